@@ -1,0 +1,20 @@
+import { createHash, hash as oneShot } from 'node:crypto';
+
+/** SHA-256 of raw bytes, lower-case hex. Plain (untagged) so that `sha256sum` gives the same value. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return oneShot('sha256', data, 'hex');
+}
+
+export function sha256Bytes(data: Uint8Array): Buffer {
+  return createHash('sha256').update(data).digest();
+}
+
+/**
+ * Tagged, versioned preimage (docs/hashing.md): `<tag> <byte length>\0<content>`.
+ * The tag keeps a message hash from ever equalling an entry hash or a raw file hash.
+ */
+export function taggedHashHex(tag: string, content: string): string {
+  const body = Buffer.from(content, 'utf8');
+  const head = Buffer.from(`${tag} ${body.length}\0`, 'utf8');
+  return createHash('sha256').update(head).update(body).digest('hex');
+}

@@ -1,0 +1,81 @@
+import type { CoverageKind, Message, Source, Warning } from '../core/types.js';
+import type { InputError } from '../core/errors.js';
+
+/** The `--format` names of cli-contract.md, besides `auto`. */
+export type FormatName = 'line' | 'chatwork-json' | 'chatwork-text' | 'crowdworks' | 'lancers';
+
+/** The input as an importer sees it: the original bytes (the evidence) and the text decoded from them. */
+export interface DecodedInput {
+  readonly bytes: Uint8Array;
+  /** Decoded text, BOM removed, line endings untouched (importers split lines themselves). */
+  readonly text: string;
+  /** e.g. 'utf-8', 'utf-8-bom', 'utf-16le', 'shift_jis'. */
+  readonly encoding: string;
+  /** File name as given by the user, for messages only (never for detection). */
+  readonly name: string | null;
+  /** Warnings from decoding (invalid sequences replaced, …), carried into the result. */
+  readonly decodeWarnings: readonly Warning[];
+}
+
+export interface ParseOptions {
+  /** IANA zone for sources without offsets (P5). */
+  readonly tz: string;
+  /** `--member`: names known to be in the room, to split space-separated LINE desktop lines. */
+  readonly members: readonly string[];
+  /** `--room`: the room title where the input does not name it. */
+  readonly roomTitle: string | null;
+}
+
+/** How sure an importer is that it can read the input, and why (shown to the user). */
+export interface Sniff {
+  /** 0 = declines; 1 = certain. The registry picks the highest. */
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+/** What a paste whose structure was inferred looks like, shown before storing (issue 3). */
+export interface InferredSummary {
+  readonly messages: number;
+  readonly senders: readonly { readonly name: string; readonly count: number }[];
+  readonly first: string | null;
+  readonly last: string | null;
+  readonly layout: string;
+}
+
+export interface ParseResult {
+  readonly format: FormatName;
+  readonly source: Source;
+  /** Which variant was read, e.g. 'line/ja-mobile-24h', shown to the user and stored with the capture. */
+  readonly variant: string;
+  readonly room: {
+    /** Title from the input's header, or null when the input does not name the room (then `--room` is required). */
+    readonly title: string | null;
+    /** A stable id from the source (Chatwork room_id), else null. */
+    readonly externalId: string | null;
+  };
+  readonly coverage: CoverageKind;
+  readonly messages: readonly Message[];
+  /** Every warning has a 1-based line number in the decoded text where one applies. */
+  readonly warnings: readonly Warning[];
+  /** Set when the structure was guessed (pastes): the user must confirm before it is stored. */
+  readonly inferred: InferredSummary | null;
+  /** Set when the input ends mid-record: what could be read is kept only if the user confirms. */
+  readonly truncated: { readonly line: number; readonly reason: string } | null;
+}
+
+export type ParseOutcome = { readonly ok: true; readonly result: ParseResult } | { readonly ok: false; readonly error: InputError };
+
+/**
+ * One source format. Implementations are pure: no fs, no clock, no network; the same input and
+ * options always give the same outcome, and junk gives `{ ok: false }`, never a throw.
+ */
+export interface Importer {
+  readonly format: FormatName;
+  readonly source: Source;
+  /** Bumped whenever the parse of some input would change; stored with each capture. */
+  readonly parserVersion: string;
+  /** One line for `--help` and error messages. */
+  readonly description: string;
+  sniff(input: DecodedInput): Sniff;
+  parse(input: DecodedInput, options: ParseOptions): ParseOutcome;
+}
