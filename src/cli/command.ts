@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { addGlobalOptions, Context, type GlobalOptions } from './context.js';
+import { EXIT_TABLE } from './exit-codes.js';
+import type { Io } from './io.js';
+
+/** A command body: gets the context and commander's parsed arguments, returns its exit code. */
+export type Handler<A extends unknown[]> = (ctx: Context, ...args: A) => Promise<number> | number;
+
+export interface Runner {
+  readonly io: Io;
+  /** Set by the action that ran; read by main once parsing is done. */
+  code: number;
+}
+
+/** Defines a subcommand with the global options, the exit-code table in its help, and a Context. */
+export function defineCommand<A extends unknown[]>(parent: Command, runner: Runner, spec: string, description: string, build: (c: Command) => Command, handler: Handler<A>): Command {
+  const cmd = addGlobalOptions(build(parent.command(spec).description(description)));
+  cmd.addHelpText('after', '\n' + EXIT_TABLE);
+  cmd.action(async (...raw: unknown[]) => {
+    const command = raw[raw.length - 1] as Command;
+    const ctx = new Context(runner.io, command.optsWithGlobals<GlobalOptions>());
+    try {
+      runner.code = await handler(ctx, ...(raw.slice(0, -1) as A));
+    } finally {
+      ctx.close();
+    }
+  });
+  return cmd;
+}

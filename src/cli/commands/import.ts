@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { InputError, UsageError } from '../../core/errors.js';
+import type { CoverageKind } from '../../core/types.js';
+import { decodeInput } from '../../importers/decode.js';
+import { detectFormat } from '../../importers/detect.js';
+import type { FormatName, ParseResult } from '../../importers/importer.js';
+import { importerFor, importers } from '../../importers/registry.js';
+import { type Runner, defineCommand } from '../command.js';
+import { changesForCapture } from '../changes.js';
+import { confirm } from '../confirm.js';
+import type { Context } from '../context.js';
+import { captureJson, roomJson } from '../json-shapes.js';
+import { t } from '../lang.js';
+import { DEFAULT_MAX_SIZE, parseSize, readInput } from '../read-input.js';
+import { summarizeParse } from './import-summary.js';
+
+interface ImportOptions {
+  clipboard?: boolean;
+  format: string;
+  room?: string;
+  coverage?: string;
+  member: string[];
+  yes?: boolean;
+  maxSize?: string;
+}
+
+const FORMATS = ['auto', ...importers.map((i) => i.format)];
+
+export function registerImport(program: Command, runner: Runner): void {
+  defineCommand<[string | undefined, ImportOptions]>(
+    program, runner, 'import [file]',
+    'record one chat export or paste as a capture (FILE, - for stdin, or --clipboard) / チャットを取り込む',
+    (c) => c
+      .option('--clipboard', 'read the system clipboard')
+      .option('--format <format>', `input format: ${FORMATS.join(', ')}`, 'auto')
+      .option('--room <title>', 'the room, where the input does not name it (pasted text)')
+      .option('--coverage <kind>', 'full (the room from its start) or window (first to last message)')
+      .option('--member <name...>', 'a room member, to split sender names from LINE desktop lines', [])
+      .option('--yes', 'answer yes to the confirmation an inferred paste or a truncated input asks for')
+      .option('--max-size <size>', 'largest input accepted (default 256MB)'),
+    (ctx, file, opts) => runImport(ctx, file, opts),
+  );
+}
+
+async function runImport(ctx: Context, file: string | undefined, opts: ImportOptions): Promise<number> {
+  if (file !== undefined && opts.clipboard) throw new UsageError('Give either a FILE (or -) or --clipboard, not both.');
+  if (!FORMATS.includes(opts.format)) throw new UsageError(`Unknown --format "${opts.format}". Choose one of: ${FORMATS.join(', ')}.`);
+  if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window') throw new UsageError(`--coverage takes full or window, not "${opts.coverage}".`);
+  const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
+  const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
+  if (input.bytes.length === 0) throw new InputError('The input is empty: there is nothing to import.', { where: input.where, hint: 'Check that you exported or copied the chat before importing.' });
+  const decoded = decodeInput(input.bytes, input.name);
+  const { importer, reason } = opts.format === 'auto'
+    ? detectFormat(decoded, importers, input.where)
+    : { importer: importerFor(opts.format as FormatName)!, reason: 'chosen with --format' };
+  ctx.warn(t(ctx.lang, { ja: `形式: ${importer.format}（${reason}）`, en: `Format: ${importer.format} (${reason})` }));
+  const outcome = importer.parse(decoded, { tz: ctx.tz, members: opts.member, roomTitle: opts.room ?? null });
+  if (!outcome.ok) throw new InputError(outcome.error.message, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hint ?? 'Check that the file is complete and unedited, or pass --format.' });
+  const parsed = outcome.result;
+  for (const w of parsed.warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${t(ctx.lang, { ja: '注意', en: 'warning' })}: ${w.message}`);
+  await confirmOrRefuse(ctx, parsed, opts.yes ?? false, input.where);
+  if (ctx.io.signal.aborted) return 130;
+
+  const archive = ctx.archive();
+  const roomSpec = resolveRoom(ctx, archive, parsed, opts.room);
+  const recorded = archive.recordCapture({
+    room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
+    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: parsed.messages,
+    meta: { encoding: decoded.encoding, warnings: parsed.warnings.length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) },
+  });
+  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id);
+  if (ctx.json) {
+    ctx.printJson({
+      capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
+      changes,
+      warnings: parsed.warnings,
+    });
+  } else {
+    const c = recorded.capture;
+    ctx.say(t(ctx.lang, {
+      ja: `取り込みました: ${c.messageCount} 件のメッセージ → ルーム「${recorded.room.title}」(${recorded.room.id})${recorded.roomCreated ? '［新規］' : ''}`,
+      en: `Imported ${c.messageCount} messages into room "${recorded.room.title}" (${recorded.room.id})${recorded.roomCreated ? ' [new room]' : ''}`,
+    }));
+    ctx.say(`  capture ${c.id}  ${c.coverage.kind} ${c.coverage.from ?? '-'} … ${c.coverage.to ?? '-'}`);
+    ctx.say(`  sha256 ${c.rawSha256}  merkle ${c.merkleRoot}  entry #${recorded.entry.seq}`);
+    ctx.say(`  changes: +${changes.added} added, ${changes.edited} edited, ${changes.unsent} unsent, ${changes.deleted} deleted, ${changes.unchanged} unchanged, ${changes.notCovered} not covered`);
+  }
+  return 0;
+}
+
+async function confirmOrRefuse(ctx: Context, parsed: ParseResult, yes: boolean, where: string): Promise<void> {
+  if (!parsed.inferred && !parsed.truncated) return;
+  ctx.warn(summarizeParse(parsed, ctx.lang));
+  if (yes) return;
+  const answer = await confirm(ctx.io, t(ctx.lang, { ja: 'この内容で保存しますか？', en: 'Store this as a capture?' }));
+  if (answer === true) return;
+  const why = parsed.truncated
+    ? t(ctx.lang, { ja: `入力が途中で終わっています（${parsed.truncated.line} 行目: ${parsed.truncated.reason}）。`, en: `The input ends in the middle of a message (line ${parsed.truncated.line}: ${parsed.truncated.reason}).` })
+    : t(ctx.lang, { ja: '貼り付けの構造を推定しました。', en: 'The structure of this paste was inferred.' });
+  const next = answer === null
+    ? t(ctx.lang, { ja: '確認できる端末がないため保存しませんでした。内容が正しければ --yes を付けて実行してください。', en: 'There is no terminal to confirm on, so nothing was stored. If the summary above is right, run again with --yes.' })
+    : t(ctx.lang, { ja: '保存しませんでした。', en: 'Nothing was stored.' });
+  if (parsed.truncated) throw new InputError(`${why} ${next}`, { where: `${where}:${parsed.truncated.line}` });
+  throw new UsageError(`${why} ${next}`, { where });
+}
+
+function resolveRoom(ctx: Context, archive: ReturnType<Context['archive']>, parsed: ParseResult, roomArg: string | undefined): { id: string } | { source: ParseResult['source']; externalId: string | null; title: string } {
+  if (parsed.room.externalId !== null) {
+    const known = archive.roomByExternalId(parsed.source, parsed.room.externalId);
+    if (known) return { id: known.id };
+  }
+  if (roomArg !== undefined) {
+    const existing = archive.rooms().find((r) => r.source === parsed.source && (r.id === roomArg || r.title === roomArg || (roomArg.length >= 6 && r.id.startsWith(roomArg))));
+    if (existing) return { id: existing.id };
+    return { source: parsed.source, externalId: parsed.room.externalId, title: roomArg };
+  }
+  if (parsed.room.title === null) {
+    throw new UsageError(t(ctx.lang, {
+      ja: 'この入力にはルーム名がありません。--room "ルーム名" で、どのルームの記録か指定してください。',
+      en: 'This input does not say which room it comes from. Name the room with --room "TITLE".',
+    }));
+  }
+  return { source: parsed.source, externalId: parsed.room.externalId, title: parsed.room.title };
+}

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import type { Runner } from '../command.js';
+import { registerDemo } from './demo.js';
+import { registerDiff, registerShow } from './show.js';
+import { registerImport } from './import.js';
+import { registerNote } from './note.js';
+import { registerCaptures, registerRooms } from './rooms.js';
+import { registerBackup, registerVerify } from './verify.js';
+
+/** Every command, in the order `--help` lists them. */
+export function registerCommands(program: Command, runner: Runner): void {
+  registerImport(program, runner);
+  registerRooms(program, runner);
+  registerCaptures(program, runner);
+  registerShow(program, runner);
+  registerDiff(program, runner);
+  registerNote(program, runner);
+  registerVerify(program, runner);
+  registerBackup(program, runner);
+  registerDemo(program, runner);
+}

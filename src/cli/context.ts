@@ -1,0 +1,76 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { DEFAULT_TZ, isValidZone } from '../core/time.js';
+import { Archive } from '../store/archive.js';
+import { resolveArchivePath } from '../store/location.js';
+import type { Io } from './io.js';
+import { terminalLang, type Lang } from './lang.js';
+
+export interface GlobalOptions {
+  readonly db?: string;
+  readonly json?: boolean;
+  readonly tz?: string;
+  readonly lang?: string;
+}
+
+/** What every command gets: its io, the resolved global options, and a way to open the archive. */
+export class Context {
+  readonly json: boolean;
+  readonly tz: string;
+  readonly lang: Lang;
+  readonly dbPath: string;
+  private readonly opened: Archive[] = [];
+
+  constructor(readonly io: Io, opts: GlobalOptions) {
+    this.json = opts.json ?? false;
+    this.tz = opts.tz ?? DEFAULT_TZ;
+    if (!isValidZone(this.tz)) {
+      throw new UsageError(`Unknown time zone "${this.tz}".`, { hint: 'Use an IANA zone name such as Asia/Tokyo or Europe/London.' });
+    }
+    if (opts.lang !== undefined && opts.lang !== 'ja' && opts.lang !== 'en') throw new UsageError(`--lang takes ja or en, not "${opts.lang}".`);
+    this.lang = (opts.lang as Lang | undefined) ?? terminalLang(io.env);
+    this.dbPath = resolveArchivePath(opts.db, io.env);
+  }
+
+  archive(options: { readonly?: boolean } = {}): Archive {
+    const busy = Number(this.io.env['CHATPROOF_BUSY_TIMEOUT_MS'] ?? '');
+    const a = Archive.open(this.dbPath, { readonly: options.readonly ?? false, ...(busy > 0 ? { busyTimeoutMs: busy } : {}) });
+    this.opened.push(a);
+    return a;
+  }
+
+  close(): void {
+    for (const a of this.opened) a.close();
+  }
+
+  /** Human output (stdout, or stderr under --json so that stdout stays one JSON document). */
+  say(line: string): void {
+    (this.json ? this.io.stderr : this.io.stdout).write(line + '\n');
+  }
+
+  /** Diagnostics: always stderr. */
+  warn(line: string): void {
+    this.io.stderr.write(line + '\n');
+  }
+
+  printJson(doc: unknown): void {
+    this.io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  }
+
+  get color(): boolean {
+    return !this.json && this.io.stdout.isTTY === true && !('NO_COLOR' in this.io.env);
+  }
+
+  paint(code: number, s: string): string {
+    return this.color ? `\x1b[${code}m${s}\x1b[0m` : s;
+  }
+}
+
+/** The global options, added to every command so they work before or after the command name. */
+export function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--db <path>', 'archive file (default: $CHATPROOF_DB, else the user data folder)'))
+    .addOption(new Option('--json', 'print one JSON document on stdout; diagnostics go to stderr'))
+    .addOption(new Option('--tz <zone>', 'IANA time zone for sources without offsets (default Asia/Tokyo)'))
+    .addOption(new Option('--lang <lang>', 'language of human output and reports: ja or en').choices(['ja', 'en']));
+}

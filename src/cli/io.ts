@@ -1,0 +1,16 @@
+import type { Readable } from 'node:stream';
+
+/** Everything a command may touch of the outside world, so tests run the CLI in-process. */
+export interface Io {
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly stdin: Readable & { readonly isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** Aborted on Ctrl-C: long-running work (sync --every, reports) stops cleanly. */
+  readonly signal: AbortSignal;
+}
+
+export function processIo(signal: AbortSignal): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), signal };
+}

@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { messageFromCanonical } from '../core/canonical.js';
+import { ArchiveError } from '../core/errors.js';
+import type { HashedMessage, Source } from '../core/types.js';
+import { appendEntry, putBlob } from './append.js';
+import { recordCapture, type NewCapture, type RecordedCapture } from './capture-write.js';
+import type { EntryKind } from './entry-hash.js';
+import { asArchiveError, openArchiveDb, type OpenOptions } from './open-archive.js';
+import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
+import { pickRoom } from './room-lookup.js';
+
+const ROOM_COLS = 'id, source, external_id AS externalId, title, created_seq AS createdSeq';
+
+interface CaptureRow {
+  id: string; roomId: string; entrySeq: number; rawSha256: string; rawSize: number; format: string; variant: string;
+  parserVersion: string; tz: string; coverageKind: 'full' | 'window'; coverageFrom: string | null; coverageTo: string | null;
+  messageCount: number; merkleRoot: string; capturedAt: string;
+}
+const CAPTURE_SELECT = `SELECT c.id, c.room_id AS roomId, c.entry_seq AS entrySeq, c.blob_sha256 AS rawSha256, b.size AS rawSize,
+  c.format, c.variant, c.parser_version AS parserVersion, c.tz, c.coverage_kind AS coverageKind, c.coverage_from AS coverageFrom,
+  c.coverage_to AS coverageTo, c.message_count AS messageCount, c.merkle_root AS merkleRoot, c.captured_at AS capturedAt
+  FROM captures c JOIN blobs b ON b.sha256 = c.blob_sha256`;
+
+function toCapture(r: CaptureRow): CaptureRecord {
+  const { coverageKind, coverageFrom, coverageTo, ...rest } = r;
+  return { ...rest, coverage: { kind: coverageKind, from: coverageFrom, to: coverageTo } };
+}
+
+interface EntryRow { seq: number; kind: EntryKind; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
+const toEntry = (r: EntryRow): EntryRecord => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> });
+
+/** The archive, reached only through this module (style.md): reads here, writes through append/capture-write. */
+export class Archive {
+  private constructor(
+    readonly path: string,
+    readonly sqlite: Database.Database,
+  ) {}
+
+  static open(path: string, options: OpenOptions = {}): Archive {
+    return new Archive(path, openArchiveDb(path, options).sqlite);
+  }
+
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+
+  /** Runs a write; SQLite errors become ArchiveErrors a person can act on. */
+  private write<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw asArchiveError(e, this.path);
+    }
+  }
+
+  rooms(): RoomRecord[] {
+    return this.sqlite.prepare(`SELECT ${ROOM_COLS} FROM rooms ORDER BY created_seq`).all() as RoomRecord[];
+  }
+
+  roomSummaries(): RoomSummary[] {
+    const stats = this.sqlite.prepare(
+      `SELECT room_id AS roomId, COUNT(*) AS n, MAX(captured_at) AS last,
+         (SELECT message_count FROM captures c2 WHERE c2.room_id = c.room_id ORDER BY entry_seq DESC LIMIT 1) AS lastCount
+       FROM captures c GROUP BY room_id`,
+    ).all() as { roomId: string; n: number; last: string; lastCount: number }[];
+    const byRoom = new Map(stats.map((s) => [s.roomId, s]));
+    return this.rooms().map((r) => {
+      const s = byRoom.get(r.id);
+      return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastCaptureMessages: s?.lastCount ?? 0 };
+    });
+  }
+
+  /** ROOM argument → room (UsageError listing candidates when unknown or ambiguous). */
+  findRoom(arg: string): RoomRecord {
+    return pickRoom(this.rooms(), arg);
+  }
+
+  roomByExternalId(source: Source, externalId: string): RoomRecord | undefined {
+    return this.sqlite.prepare(`SELECT ${ROOM_COLS} FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1`).get(source, externalId) as RoomRecord | undefined;
+  }
+
+  captures(roomId: string): CaptureRecord[] {
+    return (this.sqlite.prepare(`${CAPTURE_SELECT} WHERE c.room_id = ? ORDER BY c.entry_seq`).all(roomId) as CaptureRow[]).map(toCapture);
+  }
+
+  capture(id: string): CaptureRecord {
+    const rows = (this.sqlite.prepare(`${CAPTURE_SELECT} WHERE c.id = ? OR c.id LIKE ? ORDER BY c.entry_seq`).all(id, `${id}%`) as CaptureRow[]).map(toCapture);
+    const exact = rows.find((r) => r.id === id);
+    if (exact) return exact;
+    if (rows.length === 1 && id.length >= 6) return rows[0]!;
+    throw new ArchiveError(rows.length > 1 ? `"${id}" matches more than one capture.` : `No capture "${id}" in the archive.`, {
+      hint: 'List captures with `chatproof captures ROOM` and use a full id.',
+    });
+  }
+
+  /** The capture's messages in capture order, each re-hashed against its key on the way out. */
+  captureMessages(captureId: string): HashedMessage[] {
+    const row = this.sqlite.prepare('SELECT message_hashes AS h FROM captures WHERE id = ?').get(captureId) as { h: Buffer } | undefined;
+    if (!row) throw new ArchiveError(`No capture "${captureId}" in the archive.`);
+    const get = this.sqlite.prepare('SELECT canonical_json AS j FROM messages WHERE hash = ?').pluck();
+    const out: HashedMessage[] = [];
+    for (let i = 0; i < row.h.length; i += 32) {
+      const hash = row.h.subarray(i, i + 32).toString('hex');
+      const json = get.get(hash) as string | undefined;
+      if (json === undefined) throw new ArchiveError(`Message ${hash} of capture ${captureId} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
+      out.push({ ...messageFromCanonical(json), hash });
+    }
+    return out;
+  }
+
+  blob(sha256: string): Buffer {
+    const b = this.sqlite.prepare('SELECT bytes FROM blobs WHERE sha256 = ?').pluck().get(sha256) as Buffer | undefined;
+    if (!b) throw new ArchiveError(`The stored file ${sha256} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
+    return b;
+  }
+
+  hasBlob(sha256: string): boolean {
+    return this.sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+  }
+
+  entries(roomId?: string): EntryRecord[] {
+    const cols = 'seq, kind, at, room_id AS roomId, payload, prev_hash AS prevHash, hash';
+    const rows = roomId === undefined
+      ? this.sqlite.prepare(`SELECT ${cols} FROM log ORDER BY seq`).all()
+      : this.sqlite.prepare(`SELECT ${cols} FROM log WHERE room_id = ? ORDER BY seq`).all(roomId);
+    return (rows as EntryRow[]).map(toEntry);
+  }
+
+  entry(seq: number): EntryRecord | undefined {
+    const r = this.sqlite.prepare('SELECT seq, kind, at, room_id AS roomId, payload, prev_hash AS prevHash, hash FROM log WHERE seq = ?').get(seq) as EntryRow | undefined;
+    return r ? toEntry(r) : undefined;
+  }
+
+  head(): { seq: number; hash: string } | null {
+    return (this.sqlite.prepare('SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
+  }
+
+  recordCapture(input: NewCapture): RecordedCapture {
+    return this.write(() => recordCapture(this.sqlite, input));
+  }
+
+  /** One entry (note, observation, report, timestamp, attachment), with the blobs it refers to, atomically. */
+  append(kind: EntryKind, roomId: string | null, payload: Record<string, unknown>, blobs: readonly Uint8Array[] = []): EntryRecord {
+    return this.write(() =>
+      this.sqlite.transaction(() => {
+        for (const b of blobs) putBlob(this.sqlite, b);
+        return appendEntry(this.sqlite, kind, roomId, payload);
+      }).immediate(),
+    );
+  }
+
+  /** A consistent copy while the archive may be in use (SQLite online backup API). */
+  async backup(target: string): Promise<void> {
+    try {
+      await this.sqlite.backup(target);
+    } catch (e) {
+      throw asArchiveError(e, target);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The archive (docs/archive.md). The `log` is the source of truth: every row of `rooms` and
+ * `captures` restates a log entry's payload, so `verify` can recompute or compare every column.
+ * Every table is append-only (triggers in migrations/0001_append_only.sql).
+ */
+
+/** Original bytes, content-addressed (P1). */
+export const blobs = sqliteTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+});
+
+export const rooms = sqliteTable('rooms', {
+  id: text('id').primaryKey(),
+  source: text('source').notNull(),
+  externalId: text('external_id'),
+  title: text('title').notNull(),
+  createdSeq: integer('created_seq').notNull(),
+});
+
+/** Canonical messages (P2), shared by every capture that holds them. */
+export const messages = sqliteTable('messages', {
+  hash: text('hash').primaryKey(),
+  canonicalJson: text('canonical_json').notNull(),
+});
+
+export const captures = sqliteTable(
+  'captures',
+  {
+    id: text('id').primaryKey(),
+    roomId: text('room_id').notNull().references(() => rooms.id),
+    entrySeq: integer('entry_seq').notNull(),
+    blobSha256: text('blob_sha256').notNull().references(() => blobs.sha256),
+    format: text('format').notNull(),
+    variant: text('variant').notNull(),
+    parserVersion: text('parser_version').notNull(),
+    tz: text('tz').notNull(),
+    coverageKind: text('coverage_kind').notNull(),
+    coverageFrom: text('coverage_from'),
+    coverageTo: text('coverage_to'),
+    messageCount: integer('message_count').notNull(),
+    merkleRoot: text('merkle_root').notNull(),
+    capturedAt: text('captured_at').notNull(),
+    /** The ordered message hashes, 32 raw bytes each: one column, so the Merkle root covers it whole. */
+    messageHashes: blob('message_hashes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('captures_room').on(t.roomId, t.entrySeq)],
+);
+
+/** The hash-chained log (P4). `payload` is the JCS text the entry hash commits to. */
+export const log = sqliteTable(
+  'log',
+  {
+    seq: integer('seq').primaryKey(),
+    kind: text('kind').notNull(),
+    at: text('at').notNull(),
+    roomId: text('room_id'),
+    payload: text('payload').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('log_room').on(t.roomId, t.seq)],
+);

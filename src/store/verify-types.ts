@@ -1,0 +1,18 @@
+/** One finding of `verify`: what kind, where (table/row or entry), expected and actual values. */
+export interface Problem {
+  readonly kind: string;
+  readonly where: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export interface VerifyReport {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly captures: number;
+  readonly messages: number;
+  readonly blobs: number;
+  readonly problems: readonly Problem[];
+}
+
+export type VerifyProgress = (phase: string, done: number, total: number) => void;

@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { MESSAGE_TAG } from '../core/canonical.js';
+import { sha256Hex, taggedHashHex } from '../core/hash.js';
+import { MerkleBuilder } from '../core/merkle.js';
+import { verifyLog, type CheckedEntry } from './verify-log.js';
+import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
+
+/**
+ * `chatproof verify`: recompute everything from the stored bytes and collect *every* problem
+ * (restic's `check`). Every column of every evidence table is either hashed or compared with the
+ * log entry that states it, so no column can change unseen; one changed column gives one finding.
+ */
+export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgress): VerifyReport {
+  const problems: Problem[] = [];
+  const entries = verifyLog(sqlite, problems);
+  const blobs = verifyBlobs(sqlite, problems);
+  const messages = verifyMessages(sqlite, problems, progress);
+  verifyRooms(sqlite, entries, problems);
+  const captures = verifyCaptures(sqlite, entries, blobs, messages, problems);
+  verifyReferencedBlobs(entries, blobs, problems);
+  return { ok: problems.length === 0, entries: entries.length, captures, messages: messages.count, blobs: blobs.count, problems };
+}
+
+/**
+ * A reference to stored bytes is satisfied by a row keyed so (if its bytes are damaged, that row
+ * was already reported) or by a row whose bytes hash so (if only its key was changed).
+ */
+interface BlobIndex { readonly count: number; has(sha256: string): boolean }
+
+function verifyBlobs(sqlite: Database.Database, problems: Problem[]): BlobIndex {
+  const byContent = new Set<string>();
+  const keys = new Set<string>();
+  let count = 0;
+  for (const [key, size, bytes] of sqlite.prepare('SELECT sha256, size, bytes FROM blobs').raw().iterate() as IterableIterator<[string, number, Buffer]>) {
+    count++;
+    const actual = sha256Hex(bytes);
+    byContent.add(actual);
+    keys.add(key);
+    if (actual !== key) problems.push({ kind: 'blob-hash-mismatch', where: `blobs row ${key}`, expected: key, actual });
+    else if (size !== bytes.length) problems.push({ kind: 'blob-size-mismatch', where: `blobs row ${key}`, expected: String(bytes.length), actual: String(size) });
+  }
+  return { count, has: (sha) => keys.has(sha) || byContent.has(sha) };
+}
+
+interface MessageIndex { readonly count: number; readonly exists: (hash: string) => boolean }
+
+function verifyMessages(sqlite: Database.Database, problems: Problem[], progress?: VerifyProgress): MessageIndex {
+  const total = (sqlite.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number) ?? 0;
+  const movedContent = new Set<string>();
+  let count = 0;
+  for (const [key, json] of sqlite.prepare('SELECT hash, canonical_json FROM messages').raw().iterate() as IterableIterator<[string, string]>) {
+    count++;
+    const actual = taggedHashHex(MESSAGE_TAG, json);
+    if (actual !== key) {
+      problems.push({ kind: 'message-hash-mismatch', where: `messages row ${key}`, expected: key, actual });
+      movedContent.add(actual);
+    }
+    if (progress && count % 50_000 === 0) progress('messages', count, total);
+  }
+  const lookup = sqlite.prepare('SELECT 1 FROM messages WHERE hash = ?').pluck();
+  return { count, exists: (h) => movedContent.has(h) || lookup.get(h) !== undefined };
+}
+
+/** Entries stating a record under `key`, by the record's id (the payload decides, not the kind column, which may be the damaged one). */
+function entriesOf(entries: readonly CheckedEntry[], key: string): Map<string, CheckedEntry> {
+  const m = new Map<string, CheckedEntry>();
+  for (const e of entries) {
+    const obj = e.payload?.[key] as Record<string, unknown> | undefined;
+    if (obj && typeof obj['id'] === 'string') m.set(obj['id'], e);
+  }
+  return m;
+}
+
+function compareColumns(table: string, id: string, row: Record<string, unknown>, stated: Record<string, unknown>, problems: Problem[]): void {
+  const differing = Object.keys(stated).filter((k) => JSON.stringify(row[k] ?? null) !== JSON.stringify(stated[k] ?? null));
+  if (differing.length === 0) return;
+  problems.push({
+    kind: `${table}-row-changed`,
+    where: `${table} row ${id}, column ${differing.join(', ')}`,
+    expected: differing.map((k) => JSON.stringify(stated[k] ?? null)).join(', '),
+    actual: differing.map((k) => JSON.stringify(row[k] ?? null)).join(', '),
+  });
+}
+
+function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[], problems: Problem[]): void {
+  const byId = entriesOf(entries, 'room');
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const used = new Set<number>();
+  const rows = sqlite.prepare('SELECT id, source, external_id AS externalId, title, created_seq AS createdSeq FROM rooms').all() as Record<string, unknown>[];
+  for (const row of rows) {
+    const entry = byId.get(row['id'] as string) ?? bySeq.get(row['createdSeq'] as number);
+    if (entry?.damaged && !entry.payload?.['room']) continue;
+    if (!entry?.payload?.['room']) {
+      problems.push({ kind: 'room-without-entry', where: `rooms row ${String(row['id'])}`, expected: 'a room entry in the log', actual: 'none' });
+      continue;
+    }
+    used.add(entry.seq);
+    const stated = entry.payload!['room'] as Record<string, unknown>;
+    compareColumns('rooms', row['id'] as string, row, { ...stated, createdSeq: entry.seq }, problems);
+  }
+  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: `room ${id} (log entry ${e.seq})`, expected: 'a rooms row', actual: 'none' });
+}
+
+function verifyCaptures(sqlite: Database.Database, entries: readonly CheckedEntry[], blobs: BlobIndex, messages: MessageIndex, problems: Problem[]): number {
+  const byId = entriesOf(entries, 'capture');
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const used = new Set<number>();
+  const rows = sqlite.prepare(
+    `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
+       coverage_kind AS coverageKind, coverage_from AS coverageFrom, coverage_to AS coverageTo, message_count AS messageCount,
+       merkle_root AS merkleRoot, captured_at AS capturedAt, message_hashes AS hashes FROM captures`,
+  ).all() as (Record<string, unknown> & { id: string; hashes: Buffer })[];
+  for (const row of rows) {
+    const entry = byId.get(row.id) ?? bySeq.get(row['entrySeq'] as number);
+    if (entry?.damaged && !entry.payload?.['capture']) continue;
+    if (!entry?.payload?.['capture']) {
+      problems.push({ kind: 'capture-without-entry', where: `captures row ${row.id}`, expected: 'a capture entry in the log', actual: 'none' });
+      continue;
+    }
+    used.add(entry.seq);
+    const c = entry.payload!['capture'] as Record<string, unknown> & { coverage: { kind: string; from: string | null; to: string | null } };
+    compareColumns('captures', row.id, row, {
+      id: c['id'], roomId: entry.roomId, entrySeq: entry.seq, rawSha256: c['rawSha256'], format: c['format'], variant: c['variant'],
+      parserVersion: c['parserVersion'], tz: c['tz'], coverageKind: c.coverage.kind, coverageFrom: c.coverage.from, coverageTo: c.coverage.to,
+      messageCount: c['messageCount'], merkleRoot: c['merkleRoot'], capturedAt: c['capturedAt'],
+    }, problems);
+    checkMessageList(row.id, row.hashes, c, messages, problems);
+    if (!blobs.has(c['rawSha256'] as string)) problems.push({ kind: 'blob-missing', where: `capture ${row.id}: original file`, expected: String(c['rawSha256']), actual: 'not stored' });
+  }
+  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: `capture ${id} (log entry ${e.seq})`, expected: 'a captures row', actual: 'none' });
+  return rows.length;
+}
+
+/** The stored hash list must give the root the log states; only then are missing messages worth naming. */
+function checkMessageList(id: string, hashes: Buffer, c: Record<string, unknown>, messages: MessageIndex, problems: Problem[]): void {
+  const tree = new MerkleBuilder();
+  for (let i = 0; i + 32 <= hashes.length; i += 32) tree.push(hashes.subarray(i, i + 32));
+  const root = hashes.length % 32 === 0 ? tree.rootHex() : 'a list of whole 32-byte hashes';
+  if (root !== c['merkleRoot'] || tree.size !== c['messageCount']) {
+    problems.push({ kind: 'capture-messages-changed', where: `captures row ${id}, column message_hashes`, expected: `root ${String(c['merkleRoot'])} over ${String(c['messageCount'])} messages`, actual: `root ${root} over ${tree.size} messages` });
+    return;
+  }
+  for (let i = 0; i < hashes.length; i += 32) {
+    const h = hashes.subarray(i, i + 32).toString('hex');
+    if (!messages.exists(h)) problems.push({ kind: 'message-missing', where: `capture ${id}, message ${i / 32 + 1}`, expected: h, actual: 'not stored' });
+  }
+}
+
+/** Entries other than captures that point at stored bytes (timestamp tokens, attached files). */
+function verifyReferencedBlobs(entries: readonly CheckedEntry[], blobs: BlobIndex, problems: Problem[]): void {
+  for (const e of entries) {
+    const refs = (e.payload?.['blobs'] as string[] | undefined) ?? [];
+    for (const sha of refs) {
+      if (!blobs.has(sha)) problems.push({ kind: 'blob-missing', where: `log entry ${e.seq} (${e.kind})`, expected: sha, actual: 'not stored' });
+    }
+  }
+}
