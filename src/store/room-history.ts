@@ -1,0 +1,34 @@
+import { buildArchiveView, type ArchiveView, type CaptureView, type RoomObservation } from '../core/diff/index.js';
+import type { Archive } from './archive.js';
+import type { CaptureRecord, EntryRecord } from './records.js';
+
+/** A stored capture as the change core sees it (messages re-read and re-hashed from the archive). */
+export function captureView(archive: Archive, capture: CaptureRecord): CaptureView {
+  return { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages: archive.captureMessages(capture.id) };
+}
+
+/** What the log says about a room as a whole: the user's notes and observations such as "the API answered 403". */
+export function roomObservations(entries: readonly EntryRecord[]): RoomObservation[] {
+  const out: RoomObservation[] = [];
+  for (const e of entries) {
+    if (e.kind === 'note') {
+      out.push({ at: e.at, kind: 'note', text: String((e.payload['note'] as { text?: unknown } | undefined)?.text ?? ''), entrySeq: e.seq });
+    } else if (e.kind === 'observation') {
+      const o = (e.payload['observation'] ?? {}) as Record<string, unknown>;
+      const text = [o['what'], o['status'], o['detail']].filter((x) => x !== undefined && x !== null && x !== '').join(' — ');
+      out.push({ at: e.at, kind: String(o['what'] ?? 'observation'), text, entrySeq: e.seq });
+    }
+  }
+  return out;
+}
+
+/**
+ * A room's archive view over its captures in log order; `beforeSeq` limits it to the captures
+ * logged before that entry (what `import` compares a new capture with).
+ */
+export function roomArchiveView(archive: Archive, roomId: string, beforeSeq = Number.POSITIVE_INFINITY): ArchiveView {
+  const captures = archive.captures(roomId).filter((c) => c.entrySeq < beforeSeq);
+  const view = buildArchiveView(captures.map((c) => captureView(archive, c)));
+  const observations = roomObservations(archive.entries(roomId).filter((e) => e.seq < beforeSeq));
+  return { ...view, roomObservations: observations };
+}
