@@ -26,6 +26,14 @@ function toCapture(r: CaptureRow): CaptureRecord {
   return { ...rest, coverage: { kind: coverageKind, from: coverageFrom, to: coverageTo } };
 }
 
+/** An entry to append: what Archive.append takes, as one value. */
+export interface NewEntry {
+  readonly kind: EntryKind;
+  readonly roomId: string | null;
+  readonly payload: Record<string, unknown>;
+  readonly blobs: readonly Uint8Array[];
+}
+
 interface EntryRow { seq: number; kind: EntryKind; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
 const toEntry = (r: EntryRow): EntryRecord => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> });
 
@@ -141,11 +149,18 @@ export class Archive {
 
   /** One entry (note, observation, report, timestamp, attachment), with the blobs it refers to, atomically. */
   append(kind: EntryKind, roomId: string | null, payload: Record<string, unknown>, blobs: readonly Uint8Array[] = []): EntryRecord {
+    return this.appendAll([{ kind, roomId, payload, blobs }])[0]!;
+  }
+
+  /** Several entries, each with its blobs, in one transaction: all land, consecutively and in order, or none (attach FILE…). */
+  appendAll(entries: readonly NewEntry[]): EntryRecord[] {
     return this.write(() =>
-      this.sqlite.transaction(() => {
-        for (const b of blobs) putBlob(this.sqlite, b);
-        return appendEntry(this.sqlite, kind, roomId, payload);
-      }).immediate(),
+      this.sqlite.transaction(() =>
+        entries.map((e) => {
+          for (const b of e.blobs) putBlob(this.sqlite, b);
+          return appendEntry(this.sqlite, e.kind, e.roomId, e.payload);
+        }),
+      ).immediate(),
     );
   }
 

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { Runner } from '../command.js';
+import { registerAttach } from './attach.js';
 import { registerDemo } from './demo.js';
 import { registerDiff, registerShow } from './show.js';
 import { registerImport } from './import.js';
 import { registerNote } from './note.js';
 import { registerCaptures, registerRooms } from './rooms.js';
+import { registerSync } from './sync.js';
 import { registerBackup, registerVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. */
@@ -14,7 +16,9 @@ export function registerCommands(program: Command, runner: Runner): void {
   registerCaptures(program, runner);
   registerShow(program, runner);
   registerDiff(program, runner);
+  registerSync(program, runner);
   registerNote(program, runner);
+  registerAttach(program, runner);
   registerVerify(program, runner);
   registerBackup(program, runner);
   registerDemo(program, runner);
