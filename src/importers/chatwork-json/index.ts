@@ -1,0 +1,98 @@
+/**
+ * Chatwork API v2 `GET /rooms/{room_id}/messages` bodies (formats.md §2.2–2.3). See FORMAT.md.
+ */
+import { InputError } from '../../core/errors.js';
+import type { DecodedInput, Importer, ParseOptions, ParseOutcome, Sniff } from '../importer.js';
+import { type JsonNode, locator, readJson } from './json-text.js';
+import { readMessages } from './messages.js';
+
+/** `…room-123456…`, `rooms_123456`: the room id is not in the body (§2.2), only in a name we chose. */
+const ROOM_IN_NAME = /rooms?[-_](\d+)/i;
+
+export function roomIdFromFileName(name: string | null): string | null {
+  const base = name?.split(/[\\/]/).pop() ?? '';
+  return ROOM_IN_NAME.exec(base)?.[1] ?? null;
+}
+
+function sniff(input: DecodedInput): Sniff {
+  const text = input.text.trim();
+  if (text === '') {
+    return /\.json$/i.test(input.name ?? '')
+      ? { confidence: 0.3, reason: 'an empty .json file: the API answers 204 with no body when there is nothing new' }
+      : { confidence: 0, reason: 'empty input' };
+  }
+  if (!text.startsWith('[') && !text.startsWith('{')) return { confidence: 0, reason: 'not JSON (does not start with [ or {)' };
+  if (text.includes('"message_id"') && text.includes('"send_time"')) {
+    return { confidence: 0.95, reason: 'JSON with "message_id" and "send_time", the fields of Chatwork API messages' };
+  }
+  if (/^\[\s*\]$/.test(text)) return { confidence: 0.5, reason: 'an empty JSON list, as the messages API gives for a quiet room' };
+  if (/^\{\s*"errors"\s*:/.test(text)) return { confidence: 0.6, reason: 'a Chatwork API error answer ({"errors": [...]})' };
+  return { confidence: 0, reason: 'JSON without the Chatwork message fields "message_id" and "send_time"' };
+}
+
+function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
+  const locate = locator(input.text);
+  const where = (offset: number): string => {
+    const { line, column } = locate(offset);
+    return `${input.name ?? 'input'}:${line}:${column}`;
+  };
+  const lineOf = (offset: number): number => locate(offset).line;
+  const json = readJson(input.text);
+  if (!json.ok) {
+    const { line, column } = locate(json.offset);
+    return refuse(`The Chatwork JSON is broken at line ${line}, column ${column}: ${json.problem}.`, where(json.offset),
+      'Save the API answer again without editing it (for example `curl -o room-123456.json …`). If you edited the file, check that spot.');
+  }
+  const list = messageNodes(json.root);
+  if ('error' in list) return refuse(list.error, where(json.root?.offset ?? 0), list.hint);
+  const read = readMessages(list.nodes, options.tz, lineOf);
+  if (!read.ok) {
+    return refuse(`The Chatwork message at line ${lineOf(read.offset)} cannot be read: ${read.problem}.`, where(read.offset),
+      'Import the body of GET /rooms/{room_id}/messages exactly as the API sent it.');
+  }
+  const cutOff = json.cutOff;
+  return {
+    ok: true,
+    result: {
+      format: 'chatwork-json',
+      source: 'chatwork',
+      variant: list.variant,
+      room: { title: null, externalId: roomIdFromFileName(input.name) },
+      coverage: 'window',
+      messages: read.messages,
+      warnings: [...input.decodeWarnings, ...read.warnings],
+      inferred: null,
+      truncated:
+        cutOff === null
+          ? null
+          : { line: lineOf(cutOff.offset), reason: `the file ends in the middle of message ${list.nodes.length + 1}; the ${list.nodes.length} complete messages before it can be kept` },
+    },
+  };
+}
+
+type MessageNodes = { readonly nodes: readonly JsonNode[]; readonly variant: string } | { readonly error: string; readonly hint: string };
+
+function messageNodes(root: JsonNode | null): MessageNodes {
+  if (root === null) return { nodes: [], variant: 'chatwork/api-v2-empty' };
+  if (root.type === 'array') return { nodes: root.items, variant: 'chatwork/api-v2-messages' };
+  if (root.type === 'object' && root.members.has('message_id')) return { nodes: [root], variant: 'chatwork/api-v2-message' };
+  if (root.type === 'object' && root.members.get('errors')?.type === 'array') {
+    const errors = root.members.get('errors');
+    const texts = errors?.type === 'array' ? errors.items.flatMap((e) => (e.type === 'string' ? [e.value] : [])) : [];
+    return { error: `This is an error answer from the Chatwork API, not messages: ${texts.join('; ')}.`, hint: 'Check the API token and the room id, then fetch the messages again.' };
+  }
+  return { error: 'This JSON is not a Chatwork message list: expected a list [...] of messages or one message object.', hint: 'Import the body of GET /rooms/{room_id}/messages.' };
+}
+
+function refuse(message: string, where: string, hint: string): ParseOutcome {
+  return { ok: false, error: new InputError(message, { where, hint }) };
+}
+
+export const chatworkJsonImporter: Importer = {
+  format: 'chatwork-json',
+  source: 'chatwork',
+  parserVersion: 'chatwork-json@1',
+  description: 'Chatwork API v2 message list (JSON body of GET /rooms/{room_id}/messages)',
+  sniff,
+  parse,
+};

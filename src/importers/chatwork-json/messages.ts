@@ -1,0 +1,139 @@
+/**
+ * API message objects (formats.md §2.3) → canonical messages. Unknown extra fields are ignored
+ * (the API may add some); a missing or mistyped required field refuses the whole input, because
+ * a half-read capture would look like deletions later.
+ */
+import type { Message, MessageKind, Warning } from '../../core/types.js';
+import { epochToIso } from '../../core/time.js';
+import type { JsonNode } from './json-text.js';
+
+export type MessagesRead =
+  | { readonly ok: true; readonly messages: readonly Message[]; readonly warnings: readonly Warning[] }
+  | { readonly ok: false; readonly offset: number; readonly problem: string };
+
+/** The largest epoch second luxon can show (year 9999); anything beyond is not a send time. */
+const MAX_EPOCH_SECONDS = 253_402_300_799;
+
+class FieldProblem {
+  constructor(
+    readonly offset: number,
+    readonly problem: string,
+  ) {}
+}
+
+/** `lineOf` turns a node offset into a 1-based line for warnings. */
+export function readMessages(nodes: readonly JsonNode[], tz: string, lineOf: (offset: number) => number): MessagesRead {
+  const warnings: Warning[] = [];
+  const messages: Message[] = [];
+  const seenIds = new Set<string>();
+  try {
+    nodes.forEach((node, i) => {
+      const m = readMessage(node, `message ${i + 1}`, tz, (message) => warnings.push({ line: lineOf(node.offset), message }));
+      if (m.externalId !== null && seenIds.has(m.externalId)) {
+        warnings.push({ line: lineOf(node.offset), message: `message ${i + 1}: message_id ${m.externalId} appears more than once; both copies are kept` });
+      }
+      if (m.externalId !== null) seenIds.add(m.externalId);
+      messages.push(m);
+    });
+  } catch (e) {
+    if (e instanceof FieldProblem) return { ok: false, offset: e.offset, problem: e.problem };
+    throw e;
+  }
+  return { ok: true, messages, warnings };
+}
+
+function readMessage(node: JsonNode, label: string, tz: string, warn: (message: string) => void): Message {
+  const fields = objectFields(node, label);
+  const id = required(fields, 'message_id', node, label);
+  if (id.type === 'number') warn(`${label}: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact`);
+  const account = required(fields, 'account', node, label);
+  const accountFields = objectFields(account, `${label}: account`);
+  const name = accountFields.get('name');
+  if (name?.type !== 'string') warn(`${label}: the account has no name; the sender is left empty`);
+  const update = fields.get('update_time');
+  if (update === undefined) warn(`${label}: update_time is missing, so whether it was edited is unknown`);
+  const updateTime = update === undefined ? 0 : epochSeconds(update, `${label}: update_time`);
+  const body = stringValue(required(fields, 'body', node, label), `${label}: body`);
+  const kind = kindOf(body);
+  return {
+    kind,
+    // cli-contract.md: a system message has no sender; the acting account stays in senderId.
+    sender: kind !== 'system' && name?.type === 'string' ? name.value : null,
+    senderId: digits(required(accountFields, 'account_id', account, `${label}: account`), `${label}: account_id`),
+    sentAt: epochToIso(epochSeconds(required(fields, 'send_time', node, label), `${label}: send_time`), tz),
+    // cli-contract.md: bodies are byte-exact but for line endings, which become \n.
+    body: body.replace(/\r\n?/g, '\n'),
+    externalId: digits(id, `${label}: message_id`),
+    editedAt: updateTime === 0 ? null : epochToIso(updateTime, tz),
+  };
+}
+
+/**
+ * A body that is wholly one `[info]…[/info]` block with a `[dtext:…]` key is a notice Chatwork
+ * wrote itself (§2.7 "System messages"): a file upload is `media`, the rest `system`. Chatwork
+ * attributes the notice to the acting account (§2.7), so its id is kept as `senderId`.
+ */
+export function kindOf(body: string): MessageKind {
+  if (!isWhollyInfoBlock(body) || !body.includes('[dtext:')) return 'text';
+  return body.startsWith('[info][title][dtext:file_uploaded][/title]') ? 'media' : 'system';
+}
+
+function isWhollyInfoBlock(body: string): boolean {
+  if (!body.startsWith('[info]') || !body.endsWith('[/info]')) return false;
+  let depth = 0;
+  for (const m of body.matchAll(/\[(\/?)info\]/g)) {
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length === body.length;
+  }
+  return false;
+}
+
+function objectFields(node: JsonNode, label: string): ReadonlyMap<string, JsonNode> {
+  if (node.type !== 'object') throw new FieldProblem(node.offset, `${label} should be an object {...} but is ${describe(node)}`);
+  return node.members;
+}
+
+function required(fields: ReadonlyMap<string, JsonNode>, key: string, owner: JsonNode, label: string): JsonNode {
+  const v = fields.get(key);
+  if (v === undefined || v.type === 'null') throw new FieldProblem(owner.offset, `${label} has no "${key}"`);
+  return v;
+}
+
+function stringValue(node: JsonNode, label: string): string {
+  if (node.type !== 'string') throw new FieldProblem(node.offset, `${label} should be text in "quotes" but is ${describe(node)}`);
+  return node.value;
+}
+
+/** An id as text, digit for digit from the source (never through a JS number). */
+function digits(node: JsonNode, label: string): string {
+  if (node.type === 'string' && node.value !== '') return node.value;
+  if (node.type === 'number' && /^\d+$/.test(node.raw)) return node.raw;
+  throw new FieldProblem(node.offset, `${label} should be a whole number or its digits in "quotes" but is ${describe(node)}`);
+}
+
+/** Epoch seconds (§2.3): a whole number, as a JSON number or digits in quotes. */
+function epochSeconds(node: JsonNode, label: string): number {
+  const raw = node.type === 'number' ? node.raw : node.type === 'string' ? node.value : '';
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(seconds <= MAX_EPOCH_SECONDS)) {
+    throw new FieldProblem(node.offset, `${label} should be whole seconds since 1970 (like 1709251500) but is ${describe(node)}`);
+  }
+  return seconds;
+}
+
+function describe(node: JsonNode): string {
+  switch (node.type) {
+    case 'string':
+      return `"${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}"`;
+    case 'number':
+      return node.raw;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'a list [...]';
+    case 'object':
+      return 'an object {...}';
+  }
+}

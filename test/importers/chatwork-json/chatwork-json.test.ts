@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chatworkJsonImporter, roomIdFromFileName } from '../../../src/importers/chatwork-json/index.js';
+import { kindOf } from '../../../src/importers/chatwork-json/messages.js';
+import { contractChecks } from '../paste/contract-checks.js';
+import { OPTIONS, decoded } from '../paste/support.js';
+
+const sample = readFileSync('test/fixtures/chatwork/api-window-with-markup/input.json', 'utf8');
+
+contractChecks(chatworkJsonImporter, [
+  { text: sample, name: 'room-123456.json' },
+  { text: readFileSync('test/fixtures/chatwork/system-notices/input.json', 'utf8'), name: 'x.json' },
+  { text: readFileSync('test/fixtures/chatwork/cut-off-mid-message/input.json', 'utf8'), name: 'x.json' },
+]);
+
+const parse = (text: string, name = 'messages.json') => chatworkJsonImporter.parse(decoded(text, name), OPTIONS);
+
+function apiMessage(id: string, idAsNumber: boolean, body: string, sendTime: number): string {
+  const idText = idAsNumber ? id : JSON.stringify(id);
+  return `{"message_id":${idText},"account":{"account_id":42,"name":"山田"},"body":${JSON.stringify(body)},"send_time":${sendTime},"update_time":0}`;
+}
+
+describe('chatwork-json: message ids stay exact', () => {
+  it('keeps any 64-bit id digit for digit, whether it comes as text or as a bare number', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.boolean(), fc.string(), (id, asNumber, body) => {
+        const outcome = parse(`[${apiMessage(id.toString(), asNumber, body, 1709251500)}]`);
+        if (!outcome.ok) return false;
+        const [m] = outcome.result.messages;
+        return m?.externalId === id.toString() && m.body === body.replace(/\r\n?/g, '\n');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('warns, with the line, when an id arrives as a number', () => {
+    const outcome = parse(`[\n${apiMessage('9007199254740993', true, 'x', 1)}\n]`);
+    expect(outcome.ok && outcome.result.warnings).toEqual([
+      { line: 2, message: 'message 1: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact' },
+    ]);
+  });
+});
+
+describe('chatwork-json: broken input is explained with line and column', () => {
+  it.each([
+    ['[\n  {"message_id": "1",, }\n]', 'line 2, column 22'],
+    ['[{"message_id": "1"}] trailing', 'more text after the end'],
+    ['{"body": "a", "body": "b"}', 'appears twice'],
+    ['["\\q"]', 'invalid backslash escape'],
+    ['[tru]', 'expected a value'],
+    [`${'['.repeat(40)}${']'.repeat(40)}`, 'nested more than 32 levels'],
+  ])('%s', (text, words) => {
+    const outcome = parse(text);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toContain(words);
+  });
+
+  it('refuses a message with a field of the wrong type, naming it', () => {
+    const outcome = parse('[{"message_id":"1","account":{"account_id":1,"name":"a"},"body":5,"send_time":1,"update_time":0}]');
+    expect(!outcome.ok && outcome.error.message).toBe('The Chatwork message at line 1 cannot be read: message 1: body should be text in "quotes" but is 5.');
+  });
+
+  it('refuses send times that are not whole epoch seconds', () => {
+    const outcome = parse('[{"message_id":"1","account":{"account_id":1,"name":"a"},"body":"x","send_time":1.5,"update_time":0}]');
+    expect(!outcome.ok && outcome.error.message).toContain('whole seconds since 1970');
+  });
+});
+
+describe('chatwork-json: the rest of the contract', () => {
+  it('takes the room id from names like room-123456.json or rooms_123456, else null', () => {
+    expect(roomIdFromFileName('api-messages-room-123456.json')).toBe('123456');
+    expect(roomIdFromFileName('/tmp/x/rooms_987/messages.json')).toBeNull();
+    expect(roomIdFromFileName('C:\\dl\\rooms_987_messages.json')).toBe('987');
+    expect(roomIdFromFileName('messages.json')).toBeNull();
+    expect(roomIdFromFileName(null)).toBeNull();
+  });
+
+  it('sniffs API bodies with certainty, empty lists and error answers less', () => {
+    expect(chatworkJsonImporter.sniff(decoded(sample, 'a.json')).confidence).toBeGreaterThan(0.9);
+    expect(chatworkJsonImporter.sniff(decoded(' [ ] ', 'a.json')).confidence).toBe(0.5);
+    expect(chatworkJsonImporter.sniff(decoded('', 'a.json')).confidence).toBe(0.3);
+    expect(chatworkJsonImporter.sniff(decoded('', 'a.txt')).confidence).toBe(0);
+    expect(chatworkJsonImporter.sniff(decoded('佐藤\n10:12\nx', 'a.txt')).confidence).toBe(0);
+  });
+
+  it('classifies bodies wholly made of a [dtext] info block as system notices, uploads as media', () => {
+    expect(kindOf('[info][dtext:chatroom_member_is][piconname:7][dtext:chatroom_leaved][/info]')).toBe('system');
+    expect(kindOf('[info][title][dtext:file_uploaded][/title][download:1]a.pdf (1 KB)[/download][/info]')).toBe('media');
+    expect(kindOf('[info][title]議事録[/title]本文[/info]')).toBe('text');
+    expect(kindOf('[info][dtext:x][/info]後ろに本文')).toBe('text');
+    expect(kindOf('[info]a[/info][info][dtext:x][/info]')).toBe('text');
+  });
+
+  it('reads send_time in --tz and keeps the instant', () => {
+    const outcome = chatworkJsonImporter.parse(decoded(sample, 'room-1.json'), { ...OPTIONS, tz: 'UTC' });
+    expect(outcome.ok && outcome.result.messages[0]?.sentAt).toBe('2024-03-01T00:05:00Z');
+  });
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
+import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
+import { lancersImporter } from '../../../src/importers/lancers/index.js';
+import { contractChecks } from '../paste/contract-checks.js';
+import { OPTIONS, decoded } from '../paste/support.js';
+
+const timeOnly = readFileSync('test/fixtures/chatwork/text-date-lines-time-only/input.txt', 'utf8');
+const preamble = readFileSync('test/fixtures/chatwork/text-preamble-and-stray-time/input.txt', 'utf8');
+
+contractChecks(chatworkTextImporter, [
+  { text: timeOnly, name: 'paste.txt' },
+  { text: preamble, name: 'paste.txt' },
+]);
+
+describe('chatwork-text', () => {
+  it('claims a paste with date lines, time-only lines and 編集済み over the platform importers', () => {
+    const input = decoded(timeOnly);
+    const mine = chatworkTextImporter.sniff(input);
+    expect(mine.confidence).toBeGreaterThan(crowdworksImporter.sniff(input).confidence);
+    expect(mine.confidence).toBeGreaterThan(lancersImporter.sniff(input).confidence);
+  });
+
+  it('does not read saved HTML (only CrowdWorks and Lancers pages are read)', () => {
+    const page = '<!DOCTYPE html><html><body><p>佐藤</p><p>2024/03/01 10:12</p><p>本文</p></body></html>';
+    expect(chatworkTextImporter.sniff(decoded(page, 'page.html')).confidence).toBe(0);
+  });
+
+  it('refuses a time with no date anywhere above it, naming the line and what to add', () => {
+    const outcome = chatworkTextImporter.parse(decoded('佐藤 花子\n10:12\nこんにちは'), OPTIONS);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.message).toBe('Line 2: this time has no date, and no line above it gives one.');
+      expect(outcome.error.hint).toContain('2024年3月1日');
+      expect(outcome.error.where).toBe('paste.txt:2');
+    }
+  });
+
+  it('keeps CRLF pastes byte-exact but for line endings', () => {
+    const outcome = chatworkTextImporter.parse(decoded(timeOnly.replaceAll('\n', '\r\n')), OPTIONS);
+    const lf = chatworkTextImporter.parse(decoded(timeOnly), OPTIONS);
+    expect(outcome).toEqual(lf);
+  });
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
+import { lancersImporter } from '../../../src/importers/lancers/index.js';
+import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
+import { contractChecks } from '../paste/contract-checks.js';
+import { decoded } from '../paste/support.js';
+
+const sample = readFileSync('test/fixtures/crowdworks/paste-contract-thread/input.txt', 'utf8');
+const html = readFileSync('test/fixtures/crowdworks/saved-html-message-blocks/input.html', 'utf8');
+
+contractChecks(crowdworksImporter, [
+  { text: sample, name: 'paste.txt' },
+  { text: html, name: 'thread.html' },
+  { text: readFileSync('test/fixtures/crowdworks/multiline-blank-lines-inside-body/input.txt', 'utf8'), name: 'p.txt' },
+]);
+
+describe('crowdworks: recognising its input', () => {
+  it('claims the sample paste over lancers and chatwork-text, and says why', () => {
+    const input = decoded(sample);
+    const mine = crowdworksImporter.sniff(input);
+    expect(mine.confidence).toBeGreaterThan(lancersImporter.sniff(input).confidence);
+    expect(mine.confidence).toBeGreaterThan(chatworkTextImporter.sniff(input).confidence);
+    expect(mine.reason).toContain('（クライアント）');
+  });
+
+  it('claims saved HTML that names crowdworks.jp, and not HTML of lancers.jp', () => {
+    expect(crowdworksImporter.sniff(decoded(html, 'x.html')).confidence).toBeGreaterThanOrEqual(0.8);
+    expect(crowdworksImporter.sniff(decoded(html.replaceAll('crowdworks.jp', 'lancers.jp'), 'x.html')).confidence).toBe(0);
+  });
+
+  it('always asks for confirmation (inferred) and never reports truncation', () => {
+    const outcome = crowdworksImporter.parse(decoded(sample), { tz: 'Asia/Tokyo', members: [], roomTitle: 'LP制作' });
+    expect(outcome.ok && outcome.result.inferred?.senders).toEqual([
+      { name: '山田太郎', count: 2 },
+      { name: '佐藤花子', count: 1 },
+    ]);
+    expect(outcome.ok && outcome.result.truncated).toBeNull();
+  });
+
+  it('reads times in --tz', () => {
+    const outcome = crowdworksImporter.parse(decoded(sample), { tz: 'America/New_York', members: [], roomTitle: null });
+    expect(outcome.ok && outcome.result.messages[0]?.sentAt).toBe('2024-03-01T09:05:00-05:00');
+  });
+});
