@@ -1,0 +1,69 @@
+import type { HashedMessage } from '../types.js';
+import { align } from './align.js';
+import { coverageBounds, isCovered } from './coverage.js';
+import { instantOf } from './instant.js';
+import type { BeforeItem } from './pairs.js';
+import type { CaptureView } from './types.js';
+
+/**
+ * The outcome for one message, by index into the earlier state (`before`) and the later capture
+ * (`after`). `stillGone` is a message the view already held as deleted that is still missing: no
+ * change to report, but the view keeps it.
+ */
+export type Outcome =
+  | { readonly type: 'added'; readonly before: null; readonly after: number }
+  | { readonly type: 'unchanged' | 'edited' | 'unsent'; readonly before: number; readonly after: number }
+  | { readonly type: 'deleted' | 'notCovered' | 'stillGone'; readonly before: number; readonly after: null };
+
+/**
+ * Aligns, classifies and orders: the later capture's order, with each message that has no partner
+ * placed just after the message that preceded it in the earlier state.
+ */
+export function classify(before: readonly BeforeItem[], after: CaptureView): Outcome[] {
+  const { beforePartner, afterPartner } = align(before, after.messages);
+  const bounds = coverageBounds(after.coverage);
+  let firstPaired = -1;
+  let lastPaired = -1;
+  beforePartner.forEach((a, b) => {
+    if (a === -1) return;
+    if (firstPaired === -1) firstPaired = b;
+    lastPaired = b;
+  });
+
+  // slots[k + 1]: the unpaired messages of `before` that go right after after.messages[k].
+  const slots = new Map<number, Outcome[]>();
+  let slot = -1;
+  before.forEach((item, b) => {
+    const a = beforePartner[b]!;
+    if (a !== -1) {
+      slot = Math.max(slot, a);
+      return;
+    }
+    const anchors = { shownBefore: b > firstPaired && firstPaired !== -1, shownAfter: b < lastPaired };
+    const type = item.gone ? 'stillGone' : isCovered(instantOf(item.message.sentAt), bounds, anchors) ? 'deleted' : 'notCovered';
+    const list = slots.get(slot + 1);
+    if (list === undefined) slots.set(slot + 1, [{ type, before: b, after: null }]);
+    else list.push({ type, before: b, after: null });
+  });
+
+  const outcomes: Outcome[] = [...(slots.get(0) ?? [])];
+  after.messages.forEach((message, a) => {
+    const b = afterPartner[a]!;
+    if (b === -1) outcomes.push({ type: 'added', before: null, after: a });
+    else outcomes.push({ type: pairType(before[b]!.message, message), before: b, after: a });
+    const unpaired = slots.get(a + 1);
+    if (unpaired !== undefined) outcomes.push(...unpaired);
+  });
+  return outcomes;
+}
+
+/**
+ * What happened to a message that is in both states. Only what its author or the source changed
+ * counts: the text, the kind, the source's own edit mark (Chatwork `update_time`). A sender's new
+ * display name or another offset for the same time changes the hash but is not an edit.
+ */
+function pairType(b: HashedMessage, a: HashedMessage): 'unchanged' | 'edited' | 'unsent' {
+  if (a.kind === 'unsent') return b.kind === 'unsent' ? 'unchanged' : 'unsent';
+  if (a.body === b.body && a.kind === b.kind && a.editedAt === b.editedAt) return 'unchanged';
+  return 'edited';
+}

@@ -1,0 +1,43 @@
+import { classify, type Outcome } from './classify.js';
+import type { BeforeItem } from './pairs.js';
+import type { ArchiveView, CaptureView, Change, ChangeCounts } from './types.js';
+
+/**
+ * What changed from one capture to a later one of the same room (`chatproof diff`). Every message
+ * of both captures appears in exactly one change; a message of `before` missing from `after` is
+ * `deleted` only where `after`'s coverage includes it, else `notCovered` (P6).
+ */
+export function compareCaptures(before: CaptureView, after: CaptureView): Change[] {
+  const items = before.messages.map((message) => ({ message, gone: false }));
+  return toChanges(items, after, classify(items, after));
+}
+
+/**
+ * What a new capture changes in the archive view built from the room's earlier captures: this is
+ * `import`'s `changes`. It compares with each message as last seen (`current`), so an edit or an
+ * unsend already recorded is not reported again, and a message the view holds as deleted is not
+ * reported again while it stays missing (it shows up as `unchanged` if it comes back).
+ */
+export function compareWithView(view: ArchiveView, after: CaptureView): Change[] {
+  const items = viewItems(view);
+  return toChanges(items, after, classify(items, after));
+}
+
+export function viewItems(view: ArchiveView): BeforeItem[] {
+  return view.messages.map((m) => ({ message: m.current, gone: m.status === 'deleted' }));
+}
+
+export function countChanges(changes: readonly Change[]): ChangeCounts {
+  const counts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+  for (const change of changes) counts[change.type]++;
+  return counts;
+}
+
+function toChanges(items: readonly BeforeItem[], after: CaptureView, outcomes: readonly Outcome[]): Change[] {
+  const changes: Change[] = [];
+  for (const o of outcomes) {
+    if (o.type === 'stillGone') continue;
+    changes.push({ type: o.type, before: o.before === null ? null : items[o.before]!.message, after: o.after === null ? null : after.messages[o.after]! });
+  }
+  return changes;
+}

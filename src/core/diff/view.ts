@@ -1,0 +1,108 @@
+import type { HashedMessage } from '../types.js';
+import { classify, type Outcome } from './classify.js';
+import { viewItems } from './compare.js';
+import { instantOf } from './instant.js';
+import type { ArchiveView, CaptureView, HistoryEntry, MessageStatus, ViewMessage } from './types.js';
+
+export const EMPTY_ARCHIVE_VIEW: ArchiveView = { captures: [], messages: [], roomObservations: [] };
+
+/**
+ * The archive view of a room (`chatproof show`): its captures folded in log order, each compared
+ * with the view before it exactly as `import` reports it (`compareWithView`).
+ */
+export function buildArchiveView(captures: readonly CaptureView[]): ArchiveView {
+  return captures.reduce(extendArchiveView, EMPTY_ARCHIVE_VIEW);
+}
+
+/** The view after one more capture; `buildArchiveView` is this, folded. */
+export function extendArchiveView(view: ArchiveView, capture: CaptureView): ArchiveView {
+  const outcomes = classify(viewItems(view), capture);
+  const messages = outcomes.map((o) => nextState(view, capture, o));
+  return {
+    captures: [...view.captures, capture.id],
+    messages: inTimeOrder(messages),
+    roomObservations: view.roomObservations,
+  };
+}
+
+function nextState(view: ArchiveView, capture: CaptureView, o: Outcome): ViewMessage {
+  switch (o.type) {
+    case 'added':
+      return firstSighting(capture.messages[o.after]!, capture.id);
+    case 'unchanged':
+    case 'edited':
+    case 'unsent':
+      return sighting(view.messages[o.before]!, capture.messages[o.after]!, capture.id);
+    case 'deleted': {
+      const old = view.messages[o.before]!;
+      return viewMessage(old, { ...old, status: 'deleted', statusAsOf: capture.id });
+    }
+    case 'notCovered': // keeps the status it had (cli-contract.md, `show`)
+    case 'stillGone':
+      return view.messages[o.before]!;
+  }
+}
+
+function firstSighting(m: HashedMessage, capture: string): ViewMessage {
+  const history = [versionOf(m, capture)];
+  return viewMessage(m, { status: statusOf(m, history), firstSeen: capture, lastSeen: capture, statusAsOf: capture, history, current: m });
+}
+
+function sighting(old: ViewMessage, m: HashedMessage, capture: string): ViewMessage {
+  const last = old.history[old.history.length - 1];
+  const history = last !== undefined && last.body === m.body && last.kind === m.kind ? old.history : [...old.history, versionOf(m, capture)];
+  // An unsend line is not content: the view goes on showing what the message said before it.
+  const content = m.kind === 'unsent' && old.kind !== 'unsent' ? old : m;
+  return viewMessage(content, { status: statusOf(m, history), firstSeen: old.firstSeen, lastSeen: capture, statusAsOf: capture, history, current: m });
+}
+
+type ViewState = Pick<ViewMessage, 'status' | 'firstSeen' | 'lastSeen' | 'statusAsOf' | 'history' | 'current'>;
+
+/** One literal with every field, not spreads: a view of 200k messages is rebuilt per capture. */
+function viewMessage(content: HashedMessage, state: ViewState): ViewMessage {
+  return {
+    hash: content.hash,
+    kind: content.kind,
+    sender: content.sender,
+    senderId: content.senderId,
+    sentAt: content.sentAt,
+    body: content.body,
+    externalId: content.externalId,
+    editedAt: content.editedAt,
+    status: state.status,
+    firstSeen: state.firstSeen,
+    lastSeen: state.lastSeen,
+    statusAsOf: state.statusAsOf,
+    history: state.history,
+    current: state.current,
+  };
+}
+
+/**
+ * The status of a message the latest covering capture shows: signals from the source itself
+ * count (an unsend line, Chatwork's edit time), as do texts that changed between captures (P6).
+ */
+function statusOf(current: HashedMessage, history: readonly HistoryEntry[]): MessageStatus {
+  if (current.kind === 'unsent') return 'unsent';
+  if (history.length > 1 || current.editedAt !== null) return 'edited';
+  return 'present';
+}
+
+function versionOf(m: HashedMessage, capture: string): HistoryEntry {
+  return { capture, body: m.body, kind: m.kind, hash: m.hash };
+}
+
+/**
+ * Stable sort by sending time, so messages of one minute keep the order the captures showed them
+ * in. A time that cannot be read sorts with the message before it.
+ */
+function inTimeOrder(messages: readonly ViewMessage[]): ViewMessage[] {
+  let previous = Number.NEGATIVE_INFINITY;
+  const keyed = messages.map((message) => {
+    const t = instantOf(message.sentAt);
+    if (!Number.isNaN(t)) previous = t;
+    return { message, t: previous };
+  });
+  keyed.sort((x, y) => x.t - y.t);
+  return keyed.map((k) => k.message);
+}
