@@ -54,6 +54,11 @@ export interface ParseResult {
     readonly externalId: string | null;
   };
   readonly coverage: CoverageKind;
+  /**
+   * The time up to which the source says it is complete, when it says so (LINE's 保存日時 / Saved on):
+   * a message deleted after the last one shown but before this is inside coverage (P6).
+   */
+  readonly coverageEnd?: string | null;
   readonly messages: readonly Message[];
   /** Every warning has a 1-based line number in the decoded text where one applies. */
   readonly warnings: readonly Warning[];

@@ -66,6 +66,7 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
   const recorded = archive.recordCapture({
     room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
     tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: parsed.messages,
+    ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
     meta: { encoding: decoded.encoding, warnings: parsed.warnings.length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) },
   });
   const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id);
