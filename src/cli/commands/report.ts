@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { packageVersion } from '../../paths.js';
+import { type Runner, defineCommand } from '../command.js';
+import type { Context } from '../context.js';
+import { entryJson } from '../json-shapes.js';
+import type { Lang } from '../lang.js';
+import { t } from '../lang.js';
+import { readAnchors, stampJson, trustLines } from './stamp.js';
+
+interface ReportOptions {
+  output: string;
+  title?: string;
+  from?: string;
+  to?: string;
+  private?: boolean;
+  tsa?: string;
+  tsaCert?: string;
+  lang?: Lang;
+}
+
+export function registerReport(program: Command, runner: Runner): void {
+  defineCommand<[string, ReportOptions]>(
+    program, runner, 'report <room>',
+    'write the PDF evidence report of a room, verifiable without the archive / 証拠報告書（PDF）を作成',
+    (c) => c
+      .requiredOption('-o, --output <file>', 'the PDF to write (written whole or not at all)')
+      .option('--title <text>', 'title printed on the cover')
+      .option('--from <date>', 'first day (or time) to show, e.g. 2024-03-04; makes a private report')
+      .option('--to <date>', 'last day (or time) to show, inclusive; makes a private report')
+      .option('--private', 'embed no original files; prove each shown message with an inclusion proof')
+      .option('--tsa <url|name>', 'first get an RFC 3161 timestamp over the log head from this TSA (freetsa, digicert, sectigo, or a URL)')
+      .option('--tsa-cert <file>', 'certificate to check the new timestamp against (default: Node\'s bundled Mozilla roots)'),
+    (ctx, roomArg, opts) => runReport(ctx, roomArg, opts),
+  );
+}
+
+async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Promise<number> {
+  const [{ exportReport }, { parseRange }, { resolveTsa }] = await Promise.all([
+    import('../../report/export.js'), import('../../report/range.js'), import('../../timestamp/index.js'),
+  ]);
+  const file = checkTarget(resolve(ctx.io.cwd, opts.output));
+  const range = parseRange(opts.from, opts.to, ctx.tz);
+  const tsa = opts.tsa === undefined ? null : resolveTsa(opts.tsa);
+  const anchors = await readAnchors(opts.tsaCert, ctx.io.cwd);
+  if (opts.title !== undefined && opts.title.trim() === '') throw new UsageError('--title is empty.');
+  const archive = ctx.archive();
+  const room = archive.findRoom(roomArg);
+  // Reports are Japanese unless --lang says otherwise (cli-contract.md); the terminal follows the locale.
+  const lang: Lang = opts.lang ?? 'ja';
+  const done = await exportReport(archive, {
+    room, file, tsa, anchors, signal: ctx.io.signal,
+    lang, title: opts.title ?? null, tz: ctx.tz, range, private: opts.private ?? false, generator: `chatproof ${packageVersion()}`,
+  });
+  if (ctx.json) {
+    ctx.printJson({ file: done.file, sha256: done.sha256, pages: done.pages, entry: { seq: done.entry.seq, hash: done.entry.hash }, timestamp: done.stamped === null ? null : stampJson(done.stamped), report: entryJson(done.entry) });
+    return 0;
+  }
+  if (done.stamped !== null) for (const line of trustLines(ctx, done.stamped)) ctx.say(line);
+  ctx.say(t(ctx.lang, {
+    ja: `報告書を書きました: ${done.file}（${done.pages} ページ）\n  sha256 ${done.sha256}\n  ログ #${done.entry.seq} に記録しました。確認: chatproof verify-report ${opts.output}`,
+    en: `Report written: ${done.file} (${done.pages} pages)\n  sha256 ${done.sha256}\n  logged as entry #${done.entry.seq}. Check it with: chatproof verify-report ${opts.output}`,
+  }));
+  return 0;
+}
+
+/** Refuses a target that cannot be written before anything happens (no timestamp, no entry). */
+function checkTarget(file: string): string {
+  const dir = dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Cannot write ${file}: the folder ${dir} does not exist.`, { hint: 'Create the folder first, or choose another path with -o.' });
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`Cannot write ${file}: it is a folder.`, { hint: 'Give a file name ending in .pdf.' });
+  return file;
+}
