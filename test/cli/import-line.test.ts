@@ -26,7 +26,7 @@ describe('import of a LINE export', () => {
     expect(r.stderr).toContain('line');
     expect(r.code).toBe(0);
     const out = r.json<ImportJson>();
-    expect(out.capture).toMatchObject({ format: 'line', messages: 6, room: { title: '佐藤花子', source: 'line' }, coverage: { kind: 'full', from: '2024-03-04T10:00:00+09:00', to: '2024-03-05T19:45:00+09:00' } });
+    expect(out.capture).toMatchObject({ format: 'line', messages: 6, room: { title: '佐藤花子', source: 'line' }, coverage: { kind: 'full', from: '2024-03-04T10:00:00+09:00', to: '2024-03-05T20:00:00+09:00' } });
     expect(out.capture.rawSha256).toBe(sha256Hex(readFileSync(scenario(1))));
     expect(out.changes).toEqual({ added: 6, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 });
   });

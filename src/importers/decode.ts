@@ -1,0 +1,226 @@
+/**
+ * Bytes → text for every importer. The bytes stay the evidence (docs/hashing.md §1); this only
+ * decides how to read them. Order of the checks, and why:
+ *  1. known binary formats (PNG, ZIP, PDF…) are refused by their magic number, with a message that
+ *     says what the file looks like (formats.md §5 item 10: hygiene without guessing on junk);
+ *  2. a BOM decides (UTF-8, UTF-16 LE/BE);
+ *  3. BOM-less UTF-16 shows as NUL bytes on every other position (ASCII digits, tabs, newlines);
+ *  4. any other NUL byte means binary: refused;
+ *  5. strict UTF-8 (every LINE fixture is UTF-8, formats.md §1.2 notes);
+ *  6. mostly-UTF-8 with a few broken sequences: decoded with U+FFFD, each line named in a warning;
+ *  7. otherwise a Japanese legacy encoding (a file re-saved by Windows Notepad as "ANSI" is CP932),
+ *     chosen with chardet and confirmed by decoding without replacement characters; failing
+ *     that, damaged UTF-8 as in 6.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { InputError } from '../core/errors.js';
+import type { Warning } from '../core/types.js';
+import type { DecodedInput } from './importer.js';
+
+interface BinaryKind {
+  /** Byte strings at offsets, all of which must match. */
+  readonly signature: readonly (readonly [at: number, bytes: readonly number[]])[];
+  readonly looksLike: string;
+}
+
+const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+
+const BINARY_KINDS: readonly BinaryKind[] = [
+  { signature: [[0, [0x89, ...ascii('PNG')]]], looksLike: 'a PNG image' },
+  { signature: [[0, [0xff, 0xd8, 0xff]]], looksLike: 'a JPEG photo' },
+  { signature: [[0, ascii('GIF8')]], looksLike: 'a GIF image' },
+  // ISO media (HEIC photos, MP4/MOV videos): a small big-endian box size, then `ftyp`.
+  { signature: [[0, [0]], [4, ascii('ftyp')]], looksLike: 'a photo or video (HEIC/MP4/MOV)' },
+  { signature: [[0, ascii('%PDF-')]], looksLike: 'a PDF document' },
+  { signature: [[0, [...ascii('PK'), 0x03, 0x04]]], looksLike: 'a ZIP archive (or a Word/Excel file, which are ZIP inside)' },
+  { signature: [[0, [...ascii('PK'), 0x05, 0x06]]], looksLike: 'an empty ZIP archive' },
+  { signature: [[0, [0x1f, 0x8b]]], looksLike: 'a gzip-compressed file' },
+  { signature: [[0, [0xd0, 0xcf, 0x11, 0xe0]]], looksLike: 'an old Word/Excel document' },
+  { signature: [[0, ascii('SQLite format 3')]], looksLike: 'a database file' },
+  { signature: [[0, ascii('Rar!')]], looksLike: 'a RAR archive' },
+  { signature: [[0, [0x37, 0x7a, 0xbc, 0xaf]]], looksLike: 'a 7-Zip archive' },
+];
+
+const NOT_A_CHAT_HINT =
+  'Import the text file the chat app made (LINE: トーク履歴を送信 / "Send chat history" gives a .txt). ' +
+  'To keep a screenshot or a document as evidence, use `chatproof attach` instead.';
+
+/** Lines named one by one in warnings before the rest are summed up, so a damaged file stays readable. */
+const MAX_LINE_WARNINGS = 20;
+
+/**
+ * Decodes an input for the importers. Throws `InputError` for binary files (with what the file
+ * looks like and what to do); everything else decodes, with warnings for replaced characters.
+ */
+export function decodeInput(bytes: Uint8Array, name: string | null): DecodedInput {
+  const where = name ?? undefined;
+  const kind = BINARY_KINDS.find((k) => k.signature.every(([at, magic]) => startsWithAt(bytes, magic, at)));
+  if (kind) throw new InputError(`This file looks like ${kind.looksLike}, not a chat export.`, { ...(where ? { where } : {}), hint: NOT_A_CHAT_HINT });
+
+  const decoded = decodeText(bytes);
+  // A chat export never holds a NUL character: outside UTF-16 a NUL byte means binary data.
+  const nul = decoded.text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = lineAt(decoded.text, nul);
+    throw new InputError(`This file contains binary data (a NUL byte on line ${line}), so it is not a chat export saved as text.`, {
+      where: name === null ? `line ${line}` : `${name}:${line}`,
+      hint: NOT_A_CHAT_HINT,
+    });
+  }
+  return { bytes, text: decoded.text, encoding: decoded.encoding, name, decodeWarnings: decoded.warnings };
+}
+
+interface Decoded {
+  readonly text: string;
+  readonly encoding: string;
+  readonly warnings: readonly Warning[];
+}
+
+function decodeText(bytes: Uint8Array): Decoded {
+  if (startsWithAt(bytes, [0xef, 0xbb, 0xbf], 0)) return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
+  if (startsWithAt(bytes, [0xff, 0xfe], 0)) return decodeUtf16(bytes.subarray(2), 'le', 'utf-16le');
+  if (startsWithAt(bytes, [0xfe, 0xff], 0)) return decodeUtf16(bytes.subarray(2), 'be', 'utf-16be');
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, `utf-16${utf16}-nobom`);
+  return decodeUtf8(bytes, 'utf-8');
+}
+
+function decodeUtf8(bytes: Uint8Array, encoding: string): Decoded {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding, warnings: [] };
+  } catch {
+    // Not valid UTF-8: either a UTF-8 file with some damage, or another encoding altogether.
+  }
+  const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const { replaced, otherNonAscii } = countNonAscii(lossy);
+  // A UTF-8 file with damage still has mostly valid multi-byte characters; Shift_JIS read as
+  // UTF-8 has almost none, so this tells the two apart on any realistic text.
+  if (otherNonAscii > replaced * 2) return { text: lossy, encoding, warnings: damagedLineWarnings(bytes) };
+  // Else a legacy Japanese encoding if one fits cleanly; failing that, damaged UTF-8 all the same.
+  return decodeJapaneseLegacy(bytes) ?? { text: lossy, encoding, warnings: damagedLineWarnings(bytes) };
+}
+
+/** CP932 (Windows "ANSI" on Japanese Windows) or EUC-JP, if one decodes the bytes cleanly. */
+function decodeJapaneseLegacy(bytes: Uint8Array): Decoded | null {
+  // A guess needs a sample, not the whole file (chardet would read all of a 200 MB export).
+  const guesses = chardet.analyse(bytes.subarray(0, 65_536)).map((m) => m.name);
+  // chardet ranks short Japanese text below Cyrillic code pages; only Japanese encodings are
+  // plausible for these chats, so try those in chardet's order, then the usual default.
+  const order = [...guesses.filter((g) => g === 'Shift_JIS' || g === 'EUC-JP'), 'Shift_JIS', 'EUC-JP'];
+  for (const guess of new Set(order)) {
+    // iconv-lite's Shift_JIS table is CP932 (NEC/IBM extensions such as ① and ～ included).
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), guess === 'Shift_JIS' ? 'cp932' : 'euc-jp');
+    if (!text.includes('\ufffd')) return { text, encoding: guess === 'Shift_JIS' ? 'shift_jis' : 'euc-jp', warnings: [] };
+  }
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): Decoded {
+  const whole = bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1);
+  const text = iconv.decode(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength), order === 'le' ? 'utf-16le' : 'utf-16be');
+  const warnings: Warning[] =
+    whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: 'the file ends with half a character (UTF-16 needs two bytes for each); the last byte was ignored, so the file may be cut off.' }];
+  return { text, encoding, warnings };
+}
+
+/**
+ * UTF-16 without a BOM: ASCII characters (digits, tabs, newlines — at least one in twenty even in
+ * a chat of long Japanese messages) have a NUL high byte, so NULs fall on odd (LE) or even (BE)
+ * positions and hardly ever on the other; binary data has them on both.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'le' | 'be' | null {
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  // At least 8 NULs too: one stray NUL in a short UTF-8 line is binary junk, not UTF-16.
+  const enough = Math.max(8, (sample / 2) * 0.05);
+  if (odd >= enough && even * 10 <= odd) return 'le';
+  if (even >= enough && odd * 10 <= even) return 'be';
+  return null;
+}
+
+function countNonAscii(text: string): { replaced: number; otherNonAscii: number } {
+  let replaced = 0;
+  let otherNonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c > 0x7f) otherNonAscii++;
+  }
+  return { replaced, otherNonAscii };
+}
+
+/** One warning per line that holds invalid UTF-8 (LF bytes never occur inside a UTF-8 sequence, so byte lines are text lines). */
+function damagedLineWarnings(bytes: Uint8Array): Warning[] {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const damaged: number[] = [];
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const lf = bytes.indexOf(0x0a, start);
+    const end = lf === -1 ? bytes.length : lf;
+    try {
+      strict.decode(bytes.subarray(start, end));
+    } catch {
+      damaged.push(line);
+    }
+    if (lf === -1) break;
+    start = lf + 1;
+  }
+  const named = damaged.slice(0, MAX_LINE_WARNINGS).map((line) => ({
+    line,
+    message: 'this line has bytes that are not valid UTF-8; they were replaced by � (the original bytes are kept as they are).',
+  }));
+  const rest = damaged.slice(MAX_LINE_WARNINGS);
+  if (rest.length > 0) named.push({ line: rest[0]!, message: `this line and ${rest.length - 1} more after it have bytes that are not valid UTF-8; they were replaced by �.` });
+  return named;
+}
+
+function startsWithAt(bytes: Uint8Array, magic: readonly number[], at: number): boolean {
+  if (bytes.length < at + magic.length) return false;
+  return magic.every((b, i) => bytes[at + i] === b);
+}
+
+/** 1-based line of a UTF-16 offset, counting LF as the line break (as `splitLines` does). */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** How a line ended in the decoded text; '' for a last line without a line break. */
+export type LineTerminator = '\r\n' | '\n' | '';
+
+export interface SourceLine {
+  /** The line's text without its terminator. */
+  readonly text: string;
+  /** 1-based line number in the decoded text: the number warnings and errors name. */
+  readonly number: number;
+  readonly terminator: LineTerminator;
+}
+
+/**
+ * Splits on CRLF and LF (formats.md §1.3), keeping which one ended each line: LINE writes CRLF
+ * between records and bare LF inside quoted bodies in some files (§1.8 E3). A lone CR is content.
+ * A final line break does not start an empty last line. Linear time (one indexOf pass).
+ */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const lf = text.indexOf('\n', start);
+    if (lf === -1) {
+      lines.push({ text: text.slice(start), number: lines.length + 1, terminator: '' });
+      break;
+    }
+    const crlf = lf > start && text.charCodeAt(lf - 1) === 0x0d;
+    lines.push({ text: text.slice(start, crlf ? lf - 1 : lf), number: lines.length + 1, terminator: crlf ? '\r\n' : '\n' });
+    start = lf + 1;
+  }
+  return lines;
+}

@@ -1,0 +1,92 @@
+/**
+ * Clock readings at the start of message lines (formats.md §1.3 CLOCK, §1.6; FORMAT.md "Times"):
+ * `09:05`, `7:58`, `24:53`, `午前11:24`, `午後05:38`, `下午03:04`, `9:30 PM`, `9:31PM`, and
+ * U+202F / U+00A0 / U+2009 before AM/PM (E11).
+ */
+
+/** Regex source of a clock, with groups: 1 = 午前/午後/上午/下午, 2 = hour, 3 = minute, 4 = AM/PM. */
+export const CLOCK = '(午前|午後|上午|下午)?(\\d{1,2}):(\\d{2})(?:[ \\u202F\\u00A0\\u2009]?([AaPp][Mm]))?';
+
+const MINUTES_PER_DAY = 24 * 60;
+
+export interface ClockReading {
+  /** Minutes after midnight of the date line; 24:xx gives 1440 + xx (the next day, §1.6). */
+  readonly minutes: number;
+  /** For `午前12:xx`: the noon reading (12:xx), while `minutes` holds the midnight one (00:xx). */
+  readonly noonReading: number | null;
+  readonly twelveHour: boolean;
+}
+
+/** The reading of a matched clock, or null when the numbers are no time (25:00, 午後13:00, 9:75). */
+export function readClock(marker: string | undefined, hourText: string, minuteText: string, suffix: string | undefined): ClockReading | null {
+  const hour = Number(hourText);
+  const minute = Number(minuteText);
+  if (minute > 59) return null;
+  if (marker === undefined && suffix === undefined) {
+    // 24:xx was seen in a real export (meyfa/line-chat-parser PR #4); nothing later than 24:59.
+    return hour <= 24 ? { minutes: hour * 60 + minute, noonReading: null, twelveHour: false } : null;
+  }
+  if (marker !== undefined && suffix !== undefined) return null;
+  if (hour > 12) return null;
+  const pm = marker === '午後' || marker === '下午' || suffix?.toLowerCase() === 'pm';
+  const base = hour === 12 ? 0 : hour;
+  const minutes = (pm ? base + 12 : base) * 60 + minute;
+  // 午前12:xx is midnight in some conventions and noon in others (line2json's fixture orders it
+  // after 午前11:27): resolved later by the order of the day (§1.6). 12:xx AM is plainly midnight.
+  const ambiguous = !pm && hour === 12 && marker !== undefined;
+  return { minutes, noonReading: ambiguous ? 12 * 60 + minute : null, twelveHour: true };
+}
+
+export interface TimedRecord {
+  readonly line: number;
+  /** Identifies the date line the record sits under (records of one day share it). */
+  readonly dayKey: number;
+  readonly clock: ClockReading;
+}
+
+export interface ResolvedTime {
+  /** Minutes after midnight of the record's date line, possibly ≥ 1440 (the next day). */
+  readonly minutes: number;
+  /** Set when the time needed a judgement worth telling the user. */
+  readonly note: string | null;
+}
+
+/**
+ * Resolves every `午前12:xx` by the monotonic order of its day: the reading that keeps the times
+ * of the day from going backwards, looking at the previous time and at the next unambiguous one.
+ * When both readings fit (or neither), midnight is taken and a note says so. Linear time.
+ */
+export function resolveDayTimes(records: readonly TimedRecord[]): ResolvedTime[] {
+  const nextFixed: (number | null)[] = new Array<number | null>(records.length).fill(null);
+  let following: number | null = null;
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (i + 1 < records.length && records[i + 1]!.dayKey !== r.dayKey) following = null;
+    nextFixed[i] = following;
+    if (r.clock.noonReading === null) following = r.clock.minutes;
+  }
+  const resolved: ResolvedTime[] = [];
+  let previous = -1;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (i > 0 && records[i - 1]!.dayKey !== r.dayKey) previous = -1;
+    const time = r.clock.noonReading === null ? fixedTime(r.clock.minutes) : ambiguousTime(r.clock.minutes, r.clock.noonReading, previous, nextFixed[i] ?? null);
+    previous = time.minutes;
+    resolved.push(time);
+  }
+  return resolved;
+}
+
+function fixedTime(minutes: number): ResolvedTime {
+  if (minutes < MINUTES_PER_DAY) return { minutes, note: null };
+  const clock = `24:${String(minutes - MINUTES_PER_DAY).padStart(2, '0')}`;
+  return { minutes, note: `the time ${clock} was read as ${clock.replace('24:', '00:')} of the next day.` };
+}
+
+function ambiguousTime(midnight: number, noon: number, previous: number, next: number | null): ResolvedTime {
+  const fits = (m: number): boolean => previous <= m && (next === null || m <= next);
+  if (fits(noon) && !fits(midnight)) return { minutes: noon, note: null };
+  if (fits(midnight) && !fits(noon)) return { minutes: midnight, note: null };
+  const mm = String(noon % 60).padStart(2, '0');
+  return { minutes: midnight, note: `12:${mm} in the morning (午前/上午) can mean midnight or noon, and the order of the day's messages does not tell; it was read as midnight (00:${mm}).` };
+}

@@ -1,0 +1,146 @@
+/**
+ * LINE "トーク履歴を送信 / Send chat history" and desktop "Save chat" text files, every variant of
+ * formats.md §1.2 (A, A12, B, C-old, C-new, D, ZH, and Q? defensively). What is accepted, with its
+ * quirks and sources: FORMAT.md beside this file.
+ */
+import { InputError } from '../../core/errors.js';
+import type { Warning } from '../../core/types.js';
+import { type SourceLine, splitLines } from '../decode.js';
+import type { DecodedInput, Importer, ParseOptions, ParseOutcome, ParseResult, Sniff } from '../importer.js';
+import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
+import { type LineHeader, readHeader, savedAtIso } from './header.js';
+import { LocalTimes } from './local-time.js';
+import { buildMessages } from './messages.js';
+import { type RecordsRead, hasCrlfRecords, looksLikeSpaceMessage, looksLikeTabMessage, readRecords } from './records.js';
+
+/** The LINE result carries the header's save time too (not part of the Importer seam, so optional to readers). */
+export interface LineParseResult extends ParseResult {
+  /** `保存日時 / Saved on` as written, and as ISO in the zone when it reads without a guess. */
+  readonly savedAt: { readonly text: string; readonly iso: string | null } | null;
+}
+
+const HINT = 'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it. If it comes from another app, pass --format.';
+
+/** Lines looked at by `sniff`: enough to pass a header and a date line, cheap on a huge file. */
+const SNIFF_CHARS = 16_384;
+
+function sniff(input: DecodedInput): Sniff {
+  const lines = splitLines(input.text.slice(0, SNIFF_CHARS)).slice(0, 40);
+  if (lines.every((l) => l.text.trim() === '')) return { confidence: 0, reason: 'empty input' };
+  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: 0.95, reason: `starts with the LINE header "${lines[0]!.text.slice(0, 40)}"` };
+  const first = lines.find((l) => l.text !== '')!;
+  const date = readDateLine(first.text, voteDayOrder(lines.map((l) => l.text)).order);
+  const messages = lines.filter((l) => looksLikeTabMessage(l.text) || (date?.style === 'desktop' && looksLikeSpaceMessage(l.text))).length;
+  if (date?.day && messages > 0) return { confidence: 0.8, reason: `starts with a LINE date line ("${first.text}") followed by message lines; no header, so a part of a chat or a desktop export` };
+  if (looksLikeTabMessage(first.text) && /^\d{4}\//.test(first.text)) return { confidence: 0.6, reason: 'message lines with a date in front of each, as one unverified LINE format has them' };
+  return { confidence: 0, reason: 'no "[LINE]" header and no LINE date line such as 2024/03/01(金) at the start' };
+}
+
+function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
+  const lines = splitLines(input.text);
+  if (lines.every((l) => l.text.trim() === '')) return refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.');
+  const header = readHeader(lines);
+  const start = header?.bodyStart ?? lines.findIndex((l) => l.text !== '');
+  const firstDate = firstDateLine(lines, start);
+  const readWith = (order: DayOrder): RecordsRead =>
+    readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators: hasCrlfRecords(lines) });
+  // Quoting does not depend on the day order, so the first read finds the English date lines
+  // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
+  const monthFirst = readWith('month-first');
+  const vote = voteDayOrder(monthFirst.englishDates);
+  const read = vote.order === 'month-first' ? monthFirst : readWith('day-first');
+  if (read.failure) return notLine(read.failure, lines[read.failure.line - 1]!);
+  if (header === null && read.records.length === 0) return refuse('There are no messages in this file: it has LINE date lines but no message lines.', null, HINT);
+
+  const built = buildMessages(read.records, options.tz, options.members);
+  const warnings: Warning[] = [...read.warnings, ...built.warnings];
+  if (vote.undecided) {
+    warnings.push({ line: firstDate?.line ?? null, message: 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.' });
+  }
+  const title = header === null ? null : roomTitle(header, built.messages, warnings);
+  const times = new LocalTimes(options.tz);
+  const savedAt = header?.savedAt ? { text: header.savedAt.text, iso: savedAtIso(header.savedAt.text, vote.order, times) } : null;
+  const result: LineParseResult = {
+    format: 'line',
+    source: 'line',
+    variant: variantOf(header, read),
+    room: { title, externalId: null },
+    coverage: header === null ? 'window' : 'full',
+    // A full export is complete up to the moment it was saved, not only up to its last message (P6).
+    coverageEnd: header === null ? null : (savedAt?.iso ?? null),
+    messages: built.messages,
+    warnings: [...input.decodeWarnings, ...warnings.sort(byLine)],
+    inferred: null,
+    truncated: read.truncated,
+    savedAt,
+  };
+  return { ok: true, result };
+}
+
+/** The first date-shaped line: its style tells a desktop export (space-separated lines) from a mobile one. */
+function firstDateLine(lines: readonly SourceLine[], start: number): { readonly line: number; readonly style: DateStyle } | null {
+  for (let i = start; i < lines.length; i++) {
+    const date = readDateLine(lines[i]!.text, 'month-first');
+    if (date) return { line: lines[i]!.number, style: date.style };
+  }
+  return null;
+}
+
+/**
+ * `…とのトーク履歴` is a 1:1 chat, or a group whose name ends in と (formats.md §1.2 notes): a
+ * 1:1 chat has two people writing, so more than two means the と belongs to the name.
+ */
+function roomTitle(header: LineHeader, messages: ParseResult['messages'], warnings: Warning[]): string {
+  if (!header.endsInTo) return header.title;
+  const senders = new Set(messages.filter((m) => m.kind !== 'system' && m.kind !== 'unsent' && m.sender !== null).map((m) => m.sender));
+  if (senders.size <= 2) return header.title;
+  const title = `${header.title}と`;
+  warnings.push({ line: 1, message: `the header reads like a one-to-one chat with "${header.title}", but ${senders.size} people write in it, so the room was taken to be the group "${title}".` });
+  return title;
+}
+
+function variantOf(header: LineHeader | null, read: RecordsRead): string {
+  if (read.datePrefixed || header?.quotedTitle) return 'line/ja-dated-lines';
+  switch (read.dateStyle) {
+    case 'desktop': return 'line/desktop';
+    case 'en-old': return 'line/en-mobile-old';
+    case 'en-new': return 'line/en-mobile-new';
+    case 'zh': return 'line/zh-mobile';
+    case 'ja':
+      if (header?.shape === 'openchat') return 'line/openchat';
+      return read.records.some((r) => r.clock.twelveHour) ? 'line/ja-mobile-12h' : 'line/ja-mobile-24h';
+    case null: return 'line/header-only';
+  }
+}
+
+function byLine(a: Warning, b: Warning): number {
+  return (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER);
+}
+
+function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine): ParseOutcome {
+  const found = line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text;
+  const shown = `"${found.replaceAll('\t', '<TAB>')}"`;
+  if (failure.problem === 'no-date-yet') {
+    return refuse(`Line ${line.number} is a message, but no date line (such as "2024/03/01(金)") comes before it, so its day is unknown.`, line.number,
+      'If you copied part of a chat, include the date line above the first message, then import again.');
+  }
+  return refuse(
+    `Line ${line.number} is not what a LINE chat export has there: expected a date line such as "2024/03/01(金)" or a message line such as "09:05<TAB>名前<TAB>本文", but found ${shown}.`,
+    line.number,
+    HINT,
+  );
+}
+
+function refuse(message: string, line: number | null, hint: string): ParseOutcome {
+  // `where` is the line alone: the CLI puts the file name in front (src/cli/commands/import.ts).
+  return { ok: false, error: new InputError(message, { ...(line === null ? {} : { where: String(line) }), hint }) };
+}
+
+export const lineImporter: Importer = {
+  format: 'line',
+  source: 'line',
+  parserVersion: 'line@1',
+  description: 'LINE chat history (.txt from トーク履歴を送信 / Send chat history, or the desktop app\'s Save chat)',
+  sniff,
+  parse,
+};

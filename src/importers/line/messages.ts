@@ -1,0 +1,84 @@
+/**
+ * Records → messages of cli-contract.md ("A message"): kinds from the catalog (catalog.ts),
+ * senders split on desktop lines (desktop.ts), times resolved (clock.ts) and written in the zone
+ * (local-time.ts). Bodies are the text as read: never trimmed (E10), line breaks as `\n`.
+ */
+import type { Message, MessageKind, Warning } from '../../core/types.js';
+import { kindOfSenderBody, readSystemText, systemSender } from './catalog.js';
+import { resolveDayTimes } from './clock.js';
+import { nextDay } from './dates.js';
+import { MemberNames, learnNames, memberSuggestion, splitDesktopLine } from './desktop.js';
+import { LocalTimes } from './local-time.js';
+import type { LineRecord } from './records.js';
+
+export interface BuiltMessages {
+  readonly messages: readonly Message[];
+  readonly warnings: readonly Warning[];
+}
+
+interface Draft {
+  readonly kind: MessageKind;
+  readonly sender: string | null;
+  readonly body: string;
+}
+
+export function buildMessages(records: readonly LineRecord[], tz: string, members: readonly string[]): BuiltMessages {
+  const warnings: Warning[] = [];
+  const times = new LocalTimes(tz);
+  const resolved = resolveDayTimes(records);
+  const tabSenders = new Set<string>();
+  for (const r of records) if (r.form === 'tab' && r.sender) tabSenders.add(r.sender);
+  const names = records.some((r) => r.form === 'space') ? desktopNames(records, tabSenders, members) : null;
+  const guesses = new Map<string, { line: number; suggestion: string; more: number }>();
+
+  const messages: Message[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const time = resolved[i]!;
+    if (time.note !== null) warnings.push({ line: r.line, message: time.note });
+    const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
+    const sentAt = times.iso(day, time.minutes % (24 * 60));
+    if (sentAt === null) {
+      warnings.push({ line: r.line, message: `the time of this message does not exist in the time zone ${tz}; the message was left out.` });
+      continue;
+    }
+    const draft = r.form === 'tab' ? tabDraft(r, tabSenders) : spaceDraft(r, names!, guesses);
+    const body = r.continuation === null ? draft.body : `${draft.body}\n${r.continuation}`;
+    messages.push({ kind: draft.kind, sender: draft.sender, senderId: null, sentAt, body, externalId: null, editedAt: null });
+  }
+  for (const [sender, g] of guesses) {
+    const others = g.more === 0 ? '' : ` (${g.more} more line${g.more === 1 ? '' : 's'} read the same way)`;
+    warnings.push({
+      line: g.line,
+      message: `cannot tell where the sender's name ends on this line; it was read as "${sender}"${others}. If the name has a space in it, import again with --member "${g.suggestion}".`,
+    });
+  }
+  return { messages, warnings };
+}
+
+/** Mobile lines: the sender field decides, E6 one-tab lines are a known sender's empty message. */
+function tabDraft(r: LineRecord, tabSenders: ReadonlySet<string>): Draft {
+  if (r.sender) return { kind: kindOfSenderBody(r.text, false), sender: r.sender, body: r.text };
+  if (r.sender === null && tabSenders.has(r.text)) return { kind: 'text', sender: r.text, body: '' };
+  const system = readSystemText(r.text);
+  return { kind: system.kind, sender: systemSender(system), body: r.text };
+}
+
+function spaceDraft(r: LineRecord, names: MemberNames, guesses: Map<string, { line: number; suggestion: string; more: number }>): Draft {
+  const split = splitDesktopLine(r.text, names);
+  if (split.kind === 'system') return { kind: split.system.kind, sender: systemSender(split.system), body: r.text };
+  if (split.guessed) {
+    const seen = guesses.get(split.sender);
+    if (seen) seen.more++;
+    else guesses.set(split.sender, { line: r.line, suggestion: memberSuggestion(r.text), more: 0 });
+  }
+  return { kind: kindOfSenderBody(split.body, true), sender: split.sender, body: split.body };
+}
+
+function desktopNames(records: readonly LineRecord[], tabSenders: ReadonlySet<string>, members: readonly string[]): MemberNames {
+  const names = new MemberNames();
+  for (const m of members) names.add(m);
+  for (const s of tabSenders) names.add(s);
+  for (const r of records) if (r.form === 'space') learnNames(names, r.text);
+  return names;
+}

@@ -1,0 +1,193 @@
+/**
+ * Lines → records, in one pass (formats.md §1.3; FORMAT.md "Records"). A record is a message or
+ * system line with its day and clock; quoted bodies (quotes.ts) and unquoted continuation lines
+ * (desktop exports, E8) are joined to it. Date lines must name a real day whose weekday fits, in
+ * the file's one date style, later than the day before (E2 (b)); a date-looking line that is none
+ * of that is text. Blank lines separate records unless a continuation line follows them.
+ */
+import type { Warning } from '../../core/types.js';
+import type { SourceLine } from '../decode.js';
+import { CLOCK, type ClockReading, readClock } from './clock.js';
+import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, readDateLine } from './dates.js';
+import { QuotedBodies, quoteOpening } from './quotes.js';
+
+export interface LineRecord {
+  /** 1-based line of the record's first line. */
+  readonly line: number;
+  readonly day: CalendarDay;
+  /** Changes with every date line: records of one day share it (for 午前12:xx, clock.ts). */
+  readonly dayKey: number;
+  readonly clock: ClockReading;
+  /** `tab`: `time⇥sender⇥text` (mobile); `space`: `time␣rest` (desktop, sender not split yet). */
+  readonly form: 'tab' | 'space';
+  /** Tab form: the sender field; '' for a two-tab system line; null for a one-tab line. Space form: null. */
+  readonly sender: string | null;
+  /** Tab form: the body (quoted bodies already joined and unquoted). Space form: the text after the time. */
+  readonly text: string;
+  /** Unquoted lines that followed the record's first line, joined with `\n`; null if none. */
+  readonly continuation: string | null;
+}
+
+export interface RecordsRead {
+  readonly records: readonly LineRecord[];
+  readonly warnings: readonly Warning[];
+  readonly dateStyle: DateStyle | null;
+  /** Message lines carried their own date (the unverified Q? variant). */
+  readonly datePrefixed: boolean;
+  /** `Ddd, N/N/YYYY` lines outside quoted bodies, to vote month/day against day/month on (dates.ts). */
+  readonly englishDates: readonly string[];
+  readonly truncated: { readonly line: number; readonly reason: string } | null;
+  /** The line where the input stopped looking like LINE, with what went wrong there. */
+  readonly failure: { readonly line: number; readonly problem: 'unknown-line' | 'no-date-yet' } | null;
+}
+
+/** `[date␣]clock⇥`: groups 1–4 the Q? date prefix, 5–8 the clock. */
+const TAB_LINE = new RegExp(`^(?:${JA_DATE} )?${CLOCK}\\t`);
+/** Desktop `clock␣`: groups 1–4 the clock. */
+const SPACE_LINE = new RegExp(`^${CLOCK} `);
+
+export function looksLikeTabMessage(text: string): boolean {
+  return TAB_LINE.test(text);
+}
+
+export function looksLikeSpaceMessage(text: string): boolean {
+  return SPACE_LINE.test(text);
+}
+
+/**
+ * True when records end with CRLF while bare LFs occur too (E3): then a bare LF sits inside a
+ * quoted body. The first line (header or date line) is always a record end, so its terminator is
+ * the file's record terminator; message-like lines cannot tell, as pasted chats inside quotes look like records.
+ */
+export function hasCrlfRecords(lines: readonly SourceLine[]): boolean {
+  return lines[0]?.terminator === '\r\n' && lines.some((l) => l.terminator === '\n');
+}
+
+/** Why a date-shaped line was not taken as a date line (the three rules of FORMAT.md "Date lines"). */
+function whyNotADateLine(date: DateLine, style: DateStyle | null): string {
+  if (date.day === null) return 'it looks like a date line, but that day does not exist or has another weekday';
+  if (style !== null && date.style !== style) return "it looks like a date line, but in another format than the file's";
+  return 'it looks like a date line, but its date is not after the date line before it';
+}
+
+export interface RecordReaderOptions {
+  readonly lines: readonly SourceLine[];
+  /** Index of the first line after the header. */
+  readonly start: number;
+  /** Desktop export: `time␣rest` lines are records too, and continuation lines are normal. */
+  readonly desktop: boolean;
+  readonly order: DayOrder;
+  readonly mixedTerminators: boolean;
+}
+
+/** The record being read; its continuation lines are collected until the next record starts. */
+interface Pending {
+  readonly record: Omit<LineRecord, 'continuation'>;
+  more: string[] | null;
+  noted: boolean;
+}
+
+export function readRecords(o: RecordReaderOptions): RecordsRead {
+  const { lines, desktop, order } = o;
+  const records: LineRecord[] = [];
+  const warnings: Warning[] = [];
+  const quoted = new QuotedBodies({
+    lines,
+    mixedTerminators: o.mixedTerminators,
+    startsRecord: (t) => TAB_LINE.test(t) || (desktop && SPACE_LINE.test(t)) || readDateLine(t, order) !== null,
+    looksLikeMessage: (t) => TAB_LINE.test(t),
+  });
+  let style: DateStyle | null = null;
+  let current: CalendarDay | null = null;
+  let dayKey = 0;
+  let datePrefixed = false;
+  const englishDates: string[] = [];
+  let pending: Pending | null = null;
+  let blanks = 0;
+  const flush = (): void => {
+    if (pending) {
+      const { line, day, dayKey: key, clock, form, sender, text } = pending.record;
+      records.push({ line, day, dayKey: key, clock, form, sender, text, continuation: pending.more === null ? null : pending.more.join('\n') });
+    }
+    pending = null;
+    blanks = 0;
+  };
+  const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({ records, warnings, dateStyle: style, datePrefixed, englishDates, truncated: null, failure: null, ...extra });
+
+  for (let i = o.start; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.text;
+    if (text === '') {
+      blanks++;
+      continue;
+    }
+    let notRecord: string | null = null;
+    const date = readDateLine(text, order);
+    if (date !== null) {
+      if (date.style === 'en-new') englishDates.push(text);
+      if (date.day !== null && (style === null || date.style === style) && (current === null || dayOrdinal(date.day) > dayOrdinal(current))) {
+        flush();
+        style = date.style;
+        current = date.day;
+        dayKey++;
+        continue;
+      }
+      notRecord = whyNotADateLine(date, style);
+    }
+    const tab = notRecord === null ? TAB_LINE.exec(text) : null;
+    const space = notRecord === null && tab === null && desktop ? SPACE_LINE.exec(text) : null;
+    const clock = tab ? readClock(tab[5], tab[6]!, tab[7]!, tab[8]) : space ? readClock(space[1], space[2]!, space[3]!, space[4]) : null;
+    if ((tab || space) && clock === null) notRecord = 'it starts like a message line, but with no real time';
+    if (tab && clock && tab[1] !== undefined) {
+      const prefixDay = checkedDay(+tab[1], +tab[2]!, +tab[3]!, '日月火水木金土'.indexOf(tab[4]!));
+      if (prefixDay === null) notRecord = 'its date has the wrong weekday';
+      else if (current === null || dayOrdinal(prefixDay) !== dayOrdinal(current)) {
+        current = prefixDay;
+        dayKey++;
+        datePrefixed = true;
+      }
+    }
+    if (notRecord === null && clock && (tab || space)) {
+      if (current === null) return result({ failure: { line: line.number, problem: 'no-date-yet' } });
+      flush();
+      const after = text.slice((tab ?? space)![0].length);
+      if (space) {
+        pending = { record: { line: line.number, day: current, dayKey, clock, form: 'space', sender: null, text: after }, more: null, noted: false };
+        continue;
+      }
+      const tab2 = after.indexOf('\t');
+      const sender = tab2 === -1 ? null : after.slice(0, tab2);
+      let body = tab2 === -1 ? after : after.slice(tab2 + 1);
+      const opening = sender ? quoteOpening(body, line, o.mixedTerminators) : 'none';
+      if (opening === 'clean' || (opening === 'unless-record-follows' && !quoted.nextStartsRecord(i))) {
+        const q = quoted.read(i, body, opening === 'unless-record-follows');
+        if (q.kind === 'closed') {
+          body = q.body;
+          i = q.lastIndex;
+          warnings.push(...q.warnings);
+        } else if (q.messageFollows) {
+          warnings.push({ line: line.number, message: `this message starts with a double quote (") that is never closed, so it was read as a one-line message.` });
+        } else {
+          const kept = records.length === 1 ? 'the 1 complete message' : `the ${records.length} complete messages`;
+          const reason = `the message starting on line ${line.number} has no closing " (the file was probably cut off); ${kept} before it can be kept`;
+          return result({ truncated: { line: line.number, reason } });
+        }
+      }
+      pending = { record: { line: line.number, day: current, dayKey, clock, form: 'tab', sender, text: body }, more: null, noted: false };
+      continue;
+    }
+    const open: Pending | null = pending;
+    if (open === null) return result({ failure: { line: line.number, problem: 'unknown-line' } });
+    open.more ??= [];
+    for (; blanks > 0; blanks--) open.more.push('');
+    open.more.push(text);
+    if (notRecord !== null) {
+      warnings.push({ line: line.number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.record.line}.` });
+    } else if (!desktop && !open.noted) {
+      open.noted = true;
+      warnings.push({ line: line.number, message: `this line is not a message, date or system line; it was added to the message that starts on line ${open.record.line} as a further line of its text.` });
+    }
+  }
+  flush();
+  return result();
+}
