@@ -34,7 +34,8 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
   const locate = locator(input.text);
   const where = (offset: number): string => {
     const { line, column } = locate(offset);
-    return `${input.name ?? 'input'}:${line}:${column}`;
+    // The line alone (with its column): the CLI puts the file name in front, as for every importer.
+    return `${line}:${column}`;
   };
   const lineOf = (offset: number): number => locate(offset).line;
   const json = readJson(input.text);

@@ -33,7 +33,7 @@ describe('chatwork-text', () => {
     if (!outcome.ok) {
       expect(outcome.error.message).toBe('Line 2: this time has no date, and no line above it gives one.');
       expect(outcome.error.hint).toContain('2024年3月1日');
-      expect(outcome.error.where).toBe('paste.txt:2');
+      expect(outcome.error.where).toBe('2');
     }
   });
 
