@@ -21,6 +21,7 @@ export function registerDemo(program: Command, runner: Runner): void {
 async function runDemo(ctx: Context, dir: string): Promise<number> {
   const { runCli } = await import('../main.js');
   const db = join(dir, 'demo-archive.db');
+  const report = join(dir, 'demo-report.pdf');
   const lang = ctx.lang;
   const step = async (title: { ja: string; en: string }, argv: string[]): Promise<number> => {
     ctx.io.stdout.write(`\n${ctx.paint(1, '▶ ' + t(lang, title))}\n$ chatproof ${argv.join(' ')}\n`);
@@ -36,11 +37,13 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
     [{ ja: '2 回の取り込みの差分', en: 'What changed between the two captures' }, ['diff', '佐藤花子'], EXIT.ok],
     [{ ja: 'アーカイブ上の全メッセージと状態', en: 'Every message ever seen, with its status' }, ['show', '佐藤花子'], EXIT.ok],
     [{ ja: 'アーカイブ全体を再検証', en: 'Verify the whole archive' }, ['verify'], EXIT.ok],
+    [{ ja: '証拠報告書（PDF）を作成', en: 'Write the evidence report (PDF)' }, ['report', '佐藤花子', '-o', report], EXIT.ok],
+    [{ ja: '報告書だけで検証（アーカイブを使わずに）', en: 'Check the report on its own, without the archive' }, ['verify-report', report], EXIT.ok],
   ];
   for (const [title, argv, expected] of steps) {
     const code = await step(title, argv);
     if (code !== expected) return code;
   }
-  ctx.io.stdout.write('\n' + t(lang, { ja: `完了。アーカイブ: ${db}`, en: `Done. Archive: ${db}` }) + '\n');
+  ctx.io.stdout.write('\n' + t(lang, { ja: `完了。アーカイブ: ${db}\n報告書: ${report}`, en: `Done. Archive: ${db}\nReport: ${report}` }) + '\n');
   return EXIT.ok;
 }

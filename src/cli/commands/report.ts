@@ -4,8 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { packageVersion } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
-import type { Context } from '../context.js';
-import { entryJson } from '../json-shapes.js';
+import type { Context, GlobalOptions } from '../context.js';
 import type { Lang } from '../lang.js';
 import { t } from '../lang.js';
 import { readAnchors, stampJson, trustLines } from './stamp.js';
@@ -18,14 +17,19 @@ interface ReportOptions {
   private?: boolean;
   tsa?: string;
   tsaCert?: string;
-  lang?: Lang;
+  /** Only when given: reports default to Japanese whatever the terminal's locale. */
+  lang?: Lang | undefined;
 }
 
 export function registerReport(program: Command, runner: Runner): void {
+  // `--lang` is a global option: commander files it under whichever command saw it first, so the
+  // explicit choice is read from all levels (optsWithGlobals) rather than from Context, whose
+  // lang already fell back to the terminal's locale.
+  let command: Command | undefined;
   defineCommand<[string, ReportOptions]>(
     program, runner, 'report <room>',
     'write the PDF evidence report of a room, verifiable without the archive / 証拠報告書（PDF）を作成',
-    (c) => c
+    (c) => (command = c)
       .requiredOption('-o, --output <file>', 'the PDF to write (written whole or not at all)')
       .option('--title <text>', 'title printed on the cover')
       .option('--from <date>', 'first day (or time) to show, e.g. 2024-03-04; makes a private report')
@@ -33,7 +37,7 @@ export function registerReport(program: Command, runner: Runner): void {
       .option('--private', 'embed no original files; prove each shown message with an inclusion proof')
       .option('--tsa <url|name>', 'first get an RFC 3161 timestamp over the log head from this TSA (freetsa, digicert, sectigo, or a URL)')
       .option('--tsa-cert <file>', 'certificate to check the new timestamp against (default: Node\'s bundled Mozilla roots)'),
-    (ctx, roomArg, opts) => runReport(ctx, roomArg, opts),
+    (ctx, roomArg, opts) => runReport(ctx, roomArg, { ...opts, lang: command?.optsWithGlobals<GlobalOptions>().lang as Lang | undefined }),
   );
 }
 
@@ -55,7 +59,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
     lang, title: opts.title ?? null, tz: ctx.tz, range, private: opts.private ?? false, generator: `chatproof ${packageVersion()}`,
   });
   if (ctx.json) {
-    ctx.printJson({ file: done.file, sha256: done.sha256, pages: done.pages, entry: { seq: done.entry.seq, hash: done.entry.hash }, timestamp: done.stamped === null ? null : stampJson(done.stamped), report: entryJson(done.entry) });
+    ctx.printJson({ file: done.file, sha256: done.sha256, pages: done.pages, entry: { seq: done.entry.seq, hash: done.entry.hash }, timestamp: done.stamped === null ? null : stampJson(done.stamped) });
     return 0;
   }
   if (done.stamped !== null) for (const line of trustLines(ctx, done.stamped)) ctx.say(line);

@@ -1,0 +1,134 @@
+import { buildArchiveView, type CaptureView } from '../core/diff/index.js';
+import type { HashedMessage } from '../core/types.js';
+import type { EntryRecord } from '../store/records.js';
+import { parseTokenInfo } from '../timestamp/index.js';
+import { roomObservations } from '../store/room-history.js';
+import { captureMembers, timestampPayload } from './payloads.js';
+import { assembleFiles } from './assemble.js';
+import { stampedDataName, tokenName } from './files.js';
+import type { Report, ReportCapture, ReportCounts, ReportLang, ReportMode, ReportObservation, ReportTimestamp, ShownMessage } from './model.js';
+import { rangeTest, type DateRange } from './range.js';
+import { selectShown } from './shown.js';
+import type { ReportSource } from './source.js';
+
+export interface BuildOptions {
+  readonly lang: ReportLang;
+  /** `--title`; null gives the default title for the room. */
+  readonly title: string | null;
+  /** Zone the pages show times in. */
+  readonly tz: string;
+  readonly range: DateRange | null;
+  readonly private: boolean;
+  /** e.g. "chatproof 0.1.0", stated in the manifest. */
+  readonly generator: string;
+}
+
+/**
+ * The report model of a room: a pure function of the archive state read by collect.ts and the
+ * options, so that the same archive and options give the same report, byte for byte.
+ */
+export function buildReport(src: ReportSource, opts: BuildOptions): Report {
+  const head = src.entries[src.entries.length - 1];
+  if (head === undefined) throw new Error('report: the archive log is empty');
+  const mode: ReportMode = opts.private || opts.range !== null ? 'private' : 'full';
+  // Entries before the room's own first entry concern other rooms only (docs/report.md "Log").
+  const logFrom = src.room.createdSeq;
+  const entries = src.entries.filter((e) => e.seq >= logFrom);
+  const entryBySeq = new Map(entries.map((e) => [e.seq, e]));
+
+  const views: CaptureView[] = src.captures.map((c) => ({ id: c.record.id, capturedAt: c.record.capturedAt, coverage: c.record.coverage, messages: c.messages }));
+  const view = buildArchiveView(views);
+  const ordinalOf = new Map(src.captures.map((c, i) => [c.record.id, i + 1]));
+  const byHash = new Map<string, HashedMessage>();
+  for (const c of src.captures) for (const m of c.messages) byHash.set(m.hash, m);
+  const inside = rangeTest(opts.range);
+  const set = selectShown(view, (m) => mode === 'full' || inside(m.sentAt), ordinalOf, byHash, src.room.source);
+
+  const relied = new Set(mode === 'full' ? src.captures.map((c) => c.record.id) : [...set.sightings.map((s) => s.capture), ...set.manifest.map((m) => m.statusAsOf)]);
+  const timestamps = reportTimestamps(entries, src.blobs, logFrom);
+  const used = src.captures.filter((c) => relied.has(c.record.id));
+  const title = opts.title ?? defaultTitle(src.room.title, opts.lang);
+  const files = assembleFiles({ src, mode, used, ordinalOf, entries, timestamps, set, opts, title, head, logFrom, captureMembers: (seq) => captureMembers(entryBySeq.get(seq)) });
+
+  const captures: ReportCapture[] = used.map((c) => ({
+    ordinal: ordinalOf.get(c.record.id)!,
+    id: c.record.id,
+    entrySeq: c.record.entrySeq,
+    capturedAt: c.record.capturedAt,
+    format: c.record.format,
+    parserVersion: c.record.parserVersion,
+    tz: c.record.tz,
+    coverage: c.record.coverage,
+    messageCount: c.record.messageCount,
+    rawSha256: c.record.rawSha256,
+    rawSize: c.record.rawSize,
+    merkleRoot: c.record.merkleRoot,
+    file: files.originals.get(c.record.id) ?? null,
+    stampedBy: timestamps.find((t) => t.stampedSeq >= c.record.entrySeq) ?? null,
+  }));
+  const period = { from: set.shown[0]?.sentAt ?? null, to: set.shown[set.shown.length - 1]?.sentAt ?? null };
+  return {
+    lang: opts.lang,
+    title,
+    mode,
+    tz: opts.tz,
+    range: opts.range,
+    room: { id: src.room.id, source: src.room.source, title: src.room.title, externalId: src.room.externalId },
+    parties: parties(set.shown),
+    period,
+    head: { seq: head.seq, hash: head.hash, at: head.at },
+    logFrom,
+    captures,
+    timestamps,
+    counts: counts(set.shown),
+    transcript: set.shown,
+    observations: observations(entries, src.room.id),
+    files: files.reportFiles,
+    embedded: files.embedded,
+    manifestSha256: files.manifestSha256,
+    generator: opts.generator,
+  };
+}
+
+function defaultTitle(room: string, lang: ReportLang): string {
+  return lang === 'ja' ? `チャット記録: ${room}` : `Chat record: ${room}`;
+}
+
+/** Tokens stored by `stamp` / `report --tsa` over a head inside the included log. */
+function reportTimestamps(entries: readonly EntryRecord[], blobs: ReadonlyMap<string, Uint8Array>, logFrom: number): ReportTimestamp[] {
+  const out: ReportTimestamp[] = [];
+  for (const e of entries) {
+    const p = timestampPayload(e);
+    const token = p === null ? undefined : blobs.get(p.tokenSha256);
+    if (p === null || token === undefined || p.seq < logFrom) continue;
+    let info;
+    try {
+      info = parseTokenInfo(token);
+    } catch {
+      continue; // not a token at all: nothing it could vouch for, so the report does not rely on it
+    }
+    out.push({
+      entrySeq: e.seq, stampedSeq: p.seq, stampedHash: p.hash, genTime: info.genTime, tsaName: info.tsaName ?? p.tsaName,
+      tsaUrl: p.tsaUrl, tokenSha256: p.tokenSha256, tokenFile: tokenName(e.seq), dataFile: stampedDataName(e.seq),
+    });
+  }
+  return out;
+}
+
+/** The room's notes and observations, worded as `chatproof show` words them. */
+function observations(entries: readonly EntryRecord[], roomId: string): ReportObservation[] {
+  return roomObservations(entries.filter((e) => e.roomId === roomId)).map((o) => ({
+    seq: o.entrySeq ?? 0, at: o.at, kind: o.kind === 'note' ? 'note' : 'observation', text: o.text,
+  }));
+}
+
+function parties(shown: readonly ShownMessage[]): string[] {
+  const names = new Set<string>();
+  for (const m of shown) if (m.sender !== null && m.kind !== 'system') names.add(m.sender);
+  return [...names];
+}
+
+function counts(shown: readonly ShownMessage[]): ReportCounts {
+  const n = (s: ShownMessage['status']): number => shown.filter((m) => m.status === s).length;
+  return { shown: shown.length, present: n('present'), edited: n('edited'), unsent: n('unsent'), deleted: n('deleted') };
+}

@@ -1,0 +1,46 @@
+import type { Archive } from '../store/archive.js';
+import type { EntryRecord, RoomRecord } from '../store/records.js';
+import type { ReportSource } from './source.js';
+
+/**
+ * The report's head: the last log entry that is not a report export. A report entry only records
+ * that some PDF was written; leaving trailing ones out means that exporting an unchanged archive
+ * again gives a byte-identical PDF (style.md habit 10), although the log grew by that entry.
+ */
+export function reportHead(entries: readonly EntryRecord[]): EntryRecord | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.kind !== 'report') return entries[i];
+  return undefined;
+}
+
+/** Reads what a report of `room` needs; the only part of src/report that touches the archive. */
+export function collectReportSource(archive: Archive, room: RoomRecord, options: { withOriginals: boolean }): ReportSource {
+  const all = archive.entries();
+  const head = reportHead(all);
+  const entries = head === undefined ? [] : all.slice(0, all.indexOf(head) + 1);
+  const headSeq = head?.seq ?? 0;
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const captures = archive.captures(room.id)
+    .filter((c) => c.entrySeq <= headSeq)
+    .map((record) => {
+      const entry = bySeq.get(record.entrySeq);
+      const extras = entry === undefined ? [] : listedBlobs(entry).filter((sha) => sha !== record.rawSha256);
+      return {
+        record,
+        messages: archive.captureMessages(record.id),
+        raw: options.withOriginals ? archive.blob(record.rawSha256) : null,
+        extras: options.withOriginals ? extras.map((sha) => archive.blob(sha)) : [],
+      };
+    });
+  const blobs = new Map<string, Uint8Array>();
+  for (const e of entries) {
+    if (e.kind !== 'timestamp' && !(e.kind === 'attachment' && e.roomId === room.id)) continue;
+    for (const sha of listedBlobs(e)) if (archive.hasBlob(sha)) blobs.set(sha, archive.blob(sha));
+  }
+  return { room, entries, captures, blobs };
+}
+
+/** `payload.blobs`: the stored bytes an entry refers to (docs/hashing.md §4). */
+function listedBlobs(e: EntryRecord): string[] {
+  const b = e.payload['blobs'];
+  return Array.isArray(b) ? b.filter((x): x is string => typeof x === 'string') : [];
+}

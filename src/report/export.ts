@@ -1,0 +1,62 @@
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { pdfExporter } from '../../exporters/pdf/index.js';
+import type { Archive } from '../store/archive.js';
+import type { EntryRecord, RoomRecord } from '../store/records.js';
+import type { ResolvedTsa } from '../timestamp/index.js';
+import { AtomicFile } from './atomic-file.js';
+import { buildReport, type BuildOptions } from './build.js';
+import { collectReportSource } from './collect.js';
+import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
+
+export interface ExportRequest extends BuildOptions {
+  readonly room: RoomRecord;
+  /** Absolute path of the PDF to write. */
+  readonly file: string;
+  readonly tsa: ResolvedTsa | null;
+  readonly anchors: Anchors;
+  readonly signal?: AbortSignal;
+}
+
+export interface Exported {
+  readonly file: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly pages: number;
+  readonly entry: EntryRecord;
+  readonly stamped: Stamped | null;
+}
+
+/**
+ * `chatproof report`: stamp (if asked), build the model, render atomically, then log the export.
+ * The PDF cannot contain its own hash, so the `report` entry is appended after the file is in
+ * place; if that append fails the file is removed again, so a PDF on disk always has its entry.
+ */
+export async function exportReport(archive: Archive, req: ExportRequest): Promise<Exported> {
+  const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
+  const source = collectReportSource(archive, req.room, { withOriginals: !(req.private || req.range !== null) });
+  const report = buildReport(source, req);
+  const out = new AtomicFile(req.file);
+  let written: { sha256: string; size: number };
+  let pages: number;
+  try {
+    ({ pages } = await pdfExporter.render(report, out, req.signal));
+    written = out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  let entry: EntryRecord;
+  try {
+    entry = archive.append('report', req.room.id, {
+      report: {
+        sha256: written.sha256, size: written.size, pages, file: basename(req.file), mode: report.mode, range: report.range,
+        head: { seq: report.head.seq, hash: report.head.hash }, manifestSha256: report.manifestSha256, lang: report.lang, title: report.title,
+      },
+    });
+  } catch (e) {
+    rmSync(req.file, { force: true });
+    throw e;
+  }
+  return { file: req.file, sha256: written.sha256, size: written.size, pages, entry, stamped };
+}

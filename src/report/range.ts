@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon';
+import { UsageError } from '../core/errors.js';
+import { isoToMillis } from '../core/time.js';
+
+/** `--from/--to`: which part of a room a private report shows. Bounds are inclusive instants. */
+export interface DateRange {
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/**
+ * A date (`2024-03-04`: the whole day) or a date and time (`2024-03-04T10:00`), read in `tz`
+ * unless it carries an offset. `--to 2024-03-05` includes the whole of that day.
+ */
+function parseBound(text: string, tz: string, side: 'from' | 'to'): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
+  const dt = DateTime.fromISO(text.trim(), { zone: tz, setZone: true });
+  if (!dt.isValid) {
+    throw new UsageError(`--${side} takes a date like 2024-03-04 or a time like 2024-03-04T10:00, not "${text}".`, {
+      hint: `Dates are read in ${tz} (change with --tz).`,
+    });
+  }
+  const bound = dateOnly && side === 'to' ? dt.endOf('day') : dt;
+  return bound.toISO({ includeOffset: true })!;
+}
+
+export function parseRange(from: string | undefined, to: string | undefined, tz: string): DateRange | null {
+  if (from === undefined && to === undefined) return null;
+  const range = { from: from === undefined ? null : parseBound(from, tz, 'from'), to: to === undefined ? null : parseBound(to, tz, 'to') };
+  if (range.from !== null && range.to !== null && isoToMillis(range.from) > isoToMillis(range.to)) {
+    throw new UsageError(`--from ${from} is after --to ${to}: the range is empty.`);
+  }
+  return range;
+}
+
+/** A predicate over message times; a time that cannot be read is outside any range. */
+export function rangeTest(range: DateRange | null): (sentAt: string) => boolean {
+  if (range === null) return () => true;
+  const from = range.from === null ? Number.NEGATIVE_INFINITY : isoToMillis(range.from);
+  const to = range.to === null ? Number.POSITIVE_INFINITY : isoToMillis(range.to);
+  return (sentAt) => {
+    const t = isoToMillis(sentAt);
+    return !Number.isNaN(t) && t >= from && t <= to;
+  };
+}
