@@ -18,6 +18,8 @@ export class Context {
   readonly json: boolean;
   readonly tz: string;
   readonly lang: Lang;
+  /** Whether --lang was given, rather than taken from the locale (reports default to Japanese). */
+  readonly langGiven: boolean;
   readonly dbPath: string;
   private readonly opened: Archive[] = [];
 
@@ -29,6 +31,7 @@ export class Context {
     }
     if (opts.lang !== undefined && opts.lang !== 'ja' && opts.lang !== 'en') throw new UsageError(`--lang takes ja or en, not "${opts.lang}".`);
     this.lang = (opts.lang as Lang | undefined) ?? terminalLang(io.env);
+    this.langGiven = opts.lang !== undefined;
     this.dbPath = resolveArchivePath(opts.db, io.env);
   }
 

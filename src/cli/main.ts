@@ -66,6 +66,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  // `chatproof --help | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
   try {
     const code = await runCli(argv, processIo(controller.signal));
     return controller.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;

@@ -25,7 +25,7 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
   const lang = ctx.lang;
   const step = async (title: { ja: string; en: string }, argv: string[]): Promise<number> => {
     ctx.io.stdout.write(`\n${ctx.paint(1, '▶ ' + t(lang, title))}\n$ chatproof ${argv.join(' ')}\n`);
-    return runCli([...argv, '--db', db, '--lang', lang, '--tz', ctx.tz], ctx.io);
+    return runCli([...argv, '--db', db, ...(argv.includes('--lang') ? [] : ['--lang', lang]), '--tz', ctx.tz], ctx.io);
   };
   ctx.io.stdout.write(t(lang, {
     ja: `デモ: 同じ LINE トークを 1 週間あけて 2 回書き出したサンプルを取り込みます（保存先 ${db}）。`,
@@ -37,7 +37,8 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
     [{ ja: '2 回の取り込みの差分', en: 'What changed between the two captures' }, ['diff', '佐藤花子'], EXIT.ok],
     [{ ja: 'アーカイブ上の全メッセージと状態', en: 'Every message ever seen, with its status' }, ['show', '佐藤花子'], EXIT.ok],
     [{ ja: 'アーカイブ全体を再検証', en: 'Verify the whole archive' }, ['verify'], EXIT.ok],
-    [{ ja: '証拠報告書（PDF）を作成', en: 'Write the evidence report (PDF)' }, ['report', '佐藤花子', '-o', report], EXIT.ok],
+    // The report is for the platform's Japanese support desk: Japanese unless --lang was given.
+    [{ ja: '証拠報告書（PDF）を作成', en: 'Write the evidence report (PDF, in Japanese unless --lang en)' }, ['report', '佐藤花子', '-o', report, '--lang', ctx.langGiven ? lang : 'ja'], EXIT.ok],
     [{ ja: '報告書だけで検証（アーカイブを使わずに）', en: 'Check the report on its own, without the archive' }, ['verify-report', report], EXIT.ok],
   ];
   for (const [title, argv, expected] of steps) {
