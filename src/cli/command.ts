@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addGlobalOptions, Context, type GlobalOptions } from './context.js';
+import { sqliteFailureAsArchiveError } from '../store/open-archive.js';
 import { EXIT_TABLE } from './exit-codes.js';
 import type { Io } from './io.js';
 
@@ -21,6 +22,9 @@ export function defineCommand<A extends unknown[]>(parent: Command, runner: Runn
     const ctx = new Context(runner.io, command.optsWithGlobals<GlobalOptions>());
     try {
       runner.code = await handler(ctx, ...(raw.slice(0, -1) as A));
+    } catch (e) {
+      // Reads are not wrapped one by one: a damaged page met anywhere ends as exit 4 with the file named.
+      throw sqliteFailureAsArchiveError(e, ctx.dbPath);
     } finally {
       ctx.close();
     }

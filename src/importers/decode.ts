@@ -15,6 +15,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { InputError } from '../core/errors.js';
+import { hasLoneSurrogate, replaceLoneSurrogates } from '../core/unicode.js';
 import type { Warning } from '../core/types.js';
 import type { DecodedInput } from './importer.js';
 
@@ -121,7 +122,23 @@ function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): D
   const text = iconv.decode(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength), order === 'le' ? 'utf-16le' : 'utf-16be');
   const warnings: Warning[] =
     whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: 'the file ends with half a character (UTF-16 needs two bytes for each); the last byte was ignored, so the file may be cut off.' }];
-  return { text, encoding, warnings };
+  return { text: replaceLoneSurrogates(text), encoding, warnings: [...loneSurrogateWarnings(text), ...warnings] };
+}
+
+/**
+ * A damaged UTF-16 file can hold half of a surrogate pair, which is no character (iconv keeps it
+ * as it is): each line with one is named, as for broken UTF-8, and the text gets U+FFFD there.
+ */
+function loneSurrogateWarnings(text: string): Warning[] {
+  if (!hasLoneSurrogate(text)) return [];
+  const lines = text.split('\n').flatMap((line, i) => (hasLoneSurrogate(line) ? [i + 1] : []));
+  const named: Warning[] = lines.slice(0, MAX_LINE_WARNINGS).map((line) => ({
+    line,
+    message: `Line ${line} has half of a UTF-16 character pair, which is no character; it was replaced by � (the original bytes are kept as they are).`,
+  }));
+  const rest = lines.slice(MAX_LINE_WARNINGS);
+  if (rest.length > 0) named.push({ line: rest[0]!, message: `${rest.length} more lines from line ${rest[0]!} on have half of a UTF-16 character pair; it was replaced by �.` });
+  return named;
 }
 
 /**

@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ArchiveError } from '../core/errors.js';
 import { migrationsDir } from '../paths.js';
-import * as schema from './schema.js';
 
 export interface OpenOptions {
   readonly readonly?: boolean;
@@ -15,7 +13,6 @@ export interface OpenOptions {
 
 export interface OpenedArchive {
   readonly sqlite: Database.Database;
-  readonly db: BetterSQLite3Database<typeof schema>;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
@@ -43,10 +40,9 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
   } catch (e) {
     throw asArchiveError(e, path);
   }
-  const db = drizzle(sqlite, { schema });
   try {
     refuseNewerArchive(sqlite, path);
-    if (!readonly && pendingMigrations(sqlite)) migrate(db, { migrationsFolder: migrationsDir });
+    if (!readonly && pendingMigrations(sqlite)) migrateUnlessDoneMeanwhile(sqlite);
     else if (readonly && pendingMigrations(sqlite)) {
       throw new ArchiveError(`${path} is not a chatproof archive, or was made by an older version and never opened for writing.`, {
         hint: 'Open it once without read-only access (for example with `chatproof rooms`), or check the path.',
@@ -56,14 +52,45 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     sqlite.close();
     throw asArchiveError(e, path);
   }
-  return { sqlite, db };
+  return { sqlite };
+}
+
+/**
+ * drizzle is needed only to migrate (a new archive, or one from an older version), so it is
+ * loaded then, not by every command: it was a third of `chatproof --help`'s start-up (issue 8).
+ * Loaded with `require` (drizzle ships CommonJS too) because opening an archive is synchronous.
+ */
+function runMigrations(sqlite: Database.Database): void {
+  const require = createRequire(import.meta.url);
+  const { drizzle } = require('drizzle-orm/better-sqlite3') as typeof import('drizzle-orm/better-sqlite3');
+  const { migrate } = require('drizzle-orm/better-sqlite3/migrator') as typeof import('drizzle-orm/better-sqlite3/migrator');
+  migrate(drizzle(sqlite), { migrationsFolder: migrationsDir });
+}
+
+/**
+ * Two processes opening a new archive at once both find the migrations pending: drizzle reads
+ * what was applied before its own transaction, so the slower one runs CREATE TABLE after the
+ * faster one committed, and fails. If nothing is pending afterwards, the other process did the
+ * work and the failure was only that race (test/reliability/concurrency.test.ts).
+ */
+function migrateUnlessDoneMeanwhile(sqlite: Database.Database): void {
+  try {
+    runMigrations(sqlite);
+  } catch (e) {
+    if (pendingMigrations(sqlite)) throw e;
+  }
 }
 
 function createEmptyFile(path: string): void {
   const dir = dirname(path);
   if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
+    // A path through a regular file (ENOTDIR) or a folder one may not write: exit 4, not a crash.
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      chmodSync(dir, 0o700);
+    } catch (e) {
+      throw asArchiveError(e, path);
+    }
   }
   try {
     closeSync(openSync(path, 'wx', 0o600));
@@ -104,31 +131,50 @@ function refuseNewerArchive(sqlite: Database.Database, path: string): void {
   }
 }
 
+/**
+ * A SQLite error that escaped a read (a damaged page: SQLITE_CORRUPT; a failing disk: SQLITE_IOERR)
+ * concerns the archive file, so it becomes an ArchiveError (exit 4) rather than an "internal
+ * error — a bug" (exit 1). Anything else, a SQLite constraint error included, is left as it is.
+ */
+export function sqliteFailureAsArchiveError(e: unknown, path: string): unknown {
+  return e instanceof Database.SqliteError ? asArchiveError(e, path) : e;
+}
+
 export function asArchiveError(e: unknown, path: string): Error {
   if (e instanceof ArchiveError) return e;
   const code = (e as { code?: string }).code ?? '';
+  // better-sqlite3 gives extended codes (SQLITE_CORRUPT_INDEX, SQLITE_CANTOPEN_ISDIR, SQLITE_IOERR_WRITE…): match their primary code.
+  const primary = /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
   const msg = e instanceof Error ? e.message : String(e);
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
+  if (primary === 'SQLITE_BUSY') {
     return new ArchiveError(`The archive ${path} is busy: another chatproof process held it longer than the wait allows.`, {
       hint: 'Wait for the other import, sync or report to finish and run the command again.',
       cause: e,
     });
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+  if (primary === 'SQLITE_NOTADB' || primary === 'SQLITE_CORRUPT') {
     return new ArchiveError(`${path} is not a readable chatproof archive (${msg}).`, {
       hint: 'Check the --db path. If this is your archive, it is damaged: restore it from a backup (chatproof backup).',
       cause: e,
     });
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'EROFS') {
+  if (['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(primary)) {
     return new ArchiveError(`Cannot open the archive ${path} for writing (${msg}).`, {
       hint: 'Check that the folder exists and that you may write to it, or choose another place with --db PATH.',
       cause: e,
     });
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+  if (primary === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new ArchiveError(`The disk holding ${path} is full; nothing was written.`, {
       hint: 'Free some space and run the command again.',
+      cause: e,
+    });
+  }
+  // A write the operating system refused (a file-size limit, a failing or removed disk): the
+  // transaction was rolled back, so this is the archive's trouble (exit 4), not a bug (exit 1).
+  if (primary === 'SQLITE_IOERR') {
+    return new ArchiveError(`Reading or writing the archive ${path} failed (${msg}); the step that failed stored nothing.`, {
+      hint: 'Check the disk: free space, a file-size limit (ulimit -f), a removed or failing drive. Then run the command again; `chatproof verify` checks what is stored.',
       cause: e,
     });
   }

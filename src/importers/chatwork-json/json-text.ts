@@ -4,6 +4,7 @@
  * access to the source text). It also reports where a syntax error is, and keeps the complete
  * items of a top-level array that was cut off (the file ends mid-record).
  */
+import { replaceLoneSurrogates } from '../../core/unicode.js';
 
 export type JsonNode = { readonly offset: number } & (
   | { readonly type: 'string'; readonly value: string }
@@ -161,7 +162,8 @@ class Reader {
     if (this.text.charCodeAt(i) !== 0x22) this.fail('a text value in "quotes" is never closed (the file ends inside it)', start, true);
     this.pos = i + 1;
     try {
-      return JSON.parse(this.text.slice(start, this.pos)) as string;
+      // `\ud800` alone is valid JSON but no character: U+FFFD here, the escape stays in the stored bytes.
+      return replaceLoneSurrogates(JSON.parse(this.text.slice(start, this.pos)) as string);
     } catch {
       return this.fail('a text value contains an invalid backslash escape', start);
     }
