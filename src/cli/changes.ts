@@ -1,10 +1,40 @@
 import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/index.js';
+import type { HashedMessage, Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import { captureView, roomArchiveView } from '../store/room-history.js';
 
-/** `import`'s `changes`: the new capture against the room's archive view just before it. */
-export function changesForCapture(archive: Archive, roomId: string, captureId: string): ChangeCounts {
+/** A capture's messages still in memory, with their hashes as stored (32 bytes each, in order). */
+export interface HeldMessages {
+  readonly messages: readonly Message[];
+  readonly hashes: Buffer;
+}
+
+/**
+ * `import`'s `changes`: the new capture against the room's archive view just before it.
+ *
+ * `held`: the capture's messages when the caller still has them (an import just stored them).
+ * Reading 200k messages back cost more than storing them (issue 8), and so did reading the
+ * earlier captures, which share nearly all of them: a message is its hash (the hash commits to
+ * every field of the canonical form), so the held copy stands in for the stored row of the same
+ * hash, and only messages the new capture no longer has are read from the archive.
+ */
+export function changesForCapture(archive: Archive, roomId: string, captureId: string, held?: HeldMessages): ChangeCounts {
   const capture = archive.capture(captureId);
-  const view = roomArchiveView(archive, roomId, capture.entrySeq);
-  return countChanges(compareWithView(view, captureView(archive, capture)));
+  // Nothing to compare with (a new room): every message is added, as `compareWithView` would
+  // find after aligning and grouping them all by minute for nothing.
+  if (!archive.captures(roomId).some((c) => c.entrySeq < capture.entrySeq)) {
+    return { added: capture.messageCount, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+  }
+  if (held === undefined) return countChanges(compareWithView(roomArchiveView(archive, roomId, capture.entrySeq), captureView(archive, capture)));
+  const seen = new Map<string, HashedMessage>();
+  const messages = held.messages.map((m, i): HashedMessage => {
+    const hash = held.hashes.toString('hex', i * 32, i * 32 + 32);
+    const known = seen.get(hash);
+    if (known !== undefined) return known;
+    const message = { ...m, hash };
+    seen.set(hash, message);
+    return message;
+  });
+  const view = roomArchiveView(archive, roomId, capture.entrySeq, seen);
+  return countChanges(compareWithView(view, { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages }));
 }

@@ -14,7 +14,8 @@ export function sha256Bytes(data: Uint8Array): Buffer {
  * The tag keeps a message hash from ever equalling an entry hash or a raw file hash.
  */
 export function taggedHashHex(tag: string, content: string): string {
-  const body = Buffer.from(content, 'utf8');
-  const head = Buffer.from(`${tag} ${body.length}\0`, 'utf8');
-  return createHash('sha256').update(head).update(body).digest('hex');
+  // One string, one one-shot hash: the same bytes as hashing head then body, without two Buffer
+  // copies and a Hash object per message (issue 8: twice as fast; tags are ASCII, so the head's
+  // UTF-8 is the string itself).
+  return oneShot('sha256', `${tag} ${Buffer.byteLength(content, 'utf8')}\0${content}`, 'hex');
 }

@@ -40,62 +40,78 @@ export interface RecordedCapture {
   readonly roomCreated: boolean;
   readonly capture: CaptureRecord;
   readonly entry: EntryRecord;
+  /**
+   * The messages' hashes in capture order, 32 bytes each, as stored in `captures.message_hashes`:
+   * with the input's messages they give the capture's view without reading it back (issue 8).
+   */
+  readonly messageHashes: Buffer;
 }
+
+/** `done` of `total` messages hashed and stored; called every few thousand messages. */
+export type CaptureProgress = (phase: 'store', done: number, total: number) => void;
+
+/** Often enough for a progress bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 8192;
 
 export function newId(): string {
   return randomBytes(8).toString('hex');
 }
 
-interface Prepared {
-  readonly rows: { hash: string; json: string }[];
-  readonly hashes: Buffer;
+interface Written {
+  readonly hashList: Buffer;
   readonly merkleRoot: string;
   readonly coverage: Coverage;
-  readonly rawSha256: string;
-  /** The extra blobs keyed by SHA-256 (a repeated blob is stored and listed once). */
-  readonly extra: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Everything that can be computed without the write lock: hashes, root, coverage. */
-function prepare(input: NewCapture): Prepared {
-  const rows: { hash: string; json: string }[] = [];
-  const hashes = Buffer.allocUnsafe(input.messages.length * 32);
+/**
+ * Hashes and stores the messages in one pass, inside the capture's transaction: each canonical
+ * form is dropped as soon as its row is written. Holding them all first (to hash before taking
+ * the write lock) kept ~250 bytes per message alive at once, 50 MB for a 200k export (issue 8,
+ * docs/performance.md); the cost is a longer write lock (hashing now happens under it, ~1 µs a
+ * message), still far inside the 10 s other writers wait for it.
+ */
+function writeMessages(sqlite: Database.Database, input: NewCapture, progress?: CaptureProgress): Written {
+  const n = input.messages.length;
+  const hashList = Buffer.allocUnsafe(n * 32);
   const tree = new MerkleBuilder();
+  const insertMessage = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
   // Compared as instants, not strings: offsets differ across a DST change.
   let from: { iso: string; ms: number } | null = null;
   let to: { iso: string; ms: number } | null = null;
-  for (let i = 0; i < input.messages.length; i++) {
+  for (let i = 0; i < n; i++) {
     const m = input.messages[i]!;
     const json = canonicalMessage(m);
     const hash = taggedHashHex(MESSAGE_TAG, json);
-    rows.push({ hash, json });
-    const bin = hashes.subarray(i * 32, i * 32 + 32);
-    bin.write(hash, 'hex');
-    tree.push(bin);
+    insertMessage.run(hash, json);
+    hashList.write(hash, i * 32, 'hex');
+    tree.pushHex(hash);
     const ms = isoToMillis(m.sentAt);
     if (from === null || ms < from.ms) from = { iso: m.sentAt, ms };
     if (to === null || ms > to.ms) to = { iso: m.sentAt, ms };
+    if (progress && i % PROGRESS_EVERY === 0) progress('store', i, n);
   }
+  progress?.('store', n, n);
   if (input.coverageEnd !== undefined && (to === null || isoToMillis(input.coverageEnd) > to.ms)) to = { iso: input.coverageEnd, ms: isoToMillis(input.coverageEnd) };
-  return { rows, hashes, merkleRoot: tree.rootHex(), coverage: { kind: input.coverageKind, from: from?.iso ?? null, to: to?.iso ?? null }, rawSha256: sha256Hex(input.raw),
-    extra: new Map((input.extraBlobs ?? []).map((b) => [sha256Hex(b), b])) };
+  return { hashList, merkleRoot: tree.rootHex(), coverage: { kind: input.coverageKind, from: from?.iso ?? null, to: to?.iso ?? null } };
 }
 
 /** One capture, whole or not at all (P8): blob, room, messages, capture row and its log entry. */
-export function recordCapture(sqlite: Database.Database, input: NewCapture): RecordedCapture {
-  const p = prepare(input);
+export function recordCapture(sqlite: Database.Database, input: NewCapture, progress?: CaptureProgress): RecordedCapture {
+  // Hashed before the lock: the raw bytes and extra blobs are the big inputs, and need nothing stored.
+  const rawSha256 = sha256Hex(input.raw);
+  // The extra blobs keyed by SHA-256 (a repeated blob is stored and listed once).
+  const extra = new Map((input.extraBlobs ?? []).map((b) => [sha256Hex(b), b]));
   const run = sqlite.transaction((): RecordedCapture => {
-    putBlob(sqlite, input.raw, p.rawSha256);
-    for (const [sha, bytes] of p.extra) putBlob(sqlite, bytes, sha);
+    putBlob(sqlite, input.raw, rawSha256);
+    for (const [sha, bytes] of extra) putBlob(sqlite, bytes, sha);
     const { room, created } = ensureRoom(sqlite, input.room);
-    const insertMessage = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
-    for (const r of p.rows) insertMessage.run(r.hash, r.json);
+    const p = writeMessages(sqlite, input, progress);
     const capturedAt = nowIso();
     const capture: CaptureRecord = {
       id: newId(),
       roomId: room.id,
       entrySeq: 0,
-      rawSha256: p.rawSha256,
+      rawSha256,
       rawSize: input.raw.length,
       format: input.format,
       variant: input.variant,
@@ -108,7 +124,7 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture): Rec
     };
     const { entrySeq: _unknownYet, ...payloadCapture } = capture;
     // `blobs` only when there are extra bytes, so entries of plain imports keep their exact shape.
-    const blobs = p.extra.size > 0 ? { blobs: [...p.extra.keys()] } : {};
+    const blobs = extra.size > 0 ? { blobs: [...extra.keys()] } : {};
     const entry = appendEntry(sqlite, 'capture', room.id, { capture: { ...payloadCapture, meta: input.meta ?? {} }, ...blobs }, capturedAt);
     sqlite
       .prepare(
@@ -116,9 +132,9 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture): Rec
            coverage_from, coverage_to, message_count, merkle_root, captured_at, message_hashes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(capture.id, room.id, entry.seq, p.rawSha256, input.format, input.variant, input.parserVersion, input.tz, p.coverage.kind,
-        p.coverage.from, p.coverage.to, capture.messageCount, p.merkleRoot, capturedAt, p.hashes);
-    return { room, roomCreated: created, capture: { ...capture, entrySeq: entry.seq }, entry };
+      .run(capture.id, room.id, entry.seq, rawSha256, input.format, input.variant, input.parserVersion, input.tz, p.coverage.kind,
+        p.coverage.from, p.coverage.to, capture.messageCount, p.merkleRoot, capturedAt, p.hashList);
+    return { room, roomCreated: created, capture: { ...capture, entrySeq: entry.seq }, entry, messageHashes: p.hashList };
   });
   return run.immediate();
 }

@@ -1,10 +1,14 @@
 import { buildArchiveView, type ArchiveView, type CaptureView, type RoomObservation } from '../core/diff/index.js';
+import type { HashedMessage } from '../core/types.js';
 import type { Archive } from './archive.js';
 import type { CaptureRecord, EntryRecord } from './records.js';
 
-/** A stored capture as the change core sees it (messages re-read and re-hashed from the archive). */
-export function captureView(archive: Archive, capture: CaptureRecord): CaptureView {
-  return { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages: archive.captureMessages(capture.id) };
+/**
+ * A stored capture as the change core sees it (messages re-read from the archive); `seen` shares
+ * the messages already read between the captures of one command (Archive.captureMessages).
+ */
+export function captureView(archive: Archive, capture: CaptureRecord, seen?: Map<string, HashedMessage>): CaptureView {
+  return { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages: archive.captureMessages(capture.id, seen) };
 }
 
 /** What the log says about a room as a whole: the user's notes and observations such as "the API answered 403". */
@@ -24,11 +28,12 @@ export function roomObservations(entries: readonly EntryRecord[]): RoomObservati
 
 /**
  * A room's archive view over its captures in log order; `beforeSeq` limits it to the captures
- * logged before that entry (what `import` compares a new capture with).
+ * logged before that entry (what `import` compares a new capture with). `seen`: messages the
+ * caller already holds, by hash, so that they are not read again (Archive.captureMessages).
  */
-export function roomArchiveView(archive: Archive, roomId: string, beforeSeq = Number.POSITIVE_INFINITY): ArchiveView {
+export function roomArchiveView(archive: Archive, roomId: string, beforeSeq = Number.POSITIVE_INFINITY, seen = new Map<string, HashedMessage>()): ArchiveView {
   const captures = archive.captures(roomId).filter((c) => c.entrySeq < beforeSeq);
-  const view = buildArchiveView(captures.map((c) => captureView(archive, c)));
+  const view = buildArchiveView(captures.map((c) => captureView(archive, c, seen)));
   const observations = roomObservations(archive.entries(roomId).filter((e) => e.seq < beforeSeq));
   return { ...view, roomObservations: observations };
 }

@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../core/errors.js';
 import type { CoverageKind } from '../../core/types.js';
-import { decodeInput } from '../../importers/decode.js';
-import { detectFormat } from '../../importers/detect.js';
 import type { FormatName, ParseResult } from '../../importers/importer.js';
-import { importerFor, importers } from '../../importers/registry.js';
 import { type Runner, defineCommand } from '../command.js';
 import { changesForCapture } from '../changes.js';
 import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { captureJson, roomJson } from '../json-shapes.js';
 import { t } from '../lang.js';
+import { startProgress, type Progress } from '../progress.js';
 import { DEFAULT_MAX_SIZE, parseSize, readInput } from '../read-input.js';
 import { summarizeParse } from './import-summary.js';
 
@@ -24,7 +22,21 @@ interface ImportOptions {
   maxSize?: string;
 }
 
-const FORMATS = ['auto', ...importers.map((i) => i.format)];
+/**
+ * The registry's formats, in its order, written out so that `--help` need not load the parsers
+ * (test/bench/hot-paths.test.ts keeps the two lists equal).
+ */
+export const FORMAT_NAMES: readonly FormatName[] = ['line', 'chatwork-json', 'crowdworks', 'lancers', 'chatwork-text'];
+const FORMATS: readonly string[] = ['auto', ...FORMAT_NAMES];
+
+/**
+ * The parsers, loaded when an import runs: with them come iconv-lite, chardet and parse5, which
+ * `--help` and every other command do without (issue 8: start-up under 150 ms).
+ */
+async function loadImporters() {
+  const [decode, detect, registry] = await Promise.all([import('../../importers/decode.js'), import('../../importers/detect.js'), import('../../importers/registry.js')]);
+  return { decodeInput: decode.decodeInput, detectFormat: detect.detectFormat, importerFor: registry.importerFor, importers: registry.importers };
+}
 
 export function registerImport(program: Command, runner: Runner): void {
   defineCommand<[string | undefined, ImportOptions]>(
@@ -49,6 +61,19 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
   if (input.bytes.length === 0) throw new InputError('The input is empty: there is nothing to import.', { where: input.where, hint: 'Check that you exported or copied the chat before importing.' });
+  const progress = startProgress(ctx.io, { json: ctx.json, label: 'import' });
+  try {
+    return await importInput(ctx, input, opts, progress);
+  } finally {
+    progress.finish();
+  }
+}
+
+async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, progress: Progress): Promise<number> {
+  const { decodeInput, detectFormat, importerFor, importers } = await loadImporters();
+  // The importers take no progress callback (their interface is pure and shared), so the parse is
+  // one step: the bar shows it once the whole read took more than the delay.
+  progress.update('parse', 0, 1);
   const decoded = decodeInput(input.bytes, input.name);
   const { importer, reason } = opts.format === 'auto'
     ? detectFormat(decoded, importers, input.where)
@@ -57,6 +82,8 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
   const outcome = importer.parse(decoded, { tz: ctx.tz, members: opts.member, roomTitle: opts.room ?? null });
   if (!outcome.ok) throw new InputError(outcome.error.message, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hint ?? 'Check that the file is complete and unedited, or pass --format.' });
   const parsed = outcome.result;
+  progress.update('parse', 1, 1);
+  progress.clear();
   for (const w of parsed.warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${t(ctx.lang, { ja: '注意', en: 'warning' })}: ${w.message}`);
   await confirmOrRefuse(ctx, parsed, opts.yes ?? false, input.where);
   if (ctx.io.signal.aborted) return 130;
@@ -68,8 +95,10 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
     tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: parsed.messages,
     ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
     meta: { encoding: decoded.encoding, warnings: parsed.warnings.length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) },
-  });
-  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id);
+  }, progress.update);
+  progress.update('compare', 0, 1);
+  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: parsed.messages, hashes: recorded.messageHashes });
+  progress.finish();
   if (ctx.json) {
     ctx.printJson({
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { compareCaptures, type Change, type ViewMessage } from '../../core/diff/index.js';
 import { UsageError } from '../../core/errors.js';
+import type { HashedMessage } from '../../core/types.js';
 import { captureView, roomArchiveView } from '../../store/room-history.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
@@ -66,7 +67,9 @@ export function registerDiff(program: Command, runner: Runner): void {
       const from = opts.from !== undefined ? archive.capture(opts.from) : captures.filter((c) => to !== undefined && c.entrySeq < to.entrySeq).pop();
       if (!to || !from) throw new UsageError(t(ctx.lang, { ja: `ルーム「${room.title}」の取り込みが 2 回未満なので、比べられません。`, en: `Room "${room.title}" has fewer than two captures: nothing to compare.` }), { hint: 'Import a later export of the same chat first.' });
       for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(`Capture ${c.id} belongs to another room.`);
-      const changes = compareCaptures(captureView(archive, from), captureView(archive, to)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
+      // One map for both captures: they share nearly all messages, each is read once (issue 8).
+      const seen = new Map<string, HashedMessage>();
+      const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
       if (ctx.json) {
         ctx.printJson({ from: from.id, to: to.id, changes: changes.map((c) => ({ type: c.type, before: c.before && messageJson(c.before), after: c.after && messageJson(c.after) })) });
         return 0;

@@ -5,7 +5,7 @@ import { ChatworkClient, DEFAULT_API_BASE, TokenRefusedError } from '../../sync/
 import { isTransient, parseInterval, repeatEvery } from '../../sync/every.js';
 import { systemClock } from '../../sync/retry.js';
 import type { RoomOutcome } from '../../sync/types.js';
-import { newProgress, runSync, type SyncProgress, type SyncRequest } from '../../sync/sync-run.js';
+import type { SyncProgress, SyncRequest } from '../../sync/sync-run.js';
 import type { Archive } from '../../store/archive.js';
 import { changesForCapture } from '../changes.js';
 import { type Runner, defineCommand } from '../command.js';
@@ -71,6 +71,8 @@ async function runSyncCommand(ctx: Context, service: string, opts: SyncOptions):
 
 /** One pass; on failure, says which rooms were recorded before it, then lets the error through. */
 async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, request: SyncRequest, repeating: boolean): Promise<void> {
+  // Loaded here, not at start-up: it pulls in the importers, and with them iconv-lite and chardet (issue 8).
+  const { newProgress, runSync } = await import('../../sync/sync-run.js');
   const progress = newProgress((o) => {
     if (!ctx.json) ctx.say(roomLine(ctx, archive, o));
     for (const w of o.warnings) ctx.warn(`${t(ctx.lang, { ja: '注意', en: 'warning' })}: ${w}`);
