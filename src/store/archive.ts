@@ -9,6 +9,8 @@ import type { EntryKind } from './entry-hash.js';
 import { asArchiveError, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
 import { pickRoom } from './room-lookup.js';
+import { verifyArchive } from './verify.js';
+import type { VerifyProgress, VerifyReport } from './verify-types.js';
 
 const ROOM_COLS = 'id, source, external_id AS externalId, title, created_seq AS createdSeq';
 
@@ -178,6 +180,11 @@ export class Archive {
   }
 
   /** A consistent copy while the archive may be in use (SQLite online backup API). */
+  /** `chatproof verify`: every hash and link recomputed from the stored bytes. */
+  verify(progress?: VerifyProgress): VerifyReport {
+    return verifyArchive(this.sqlite, progress);
+  }
+
   async backup(target: string): Promise<void> {
     try {
       // The copy is evidence as private as the archive (0600): SQLite would create it 0644 under

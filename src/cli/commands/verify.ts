@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { verifyArchive } from '../../store/verify.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { t } from '../lang.js';
@@ -8,7 +7,7 @@ import { withProgress } from '../progress.js';
 export function registerVerify(program: Command, runner: Runner): void {
   defineCommand<[Record<string, never>]>(program, runner, 'verify', 'recompute every hash, Merkle root and log link from the stored bytes / 全データを再検証', (c) => c, (ctx) => {
     const archive = ctx.archive({ readonly: true });
-    const report = withProgress(ctx.io, { json: ctx.json, label: 'verify' }, (update) => verifyArchive(archive.sqlite, update));
+    const report = withProgress(ctx.io, { json: ctx.json, label: 'verify' }, (update) => archive.verify(update));
     if (ctx.json) ctx.printJson(report);
     else {
       ctx.say(`entries ${report.entries}, captures ${report.captures}, messages ${report.messages}, blobs ${report.blobs}`);
