@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +18,12 @@ describe('the command line', () => {
     expect(r.code).toBe(0);
     for (const c of ['import', 'rooms', 'captures', 'show', 'diff', 'note', 'verify', 'backup', 'demo']) expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
     expect(r.stdout.trimEnd()).toMatch(/130\s+interrupted.*$/);
+  });
+
+  it('node_modules/.bin/chatproof works after npm ci (linked by prepare)', () => {
+    const r = spawnSync(join('node_modules', '.bin', 'chatproof'), ['--help'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Usage: chatproof');
   });
 
   it('every command help ends with the exit-code table', async () => {
