@@ -29,14 +29,17 @@ export interface ExportResult {
 
 export interface Exporter {
   /** Renders `report` into `sink`, in order; an aborted `signal` stops it with nothing finished. */
-  render(report: Report, sink: ByteSink, signal?: AbortSignal): Promise<ExportResult>;
+  render(report: Report, sink: ByteSink, signal?: AbortSignal, progress?: RenderProgress): Promise<ExportResult>;
 }
 
 /** How often the drive loop lets the event loop run: output drains and Ctrl-C is seen. */
 const YIELD_EVERY = 200;
 
+/** `done` of `total` transcript messages in a named pass, for a progress bar. */
+export type RenderProgress = (phase: string, done: number, total: number) => void;
+
 /** Runs a writer over a report. Cancellable: an aborted signal stops it between messages. */
-export async function drive(writer: ReportWriter, transcript: readonly ShownMessage[], signal?: AbortSignal): Promise<ExportResult> {
+export async function drive(writer: ReportWriter, transcript: readonly ShownMessage[], signal?: AbortSignal, progress?: { readonly phase: string; readonly report: RenderProgress }): Promise<ExportResult> {
   const stopIfAborted = (): void => {
     if (signal?.aborted === true) throw new InterruptedError('Report cancelled: nothing was written.');
   };
@@ -47,6 +50,7 @@ export async function drive(writer: ReportWriter, transcript: readonly ShownMess
     writer.writeMessage(message, previous);
     previous = message;
     if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+      progress?.report(progress.phase, i + 1, transcript.length);
       await nextTurn();
       stopIfAborted();
     }

@@ -1,5 +1,5 @@
 import type { Report, ShownMessage } from '../../src/report/model.js';
-import { type ByteSink, drive, type Exporter, type ExportResult, type ReportWriter } from '../exporter.js';
+import { type ByteSink, drive, type Exporter, type ExportResult, type RenderProgress, type ReportWriter } from '../exporter.js';
 import { writeCover } from './cover.js';
 import { attachFiles, openDocument } from './document.js';
 import { writeFiles } from './files-section.js';
@@ -66,10 +66,10 @@ class PdfWriter implements ReportWriter {
  * whatever sits at a fixed place, attachments. Memory stays flat; time is about 1.6× one pass.
  */
 export const pdfExporter: Exporter = {
-  async render(report: Report, sink: ByteSink, signal?: AbortSignal): Promise<ExportResult> {
+  async render(report: Report, sink: ByteSink, signal?: AbortSignal, progress?: RenderProgress): Promise<ExportResult> {
     const clock = new ZoneClock(report.tz);
-    const counted = await drive(new PdfWriter(report, clock, { write: () => undefined }, null, false), report.transcript, signal);
-    const written = await drive(new PdfWriter(report, clock, sink, counted.pages, true), report.transcript, signal);
+    const counted = await drive(new PdfWriter(report, clock, { write: () => undefined }, null, false), report.transcript, signal, progress && { phase: 'layout', report: progress });
+    const written = await drive(new PdfWriter(report, clock, sink, counted.pages, true), report.transcript, signal, progress && { phase: 'pages', report: progress });
     if (written.pages !== counted.pages) {
       throw new Error(`PDF layout is not repeatable: ${counted.pages} pages counted, ${written.pages} written`);
     }

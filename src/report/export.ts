@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pdfExporter } from '../../exporters/pdf/index.js';
+import type { RenderProgress } from '../../exporters/exporter.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord, RoomRecord } from '../store/records.js';
 import type { ResolvedTsa } from '../timestamp/index.js';
@@ -16,6 +17,7 @@ export interface ExportRequest extends BuildOptions {
   readonly tsa: ResolvedTsa | null;
   readonly anchors: Anchors;
   readonly signal?: AbortSignal;
+  readonly progress?: RenderProgress;
 }
 
 export interface Exported {
@@ -40,7 +42,7 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   let written: { sha256: string; size: number };
   let pages: number;
   try {
-    ({ pages } = await pdfExporter.render(report, out, req.signal));
+    ({ pages } = await pdfExporter.render(report, out, req.signal, req.progress));
     written = out.commit();
   } catch (e) {
     out.abort();

@@ -7,6 +7,7 @@ import { type Runner, defineCommand } from '../command.js';
 import type { Context, GlobalOptions } from '../context.js';
 import type { Lang } from '../lang.js';
 import { t } from '../lang.js';
+import { startProgress } from '../progress.js';
 import { readAnchors, stampJson, trustLines } from './stamp.js';
 
 interface ReportOptions {
@@ -54,10 +55,11 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const room = archive.findRoom(roomArg);
   // Reports are Japanese unless --lang says otherwise (cli-contract.md); the terminal follows the locale.
   const lang: Lang = opts.lang ?? 'ja';
+  const bar = startProgress(ctx.io, { json: ctx.json, label: 'report' });
   const done = await exportReport(archive, {
-    room, file, tsa, anchors, signal: ctx.io.signal,
+    room, file, tsa, anchors, signal: ctx.io.signal, progress: (phase, n, total) => bar.update(phase, n, total),
     lang, title: opts.title ?? null, tz: ctx.tz, range, private: opts.private ?? false, generator: `chatproof ${packageVersion()}`,
-  });
+  }).finally(() => bar.finish());
   if (ctx.json) {
     ctx.printJson({ file: done.file, sha256: done.sha256, pages: done.pages, entry: { seq: done.entry.seq, hash: done.entry.hash }, timestamp: done.stamped === null ? null : stampJson(done.stamped) });
     return 0;
