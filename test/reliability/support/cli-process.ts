@@ -80,15 +80,7 @@ export function startCli(args: readonly string[], opts: { env?: NodeJS.ProcessEn
   if (opts.uid !== undefined) spawnOpts.uid = opts.uid;
   if (opts.gid !== undefined) spawnOpts.gid = opts.gid;
   const child = spawn(process.execPath, [BIN, ...args], spawnOpts);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const done = new Promise<Finished>((res, rej) => {
-    child.on('error', rej);
-    child.on('close', (code, signal) => res({ code, signal, stdout, stderr, ms: Date.now() - started }));
-  });
-  return { child, done };
+  return { child, done: collect(child, started) };
 }
 
 export function runCliProcess(args: readonly string[], opts: Parameters<typeof startCli>[1] = {}): Promise<Finished> {
@@ -99,13 +91,17 @@ export function runCliProcess(args: readonly string[], opts: Parameters<typeof s
 export function startShell(script: string, env: NodeJS.ProcessEnv = {}): Running {
   const started = Date.now();
   const child = spawn('bash', ['-c', script], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return { child, done: collect(child, started) };
+}
+
+/** The child's output and how it ended. */
+function collect(child: Running['child'], started: number): Promise<Finished> {
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const done = new Promise<Finished>((res, rej) => {
+  return new Promise<Finished>((res, rej) => {
     child.on('error', rej);
     child.on('close', (code, signal) => res({ code, signal, stdout, stderr, ms: Date.now() - started }));
   });
-  return { child, done };
 }
