@@ -74,7 +74,7 @@ function writeMessages(sqlite: Database.Database, input: NewCapture, progress?: 
   const n = input.messages.length;
   const hashList = Buffer.allocUnsafe(n * 32);
   const tree = new MerkleBuilder();
-  const insertMessage = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
+  const insertRows = new BatchInsert(sqlite);
   // Compared as instants, not strings: offsets differ across a DST change.
   let from: { iso: string; ms: number } | null = null;
   let to: { iso: string; ms: number } | null = null;
@@ -82,7 +82,7 @@ function writeMessages(sqlite: Database.Database, input: NewCapture, progress?: 
     const m = input.messages[i]!;
     const json = canonicalMessage(m);
     const hash = taggedHashHex(MESSAGE_TAG, json);
-    insertMessage.run(hash, json);
+    insertRows.add(hash, json);
     hashList.write(hash, i * 32, 'hex');
     tree.pushHex(hash);
     const ms = isoToMillis(m.sentAt);
@@ -90,9 +90,42 @@ function writeMessages(sqlite: Database.Database, input: NewCapture, progress?: 
     if (to === null || ms > to.ms) to = { iso: m.sentAt, ms };
     if (progress && i % PROGRESS_EVERY === 0) progress('store', i, n);
   }
+  insertRows.flush();
   progress?.('store', n, n);
   if (input.coverageEnd !== undefined && (to === null || isoToMillis(input.coverageEnd) > to.ms)) to = { iso: input.coverageEnd, ms: isoToMillis(input.coverageEnd) };
   return { hashList, merkleRoot: tree.rootHex(), coverage: { kind: input.coverageKind, from: from?.iso ?? null, to: to?.iso ?? null } };
+}
+
+/**
+ * Rows per INSERT statement. One statement per message spent a fifth of the insert time on
+ * better-sqlite3's per-call work (bind, step, reset); 64 rows a statement cut 200k inserts from
+ * 0.74 to 0.60 s of CPU (issue 8, docs/performance.md). A duplicate inside one statement is
+ * ignored like one across statements.
+ */
+const ROWS_PER_INSERT = 64;
+
+class BatchInsert {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly params: string[] = [];
+
+  constructor(sqlite: Database.Database) {
+    this.many = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
+    this.one = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
+  }
+
+  add(hash: string, json: string): void {
+    this.params.push(hash, json);
+    if (this.params.length === 2 * ROWS_PER_INSERT) {
+      this.many.run(this.params);
+      this.params.length = 0;
+    }
+  }
+
+  flush(): void {
+    for (let i = 0; i < this.params.length; i += 2) this.one.run(this.params[i], this.params[i + 1]);
+    this.params.length = 0;
+  }
 }
 
 /** One capture, whole or not at all (P8): blob, room, messages, capture row and its log entry. */

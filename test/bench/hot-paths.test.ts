@@ -20,7 +20,7 @@ import { tempArchive } from '../support/temp.js';
 
 /** Any UTF-16 code unit, lone surrogates and control characters included. */
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-const text = fc.oneof(fc.string({ unit: anyUnit, maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('見積書を送りました', '"quoted"\\', '\u2028\u2029', '🍀🍀'));
+const text = fc.oneof(fc.string({ unit: anyUnit, maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('見積書を送りました', '"quoted"\\', '\u2028\u2029', '🍀🍀', '\\ud800 is not a surrogate', 'C:\\udemy'));
 const nullable = fc.option(text, { nil: null });
 const kind = fc.constantFrom<MessageKind>('text', 'media', 'call', 'system', 'unsent');
 const message: fc.Arbitrary<Message> = fc.record({ kind, sender: nullable, senderId: nullable, sentAt: text, body: text, externalId: nullable, editedAt: nullable });
@@ -45,6 +45,12 @@ describe('canonical message fast path', () => {
     const m: Message = { kind: 'text', sender: 'a', senderId: null, sentAt: '2024-03-01T09:05:00+09:00', body: 'x\ud800y', externalId: null, editedAt: null };
     expect(() => canonicalMessage(m)).toThrow();
     expect(() => canonicalMessage({ ...m, body: '🍀' })).not.toThrow();
+  });
+
+  it('keeps a backslash before "ud" (the fast path\'s fallback signal) as text', () => {
+    const m: Message = { kind: 'text', sender: 'a', senderId: null, sentAt: '2024-03-01T09:05:00+09:00', body: 'C:\\udemy \\ud83d', externalId: null, editedAt: null };
+    expect(canonicalMessage(m)).toBe(canonicalMessageGeneric(m));
+    expect(canonicalMessage(m)).toContain('"body":"C:\\\\udemy \\\\ud83d"');
   });
 });
 

@@ -24,7 +24,7 @@ export function readClock(marker: string | undefined, hourText: string, minuteTe
   if (minute > 59) return null;
   if (marker === undefined && suffix === undefined) {
     // 24:xx was seen in a real export (meyfa/line-chat-parser PR #4); nothing later than 24:59.
-    return hour <= 24 ? { minutes: hour * 60 + minute, noonReading: null, twelveHour: false } : null;
+    return hour <= 24 ? shared(plainClocks, hour * 60 + minute, null, false) : null;
   }
   if (marker !== undefined && suffix !== undefined) return null;
   if (hour > 12) return null;
@@ -34,7 +34,20 @@ export function readClock(marker: string | undefined, hourText: string, minuteTe
   // 午前12:xx is midnight in some conventions and noon in others (line2json's fixture orders it
   // after 午前11:27): resolved later by the order of the day (§1.6). 12:xx AM is plainly midnight.
   const ambiguous = !pm && hour === 12 && marker !== undefined;
-  return { minutes, noonReading: ambiguous ? 12 * 60 + minute : null, twelveHour: true };
+  return ambiguous ? shared(ambiguousClocks, minutes, 12 * 60 + minute, true) : shared(twelveHourClocks, minutes, null, true);
+}
+
+/*
+ * Readings are immutable and a file has at most a few thousand distinct ones, so each is made
+ * once and shared by every record with that clock: one object per message line was 10 MB of a
+ * 200k-message parse (issue 8).
+ */
+const plainClocks: ClockReading[] = [];
+const twelveHourClocks: ClockReading[] = [];
+const ambiguousClocks: ClockReading[] = [];
+
+function shared(table: ClockReading[], minutes: number, noonReading: number | null, twelveHour: boolean): ClockReading {
+  return (table[minutes] ??= { minutes, noonReading, twelveHour });
 }
 
 export interface TimedRecord {
@@ -77,8 +90,11 @@ export function resolveDayTimes(records: readonly TimedRecord[]): ResolvedTime[]
   return resolved;
 }
 
+/** The plain resolutions, shared like the readings. */
+const plainTimes: ResolvedTime[] = [];
+
 function fixedTime(minutes: number): ResolvedTime {
-  if (minutes < MINUTES_PER_DAY) return { minutes, note: null };
+  if (minutes < MINUTES_PER_DAY) return (plainTimes[minutes] ??= { minutes, note: null });
   const clock = `24:${String(minutes - MINUTES_PER_DAY).padStart(2, '0')}`;
   return { minutes, note: `the time ${clock} was read as ${clock.replace('24:', '00:')} of the next day.` };
 }

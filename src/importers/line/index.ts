@@ -37,23 +37,12 @@ function sniff(input: DecodedInput): Sniff {
 }
 
 function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
-  const lines = splitLines(input.text);
-  if (lines.every((l) => l.text.trim() === '')) return refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.');
-  const header = readHeader(lines);
-  const start = header?.bodyStart ?? lines.findIndex((l) => l.text !== '');
-  const firstDate = firstDateLine(lines, start);
-  const readWith = (order: DayOrder): RecordsRead =>
-    readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators: hasCrlfRecords(lines) });
-  // Quoting does not depend on the day order, so the first read finds the English date lines
-  // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
-  const monthFirst = readWith('month-first');
-  const vote = voteDayOrder(monthFirst.englishDates);
-  const read = vote.order === 'month-first' ? monthFirst : readWith('day-first');
-  if (read.failure) return notLine(read.failure, lines[read.failure.line - 1]!);
-  if (header === null && read.records.length === 0) return refuse('There are no messages in this file: it has LINE date lines but no message lines.', null, HINT);
+  const read = readFile(input.text);
+  if ('refused' in read) return read.refused;
+  const { header, firstDate, records, vote } = read;
 
-  const built = buildMessages(read.records, options.tz, options.members);
-  const warnings: Warning[] = [...read.warnings, ...built.warnings];
+  const built = buildMessages(records.records, options.tz, options.members);
+  const warnings: Warning[] = [...records.warnings, ...built.warnings];
   if (vote.undecided) {
     warnings.push({ line: firstDate?.line ?? null, message: 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.' });
   }
@@ -63,7 +52,7 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
   const result: LineParseResult = {
     format: 'line',
     source: 'line',
-    variant: variantOf(header, read),
+    variant: variantOf(header, records),
     room: { title, externalId: null },
     coverage: header === null ? 'window' : 'full',
     // A full export is complete up to the moment it was saved, not only up to its last message (P6).
@@ -71,10 +60,39 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
     messages: built.messages,
     warnings: [...input.decodeWarnings, ...warnings.sort(byLine)],
     inferred: null,
-    truncated: read.truncated,
+    truncated: records.truncated,
     savedAt,
   };
   return { ok: true, result };
+}
+
+interface FileRead {
+  readonly header: LineHeader | null;
+  readonly firstDate: { readonly line: number; readonly style: DateStyle } | null;
+  readonly records: RecordsRead;
+  readonly vote: ReturnType<typeof voteDayOrder>;
+}
+
+/**
+ * Text → records. The split lines live only inside this function: at 200k messages they are
+ * 19 MB that would otherwise stay alive while the messages are built (issue 8).
+ */
+function readFile(text: string): FileRead | { readonly refused: ParseOutcome } {
+  const lines = splitLines(text);
+  if (lines.every((l) => l.text.trim() === '')) return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
+  const header = readHeader(lines);
+  const start = header?.bodyStart ?? lines.findIndex((l) => l.text !== '');
+  const firstDate = firstDateLine(lines, start);
+  const readWith = (order: DayOrder): RecordsRead =>
+    readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators: hasCrlfRecords(lines) });
+  // Quoting does not depend on the day order, so the first read finds the English date lines
+  // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
+  const monthFirst = readWith('month-first');
+  const vote = voteDayOrder(monthFirst.englishDates);
+  const records = vote.order === 'month-first' ? monthFirst : readWith('day-first');
+  if (records.failure) return { refused: notLine(records.failure, lines[records.failure.line - 1]!) };
+  if (header === null && records.records.length === 0) return { refused: refuse('There are no messages in this file: it has LINE date lines but no message lines.', null, HINT) };
+  return { header, firstDate, records, vote };
 }
 
 /** The first date-shaped line: its style tells a desktop export (space-separated lines) from a mobile one. */

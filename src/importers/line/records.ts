@@ -87,6 +87,13 @@ interface Pending {
   noted: boolean;
 }
 
+function interned(seen: Map<string, string>, text: string): string {
+  const known = seen.get(text);
+  if (known !== undefined) return known;
+  seen.set(text, text);
+  return text;
+}
+
 export function readRecords(o: RecordReaderOptions): RecordsRead {
   const { lines, desktop, order } = o;
   const records: LineRecord[] = [];
@@ -104,6 +111,8 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
   const englishDates: string[] = [];
   let pending: Pending | null = null;
   let blanks = 0;
+  // A chat has a handful of senders and every message line names one: kept once, not once a line.
+  const senders = new Map<string, string>();
   const flush = (): void => {
     if (pending) {
       const { line, day, dayKey: key, clock, form, sender, text } = pending.record;
@@ -156,7 +165,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
         continue;
       }
       const tab2 = after.indexOf('\t');
-      const sender = tab2 === -1 ? null : after.slice(0, tab2);
+      const sender = tab2 === -1 ? null : interned(senders, after.slice(0, tab2));
       let body = tab2 === -1 ? after : after.slice(tab2 + 1);
       const opening = sender ? quoteOpening(body, line, o.mixedTerminators) : 'none';
       if (opening === 'clean' || (opening === 'unless-record-follows' && !quoted.nextStartsRecord(i))) {
