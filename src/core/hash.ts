@@ -19,3 +19,19 @@ export function taggedHashHex(tag: string, content: string): string {
   // UTF-8 is the string itself).
   return oneShot('sha256', `${tag} ${Buffer.byteLength(content, 'utf8')}\0${content}`, 'hex');
 }
+
+/** Grows to the largest message seen; hashing is synchronous, so one buffer serves every call. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * `taggedHashHex` of content already in UTF-8 bytes, as a 32-character binary string (`latin1`):
+ * what `verify` needs for the stored canonical forms, without decoding them to a string and
+ * encoding them again (a Buffer result would cost Node 20's `crypto.hash` four times as much).
+ */
+export function taggedHashOfBytes(tag: string, content: Uint8Array): string {
+  const head = `${tag} ${content.length}\0`;
+  if (scratch.length < head.length + content.length) scratch = Buffer.allocUnsafe(2 * (head.length + content.length));
+  const at = scratch.write(head, 0, 'latin1');
+  scratch.set(content, at);
+  return oneShot('sha256', scratch.subarray(0, at + content.length), 'binary');
+}

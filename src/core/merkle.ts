@@ -35,27 +35,15 @@ function split(n: number): number {
   return k;
 }
 
-/** The 32-byte hashes of the builder as hex: no Buffer per hash (a tree costs two hashes per message). */
-function leafHex32(data: Uint8Array): string {
-  leafScratch.set(data, 1);
-  return oneShot('sha256', leafScratch, 'hex');
-}
-
-function writeHex32(target: Buffer, hex: string, at: number): void {
-  if (hex.length !== 64 || target.write(hex, at, 'hex') !== 32) throw new TypeError(`not a 32-byte hash in hex: ${hex.slice(0, 70)}`);
-}
-
-function nodeHex(leftHex: string, rightHex: string): string {
-  writeHex32(nodeScratch, leftHex, 1);
-  writeHex32(nodeScratch, rightHex, 33);
-  return oneShot('sha256', nodeScratch, 'hex');
-}
-
 /**
  * Incremental root: feed leaves in order, O(log n) memory. Equal to the RFC's recursive
  * definition because the tree of n leaves is the perfect subtrees of n's binary digits, folded
- * right to left. Subtree roots are kept as hex in two flat arrays (issue 8: no object and no
- * Buffer per node).
+ * right to left.
+ *
+ * Hashes inside the builder are 32-character binary strings (`latin1`, one character a byte),
+ * written into fixed scratch buffers and hashed in one shot (`binary` is Node's name for `latin1`): Node 20's `crypto.hash` takes
+ * ~0.25 µs with a string result and ~1 µs with a Buffer one, and a tree costs two hashes per
+ * message (issue 8, docs/performance.md).
  */
 export class MerkleBuilder {
   private readonly roots: string[] = [];
@@ -63,20 +51,33 @@ export class MerkleBuilder {
   private count = 0;
 
   push(data: Uint8Array): void {
-    this.pushLeaf(data.length === 32 ? leafHex32(data) : leafHash(data).toString('hex'));
+    if (data.length !== 32) {
+      this.pushLeaf(leafHash(data).toString('latin1'));
+      return;
+    }
+    leafScratch.set(data, 1);
+    this.pushLeaf(oneShot('sha256', leafScratch, 'binary'));
   }
 
-  /** A 32-byte leaf given as hex, as message hashes are: the same as `push` of its bytes. */
-  pushHex(dataHex: string): void {
-    writeHex32(leafScratch, dataHex, 1);
-    this.pushLeaf(oneShot('sha256', leafScratch, 'hex'));
+  /** A 32-byte leaf as a binary string (`latin1`): the same as `push` of its bytes. */
+  pushBinary(data: string): void {
+    if (leafScratch.write(data, 1, 'latin1') !== 32 || data.length !== 32) throw new TypeError('a Merkle leaf here is 32 bytes');
+    this.pushLeaf(oneShot('sha256', leafScratch, 'binary'));
+  }
+
+  /** Every 32-byte hash of a capture's stored list, in order. */
+  pushList(hashes: Buffer): void {
+    for (let i = 0; i + 32 <= hashes.length; i += 32) {
+      hashes.copy(leafScratch, 1, i, i + 32);
+      this.pushLeaf(oneShot('sha256', leafScratch, 'binary'));
+    }
   }
 
   private pushLeaf(leaf: string): void {
     let node = leaf;
     let size = 1;
     while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
-      node = nodeHex(this.roots.pop()!, node);
+      node = nodeBinary(this.roots.pop()!, node);
       this.sizes.pop();
       size *= 2;
     }
@@ -92,9 +93,15 @@ export class MerkleBuilder {
   rootHex(): string {
     if (this.roots.length === 0) return createHash('sha256').digest('hex');
     let acc = this.roots[this.roots.length - 1]!;
-    for (let i = this.roots.length - 2; i >= 0; i--) acc = nodeHex(this.roots[i]!, acc);
-    return acc;
+    for (let i = this.roots.length - 2; i >= 0; i--) acc = nodeBinary(this.roots[i]!, acc);
+    return Buffer.from(acc, 'latin1').toString('hex');
   }
+}
+
+function nodeBinary(left: string, right: string): string {
+  nodeScratch.write(left, 1, 'latin1');
+  nodeScratch.write(right, 33, 'latin1');
+  return oneShot('sha256', nodeScratch, 'binary');
 }
 
 export function merkleRootHex(leaves: readonly Uint8Array[]): string {

@@ -122,9 +122,9 @@ export class Archive {
         out.push(known);
         continue;
       }
-      const json = get.get(hash) as string | undefined;
-      if (json === undefined) throw new ArchiveError(`Message ${hash} of capture ${captureId} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
-      const message: HashedMessage = { ...messageFromCanonical(json), hash };
+      const bytes = get.get(row.h.subarray(i, i + 32)) as Buffer | undefined;
+      if (bytes === undefined) throw new ArchiveError(`Message ${hash} of capture ${captureId} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
+      const message: HashedMessage = { ...messageFromCanonical(bytes.toString('utf8')), hash };
       seen?.set(hash, message);
       out.push(message);
     }

@@ -21,10 +21,13 @@ export const rooms = sqliteTable('rooms', {
   createdSeq: integer('created_seq').notNull(),
 });
 
-/** Canonical messages (P2), shared by every capture that holds them. */
+/**
+ * Canonical messages (P2), shared by every capture that holds them: the 32 bytes of the message
+ * hash, and the exact UTF-8 bytes of the canonical form that were hashed (migrations/0002).
+ */
 export const messages = sqliteTable('messages', {
-  hash: text('hash').primaryKey(),
-  canonicalJson: text('canonical_json').notNull(),
+  hash: blob('hash', { mode: 'buffer' }).primaryKey(),
+  canonicalJson: blob('canonical_json', { mode: 'buffer' }).notNull(),
 });
 
 export const captures = sqliteTable(

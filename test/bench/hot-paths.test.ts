@@ -3,6 +3,7 @@
  * each fast path is checked against the straightforward form it replaced. No timing here — that
  * belongs to `npm run bench`.
  */
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -16,6 +17,7 @@ import { MerkleBuilder, merkleRootHex } from '../../src/core/merkle.js';
 import type { Message, MessageKind } from '../../src/core/types.js';
 import { importers } from '../../src/importers/registry.js';
 import { Archive } from '../../src/store/archive.js';
+import { MessageRows } from '../../src/store/capture-write.js';
 import { tempArchive } from '../support/temp.js';
 
 /** Any UTF-16 code unit, lone surrogates and control characters included. */
@@ -64,19 +66,55 @@ describe('tagged hash in one shot', () => {
   });
 });
 
-describe('Merkle builder over hex leaves', () => {
-  it('pushHex(h) builds the same root as push(bytes of h) and as the RFC definition', () => {
+describe('Merkle builder over a stored hash list', () => {
+  it('pushList(list) builds the same root as pushing each 32-byte leaf, and as the RFC definition', () => {
     fc.assert(fc.property(fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 70 }), (leaves) => {
-      const hex = new MerkleBuilder();
-      for (const l of leaves) hex.pushHex(Buffer.from(l).toString('hex'));
-      expect(hex.rootHex()).toBe(merkleRootHex(leaves));
-      expect(hex.size).toBe(leaves.length);
+      const list = new MerkleBuilder();
+      list.pushList(Buffer.concat(leaves));
+      expect(list.rootHex()).toBe(merkleRootHex(leaves));
+      expect(list.rootHex()).toBe(mth(leaves).toString('hex'));
+      expect(list.size).toBe(leaves.length);
+      const binary = new MerkleBuilder();
+      for (const l of leaves) binary.pushBinary(Buffer.from(l).toString('latin1'));
+      expect(binary.rootHex()).toBe(list.rootHex());
     }));
   });
 
-  it('refuses a leaf that is not 32 bytes of hex', () => {
-    expect(() => new MerkleBuilder().pushHex('abc')).toThrow(TypeError);
-    expect(() => new MerkleBuilder().pushHex('zz'.repeat(32))).toThrow(TypeError);
+  it('refuses a binary leaf that is not 32 bytes', () => {
+    expect(() => new MerkleBuilder().pushBinary('abc')).toThrow(TypeError);
+    expect(() => new MerkleBuilder().pushBinary('x'.repeat(33))).toThrow(TypeError);
+  });
+});
+
+/** RFC 6962 §2.1 MTH, written as the RFC states it. */
+function mth(leaves: readonly Uint8Array[]): Buffer {
+  if (leaves.length === 0) return createHash('sha256').digest();
+  if (leaves.length === 1) return createHash('sha256').update(Buffer.from([0])).update(leaves[0]!).digest();
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return createHash('sha256').update(Buffer.from([1])).update(mth(leaves.slice(0, k))).update(mth(leaves.slice(k))).digest();
+}
+
+describe('message rows encoded once', () => {
+  it('hash and store exactly the tagged hash and the UTF-8 canonical form, across statements and oversize rows', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE messages (hash BLOB PRIMARY KEY NOT NULL, canonical_json BLOB NOT NULL)');
+    const big = fc.string({ unit: 'grapheme', minLength: 20_000, maxLength: 40_000 });
+    const row = fc.oneof({ weight: 20, arbitrary: message }, { weight: 1, arbitrary: fc.tuple(message, big).map(([m, body]) => ({ ...m, body })) });
+    fc.assert(fc.property(fc.array(row, { maxLength: 300 }), (messages) => {
+      const forms = messages.map((m) => outcome(() => canonicalMessage(m))).filter((f) => f !== '(throws)');
+      db.exec('DELETE FROM messages');
+      const rows = new MessageRows(db);
+      const hashes = forms.map((f) => rows.add(f));
+      rows.flush();
+      forms.forEach((f, i) => {
+        expect(Buffer.from(hashes[i]!, 'latin1').toString('hex')).toBe(taggedHashHex('chatproof/message/1', f));
+        const stored = db.prepare('SELECT canonical_json FROM messages WHERE hash = ?').pluck().get(Buffer.from(hashes[i]!, 'latin1')) as Buffer;
+        expect(stored.equals(Buffer.from(f, 'utf8'))).toBe(true);
+      });
+      expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(new Set(forms).size);
+    }), { numRuns: 40 });
+    db.close();
   });
 });
 

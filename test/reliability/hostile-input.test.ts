@@ -34,7 +34,7 @@ function file(name: string, bytes: string | Uint8Array): string {
 function storedBodies(db: string): string[] {
   const sqlite = new Database(db, { readonly: true });
   try {
-    return (sqlite.prepare('SELECT canonical_json FROM messages').pluck().all() as string[]).map((j) => (JSON.parse(j) as { body: string }).body);
+    return (sqlite.prepare('SELECT canonical_json FROM messages').pluck().all() as Buffer[]).map((j) => (JSON.parse(j.toString('utf8')) as { body: string }).body);
   } finally {
     sqlite.close();
   }
