@@ -33,6 +33,12 @@ describe('the command line', () => {
     expect(r.stdout).toContain('5    integrity');
   });
 
+  it('an unknown --tz is a usage error (exit 2), even for a command that converts no time', async () => {
+    const r = await cli(['rooms', '--tz', 'Asia/Tokio', '--db', tmp.db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown time zone "Asia/Tokio"');
+  });
+
   it('an unknown option is a usage error (exit 2)', async () => {
     const r = await cli(['rooms', '--nope', '--db', tmp.db]);
     expect(r.code).toBe(2);
