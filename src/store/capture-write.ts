@@ -115,7 +115,7 @@ export class MessageRows {
   private readonly many: Database.Statement;
   private readonly one: Database.Statement;
   private readonly params: Buffer[] = [];
-  private batch = Buffer.allocUnsafe(256 * 1024);
+  private readonly batch = Buffer.allocUnsafe(256 * 1024);
   private used = 0;
 
   constructor(sqlite: Database.Database) {
