@@ -51,7 +51,7 @@ class PdfWriter implements ReportWriter {
   async writeFooter(): Promise<ExportResult> {
     writeFiles(this.layout, this.report);
     writeHowTo(this.layout, this.report);
-    if (this.finalPass) attachFiles(this.doc, this.report);
+    if (this.finalPass) await attachFiles(this.doc, this.report);
     this.doc.end();
     await this.done;
     return { pages: this.layout.pages };

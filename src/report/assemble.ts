@@ -3,6 +3,7 @@ import type { HashedMessage, Message } from '../core/types.js';
 import { entryCanonical } from '../store/entry-hash.js';
 import type { EntryRecord } from '../store/records.js';
 import type { BuildOptions } from './build.js';
+import { CanonicalJson } from './canonical-json.js';
 import { attachmentName, embedded, imageKind, originalMime, originalName } from './files.js';
 import { LOG_NAME, MANIFEST_NAME, MANIFEST_TYPE, type Manifest, type ManifestCapture, type ManifestFile } from './manifest.js';
 import type { EmbeddedFile, ReportFile, ReportMode, ReportTimestamp } from './model.js';
@@ -83,7 +84,7 @@ export function assembleFiles(input: AssembleInput): Assembled {
   }
 
   const listed: Record<string, ManifestFile> = {};
-  for (const f of files) listed[f.name] = { sha256: f.sha256, size: f.bytes.length, role: f.role };
+  for (const f of files) listed[f.name] = { sha256: f.sha256, size: f.size, role: f.role };
   const manifest: Manifest = {
     v: 1,
     type: MANIFEST_TYPE,
@@ -108,8 +109,12 @@ export function assembleFiles(input: AssembleInput): Assembled {
     attachments,
     files: listed,
   };
-  const manifestFile = embedded(MANIFEST_NAME, Buffer.from(canonicalJson(manifest), 'utf8'), 'manifest', 'application/json',
-    'chatproof report manifest: hashes, Merkle roots, log entries (canonical JSON) / 検証用マニフェスト');
+  // Measured and hashed now, serialized again when embedded (model.ts, EmbeddedFile.chunks).
+  const text = new CanonicalJson(manifest);
+  const manifestFile: EmbeddedFile = {
+    name: MANIFEST_NAME, chunks: () => text.chunks(), size: text.size, sha256: text.sha256, role: 'manifest', mime: 'application/json',
+    description: 'chatproof report manifest: hashes, Merkle roots, log entries (canonical JSON) / 検証用マニフェスト',
+  };
   return { embedded: [manifestFile, ...files], manifestSha256: manifestFile.sha256, originals, reportFiles };
 }
 

@@ -8,6 +8,7 @@ import type { ResolvedTsa } from '../timestamp/index.js';
 import { AtomicFile } from './atomic-file.js';
 import { buildReport, type BuildOptions } from './build.js';
 import { collectReportSource } from './collect.js';
+import type { Report } from './model.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
 
 export interface ExportRequest extends BuildOptions {
@@ -36,8 +37,7 @@ export interface Exported {
  */
 export async function exportReport(archive: Archive, req: ExportRequest): Promise<Exported> {
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
-  const source = collectReportSource(archive, req.room, { withOriginals: !(req.private || req.range !== null) });
-  const report = buildReport(source, req);
+  const report = reportOf(archive, req);
   const out = new AtomicFile(req.file);
   let written: { sha256: string; size: number };
   let pages: number;
@@ -61,4 +61,13 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
     throw e;
   }
   return { file: req.file, sha256: written.sha256, size: written.size, pages, entry, stamped };
+}
+
+/**
+ * The source (every capture's messages, most of which the report does not keep) is held by this
+ * frame only: a local of exportReport would stay reachable from its suspended frame for the whole
+ * render, ~4 MB more peak RSS at 10k messages.
+ */
+function reportOf(archive: Archive, req: ExportRequest): Report {
+  return buildReport(collectReportSource(archive, req.room, { withOriginals: !(req.private || req.range !== null) }), req);
 }

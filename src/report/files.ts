@@ -4,7 +4,7 @@ import type { EmbeddedFile, EmbeddedRole } from './model.js';
 /** Names and media types of the files a report embeds (docs/report.md "Attachments"). */
 
 export function embedded(name: string, bytes: Uint8Array, role: EmbeddedRole, mime: string, description: string): EmbeddedFile {
-  return { name, bytes, sha256: sha256Hex(bytes), mime, role, description };
+  return { name, chunks: () => [bytes], size: bytes.length, sha256: sha256Hex(bytes), mime, role, description };
 }
 
 /** An original keeps a name that says what it is; the extension only helps a reader open it. */

@@ -1,8 +1,9 @@
 import type { Coverage, MessageKind, Source } from '../core/types.js';
 
 /**
- * The report model: everything a report shows, as plain data. Exporters (exporters/) render it and
- * never see the archive; src/report/collect.ts is the only part that reads the archive.
+ * The report model: everything a report shows, as plain data (but for EmbeddedFile.chunks). Exporters
+ * (exporters/) render it and never see the archive; src/report/collect.ts is the only part that
+ * reads the archive.
  * Times are ISO 8601 with offset as stored; exporters choose how to show them (in `tz`).
  */
 
@@ -121,7 +122,12 @@ export type EmbeddedRole = 'manifest' | 'log' | 'original' | 'timestamp-token' |
 /** A file carried inside the report (PDF/A-3 associated file). */
 export interface EmbeddedFile {
   readonly name: string;
-  readonly bytes: Uint8Array;
+  /**
+   * The file's bytes, in order. manifest.json's are serialized anew on each call, chunk by chunk,
+   * so that a large room's manifest (7 MB at 10k messages) is never held whole.
+   */
+  chunks(): Iterable<Uint8Array>;
+  readonly size: number;
   readonly sha256: string;
   readonly mime: string;
   readonly role: EmbeddedRole;

@@ -67,7 +67,7 @@ describe('buildReport', () => {
     expect(edited.body).not.toContain('[info]');
     expect(edited.body).toContain('3点で2万円');
     expect(edited.versions.map((v) => v.capture)).toEqual([1, 2]);
-    const manifest = JSON.parse(Buffer.from(report.embedded[0]!.bytes).toString('utf8')) as Manifest;
+    const manifest = JSON.parse(Buffer.concat([...report.embedded[0]!.chunks()]).toString('utf8')) as Manifest;
     expect(manifest.messages[edited.hash]?.body).toBe('[info][title]見積[/title]3点で2万円[/info]');
     expect(report.title).toBe('チャット記録: 案件A');
   });
@@ -75,7 +75,7 @@ describe('buildReport', () => {
   it('in private mode, proves every version it shows and states no other message', () => {
     const report = buildReport(collectReportSource(archive, room, { withOriginals: false }), { ...OPTIONS, private: true, range: parseRange('2024-03-01T10:00', '2024-03-01T10:01', 'Asia/Tokyo') });
     expect(report.transcript).toHaveLength(1);
-    const manifest = JSON.parse(Buffer.from(report.embedded[0]!.bytes).toString('utf8')) as Manifest;
+    const manifest = JSON.parse(Buffer.concat([...report.embedded[0]!.chunks()]).toString('utf8')) as Manifest;
     expect(Object.values(manifest.messages).map((m) => m.body)).not.toContain('よろしく');
     for (const c of manifest.captures) {
       const count = archive.capture(c.id).messageCount;
