@@ -21,7 +21,7 @@ const isStringOrNull = (v: unknown): boolean => v === null || typeof v === 'stri
  * strings or null, so JSON.stringify of an object built with its keys already in RFC 8785 order
  * (UTF-16 code-unit order) gives the same bytes: JSON.stringify's string escaping is the one RFC
  * 8785 §3.2.2.2 prescribes, except for a lone surrogate, which `canonicalize` refuses (I-JSON) and
- * JSON.stringify writes as `\udXXX`. So the output is searched once for `\ud` (seven regex scans of
+ * JSON.stringify writes as an escape from `\ud800` to `\udfff`. So the output is searched once for `\ud` (seven regex scans of
  * the fields cost a third of the fast path): a hit, real or not (an escaped backslash before "ud"),
  * takes the generic path, which throws or serialises exactly as before. test/bench/hot-paths.test.ts
  * checks the two agree on arbitrary messages.
