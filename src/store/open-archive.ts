@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ArchiveError } from '../core/errors.js';
 import { migrationsDir } from '../paths.js';
+import { applyMigrations } from './migrate.js';
 
 export interface OpenOptions {
   readonly readonly?: boolean;
@@ -48,7 +48,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
   let upgrade = false;
   try {
     refuseNewerArchive(sqlite, path);
-    if (!readonly && pendingMigrations(sqlite)) migrateUnlessDoneMeanwhile(sqlite);
+    if (!readonly && pendingMigrations(sqlite)) applyMigrations(sqlite);
     else if (readonly && pendingMigrations(sqlite)) {
       if (appliedMigrationTimes(sqlite).length === 0) {
         throw new ArchiveError(`${path} is not a chatproof archive.`, { hint: 'Check the --db path, or import a chat into a new archive first.' });
@@ -66,32 +66,6 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
   sqlite.close();
   openArchiveDb(path, { ...options, readonly: false }).sqlite.close();
   return openArchiveDb(path, options);
-}
-
-/**
- * drizzle is needed only to migrate (a new archive, or one from an older version), so it is
- * loaded then, not by every command: it was a third of `chatproof --help`'s start-up (issue 8).
- * Loaded with `require` (drizzle ships CommonJS too) because opening an archive is synchronous.
- */
-function runMigrations(sqlite: Database.Database): void {
-  const require = createRequire(import.meta.url);
-  const { drizzle } = require('drizzle-orm/better-sqlite3') as typeof import('drizzle-orm/better-sqlite3');
-  const { migrate } = require('drizzle-orm/better-sqlite3/migrator') as typeof import('drizzle-orm/better-sqlite3/migrator');
-  migrate(drizzle(sqlite), { migrationsFolder: migrationsDir });
-}
-
-/**
- * Two processes opening a new archive at once both find the migrations pending: drizzle reads
- * what was applied before its own transaction, so the slower one runs CREATE TABLE after the
- * faster one committed, and fails. If nothing is pending afterwards, the other process did the
- * work and the failure was only that race (test/reliability/concurrency.test.ts).
- */
-function migrateUnlessDoneMeanwhile(sqlite: Database.Database): void {
-  try {
-    runMigrations(sqlite);
-  } catch (e) {
-    if (pendingMigrations(sqlite)) throw e;
-  }
 }
 
 function createEmptyFile(path: string): void {
