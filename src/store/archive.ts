@@ -6,7 +6,8 @@ import type { HashedMessage, Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import type { EntryKind } from './entry-hash.js';
-import { asArchiveError, openArchiveDb, type OpenOptions } from './open-archive.js';
+import { THREAD_FROM, WriterThread } from './capture-thread.js';
+import { asArchiveError, DEFAULT_BUSY_TIMEOUT_MS, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
 import { pickRoom } from './room-lookup.js';
 import { verifyArchive } from './verify.js';
@@ -45,10 +46,11 @@ export class Archive {
   private constructor(
     readonly path: string,
     readonly sqlite: Database.Database,
+    private readonly busyTimeoutMs: number,
   ) {}
 
   static open(path: string, options: OpenOptions = {}): Archive {
-    return new Archive(path, openArchiveDb(path, options).sqlite);
+    return new Archive(path, openArchiveDb(path, options).sqlite, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   }
 
   close(): void {
@@ -160,6 +162,19 @@ export class Archive {
 
   recordCapture(input: NewCapture, progress?: CaptureProgress): RecordedCapture {
     return this.write(() => recordCapture(this.sqlite, input, progress));
+  }
+
+  /**
+   * recordCapture for a command that can wait: from THREAD_FROM messages the inserts run in a
+   * writer thread while this one encodes and hashes (capture-thread.ts); the same rows land.
+   */
+  async recordCaptureAsync(input: NewCapture, progress?: CaptureProgress): Promise<RecordedCapture> {
+    if (input.messages.length < THREAD_FROM) return this.recordCapture(input, progress);
+    try {
+      return await WriterThread.start().record({ path: this.path, busyTimeoutMs: this.busyTimeoutMs }, input, progress);
+    } catch (e) {
+      throw asArchiveError(e, this.path);
+    }
   }
 
   /** One entry (note, observation, report, timestamp, attachment), with the blobs it refers to, atomically. */

@@ -45,7 +45,7 @@ export async function syncRoom(ctx: SyncContext, target: RoomTarget): Promise<Ro
   const reasons = changed.length > 0 ? changed : ['--always'];
 
   const downloaded = ctx.downloadFiles ? await fetchMissingFiles(ctx.client, id, files) : { files, bytes: [], warnings: [] };
-  const recorded = ctx.archive.recordCapture({
+  const recorded = await ctx.archive.recordCaptureAsync({
     room: known !== null ? { id: known.id } : { source: 'chatwork', externalId: id, title },
     raw: messages.body,
     format: chatworkJsonImporter.format,

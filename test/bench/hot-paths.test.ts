@@ -17,7 +17,7 @@ import { MerkleBuilder, merkleRootHex } from '../../src/core/merkle.js';
 import type { Message, MessageKind } from '../../src/core/types.js';
 import { importers } from '../../src/importers/registry.js';
 import { Archive } from '../../src/store/archive.js';
-import { MessageRows } from '../../src/store/capture-write.js';
+import { MessageEncoder, RowWriter } from '../../src/store/capture-write.js';
 import { tempArchive } from '../support/temp.js';
 
 /** Any UTF-16 code unit, lone surrogates and control characters included. */
@@ -96,23 +96,35 @@ function mth(leaves: readonly Uint8Array[]): Buffer {
 }
 
 describe('message rows encoded once', () => {
-  it('hash and store exactly the tagged hash and the UTF-8 canonical form, across statements and oversize rows', () => {
+  it('hash and store exactly the tagged hash and the UTF-8 canonical form, across statements, batches and oversize rows', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE messages (hash BLOB PRIMARY KEY NOT NULL, canonical_json BLOB NOT NULL)');
-    const big = fc.string({ unit: 'grapheme', minLength: 20_000, maxLength: 40_000 });
-    const row = fc.oneof({ weight: 20, arbitrary: message }, { weight: 1, arbitrary: fc.tuple(message, big).map(([m, body]) => ({ ...m, body })) });
-    fc.assert(fc.property(fc.array(row, { maxLength: 300 }), (messages) => {
-      const forms = messages.map((m) => outcome(() => canonicalMessage(m))).filter((f) => f !== '(throws)');
+    // Past the encoder's 512 KiB batch: a row bigger than a whole batch gets one of its own.
+    const big = fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.integer({ min: 20_000, max: 300_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+    const row = fc.oneof({ weight: 30, arbitrary: message }, { weight: 1, arbitrary: fc.tuple(message, big).map(([m, body]) => ({ ...m, body })) });
+    fc.assert(fc.property(fc.array(row, { maxLength: 300 }), (drawn) => {
+      const messages = drawn.filter((m) => outcome(() => canonicalMessage(m)) !== '(throws)');
       db.exec('DELETE FROM messages');
-      const rows = new MessageRows(db);
-      const hashes = forms.map((f) => rows.add(f));
-      rows.flush();
-      forms.forEach((f, i) => {
-        expect(Buffer.from(hashes[i]!, 'latin1').toString('hex')).toBe(taggedHashHex('chatproof/message/1', f));
-        const stored = db.prepare('SELECT canonical_json FROM messages WHERE hash = ?').pluck().get(Buffer.from(hashes[i]!, 'latin1')) as Buffer;
-        expect(stored.equals(Buffer.from(f, 'utf8'))).toBe(true);
+      const writer = new RowWriter(db, messages.length);
+      let batches = 0;
+      const encoder = new MessageEncoder({ coverageKind: 'window' }, (b) => {
+        batches++;
+        writer.write(b);
       });
-      expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(new Set(forms).size);
+      for (const m of messages) encoder.add(m);
+      const written = writer.finish(encoder.finish());
+      expect(written.messageCount).toBe(messages.length);
+      expect(written.hashList.length).toBe(32 * messages.length);
+      messages.forEach((m, i) => {
+        const form = canonicalMessage(m);
+        const hash = written.hashList.subarray(32 * i, 32 * i + 32);
+        expect(hash.toString('hex')).toBe(taggedHashHex('chatproof/message/1', form));
+        const stored = db.prepare('SELECT canonical_json FROM messages WHERE hash = ?').pluck().get(hash) as Buffer;
+        expect(stored.equals(Buffer.from(form, 'utf8'))).toBe(true);
+      });
+      expect(written.merkleRoot).toBe(mth(messages.map((_, i) => written.hashList.subarray(32 * i, 32 * i + 32))).toString('hex'));
+      expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(new Set(messages.map((m) => canonicalMessage(m))).size);
+      if (messages.length === 0) expect(batches).toBe(0);
     }), { numRuns: 40 });
     db.close();
   });

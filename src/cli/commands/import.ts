@@ -90,7 +90,7 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
 
   const archive = ctx.archive();
   const roomSpec = resolveRoom(ctx, archive, parsed, opts.room);
-  const recorded = archive.recordCapture({
+  const recorded = await archive.recordCaptureAsync({
     room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
     tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: parsed.messages,
     ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),

@@ -1,0 +1,169 @@
+import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import { ArchiveError } from '../core/errors.js';
+import { sha256Hex } from '../core/hash.js';
+import { workerScript } from '../paths.js';
+import {
+  extraBlobsBySha, MessageEncoder, PROGRESS_EVERY,
+  type CaptureHead, type CaptureProgress, type Encoded, type NewCapture, type RecordedCapture, type RowBatch,
+} from './capture-write.js';
+
+/**
+ * Large captures are written by two threads: this one turns messages into canonical forms and
+ * hashes (MessageEncoder), while a writer thread (capture-worker.ts) holds the write transaction,
+ * inserts the rows and keeps the hash list and Merkle tree (RowWriter). On one thread the inserts
+ * and the commit were ~40 % of importing 200k messages (issue 8, docs/performance.md). The
+ * transaction, its statements and what lands are those of recordCapture; only the thread differs.
+ */
+
+/**
+ * From this many messages the writer thread pays for its start-up (~40 ms; measured crossover
+ * about 40k messages, docs/performance.md).
+ */
+export const THREAD_FROM = 40_000;
+
+/** Batches (512 KiB each) encoded but not yet inserted: enough to keep the writer busy, little memory. */
+const MAX_IN_FLIGHT = 4;
+
+export interface WriterSetup {
+  readonly path: string;
+  readonly busyTimeoutMs: number;
+}
+
+export type ToWriter =
+  | { readonly type: 'begin'; readonly setup: WriterSetup; readonly head: CaptureHead; readonly rawSha256: string; readonly extra: readonly (readonly [string, Uint8Array])[]; readonly total: number }
+  | { readonly type: 'rows'; readonly batch: RowBatch }
+  | { readonly type: 'end'; readonly encoded: Encoded }
+  | { readonly type: 'abort' };
+
+/** An error crossing threads loses its class: what is needed to make it again. */
+export interface ThreadError {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: string;
+  readonly hint?: string;
+  readonly stack?: string;
+}
+
+export type FromWriter =
+  | { readonly type: 'ack' }
+  | { readonly type: 'done'; readonly result: RecordedCapture }
+  | { readonly type: 'aborted' }
+  | { readonly type: 'failed'; readonly error: ThreadError };
+
+/** The writer's error as the class the CLI's edge maps to an exit code (asArchiveError, exit-codes.ts). */
+function rebuild(e: ThreadError): Error {
+  let error: Error;
+  if (e.name === 'ArchiveError') error = new ArchiveError(e.message, e.hint === undefined ? {} : { hint: e.hint });
+  else if (e.name === 'SqliteError' && e.code !== undefined) error = new Database.SqliteError(e.message, e.code);
+  else {
+    error = new Error(e.message);
+    error.name = e.name;
+  }
+  if (e.stack !== undefined) error.stack = e.stack;
+  return error;
+}
+
+/** The main thread's end of one writer thread, for one capture. */
+export class WriterThread {
+  private readonly worker: Worker;
+  private inFlight = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private used = false;
+  private readonly outcome: Promise<RecordedCapture | null>;
+
+  static start(): WriterThread {
+    return new WriterThread();
+  }
+
+  private constructor() {
+    this.worker = new Worker(workerScript(import.meta.url, 'capture-worker.js'));
+    this.outcome = new Promise((resolve, reject) => {
+      this.worker.on('message', (m: FromWriter) => {
+        if (m.type === 'ack') this.inFlight--;
+        // The hash list arrives as a plain Uint8Array: a Buffer over the same memory.
+        else if (m.type === 'done') resolve({ ...m.result, messageHashes: Buffer.from(m.result.messageHashes.buffer, m.result.messageHashes.byteOffset, m.result.messageHashes.byteLength) });
+        else if (m.type === 'aborted') resolve(null);
+        else this.fail(rebuild(m.error), reject);
+        this.wakeUp();
+      });
+      this.worker.on('error', (e) => this.fail(e, reject));
+      this.worker.on('exit', (code) => this.fail(new Error(`the archive's writer thread stopped (exit code ${code}) before the capture was stored`), reject));
+    });
+    // Rejections are read through `record`; this keeps an early one from counting as unhandled.
+    this.outcome.catch(() => undefined);
+  }
+
+  /**
+   * recordCapture with the inserts in this thread: one capture, whole or not at all (P8). The
+   * archive at `setup.path` must be migrated already (the caller has it open). Once per thread.
+   */
+  async record(setup: WriterSetup, input: NewCapture, progress?: CaptureProgress): Promise<RecordedCapture> {
+    if (this.used) throw new Error('a writer thread records one capture');
+    this.used = true;
+    try {
+      const rawSha256 = sha256Hex(input.raw);
+      const { messages, ...head } = input;
+      const n = messages.length;
+      this.post({ type: 'begin', setup, head, rawSha256, extra: [...extraBlobsBySha(input)], total: n });
+      const encoder = new MessageEncoder(input, (batch) => this.post({ type: 'rows', batch }));
+      try {
+        for (let i = 0; i < n; i++) {
+          encoder.add(messages[i]!);
+          if (this.inFlight >= MAX_IN_FLIGHT || this.failure !== null) await this.room();
+          if (progress && i % PROGRESS_EVERY === 0) progress('store', i, n);
+        }
+        this.post({ type: 'end', encoded: encoder.finish() });
+      } catch (e) {
+        await this.abort();
+        throw e;
+      }
+      const result = await this.outcome;
+      if (result === null) throw new Error('the capture was rolled back');
+      progress?.('store', n, n);
+      return result;
+    } finally {
+      await this.close();
+    }
+  }
+
+  private async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private post(message: ToWriter): void {
+    if (message.type === 'rows') {
+      this.inFlight++;
+      this.worker.postMessage(message, [message.batch.bytes.buffer as ArrayBuffer, message.batch.rows.buffer as ArrayBuffer]);
+    } else {
+      this.worker.postMessage(message);
+    }
+  }
+
+  /** Resolves once the writer has room for more rows; throws what made it stop. */
+  private async room(): Promise<void> {
+    while (this.failure === null && this.inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** Asks the writer to roll back and waits for it, so no transaction is left open in this process. */
+  private async abort(): Promise<void> {
+    if (this.failure !== null) return;
+    this.post({ type: 'abort' });
+    await this.outcome.catch(() => undefined);
+  }
+
+  private fail(e: Error, reject: (e: Error) => void): void {
+    this.failure ??= e;
+    reject(this.failure);
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
