@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { MESSAGE_TAG } from '../core/canonical.js';
 import { sha256Hex, taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { MerkleBuilder } from '../core/merkle.js';
+import { RootsThread } from '../core/merkle-thread.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 
@@ -16,11 +17,16 @@ export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgre
   // capture without its entry — a false alarm (test/reliability/concurrency.test.ts).
   if (!sqlite.inTransaction) return sqlite.transaction(() => verifyArchive(sqlite, progress))();
   const problems: Problem[] = [];
+  const captureRows = readCaptures(sqlite);
+  // The lists' roots are worked out beside the message hashing (RootsThread), read after it.
+  const lists = distinctLists(captureRows);
+  const thread = listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
   const entries = verifyLog(sqlite, problems);
   const blobs = verifyBlobs(sqlite, problems);
   const messages = verifyMessages(sqlite, problems, progress);
   verifyRooms(sqlite, entries, problems);
-  const captures = verifyCaptures(sqlite, entries, blobs, messages, problems);
+  const roots = thread === null ? new Map<string, string>() : new Map(zip([...lists.keys()], thread.roots()));
+  const captures = verifyCaptures(captureRows, entries, blobs, messages, roots, problems);
   verifyReferencedBlobs(entries, blobs, problems);
   return { ok: problems.length === 0, entries: entries.length, captures, messages: messages.count, blobs: blobs.count, problems };
 }
@@ -132,16 +138,46 @@ function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[]
   for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: `room ${id} (log entry ${e.seq})`, expected: 'a rooms row', actual: 'none' });
 }
 
-function verifyCaptures(sqlite: Database.Database, entries: readonly CheckedEntry[], blobs: BlobIndex, messages: MessageIndex, problems: Problem[]): number {
-  const byId = entriesOf(entries, 'capture');
-  const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  const used = new Set<number>();
-  const lists = new ListChecker(messages);
-  const rows = sqlite.prepare(
+type CaptureRow = Record<string, unknown> & { id: string; hashes: Buffer };
+
+function readCaptures(sqlite: Database.Database): CaptureRow[] {
+  return sqlite.prepare(
     `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
        coverage_kind AS coverageKind, coverage_from AS coverageFrom, coverage_to AS coverageTo, message_count AS messageCount,
        merkle_root AS merkleRoot, captured_at AS capturedAt, message_hashes AS hashes FROM captures`,
-  ).all() as (Record<string, unknown> & { id: string; hashes: Buffer })[];
+  ).all() as CaptureRow[];
+}
+
+/**
+ * Below this many listed hashes in all, the roots are computed in this thread: a second one
+ * takes ~40 ms to start, about what 100k leaves cost here.
+ */
+const ROOTS_THREAD_FROM = 100_000;
+
+/** The captures' distinct lists of whole 32-byte hashes, by SHA-256 of their bytes (ListChecker's key). */
+function distinctLists(rows: readonly CaptureRow[]): Map<string, Buffer> {
+  const lists = new Map<string, Buffer>();
+  for (const row of rows) {
+    if (Buffer.isBuffer(row.hashes) && row.hashes.length % 32 === 0) lists.set(sha256Hex(row.hashes), row.hashes);
+  }
+  return lists;
+}
+
+function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
+  let n = 0;
+  for (const list of lists.values()) n += list.length / 32;
+  return n;
+}
+
+function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
+  return a.map((x, i) => [x, b[i]!]);
+}
+
+function verifyCaptures(rows: readonly CaptureRow[], entries: readonly CheckedEntry[], blobs: BlobIndex, messages: MessageIndex, roots: ReadonlyMap<string, string>, problems: Problem[]): number {
+  const byId = entriesOf(entries, 'capture');
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const used = new Set<number>();
+  const lists = new ListChecker(messages, roots);
   for (const row of rows) {
     const entry = byId.get(row.id) ?? bySeq.get(row['entrySeq'] as number);
     if (entry?.damaged && !entry.payload?.['capture']) continue;
@@ -180,26 +216,34 @@ interface ListFacts {
 class ListChecker {
   private readonly known = new Map<string, ListFacts>();
 
-  constructor(private readonly messages: MessageIndex) {}
+  /** `roots`: roots already worked out, by the list's SHA-256. */
+  constructor(
+    private readonly messages: MessageIndex,
+    private readonly roots: ReadonlyMap<string, string>,
+  ) {}
 
   facts(hashes: Buffer): ListFacts {
     const digest = sha256Hex(hashes);
     let facts = this.known.get(digest);
     if (facts === undefined) {
-      facts = this.work(hashes);
+      facts = this.work(hashes, this.roots.get(digest));
       this.known.set(digest, facts);
     }
     return facts;
   }
 
-  private work(hashes: Buffer): ListFacts {
+  private work(hashes: Buffer, root: string | undefined): ListFacts {
     if (hashes.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(hashes.length / 32), missing: [] };
-    const tree = new MerkleBuilder();
-    tree.pushList(hashes);
     const missing: number[] = [];
     for (let i = 0; i < hashes.length; i += 32) if (!this.messages.exists(hashes.toString('hex', i, i + 32))) missing.push(i / 32);
-    return { root: tree.rootHex(), size: tree.size, missing };
+    return { root: root ?? rootOf(hashes), size: hashes.length / 32, missing };
   }
+}
+
+function rootOf(hashes: Buffer): string {
+  const tree = new MerkleBuilder();
+  tree.pushList(hashes);
+  return tree.rootHex();
 }
 
 /** The stored hash list must give the root the log states; only then are missing messages worth naming. */

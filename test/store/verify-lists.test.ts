@@ -1,0 +1,66 @@
+/**
+ * `verify` of an archive with many listed messages works out the lists' Merkle roots in a second
+ * thread (src/core/merkle-thread.ts). Its findings must be the same as with the roots computed in
+ * line: nothing in a sound archive, exactly the changed capture's list in a tampered one.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/core/types.js';
+import { Archive } from '../../src/store/archive.js';
+import type { NewCapture } from '../../src/store/capture-write.js';
+import { verifyArchive } from '../../src/store/verify.js';
+import { msg } from '../support/seed.js';
+import { tempArchive } from '../support/temp.js';
+
+const tmp = tempArchive();
+afterAll(() => tmp.cleanup());
+
+/** Two 60k captures that differ in one message: 120k listed hashes, past the thread's threshold. */
+const N = 60_000;
+let captureIds: string[] = [];
+
+function capture(ms: readonly Message[], room: NewCapture['room']): NewCapture {
+  return { room, raw: Buffer.from(`raw ${ms.length}`), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: ms };
+}
+
+beforeAll(() => {
+  const first = Array.from({ length: N }, (_, i) => msg(`2024-03-01T09:${String(i % 60).padStart(2, '0')}:00+09:00`, `送信者${i % 5}`, `本文 ${i}`));
+  const second = first.map((m, i) => (i === 123 ? { ...m, body: `${m.body} (edited)` } : m));
+  const a = Archive.open(tmp.db);
+  const c1 = a.recordCapture(capture(first, { source: 'line', externalId: null, title: 'room' }));
+  const c2 = a.recordCapture(capture(second, { id: c1.room.id }));
+  captureIds = [c1.capture.id, c2.capture.id];
+  a.close();
+});
+
+function verify(): ReturnType<typeof verifyArchive> {
+  const a = Archive.open(tmp.db, { readonly: true });
+  try {
+    return verifyArchive(a.sqlite);
+  } finally {
+    a.close();
+  }
+}
+
+describe('verify with the lists checked in a second thread', () => {
+  it('finds nothing in a sound archive', () => {
+    const report = verify();
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, captures: 2, messages: N + 1 });
+  });
+
+  it('names exactly the capture whose stored list was changed behind its back', () => {
+    const db = new Database(tmp.db);
+    db.exec('DROP TRIGGER captures_no_update');
+    const row = db.prepare('SELECT message_hashes FROM captures WHERE id = ?').pluck().get(captureIds[1]) as Buffer;
+    // Two listed messages swap places: every hash is still stored, only the order (the root) changes.
+    const swapped = Buffer.from(row);
+    row.copy(swapped, 32 * 5000, 32 * 5001, 32 * 5002);
+    row.copy(swapped, 32 * 5001, 32 * 5000, 32 * 5001);
+    db.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?').run(swapped, captureIds[1]);
+    db.close();
+    const report = verify();
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, column message_hashes` });
+  });
+});
