@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { open, stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Io } from './io.js';
@@ -49,7 +49,7 @@ export async function readInput(source: { file?: string; clipboard?: boolean }, 
     if (info.size > maxSize) throw tooBig(source.file, info.size, maxSize);
     const handle = await open(path, 'r');
     try {
-      return { bytes: await handle.readFile(), name: source.file, where: source.file };
+      return { bytes: await readShared(handle, info.size), name: source.file, where: source.file };
     } finally {
       await handle.close();
     }
@@ -59,6 +59,23 @@ export async function readInput(source: { file?: string; clipboard?: boolean }, 
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'you may not read it' : (e as Error).message;
     throw new InputError(`Cannot read ${source.file}: ${why}.`, { hint: 'Check the path (drag the file onto the terminal to paste its full path).' });
   }
+}
+
+/**
+ * The file's bytes in shared memory: a large import hands them to the archive's writer thread
+ * (src/store/capture-thread.ts), and shared bytes cross without a copy, which was 20 MB more at
+ * the peak of a 200k-message import (issue 8). A file that grew since `stat` is read whole as usual.
+ */
+async function readShared(handle: FileHandle, size: number): Promise<Buffer> {
+  const bytes = Buffer.from(new SharedArrayBuffer(size));
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+    if (bytesRead === 0) return bytes.subarray(0, filled);
+    filled += bytesRead;
+  }
+  const { bytesRead: more } = await handle.read(Buffer.alloc(1), 0, 1, size);
+  return more === 0 ? bytes : handle.readFile();
 }
 
 const CLIPBOARD_TOOLS: readonly { cmd: string; args: string[] }[] = [

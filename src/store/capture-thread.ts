@@ -46,7 +46,8 @@ export interface ThreadError {
 }
 
 export type FromWriter =
-  | { readonly type: 'ack' }
+  /** A batch is written; its buffer comes back for a later batch. */
+  | { readonly type: 'ack'; readonly buffer: ArrayBuffer }
   | { readonly type: 'done'; readonly result: RecordedCapture }
   | { readonly type: 'aborted' }
   | { readonly type: 'failed'; readonly error: ThreadError };
@@ -71,6 +72,7 @@ export class WriterThread {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private used = false;
+  private encoder: MessageEncoder | null = null;
   private readonly outcome: Promise<RecordedCapture | null>;
 
   static start(): WriterThread {
@@ -81,7 +83,10 @@ export class WriterThread {
     this.worker = new Worker(workerScript(import.meta.url, 'capture-worker.js'));
     this.outcome = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWriter) => {
-        if (m.type === 'ack') this.inFlight--;
+        if (m.type === 'ack') {
+          this.inFlight--;
+          this.encoder?.recycle(m.buffer);
+        }
         // The hash list arrives as a plain Uint8Array: a Buffer over the same memory.
         else if (m.type === 'done') resolve({ ...m.result, messageHashes: Buffer.from(m.result.messageHashes.buffer, m.result.messageHashes.byteOffset, m.result.messageHashes.byteLength) });
         else if (m.type === 'aborted') resolve(null);
@@ -106,8 +111,11 @@ export class WriterThread {
       const rawSha256 = sha256Hex(input.raw);
       const { messages, ...head } = input;
       const n = messages.length;
+      // The original bytes are copied to the writer, unless they are in shared memory (as
+      // src/cli/read-input.ts reads files): then both threads see the same bytes.
       this.post({ type: 'begin', setup, head, rawSha256, extra: [...extraBlobsBySha(input)], total: n });
       const encoder = new MessageEncoder(input, (batch) => this.post({ type: 'rows', batch }));
+      this.encoder = encoder;
       try {
         for (let i = 0; i < n; i++) {
           encoder.add(messages[i]!);

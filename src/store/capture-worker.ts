@@ -17,7 +17,7 @@ let begun: { head: CaptureHead; rawSha256: string; extraShas: string[]; room: Re
 let failed = false;
 
 function send(message: FromWriter): void {
-  port.postMessage(message);
+  port.postMessage(message, message.type === 'ack' ? [message.buffer] : []);
 }
 
 function close(): void {
@@ -65,7 +65,7 @@ function handle(message: ToWriter): void {
       // Views over the transferred memory, as the main thread's Buffers were.
       const batch: RowBatch = { bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength), rows: b.rows, count: b.count };
       writer!.write(batch);
-      send({ type: 'ack' });
+      send({ type: 'ack', buffer: b.bytes.buffer as ArrayBuffer });
       return;
     }
     case 'end': {
