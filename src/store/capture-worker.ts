@@ -58,6 +58,7 @@ function handle(message: ToWriter): void {
       const room = beginCapture(sqlite, message.head, message.rawSha256, new Map(message.extra));
       begun = { head: message.head, rawSha256: message.rawSha256, extraShas: message.extra.map(([sha]) => sha), room };
       writer = new RowWriter(sqlite, message.total);
+      send({ type: 'begun' });
       return;
     }
     case 'rows': {
