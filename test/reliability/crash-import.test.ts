@@ -13,6 +13,7 @@ import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash.js';
+import { THREAD_FROM } from '../../src/store/capture-thread.js';
 import { tempArchive } from '../support/temp.js';
 import { ensureBuilt, startCli, type Finished } from './support/cli-process.js';
 import { counts, expectConsistentLog, expectVerifies, NO_ROWS, type Counts } from './support/inspect.js';
@@ -20,16 +21,17 @@ import { lineExport } from './support/line-export.js';
 import { reportNumbers, seededRandom } from './support/random.js';
 
 /**
- * 30k messages (a 2 MB export, ~10 MB written in the transaction: five times the page cache, so
- * the transaction spills to the WAL long before it commits) × 15 kills stays within the suite's
- * time budget on 2 cores. CHATPROOF_CRASH_MESSAGES / CHATPROOF_CRASH_KILLS run it bigger by hand
+ * 45k messages (a 4 MB export, ~15 MB written in the transaction, far more than the page cache,
+ * so the transaction spills to the WAL long before it commits) × 15 kills stays within the suite's
+ * time budget on 2 cores. It is above THREAD_FROM, so the kills meet the two-thread writer
+ * (src/store/capture-thread.ts), the one large imports use. CHATPROOF_CRASH_MESSAGES / CHATPROOF_CRASH_KILLS run it bigger by hand
  * (docs/reliability.md gives the numbers of a 100k × 15 run).
  */
 const envInt = (name: string, fallback: number): number => {
   const n = Number(process.env[name]);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
-const MESSAGES = envInt('CHATPROOF_CRASH_MESSAGES', 30_000);
+const MESSAGES = envInt('CHATPROOF_CRASH_MESSAGES', THREAD_FROM + 5_000);
 const KILLS = envInt('CHATPROOF_CRASH_KILLS', 15);
 
 const tmp = tempArchive();
