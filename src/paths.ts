@@ -25,14 +25,3 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/**
- * The file a worker thread runs: `name` beside the module at `moduleUrl` once built. Under vitest
- * that module is TypeScript source, which a worker thread cannot load, so the built copy in dist/
- * is used (`npm test` builds first).
- */
-export function workerScript(moduleUrl: string, name: string): string {
-  const here = fileURLToPath(moduleUrl);
-  if (!here.endsWith('.ts')) return join(dirname(here), name);
-  const fromRoot = dirname(here).slice(packageRoot.length + 1);
-  return join(packageRoot, 'dist', fromRoot, name);
-}

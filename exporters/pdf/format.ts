@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { luxon } from '../../src/core/time.js';
 import type { ReportLang } from '../../src/report/model.js';
 
 /** How times, sizes and hashes read on paper. Pure; every function takes the language it writes. */
@@ -8,7 +9,7 @@ export function L(lang: ReportLang, ja: string, en: string): string {
 }
 
 function at(iso: string, tz: string): DateTime {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(tz);
+  return luxon().DateTime.fromISO(iso, { setZone: true }).setZone(tz);
 }
 
 /** "JST" for Asia/Tokyo (what a Japanese reader expects), else "UTC+hh:mm". */
@@ -27,7 +28,7 @@ export function dateTime(iso: string, tz: string, seconds = false): string {
 
 /** A capture or log time both ways: the reader's zone and UTC, so nothing is left to convert. */
 export function dateTimeWithUtc(iso: string, tz: string, lang: ReportLang): string {
-  const utc = DateTime.fromISO(iso, { setZone: true }).toUTC();
+  const utc = luxon().DateTime.fromISO(iso, { setZone: true }).toUTC();
   if (!utc.isValid) return iso;
   const u = `${utc.toFormat('yyyy-MM-dd HH:mm:ss')} UTC`;
   return `${dateTime(iso, tz, true)}${L(lang, `（${u}）`, ` (${u})`)}`;

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { luxon } from '../../src/core/time.js';
 
 export interface WallTime {
   /** yyyy-MM-dd in the zone: the transcript's date separators compare these. */
@@ -26,7 +26,7 @@ export class ZoneClock {
     const block = Math.floor(ms / QUARTER_HOUR);
     let offset = this.offsets.get(block);
     if (offset === undefined) {
-      offset = DateTime.fromMillis(ms, { zone: this.zone }).offset;
+      offset = luxon().DateTime.fromMillis(ms, { zone: this.zone }).offset;
       this.offsets.set(block, offset);
     }
     const local = new Date(ms + offset * 60_000);

@@ -1,5 +1,5 @@
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { workerScript } from '../paths.js';
+import type { MessagePort } from 'node:worker_threads';
+import { workerScript, workerThreads } from '../threads.js';
 import { MerkleBuilder } from './merkle.js';
 
 export interface RootsJob {
@@ -30,6 +30,7 @@ export class RootsThread {
 
   private constructor(private readonly lists: readonly Buffer[]) {
     this.deadline = Date.now() + START_WAIT_MS + WAIT_PER_LEAF_MS * lists.reduce((n, l) => n + l.length / 32, 0);
+    const { MessageChannel, Worker } = workerThreads();
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const job: RootsJob = { lists, port: port2, flag: this.flag };
@@ -55,7 +56,7 @@ export class RootsThread {
       if (Date.now() > this.deadline) return this.here();
       Atomics.wait(this.flag, 0, state, 100);
     }
-    const answer = receiveMessageOnPort(this.port)?.message as { roots?: string[] } | undefined;
+    const answer = workerThreads().receiveMessageOnPort(this.port)?.message as { roots?: string[] } | undefined;
     this.port.close();
     return answer?.roots ?? this.here();
   }

@@ -1,9 +1,22 @@
-import { DateTime, IANAZone } from 'luxon';
+import { createRequire } from 'node:module';
+import type * as Luxon from 'luxon';
+
+let loaded: typeof Luxon | null = null;
+
+/**
+ * luxon, loaded on first use: ~5 ms of every command's start-up, which `verify`, `show` and
+ * `--help` never need (issue 8). Its CommonJS build, as the callers are synchronous; everything
+ * in chatproof reaches luxon through here, so one copy is loaded.
+ */
+export function luxon(): typeof Luxon {
+  loaded ??= createRequire(import.meta.url)('luxon') as typeof Luxon;
+  return loaded;
+}
 
 export const DEFAULT_TZ = 'Asia/Tokyo';
 
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return luxon().IANAZone.isValidZone(zone);
 }
 
 export interface WallClock {
@@ -21,7 +34,7 @@ export interface WallClock {
  * dates (2024/02/30). A time that falls in a DST gap is moved forward by luxon, as clocks do.
  */
 export function wallClockToIso(t: WallClock, zone: string): string | null {
-  const dt = DateTime.fromObject(
+  const dt = luxon().DateTime.fromObject(
     { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second ?? 0 },
     { zone },
   );
@@ -35,7 +48,7 @@ export function epochToIso(seconds: number, zone: string): string {
 }
 
 function luxonEpochToIso(seconds: number, zone: string): string {
-  return DateTime.fromSeconds(seconds, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  return luxon().DateTime.fromSeconds(seconds, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
 /**
@@ -87,9 +100,9 @@ export function isoToMillis(iso: string): number {
 
 /** The same instant shown in another zone (JST on reports, UTC beside it). */
 export function isoInZone(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  return luxon().DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
 export function nowIso(): string {
-  return DateTime.utc().toISO({ suppressMilliseconds: true })!;
+  return luxon().DateTime.utc().toISO({ suppressMilliseconds: true })!;
 }

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { UsageError } from '../core/errors.js';
-import { isoToMillis } from '../core/time.js';
+import { isoToMillis, luxon } from '../core/time.js';
 
 /** `--from/--to`: which part of a room a private report shows. Bounds are inclusive instants. */
 export interface DateRange {
@@ -14,7 +13,7 @@ export interface DateRange {
  */
 function parseBound(text: string, tz: string, side: 'from' | 'to'): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
-  const dt = DateTime.fromISO(text.trim(), { zone: tz, setZone: true });
+  const dt = luxon().DateTime.fromISO(text.trim(), { zone: tz, setZone: true });
   if (!dt.isValid) {
     throw new UsageError(`--${side} takes a date like 2024-03-04 or a time like 2024-03-04T10:00, not "${text}".`, {
       hint: `Dates are read in ${tz} (change with --tz).`,

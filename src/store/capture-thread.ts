@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
-import { workerScript } from '../paths.js';
+import { workerScript, workerThreads } from '../threads.js';
 import {
   extraBlobsBySha, MessageEncoder, PROGRESS_EVERY,
   type CaptureHead, type CaptureProgress, type Encoded, type NewCapture, type RecordedCapture, type RowBatch,
@@ -83,7 +83,7 @@ export class WriterThread {
   }
 
   private constructor() {
-    this.worker = new Worker(workerScript(import.meta.url, 'capture-worker.js'));
+    this.worker = new (workerThreads().Worker)(workerScript(import.meta.url, 'capture-worker.js'));
     this.outcome = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWriter) => {
         if (m.type === 'begun') this.begun = true;
