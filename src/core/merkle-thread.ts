@@ -37,6 +37,7 @@ export class RootsThread {
     const worker = new Worker(workerScript(import.meta.url, 'merkle-worker.js'), { workerData: job, transferList: [port2] });
     // The answer comes through the port; the thread must never keep the process alive.
     worker.unref();
+    // A thread that fails shows as one that never answers: `roots()` then computes them here.
     worker.on('error', () => undefined);
   }
 

@@ -156,11 +156,10 @@ export class WriterThread {
   }
 
   /**
-   * Waits for the writer to hold the lock and have stored the original bytes. SQLite copies them
-   * twice while storing (the bound value, then the row): 40 MB for a 20 MB export. Encoding
-   * meanwhile added its own growth to that peak; waiting cost no time in the measurements
-   * (the two threads no longer compete) and took the 200k import's peak from 255-285 MB to
-   * ~247 MB (issue 8).
+   * Waits for the writer to hold the lock and have stored the original bytes. SQLite holds them
+   * twice while storing (the bound value, then the row), and encoding meanwhile added its own
+   * growth to that peak. Waiting cost no wall time in the measurements (the two threads stop
+   * competing for a core) and lowered the 200k import's peak (issue 8, docs/performance.md).
    */
   private async untilBegun(): Promise<void> {
     while (this.failure === null && !this.begun) await new Promise<void>((resolve) => (this.wake = resolve));

@@ -1,7 +1,8 @@
 /**
  * The writer thread of a large capture (src/store/capture-thread.ts): its own connection to the
  * archive, one IMMEDIATE transaction from `begin` to `end`, and the row batches the main thread
- * encodes and hashes meanwhile, with the hash list and Merkle tree over them. The SQL is that of recordCapture (capture-write.ts), step for step.
+ * encodes and hashes meanwhile, with the hash list and Merkle tree over them. The SQL is that of
+ * recordCapture (capture-write.ts), step for step.
  */
 import type Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
@@ -80,7 +81,7 @@ function handle(message: ToWriter): void {
     case 'rows': {
       const b = message.batch;
       // Views over the transferred memory, as the main thread's Buffers were.
-      const batch: RowBatch = { bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength), rows: b.rows, count: b.count };
+      const batch: RowBatch = { bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength), rows: b.rows };
       writer!.write(batch);
       send({ type: 'ack', buffer: b.bytes.buffer as ArrayBuffer });
       return;

@@ -75,7 +75,6 @@ export interface Written {
 export interface RowBatch {
   readonly bytes: Uint8Array;
   readonly rows: Uint32Array;
-  readonly count: number;
 }
 
 /** Bytes per batch: a few thousand messages, small enough to keep several in flight. */
@@ -163,7 +162,7 @@ export class MessageEncoder {
 
   private sendBatch(): void {
     if (this.rows.length === 0) return;
-    const batch: RowBatch = { bytes: this.bytes.subarray(0, this.used), rows: Uint32Array.from(this.rows), count: this.rows.length / 3 };
+    const batch: RowBatch = { bytes: this.bytes.subarray(0, this.used), rows: Uint32Array.from(this.rows) };
     // Another buffer for the next batch: this one is being written, here or in the writer thread.
     const spare = this.spare.pop();
     this.bytes = spare === undefined ? Buffer.allocUnsafe(BATCH_BYTES) : Buffer.from(spare);
