@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { compareCaptures, type Change, type ViewMessage } from '../../core/diff/index.js';
+import type { Change, ViewMessage } from '../../core/diff/index.js';
 import { UsageError } from '../../core/errors.js';
 import type { HashedMessage } from '../../core/types.js';
-import { captureView, roomArchiveView } from '../../store/room-history.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { captureJson, messageJson, roomJson } from '../json-shapes.js';
@@ -15,12 +14,21 @@ function oneLine(body: string): string {
   return body.replace(/\n/g, '⏎');
 }
 
+/**
+ * The diff core and the room's history, loaded by the commands that use them: ~5 ms of every
+ * other command's start-up (issue 8).
+ */
+async function loadHistory() {
+  const [diff, history] = await Promise.all([import('../../core/diff/index.js'), import('../../store/room-history.js')]);
+  return { compareCaptures: diff.compareCaptures, captureView: history.captureView, roomArchiveView: history.roomArchiveView };
+}
+
 export function registerShow(program: Command, runner: Runner): void {
   defineCommand<[string, { capture?: string }]>(
     program, runner, 'show <room>',
     'every message ever seen in a room with its status, or one capture (--capture) / ルームの全メッセージと状態',
     (c) => c.option('--capture <id>', 'show only this capture, as it was imported'),
-    (ctx, roomArg, opts) => {
+    async (ctx, roomArg, opts) => {
       const archive = ctx.archive({ readonly: true });
       const room = archive.findRoom(roomArg);
       if (opts.capture !== undefined) {
@@ -31,6 +39,7 @@ export function registerShow(program: Command, runner: Runner): void {
         else for (const m of messages) ctx.say(`${m.sentAt}  ${m.sender ?? '—'}: ${oneLine(m.body)}  [${m.hash.slice(0, 10)}]`);
         return 0;
       }
+      const { roomArchiveView } = await loadHistory();
       const view = roomArchiveView(archive, room.id);
       if (ctx.json) {
         ctx.printJson({ room: roomJson(room), messages: view.messages.map(viewMessageJson), observations: view.roomObservations });
@@ -59,7 +68,7 @@ export function registerDiff(program: Command, runner: Runner): void {
     program, runner, 'diff <room>',
     'changes between two captures (default: the last two): + added, - deleted, M edited, × unsent / 差分',
     (c) => c.option('--from <id>', 'the earlier capture').option('--to <id>', 'the later capture'),
-    (ctx, roomArg, opts) => {
+    async (ctx, roomArg, opts) => {
       const archive = ctx.archive({ readonly: true });
       const room = archive.findRoom(roomArg);
       const captures = archive.captures(room.id);
@@ -69,6 +78,7 @@ export function registerDiff(program: Command, runner: Runner): void {
       for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(`Capture ${c.id} belongs to another room.`);
       // One map for both captures: they share nearly all messages, each is read once (issue 8).
       const seen = new Map<string, HashedMessage>();
+      const { captureView, compareCaptures } = await loadHistory();
       const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
       if (ctx.json) {
         ctx.printJson({ from: from.id, to: to.id, changes: changes.map((c) => ({ type: c.type, before: c.before && messageJson(c.before), after: c.after && messageJson(c.after) })) });
