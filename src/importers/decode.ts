@@ -12,8 +12,7 @@
  *     chosen with chardet and confirmed by decoding without replacement characters; failing
  *     that, damaged UTF-8 as in 6.
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { InputError } from '../core/errors.js';
 import { hasLoneSurrogate, replaceLoneSurrogates } from '../core/unicode.js';
 import type { Warning } from '../core/types.js';
@@ -46,6 +45,15 @@ const BINARY_KINDS: readonly BinaryKind[] = [
 const NOT_A_CHAT_HINT =
   'Import the text file the chat app made (LINE: トーク履歴を送信 / "Send chat history" gives a .txt). ' +
   'To keep a screenshot or a document as evidence, use `chatproof attach` instead.';
+
+/**
+ * chardet and iconv-lite, loaded for the inputs that need them (UTF-16, legacy Japanese
+ * encodings): ~7 ms of every import otherwise, UTF-8 being what nearly every export is (issue 8).
+ */
+function legacyCodecs(): { chardet: typeof import('chardet').default; iconv: typeof import('iconv-lite') } {
+  const require = createRequire(import.meta.url);
+  return { chardet: require('chardet') as typeof import('chardet').default, iconv: require('iconv-lite') as typeof import('iconv-lite') };
+}
 
 /** Lines named one by one in warnings before the rest are summed up, so a damaged file stays readable. */
 const MAX_LINE_WARNINGS = 20;
@@ -104,6 +112,7 @@ function decodeUtf8(bytes: Uint8Array, encoding: string): Decoded {
 
 /** CP932 (Windows "ANSI" on Japanese Windows) or EUC-JP, if one decodes the bytes cleanly. */
 function decodeJapaneseLegacy(bytes: Uint8Array): Decoded | null {
+  const { chardet, iconv } = legacyCodecs();
   // A guess needs a sample, not the whole file (chardet would read all of a 200 MB export).
   const guesses = chardet.analyse(bytes.subarray(0, 65_536)).map((m) => m.name);
   // chardet ranks short Japanese text below Cyrillic code pages; only Japanese encodings are
@@ -119,6 +128,7 @@ function decodeJapaneseLegacy(bytes: Uint8Array): Decoded | null {
 
 function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): Decoded {
   const whole = bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1);
+  const { iconv } = legacyCodecs();
   const text = iconv.decode(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength), order === 'le' ? 'utf-16le' : 'utf-16be');
   const warnings: Warning[] =
     whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: 'the file ends with half a character (UTF-16 needs two bytes for each); the last byte was ignored, so the file may be cut off.' }];
