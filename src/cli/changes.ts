@@ -1,5 +1,5 @@
 import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/index.js';
-import type { HashedMessage, Message } from '../core/types.js';
+import { withHash, type HashedMessage, type Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import { captureView, roomArchiveView } from '../store/room-history.js';
 
@@ -31,7 +31,7 @@ export function changesForCapture(archive: Archive, roomId: string, captureId: s
     const hash = held.hashes.toString('hex', i * 32, i * 32 + 32);
     const known = seen.get(hash);
     if (known !== undefined) return known;
-    const message = { ...m, hash };
+    const message = withHash(m, hash);
     seen.set(hash, message);
     return message;
   });

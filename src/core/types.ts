@@ -23,6 +23,16 @@ export interface HashedMessage extends Message {
   readonly hash: string;
 }
 
+/**
+ * `m` with its hash, as one object literal. Written out rather than `{ ...m, hash }`: V8 gives a
+ * spread copy of a parsed message a dictionary of its own, ~400 bytes, where this literal shares
+ * one shape, ~90 bytes; the 200k messages an import of a known room holds took 79 MB as spreads
+ * and 18 MB as literals (issue 8).
+ */
+export function withHash(m: Message, hash: string): HashedMessage {
+  return { kind: m.kind, sender: m.sender, senderId: m.senderId, sentAt: m.sentAt, body: m.body, externalId: m.externalId, editedAt: m.editedAt, hash };
+}
+
 export type CoverageKind = 'full' | 'window';
 
 /** What part of a room a capture shows (P6). `from`/`to` are the first and last message times. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import { messageFromCanonical } from '../core/canonical.js';
 import { ArchiveError } from '../core/errors.js';
-import type { HashedMessage, Source } from '../core/types.js';
+import { withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import type { EntryKind } from './entry-hash.js';
@@ -126,7 +126,7 @@ export class Archive {
       }
       const bytes = get.get(row.h.subarray(i, i + 32)) as Buffer | undefined;
       if (bytes === undefined) throw new ArchiveError(`Message ${hash} of capture ${captureId} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
-      const message: HashedMessage = { ...messageFromCanonical(bytes.toString('utf8')), hash };
+      const message = withHash(messageFromCanonical(bytes.toString('utf8')), hash);
       seen?.set(hash, message);
       out.push(message);
     }

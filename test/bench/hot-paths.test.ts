@@ -14,7 +14,7 @@ import { canonicalMessage, canonicalMessageGeneric } from '../../src/core/canoni
 import { taggedHashHex } from '../../src/core/hash.js';
 import { epochToIso } from '../../src/core/time.js';
 import { MerkleBuilder, merkleRootHex } from '../../src/core/merkle.js';
-import type { Message, MessageKind } from '../../src/core/types.js';
+import { withHash, type Message, type MessageKind } from '../../src/core/types.js';
 import { importers } from '../../src/importers/registry.js';
 import { Archive } from '../../src/store/archive.js';
 import { MessageEncoder, RowWriter } from '../../src/store/capture-write.js';
@@ -164,6 +164,16 @@ describe('changes of a capture from the messages in memory', () => {
     } finally {
       a.close();
     }
+  });
+});
+
+describe('a message with its hash, as one literal', () => {
+  it('is the spread copy, field for field, and nothing more', () => {
+    fc.assert(fc.property(message, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), (m, hash) => {
+      const copy = withHash(m, hash);
+      expect(copy).toStrictEqual({ ...m, hash });
+      expect(Object.keys(copy)).toEqual([...Object.keys(m), 'hash']);
+    }), { numRuns: 500 });
   });
 });
 

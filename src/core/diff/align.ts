@@ -82,7 +82,18 @@ function pairMiddleByHash(before: readonly BeforeItem[], after: readonly HashedM
   alignByHash(bs, as, bs.map((b) => before[b]!.message.hash), as.map((a) => after[a]!.hash), pairs, MAX_MIDDLE_EDITS);
 }
 
+/**
+ * Whether `partner` leaves some index of [start, end) unpaired. When one side has none (a room's
+ * first capture has no earlier state at all), the lookups below are not built: they held ~30 MB
+ * for a 200k-message capture that had nothing to pair with (issue 8).
+ */
+function hasUnpaired(partner: Int32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (partner[i] === -1) return true;
+  return false;
+}
+
 function pairByExternalId(before: readonly BeforeItem[], after: readonly HashedMessage[], r: Range, pairs: Pairs): void {
+  if (!hasUnpaired(pairs.beforePartner, r.bStart, r.bEnd) || !hasUnpaired(pairs.afterPartner, r.aStart, r.aEnd)) return;
   const afterById = new Map<string, number>();
   for (let a = r.aStart; a < r.aEnd; a++) {
     const id = after[a]!.externalId;
@@ -98,6 +109,7 @@ function pairByExternalId(before: readonly BeforeItem[], after: readonly HashedM
 }
 
 function pairByMinute(before: readonly BeforeItem[], after: readonly HashedMessage[], r: Range, pairs: Pairs): void {
+  if (!hasUnpaired(pairs.beforePartner, r.bStart, r.bEnd) || !hasUnpaired(pairs.afterPartner, r.aStart, r.aEnd)) return;
   const minutes = new Map<number | string, { bs: number[]; as: number[] }>();
   for (let a = r.aStart; a < r.aEnd; a++) {
     if (pairs.afterPartner[a] !== -1) continue;
