@@ -24,4 +24,3 @@ export const samplesDir = join(packageRoot, 'samples');
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
-
