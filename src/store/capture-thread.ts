@@ -3,10 +3,8 @@ import type { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { workerScript, workerThreads } from '../threads.js';
-import {
-  extraBlobsBySha, MessageEncoder, PROGRESS_EVERY,
-  type CaptureHead, type CaptureProgress, type Encoded, type NewCapture, type RecordedCapture, type RowBatch,
-} from './capture-write.js';
+import { extraBlobsBySha, PROGRESS_EVERY, type CaptureHead, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
+import { MessageEncoder, type Encoded, type RowBatch } from './message-rows.js';
 
 /**
  * Large captures are written by two threads: this one turns messages into canonical forms and

@@ -7,7 +7,8 @@
 import type Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import type { FromWriter, ThreadError, ToWriter } from './capture-thread.js';
-import { beginCapture, finishCapture, RowWriter, type CaptureHead, type RowBatch } from './capture-write.js';
+import { beginCapture, finishCapture, type CaptureHead } from './capture-write.js';
+import { RowWriter, type RowBatch } from './message-rows.js';
 import { openArchiveDb } from './open-archive.js';
 
 const port = parentPort!;

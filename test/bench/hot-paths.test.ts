@@ -17,7 +17,7 @@ import { MerkleBuilder, merkleRootHex } from '../../src/core/merkle.js';
 import { withHash, type Message, type MessageKind } from '../../src/core/types.js';
 import { importers } from '../../src/importers/registry.js';
 import { Archive } from '../../src/store/archive.js';
-import { MessageEncoder, RowWriter } from '../../src/store/capture-write.js';
+import { MessageEncoder, RowWriter } from '../../src/store/message-rows.js';
 import { tempArchive } from '../support/temp.js';
 
 /** Any UTF-16 code unit, lone surrogates and control characters included. */

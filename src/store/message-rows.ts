@@ -1,0 +1,177 @@
+/**
+ * The rows of the messages table, from messages to SQLite: MessageEncoder turns messages into
+ * batches of (32-byte key, canonical form) rows, RowWriter inserts them and keeps the capture's
+ * hash list and Merkle tree. The two meet in one thread (recordCapture, capture-write.ts) or in
+ * two (capture-thread.ts, capture-worker.ts).
+ */
+import type Database from 'better-sqlite3';
+import { hash as oneShotHash } from 'node:crypto';
+import { canonicalMessage, MESSAGE_TAG } from '../core/canonical.js';
+import { MerkleBuilder } from '../core/merkle.js';
+import type { Coverage, Message } from '../core/types.js';
+import { isoToMillis } from '../core/time.js';
+
+/** What the messages give the capture: their hashes in order, the tree over them, the window they cover. */
+export interface Written {
+  readonly hashList: Buffer;
+  readonly merkleRoot: string;
+  readonly coverage: Coverage;
+  readonly messageCount: number;
+}
+
+/**
+ * Rows of the messages table, encoded once: each row is a 32-byte key and the exact UTF-8 bytes of
+ * a canonical form, at `rows[3i]` (key), `rows[3i+1]` … `rows[3i+2]` (form) of `bytes`. A batch
+ * owns its buffer, so it can be handed to another thread (src/store/capture-worker.ts).
+ */
+export interface RowBatch {
+  readonly bytes: Uint8Array;
+  readonly rows: Uint32Array;
+}
+
+/** Bytes per batch: a few thousand messages, small enough to keep several in flight. */
+const BATCH_BYTES = 512 * 1024;
+
+/** `<tag> <byte length>\0` of docs/hashing.md fits in front of any message: 19 + 1 + ≤ 16 digits + 1. */
+const HEAD_ROOM = 40;
+
+/** What the encoder learns of the capture from its messages, besides the rows. */
+export interface Encoded {
+  readonly coverage: Coverage;
+  readonly messageCount: number;
+}
+
+/**
+ * Turns messages into row batches, in order: canonical form, UTF-8, tagged hash (docs/hashing.md),
+ * and on the way the window the capture covers. Each form is encoded once, behind room for its
+ * tagged-hash head, so the same bytes are hashed (head and form) and stored (form alone). The hash
+ * is made as a 32-character binary string (`latin1`): Node 20's `crypto.hash` takes a quarter of
+ * the time for that than for a Buffer (issue 8).
+ */
+export class MessageEncoder {
+  private readonly coverageKind: Coverage['kind'];
+  private readonly coverageEnd: string | undefined;
+  // Compared as instants, not strings: offsets differ across a DST change.
+  private from: { iso: string; ms: number } | null = null;
+  private to: { iso: string; ms: number } | null = null;
+  private count = 0;
+  private bytes = Buffer.allocUnsafe(BATCH_BYTES);
+  /** Batch buffers written and given back, for the next batches. */
+  private readonly spare: ArrayBuffer[] = [];
+  private rows: number[] = [];
+  private used = 0;
+
+  constructor(
+    input: { readonly coverageKind: Coverage['kind']; readonly coverageEnd?: string | undefined },
+    private readonly onBatch: (batch: RowBatch) => void,
+  ) {
+    this.coverageKind = input.coverageKind;
+    this.coverageEnd = input.coverageEnd;
+  }
+
+  add(m: Message): void {
+    this.encode(canonicalMessage(m));
+    this.count++;
+    const ms = isoToMillis(m.sentAt);
+    if (this.from === null || ms < this.from.ms) this.from = { iso: m.sentAt, ms };
+    if (this.to === null || ms > this.to.ms) this.to = { iso: m.sentAt, ms };
+  }
+
+  /** Hands over the last rows. */
+  finish(): Encoded {
+    this.sendBatch();
+    let to = this.to;
+    if (this.coverageEnd !== undefined && (to === null || isoToMillis(this.coverageEnd) > to.ms)) to = { iso: this.coverageEnd, ms: isoToMillis(this.coverageEnd) };
+    return { coverage: { kind: this.coverageKind, from: this.from?.iso ?? null, to: to?.iso ?? null }, messageCount: this.count };
+  }
+
+  private encode(json: string): void {
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes, so this much room can never truncate.
+    const room = 32 + HEAD_ROOM + json.length * 3;
+    if (this.used + room > this.bytes.length) {
+      this.sendBatch();
+      if (room > this.bytes.length) this.bytes = Buffer.allocUnsafe(room);
+    }
+    const target = this.bytes;
+    const keyAt = this.used;
+    const at = keyAt + 32 + HEAD_ROOM;
+    const length = target.write(json, at, 'utf8');
+    const head = `${MESSAGE_TAG} ${length}\0`;
+    target.write(head, at - head.length, 'latin1');
+    target.write(oneShotHash('sha256', target.subarray(at - head.length, at + length), 'binary'), keyAt, 'latin1');
+    this.rows.push(keyAt, at, at + length);
+    this.used = at + length;
+  }
+
+  /**
+   * A batch's buffer, once its rows are written, for a later batch. Without this a 200k-message
+   * import left ~120 spent 512 KiB buffers for the garbage collector, a peak of up to 60 MB more
+   * (issue 8); now a handful serve the whole capture.
+   */
+  recycle(buffer: ArrayBufferLike): void {
+    if (buffer instanceof ArrayBuffer && buffer.byteLength === BATCH_BYTES) this.spare.push(buffer);
+  }
+
+  private sendBatch(): void {
+    if (this.rows.length === 0) return;
+    const batch: RowBatch = { bytes: this.bytes.subarray(0, this.used), rows: Uint32Array.from(this.rows) };
+    // Another buffer for the next batch: this one is being written, here or in the writer thread.
+    const spare = this.spare.pop();
+    this.bytes = spare === undefined ? Buffer.allocUnsafe(BATCH_BYTES) : Buffer.from(spare);
+    this.rows = [];
+    this.used = 0;
+    this.onBatch(batch);
+  }
+}
+
+/**
+ * Rows per INSERT statement. One statement per message spent a fifth of the insert time on
+ * better-sqlite3's per-call work (bind, step, reset); 64 rows a statement cut 200k inserts from
+ * 0.74 to 0.60 s of CPU (issue 8, docs/performance.md). A duplicate inside one statement is
+ * ignored like one across statements.
+ */
+const ROWS_PER_INSERT = 64;
+
+/**
+ * Writes row batches, in order: inserts them (64 rows a statement, the rest one by one at the
+ * end) and keeps the capture's hash list and Merkle tree over them.
+ */
+export class RowWriter {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly params: Uint8Array[] = [];
+  private readonly hashList: Buffer;
+  private readonly tree = new MerkleBuilder();
+  private count = 0;
+
+  constructor(sqlite: Database.Database, total: number) {
+    this.many = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
+    this.one = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
+    this.hashList = Buffer.allocUnsafe(total * 32);
+  }
+
+  write(batch: RowBatch): void {
+    const { bytes, rows } = batch;
+    const listed = this.count * 32;
+    for (let i = 0; i < rows.length; i += 3) {
+      const key = bytes.subarray(rows[i]!, rows[i]! + 32);
+      this.hashList.set(key, 32 * this.count++);
+      // better-sqlite3 copies bound blobs, so views into the batch are enough.
+      this.params.push(key, bytes.subarray(rows[i + 1]!, rows[i + 2]!));
+      if (this.params.length === 2 * ROWS_PER_INSERT) {
+        this.many.run(this.params);
+        this.params.length = 0;
+      }
+    }
+    // Rows left for the next statement are copied: the batch's buffer is reused once this returns.
+    for (let i = 0; i < this.params.length; i++) this.params[i] = Buffer.from(this.params[i]!);
+    this.tree.pushList(this.hashList.subarray(listed, this.count * 32));
+  }
+
+  finish(encoded: Encoded): Written {
+    for (let i = 0; i < this.params.length; i += 2) this.one.run(this.params[i], this.params[i + 1]);
+    this.params.length = 0;
+    if (encoded.messageCount !== this.count) throw new Error(`${encoded.messageCount} messages were encoded but ${this.count} written`);
+    return { ...encoded, hashList: this.hashList.subarray(0, this.count * 32), merkleRoot: this.tree.rootHex() };
+  }
+}
