@@ -4,16 +4,12 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { RootsJob } from './merkle-thread.js';
-import { MerkleBuilder } from './merkle.js';
+import { listRootHex } from './merkle.js';
 
 const job = workerData as RootsJob;
 Atomics.store(job.flag, 0, 1);
 try {
-  const roots = job.lists.map((list) => {
-    const tree = new MerkleBuilder();
-    tree.pushList(Buffer.from(list.buffer, list.byteOffset, list.byteLength));
-    return tree.rootHex();
-  });
+  const roots = job.lists.map((list) => listRootHex(Buffer.from(list.buffer, list.byteOffset, list.byteLength)));
   job.port.postMessage({ roots });
 } catch (e) {
   job.port.postMessage({ error: e instanceof Error ? e.message : String(e) });

@@ -104,6 +104,13 @@ function nodeBinary(left: string, right: string): string {
   return oneShot('sha256', nodeScratch, 'binary');
 }
 
+/** The root of a capture's stored list: its 32-byte hashes back to back, in order. */
+export function listRootHex(hashes: Buffer): string {
+  const tree = new MerkleBuilder();
+  tree.pushList(hashes);
+  return tree.rootHex();
+}
+
 export function merkleRootHex(leaves: readonly Uint8Array[]): string {
   const b = new MerkleBuilder();
   for (const l of leaves) b.push(l);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MESSAGE_TAG } from '../core/canonical.js';
 import { sha256Hex, taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
-import { MerkleBuilder } from '../core/merkle.js';
+import { listRootHex } from '../core/merkle.js';
 import { RootsThread } from '../core/merkle-thread.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
@@ -239,14 +239,8 @@ class ListChecker {
     if (hashes.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(hashes.length / 32), missing: [] };
     const missing: number[] = [];
     for (let i = 0; i < hashes.length; i += 32) if (!this.messages.exists(hashes.toString('hex', i, i + 32))) missing.push(i / 32);
-    return { root: root ?? rootOf(hashes), size: hashes.length / 32, missing };
+    return { root: root ?? listRootHex(hashes), size: hashes.length / 32, missing };
   }
-}
-
-function rootOf(hashes: Buffer): string {
-  const tree = new MerkleBuilder();
-  tree.pushList(hashes);
-  return tree.rootHex();
 }
 
 /** The stored hash list must give the root the log states; only then are missing messages worth naming. */

@@ -6,8 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/store/archive.js';
-import { verifyArchive } from '../../src/store/verify.js';
-import { msg } from '../support/seed.js';
+import { msg, verifyAt } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
 let tmp = tempArchive();
@@ -23,19 +22,10 @@ function archiveWithReplacementCharacter(): void {
   a.close();
 }
 
-function report() {
-  const a = Archive.open(tmp.db, { readonly: true });
-  try {
-    return verifyArchive(a.sqlite);
-  } finally {
-    a.close();
-  }
-}
-
 describe('verify judges the stored bytes of each message', () => {
   it('accepts a message that holds U+FFFD', () => {
     archiveWithReplacementCharacter();
-    expect(report().problems).toEqual([]);
+    expect(verifyAt(tmp.db).problems).toEqual([]);
   });
 
   it('finds U+FFFD replaced by invalid UTF-8 that decodes to the same text', () => {
@@ -50,7 +40,7 @@ describe('verify judges the stored bytes of each message', () => {
     db.exec('DROP TRIGGER messages_no_update');
     db.prepare('UPDATE messages SET canonical_json = ?').run(damaged);
     db.close();
-    const r = report();
+    const r = verifyAt(tmp.db);
     expect(r.problems.map((p) => p.kind)).toEqual(['message-hash-mismatch']);
   });
 });

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
 import type { NewCapture } from '../../src/store/capture-write.js';
-import { verifyArchive } from '../../src/store/verify.js';
-import { msg } from '../support/seed.js';
+import { msg, verifyAt } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
 const tmp = tempArchive();
@@ -33,18 +32,9 @@ beforeAll(() => {
   a.close();
 });
 
-function verify(): ReturnType<typeof verifyArchive> {
-  const a = Archive.open(tmp.db, { readonly: true });
-  try {
-    return verifyArchive(a.sqlite);
-  } finally {
-    a.close();
-  }
-}
-
 describe('verify with the lists checked in a second thread', () => {
   it('finds nothing in a sound archive', () => {
-    const report = verify();
+    const report = verifyAt(tmp.db);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, captures: 2, messages: N + 1 });
   });
@@ -59,7 +49,7 @@ describe('verify with the lists checked in a second thread', () => {
     row.copy(swapped, 32 * 5001, 32 * 5000, 32 * 5001);
     db.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?').run(swapped, captureIds[1]);
     db.close();
-    const report = verify();
+    const report = verifyAt(tmp.db);
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, column message_hashes` });
   });

@@ -1,6 +1,7 @@
 import { sha256Hex } from '../../src/core/hash.js';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
+import type { VerifyReport } from '../../src/store/verify-types.js';
 
 export function msg(sentAt: string, sender: string | null, body: string, extra: Partial<Message> = {}): Message {
   return { kind: 'text', sender, senderId: null, sentAt, body, externalId: null, editedAt: null, ...extra };
@@ -17,6 +18,16 @@ export function seedArchive(path: string): void {
     a.append('note', cw.room.id, { note: { text: 'the client deleted the room' } });
     const token = Buffer.from('token-bytes');
     a.append('timestamp', null, { timestamp: { tsa: 'test' }, blobs: [sha256Hex(token)] }, [token]);
+  } finally {
+    a.close();
+  }
+}
+
+/** `chatproof verify` of the archive at `path`, read-only, as a report. */
+export function verifyAt(path: string): VerifyReport {
+  const a = Archive.open(path, { readonly: true });
+  try {
+    return a.verify();
   } finally {
     a.close();
   }
