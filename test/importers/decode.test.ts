@@ -1,12 +1,13 @@
 /**
- * decodeInput and splitLines (src/importers/decode.ts): every encoding a chat export arrives in,
+ * decodeInput, splitLines and LineIndex (src/importers/decode.ts): every encoding a chat export arrives in,
  * damaged UTF-8 named line by line, binary files refused with words a non-programmer understands.
  */
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { decodeInput, splitLines } from '../../src/importers/decode.js';
+import { decodeInput, LineIndex, splitLines } from '../../src/importers/decode.js';
+import { hasCrlfRecords } from '../../src/importers/line/records.js';
 
 const TEXT = '[LINE] 佐藤花子とのトーク履歴\r\n保存日時：2024/03/02 21:15\r\n\r\n2024/03/01(金)\r\n09:05\t佐藤花子\t①見積書を送りました～\r\n';
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -161,5 +162,38 @@ describe('splitLines', () => {
         expect(splitLines(text).map((l) => l.text + l.terminator).join('')).toBe(text);
       }),
     );
+  });
+});
+
+describe('LineIndex', () => {
+  const lineText = fc.string({ unit: fc.constantFrom('a', '日', '\r', '\n', '\t', ' ', '😀') });
+
+  it('reads the same lines as splitLines, one at a time, and nothing past either end', () => {
+    fc.assert(
+      fc.property(lineText, (text) => {
+        const index = new LineIndex(text);
+        const split = splitLines(text);
+        expect(index.length).toBe(split.length);
+        expect(Array.from({ length: index.length }, (_, i) => index.at(i))).toEqual(split);
+        expect(index.at(-1)).toBeUndefined();
+        expect(index.at(index.length)).toBeUndefined();
+      }),
+    );
+    expect(new LineIndex('a\r\nb\nc\rd\n\ne').at(2)).toEqual({ text: 'c\rd', number: 3, terminator: '\n' });
+  });
+
+  it('tells CRLF records with bare LFs inside (LINE E3) from the text as the split lines do', () => {
+    const fromLines = (text: string): boolean => {
+      const lines = splitLines(text);
+      return lines[0]?.terminator === '\r\n' && lines.some((l) => l.terminator === '\n');
+    };
+    fc.assert(
+      fc.property(lineText, (text) => {
+        expect(hasCrlfRecords(text)).toBe(fromLines(text));
+      }),
+    );
+    expect(hasCrlfRecords('h\r\n"a\nb"\r\n')).toBe(true);
+    expect(hasCrlfRecords('h\r\na\r\n')).toBe(false);
+    expect(hasCrlfRecords('\nh\r\n')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  *   保存日時：2024/03/02 21:15          ← `Saved on: 1/6/2026, 23:40`, `保存日期:`, `儲存日期：`
  * then blank lines. Desktop exports have none (E1); a fragment may start at a date line.
  */
-import type { SourceLine } from '../decode.js';
+import type { Lines } from '../decode.js';
 import { CLOCK, readClock } from './clock.js';
 import { type DayOrder, checkedDay } from './dates.js';
 import type { LocalTimes } from './local-time.js';
@@ -44,20 +44,20 @@ const ZH_TITLE = /^[与與](.+)的聊天(?:记录|記錄)$/;
 const SAVED_PREFIXES = ['保存日時：', '保存日時:', 'Saved on: ', 'Saved on:', '保存日期：', '保存日期:', '儲存日期：', '儲存日期:', 'บันทึกวันที่: '];
 
 /** Reads the header at the top of the file, or null when the file has none. */
-export function readHeader(lines: readonly SourceLine[]): LineHeader | null {
-  const first = lines[0]?.text.replace(/^\uFEFF/, '');
+export function readHeader(lines: Lines): LineHeader | null {
+  const first = lines.at(0)?.text.replace(/^\uFEFF/, '');
   if (first === undefined || !first.startsWith(PREFIX)) return null;
   const rest = first.slice(PREFIX.length).replace(/^ /, '');
   const named = titleOf(rest);
   let index = 1;
   let savedAt: LineHeader['savedAt'] = null;
-  const second = lines[1];
+  const second = lines.at(1);
   const savedPrefix = second === undefined ? undefined : SAVED_PREFIXES.find((p) => second.text.startsWith(p));
   if (second !== undefined && savedPrefix !== undefined) {
     savedAt = { line: second.number, text: second.text.slice(savedPrefix.length) };
     index = 2;
   }
-  while (index < lines.length && lines[index]!.text === '') index++;
+  while (index < lines.length && lines.at(index)!.text === '') index++;
   const unquoted = /^".+"$/.test(named.title) ? named.title.slice(1, -1) : named.title;
   return { ...named, title: unquoted, quotedTitle: unquoted !== named.title, savedAt, bodyStart: index };
 }

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { Warning } from '../../core/types.js';
-import { type SourceLine, splitLines } from '../decode.js';
+import { LineIndex, type Lines, type SourceLine, splitLines } from '../decode.js';
 import type { DecodedInput, Importer, ParseOptions, ParseOutcome, ParseResult, Sniff } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
@@ -73,33 +73,38 @@ interface FileRead {
   readonly vote: ReturnType<typeof voteDayOrder>;
 }
 
-/**
- * Text → records. The split lines live only inside this function: at 200k messages they are
- * 19 MB that would otherwise stay alive while the messages are built (issue 8).
- */
+/** Text → records. */
 function readFile(text: string): FileRead | { readonly refused: ParseOutcome } {
-  const lines = splitLines(text);
-  if (lines.every((l) => l.text.trim() === '')) return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
+  const lines = new LineIndex(text);
+  if (text.trim() === '') return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
   const header = readHeader(lines);
-  const start = header?.bodyStart ?? lines.findIndex((l) => l.text !== '');
+  const start = header?.bodyStart ?? firstNonEmpty(lines);
   const firstDate = firstDateLine(lines, start);
   const readWith = (order: DayOrder): RecordsRead =>
-    readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators: hasCrlfRecords(lines) });
+    readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators: hasCrlfRecords(text) });
   // Quoting does not depend on the day order, so the first read finds the English date lines
   // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
   const monthFirst = readWith('month-first');
   const vote = voteDayOrder(monthFirst.englishDates);
   const records = vote.order === 'month-first' ? monthFirst : readWith('day-first');
-  if (records.failure) return { refused: notLine(records.failure, lines[records.failure.line - 1]!) };
+  if (records.failure) return { refused: notLine(records.failure, lines.at(records.failure.line - 1)!) };
   if (header === null && records.records.length === 0) return { refused: refuse('There are no messages in this file: it has LINE date lines but no message lines.', null, HINT) };
   return { header, firstDate, records, vote };
 }
 
+/** Index of the first line with any text; the text is known not to be blank. */
+function firstNonEmpty(lines: Lines): number {
+  let i = 0;
+  while (lines.at(i)!.text === '') i++;
+  return i;
+}
+
 /** The first date-shaped line: its style tells a desktop export (space-separated lines) from a mobile one. */
-function firstDateLine(lines: readonly SourceLine[], start: number): { readonly line: number; readonly style: DateStyle } | null {
+function firstDateLine(lines: Lines, start: number): { readonly line: number; readonly style: DateStyle } | null {
   for (let i = start; i < lines.length; i++) {
-    const date = readDateLine(lines[i]!.text, 'month-first');
-    if (date) return { line: lines[i]!.number, style: date.style };
+    const line = lines.at(i)!;
+    const date = readDateLine(line.text, 'month-first');
+    if (date) return { line: line.number, style: date.style };
   }
   return null;
 }

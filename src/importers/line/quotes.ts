@@ -7,11 +7,11 @@
  * only a CRLF line can close (E3). If the quotes turn out not to be doubled, any line ending in
  * `"` can close, and the text is kept as written.
  */
-import type { SourceLine } from '../decode.js';
+import type { Lines, SourceLine } from '../decode.js';
 import type { Warning } from '../../core/types.js';
 
 export interface QuoteContext {
-  readonly lines: readonly SourceLine[];
+  readonly lines: Lines;
   /** CRLF ends records and bare LF occurs too: a bare-LF line is inside a quoted body (E3). */
   readonly mixedTerminators: boolean;
   /** Does the line have the shape of a record start (a message or date line)? */
@@ -76,8 +76,8 @@ export class QuotedBodies {
   nextStartsRecord(j: number): boolean {
     const { lines } = this.ctx;
     let k = j + 1;
-    while (k < lines.length && lines[k]!.text === '') k++;
-    return k === lines.length || this.ctx.startsRecord(lines[k]!.text);
+    while (k < lines.length && lines.at(k)!.text === '') k++;
+    return k === lines.length || this.ctx.startsRecord(lines.at(k)!.text);
   }
 
   private outcome(scanned: Scanned): QuotedBody {
@@ -91,7 +91,7 @@ export class QuotedBodies {
     let pasted: number | null = null;
     let pastedBeforeWeakClose: number | null = null;
     for (let j = openIndex + 1; j < lines.length; j++) {
-      const line = lines[j]!;
+      const line = lines.at(j)!;
       const quotes = scanLine(line.text, 0);
       const looksLikeMessage = this.ctx.looksLikeMessage(line.text);
       // An unpaired quote in what looks like a message line: were it quoted text, LINE would have
@@ -130,13 +130,14 @@ export class QuotedBodies {
   private closed(openIndex: number, lastIndex: number, firstBody: string, asWritten: boolean, pasted: number | null): QuotedBody {
     const { lines } = this.ctx;
     const parts = [firstBody.slice(1)];
-    for (let k = openIndex + 1; k < lastIndex; k++) parts.push(lines[k]!.text);
-    parts.push(lines[lastIndex]!.text.slice(0, -1));
+    for (let k = openIndex + 1; k < lastIndex; k++) parts.push(lines.at(k)!.text);
+    const last = lines.at(lastIndex)!;
+    parts.push(last.text.slice(0, -1));
     const joined = parts.join('\n');
-    const first = lines[openIndex]!.number;
+    const first = lines.at(openIndex)!.number;
     const warnings: Warning[] = [];
     if (asWritten && joined.includes('"')) {
-      warnings.push({ line: first, message: `the message on lines ${first}–${lines[lastIndex]!.number} has double quotes that LINE did not double; they were kept exactly as written.` });
+      warnings.push({ line: first, message: `the message on lines ${first}–${last.number} has double quotes that LINE did not double; they were kept exactly as written.` });
     }
     if (pasted !== null) {
       warnings.push({ line: pasted, message: `this line looks like a separate message, but it is inside the quotes of the message that starts on line ${first}, so it was kept as part of that message's text (formats.md E2). Check it if the file was edited.` });

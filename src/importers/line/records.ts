@@ -6,7 +6,7 @@
  * of that is text. Blank lines separate records unless a continuation line follows them.
  */
 import type { Warning } from '../../core/types.js';
-import type { SourceLine } from '../decode.js';
+import type { Lines } from '../decode.js';
 import { CLOCK, type ClockReading, readClock } from './clock.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';
@@ -59,8 +59,11 @@ export function looksLikeSpaceMessage(text: string): boolean {
  * quoted body. The first line (header or date line) is always a record end, so its terminator is
  * the file's record terminator; message-like lines cannot tell, as pasted chats inside quotes look like records.
  */
-export function hasCrlfRecords(lines: readonly SourceLine[]): boolean {
-  return lines[0]?.terminator === '\r\n' && lines.some((l) => l.terminator === '\n');
+export function hasCrlfRecords(text: string): boolean {
+  const first = text.indexOf('\n');
+  if (!(first > 0 && text.charCodeAt(first - 1) === 0x0d)) return false;
+  for (let lf = text.indexOf('\n', first + 1); lf !== -1; lf = text.indexOf('\n', lf + 1)) if (text.charCodeAt(lf - 1) !== 0x0d) return true;
+  return false;
 }
 
 /** Why a date-shaped line was not taken as a date line (the three rules of FORMAT.md "Date lines"). */
@@ -71,7 +74,7 @@ function whyNotADateLine(date: DateLine, style: DateStyle | null): string {
 }
 
 export interface RecordReaderOptions {
-  readonly lines: readonly SourceLine[];
+  readonly lines: Lines;
   /** Index of the first line after the header. */
   readonly start: number;
   /** Desktop export: `time␣rest` lines are records too, and continuation lines are normal. */
@@ -124,7 +127,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
   const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({ records, warnings, dateStyle: style, datePrefixed, englishDates, truncated: null, failure: null, ...extra });
 
   for (let i = o.start; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines.at(i)!;
     const text = line.text;
     if (text === '') {
       blanks++;
