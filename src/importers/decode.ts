@@ -234,7 +234,7 @@ export interface SourceLine {
 /** Lines read by index: a `SourceLine[]` is one, and so is a `LineIndex`. */
 export interface Lines {
   readonly length: number;
-  /** The line at a 0-based index, or undefined past the end. */
+  /** The line at a 0-based index (never negative), or undefined past the end. */
   at(index: number): SourceLine | undefined;
 }
 

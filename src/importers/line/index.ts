@@ -80,8 +80,8 @@ function readFile(text: string): FileRead | { readonly refused: ParseOutcome } {
   const header = readHeader(lines);
   const start = header?.bodyStart ?? firstNonEmpty(lines);
   const firstDate = firstDateLine(lines, start);
-  const readWith = (order: DayOrder): RecordsRead =>
-    readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators: hasCrlfRecords(text) });
+  const mixedTerminators = hasCrlfRecords(text);
+  const readWith = (order: DayOrder): RecordsRead => readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators });
   // Quoting does not depend on the day order, so the first read finds the English date lines
   // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
   const monthFirst = readWith('month-first');
