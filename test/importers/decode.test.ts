@@ -1,12 +1,13 @@
 /**
- * decodeInput, splitLines and LineIndex (src/importers/decode.ts): every encoding a chat export arrives in,
+ * decodeInput (src/importers/decode.ts), splitLines and LineIndex (src/importers/lines.ts): every encoding a chat export arrives in,
  * damaged UTF-8 named line by line, binary files refused with words a non-programmer understands.
  */
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { decodeInput, LineIndex, splitLines } from '../../src/importers/decode.js';
+import { decodeInput } from '../../src/importers/decode.js';
+import { LineIndex, splitLines } from '../../src/importers/lines.js';
 import { hasCrlfRecords } from '../../src/importers/line/records.js';
 
 const TEXT = '[LINE] 佐藤花子とのトーク履歴\r\n保存日時：2024/03/02 21:15\r\n\r\n2024/03/01(金)\r\n09:05\t佐藤花子\t①見積書を送りました～\r\n';

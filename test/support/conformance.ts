@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { decodeInput, splitLines } from '../../src/importers/decode.js';
+import { decodeInput } from '../../src/importers/decode.js';
+import { splitLines } from '../../src/importers/lines.js';
 import type { DecodedInput, Importer, ParseOptions, ParseOutcome } from '../../src/importers/importer.js';
 
 export const DEFAULT_OPTIONS: ParseOptions = { tz: 'Asia/Tokyo', members: [], roomTitle: null };

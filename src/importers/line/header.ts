@@ -6,7 +6,7 @@
  *   保存日時：2024/03/02 21:15          ← `Saved on: 1/6/2026, 23:40`, `保存日期:`, `儲存日期：`
  * then blank lines. Desktop exports have none (E1); a fragment may start at a date line.
  */
-import type { Lines } from '../decode.js';
+import type { Lines } from '../lines.js';
 import { CLOCK, readClock } from './clock.js';
 import { type DayOrder, checkedDay } from './dates.js';
 import type { LocalTimes } from './local-time.js';

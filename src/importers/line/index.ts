@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { Warning } from '../../core/types.js';
-import { LineIndex, type Lines, type SourceLine, splitLines } from '../decode.js';
+import { LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
 import type { DecodedInput, Importer, ParseOptions, ParseOutcome, ParseResult, Sniff } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';

@@ -7,7 +7,7 @@
  * only a CRLF line can close (E3). If the quotes turn out not to be doubled, any line ending in
  * `"` can close, and the text is kept as written.
  */
-import type { Lines, SourceLine } from '../decode.js';
+import type { Lines, SourceLine } from '../lines.js';
 import type { Warning } from '../../core/types.js';
 
 export interface QuoteContext {

@@ -6,7 +6,7 @@
  * of that is text. Blank lines separate records unless a continuation line follows them.
  */
 import type { Warning } from '../../core/types.js';
-import type { Lines } from '../decode.js';
+import type { Lines } from '../lines.js';
 import { CLOCK, type ClockReading, readClock } from './clock.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';

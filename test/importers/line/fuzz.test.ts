@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../../src/importers/decode.js';
+import { splitLines } from '../../../src/importers/lines.js';
 import { lineImporter } from '../../../src/importers/line/index.js';
 import { decodeAndParse, mutate } from '../../support/conformance.js';
 import { caseBytes, caseNames, caseOptions } from './cases.js';

@@ -9,7 +9,7 @@ import { readDateLine, voteDayOrder } from '../../../src/importers/line/dates.js
 import { MemberNames, splitDesktopLine } from '../../../src/importers/line/desktop.js';
 import { readHeader, savedAtIso } from '../../../src/importers/line/header.js';
 import { LocalTimes } from '../../../src/importers/line/local-time.js';
-import { splitLines } from '../../../src/importers/decode.js';
+import { splitLines } from '../../../src/importers/lines.js';
 
 describe('date lines', () => {
   it.each([
