@@ -29,11 +29,38 @@ export interface WallClock {
 }
 
 /**
+ * Asia/Tokyo, the default zone, has been +09:00 all year since 1952 (tz database: Japan's last
+ * summer time ended in September 1951). From then on its times are written here, without luxon:
+ * luxon's first call in a zone loads ICU's time zone data, ~20 ms of every import's start-up, a
+ * twentieth of importing 20k LINE messages (issue 8). test/bench/hot-paths.test.ts checks both
+ * paths against luxon.
+ */
+const JST_OFFSET = '+09:00';
+const JST_SECONDS = 9 * 3600;
+const JST_STEADY_FROM_YEAR = 1952;
+/** 1952-01-01T00:00:00+09:00 in epoch seconds. */
+const JST_STEADY_FROM = Date.UTC(JST_STEADY_FROM_YEAR, 0, 1) / 1000 - JST_SECONDS;
+
+/** A wall-clock time that exists, with whole fields, in Asia/Tokyo's steady years; anything else goes to luxon. */
+function isSteadyJstWallClock(t: WallClock): boolean {
+  const second = t.second ?? 0;
+  return (
+    Number.isInteger(t.year) && t.year >= JST_STEADY_FROM_YEAR && t.year <= 9999 &&
+    Number.isInteger(t.month) && t.month >= 1 && t.month <= 12 &&
+    Number.isInteger(t.day) && t.day >= 1 && t.day <= new Date(Date.UTC(t.year, t.month, 0)).getUTCDate() &&
+    Number.isInteger(t.hour) && t.hour >= 0 && t.hour <= 23 &&
+    Number.isInteger(t.minute) && t.minute >= 0 && t.minute <= 59 &&
+    Number.isInteger(second) && second >= 0 && second <= 59
+  );
+}
+
+/**
  * A local wall-clock time read in `zone`, as ISO 8601 with offset at the given precision
  * (LINE has minutes only, so seconds are `:00`, never invented). Returns null for impossible
  * dates (2024/02/30). A time that falls in a DST gap is moved forward by luxon, as clocks do.
  */
 export function wallClockToIso(t: WallClock, zone: string): string | null {
+  if (zone === DEFAULT_TZ && isSteadyJstWallClock(t)) return withOffset(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second ?? 0) / 1000 - JST_SECONDS, JST_OFFSET);
   const dt = luxon().DateTime.fromObject(
     { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second ?? 0 },
     { zone },
@@ -44,7 +71,12 @@ export function wallClockToIso(t: WallClock, zone: string): string | null {
 
 /** Unix epoch seconds as ISO 8601 in `zone` (Chatwork times are unambiguous; the zone only chooses the offset shown). */
 export function epochToIso(seconds: number, zone: string): string {
-  return (Number.isInteger(seconds) ? epochToIsoByHour(seconds, zone) : null) ?? luxonEpochToIso(seconds, zone);
+  if (!Number.isInteger(seconds)) return luxonEpochToIso(seconds, zone);
+  if (zone === DEFAULT_TZ && seconds >= JST_STEADY_FROM) {
+    const iso = withOffset(seconds, JST_OFFSET);
+    if (iso !== null) return iso;
+  }
+  return epochToIsoByHour(seconds, zone) ?? luxonEpochToIso(seconds, zone);
 }
 
 function luxonEpochToIso(seconds: number, zone: string): string {
@@ -103,6 +135,12 @@ export function isoInZone(iso: string, zone: string): string {
   return luxon().DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
+/** Now in UTC, with milliseconds unless they are zero (as luxon's `toISO({ suppressMilliseconds: true })` writes it). */
 export function nowIso(): string {
-  return luxon().DateTime.utc().toISO({ suppressMilliseconds: true })!;
+  return utcIso(new Date());
+}
+
+export function utcIso(at: Date): string {
+  const iso = at.toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }

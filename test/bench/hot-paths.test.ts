@@ -12,7 +12,7 @@ import { changesForCapture } from '../../src/cli/changes.js';
 import { FORMAT_NAMES } from '../../src/cli/commands/import.js';
 import { canonicalMessage, canonicalMessageGeneric } from '../../src/core/canonical.js';
 import { taggedHashHex } from '../../src/core/hash.js';
-import { epochToIso } from '../../src/core/time.js';
+import { epochToIso, utcIso, wallClockToIso, type WallClock } from '../../src/core/time.js';
 import { MerkleBuilder, merkleRootHex } from '../../src/core/merkle.js';
 import { withHash, type Message, type MessageKind } from '../../src/core/types.js';
 import { importers } from '../../src/importers/registry.js';
@@ -194,5 +194,50 @@ describe('epoch seconds to ISO by the hour', () => {
     for (const change of [1_710_054_000, 1_730_613_600]) {
       for (let s = change - 7200; s <= change + 7200; s += 60) expect(epochToIso(s, 'America/New_York')).toBe(reference(s, 'America/New_York'));
     }
+  });
+});
+
+describe('Asia/Tokyo without luxon', () => {
+  const luxonWallClock = (t: WallClock, zone: string): string | null => {
+    const dt = DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second ?? 0 }, { zone });
+    return dt.isValid ? dt.toISO({ suppressMilliseconds: true, includeOffset: true }) : null;
+  };
+  // Impossible fields (month 13, February 30, hour 24) and fractions included: they must go to luxon's answer.
+  const wallClock: fc.Arbitrary<WallClock> = fc.record({
+    year: fc.oneof(fc.integer({ min: 1940, max: 2100 }), fc.integer({ min: 1, max: 10_001 })),
+    month: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: -1, max: 14 })),
+    day: fc.oneof(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 32 })),
+    hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: -1, max: 25 })),
+    minute: fc.oneof(fc.integer({ min: 0, max: 59 }), fc.integer({ min: -1, max: 61 }), fc.double({ min: 0, max: 59, noNaN: true })),
+    second: fc.option(fc.integer({ min: -1, max: 61 }), { nil: undefined }),
+  }, { requiredKeys: ['year', 'month', 'day', 'hour', 'minute'] });
+
+  it('reads a wall-clock time as luxon does, summer-time years and impossible dates included', () => {
+    fc.assert(fc.property(wallClock, (t) => {
+      expect(wallClockToIso(t, 'Asia/Tokyo')).toBe(luxonWallClock(t, 'Asia/Tokyo'));
+    }), { numRuns: 5000 });
+  });
+
+  it('is exact on every day of 1951–1953 (the last summer time, then none)', () => {
+    for (let day = Date.UTC(1951, 0, 1); day < Date.UTC(1954, 0, 1); day += 86_400_000) {
+      const d = new Date(day);
+      for (const [hour, minute] of [[0, 0], [1, 30], [12, 0], [23, 59]] as const) {
+        const t = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour, minute };
+        expect(wallClockToIso(t, 'Asia/Tokyo')).toBe(luxonWallClock(t, 'Asia/Tokyo'));
+      }
+    }
+  });
+
+  it('writes epoch seconds as luxon does, on both sides of 1952', () => {
+    const around1952 = fc.integer({ min: -700_000_000, max: -500_000_000 });
+    fc.assert(fc.property(fc.oneof(around1952, fc.integer({ min: -2_500_000_000, max: 253_402_300_799 })), (s) => {
+      expect(epochToIso(s, 'Asia/Tokyo')).toBe(DateTime.fromSeconds(s, { zone: 'Asia/Tokyo' }).toISO({ suppressMilliseconds: true, includeOffset: true }));
+    }), { numRuns: 5000 });
+  });
+
+  it('writes now in UTC as luxon does, with and without milliseconds', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.integer({ min: 0, max: 4_102_444_800 }).map((s) => s * 1000)), (ms) => {
+      expect(utcIso(new Date(ms))).toBe(DateTime.fromMillis(ms, { zone: 'utc' }).toISO({ suppressMilliseconds: true }));
+    }), { numRuns: 2000 });
   });
 });
