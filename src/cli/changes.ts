@@ -2,6 +2,7 @@ import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/i
 import { withHash, type HashedMessage, type Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import { captureView, roomArchiveView } from '../store/room-history.js';
+import { addedOnly } from './added-only.js';
 
 /** A capture's messages still in memory, with their hashes as stored (32 bytes each, in order). */
 export interface HeldMessages {
@@ -22,9 +23,7 @@ export function changesForCapture(archive: Archive, roomId: string, captureId: s
   const capture = archive.capture(captureId);
   // Nothing to compare with (a new room): every message is added, as `compareWithView` would
   // find after aligning and grouping them all by minute for nothing.
-  if (!archive.captures(roomId).some((c) => c.entrySeq < capture.entrySeq)) {
-    return { added: capture.messageCount, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
-  }
+  if (!archive.captures(roomId).some((c) => c.entrySeq < capture.entrySeq)) return addedOnly(capture.messageCount);
   if (held === undefined) return countChanges(compareWithView(roomArchiveView(archive, roomId, capture.entrySeq), captureView(archive, capture)));
   const seen = new Map<string, HashedMessage>();
   const messages = held.messages.map((m, i): HashedMessage => {

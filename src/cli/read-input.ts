@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
@@ -26,7 +25,7 @@ function tooBig(where: string, size: number, max: number): InputError {
 /** Reads a file, stdin (`-`) or the clipboard as raw bytes: the bytes are the evidence (P1). */
 export async function readInput(source: { file?: string; clipboard?: boolean }, io: Io, maxSize: number): Promise<{ bytes: Buffer; name: string | null; where: string }> {
   if (source.clipboard) {
-    const bytes = readClipboard();
+    const bytes = await readClipboard();
     if (bytes.length > maxSize) throw tooBig('clipboard', bytes.length, maxSize);
     return { bytes, name: null, where: 'clipboard' };
   }
@@ -86,7 +85,9 @@ const CLIPBOARD_TOOLS: readonly { cmd: string; args: string[] }[] = [
   { cmd: 'powershell.exe', args: ['-NoProfile', '-Command', '[Console]::OutputEncoding=[Text.Encoding]::UTF8; Get-Clipboard -Raw'] },
 ];
 
-function readClipboard(): Buffer {
+/** `node:child_process` is loaded here, for the clipboard only: ~2 ms of every import's start-up (issue 8). */
+async function readClipboard(): Promise<Buffer> {
+  const { spawnSync } = await import('node:child_process');
   for (const tool of CLIPBOARD_TOOLS) {
     const r = spawnSync(tool.cmd, tool.args, { maxBuffer: 1024 ** 3 });
     if (r.error) continue;

@@ -3,6 +3,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import type { CoverageKind } from '../../core/types.js';
 import type { FormatName, ParseResult } from '../../importers/importer.js';
 import { type Runner, defineCommand } from '../command.js';
+import { addedOnly } from '../added-only.js';
 import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { captureJson, roomJson } from '../json-shapes.js';
@@ -96,9 +97,11 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
     meta: { encoding: decoded.encoding, warnings: parsed.warnings.length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) },
   }, progress.update);
   progress.update('compare', 0, 1);
-  // Loaded here: with it comes the diff core, which commands that import nothing do without.
-  const { changesForCapture } = await import('../changes.js');
-  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: parsed.messages, hashes: recorded.messageHashes });
+  // A room made by this capture has nothing to compare with. Otherwise the diff core is loaded
+  // here: commands that import nothing, and imports into a new room, do without it.
+  const changes = recorded.roomCreated
+    ? addedOnly(recorded.capture.messageCount)
+    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: parsed.messages, hashes: recorded.messageHashes });
   progress.finish();
   if (ctx.json) {
     ctx.printJson({
