@@ -12,8 +12,25 @@ export interface Bench {
   /** Folder for inputs, archives and PDFs. */
   readonly work: string;
   readonly rows: Row[];
+  /** A --quick smoke run: every path once, nothing repeated. */
+  readonly quick: boolean;
   /** Progress of the bench itself, on stderr (stdout is the table or the JSON). */
   log(line: string): void;
+}
+
+/**
+ * How often a measured command runs at `size` (measure.ts `medianRun` keeps the medians): five
+ * times up to 20k messages, three up to 200k, once above, where one run takes seconds and a
+ * second's noise is a small part of it.
+ */
+export function repeatsFor(b: Bench, size: number): number {
+  if (b.quick) return 1;
+  return size <= 20_000 ? 5 : size <= 200_000 ? 3 : 1;
+}
+
+/** The note of a row measured `times` times. */
+export function medianNote(note: string, times: number): string {
+  return times > 1 ? `${note}; median of ${times}` : note;
 }
 
 export function addRow(b: Bench, row: Row): Row {
@@ -25,9 +42,13 @@ export function row(b: Bench, id: string): Row | undefined {
   return b.rows.find((r) => r.id === id);
 }
 
+export function dbPath(b: Bench, name: string): string {
+  return join(b.work, `${name}.db`);
+}
+
 /** A new, empty archive path (a stale one from an earlier run with --out is removed). */
 export function freshDb(b: Bench, name: string): string {
-  const db = join(b.work, `${name}.db`);
+  const db = dbPath(b, name);
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   return db;
 }

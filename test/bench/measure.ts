@@ -91,6 +91,27 @@ export function runCommand(cmd: string, args: readonly string[], opts: RunOption
   });
 }
 
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/**
+ * `once`, run `times` times: the median of each figure (wall, CPU, peak RSS) with the last run's
+ * code and output. One cold run of a sub-second command moved by ±10 % between full runs, and a
+ * peak RSS by ±10 MiB with when V8 collected (docs/performance.md): a ratio of two single runs
+ * said more about the moment than about the code.
+ */
+export async function medianRun(times: number, once: () => Promise<Run>): Promise<Run> {
+  const runs: Run[] = [];
+  for (let i = 0; i < times; i++) runs.push(await once());
+  const known = (xs: readonly (number | null)[]): number | null => {
+    const ns = xs.filter((x): x is number => x !== null);
+    return ns.length === runs.length ? median(ns) : null;
+  };
+  return { ...runs[runs.length - 1]!, wallMs: median(runs.map((r) => r.wallMs)), maxRss: known(runs.map((r) => r.maxRss)), cpuSeconds: known(runs.map((r) => r.cpuSeconds)) };
+}
+
 /** `chatproof ARGS…`, measured; throws with its stderr when it fails (a benchmark of a failure measures nothing). */
 export async function runCli(method: RssMethod, args: readonly string[], opts: RunOptions & { okCodes?: readonly number[] } = {}): Promise<Run> {
   const r = await runNode(method, BIN, args, opts);

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const work = args.out === null ? mkdtempSync(join(tmpdir(), 'chatproof-bench-')) : resolve(args.out);
   mkdirSync(work, { recursive: true });
   const rows: Row[] = [];
-  const b: Bench = { method, work, rows, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
+  const b: Bench = { method, work, rows, quick: args.quick, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
   b.log(`work folder ${work}; peak RSS via ${method === 'gnu-time' ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS (rss-wrapper)'}`);
   try {
     const { startup, reportMissing } = await runAll(args, b);

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BIN, ROOT, benchScript } from './measure.js';
+import { BIN, ROOT, benchScript, median } from './measure.js';
 
 /** Loaded by a command's action with `import()`, never at start-up (issue 8). */
 export const HEAVY_PACKAGES = ['pdfkit', 'pkijs', 'pdfjs-dist', 'parse5', 'iconv-lite'] as const;
@@ -22,11 +22,6 @@ export interface StartupResult {
   /** Every package under node_modules that `--help` loads. */
   readonly packages: readonly string[];
   readonly heavyLoaded: readonly string[];
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 function timeRuns(args: readonly string[], runs: number): number[] {

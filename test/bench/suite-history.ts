@@ -4,7 +4,7 @@
  * then `verify` of the whole archive, `diff` of the last two captures and `show` of the room.
  */
 import { countLabel } from './args.js';
-import { addRow, lineExport, type Bench } from './context.js';
+import { addRow, lineExport, repeatsFor, type Bench } from './context.js';
 import type { Imported } from './suite-import.js';
 import { verifyRow } from './suite-import.js';
 import { runCli } from './measure.js';
@@ -33,7 +33,7 @@ export async function historyFor(b: Bench, size: number, first: Imported): Promi
     peakRss: changed.maxRss, vs: limit, note: `+${counts['added'] ?? 0} M${counts['edited'] ?? 0} ×${counts['unsent'] ?? 0} -${counts['deleted'] ?? 0}`, extra: { ...counts },
   });
 
-  await verifyRow(b, first.db, `verify-all.line.${label}`, label, limit, 'whole archive');
+  await verifyRow(b, first.db, `verify-all.line.${label}`, label, limit, 'whole archive', repeatsFor(b, size));
 
   b.log(`diff ${label}`);
   const diff = await runCli(b.method, ['diff', first.roomId, '--db', first.db, '--json']);
