@@ -135,11 +135,11 @@ export function isoInZone(iso: string, zone: string): string {
   return luxon().DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
-/** Now in UTC, with milliseconds unless they are zero (as luxon's `toISO({ suppressMilliseconds: true })` writes it). */
 export function nowIso(): string {
   return utcIso(new Date());
 }
 
+/** An instant in UTC, with milliseconds unless they are zero (as luxon's `toISO({ suppressMilliseconds: true })` writes it). */
 export function utcIso(at: Date): string {
   const iso = at.toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
