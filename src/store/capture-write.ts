@@ -51,7 +51,7 @@ export type CaptureProgress = (phase: 'store', done: number, total: number) => v
 /** Often enough for a progress bar, rare enough to cost nothing. */
 export const PROGRESS_EVERY = 8192;
 
-export function newId(): string {
+function newId(): string {
   return randomBytes(8).toString('hex');
 }
 
@@ -157,7 +157,7 @@ function ensureRoom(sqlite: Database.Database, spec: NewCapture['room']): { room
   return { room: createRoom(sqlite, spec), created: true };
 }
 
-export function createRoom(sqlite: Database.Database, spec: { source: Source; externalId: string | null; title: string }): RoomRecord {
+function createRoom(sqlite: Database.Database, spec: { source: Source; externalId: string | null; title: string }): RoomRecord {
   const id = newId();
   const entry = appendEntry(sqlite, 'room', id, { room: { id, source: spec.source, externalId: spec.externalId, title: spec.title } });
   sqlite.prepare('INSERT INTO rooms (id, source, external_id, title, created_seq) VALUES (?, ?, ?, ?, ?)').run(id, spec.source, spec.externalId, spec.title, entry.seq);
