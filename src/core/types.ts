@@ -18,6 +18,24 @@ export interface Message {
   readonly editedAt: string | null;
 }
 
+/**
+ * Messages made one at a time as an importer reads them, so that a large import never holds them
+ * all (issue 8): each call of `each` makes them again, in order, and adds the warnings of making
+ * them to `warnings`. `max` bounds their count (the records read); the iteration gives it.
+ */
+export interface MessageStream {
+  readonly max: number;
+  readonly each: (warnings: Warning[]) => Iterable<Message>;
+}
+
+/** What a capture stores: a list, or messages made while they are stored, at most `max` of them. */
+export type CaptureMessages = readonly Message[] | (Iterable<Message> & { readonly max: number });
+
+/** At most how many messages (exactly, for a list). */
+export function messageBound(messages: CaptureMessages): number {
+  return Array.isArray(messages) ? messages.length : (messages as { readonly max: number }).max;
+}
+
 /** A message together with its content hash (lower-case hex). */
 export interface HashedMessage extends Message {
   readonly hash: string;

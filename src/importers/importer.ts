@@ -1,4 +1,4 @@
-import type { CoverageKind, Message, Source, Warning } from '../core/types.js';
+import type { CoverageKind, Message, MessageStream, Source, Warning } from '../core/types.js';
 import type { InputError } from '../core/errors.js';
 
 /** The `--format` names of cli-contract.md, besides `auto`. */
@@ -68,7 +68,42 @@ export interface ParseResult {
   readonly truncated: { readonly line: number; readonly reason: string } | null;
 }
 
-export type ParseOutcome = { readonly ok: true; readonly result: ParseResult } | { readonly ok: false; readonly error: InputError };
+/** Why an input is not of the format. */
+export interface Refusal {
+  readonly ok: false;
+  readonly error: InputError;
+}
+
+export type ParseOutcome = { readonly ok: true; readonly result: ParseResult } | Refusal;
+
+/**
+ * A parse whose messages are made one at a time, as they are stored (issue 8): the same messages
+ * and warnings as `parse` gives all at once.
+ */
+export interface StreamedParse extends Omit<ParseResult, 'messages' | 'warnings'> {
+  readonly messages: MessageStream;
+  /** The warnings `parse` gives, from those of one pass over `messages` (`[]` before any pass). */
+  readonly warningsWith: (making: readonly Warning[]) => readonly Warning[];
+}
+
+export type StreamOutcome<R extends StreamedParse = StreamedParse> = { readonly ok: true; readonly result: R } | Refusal;
+
+/** The importer's streamed parse, or its whole parse as one. */
+export function streamedParse(importer: Importer, input: DecodedInput, options: ParseOptions): StreamOutcome {
+  if (importer.stream) return importer.stream(input, options);
+  const outcome = importer.parse(input, options);
+  if (!outcome.ok) return outcome;
+  const { messages, warnings, ...rest } = outcome.result;
+  return { ok: true, result: { ...rest, messages: { max: messages.length, each: () => messages }, warningsWith: () => warnings } };
+}
+
+/** A streamed parse made whole: exactly what the importer's `parse` gives. */
+export function collect<R extends StreamedParse>(streamed: R): Omit<R, 'messages' | 'warningsWith'> & ParseResult {
+  const making: Warning[] = [];
+  const messages = [...streamed.messages.each(making)];
+  const { messages: _stream, warningsWith, ...rest } = streamed;
+  return { ...rest, messages, warnings: warningsWith(making) };
+}
 
 /**
  * One source format. Implementations are pure: no fs, no clock, no network; the same input and
@@ -83,4 +118,6 @@ export interface Importer {
   readonly description: string;
   sniff(input: DecodedInput): Sniff;
   parse(input: DecodedInput, options: ParseOptions): ParseOutcome;
+  /** `parse` with the messages made as they are stored: for the formats whose exports grow large. */
+  stream?(input: DecodedInput, options: ParseOptions): StreamOutcome;
 }

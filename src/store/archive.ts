@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import { messageFromCanonical } from '../core/canonical.js';
 import { ArchiveError } from '../core/errors.js';
-import { withHash, type HashedMessage, type Source } from '../core/types.js';
+import { messageBound, withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import type { EntryKind } from './entry-hash.js';
@@ -169,7 +169,7 @@ export class Archive {
    * writer thread while this one encodes and hashes (capture-thread.ts); the same rows land.
    */
   async recordCaptureAsync(input: NewCapture, progress?: CaptureProgress): Promise<RecordedCapture> {
-    if (input.messages.length < THREAD_FROM) return this.recordCapture(input, progress);
+    if (messageBound(input.messages) < THREAD_FROM) return this.recordCapture(input, progress);
     try {
       return await WriterThread.start().record({ path: this.path, busyTimeoutMs: this.busyTimeoutMs }, input, progress);
     } catch (e) {

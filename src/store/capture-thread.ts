@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
+import { messageBound } from '../core/types.js';
 import { workerScript, workerThreads } from '../threads.js';
-import { extraBlobsBySha, PROGRESS_EVERY, type CaptureHead, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
+import { extraBlobsBySha, metaOf, PROGRESS_EVERY, type CaptureHead, type Meta, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import { MessageEncoder, type Encoded, type RowBatch } from './message-rows.js';
 
 /**
@@ -31,7 +32,7 @@ export interface WriterSetup {
 export type ToWriter =
   | { readonly type: 'begin'; readonly setup: WriterSetup; readonly head: CaptureHead; readonly rawSha256: string; readonly extra: readonly (readonly [string, Uint8Array])[]; readonly total: number }
   | { readonly type: 'rows'; readonly batch: RowBatch }
-  | { readonly type: 'end'; readonly encoded: Encoded }
+  | { readonly type: 'end'; readonly encoded: Encoded; readonly meta: Meta }
   | { readonly type: 'abort' };
 
 /** An error crossing threads loses its class: what is needed to make it again. */
@@ -111,8 +112,8 @@ export class WriterThread {
     this.used = true;
     try {
       const rawSha256 = sha256Hex(input.raw);
-      const { messages, ...head } = input;
-      const n = messages.length;
+      const { messages, meta: _later, ...head } = input;
+      const n = messageBound(messages);
       // The original bytes are copied to the writer, unless they are in shared memory (as
       // src/cli/read-input.ts reads files): then both threads see the same bytes.
       this.post({ type: 'begin', setup, head, rawSha256, extra: [...extraBlobsBySha(input)], total: n });
@@ -120,12 +121,14 @@ export class WriterThread {
       this.encoder = encoder;
       try {
         await this.untilBegun();
-        for (let i = 0; i < n; i++) {
-          encoder.add(messages[i]!);
+        let i = 0;
+        for (const m of messages) {
+          encoder.add(m);
           if (this.inFlight >= MAX_IN_FLIGHT || this.failure !== null) await this.room();
           if (progress && i % PROGRESS_EVERY === 0) progress('store', i, n);
+          i++;
         }
-        this.post({ type: 'end', encoded: encoder.finish() });
+        this.post({ type: 'end', encoded: encoder.finish(), meta: metaOf(input) });
       } catch (e) {
         await this.abort();
         throw e;

@@ -89,7 +89,7 @@ function handle(message: ToWriter): void {
     }
     case 'end': {
       const written = writer!.finish(message.encoded);
-      const result = finishCapture(sqlite!, begun!.head, begun!.room, begun!.rawSha256, begun!.extraShas, written);
+      const result = finishCapture(sqlite!, begun!.head, message.meta, begun!.room, begun!.rawSha256, begun!.extraShas, written);
       sqlite!.exec('COMMIT');
       close();
       send({ type: 'done', result });

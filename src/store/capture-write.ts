@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sha256Hex } from '../core/hash.js';
-import type { Coverage, Message, Source } from '../core/types.js';
+import { messageBound, type CaptureMessages, type Coverage, type Source } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { appendEntry, putBlob } from './append.js';
 import { MessageEncoder, RowWriter, type Written } from './message-rows.js';
@@ -16,15 +16,18 @@ export interface NewCapture {
   readonly parserVersion: string;
   readonly tz: string;
   readonly coverageKind: Coverage['kind'];
-  readonly messages: readonly Message[];
+  readonly messages: CaptureMessages;
   /**
    * Where the source itself says the window ends, when that is later than the last message: an API
    * answer of "the latest N" covers everything up to the moment of the request, so a newest message
    * deleted before it is inside coverage (P6).
    */
   readonly coverageEnd?: string;
-  /** Source facts worth keeping with the capture (e.g. Chatwork's message-limitation header). */
-  readonly meta?: Record<string, unknown>;
+  /**
+   * Source facts worth keeping with the capture (e.g. Chatwork's message-limitation header); a
+   * function when they depend on messages made while they are stored (a streamed parse's warnings).
+   */
+  readonly meta?: Meta | (() => Meta);
   /**
    * Further original bytes this capture relies on (e.g. Chatwork's rooms list, files list and
    * downloaded files): stored in the same transaction and listed in the entry's `blobs`, which
@@ -55,8 +58,15 @@ function newId(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** Everything of a capture but its messages: what the write lock needs before the rows and after them. */
-export type CaptureHead = Omit<NewCapture, 'messages'>;
+export type Meta = Record<string, unknown>;
+
+/** Everything of a capture but its messages and meta: what the write lock needs before the rows and after them. */
+export type CaptureHead = Omit<NewCapture, 'messages' | 'meta'>;
+
+/** The capture's meta, once its messages are stored. */
+export function metaOf(input: Pick<NewCapture, 'meta'>): Meta {
+  return typeof input.meta === 'function' ? input.meta() : (input.meta ?? {});
+}
 
 /** The extra blobs keyed by SHA-256 (a repeated blob is stored and listed once). */
 export function extraBlobsBySha(input: CaptureHead): Map<string, Uint8Array> {
@@ -74,6 +84,7 @@ export function beginCapture(sqlite: Database.Database, input: CaptureHead, rawS
 export function finishCapture(
   sqlite: Database.Database,
   input: CaptureHead,
+  meta: Meta,
   begun: { room: RoomRecord; created: boolean },
   rawSha256: string,
   extraShas: readonly string[],
@@ -99,7 +110,7 @@ export function finishCapture(
   const { entrySeq: _unknownYet, ...payloadCapture } = capture;
   // `blobs` only when there are extra bytes, so entries of plain imports keep their exact shape.
   const blobs = extraShas.length > 0 ? { blobs: [...extraShas] } : {};
-  const entry = appendEntry(sqlite, 'capture', room.id, { capture: { ...payloadCapture, meta: input.meta ?? {} }, ...blobs }, capturedAt);
+  const entry = appendEntry(sqlite, 'capture', room.id, { capture: { ...payloadCapture, meta }, ...blobs }, capturedAt);
   sqlite
     .prepare(
       `INSERT INTO captures (id, room_id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind,
@@ -124,19 +135,21 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture, prog
   const extra = extraBlobsBySha(input);
   const run = sqlite.transaction((): RecordedCapture => {
     const begun = beginCapture(sqlite, input, rawSha256, extra);
-    const n = input.messages.length;
+    const n = messageBound(input.messages);
     const writer = new RowWriter(sqlite, n);
     const encoder = new MessageEncoder(input, (batch) => {
       writer.write(batch);
       encoder.recycle(batch.bytes.buffer);
     });
-    for (let i = 0; i < n; i++) {
-      encoder.add(input.messages[i]!);
+    let i = 0;
+    for (const m of input.messages) {
+      encoder.add(m);
       if (progress && i % PROGRESS_EVERY === 0) progress('store', i, n);
+      i++;
     }
     const written = writer.finish(encoder.finish());
     progress?.('store', n, n);
-    return finishCapture(sqlite, input, begun, rawSha256, [...extra.keys()], written);
+    return finishCapture(sqlite, input, metaOf(input), begun, rawSha256, [...extra.keys()], written);
   });
   return run.immediate();
 }

@@ -69,6 +69,23 @@ describe('import of a LINE export', () => {
     expect((await cli(['verify', '--db', tmp.db])).code).toBe(0);
   });
 
+  it('a warning found while the messages are stored is printed, in the JSON and counted in the entry, new room or known', async () => {
+    const file = join('test', 'fixtures', 'line', '12h-midnight', 'input.txt');
+    const note = /12:10 in the morning .* was read as midnight/;
+    for (const room of ['new', 'known']) {
+      const r = await cli(['import', file, '--json', '--db', tmp.db]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(note);
+      const out = r.json<ImportJson>();
+      expect(out.changes.added, room).toBe(room === 'new' ? out.capture.messages : 0);
+      expect(out.warnings).toEqual([expect.objectContaining({ message: expect.stringMatching(note) as unknown })]);
+      const db = new Database(tmp.db, { readonly: true });
+      const payload = JSON.parse(db.prepare('SELECT payload FROM log WHERE seq = ?').pluck().get(out.capture.entry.seq) as string) as { capture: { meta: { warnings: number } } };
+      db.close();
+      expect(payload.capture.meta.warnings).toBe(1);
+    }
+  });
+
   it('a file no importer recognises is exit 3, says what was tried, and leaves the archive as it was', async () => {
     await cli(['import', scenario(1), '--db', tmp.db]);
     const before = (await cli(['verify', '--json', '--db', tmp.db])).json<{ entries: number }>().entries;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { CoverageKind } from '../../core/types.js';
-import type { FormatName, ParseResult } from '../../importers/importer.js';
+import type { CoverageKind, Message, MessageStream, Warning } from '../../core/types.js';
+import type { FormatName, ParseResult, StreamedParse } from '../../importers/importer.js';
 import { type Runner, defineCommand } from '../command.js';
 import { addedOnly } from '../added-only.js';
 import { confirm } from '../confirm.js';
@@ -34,8 +34,13 @@ const FORMATS: readonly string[] = ['auto', ...FORMAT_NAMES];
  * `--help` and every other command do without (issue 8: start-up under 150 ms).
  */
 async function loadImporters() {
-  const [decode, detect, registry] = await Promise.all([import('../../importers/decode.js'), import('../../importers/detect.js'), import('../../importers/registry.js')]);
-  return { decodeInput: decode.decodeInput, detectFormat: detect.detectFormat, importerFor: registry.importerFor, importers: registry.importers };
+  const [decode, detect, registry, seam] = await Promise.all([
+    import('../../importers/decode.js'), import('../../importers/detect.js'), import('../../importers/registry.js'), import('../../importers/importer.js'),
+  ]);
+  return {
+    decodeInput: decode.decodeInput, detectFormat: detect.detectFormat, importerFor: registry.importerFor, importers: registry.importers,
+    streamedParse: seam.streamedParse, collect: seam.collect,
+  };
 }
 
 export function registerImport(program: Command, runner: Runner): void {
@@ -70,7 +75,7 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
 }
 
 async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, progress: Progress): Promise<number> {
-  const { decodeInput, detectFormat, importerFor, importers } = await loadImporters();
+  const { decodeInput, detectFormat, importerFor, importers, streamedParse, collect } = await loadImporters();
   // The importers take no progress callback (their interface is pure and shared), so the parse is
   // one step: the bar shows it once the whole read took more than the delay.
   progress.update('parse', 0, 1);
@@ -79,35 +84,45 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
     ? detectFormat(decoded, importers, input.where)
     : { importer: importerFor(opts.format as FormatName)!, reason: 'chosen with --format' };
   ctx.warn(t(ctx.lang, { ja: `形式: ${importer.format}（${reason}）`, en: `Format: ${importer.format} (${reason})` }));
-  const outcome = importer.parse(decoded, { tz: ctx.tz, members: opts.member, roomTitle: opts.room ?? null });
+  const outcome = streamedParse(importer, decoded, { tz: ctx.tz, members: opts.member, roomTitle: opts.room ?? null });
   if (!outcome.ok) throw new InputError(outcome.error.message, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hint ?? 'Check that the file is complete and unedited, or pass --format.' });
   const parsed = outcome.result;
   progress.update('parse', 1, 1);
   progress.clear();
-  for (const w of parsed.warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${t(ctx.lang, { ja: '注意', en: 'warning' })}: ${w.message}`);
-  await confirmOrRefuse(ctx, parsed, opts.yes ?? false, input.where);
+  const warn = (warnings: readonly Warning[]): void => {
+    for (const w of warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${t(ctx.lang, { ja: '注意', en: 'warning' })}: ${w.message}`);
+  };
+  warn(parsed.warningsWith([]));
+  if (parsed.inferred || parsed.truncated) await confirmOrRefuse(ctx, collect(parsed), opts.yes ?? false, input.where);
   if (ctx.io.signal.aborted) return 130;
 
   const archive = ctx.archive();
   const roomSpec = resolveRoom(ctx, archive, parsed, opts.room);
+  // Into a known room the messages are compared once stored, so they are made once and kept; into
+  // a new one they are made as they are stored and none is held (issue 8).
+  const making: Warning[] = [];
+  const kept = 'id' in roomSpec ? [...parsed.messages.each(making)] : null;
+  if (kept) warn(making);
   const recorded = await archive.recordCaptureAsync({
     room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
-    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: parsed.messages,
+    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: kept ?? storedAsMade(parsed.messages, making),
     ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
-    meta: { encoding: decoded.encoding, warnings: parsed.warnings.length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) },
+    // Counted once stored: a streamed parse finds some warnings as it makes the messages.
+    meta: () => ({ encoding: decoded.encoding, warnings: parsed.warningsWith(making).length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) }),
   }, progress.update);
+  if (!kept) warn(making);
   progress.update('compare', 0, 1);
   // A room made by this capture has nothing to compare with. Otherwise the diff core is loaded
   // here: commands that import nothing, and imports into a new room, do without it.
   const changes = recorded.roomCreated
     ? addedOnly(recorded.capture.messageCount)
-    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: parsed.messages, hashes: recorded.messageHashes });
+    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: kept ?? [...parsed.messages.each([])], hashes: recorded.messageHashes });
   progress.finish();
   if (ctx.json) {
     ctx.printJson({
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
-      warnings: parsed.warnings,
+      warnings: parsed.warningsWith(making),
     });
   } else {
     const c = recorded.capture;
@@ -122,8 +137,8 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
   return 0;
 }
 
+/** Asks before an inferred or truncated input is stored, with a summary of what was read. */
 async function confirmOrRefuse(ctx: Context, parsed: ParseResult, yes: boolean, where: string): Promise<void> {
-  if (!parsed.inferred && !parsed.truncated) return;
   ctx.warn(summarizeParse(parsed, ctx.lang));
   if (yes) return;
   const answer = await confirm(ctx.io, t(ctx.lang, { ja: 'この内容で保存しますか？', en: 'Store this as a capture?' }));
@@ -138,7 +153,7 @@ async function confirmOrRefuse(ctx: Context, parsed: ParseResult, yes: boolean, 
   throw new UsageError(`${why} ${next}`, { where });
 }
 
-function resolveRoom(ctx: Context, archive: ReturnType<Context['archive']>, parsed: ParseResult, roomArg: string | undefined): { id: string } | { source: ParseResult['source']; externalId: string | null; title: string } {
+function resolveRoom(ctx: Context, archive: ReturnType<Context['archive']>, parsed: StreamedParse, roomArg: string | undefined): { id: string } | { source: ParseResult['source']; externalId: string | null; title: string } {
   if (parsed.room.externalId !== null) {
     const known = archive.roomByExternalId(parsed.source, parsed.room.externalId);
     if (known) return { id: known.id };
@@ -155,4 +170,9 @@ function resolveRoom(ctx: Context, archive: ReturnType<Context['archive']>, pars
     }));
   }
   return { source: parsed.source, externalId: parsed.room.externalId, title: parsed.room.title };
+}
+
+/** A stream as the store takes it: made once, as it is stored, its warnings going to `making`. */
+function storedAsMade(stream: MessageStream, making: Warning[]): Iterable<Message> & { readonly max: number } {
+  return { max: stream.max, [Symbol.iterator]: () => stream.each(making)[Symbol.iterator]() };
 }

@@ -4,20 +4,22 @@
  * quirks and sources: FORMAT.md beside this file.
  */
 import { InputError } from '../../core/errors.js';
-import type { Warning } from '../../core/types.js';
+import type { Message, Warning } from '../../core/types.js';
 import { LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
-import type { DecodedInput, Importer, ParseOptions, ParseOutcome, ParseResult, Sniff } from '../importer.js';
+import { collect, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
 import { LocalTimes } from './local-time.js';
-import { buildMessages } from './messages.js';
+import { MessageBuilder } from './messages.js';
 import { type RecordsRead, hasCrlfRecords, looksLikeSpaceMessage, looksLikeTabMessage, readRecords } from './records.js';
 
-/** The LINE result carries the header's save time too (not part of the Importer seam, so optional to readers). */
-export interface LineParseResult extends ParseResult {
+/** The header's save time, which LINE results carry too (not part of the Importer seam, so optional to readers). */
+interface SavedAt {
   /** `保存日時 / Saved on` as written, and as ISO in the zone when it reads without a guess. */
   readonly savedAt: { readonly text: string; readonly iso: string | null } | null;
 }
+
+export interface LineParseResult extends ParseResult, SavedAt {}
 
 const HINT = 'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it. If it comes from another app, pass --format.';
 
@@ -37,19 +39,26 @@ function sniff(input: DecodedInput): Sniff {
 }
 
 function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
+  const streamed = stream(input, options);
+  if (!streamed.ok) return streamed;
+  const result: LineParseResult = collect(streamed.result);
+  return { ok: true, result };
+}
+
+function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<StreamedParse & SavedAt> {
   const read = readFile(input.text);
   if ('refused' in read) return read.refused;
   const { header, firstDate, records, vote } = read;
 
-  const built = buildMessages(records.records, options.tz, options.members);
-  const warnings: Warning[] = [...records.warnings, ...built.warnings];
+  const builder = new MessageBuilder(records.records, options.tz, options.members);
+  const after: Warning[] = [];
   if (vote.undecided) {
-    warnings.push({ line: firstDate?.line ?? null, message: 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.' });
+    after.push({ line: firstDate?.line ?? null, message: 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.' });
   }
-  const title = header === null ? null : roomTitle(header, built.messages, warnings);
+  const title = header === null ? null : roomTitle(header, builder, after);
   const times = new LocalTimes(options.tz);
   const savedAt = header?.savedAt ? { text: header.savedAt.text, iso: savedAtIso(header.savedAt.text, vote.order, times) } : null;
-  const result: LineParseResult = {
+  const result: StreamedParse & SavedAt = {
     format: 'line',
     source: 'line',
     variant: variantOf(header, records),
@@ -57,8 +66,8 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
     coverage: header === null ? 'window' : 'full',
     // A full export is complete up to the moment it was saved, not only up to its last message (P6).
     coverageEnd: header === null ? null : (savedAt?.iso ?? null),
-    messages: built.messages,
-    warnings: [...input.decodeWarnings, ...warnings.sort(byLine)],
+    messages: { max: builder.max, each: (warnings) => builder.each(warnings) },
+    warningsWith: (making) => [...input.decodeWarnings, ...[...records.warnings, ...making, ...after].sort(byLine)],
     inferred: null,
     truncated: records.truncated,
     savedAt,
@@ -74,7 +83,7 @@ interface FileRead {
 }
 
 /** Text → records. */
-function readFile(text: string): FileRead | { readonly refused: ParseOutcome } {
+function readFile(text: string): FileRead | { readonly refused: Refusal } {
   const lines = new LineIndex(text);
   if (text.trim() === '') return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
   const header = readHeader(lines);
@@ -113,13 +122,18 @@ function firstDateLine(lines: Lines, start: number): { readonly line: number; re
  * `…とのトーク履歴` is a 1:1 chat, or a group whose name ends in と (formats.md §1.2 notes): a
  * 1:1 chat has two people writing, so more than two means the と belongs to the name.
  */
-function roomTitle(header: LineHeader, messages: ParseResult['messages'], warnings: Warning[]): string {
+function roomTitle(header: LineHeader, builder: MessageBuilder, warnings: Warning[]): string {
   if (!header.endsInTo) return header.title;
-  const senders = new Set(messages.filter((m) => m.kind !== 'system' && m.kind !== 'unsent' && m.sender !== null).map((m) => m.sender));
+  const senders = new Set<string>();
+  for (const m of builder.each([])) if (writes(m)) senders.add(m.sender!);
   if (senders.size <= 2) return header.title;
   const title = `${header.title}と`;
   warnings.push({ line: 1, message: `the header reads like a one-to-one chat with "${header.title}", but ${senders.size} people write in it, so the room was taken to be the group "${title}".` });
   return title;
+}
+
+function writes(m: Message): boolean {
+  return m.kind !== 'system' && m.kind !== 'unsent' && m.sender !== null;
 }
 
 function variantOf(header: LineHeader | null, read: RecordsRead): string {
@@ -140,7 +154,7 @@ function byLine(a: Warning, b: Warning): number {
   return (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER);
 }
 
-function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine): ParseOutcome {
+function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine): Refusal {
   const found = line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text;
   const shown = `"${found.replaceAll('\t', '<TAB>')}"`;
   if (failure.problem === 'no-date-yet') {
@@ -154,7 +168,7 @@ function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine)
   );
 }
 
-function refuse(message: string, line: number | null, hint: string): ParseOutcome {
+function refuse(message: string, line: number | null, hint: string): Refusal {
   // `where` is the line alone: the CLI puts the file name in front (src/cli/commands/import.ts).
   return { ok: false, error: new InputError(message, { ...(line === null ? {} : { where: String(line) }), hint }) };
 }
@@ -166,4 +180,5 @@ export const lineImporter: Importer = {
   description: 'LINE chat history (.txt from トーク履歴を送信 / Send chat history, or the desktop app\'s Save chat)',
   sniff,
   parse,
+  stream,
 };

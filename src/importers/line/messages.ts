@@ -11,49 +11,66 @@ import { MemberNames, learnNames, memberSuggestion, splitDesktopLine } from './d
 import { LocalTimes } from './local-time.js';
 import type { LineRecord } from './records.js';
 
-export interface BuiltMessages {
-  readonly messages: readonly Message[];
-  readonly warnings: readonly Warning[];
-}
-
 interface Draft {
   readonly kind: MessageKind;
   readonly sender: string | null;
   readonly body: string;
 }
 
-export function buildMessages(records: readonly LineRecord[], tz: string, members: readonly string[]): BuiltMessages {
-  const warnings: Warning[] = [];
-  const times = new LocalTimes(tz);
-  const resolved = resolveDayTimes(records);
-  const tabSenders = new Set<string>();
-  for (const r of records) if (r.form === 'tab' && r.sender) tabSenders.add(r.sender);
-  const names = records.some((r) => r.form === 'space') ? desktopNames(records, tabSenders, members) : null;
-  const guesses = new Map<string, { line: number; suggestion: string; more: number }>();
+/**
+ * Records → messages, one at a time: what needs every record (the day's times, the senders of tab
+ * lines, the names on desktop lines) is worked out once, and each pass of `each` makes the
+ * messages again, so that an import stores them as they are made instead of holding them all
+ * (issue 8). The records stay; a message is the small part on top of them.
+ */
+export class MessageBuilder {
+  private readonly times: LocalTimes;
+  private readonly resolved: ReturnType<typeof resolveDayTimes>;
+  private readonly tabSenders = new Set<string>();
+  private readonly names: MemberNames | null;
 
-  const messages: Message[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    const time = resolved[i]!;
-    if (time.note !== null) warnings.push({ line: r.line, message: time.note });
-    const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
-    const sentAt = times.iso(day, time.minutes % (24 * 60));
-    if (sentAt === null) {
-      warnings.push({ line: r.line, message: `the time of this message does not exist in the time zone ${tz}; the message was left out.` });
-      continue;
+  constructor(
+    private readonly records: readonly LineRecord[],
+    private readonly tz: string,
+    members: readonly string[],
+  ) {
+    this.times = new LocalTimes(tz);
+    this.resolved = resolveDayTimes(records);
+    for (const r of records) if (r.form === 'tab' && r.sender) this.tabSenders.add(r.sender);
+    this.names = records.some((r) => r.form === 'space') ? desktopNames(records, this.tabSenders, members) : null;
+  }
+
+  /** At most this many messages: one a record. */
+  get max(): number {
+    return this.records.length;
+  }
+
+  /** The messages in order; the warnings of making them (in record order, then guessed names) go to `warnings`. */
+  *each(warnings: Warning[]): Generator<Message, void, undefined> {
+    const { records, resolved, times, tz } = this;
+    const guesses = new Map<string, { line: number; suggestion: string; more: number }>();
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      const time = resolved[i]!;
+      if (time.note !== null) warnings.push({ line: r.line, message: time.note });
+      const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
+      const sentAt = times.iso(day, time.minutes % (24 * 60));
+      if (sentAt === null) {
+        warnings.push({ line: r.line, message: `the time of this message does not exist in the time zone ${tz}; the message was left out.` });
+        continue;
+      }
+      const draft = r.form === 'tab' ? tabDraft(r, this.tabSenders) : spaceDraft(r, this.names!, guesses);
+      const body = r.continuation === null ? draft.body : `${draft.body}\n${r.continuation}`;
+      yield { kind: draft.kind, sender: draft.sender, senderId: null, sentAt, body, externalId: null, editedAt: null };
     }
-    const draft = r.form === 'tab' ? tabDraft(r, tabSenders) : spaceDraft(r, names!, guesses);
-    const body = r.continuation === null ? draft.body : `${draft.body}\n${r.continuation}`;
-    messages.push({ kind: draft.kind, sender: draft.sender, senderId: null, sentAt, body, externalId: null, editedAt: null });
+    for (const [sender, g] of guesses) {
+      const others = g.more === 0 ? '' : ` (${g.more} more line${g.more === 1 ? '' : 's'} read the same way)`;
+      warnings.push({
+        line: g.line,
+        message: `cannot tell where the sender's name ends on this line; it was read as "${sender}"${others}. If the name has a space in it, import again with --member "${g.suggestion}".`,
+      });
+    }
   }
-  for (const [sender, g] of guesses) {
-    const others = g.more === 0 ? '' : ` (${g.more} more line${g.more === 1 ? '' : 's'} read the same way)`;
-    warnings.push({
-      line: g.line,
-      message: `cannot tell where the sender's name ends on this line; it was read as "${sender}"${others}. If the name has a space in it, import again with --member "${g.suggestion}".`,
-    });
-  }
-  return { messages, warnings };
 }
 
 /** Mobile lines: the sender field decides, E6 one-tab lines are a known sender's empty message. */
