@@ -100,15 +100,20 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
   const roomSpec = resolveRoom(ctx, archive, parsed, opts.room);
   // Into a known room the messages are compared once stored, so they are made once and kept; into
   // a new one they are made as they are stored and none is held (issue 8).
+  // Nothing below holds `parsed` or `decoded`: the kept messages must not keep the records alive.
   const making: Warning[] = [];
   const kept = 'id' in roomSpec ? [...parsed.messages.each(making)] : null;
   if (kept) warn(making);
+  const remake = kept ? null : parsed.messages;
+  const { warningsWith, truncated } = parsed;
+  const warnings = (): readonly Warning[] => warningsWith(making);
+  const encoding = decoded.encoding;
   const recorded = await archive.recordCaptureAsync({
     room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
-    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: kept ?? storedAsMade(parsed.messages, making),
+    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: kept ?? storedAsMade(remake!, making),
     ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
     // Counted once stored: a streamed parse finds some warnings as it makes the messages.
-    meta: () => ({ encoding: decoded.encoding, warnings: parsed.warningsWith(making).length, ...(parsed.truncated ? { truncated: parsed.truncated } : {}) }),
+    meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}) }),
   }, progress.update);
   if (!kept) warn(making);
   progress.update('compare', 0, 1);
@@ -116,13 +121,13 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
   // here: commands that import nothing, and imports into a new room, do without it.
   const changes = recorded.roomCreated
     ? addedOnly(recorded.capture.messageCount)
-    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: kept ?? [...parsed.messages.each([])], hashes: recorded.messageHashes });
+    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: kept ?? [...remake!.each([])], hashes: recorded.messageHashes });
   progress.finish();
   if (ctx.json) {
     ctx.printJson({
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
-      warnings: parsed.warningsWith(making),
+      warnings: warnings(),
     });
   } else {
     const c = recorded.capture;

@@ -4,7 +4,7 @@
  * quirks and sources: FORMAT.md beside this file.
  */
 import { InputError } from '../../core/errors.js';
-import type { Message, Warning } from '../../core/types.js';
+import type { Message, MessageStream, Warning } from '../../core/types.js';
 import { LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
 import { collect, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
@@ -66,13 +66,24 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
     coverage: header === null ? 'window' : 'full',
     // A full export is complete up to the moment it was saved, not only up to its last message (P6).
     coverageEnd: header === null ? null : (savedAt?.iso ?? null),
-    messages: { max: builder.max, each: (warnings) => builder.each(warnings) },
-    warningsWith: (making) => [...input.decodeWarnings, ...[...records.warnings, ...making, ...after].sort(byLine)],
+    messages: streamOf(builder),
+    warningsWith: warningsIn(input.decodeWarnings, records.warnings, after),
     inferred: null,
     truncated: records.truncated,
     savedAt,
   };
   return { ok: true, result };
+}
+
+// The two closures are made apart: closures made in one scope share what any of them holds, and
+// the warnings must not keep the records alive once an import has made its messages (issue 8).
+function streamOf(builder: MessageBuilder): MessageStream {
+  return { max: builder.max, each: (warnings) => builder.each(warnings) };
+}
+
+/** `parse`'s warnings: the decoder's first, then all others by line. */
+function warningsIn(decoding: readonly Warning[], reading: readonly Warning[], after: readonly Warning[]): StreamedParse['warningsWith'] {
+  return (making) => [...decoding, ...[...reading, ...making, ...after].sort(byLine)];
 }
 
 interface FileRead {
