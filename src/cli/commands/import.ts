@@ -104,13 +104,13 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
   const making: Warning[] = [];
   const kept = 'id' in roomSpec ? [...parsed.messages.each(making)] : null;
   if (kept) warn(making);
-  const remake = kept ? null : parsed.messages;
+  const listed = kept ? () => kept : remade(parsed.messages);
   const { warningsWith, truncated } = parsed;
   const warnings = (): readonly Warning[] => warningsWith(making);
   const encoding = decoded.encoding;
   const recorded = await archive.recordCaptureAsync({
     room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
-    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: kept ?? storedAsMade(remake!, making),
+    tz: ctx.tz, coverageKind: (opts.coverage as CoverageKind | undefined) ?? parsed.coverage, messages: kept ?? storedAsMade(parsed.messages, making),
     ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
     // Counted once stored: a streamed parse finds some warnings as it makes the messages.
     meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}) }),
@@ -121,7 +121,7 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
   // here: commands that import nothing, and imports into a new room, do without it.
   const changes = recorded.roomCreated
     ? addedOnly(recorded.capture.messageCount)
-    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: kept ?? [...remake!.each([])], hashes: recorded.messageHashes });
+    : (await import('../changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: listed(), hashes: recorded.messageHashes });
   progress.finish();
   if (ctx.json) {
     ctx.printJson({
@@ -175,6 +175,14 @@ function resolveRoom(ctx: Context, archive: ReturnType<Context['archive']>, pars
     }));
   }
   return { source: parsed.source, externalId: parsed.room.externalId, title: parsed.room.title };
+}
+
+/**
+ * The messages again, for a room that turned out to exist when the capture was stored (made by
+ * another import meanwhile). Made apart so that the kept list's closure does not hold the stream.
+ */
+function remade(stream: MessageStream): () => readonly Message[] {
+  return () => [...stream.each([])];
 }
 
 /** A stream as the store takes it: made once, as it is stored, its warnings going to `making`. */
