@@ -50,11 +50,12 @@ function shared(table: ClockReading[], minutes: number, noonReading: number | nu
   return (table[minutes] ??= { minutes, noonReading, twelveHour });
 }
 
-export interface TimedRecord {
-  readonly line: number;
+/** Records by index, as far as their times go (record-table.ts). */
+export interface TimedRecords {
+  readonly length: number;
   /** Identifies the date line the record sits under (records of one day share it). */
-  readonly dayKey: number;
-  readonly clock: ClockReading;
+  dayKey(i: number): number;
+  clock(i: number): ClockReading;
 }
 
 export interface ResolvedTime {
@@ -69,21 +70,22 @@ export interface ResolvedTime {
  * of the day from going backwards, looking at the previous time and at the next unambiguous one.
  * When both readings fit (or neither), midnight is taken and a note says so. Linear time.
  */
-export function resolveDayTimes(records: readonly TimedRecord[]): ResolvedTime[] {
-  const nextFixed: (number | null)[] = new Array<number | null>(records.length).fill(null);
+export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
+  const n = records.length;
+  const nextFixed: (number | null)[] = new Array<number | null>(n).fill(null);
   let following: number | null = null;
-  for (let i = records.length - 1; i >= 0; i--) {
-    const r = records[i]!;
-    if (i + 1 < records.length && records[i + 1]!.dayKey !== r.dayKey) following = null;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i + 1 < n && records.dayKey(i + 1) !== records.dayKey(i)) following = null;
     nextFixed[i] = following;
-    if (r.clock.noonReading === null) following = r.clock.minutes;
+    const clock = records.clock(i);
+    if (clock.noonReading === null) following = clock.minutes;
   }
   const resolved: ResolvedTime[] = [];
   let previous = -1;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    if (i > 0 && records[i - 1]!.dayKey !== r.dayKey) previous = -1;
-    const time = r.clock.noonReading === null ? fixedTime(r.clock.minutes) : ambiguousTime(r.clock.minutes, r.clock.noonReading, previous, nextFixed[i] ?? null);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && records.dayKey(i - 1) !== records.dayKey(i)) previous = -1;
+    const clock = records.clock(i);
+    const time = clock.noonReading === null ? fixedTime(clock.minutes) : ambiguousTime(clock.minutes, clock.noonReading, previous, nextFixed[i] ?? null);
     previous = time.minutes;
     resolved.push(time);
   }

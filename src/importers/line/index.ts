@@ -156,9 +156,14 @@ function variantOf(header: LineHeader | null, read: RecordsRead): string {
     case 'zh': return 'line/zh-mobile';
     case 'ja':
       if (header?.shape === 'openchat') return 'line/openchat';
-      return read.records.some((r) => r.clock.twelveHour) ? 'line/ja-mobile-12h' : 'line/ja-mobile-24h';
+      return hasTwelveHourClock(read.records) ? 'line/ja-mobile-12h' : 'line/ja-mobile-24h';
     case null: return 'line/header-only';
   }
+}
+
+function hasTwelveHourClock(records: RecordsRead['records']): boolean {
+  for (let i = 0; i < records.length; i++) if (records.clock(i).twelveHour) return true;
+  return false;
 }
 
 function byLine(a: Warning, b: Warning): number {

@@ -9,7 +9,7 @@ import { resolveDayTimes } from './clock.js';
 import { nextDay } from './dates.js';
 import { MemberNames, learnNames, memberSuggestion, splitDesktopLine } from './desktop.js';
 import { LocalTimes } from './local-time.js';
-import type { LineRecord } from './records.js';
+import type { LineRecord, RecordTable } from './record-table.js';
 
 interface Draft {
   readonly kind: MessageKind;
@@ -21,7 +21,8 @@ interface Draft {
  * Records → messages, one at a time: what needs every record (the day's times, the senders of tab
  * lines, the names on desktop lines) is worked out once, and each pass of `each` makes the
  * messages again, so that an import stores them as they are made instead of holding them all
- * (issue 8). The records stay; a message is the small part on top of them.
+ * (issue 8). The records stay, as numbers (record-table.ts); a record and its message are made
+ * for each other and dropped.
  */
 export class MessageBuilder {
   private readonly times: LocalTimes;
@@ -30,14 +31,14 @@ export class MessageBuilder {
   private readonly names: MemberNames | null;
 
   constructor(
-    private readonly records: readonly LineRecord[],
+    private readonly records: RecordTable,
     private readonly tz: string,
     members: readonly string[],
   ) {
     this.times = new LocalTimes(tz);
     this.resolved = resolveDayTimes(records);
-    for (const r of records) if (r.form === 'tab' && r.sender) this.tabSenders.add(r.sender);
-    this.names = records.some((r) => r.form === 'space') ? desktopNames(records, this.tabSenders, members) : null;
+    for (const s of records.senderFields()) if (s) this.tabSenders.add(s);
+    this.names = hasSpaceForm(records) ? desktopNames(records, this.tabSenders, members) : null;
   }
 
   /** At most this many messages: one a record. */
@@ -50,7 +51,7 @@ export class MessageBuilder {
     const { records, resolved, times, tz } = this;
     const guesses = new Map<string, { line: number; suggestion: string; more: number }>();
     for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
+      const r = records.at(i);
       const time = resolved[i]!;
       if (time.note !== null) warnings.push({ line: r.line, message: time.note });
       const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
@@ -92,10 +93,15 @@ function spaceDraft(r: LineRecord, names: MemberNames, guesses: Map<string, { li
   return { kind: kindOfSenderBody(split.body, true), sender: split.sender, body: split.body };
 }
 
-function desktopNames(records: readonly LineRecord[], tabSenders: ReadonlySet<string>, members: readonly string[]): MemberNames {
+function hasSpaceForm(records: RecordTable): boolean {
+  for (let i = 0; i < records.length; i++) if (records.form(i) === 'space') return true;
+  return false;
+}
+
+function desktopNames(records: RecordTable, tabSenders: ReadonlySet<string>, members: readonly string[]): MemberNames {
   const names = new MemberNames();
   for (const m of members) names.add(m);
   for (const s of tabSenders) names.add(s);
-  for (const r of records) if (r.form === 'space') learnNames(names, r.text);
+  for (let i = 0; i < records.length; i++) if (records.form(i) === 'space') learnNames(names, records.text(i));
   return names;
 }

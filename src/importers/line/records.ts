@@ -10,26 +10,10 @@ import type { Lines } from '../lines.js';
 import { CLOCK, type ClockReading, readClock } from './clock.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';
-
-export interface LineRecord {
-  /** 1-based line of the record's first line. */
-  readonly line: number;
-  readonly day: CalendarDay;
-  /** Changes with every date line: records of one day share it (for 午前12:xx, clock.ts). */
-  readonly dayKey: number;
-  readonly clock: ClockReading;
-  /** `tab`: `time⇥sender⇥text` (mobile); `space`: `time␣rest` (desktop, sender not split yet). */
-  readonly form: 'tab' | 'space';
-  /** Tab form: the sender field; '' for a two-tab system line; null for a one-tab line. Space form: null. */
-  readonly sender: string | null;
-  /** Tab form: the body (quoted bodies already joined and unquoted). Space form: the text after the time. */
-  readonly text: string;
-  /** Unquoted lines that followed the record's first line, joined with `\n`; null if none. */
-  readonly continuation: string | null;
-}
+import { RecordTable } from './record-table.js';
 
 export interface RecordsRead {
-  readonly records: readonly LineRecord[];
+  readonly records: RecordTable;
   readonly warnings: readonly Warning[];
   readonly dateStyle: DateStyle | null;
   /** Message lines carried their own date (the unverified Q? variant). */
@@ -83,23 +67,18 @@ export interface RecordReaderOptions {
   readonly mixedTerminators: boolean;
 }
 
-/** The record being read; its continuation lines are collected until the next record starts. */
+/** The record being read, until the next record starts: its first line and its continuation lines'. */
 interface Pending {
-  readonly record: Omit<LineRecord, 'continuation'>;
-  more: string[] | null;
+  readonly index: number;
+  readonly line: number;
+  moreFrom: number;
+  moreTo: number;
   noted: boolean;
-}
-
-function interned(seen: Map<string, string>, text: string): string {
-  const known = seen.get(text);
-  if (known !== undefined) return known;
-  seen.set(text, text);
-  return text;
 }
 
 export function readRecords(o: RecordReaderOptions): RecordsRead {
   const { lines, desktop, order } = o;
-  const records: LineRecord[] = [];
+  const records = new RecordTable(lines, Math.max(0, lines.length - o.start));
   const warnings: Warning[] = [];
   const quoted = new QuotedBodies({
     lines,
@@ -114,16 +93,12 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
   const englishDates: string[] = [];
   let pending: Pending | null = null;
   let blanks = 0;
-  // A chat has a handful of senders and every message line names one: kept once, not once a line.
-  const senders = new Map<string, string>();
   const flush = (): void => {
-    if (pending) {
-      const { line, day, dayKey: key, clock, form, sender, text } = pending.record;
-      records.push({ line, day, dayKey: key, clock, form, sender, text, continuation: pending.more === null ? null : pending.more.join('\n') });
-    }
+    if (pending && pending.moreFrom !== -1) records.continueWith(pending.index, pending.moreFrom, pending.moreTo);
     pending = null;
     blanks = 0;
   };
+  const start = (index: number, line: number): Pending => ({ index, line, moreFrom: -1, moreTo: -1, noted: false });
   const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({ records, warnings, dateStyle: style, datePrefixed, englishDates, truncated: null, failure: null, ...extra });
 
   for (let i = o.start; i < lines.length; i++) {
@@ -162,19 +137,23 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
     if (notRecord === null && clock && (tab || space)) {
       if (current === null) return result({ failure: { line: line.number, problem: 'no-date-yet' } });
       flush();
-      const after = text.slice((tab ?? space)![0].length);
+      const timeEnd = (tab ?? space)![0].length;
+      const after = text.slice(timeEnd);
       if (space) {
-        pending = { record: { line: line.number, day: current, dayKey, clock, form: 'space', sender: null, text: after }, more: null, noted: false };
+        pending = start(records.add({ index: i, day: current, dayKey, clock, form: 'space', sender: null, text: { textFrom: timeEnd } }), line.number);
         continue;
       }
       const tab2 = after.indexOf('\t');
-      const sender = tab2 === -1 ? null : interned(senders, after.slice(0, tab2));
-      let body = tab2 === -1 ? after : after.slice(tab2 + 1);
+      const sender = tab2 === -1 ? null : after.slice(0, tab2);
+      const textFrom = tab2 === -1 ? timeEnd : timeEnd + tab2 + 1;
+      const body = text.slice(textFrom);
+      const first = i;
+      let unquoted: string | null = null;
       const opening = sender ? quoteOpening(body, line, o.mixedTerminators) : 'none';
       if (opening === 'clean' || (opening === 'unless-record-follows' && !quoted.nextStartsRecord(i))) {
         const q = quoted.read(i, body, opening === 'unless-record-follows');
         if (q.kind === 'closed') {
-          body = q.body;
+          unquoted = q.body;
           i = q.lastIndex;
           warnings.push(...q.warnings);
         } else if (q.messageFollows) {
@@ -185,19 +164,21 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
           return result({ truncated: { line: line.number, reason } });
         }
       }
-      pending = { record: { line: line.number, day: current, dayKey, clock, form: 'tab', sender, text: body }, more: null, noted: false };
+      const index = records.add({ index: first, day: current, dayKey, clock, form: 'tab', sender, text: unquoted === null ? { textFrom } : { body: unquoted } });
+      pending = start(index, line.number);
       continue;
     }
     const open: Pending | null = pending;
     if (open === null) return result({ failure: { line: line.number, problem: 'unknown-line' } });
-    open.more ??= [];
-    for (; blanks > 0; blanks--) open.more.push('');
-    open.more.push(text);
+    // The blank lines before it are part of the continuation too: it runs from the first of them.
+    if (open.moreFrom === -1) open.moreFrom = i - blanks;
+    open.moreTo = i;
+    blanks = 0;
     if (notRecord !== null) {
-      warnings.push({ line: line.number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.record.line}.` });
+      warnings.push({ line: line.number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.line}.` });
     } else if (!desktop && !open.noted) {
       open.noted = true;
-      warnings.push({ line: line.number, message: `this line is not a message, date or system line; it was added to the message that starts on line ${open.record.line} as a further line of its text.` });
+      warnings.push({ line: line.number, message: `this line is not a message, date or system line; it was added to the message that starts on line ${open.line} as a further line of its text.` });
     }
   }
   flush();
