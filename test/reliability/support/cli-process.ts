@@ -2,7 +2,7 @@
  * The built CLI (`node bin/chatproof.js`) as a child process: what a crash test can SIGKILL and
  * what several writers run as. `npm test` builds dist/ first; a direct `npx vitest run` builds it
  * here when it is missing or older than the sources, under a lock so that parallel test files do
- * not run tsc over each other.
+ * not build over each other.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BIN = join(ROOT, 'bin', 'chatproof.js');
-const BUILT_MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** What bin/chatproof.js loads: the bundle, made after tsc (`npm run build`). */
+const BUILT_MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -46,9 +47,10 @@ export function ensureBuilt(): void {
   }
   try {
     if (isFresh()) return;
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+    const bundle = spawnSync(process.execPath, [join(ROOT, 'bin', 'bundle.js')], { cwd: ROOT, encoding: 'utf8' });
     // tsc still emits on type errors; the tests only need runnable JS, so a missing file is the failure.
-    if (!existsSync(BUILT_MAIN)) throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`);
+    if (!existsSync(BUILT_MAIN)) throw new Error(`building the CLI failed:\n${tsc.stdout}${tsc.stderr}${bundle.stdout}${bundle.stderr}`);
   } finally {
     rmdirSync(lock);
   }

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The CLI as `bin/chatproof.js` runs it: src/ bundled by esbuild into dist/cli/, run after tsc
+// (`npm run build`). Loading ~150 small modules one by one was ~25 ms of every command's
+// start-up, most of a 20k-message import's distance to its target (issue 8, docs/performance.md).
+// Every lazily imported module (the parsers, pdfkit, the diff…) stays a chunk of its own, loaded
+// when it is used, so `--help` still loads none of them; packages stay in node_modules. The worker
+// threads' scripts are entry points beside the chunks, where src/threads.ts looks for them.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const outdir = join(root, 'dist', 'cli');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    'capture-worker': 'src/store/capture-worker.ts',
+    'merkle-worker': 'src/core/merkle-worker.ts',
+  },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
