@@ -12,6 +12,7 @@
  *     chosen with chardet and confirmed by decoding without replacement characters; failing
  *     that, damaged UTF-8 as in 6.
  */
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../core/errors.js';
 import { hasLoneSurrogate, replaceLoneSurrogates } from '../core/unicode.js';
@@ -69,22 +70,42 @@ export function decodeInput(bytes: Uint8Array, name: string | null): DecodedInpu
 
   const decoded = decodeText(bytes);
   // A chat export never holds a NUL character: outside UTF-16 a NUL byte means binary data.
-  const nul = decoded.text.indexOf('\u0000');
-  if (nul >= 0) {
-    const line = lineAt(decoded.text, nul);
+  const line = 'utf8' in decoded ? nulLineInUtf8(decoded.utf8) : nulLineInText(decoded.text);
+  if (line !== null) {
     throw new InputError(`This file contains binary data (a NUL byte on line ${line}), so it is not a chat export saved as text.`, {
       where: name === null ? `line ${line}` : `${name}:${line}`,
       hint: NOT_A_CHAT_HINT,
     });
   }
-  return { bytes, text: decoded.text, encoding: decoded.encoding, name, decodeWarnings: decoded.warnings };
+  if (!('utf8' in decoded)) return { bytes, text: decoded.text, encoding: decoded.encoding, name, decodeWarnings: decoded.warnings };
+  const { utf8, encoding } = decoded;
+  let text: string | undefined;
+  return {
+    bytes, utf8, encoding, name, decodeWarnings: [],
+    get text(): string {
+      return (text ??= Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8'));
+    },
+  };
 }
 
-interface Decoded {
-  readonly text: string;
-  readonly encoding: string;
-  readonly warnings: readonly Warning[];
+function nulLineInText(text: string): number | null {
+  const nul = text.indexOf('\u0000');
+  return nul < 0 ? null : lineAt(text, nul);
 }
+
+function nulLineInUtf8(utf8: Uint8Array): number | null {
+  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  const nul = bytes.indexOf(0);
+  if (nul < 0) return null;
+  let line = 1;
+  for (let lf = bytes.indexOf(0x0a); lf !== -1 && lf < nul; lf = bytes.indexOf(0x0a, lf + 1)) line++;
+  return line;
+}
+
+/** Valid UTF-8 stays bytes until its text is asked for (DecodedInput.utf8); everything else is decoded here. */
+type Decoded =
+  | { readonly utf8: Uint8Array; readonly encoding: string }
+  | { readonly text: string; readonly encoding: string; readonly warnings: readonly Warning[] };
 
 function decodeText(bytes: Uint8Array): Decoded {
   if (startsWithAt(bytes, [0xef, 0xbb, 0xbf], 0)) return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
@@ -96,11 +117,8 @@ function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function decodeUtf8(bytes: Uint8Array, encoding: string): Decoded {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding, warnings: [] };
-  } catch {
-    // Not valid UTF-8: either a UTF-8 file with some damage, or another encoding altogether.
-  }
+  if (isUtf8(bytes)) return { utf8: bytes, encoding };
+  // Not valid UTF-8: either a UTF-8 file with some damage, or another encoding altogether.
   const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const { replaced, otherNonAscii } = countNonAscii(lossy);
   // A UTF-8 file with damage still has mostly valid multi-byte characters; Shift_JIS read as
@@ -111,7 +129,7 @@ function decodeUtf8(bytes: Uint8Array, encoding: string): Decoded {
 }
 
 /** CP932 (Windows "ANSI" on Japanese Windows) or EUC-JP, if one decodes the bytes cleanly. */
-function decodeJapaneseLegacy(bytes: Uint8Array): Decoded | null {
+function decodeJapaneseLegacy(bytes: Uint8Array): (Decoded & { readonly text: string }) | null {
   const { chardet, iconv } = legacyCodecs();
   // A guess needs a sample, not the whole file (chardet would read all of a 200 MB export).
   const guesses = chardet.analyse(bytes.subarray(0, 65_536)).map((m) => m.name);
@@ -126,7 +144,7 @@ function decodeJapaneseLegacy(bytes: Uint8Array): Decoded | null {
   return null;
 }
 
-function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): Decoded {
+function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): Decoded & { readonly text: string } {
   const whole = bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1);
   const { iconv } = legacyCodecs();
   const text = iconv.decode(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength), order === 'le' ? 'utf-16le' : 'utf-16be');

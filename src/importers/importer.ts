@@ -7,14 +7,33 @@ export type FormatName = 'line' | 'chatwork-json' | 'chatwork-text' | 'crowdwork
 /** The input as an importer sees it: the original bytes (the evidence) and the text decoded from them. */
 export interface DecodedInput {
   readonly bytes: Uint8Array;
-  /** Decoded text, BOM removed, line endings untouched (importers split lines themselves). */
+  /**
+   * Decoded text, BOM removed, line endings untouched (importers split lines themselves). Made
+   * when first read where `utf8` is given: read it only when the whole text is needed.
+   */
   readonly text: string;
+  /**
+   * When the input is valid UTF-8: its bytes without the BOM, which `text` is decoded from. A
+   * reader that goes line by line reads these (LineIndex.ofUtf8) and never makes the text (issue 8).
+   */
+  readonly utf8?: Uint8Array;
   /** e.g. 'utf-8', 'utf-8-bom', 'utf-16le', 'shift_jis'. */
   readonly encoding: string;
   /** File name as given by the user, for messages only (never for detection). */
   readonly name: string | null;
   /** Warnings from decoding (invalid sequences replaced, …), carried into the result. */
   readonly decodeWarnings: readonly Warning[];
+}
+
+/**
+ * `text.slice(0, chars)` without making the whole text: what a sniff looks at. Decodes at most
+ * 3 bytes a UTF-16 unit (and one character cut in half, which lands past `chars`).
+ */
+export function textHead(input: DecodedInput, chars: number): string {
+  const utf8 = input.utf8;
+  if (utf8 === undefined) return input.text.slice(0, chars);
+  const bytes = utf8.subarray(0, Math.min(utf8.length, 3 * chars + 3));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').slice(0, chars);
 }
 
 export interface ParseOptions {

@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { decodeInput } from '../../src/importers/decode.js';
+import { textHead } from '../../src/importers/importer.js';
 import { LineIndex, splitLines } from '../../src/importers/lines.js';
 import { hasCrlfRecords } from '../../src/importers/line/records.js';
 
@@ -166,13 +167,34 @@ describe('splitLines', () => {
   });
 });
 
+describe('decodeInput: valid UTF-8 stays bytes until its text is read', () => {
+  it('gives the bytes after any BOM, the text made from them, and a head equal to the text sliced', () => {
+    const head = fc.string({ unit: fc.constantFrom('a', '日', '\r', '\n', '😀', '\u00e9') });
+    fc.assert(
+      fc.property(head, fc.boolean(), fc.nat(40), (text, bom, chars) => {
+        const bytes = bom ? concat([0xef, 0xbb, 0xbf], utf8(text)) : utf8(text);
+        const d = decodeInput(bytes, null);
+        expect(d.utf8).toEqual(utf8(text));
+        expect(d.encoding).toBe(bom ? 'utf-8-bom' : 'utf-8');
+        expect(textHead(d, chars)).toBe(text.slice(0, chars));
+        expect(d.text).toBe(text);
+      }),
+    );
+  });
+
+  it('leaves `utf8` out where the bytes are not valid UTF-8', () => {
+    expect(decodeInput(iconv.encode(TEXT, 'cp932'), null).utf8).toBeUndefined();
+    expect(decodeInput(concat([0xff, 0xfe], iconv.encode(TEXT, 'utf-16le')), null).utf8).toBeUndefined();
+  });
+});
+
 describe('LineIndex', () => {
   const lineText = fc.string({ unit: fc.constantFrom('a', '日', '\r', '\n', '\t', ' ', '😀') });
 
   it('reads the same lines as splitLines, one at a time, and nothing past either end', () => {
     fc.assert(
       fc.property(lineText, (text) => {
-        const index = new LineIndex(text);
+        const index = LineIndex.ofText(text);
         const split = splitLines(text);
         expect(index.length).toBe(split.length);
         expect(Array.from({ length: index.length }, (_, i) => index.at(i))).toEqual(split);
@@ -180,7 +202,21 @@ describe('LineIndex', () => {
         expect(index.at(index.length)).toBeUndefined();
       }),
     );
-    expect(new LineIndex('a\r\nb\nc\rd\n\ne').at(2)).toEqual({ text: 'c\rd', number: 3, terminator: '\n' });
+    expect(LineIndex.ofText('a\r\nb\nc\rd\n\ne').at(2)).toEqual({ text: 'c\rd', number: 3, terminator: '\n' });
+  });
+
+  it('reads the same lines from UTF-8 bytes, one decoded at a time, as from the decoded text', () => {
+    fc.assert(
+      fc.property(lineText, (text) => {
+        const fromText = LineIndex.ofText(text);
+        const fromBytes = LineIndex.ofUtf8(utf8(text));
+        expect(fromBytes.length).toBe(fromText.length);
+        for (let i = -1; i <= fromText.length; i++) {
+          expect(fromBytes.at(i)).toEqual(fromText.at(i));
+          if (i >= 0 && i < fromText.length) expect(fromBytes.terminatorAt(i)).toBe(fromText.terminatorAt(i));
+        }
+      }),
+    );
   });
 
   it('tells CRLF records with bare LFs inside (LINE E3) from the text as the split lines do', () => {
@@ -190,11 +226,11 @@ describe('LineIndex', () => {
     };
     fc.assert(
       fc.property(lineText, (text) => {
-        expect(hasCrlfRecords(text)).toBe(fromLines(text));
+        expect(hasCrlfRecords(LineIndex.ofText(text))).toBe(fromLines(text));
       }),
     );
-    expect(hasCrlfRecords('h\r\n"a\nb"\r\n')).toBe(true);
-    expect(hasCrlfRecords('h\r\na\r\n')).toBe(false);
-    expect(hasCrlfRecords('\nh\r\n')).toBe(false);
+    expect(hasCrlfRecords(LineIndex.ofText('h\r\n"a\nb"\r\n'))).toBe(true);
+    expect(hasCrlfRecords(LineIndex.ofText('h\r\na\r\n'))).toBe(false);
+    expect(hasCrlfRecords(LineIndex.ofText('\nh\r\n'))).toBe(false);
   });
 });

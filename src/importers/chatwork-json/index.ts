@@ -2,7 +2,7 @@
  * Chatwork API v2 `GET /rooms/{room_id}/messages` bodies (formats.md §2.2–2.3). See FORMAT.md.
  */
 import { InputError } from '../../core/errors.js';
-import type { DecodedInput, Importer, ParseOptions, ParseOutcome, Sniff } from '../importer.js';
+import { textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
 import { type JsonNode, locator, readJson } from './json-text.js';
 import { readMessages } from './messages.js';
 
@@ -14,7 +14,19 @@ export function roomIdFromFileName(name: string | null): string | null {
   return ROOM_IN_NAME.exec(base)?.[1] ?? null;
 }
 
+/** Enough of the start to see whether a JSON list or object begins there. */
+const SNIFF_CHARS = 4096;
+
+/**
+ * What a JSON list or object can start with: `{`, or `[` then a value or `]` (or the end of what
+ * was looked at). A LINE export starts with "[LINE]", which is none of these: told without making
+ * its whole text, which every import sniffs (issue 8).
+ */
+const JSON_START = /^(?:\{|\[\s*(?:[[{\]"\-\d]|true|false|null|$))/;
+
 function sniff(input: DecodedInput): Sniff {
+  const head = textHead(input, SNIFF_CHARS).trimStart();
+  if (head !== '' && !JSON_START.test(head)) return { confidence: 0, reason: 'not JSON (does not start with a JSON list or object)' };
   const text = input.text.trim();
   if (text === '') {
     return /\.json$/i.test(input.name ?? '')

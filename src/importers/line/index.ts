@@ -5,8 +5,8 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { Message, MessageStream, Warning } from '../../core/types.js';
-import { LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
-import { collect, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
+import { type IndexedLines, LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
+import { collect, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
 import { LocalTimes } from './local-time.js';
@@ -27,7 +27,7 @@ const HINT = 'Import the .txt file that LINE made (トーク → ≡ → 設定 
 const SNIFF_CHARS = 16_384;
 
 function sniff(input: DecodedInput): Sniff {
-  const lines = splitLines(input.text.slice(0, SNIFF_CHARS)).slice(0, 40);
+  const lines = splitLines(textHead(input, SNIFF_CHARS)).slice(0, 40);
   if (lines.every((l) => l.text.trim() === '')) return { confidence: 0, reason: 'empty input' };
   if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: 0.95, reason: `starts with the LINE header "${lines[0]!.text.slice(0, 40)}"` };
   const first = lines.find((l) => l.text !== '')!;
@@ -46,7 +46,7 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
 }
 
 function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<StreamedParse & SavedAt> {
-  const read = readFile(input.text);
+  const read = readFile(input.utf8 === undefined ? LineIndex.ofText(input.text) : LineIndex.ofUtf8(input.utf8));
   if ('refused' in read) return read.refused;
   const { header, firstDate, records, vote } = read;
 
@@ -93,14 +93,13 @@ interface FileRead {
   readonly vote: ReturnType<typeof voteDayOrder>;
 }
 
-/** Text → records. */
-function readFile(text: string): FileRead | { readonly refused: Refusal } {
-  const lines = new LineIndex(text);
-  if (text.trim() === '') return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
+/** Lines → records. */
+function readFile(lines: IndexedLines): FileRead | { readonly refused: Refusal } {
+  if (allBlank(lines)) return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
   const header = readHeader(lines);
   const start = header?.bodyStart ?? firstNonEmpty(lines);
   const firstDate = firstDateLine(lines, start);
-  const mixedTerminators = hasCrlfRecords(text);
+  const mixedTerminators = hasCrlfRecords(lines);
   const readWith = (order: DayOrder): RecordsRead => readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators });
   // Quoting does not depend on the day order, so the first read finds the English date lines
   // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
@@ -110,6 +109,12 @@ function readFile(text: string): FileRead | { readonly refused: Refusal } {
   if (records.failure) return { refused: notLine(records.failure, lines.at(records.failure.line - 1)!) };
   if (header === null && records.records.length === 0) return { refused: refuse('There are no messages in this file: it has LINE date lines but no message lines.', null, HINT) };
   return { header, firstDate, records, vote };
+}
+
+/** `text.trim() === ''`, line by line: stops at the first line with any text. */
+function allBlank(lines: Lines): boolean {
+  for (let i = 0; i < lines.length; i++) if (lines.at(i)!.text.trim() !== '') return false;
+  return true;
 }
 
 /** Index of the first line with any text; the text is known not to be blank. */

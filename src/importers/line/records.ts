@@ -6,7 +6,7 @@
  * of that is text. Blank lines separate records unless a continuation line follows them.
  */
 import type { Warning } from '../../core/types.js';
-import type { Lines } from '../lines.js';
+import type { IndexedLines, Lines } from '../lines.js';
 import { CLOCK, type ClockReading, readClock } from './clock.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';
@@ -43,10 +43,9 @@ export function looksLikeSpaceMessage(text: string): boolean {
  * quoted body. The first line (header or date line) is always a record end, so its terminator is
  * the file's record terminator; message-like lines cannot tell, as pasted chats inside quotes look like records.
  */
-export function hasCrlfRecords(text: string): boolean {
-  const first = text.indexOf('\n');
-  if (!(first > 0 && text.charCodeAt(first - 1) === 0x0d)) return false;
-  for (let lf = text.indexOf('\n', first + 1); lf !== -1; lf = text.indexOf('\n', lf + 1)) if (text.charCodeAt(lf - 1) !== 0x0d) return true;
+export function hasCrlfRecords(lines: IndexedLines): boolean {
+  if (lines.length === 0 || lines.terminatorAt(0) !== '\r\n') return false;
+  for (let i = 1; i < lines.length; i++) if (lines.terminatorAt(i) === '\n') return true;
   return false;
 }
 

@@ -7,7 +7,7 @@
 import { InputError } from '../../core/errors.js';
 import { isoToMillis } from '../../core/time.js';
 import type { Message, Source } from '../../core/types.js';
-import type { DecodedInput, FormatName, Importer, InferredSummary, ParseOptions, ParseOutcome, Sniff } from '../importer.js';
+import { textHead, type DecodedInput, type FormatName, type Importer, type InferredSummary, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
 import { looksLikeHtml, pageUrl, readHtmlThread } from './html.js';
 import { parsePastedThread } from './thread.js';
 
@@ -41,7 +41,8 @@ export function platformImporter(platform: Platform): Importer {
 const SNIFF_CHARS = 65_536;
 
 function sniff(platform: Platform, input: DecodedInput): Sniff {
-  if (!looksLikeHtml(input.text)) return platform.sniffText(splitLines(head(input.text)));
+  const start = textHead(input, SNIFF_CHARS + 1);
+  if (!looksLikeHtml(start)) return platform.sniffText(splitLines(head(start)));
   if (platform.host === null) return { confidence: 0, reason: 'saved HTML pages are not read for this format' };
   const mine = countOf(input.text, platform.host);
   const others = countOf(input.text, 'crowdworks.jp') + countOf(input.text, 'lancers.jp') - mine;
@@ -51,7 +52,7 @@ function sniff(platform: Platform, input: DecodedInput): Sniff {
     : { confidence: 0.3, reason: `saved HTML that names ${platform.host}, but another platform as often` };
 }
 
-/** The first SNIFF_CHARS of the text, ending at a line break so no half line is judged. */
+/** The first SNIFF_CHARS of the text, ending at a line break so no half line is judged; `text` is its first SNIFF_CHARS + 1. */
 function head(text: string): string {
   if (text.length <= SNIFF_CHARS) return text;
   const lf = text.lastIndexOf('\n', SNIFF_CHARS);

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message, Warning } from '../../../src/core/types.js';
 import { decodeInput } from '../../../src/importers/decode.js';
-import { streamedParse, type ParseOptions, type StreamedParse } from '../../../src/importers/importer.js';
+import { detectFormat } from '../../../src/importers/detect.js';
+import { streamedParse, type DecodedInput, type ParseOptions, type StreamedParse } from '../../../src/importers/importer.js';
+import { importers } from '../../../src/importers/registry.js';
 import { chatworkJsonImporter } from '../../../src/importers/chatwork-json/index.js';
 import { lineImporter } from '../../../src/importers/line/index.js';
 import { conversationArb } from '../../support/arbitraries.js';
@@ -62,6 +64,68 @@ describe('LINE streamed parse: each pass makes what parse gives', () => {
           expectSameAsParse(new TextEncoder().encode(text), { tz, members: isDesktop(variant) ? conversation.members : [], roomTitle: null });
         }),
         { numRuns: Number(process.env['RUNS'] ?? 40) },
+      );
+    });
+  }
+});
+
+/** The input as decodeInput gives valid UTF-8, except that reading its whole text fails the test. */
+function textNeverMade(input: DecodedInput): DecodedInput {
+  const { bytes, utf8, encoding, name, decodeWarnings } = input;
+  if (utf8 === undefined) throw new Error('not read as UTF-8');
+  return {
+    bytes, utf8, encoding, name, decodeWarnings,
+    get text(): string {
+      throw new Error('the whole text was made');
+    },
+  };
+}
+
+/** The same input as a decoded text only, as every reader had it before `utf8`. */
+function textOnly(input: DecodedInput): DecodedInput {
+  const { bytes, text, encoding, name, decodeWarnings } = input;
+  return { bytes, text, encoding, name, decodeWarnings };
+}
+
+/** What `--format auto` picks, or null where nothing reads the input. */
+function detected(input: DecodedInput): unknown {
+  try {
+    return detectFormat(input, importers, 'input.txt').importer;
+  } catch {
+    return null;
+  }
+}
+
+/** Detected and parsed from the bytes line by line, never making the text, exactly as from the text. */
+function expectSameFromBytes(bytes: Uint8Array, options: ParseOptions): void {
+  const decoded = decodeInput(bytes, 'input.txt');
+  const lazy = textNeverMade(decoded);
+  const eager = textOnly(decoded);
+  expect(detected(lazy)).toBe(detected(eager));
+  expect(lineImporter.parse(lazy, options)).toEqual(lineImporter.parse(eager, options));
+}
+
+describe('LINE read from UTF-8 bytes line by line (issue 8: the whole text is never made)', () => {
+  it('every golden case in UTF-8 that --format auto reads as LINE', () => {
+    let read = 0;
+    for (const name of caseNames()) {
+      const decoded = decodeInput(caseBytes(name), 'input.txt');
+      if (decoded.utf8 === undefined || detected(textOnly(decoded)) !== lineImporter) continue;
+      expectSameFromBytes(caseBytes(name), { ...DEFAULT_OPTIONS, ...caseOptions(name) });
+      read++;
+    }
+    expect(read).toBeGreaterThan(20);
+  });
+
+  for (const variant of LINE_VARIANTS) {
+    it(`generated exports, ${variant}, with CRLF records and LF inside quotes`, () => {
+      const arb = fc.record({ conversation: conversationArb({ withUnsent: true }), eol: fc.constantFrom('\n', '\r\n'), lfInsideQuotes: fc.boolean() });
+      fc.assert(
+        fc.property(arb, ({ conversation, eol, lfInsideQuotes }) => {
+          const text = renderLine(conversation, { variant, eol, lfInsideQuotes, header: true });
+          expectSameFromBytes(new TextEncoder().encode(text), { ...DEFAULT_OPTIONS, members: isDesktop(variant) ? conversation.members : [] });
+        }),
+        { numRuns: Number(process.env['RUNS'] ?? 25) },
       );
     });
   }
