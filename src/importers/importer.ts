@@ -45,9 +45,16 @@ export interface ParseOptions {
   readonly roomTitle: string | null;
 }
 
+/**
+ * The highest confidence a sniff gives: the format's own signature is there (LINE's "[LINE]"
+ * header, Chatwork's message fields). No importer goes above it, so detection stops at the first
+ * sniff that reaches it (detect.ts).
+ */
+export const SIGNATURE_CONFIDENCE = 0.95;
+
 /** How sure an importer is that it can read the input, and why (shown to the user). */
 export interface Sniff {
-  /** 0 = declines; 1 = certain. The registry picks the highest. */
+  /** 0 = declines, at most SIGNATURE_CONFIDENCE. The registry picks the highest; on a tie, the first. */
   readonly confidence: number;
   readonly reason: string;
 }

@@ -2,7 +2,7 @@
  * Chatwork API v2 `GET /rooms/{room_id}/messages` bodies (formats.md §2.2–2.3). See FORMAT.md.
  */
 import { InputError } from '../../core/errors.js';
-import { textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
+import { SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
 import { type JsonNode, locator, readJson } from './json-text.js';
 import { readMessages } from './messages.js';
 
@@ -35,7 +35,7 @@ function sniff(input: DecodedInput): Sniff {
   }
   if (!text.startsWith('[') && !text.startsWith('{')) return { confidence: 0, reason: 'not JSON (does not start with [ or {)' };
   if (text.includes('"message_id"') && text.includes('"send_time"')) {
-    return { confidence: 0.95, reason: 'JSON with "message_id" and "send_time", the fields of Chatwork API messages' };
+    return { confidence: SIGNATURE_CONFIDENCE, reason: 'JSON with "message_id" and "send_time", the fields of Chatwork API messages' };
   }
   if (/^\[\s*\]$/.test(text)) return { confidence: 0.5, reason: 'an empty JSON list, as the messages API gives for a quiet room' };
   if (/^\{\s*"errors"\s*:/.test(text)) return { confidence: 0.6, reason: 'a Chatwork API error answer ({"errors": [...]})' };

@@ -6,7 +6,7 @@
 import { InputError } from '../../core/errors.js';
 import type { Message, MessageStream, Warning } from '../../core/types.js';
 import { type IndexedLines, LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
-import { collect, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
+import { collect, SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
 import { LocalTimes } from './local-time.js';
@@ -29,7 +29,7 @@ const SNIFF_CHARS = 16_384;
 function sniff(input: DecodedInput): Sniff {
   const lines = splitLines(textHead(input, SNIFF_CHARS)).slice(0, 40);
   if (lines.every((l) => l.text.trim() === '')) return { confidence: 0, reason: 'empty input' };
-  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: 0.95, reason: `starts with the LINE header "${lines[0]!.text.slice(0, 40)}"` };
+  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: SIGNATURE_CONFIDENCE, reason: `starts with the LINE header "${lines[0]!.text.slice(0, 40)}"` };
   const first = lines.find((l) => l.text !== '')!;
   const date = readDateLine(first.text, voteDayOrder(lines.map((l) => l.text)).order);
   const messages = lines.filter((l) => looksLikeTabMessage(l.text) || (date?.style === 'desktop' && looksLikeSpaceMessage(l.text))).length;
