@@ -130,6 +130,24 @@ export function isoToMillis(iso: string): number {
   return Date.parse(iso);
 }
 
+/**
+ * Whether instant `a` comes before instant `b`. ISO times written alike (same length, same offset
+ * or `Z`) compare as text, as the fixed-width form orders like time; others by Date.parse. A
+ * capture's window is the earliest and latest of its messages: parsing every message's time
+ * back was ~2 % of a 20k-message import (issue 8). Property-tested against Date.parse.
+ */
+export function isoBefore(a: string, b: string): boolean {
+  if (a.length === b.length && a.length >= 20 && sameOffset(a, b)) return a < b;
+  return Date.parse(a) < Date.parse(b);
+}
+
+/** Both end in `Z`, or in the same `±HH:MM`. */
+function sameOffset(a: string, b: string): boolean {
+  const n = a.length;
+  if (a.charCodeAt(n - 1) === 0x5a) return b.charCodeAt(n - 1) === 0x5a;
+  return a.charCodeAt(n - 3) === 0x3a && a.slice(n - 6) === b.slice(n - 6);
+}
+
 /** The same instant shown in another zone (JST on reports, UTC beside it). */
 export function isoInZone(iso: string, zone: string): string {
   return luxon().DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;

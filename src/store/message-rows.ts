@@ -9,7 +9,7 @@ import { hash as oneShotHash } from 'node:crypto';
 import { canonicalMessage, MESSAGE_TAG } from '../core/canonical.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import type { Coverage, Message } from '../core/types.js';
-import { isoToMillis } from '../core/time.js';
+import { isoBefore } from '../core/time.js';
 
 /** What the messages give the capture: their hashes in order, the tree over them, the window they cover. */
 export interface Written {
@@ -51,9 +51,9 @@ export interface Encoded {
 export class MessageEncoder {
   private readonly coverageKind: Coverage['kind'];
   private readonly coverageEnd: string | undefined;
-  // Compared as instants, not strings: offsets differ across a DST change.
-  private from: { iso: string; ms: number } | null = null;
-  private to: { iso: string; ms: number } | null = null;
+  // Compared as instants (isoBefore): offsets differ across a DST change.
+  private from: string | null = null;
+  private to: string | null = null;
   private count = 0;
   private bytes = Buffer.allocUnsafe(BATCH_BYTES);
   /** Batch buffers written and given back, for the next batches. */
@@ -72,17 +72,17 @@ export class MessageEncoder {
   add(m: Message): void {
     this.encode(canonicalMessage(m));
     this.count++;
-    const ms = isoToMillis(m.sentAt);
-    if (this.from === null || ms < this.from.ms) this.from = { iso: m.sentAt, ms };
-    if (this.to === null || ms > this.to.ms) this.to = { iso: m.sentAt, ms };
+    const at = m.sentAt;
+    if (this.from === null || isoBefore(at, this.from)) this.from = at;
+    if (this.to === null || isoBefore(this.to, at)) this.to = at;
   }
 
   /** Hands over the last rows. */
   finish(): Encoded {
     this.sendBatch();
-    let to = this.to;
-    if (this.coverageEnd !== undefined && (to === null || isoToMillis(this.coverageEnd) > to.ms)) to = { iso: this.coverageEnd, ms: isoToMillis(this.coverageEnd) };
-    return { coverage: { kind: this.coverageKind, from: this.from?.iso ?? null, to: to?.iso ?? null }, messageCount: this.count };
+    const end = this.coverageEnd;
+    const to = end !== undefined && (this.to === null || isoBefore(this.to, end)) ? end : this.to;
+    return { coverage: { kind: this.coverageKind, from: this.from, to }, messageCount: this.count };
   }
 
   private encode(json: string): void {

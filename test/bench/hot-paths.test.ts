@@ -12,7 +12,7 @@ import { changesForCapture } from '../../src/cli/changes.js';
 import { FORMAT_NAMES } from '../../src/cli/commands/import.js';
 import { canonicalMessage, canonicalMessageGeneric } from '../../src/core/canonical.js';
 import { taggedHashHex } from '../../src/core/hash.js';
-import { epochToIso, utcIso, wallClockToIso, type WallClock } from '../../src/core/time.js';
+import { epochToIso, isoBefore, utcIso, wallClockToIso, type WallClock } from '../../src/core/time.js';
 import { MerkleBuilder, merkleRootHex } from '../../src/core/merkle.js';
 import { withHash, type Message, type MessageKind } from '../../src/core/types.js';
 import { importers } from '../../src/importers/registry.js';
@@ -174,6 +174,21 @@ describe('a message with its hash, as one literal', () => {
       expect(copy).toStrictEqual({ ...m, hash });
       expect(Object.keys(copy)).toEqual([...Object.keys(m), 'hash']);
     }), { numRuns: 500 });
+  });
+});
+
+describe('instants compared as text where written alike', () => {
+  const zones = ['Asia/Tokyo', 'UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
+  const iso = fc.record({ ms: fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }), zone: fc.constantFrom(...zones), millis: fc.boolean() })
+    .map(({ ms, zone, millis }) => DateTime.fromMillis(millis ? ms : ms - (ms % 1000), { zone }).toISO({ suppressMilliseconds: !millis, includeOffset: true })!);
+  const utc = fc.integer({ min: 0, max: 4_000_000_000_000 }).map((ms) => utcIso(new Date(ms)));
+
+  it('orders as Date.parse does, in one zone, across zones and offsets, with and without milliseconds', () => {
+    const near = iso.chain((a) => fc.integer({ min: -90_000_000, max: 90_000_000 }).map((d) => [a, DateTime.fromISO(a, { setZone: true }).plus({ milliseconds: d }).toISO({ includeOffset: true })!] as const));
+    fc.assert(fc.property(fc.oneof(fc.tuple(iso, iso), fc.tuple(utc, utc), fc.tuple(iso, utc), near), ([a, b]) => {
+      expect(isoBefore(a, b)).toBe(Date.parse(a) < Date.parse(b));
+      expect(isoBefore(b, a)).toBe(Date.parse(b) < Date.parse(a));
+    }), { numRuns: 5000 });
   });
 });
 
