@@ -13,8 +13,9 @@ export interface DecodedInput {
    */
   readonly text: string;
   /**
-   * When the input is valid UTF-8: its bytes without the BOM, which `text` is decoded from. A
-   * reader that goes line by line reads these (LineIndex.ofUtf8) and never makes the text (issue 8).
+   * When the input is valid UTF-8 of LAZY_TEXT_FROM bytes or more (decode.ts): its bytes without
+   * the BOM, which `text` is decoded from. A reader that goes line by line reads these
+   * (LineIndex.ofUtf8) and never makes the text (issue 8).
    */
   readonly utf8?: Uint8Array;
   /** e.g. 'utf-8', 'utf-8-bom', 'utf-16le', 'shift_jis'. */

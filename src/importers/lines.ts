@@ -21,9 +21,14 @@ export interface Lines {
   at(index: number): SourceLine | undefined;
 }
 
-/** Lines by index that also tell each line's terminator without making the line. */
+/** Lines by index (line `index` is line number `index + 1`) that can also be read in part. */
 export interface IndexedLines extends Lines {
   terminatorAt(index: number): LineTerminator;
+  /**
+   * The start of line `index`: the whole line if it is short, else a prefix of about `size` units
+   * (characters of a text, bytes of UTF-8, never half a character), and whether it is whole.
+   */
+  headAt(index: number, size: number): { readonly text: string; readonly whole: boolean };
 }
 
 /**
@@ -39,7 +44,7 @@ export class LineIndex implements IndexedLines {
   private readonly crlf: Uint8Array;
 
   static ofText(text: string): LineIndex {
-    return new LineIndex(text.length, (from) => text.indexOf('\n', from), (at) => text.charCodeAt(at) === 0x0d, (start, end) => text.slice(start, end));
+    return new LineIndex(text.length, (from) => text.indexOf('\n', from), (at) => text.charCodeAt(at) === 0x0d, (start, end) => text.slice(start, end), (at) => (text.charCodeAt(at) & 0xfc00) === 0xdc00);
   }
 
   /**
@@ -49,15 +54,20 @@ export class LineIndex implements IndexedLines {
    */
   static ofUtf8(utf8: Uint8Array): LineIndex {
     const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
-    return new LineIndex(bytes.length, (from) => bytes.indexOf(0x0a, from), (at) => bytes[at] === 0x0d, (start, end) => bytes.toString('utf8', start, end));
+    return new LineIndex(bytes.length, (from) => bytes.indexOf(0x0a, from), (at) => bytes[at] === 0x0d, (start, end) => bytes.toString('utf8', start, end), (at) => (bytes[at]! & 0xc0) === 0x80);
   }
 
-  /** `size` units (characters or bytes), found and sliced by the three functions. */
+  /**
+   * `size` units (UTF-16 units or bytes): line feeds and carriage returns found by the first two
+   * functions, text made by `slice`, and `inCharacter` true where a unit continues a character (the
+   * low half of a surrogate pair, a UTF-8 continuation byte).
+   */
   private constructor(
     private readonly size: number,
     lfFrom: (from: number) => number,
     crAt: (at: number) => boolean,
     private readonly slice: (start: number, end: number) => string,
+    private readonly inCharacter: (at: number) => boolean,
   ) {
     let length = 0;
     for (let lf = lfFrom(0); lf !== -1; lf = lfFrom(lf + 1)) length++;
@@ -89,6 +99,15 @@ export class LineIndex implements IndexedLines {
   terminatorAt(index: number): LineTerminator {
     if (this.crlf[index] === 1) return '\r\n';
     return this.ends[index] === this.size ? '' : '\n';
+  }
+
+  headAt(index: number, size: number): { readonly text: string; readonly whole: boolean } {
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    if (end - start <= size) return { text: this.slice(start, end), whole: true };
+    let cut = start + size;
+    while (cut > start && this.inCharacter(cut)) cut--;
+    return { text: this.slice(start, cut), whole: false };
   }
 }
 

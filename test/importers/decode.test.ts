@@ -173,7 +173,7 @@ describe('decodeInput: valid UTF-8 stays bytes until its text is read', () => {
     fc.assert(
       fc.property(head, fc.boolean(), fc.nat(40), (text, bom, chars) => {
         const bytes = bom ? concat([0xef, 0xbb, 0xbf], utf8(text)) : utf8(text);
-        const d = decodeInput(bytes, null);
+        const d = decodeInput(bytes, null, 0);
         expect(d.utf8).toEqual(utf8(text));
         expect(d.encoding).toBe(bom ? 'utf-8-bom' : 'utf-8');
         expect(textHead(d, chars)).toBe(text.slice(0, chars));
@@ -182,9 +182,16 @@ describe('decodeInput: valid UTF-8 stays bytes until its text is read', () => {
     );
   });
 
+  it('decodes at once below the size given (LAZY_TEXT_FROM by default), and keeps the bytes from there on', () => {
+    const text = '[LINE] 日本語\n'.repeat(20);
+    const size = utf8(text).length;
+    expect(decodeInput(utf8(text), null, size + 1)).toEqual({ bytes: utf8(text), text, encoding: 'utf-8', name: null, decodeWarnings: [] });
+    expect(decodeInput(utf8(text), null, size).utf8).toEqual(utf8(text));
+  });
+
   it('leaves `utf8` out where the bytes are not valid UTF-8', () => {
-    expect(decodeInput(iconv.encode(TEXT, 'cp932'), null).utf8).toBeUndefined();
-    expect(decodeInput(concat([0xff, 0xfe], iconv.encode(TEXT, 'utf-16le')), null).utf8).toBeUndefined();
+    expect(decodeInput(iconv.encode(TEXT, 'cp932'), null, 0).utf8).toBeUndefined();
+    expect(decodeInput(concat([0xff, 0xfe], iconv.encode(TEXT, 'utf-16le')), null, 0).utf8).toBeUndefined();
   });
 });
 
@@ -205,7 +212,7 @@ describe('LineIndex', () => {
     expect(LineIndex.ofText('a\r\nb\nc\rd\n\ne').at(2)).toEqual({ text: 'c\rd', number: 3, terminator: '\n' });
   });
 
-  it('reads the same lines from UTF-8 bytes, one decoded at a time, as from the decoded text', () => {
+  it('reads the same lines from UTF-8 bytes as from the decoded text', () => {
     fc.assert(
       fc.property(lineText, (text) => {
         const fromText = LineIndex.ofText(text);
@@ -216,6 +223,42 @@ describe('LineIndex', () => {
           if (i >= 0 && i < fromText.length) expect(fromBytes.terminatorAt(i)).toBe(fromText.terminatorAt(i));
         }
       }),
+    );
+  });
+
+  it('reads the start of a line as a prefix of the line, whole where it is short, never half a character', () => {
+    fc.assert(
+      fc.property(lineText, fc.integer({ min: 1, max: 12 }), (text, size) => {
+        for (const index of [LineIndex.ofText(text), LineIndex.ofUtf8(utf8(text))]) {
+          for (let i = 0; i < index.length; i++) {
+            const line = index.at(i)!.text;
+            const head = index.headAt(i, size);
+            expect(line.startsWith(head.text)).toBe(true);
+            expect(head.whole).toBe(head.text === line);
+            expect(head.text.length).toBeGreaterThanOrEqual(Math.min(line.length, Math.floor(size / 4)));
+            expect(/[\ud800-\udbff]$/.test(head.text) && !head.whole).toBe(false);
+          }
+        }
+      }),
+    );
+  });
+
+  it('reads the same lines from UTF-8 bytes in a long text, in any order of reading', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', '日', '\r', '\t', '😀'), maxLength: 6 });
+    const lines = fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { minLength: 200, maxLength: 900 });
+    fc.assert(
+      fc.property(lines, fc.boolean(), fc.integer(), (parts, lastBreak, seed) => {
+        const text = parts.map(([l, eol]) => l + eol).join('') + (lastBreak ? '' : 'end');
+        const fromText = LineIndex.ofText(text);
+        const fromBytes = LineIndex.ofUtf8(utf8(text));
+        const order = Array.from({ length: fromText.length }, (_, i) => i);
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.abs(seed * (i + 7)) % (i + 1);
+          [order[i], order[j]] = [order[j]!, order[i]!];
+        }
+        for (const i of [...order, ...order.slice().sort((a, b) => a - b)]) expect(fromBytes.at(i)).toEqual(fromText.at(i));
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -36,12 +36,16 @@ const DESKTOP_LINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2}) (?:([日月火水木金土]
 /** `2026/1/30周五`, `2024/1/2週二`, `2024/1/2星期二`, `2026/1/30（五）`. */
 const ZH_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:(?:周|週|星期)([日天一二三四五六])|[(（]([日一二三四五六])[)）])[ \t]*$/;
 
+/** Date lines start with `YYYY/`, `YYYY.` or an English weekday: false rules a line out from its first five characters. */
+export function mayBeDateLine(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const fifth = text.charCodeAt(4);
+  return first >= 0x30 && first <= 0x39 ? fifth === 0x2f || fifth === 0x2e : first >= 0x41 && first <= 0x5a;
+}
+
 /** Reads a date line, or null when the line does not have the shape of one. */
 export function readDateLine(text: string, order: DayOrder): DateLine | null {
-  const first = text.charCodeAt(0);
-  // Date lines start with `YYYY/`, `YYYY.` or an English weekday: a cheap exit for message lines.
-  const fifth = text.charCodeAt(4);
-  if (first >= 0x30 && first <= 0x39 ? fifth !== 0x2f && fifth !== 0x2e : !(first >= 0x41 && first <= 0x5a)) return null;
+  if (!mayBeDateLine(text)) return null;
   let m = JA_LINE.exec(text);
   if (m) return { style: 'ja', day: checkedDay(+m[1]!, +m[2]!, +m[3]!, JA_WEEKDAYS.indexOf(m[4]!)) };
   m = EN_OLD_LINE.exec(text);

@@ -7,7 +7,7 @@
  * only a CRLF line can close (E3). If the quotes turn out not to be doubled, any line ending in
  * `"` can close, and the text is kept as written.
  */
-import type { Lines, SourceLine } from '../lines.js';
+import type { LineTerminator, Lines, SourceLine } from '../lines.js';
 import type { Warning } from '../../core/types.js';
 
 export interface QuoteContext {
@@ -35,9 +35,9 @@ type Scanned = QuotedBody | { readonly kind: 'stray-record' };
  * That is text the user typed, whose quotes are never stripped, unless the next line cannot start a
  * record: then the line was the first of a quoted body whose quotes LINE did not double.
  */
-export function quoteOpening(body: string, line: SourceLine, mixedTerminators: boolean): 'none' | 'clean' | 'unless-record-follows' {
+export function quoteOpening(body: string, terminator: LineTerminator, mixedTerminators: boolean): 'none' | 'clean' | 'unless-record-follows' {
   if (body.charCodeAt(0) !== 0x22) return 'none';
-  if (mixedTerminators && line.terminator === '\r\n') return 'none';
+  if (mixedTerminators && terminator === '\r\n') return 'none';
   const scan = scanLine(body, 1);
   return scan.closesAtEnd || scan.stray ? 'unless-record-follows' : 'clean';
 }

@@ -6,9 +6,9 @@
  * of that is text. Blank lines separate records unless a continuation line follows them.
  */
 import type { Warning } from '../../core/types.js';
-import type { IndexedLines, Lines } from '../lines.js';
+import type { IndexedLines } from '../lines.js';
 import { CLOCK, type ClockReading, readClock } from './clock.js';
-import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, readDateLine } from './dates.js';
+import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, mayBeDateLine, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';
 import { RecordTable } from './record-table.js';
 
@@ -57,7 +57,7 @@ function whyNotADateLine(date: DateLine, style: DateStyle | null): string {
 }
 
 export interface RecordReaderOptions {
-  readonly lines: Lines;
+  readonly lines: IndexedLines;
   /** Index of the first line after the header. */
   readonly start: number;
   /** Desktop export: `time␣rest` lines are records too, and continuation lines are normal. */
@@ -73,6 +73,17 @@ interface Pending {
   moreFrom: number;
   moreTo: number;
   noted: boolean;
+}
+
+/**
+ * How much of a line is read first: enough for the time and a sender of a dozen or more
+ * characters. A 200k-message export's lines were decoded twice whole (issue 8), here and again
+ * for the messages; this reads ~40 % of them here.
+ */
+const HEAD_SIZE = 48;
+
+function wholeLine(lines: IndexedLines, i: number): { text: string; whole: boolean } {
+  return { text: lines.at(i)!.text, whole: true };
 }
 
 export function readRecords(o: RecordReaderOptions): RecordsRead {
@@ -101,12 +112,15 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
   const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({ records, warnings, dateStyle: style, datePrefixed, englishDates, truncated: null, failure: null, ...extra });
 
   for (let i = o.start; i < lines.length; i++) {
-    const line = lines.at(i)!;
-    const text = line.text;
-    if (text === '') {
+    const number = i + 1;
+    // Most lines are read only as far as their time and sender (lines.ts headAt): date lines and
+    // the bodies that might be quoted are read whole.
+    let { text, whole } = lines.headAt(i, HEAD_SIZE);
+    if (text === '' && whole) {
       blanks++;
       continue;
     }
+    if (!whole && mayBeDateLine(text)) ({ text, whole } = wholeLine(lines, i));
     let notRecord: string | null = null;
     const date = readDateLine(text, order);
     if (date !== null) {
@@ -134,21 +148,25 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       }
     }
     if (notRecord === null && clock && (tab || space)) {
-      if (current === null) return result({ failure: { line: line.number, problem: 'no-date-yet' } });
+      if (current === null) return result({ failure: { line: number, problem: 'no-date-yet' } });
       flush();
       const timeEnd = (tab ?? space)![0].length;
-      const after = text.slice(timeEnd);
       if (space) {
-        pending = start(records.add({ index: i, day: current, dayKey, clock, form: 'space', sender: null, text: { textFrom: timeEnd } }), line.number);
+        pending = start(records.add({ index: i, day: current, dayKey, clock, form: 'space', sender: null, text: { textFrom: timeEnd } }), number);
         continue;
       }
-      const tab2 = after.indexOf('\t');
-      const sender = tab2 === -1 ? null : after.slice(0, tab2);
-      const textFrom = tab2 === -1 ? timeEnd : timeEnd + tab2 + 1;
+      let tab2 = text.indexOf('\t', timeEnd);
+      // The sender and the body's first character decide; a body that opens with " may be quoted.
+      if (!whole && (tab2 === -1 || tab2 + 1 >= text.length || text.charCodeAt(tab2 + 1) === 0x22)) {
+        ({ text, whole } = wholeLine(lines, i));
+        tab2 = text.indexOf('\t', timeEnd);
+      }
+      const sender = tab2 === -1 ? null : text.slice(timeEnd, tab2);
+      const textFrom = tab2 === -1 ? timeEnd : tab2 + 1;
       const body = text.slice(textFrom);
       const first = i;
       let unquoted: string | null = null;
-      const opening = sender ? quoteOpening(body, line, o.mixedTerminators) : 'none';
+      const opening = sender ? quoteOpening(body, lines.terminatorAt(i), o.mixedTerminators) : 'none';
       if (opening === 'clean' || (opening === 'unless-record-follows' && !quoted.nextStartsRecord(i))) {
         const q = quoted.read(i, body, opening === 'unless-record-follows');
         if (q.kind === 'closed') {
@@ -156,28 +174,28 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
           i = q.lastIndex;
           warnings.push(...q.warnings);
         } else if (q.messageFollows) {
-          warnings.push({ line: line.number, message: `this message starts with a double quote (") that is never closed, so it was read as a one-line message.` });
+          warnings.push({ line: number, message: `this message starts with a double quote (") that is never closed, so it was read as a one-line message.` });
         } else {
           const kept = records.length === 1 ? 'the 1 complete message' : `the ${records.length} complete messages`;
-          const reason = `the message starting on line ${line.number} has no closing " (the file was probably cut off); ${kept} before it can be kept`;
-          return result({ truncated: { line: line.number, reason } });
+          const reason = `the message starting on line ${number} has no closing " (the file was probably cut off); ${kept} before it can be kept`;
+          return result({ truncated: { line: number, reason } });
         }
       }
       const index = records.add({ index: first, day: current, dayKey, clock, form: 'tab', sender, text: unquoted === null ? { textFrom } : { body: unquoted } });
-      pending = start(index, line.number);
+      pending = start(index, number);
       continue;
     }
     const open: Pending | null = pending;
-    if (open === null) return result({ failure: { line: line.number, problem: 'unknown-line' } });
+    if (open === null) return result({ failure: { line: number, problem: 'unknown-line' } });
     // The blank lines before it are part of the continuation too: it runs from the first of them.
     if (open.moreFrom === -1) open.moreFrom = i - blanks;
     open.moreTo = i;
     blanks = 0;
     if (notRecord !== null) {
-      warnings.push({ line: line.number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.line}.` });
+      warnings.push({ line: number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.line}.` });
     } else if (!desktop && !open.noted) {
       open.noted = true;
-      warnings.push({ line: line.number, message: `this line is not a message, date or system line; it was added to the message that starts on line ${open.line} as a further line of its text.` });
+      warnings.push({ line: number, message: `this line is not a message, date or system line; it was added to the message that starts on line ${open.line} as a further line of its text.` });
     }
   }
   flush();

@@ -4,6 +4,7 @@
  * "Quoted bodies": E3 line endings, edited line endings, undoubled closing quotes).
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../../src/importers/decode.js';
 import { detectFormat } from '../../../src/importers/detect.js';
@@ -67,6 +68,36 @@ describe('LINE: options', () => {
 
   it('leaves the title null for a fragment even when --room is given (the CLI uses --room)', () => {
     expect(parsed('2024/03/04(月)\n10:00\tA\thi\n', { roomTitle: 'Room' }).room.title).toBeNull();
+  });
+});
+
+describe('LINE: lines read in part first (issue 8)', () => {
+  const unit = fc.constantFrom('a', 'Z', '日', '本', '😀', ' ', '（');
+  // Lengths drawn evenly: fast-check's strings are mostly short, and the part read first is 48 bytes.
+  const name = fc.integer({ min: 1, max: 30 }).chain((n) => fc.string({ unit, minLength: n, maxLength: n })).filter((n) => n.trim() === n);
+  const body = fc.string({ unit: fc.constantFrom('a', '日', '😀', ' ', '"'), minLength: 1, maxLength: 30 }).filter((b) => !b.startsWith('"') && b.trim() === b);
+
+  it('finds the sender and body wherever the part read first ends: in the name, at the tab, in the body', () => {
+    fc.assert(fc.property(name, body, (sender, text) => {
+      const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\t${sender}\t${text}\n10:01\tB\tok\n`);
+      expect(r.messages.map((m) => [m.sender, m.body])).toEqual([[sender, text], ['B', 'ok']]);
+    }), { numRuns: 300 });
+  });
+
+  it('reads a quoted body whose opening quote is where the part read first ends, or past it', () => {
+    const plain = fc.integer({ min: 1, max: 50 }).chain((n) => fc.string({ unit: fc.constantFrom('a', '日'), minLength: n, maxLength: n }));
+    fc.assert(fc.property(plain, (sender) => {
+      const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\t${sender}\t"一行目\n二行目"\n10:01\tB\tok\n`);
+      expect(r.messages.map((m) => [m.sender, m.body])).toEqual([[sender, '一行目\n二行目'], ['B', 'ok']]);
+    }), { numRuns: 300 });
+  });
+
+  it('does not take a long line that starts like a date line for one', () => {
+    const looksLikeDate = `2024/03/05(火)${' '.repeat(45)}と書いてあった`;
+    const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\tA\t予定:\n${looksLikeDate}\n`);
+    expect(r.messages).toHaveLength(1);
+    expect(r.messages[0]!.body).toBe(`予定:\n${looksLikeDate}`);
+    expect(r.messages[0]!.sentAt).toBe('2024-03-04T10:00:00+09:00');
   });
 });
 
