@@ -32,6 +32,12 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { readonly, fileMustExist: true, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+    // Another program's database is refused before anything below (WAL mode, the migrations)
+    // writes to it: --db pointed at the wrong file, which must stay as it was.
+    if (!created && appliedMigrationTimes(sqlite).length === 0 && hasTables(sqlite)) {
+      sqlite.close();
+      throw notAnArchive(path);
+    }
     // 8 KiB pages: a message row and its random 32-byte key spread over half as many pages as
     // with SQLite's 4 KiB, which made inserting 200k messages ~8 % cheaper (issue 8). A page size
     // can only be chosen before the first table, so archives made earlier keep theirs.
@@ -50,9 +56,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     refuseNewerArchive(sqlite, path);
     if (!readonly && pendingMigrations(sqlite)) applyMigrations(sqlite);
     else if (readonly && pendingMigrations(sqlite)) {
-      if (appliedMigrationTimes(sqlite).length === 0) {
-        throw new ArchiveError(`${path} is not a chatproof archive.`, { hint: 'Check the --db path, or import a chat into a new archive first.' });
-      }
+      if (appliedMigrationTimes(sqlite).length === 0) throw notAnArchive(path);
       upgrade = true;
     }
   } catch (e) {
@@ -100,6 +104,14 @@ function appliedMigrationTimes(sqlite: Database.Database): number[] {
   const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!table) return [];
   return (sqlite.prepare('SELECT created_at AS t FROM __drizzle_migrations').all() as { t: number }[]).map((r) => Number(r.t));
+}
+
+function notAnArchive(path: string): ArchiveError {
+  return new ArchiveError(`${path} is not a chatproof archive.`, { hint: 'Check the --db path, or import a chat into a new archive first.' });
+}
+
+function hasTables(sqlite: Database.Database): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
 }
 
 function pendingMigrations(sqlite: Database.Database): boolean {

@@ -95,6 +95,20 @@ describe('the command line', () => {
     expect(r.stderr).toMatch(/not a readable chatproof archive/);
   });
 
+  it("another program's SQLite database is exit 4 for an import too, and is left exactly as it was", async () => {
+    const { readFileSync } = await import('node:fs');
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(tmp.db);
+    other.exec("CREATE TABLE messages (hash TEXT PRIMARY KEY, text TEXT); INSERT INTO messages VALUES ('a', 'b')");
+    other.close();
+    const before = readFileSync(tmp.db);
+    const r = await cli(['import', join('test', 'fixtures', 'scenarios', 'line-unsend-and-delete', 'capture-1.txt'), '--db', tmp.db]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/is not a chatproof archive/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(readFileSync(tmp.db).equals(before)).toBe(true);
+  });
+
   it('backup writes a copy that verifies on its own', async () => {
     seedArchive(tmp.db);
     const copy = join(tmp.dir, 'copy.db');
