@@ -66,7 +66,7 @@ export interface RecordReaderOptions {
   readonly mixedTerminators: boolean;
 }
 
-/** The record being read, until the next record starts: its first line and its continuation lines'. */
+/** The record being read, until the next record starts: where it is, and its continuation lines (indices, -1: none). */
 interface Pending {
   readonly index: number;
   readonly line: number;
@@ -76,9 +76,9 @@ interface Pending {
 }
 
 /**
- * How much of a line is read first: enough for the time and a sender of a dozen or more
- * characters. A 200k-message export's lines were decoded twice whole (issue 8), here and again
- * for the messages; this reads ~40 % of them here.
+ * How much of a line is read first (bytes of UTF-8, or characters): enough for the time and a
+ * sender of a dozen or more characters. The lines of a large export are decoded from its bytes
+ * twice, here and again for the messages (issue 8); here, most need no more than this.
  */
 const HEAD_SIZE = 48;
 
