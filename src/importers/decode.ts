@@ -60,10 +60,6 @@ function legacyCodecs(): { chardet: typeof import('chardet').default; iconv: typ
 const MAX_LINE_WARNINGS = 20;
 
 /**
- * Decodes an input for the importers. Throws `InputError` for binary files (with what the file
- * looks like and what to do); everything else decodes, with warnings for replaced characters.
- */
-/**
  * From this size a valid UTF-8 input stays bytes (DecodedInput.utf8), its text made only if read.
  * The LINE reader then decodes each line twice, once for the records and once for the messages,
  * instead of holding the text: 17 MB at 200k messages, held to the end of the import. Below it
@@ -71,7 +67,11 @@ const MAX_LINE_WARNINGS = 20;
  */
 export const LAZY_TEXT_FROM = 8 * 1024 * 1024;
 
-/** `lazyTextFrom`: the size from which valid UTF-8 stays bytes (tests lower it). */
+/**
+ * Decodes an input for the importers. Throws `InputError` for binary files (with what the file
+ * looks like and what to do); everything else decodes, with warnings for replaced characters.
+ * `lazyTextFrom`: the size from which valid UTF-8 stays bytes (tests lower it).
+ */
 export function decodeInput(bytes: Uint8Array, name: string | null, lazyTextFrom = LAZY_TEXT_FROM): DecodedInput {
   const where = name ?? undefined;
   const kind = BINARY_KINDS.find((k) => k.signature.every(([at, magic]) => startsWithAt(bytes, magic, at)));

@@ -21,8 +21,8 @@ interface Draft {
  * Records → messages, one at a time: what needs every record (the day's times, the senders of tab
  * lines, the names on desktop lines) is worked out once, and each pass of `each` makes the
  * messages again, so that an import stores them as they are made instead of holding them all
- * (issue 8). The records stay, as numbers (record-table.ts); a record and its message are made
- * for each other and dropped.
+ * (issue 8). The records stay, as numbers (record-table.ts); a record becomes an object again
+ * only while its message is made.
  */
 export class MessageBuilder {
   private readonly times: LocalTimes;
