@@ -36,7 +36,9 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     // writes to it: --db pointed at the wrong file, which must stay as it was.
     if (!created && appliedMigrationTimes(sqlite).length === 0 && hasTables(sqlite)) {
       sqlite.close();
-      throw notAnArchive(path);
+      throw new ArchiveError(`${path} is not a chatproof archive: it holds another program's data, and chatproof left it as it was.`, {
+        hint: 'Check the --db path. Without --db (and CHATPROOF_DB), chatproof uses its own archive.',
+      });
     }
     // 8 KiB pages: a message row and its random 32-byte key spread over half as many pages as
     // with SQLite's 4 KiB, which made inserting 200k messages ~8 % cheaper (issue 8). A page size
@@ -56,7 +58,9 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     refuseNewerArchive(sqlite, path);
     if (!readonly && pendingMigrations(sqlite)) applyMigrations(sqlite);
     else if (readonly && pendingMigrations(sqlite)) {
-      if (appliedMigrationTimes(sqlite).length === 0) throw notAnArchive(path);
+      if (appliedMigrationTimes(sqlite).length === 0) {
+        throw new ArchiveError(`${path} is not a chatproof archive.`, { hint: 'Check the --db path, or import a chat into a new archive first.' });
+      }
       upgrade = true;
     }
   } catch (e) {
@@ -104,10 +108,6 @@ function appliedMigrationTimes(sqlite: Database.Database): number[] {
   const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!table) return [];
   return (sqlite.prepare('SELECT created_at AS t FROM __drizzle_migrations').all() as { t: number }[]).map((r) => Number(r.t));
-}
-
-function notAnArchive(path: string): ArchiveError {
-  return new ArchiveError(`${path} is not a chatproof archive.`, { hint: 'Check the --db path, or import a chat into a new archive first.' });
 }
 
 function hasTables(sqlite: Database.Database): boolean {

@@ -124,13 +124,11 @@ export class RecordTable {
 
   /** Record `i`'s text, as `LineRecord.text`. */
   text(i: number): string {
-    const from = this.textFrom[i]!;
-    return from < 0 ? this.bodies.get(i)! : this.lines.at(this.lineIndex[i]!)!.text.slice(from);
+    return this.textIn(i, this.lines.at(this.lineIndex[i]!)!.text);
   }
 
   at(i: number): LineRecord {
     const first = this.lines.at(this.lineIndex[i]!)!;
-    const from = this.textFrom[i]!;
     return {
       line: first.number,
       day: this.days.get(this.dayKeys[i]!)!,
@@ -138,9 +136,15 @@ export class RecordTable {
       clock: this.clock(i),
       form: this.form(i),
       sender: this.sender(i),
-      text: from < 0 ? this.bodies.get(i)! : first.text.slice(from),
+      text: this.textIn(i, first.text),
       continuation: this.continuation(i),
     };
+  }
+
+  /** Record `i`'s text, from its first line as read once by the caller. */
+  private textIn(i: number, firstLine: string): string {
+    const from = this.textFrom[i]!;
+    return from < 0 ? this.bodies.get(i)! : firstLine.slice(from);
   }
 
   private continuation(i: number): string | null {
