@@ -7,14 +7,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * wrote it) for page text and embedded files, and poppler/qpdf for what they report.
  */
 
+/** The document and its loading task, which alone can release it (pdf.js 6). */
 async function openPdf(bytes: Uint8Array) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: pdfjs.VerbosityLevel.ERRORS, isEvalSupported: false }).promise;
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: pdfjs.VerbosityLevel.ERRORS });
+  return { doc: await task.promise, close: () => task.destroy() };
 }
 
 /** The text of every page, lines joined with "\n" as pdf.js marks them. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const doc = await openPdf(bytes);
+  const { doc, close } = await openPdf(bytes);
   try {
     const pages: string[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
@@ -23,18 +25,21 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
     }
     return pages;
   } finally {
-    await doc.destroy();
+    await close();
   }
 }
 
 /** The embedded files by name. */
 export async function pdfAttachments(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  const doc = await openPdf(bytes);
+  const { doc, close } = await openPdf(bytes);
   try {
-    const found = ((await doc.getAttachments()) ?? {}) as Record<string, { content: Uint8Array }>;
-    return new Map(Object.entries(found).map(([name, f]) => [name, Buffer.from(f.content)]));
+    const out = new Map<string, Buffer>();
+    for (const name of (await doc.getAttachments())?.keys() ?? []) {
+      out.set(name, Buffer.from((await doc.getAttachmentContent(name)) ?? new Uint8Array(0)));
+    }
+    return out;
   } finally {
-    await doc.destroy();
+    await close();
   }
 }
 

@@ -6,19 +6,22 @@ import { InputError } from '../../core/errors.js';
  */
 export async function readEmbeddedFiles(bytes: Uint8Array, where: string): Promise<Map<string, Uint8Array>> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: pdfjs.VerbosityLevel.ERRORS });
   let doc;
   try {
-    // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: pdfjs.VerbosityLevel.ERRORS, isEvalSupported: false }).promise;
+    doc = await task.promise;
   } catch (cause) {
     throw new InputError('This file is not a readable PDF.', { where, hint: 'Check that you gave the report PDF that chatproof wrote.', cause });
   }
   try {
-    const found = ((await doc.getAttachments()) ?? {}) as Record<string, { filename: string; content: Uint8Array }>;
+    // pdf.js 6 lists the files by their name-tree key and hands out their bytes on request.
     const out = new Map<string, Uint8Array>();
-    for (const [name, file] of Object.entries(found)) out.set(name, file.content);
+    for (const name of (await doc.getAttachments())?.keys() ?? []) {
+      out.set(name, (await doc.getAttachmentContent(name)) ?? new Uint8Array(0));
+    }
     return out;
   } finally {
-    await doc.destroy();
+    await task.destroy();
   }
 }
