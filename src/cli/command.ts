@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { addGlobalOptions, Context, type GlobalOptions } from './context.js';
 import { sqliteFailureAsArchiveError } from '../store/open-archive.js';
-import { EXIT_TABLE } from './exit-codes.js';
+import type { Lang } from '../i18n/lang.js';
+import { msg, render } from '../i18n/message.js';
 import type { Io } from './io.js';
 
 /** A command body: gets the context and commander's parsed arguments, returns its exit code. */
@@ -11,12 +12,14 @@ export interface Runner {
   readonly io: Io;
   /** Set by the action that ran; read by main once parsing is done. */
   code: number;
+  /** The language of help and messages, from the command line and the environment (i18n/lang.ts). */
+  readonly lang: Lang;
 }
 
 /** Defines a subcommand with the global options, the exit-code table in its help, and a Context. */
 export function defineCommand<A extends unknown[]>(parent: Command, runner: Runner, spec: string, description: string, build: (c: Command) => Command, handler: Handler<A>): Command {
-  const cmd = addGlobalOptions(build(parent.command(spec).description(description)));
-  cmd.addHelpText('after', '\n' + EXIT_TABLE);
+  const cmd = addGlobalOptions(build(parent.command(spec).description(description)), runner.lang);
+  cmd.addHelpText('after', '\n' + render(runner.lang, msg('cli.exit-table')));
   cmd.action(async (...raw: unknown[]) => {
     const command = raw[raw.length - 1] as Command;
     const ctx = new Context(runner.io, command.optsWithGlobals<GlobalOptions>());

@@ -4,7 +4,8 @@ import { DEFAULT_TZ, isValidZone } from '../core/time.js';
 import { Archive } from '../store/archive.js';
 import { resolveArchivePath } from '../store/location.js';
 import type { Io } from './io.js';
-import { terminalLang, type Lang } from './lang.js';
+import { resolveLang, type Lang } from '../i18n/lang.js';
+import { msg, render } from '../i18n/message.js';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -29,10 +30,10 @@ export class Context {
     // Only a zone the user named needs checking: the check is the process's first Intl call,
     // ~10 ms of ICU loading that commands which never convert a time (verify, rooms) need not pay.
     if (opts.tz !== undefined && !isValidZone(opts.tz)) {
-      throw new UsageError(`Unknown time zone "${this.tz}".`, { hint: 'Use an IANA zone name such as Asia/Tokyo or Europe/London.' });
+      throw new UsageError(msg('usage.unknown-zone', { zone: this.tz }), { hint: msg('usage.unknown-zone.hint') });
     }
-    if (opts.lang !== undefined && opts.lang !== 'ja' && opts.lang !== 'en') throw new UsageError(`--lang takes ja or en, not "${opts.lang}".`);
-    this.lang = (opts.lang as Lang | undefined) ?? terminalLang(io.env);
+    // commander has checked --lang against its choices.
+    this.lang = resolveLang(opts.lang, io.env);
     this.langGiven = opts.lang !== undefined;
     this.dbPath = resolveArchivePath(opts.db, io.env);
   }
@@ -72,10 +73,10 @@ export class Context {
 }
 
 /** The global options, added to every command so they work before or after the command name. */
-export function addGlobalOptions(cmd: Command): Command {
+export function addGlobalOptions(cmd: Command, lang: Lang): Command {
   return cmd
-    .addOption(new Option('--db <path>', 'archive file (default: $CHATPROOF_DB, else the user data folder)'))
-    .addOption(new Option('--json', 'print one JSON document on stdout; diagnostics go to stderr'))
-    .addOption(new Option('--tz <zone>', 'IANA time zone for sources without offsets (default Asia/Tokyo)'))
-    .addOption(new Option('--lang <lang>', 'language of human output and reports: ja or en').choices(['ja', 'en']));
+    .addOption(new Option('--db <path>', render(lang, msg('help.global.db'))))
+    .addOption(new Option('--json', render(lang, msg('help.global.json'))))
+    .addOption(new Option('--tz <zone>', render(lang, msg('help.global.tz'))))
+    .addOption(new Option('--lang <lang>', render(lang, msg('help.global.lang'))).choices(['ja', 'en']));
 }

@@ -1,34 +1,37 @@
 import { Command, CommanderError } from 'commander';
-import { ChatproofError } from '../core/errors.js';
+import { ChatproofError, describeError } from '../core/errors.js';
+import { langFlagIn, resolveLang, type Lang } from '../i18n/lang.js';
+import { msg, render } from '../i18n/message.js';
 import { packageVersion } from '../paths.js';
 import type { Runner } from './command.js';
+import { speak } from './commander-lang.js';
 import { addGlobalOptions } from './context.js';
-import { EXIT, EXIT_TABLE, exitCodeFor } from './exit-codes.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
 
 export function buildProgram(runner: Runner): Command {
-  const program = addGlobalOptions(new Command('chatproof'))
-    .description('Keep chats (LINE, Chatwork, CrowdWorks, Lancers) as evidence that anyone can check.\nチャットを、誰でも検証できる証拠として保存します。')
-    .version(packageVersion(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage / 使い方は --help)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => runner.io.stdout.write(s),
-      writeErr: (s) => runner.io.stderr.write(s),
-    });
-  program.addHelpText('after', '\n' + EXIT_TABLE);
+  const { lang } = runner;
+  const program = addGlobalOptions(new Command('chatproof'), lang)
+    .description(render(lang, msg('cli.description')))
+    .version(packageVersion(), '-V, --version', render(lang, msg('cli.version-option')))
+    .helpCommand('help [command]', render(lang, msg('cli.help-command')))
+    .showHelpAfterError(render(lang, msg('cli.help-after-error')))
+    .exitOverride();
+  program.addHelpText('after', '\n' + render(lang, msg('cli.exit-table')));
   registerCommands(program, runner);
-  for (const c of program.commands) {
+  for (const c of [program, ...program.commands]) {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => runner.io.stdout.write(s), writeErr: (s) => runner.io.stderr.write(s) });
+    speak(c, lang);
   }
   return program;
 }
 
 /** Runs the CLI and returns its exit code; the only place errors become exit codes and messages. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  const runner: Runner = { io, code: EXIT.ok };
+  // The help and commander's errors come before any command runs, so the language is known first.
+  const runner: Runner = { io, code: EXIT.ok, lang: resolveLang(langFlagIn(argv), io.env) };
   const program = buildProgram(runner);
   try {
     if (argv.length === 0) {
@@ -39,23 +42,20 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return runner.code;
   } catch (e) {
     if (e instanceof CommanderError) return exitCodeFor(e);
-    reportError(io, e);
+    reportError(io, e, runner.lang);
     return exitCodeFor(e);
   }
 }
 
-function reportError(io: Io, e: unknown): void {
+function reportError(io: Io, e: unknown, lang: Lang): void {
   if (e instanceof ChatproofError) {
-    const where = e.where ? ` (${e.where})` : '';
-    io.stderr.write(`chatproof: ${e.message}${where}\n`);
-    if (e.hint) io.stderr.write(`  → ${e.hint}\n`);
+    const { message, where, hint } = describeError(e, lang);
+    io.stderr.write(`chatproof: ${message}${where ? ` (${where})` : ''}\n`);
+    if (hint) io.stderr.write(`  → ${hint}\n`);
     return;
   }
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  io.stderr.write(
-    `chatproof: internal error — this is a bug in chatproof, not something you did. Your archive was not changed by the failed step.\n` +
-      `  Please report it with the text below (remove anything private):\n${detail}\n`,
-  );
+  io.stderr.write(render(lang, msg('cli.internal-error', { detail })) + '\n');
 }
 
 /** The bin's entry: real process streams, Ctrl-C → abort → exit 130. */

@@ -1,24 +1,66 @@
 /**
  * Typed errors. Each carries what failed (message), where (file:line, entry, row) and what to do
  * next (hint). They are turned into exit codes in exactly one place: src/cli/exit-codes.ts.
+ *
+ * What failed and the hint are catalog messages (src/i18n): the error's `code` is its message's
+ * key, stable across languages, and each reader (the terminal, `--json`, the web app) writes it in
+ * its user's language with `describeError`. `Error.message` is the English text, for logs.
  */
+import type { Lang } from '../i18n/lang.js';
+import { Message, render } from '../i18n/message.js';
+
 export interface ErrorDetails {
-  readonly where?: string;
-  readonly hint?: string;
+  readonly where?: string | Message;
+  readonly hint?: string | Message;
   readonly cause?: unknown;
 }
 
-export abstract class ChatproofError extends Error {
-  abstract readonly category: 'usage' | 'input' | 'archive' | 'integrity' | 'service' | 'interrupted';
-  readonly where: string | undefined;
-  readonly hint: string | undefined;
+export type ErrorCategory = 'usage' | 'input' | 'archive' | 'integrity' | 'service' | 'interrupted';
 
-  constructor(message: string, details: ErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+export abstract class ChatproofError extends Error {
+  abstract readonly category: ErrorCategory;
+  /** What failed, as a catalog message (a plain string only where it is not yet in the catalog). */
+  readonly text: Message | string;
+  readonly whereText: Message | string | undefined;
+  readonly hintText: Message | string | undefined;
+
+  constructor(message: Message | string, details: ErrorDetails = {}) {
+    super(render('en', message), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
-    this.where = details.where;
-    this.hint = details.hint;
+    this.text = message;
+    this.whereText = details.where;
+    this.hintText = details.hint;
   }
+
+  /** The stable code of what failed: the catalog key, else the category for a text not yet in it. */
+  get code(): string {
+    return this.text instanceof Message ? this.text.key : this.category;
+  }
+
+  get where(): string | undefined {
+    return this.whereText === undefined ? undefined : render('en', this.whereText);
+  }
+
+  get hint(): string | undefined {
+    return this.hintText === undefined ? undefined : render('en', this.hintText);
+  }
+}
+
+/** An error as its reader sees it, in one language: what the CLI prints and `--json` carries. */
+export interface ErrorDescription {
+  readonly code: string;
+  readonly message: string;
+  readonly where?: string;
+  readonly hint?: string;
+}
+
+export function describeError(e: ChatproofError, lang: Lang): ErrorDescription {
+  return {
+    code: e.code,
+    message: render(lang, e.text),
+    ...(e.whereText === undefined ? {} : { where: render(lang, e.whereText) }),
+    ...(e.hintText === undefined ? {} : { hint: render(lang, e.hintText) }),
+  };
 }
 
 /** Bad command line: unknown option, bad argument, unknown or ambiguous room. */

@@ -41,7 +41,7 @@ export interface Run {
 /** The child's environment: no inherited archive or token, English messages, no colour, no bar. */
 function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { CHATPROOF_DB: _db, CHATWORK_API_TOKEN: _token, ...rest } = process.env;
-  return { ...rest, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8', NO_COLOR: '1', ...extra };
+  return { ...rest, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8', CHATPROOF_LANG: 'en', NO_COLOR: '1', ...extra };
 }
 
 export interface RunOptions {

@@ -25,7 +25,7 @@ export interface StartupResult {
 }
 
 function timeRuns(args: readonly string[], runs: number): number[] {
-  const env = { ...process.env, LANG: 'en_US.UTF-8' };
+  const env = { ...process.env, LANG: 'en_US.UTF-8', CHATPROOF_LANG: 'en' };
   spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: 'ignore' });
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {

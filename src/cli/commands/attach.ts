@@ -8,7 +8,7 @@ import type { HashedMessage } from '../../core/types.js';
 import type { EntryRecord } from '../../store/records.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 
 interface AttachOptions {

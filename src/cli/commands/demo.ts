@@ -6,7 +6,7 @@ import { samplesDir } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 
 export function registerDemo(program: Command, runner: Runner): void {
   defineCommand<[{ keep?: string }]>(

@@ -1,5 +1,5 @@
 import type { ParseResult } from '../../importers/importer.js';
-import { t, type Lang } from '../lang.js';
+import { t, type Lang } from '../../i18n/lang.js';
 
 /** What the user confirms before an inferred or truncated input is stored (issue 3). */
 export function summarizeParse(parsed: ParseResult, lang: Lang): string {

@@ -7,7 +7,8 @@ import { addedOnly } from '../added-only.js';
 import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { captureJson, roomJson } from '../json-shapes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
+import { msg } from '../../i18n/message.js';
 import { startProgress, type Progress } from '../progress.js';
 import { DEFAULT_MAX_SIZE, parseSize, readInput } from '../read-input.js';
 import { summarizeParse } from './import-summary.js';
@@ -60,12 +61,12 @@ export function registerImport(program: Command, runner: Runner): void {
 }
 
 async function runImport(ctx: Context, file: string | undefined, opts: ImportOptions): Promise<number> {
-  if (file !== undefined && opts.clipboard) throw new UsageError('Give either a FILE (or -) or --clipboard, not both.');
-  if (!FORMATS.includes(opts.format)) throw new UsageError(`Unknown --format "${opts.format}". Choose one of: ${FORMATS.join(', ')}.`);
-  if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window') throw new UsageError(`--coverage takes full or window, not "${opts.coverage}".`);
+  if (file !== undefined && opts.clipboard) throw new UsageError(msg('usage.file-and-clipboard'));
+  if (!FORMATS.includes(opts.format)) throw new UsageError(msg('usage.unknown-format', { format: opts.format, formats: FORMATS.join(', ') }));
+  if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window') throw new UsageError(msg('usage.coverage', { value: opts.coverage }));
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
-  if (input.bytes.length === 0) throw new InputError('The input is empty: there is nothing to import.', { where: input.where, hint: 'Check that you exported or copied the chat before importing.' });
+  if (input.bytes.length === 0) throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
   const progress = startProgress(ctx.io, { json: ctx.json, label: 'import' });
   try {
     return await importInput(ctx, input, opts, progress);
@@ -85,7 +86,7 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
     : { importer: importerFor(opts.format as FormatName)!, reason: 'chosen with --format' };
   ctx.warn(t(ctx.lang, { ja: `形式: ${importer.format}（${reason}）`, en: `Format: ${importer.format} (${reason})` }));
   const outcome = streamedParse(importer, decoded, { tz: ctx.tz, members: opts.member, roomTitle: opts.room ?? null });
-  if (!outcome.ok) throw new InputError(outcome.error.message, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hint ?? 'Check that the file is complete and unedited, or pass --format.' });
+  if (!outcome.ok) throw new InputError(outcome.error.text, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hintText ?? msg('hint.complete-or-format') });
   const parsed = outcome.result;
   progress.update('parse', 1, 1);
   progress.clear();
@@ -169,10 +170,7 @@ function resolveRoom(ctx: Context, archive: ReturnType<Context['archive']>, pars
     return { source: parsed.source, externalId: parsed.room.externalId, title: roomArg };
   }
   if (parsed.room.title === null) {
-    throw new UsageError(t(ctx.lang, {
-      ja: 'この入力にはルーム名がありません。--room "ルーム名" で、どのルームの記録か指定してください。',
-      en: 'This input does not say which room it comes from. Name the room with --room "TITLE".',
-    }));
+    throw new UsageError(msg('usage.room-not-named'));
   }
   return { source: parsed.source, externalId: parsed.room.externalId, title: parsed.room.title };
 }

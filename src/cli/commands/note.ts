@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type Runner, defineCommand } from '../command.js';
 import { entryJson } from '../json-shapes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 
 export function registerNote(program: Command, runner: Runner): void {
   defineCommand<[string, string, Record<string, never>]>(

@@ -5,8 +5,8 @@ import { UsageError } from '../../core/errors.js';
 import { packageVersion } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context, GlobalOptions } from '../context.js';
-import type { Lang } from '../lang.js';
-import { t } from '../lang.js';
+import type { Lang } from '../../i18n/lang.js';
+import { t } from '../../i18n/lang.js';
 import { startProgress } from '../progress.js';
 import { readAnchors, stampJson, trustLines } from './stamp.js';
 

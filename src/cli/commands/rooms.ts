@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Runner, defineCommand } from '../command.js';
 import { captureJson } from '../json-shapes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 
 export function registerRooms(program: Command, runner: Runner): void {
   defineCommand<[Record<string, never>]>(program, runner, 'rooms', 'list the archived rooms / ルーム一覧', (c) => c, (ctx) => {

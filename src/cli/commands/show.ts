@@ -5,7 +5,7 @@ import type { HashedMessage } from '../../core/types.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { captureJson, messageJson, roomJson } from '../json-shapes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 
 const MARK: Record<string, string> = { present: ' ', edited: 'M', unsent: '×', deleted: '-', added: '+' };
 const COLOR: Record<string, number> = { edited: 33, unsent: 35, deleted: 31, added: 32 };

@@ -4,7 +4,7 @@ import type { Anchors, Stamped } from '../../report/stamp.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 
 interface StampOptions {
   tsa?: string;

@@ -11,7 +11,7 @@ import { changesForCapture } from '../changes.js';
 import { EXIT } from '../exit-codes.js';
 import type { Context } from '../context.js';
 import { captureJson, roomJson } from '../json-shapes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 
 export interface SyncOptions {
   room: string[];

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 import { readAnchors } from './stamp.js';
 
 export function registerVerifyReport(program: Command, runner: Runner): void {

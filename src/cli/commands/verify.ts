@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { t } from '../lang.js';
+import { t } from '../../i18n/lang.js';
 import { withProgress } from '../progress.js';
 
 export function registerVerify(program: Command, runner: Runner): void {

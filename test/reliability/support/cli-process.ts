@@ -67,7 +67,7 @@ export interface Finished {
 /** The environment a child gets: no inherited archive location or token; English messages (C.UTF-8 exists everywhere, en_US may not). */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { CHATPROOF_DB: _db, CHATWORK_API_TOKEN: _token, CHATPROOF_BUSY_TIMEOUT_MS: _busy, ...rest } = process.env;
-  return { ...rest, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', NO_COLOR: '1', ...extra };
+  return { ...rest, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CHATPROOF_LANG: 'en', NO_COLOR: '1', ...extra };
 }
 
 export interface Running {

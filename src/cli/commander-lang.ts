@@ -1,0 +1,66 @@
+import type { Command, Option } from 'commander';
+import type { Lang } from '../i18n/lang.js';
+import { msg, render, type Message } from '../i18n/message.js';
+
+const HEADINGS: Readonly<Record<string, Message>> = {
+  'Usage:': msg('cli.heading.usage'),
+  'Arguments:': msg('cli.heading.arguments'),
+  'Options:': msg('cli.heading.options'),
+  'Commands:': msg('cli.heading.commands'),
+  'Global Options:': msg('cli.heading.global-options'),
+};
+
+/**
+ * Commander writes its help frame and its errors in English; these hooks put them in the user's
+ * language: headings, the default and choices notes, help and version options, and errors.
+ */
+export function speak(cmd: Command, lang: Lang): Command {
+  return cmd
+    .helpOption('-h, --help', render(lang, msg('cli.help-option')))
+    .configureHelp({
+      styleTitle: (title: string) => (HEADINGS[title] === undefined ? title : render(lang, HEADINGS[title])),
+      optionDescription: (option: Option) => describeOption(option, lang),
+      displayWidth,
+    })
+    .configureOutput({ outputError: (text, write) => write(commanderError(text, lang) + '\n') });
+}
+
+/** East Asian wide and full-width characters take two columns of a terminal: help wraps by columns. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
+function displayWidth(text: string): number {
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+  return plain.length + (plain.match(WIDE)?.length ?? 0);
+}
+
+/** Commander's own rule for the notes after a description, in the user's words; an empty list is no default. */
+function describeOption(option: Option, lang: Lang): string {
+  const notes: string[] = [];
+  if (option.argChoices) notes.push(render(lang, msg('cli.help.choices', { choices: option.argChoices.join(', ') })));
+  const value: unknown = option.defaultValue;
+  const hasDefault = value !== undefined && (option.required || option.optional) && !(Array.isArray(value) && value.length === 0);
+  if (hasDefault) notes.push(render(lang, msg('cli.help.default', { value: option.defaultValueDescription ?? String(value) })));
+  return [option.description, ...notes].filter((s) => s !== '').join(' ');
+}
+
+/** Commander's error texts (commander 14, lib/command.js), read back into catalog messages. */
+const COMMANDER_ERRORS: readonly [RegExp, (m: RegExpMatchArray) => Message][] = [
+  [/^error: unknown option '(.*?)'/, (m) => msg('cli.error.unknown-option', { flag: m[1]! })],
+  [/^error: unknown command '(.*?)'/, (m) => msg('cli.error.unknown-command', { name: m[1]! })],
+  [/^error: missing required argument '(.*?)'/, (m) => msg('cli.error.missing-argument', { name: m[1]! })],
+  [/^error: option '(.*?)' argument missing/, (m) => msg('cli.error.option-missing-value', { flags: m[1]! })],
+  [/^error: too many arguments(?: for '.*?')?\. Expected (\d+) arguments? but got (\d+)\./, (m) => msg('cli.error.too-many-arguments', { expected: Number(m[1]), got: Number(m[2]) })],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\.$/m, (m) => msg('cli.error.invalid-choice', { flags: m[1]!, value: m[2]!, choices: m[3]! })],
+];
+
+function commanderError(text: string, lang: Lang): string {
+  const trimmed = text.trimEnd();
+  const found = COMMANDER_ERRORS.map(([re, make]) => {
+    const m = trimmed.match(re);
+    return m ? make(m) : null;
+  }).find((m) => m !== null);
+  const said = render(lang, found ?? msg('cli.error.other', { text: trimmed.replace(/^error: /, '') }));
+  const suggestion = trimmed.match(/\(Did you mean (?:one of )?(.*)\?\)$/);
+  return `chatproof: ${said}` + (suggestion ? `\n${render(lang, msg('cli.error.did-you-mean', { names: suggestion[1]! }))}` : '');
+}
+

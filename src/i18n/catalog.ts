@@ -1,0 +1,26 @@
+/**
+ * The message catalogs, one per language. English defines the keys and each entry's parameters;
+ * Japanese is typed against it, so a key missing from either language, an extra one, or an entry
+ * taking other parameters fails the typecheck. Keys are stable codes: `--json` error documents and
+ * the web app show them, so a key is renamed only with its users.
+ *
+ * Adding a text: put the English entry in en/AREA.ts (a string, or a function of one parameter
+ * object), the Japanese one under the same key in ja/AREA.ts, then `msg('key', {...})` where it is
+ * raised (errors, warnings: no language there) and `render(ctx.lang, ...)` where it is written.
+ */
+import { cliEn } from './en/cli.js';
+import { errorsEn } from './en/errors.js';
+import { helpEn } from './en/help.js';
+import { cliJa } from './ja/cli.js';
+import { errorsJa } from './ja/errors.js';
+import { helpJa } from './ja/help.js';
+import type { Lang } from './lang.js';
+
+const en = { ...errorsEn, ...cliEn, ...helpEn };
+
+export type Catalog = typeof en;
+export type MessageKey = keyof Catalog;
+
+const ja: Catalog = { ...errorsJa, ...cliJa, ...helpJa };
+
+export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

@@ -1,0 +1,15 @@
+/**
+ * English: errors and their hints. A key is the error's stable code (`category.what`); a hint's
+ * key ends in `.hint` when it belongs to one error, or starts with `hint.` when several share it.
+ */
+export const errorsEn = {
+  'usage.unknown-zone': (p: { zone: string }) => `Unknown time zone "${p.zone}".`,
+  'usage.unknown-zone.hint': 'Use an IANA zone name such as Asia/Tokyo or Europe/London.',
+  'usage.file-and-clipboard': 'Give either a FILE (or -) or --clipboard, not both.',
+  'usage.unknown-format': (p: { format: string; formats: string }) => `Unknown --format "${p.format}". Choose one of: ${p.formats}.`,
+  'usage.coverage': (p: { value: string }) => `--coverage takes full or window, not "${p.value}".`,
+  'input.empty': 'The input is empty: there is nothing to import.',
+  'input.empty.hint': 'Check that you exported or copied the chat before importing.',
+  'hint.complete-or-format': 'Check that the file is complete and unedited, or pass --format.',
+  'usage.room-not-named': 'This input does not say which room it comes from. Name the room with --room "TITLE".',
+};
