@@ -64,4 +64,10 @@ export interface Coverage {
 export interface Warning {
   readonly line: number | null;
   readonly message: string;
+  /**
+   * What kind of problem, for the warnings a reader must be able to count apart in `--json`:
+   * `date-line-not-read` (a line that looks like a date line was kept as text, so the dates after
+   * it may be wrong).
+   */
+  readonly code?: string;
 }

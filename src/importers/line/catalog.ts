@@ -16,14 +16,16 @@ const MEDIA_LABELS: ReadonlySet<string> = new Set([
   '[投票]', '[Poll]',
   '[プレゼント]', '[Gift]',
   '[アルバム]', '[ノート]', '[Notes]',
+  // Traditional Chinese (zh-TW) phones; FORMAT.md "Kinds" names the source of each.
+  '[照片]', '[貼圖]', '[影片]', '[檔案]', '[語音訊息]', '[聯絡資訊]', '[記事本]',
 ]);
 
 /** The English desktop app writes bare words; only trusted in desktop exports, where a user typing "Photos" is the rarer case. */
-const DESKTOP_MEDIA_LABELS: ReadonlySet<string> = new Set(['Photos', 'Videos', 'Stickers', 'Audio']);
+const DESKTOP_MEDIA_LABELS: ReadonlySet<string> = new Set(['Photos', 'Videos', 'Stickers', 'Audio', '圖片', '貼圖']);
 
 /** iPhone writes `☎ ` before the text, Android does not (Kubo-Tech ISSUE13, formats.md §1.5 "Calls"). */
 const CALL_TEXT =
-  /^(?:☎ ?)?(?:(?:通話時間|Call time) \d{1,2}:\d{2}(?::\d{2})?|不在着信|通話に応答がありませんでした|通話をキャンセルしました。?|グループ(?:音声|ビデオ)?通話が開始されました。?|グループ(?:音声|ビデオ)?通話が終了しました。?|Missed call|No answer|Cancell?ed call|Group (?:voice |video )?call (?:started|ended)\.?)$/;
+  /^(?:☎ ?)?(?:(?:通話時間|Call time) ?\d{1,2}:\d{2}(?::\d{2})?|不在着信|通話に応答がありませんでした|通話をキャンセルしました。?|グループ(?:音声|ビデオ)?通話が開始されました。?|グループ(?:音声|ビデオ)?通話が終了しました。?|Missed call|No answer|Cancell?ed call|Group (?:voice |video )?call (?:started|ended)\.?)$/;
 
 function isMediaLabel(body: string, desktop: boolean): boolean {
   return MEDIA_LABELS.has(body) || (desktop && DESKTOP_MEDIA_LABELS.has(body));
@@ -55,10 +57,14 @@ const ACTOR_SUFFIXES: readonly { readonly suffix: string; readonly unsend: boole
   { suffix: ' joined the group.', unsend: false },
   { suffix: ' left the group.', unsend: false },
   { suffix: ' made an announcement', unsend: false },
+  // zh-TW writes the name and the text together, with no space: `王小明已收回訊息`.
+  { suffix: '已收回訊息', unsend: true },
+  { suffix: '加入聊天', unsend: false },
+  { suffix: '離開聊天', unsend: false },
 ];
 
 /** Unsends that name no one (the exporter's own, formats.md §1.5 [uncertain]): `sender` stays null. */
-const NAMELESS_UNSENDS: ReadonlySet<string> = new Set(['メッセージの送信を取り消しました', 'You unsent a message.', 'Message unsent.']);
+const NAMELESS_UNSENDS: ReadonlySet<string> = new Set(['メッセージの送信を取り消しました', 'You unsent a message.', 'Message unsent.', '已收回訊息']);
 
 /** OpenChat kicks wrap the target in U+2068 … U+2069: `A が⁨B⁩をこのオープンチャットから退会させました。` */
 const KICK = /^(.+)が\u2068([^\u2069]+)\u2069を.{1,20}から退会させました。?$/;

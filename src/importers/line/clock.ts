@@ -66,9 +66,11 @@ export interface ResolvedTime {
 }
 
 /**
- * Resolves every `午前12:xx` by the monotonic order of its day: the reading that keeps the times
- * of the day from going backwards, looking at the previous time and at the next unambiguous one.
- * When both readings fit (or neither), midnight is taken and a note says so. Linear time.
+ * Resolves every `午前12:xx` and `24:xx` by the monotonic order of its day: the reading that keeps
+ * the times of the day from going backwards, looking at the previous time and at the next
+ * unambiguous one (formats.md §1.6). When both readings fit (or neither), `午前12:xx` is read as
+ * midnight and `24:xx` as 00:xx of the next day, what the notation means; a note says so. Every
+ * `24:xx` gets a note, whichever reading wins (issue 23). Linear time.
  */
 export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
   const n = records.length;
@@ -78,14 +80,17 @@ export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
     if (i + 1 < n && records.dayKey(i + 1) !== records.dayKey(i)) following = null;
     nextFixed[i] = following;
     const clock = records.clock(i);
-    if (clock.noonReading === null) following = clock.minutes;
+    if (clock.noonReading === null && clock.minutes < MINUTES_PER_DAY) following = clock.minutes;
   }
   const resolved: ResolvedTime[] = [];
   let previous = -1;
   for (let i = 0; i < n; i++) {
     if (i > 0 && records.dayKey(i - 1) !== records.dayKey(i)) previous = -1;
     const clock = records.clock(i);
-    const time = clock.noonReading === null ? fixedTime(clock.minutes) : ambiguousTime(clock.minutes, clock.noonReading, previous, nextFixed[i] ?? null);
+    const next = nextFixed[i] ?? null;
+    const time = clock.noonReading !== null
+      ? ambiguousTime(clock.minutes, clock.noonReading, previous, next)
+      : clock.minutes >= MINUTES_PER_DAY ? hour24Time(clock.minutes, previous, next) : fixedTime(clock.minutes);
     previous = time.minutes;
     resolved.push(time);
   }
@@ -96,9 +101,28 @@ export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
 const plainTimes: ResolvedTime[] = [];
 
 function fixedTime(minutes: number): ResolvedTime {
-  if (minutes < MINUTES_PER_DAY) return (plainTimes[minutes] ??= { minutes, note: null });
-  const clock = `24:${String(minutes - MINUTES_PER_DAY).padStart(2, '0')}`;
-  return { minutes, note: `the time ${clock} was read as ${clock.replace('24:', '00:')} of the next day.` };
+  return (plainTimes[minutes] ??= { minutes, note: null });
+}
+
+/**
+ * `24:xx` is 00:xx of the date line when it comes before the day's other times (a clock that
+ * counts the small hours of the day onto the day before is not what the date line says), and of
+ * the next day when it follows a late time.
+ */
+function hour24Time(nextDay: number, previous: number, next: number | null): ResolvedTime {
+  const sameDay = nextDay - MINUTES_PER_DAY;
+  const fits = (m: number): boolean => previous <= m && (next === null || m <= next);
+  const mm = String(sameDay).padStart(2, '0');
+  if (fits(sameDay) && !fits(nextDay)) {
+    return { minutes: sameDay, note: `the time 24:${mm} comes before the day's later times, so it was read as 00:${mm} of this line's date, not of the next day.` };
+  }
+  const told = fits(nextDay) && !fits(sameDay);
+  return {
+    minutes: nextDay,
+    note: told
+      ? `the time 24:${mm} follows the day's late times, so it was read as 00:${mm} of the next day.`
+      : `the time 24:${mm} can mean 00:${mm} of this line's date or of the next day, and the order of the day's messages does not tell; it was read as the next day.`,
+  };
 }
 
 function ambiguousTime(midnight: number, noon: number, previous: number, next: number | null): ResolvedTime {

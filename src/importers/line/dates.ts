@@ -32,9 +32,13 @@ export const JA_DATE = '(\\d{4})/(\\d{1,2})/(\\d{1,2})[(（]([日月火水木金
 const JA_LINE = new RegExp(`^${JA_DATE}[ \\t]*$`);
 const EN_OLD_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\((Sun|Mon|Tue|Wed|Thu|Fri|Sat)\)[ \t]*$/;
 const EN_NEW_LINE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), (\d{1,2})\/(\d{1,2})\/(\d{4})[ \t]*$/;
-const DESKTOP_LINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2}) (?:([日月火水木金土])曜日|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday))[ \t]*$/;
-/** `2026/1/30周五`, `2024/1/2週二`, `2024/1/2星期二`, `2026/1/30（五）`. */
-const ZH_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:(?:周|週|星期)([日天一二三四五六])|[(（]([日一二三四五六])[)）])[ \t]*$/;
+/** `2021.01.02 土曜日`, `2017.09.03 Sunday`, and the zh-TW desktop app's `2025.08.04 星期一`. */
+const DESKTOP_LINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2}) (?:([日月火水木金土])曜日|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|(?:星期|週|周)([日天一二三四五六]))[ \t]*$/;
+/**
+ * `2026/1/30周五`, `2024/1/2週二`, `2024/1/2星期二`, and in parentheses `2026/1/30（五）` or, on
+ * zh-TW iPhones, the long form `2025/7/6（週日）` (issue 23).
+ */
+const ZH_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:(?:周|週|星期)([日天一二三四五六])|[(（](?:周|週|星期)?([日天一二三四五六])[)）])[ \t]*$/;
 
 /** Date lines start with `YYYY/`, `YYYY.` or an English weekday: false rules a line out from its first five characters. */
 export function mayBeDateLine(text: string): boolean {
@@ -58,12 +62,17 @@ export function readDateLine(text: string, order: DayOrder): DateLine | null {
   }
   m = DESKTOP_LINE.exec(text);
   if (m) {
-    const weekday = m[4] === undefined ? EN_LONG_WEEKDAYS.indexOf(m[5]!) : JA_WEEKDAYS.indexOf(m[4]);
+    const weekday = m[4] !== undefined ? JA_WEEKDAYS.indexOf(m[4]) : m[5] !== undefined ? EN_LONG_WEEKDAYS.indexOf(m[5]) : zhWeekday(m[6]!);
     return { style: 'desktop', day: checkedDay(+m[1]!, +m[2]!, +m[3]!, weekday) };
   }
   m = ZH_LINE.exec(text);
-  if (m) return { style: 'zh', day: checkedDay(+m[1]!, +m[2]!, +m[3]!, ZH_WEEKDAYS.indexOf((m[4] ?? m[5]!).replace('天', '日'))) };
+  if (m) return { style: 'zh', day: checkedDay(+m[1]!, +m[2]!, +m[3]!, zhWeekday(m[4] ?? m[5]!)) };
   return null;
+}
+
+/** 星期天 and 星期日 are both Sunday. */
+function zhWeekday(character: string): number {
+  return ZH_WEEKDAYS.indexOf(character === '天' ? '日' : character);
 }
 
 /**

@@ -12,6 +12,7 @@ import { type SystemText, readSystemText, senderBeforeFixedBody } from './catalo
 export class MemberNames {
   private readonly byFirst = new Map<string, string[]>();
   private readonly all = new Set<string>();
+  private readonly loneWords = new Set<string>();
 
   add(name: string): void {
     if (name === '' || this.all.has(name)) return;
@@ -25,6 +26,17 @@ export class MemberNames {
 
   has(name: string): boolean {
     return this.all.has(name);
+  }
+
+  /** A sender seen on a line with one space (`learnLoneWord`). */
+  addLoneWord(name: string): void {
+    this.loneWords.add(name);
+  }
+
+  /** The first-space split at `name` is certain: it sends one-word lines, and no known name extends it. */
+  certainAlone(name: string): boolean {
+    if (!this.loneWords.has(name)) return false;
+    return !(this.byFirst.get(name[0]!) ?? []).some((known) => known.length > name.length && known.startsWith(`${name} `));
   }
 
   /** The longest known name that `rest` starts with, followed by a space or the end. */
@@ -42,6 +54,17 @@ export function learnNames(names: MemberNames, rest: string): void {
   if (system.known) for (const name of system.names) names.add(name);
   const sender = senderBeforeFixedBody(rest);
   if (sender !== null) names.add(sender);
+  else if (!system.known) learnLoneWord(names, rest);
+}
+
+/**
+ * `SUNNY 很簡陋` has one space, so its sender is `SUNNY` (a one-word body; an empty message from
+ * `SUNNY 很簡陋` is the far rarer reading). Such a sender makes the first-space split of its
+ * other lines (`SUNNY 嘿 哥`) certain too, unless a known name with a space starts with it.
+ */
+function learnLoneWord(names: MemberNames, rest: string): void {
+  const space = rest.indexOf(' ');
+  if (space > 0 && rest.indexOf(' ', space + 1) === -1 && space + 1 < rest.length) names.addLoneWord(rest.slice(0, space));
 }
 
 export type DesktopLine =
@@ -58,7 +81,8 @@ export function splitDesktopLine(rest: string, names: MemberNames): DesktopLine 
   const space = rest.indexOf(' ');
   if (space <= 0) return { kind: 'system', system };
   const body = rest.slice(space + 1);
-  return { kind: 'message', sender: rest.slice(0, space), body, guessed: body.includes(' ') };
+  const sender = rest.slice(0, space);
+  return { kind: 'message', sender, body, guessed: body.includes(' ') && !names.certainAlone(sender) };
 }
 
 /** What to suggest for `--member` when a split was a guess: the first two words, the usual 姓 名. */

@@ -41,6 +41,8 @@ const EN_PREFIXES: readonly { readonly prefix: string; readonly shape: RoomShape
   { prefix: 'ประวัติการสนทนากับ ', shape: 'one-to-one' },
 ];
 const ZH_TITLE = /^[与與](.+)的聊天(?:记录|記錄)$/;
+/** A group: the name alone before 的聊天記錄 (hellodigua/ChatLab line-native-txt.ts). */
+const ZH_GROUP_TITLE = /^(.+)的聊天(?:记录|記錄)$/;
 const SAVED_PREFIXES = ['保存日時：', '保存日時:', 'Saved on: ', 'Saved on:', '保存日期：', '保存日期:', '儲存日期：', '儲存日期:', 'บันทึกวันที่: '];
 
 /** Reads the header at the top of the file, or null when the file has none. */
@@ -71,6 +73,8 @@ function titleOf(rest: string): { title: string; shape: RoomShape; endsInTo: boo
   }
   const zh = ZH_TITLE.exec(rest);
   if (zh) return { title: zh[1]!, shape: 'one-to-one', endsInTo: false };
+  const zhGroup = ZH_GROUP_TITLE.exec(rest);
+  if (zhGroup) return { title: zhGroup[1]!, shape: 'group', endsInTo: false };
   return { title: rest, shape: 'unknown', endsInTo: false };
 }
 
@@ -82,8 +86,10 @@ const SAVED_LOCALE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}),? ${CLOCK}$`);
  * guess (an unknown form, or `午前12:xx`, which has no day around it to resolve it).
  */
 export function savedAtIso(text: string, order: DayOrder, times: LocalTimes): string | null {
-  const ymd = SAVED_YMD.exec(text);
-  const m = ymd ?? SAVED_LOCALE.exec(text);
+  // zh-TW writes a space after the full-width colon: `儲存日期： 2026/01/03 01:14`.
+  const trimmed = text.trimStart();
+  const ymd = SAVED_YMD.exec(trimmed);
+  const m = ymd ?? SAVED_LOCALE.exec(trimmed);
   if (!m) return null;
   const [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
   const day = ymd ? checkedDay(a, b, c, null) : order === 'month-first' ? checkedDay(c, a, b, null) : checkedDay(c, b, a, null);

@@ -6,6 +6,7 @@
 import { InputError } from '../../core/errors.js';
 import type { Message, MessageStream, Warning } from '../../core/types.js';
 import { type IndexedLines, LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
+import { shownLine } from '../shown-line.js';
 import { collect, SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
@@ -21,7 +22,9 @@ interface SavedAt {
 
 export interface LineParseResult extends ParseResult, SavedAt {}
 
-const HINT = 'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it. If it comes from another app, pass --format.';
+const HINT = 'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it.';
+/** When the layout is one this reader does not know: the file can still be kept as it is. */
+const RAW_HINT = `${HINT} If it is such a file, its layout is one chatproof does not read yet: check that the line above is not an edit, and report the line so the reader can learn it.`;
 
 /** Lines looked at by `sniff`: enough to pass a header and a date line, cheap on a huge file. */
 const SNIFF_CHARS = 16_384;
@@ -176,8 +179,14 @@ function byLine(a: Warning, b: Warning): number {
 }
 
 function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine): Refusal {
-  const found = line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text;
-  const shown = `"${found.replaceAll('\t', '<TAB>')}"`;
+  const shown = shownLine(line.text);
+  if (failure.problem === 'unknown-date-line') {
+    return refuse(
+      `Line ${line.number} looks like a date line, but it cannot be read as one (${failure.why ?? ''}): found ${shown}. Every message after it would get a wrong date, so nothing was read.`,
+      line.number,
+      RAW_HINT,
+    );
+  }
   if (failure.problem === 'no-date-yet') {
     return refuse(`Line ${line.number} is a message, but no date line (such as "2024/03/01(金)") comes before it, so its day is unknown.`, line.number,
       'If you copied part of a chat, include the date line above the first message, then import again.');

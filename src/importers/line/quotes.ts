@@ -30,16 +30,21 @@ type Scanned = QuotedBody | { readonly kind: 'stray-record' };
 
 /**
  * How a body (the text after the second tab) starts: `none` (no quoted body); `clean` (an opening
- * `"` whose line pairs its quotes as CSV would, so the body goes on); or `unless-record-follows`:
+ * `"` whose line pairs its quotes as CSV would, so the body goes on); `unless-record-follows`:
  * an opening `"` but the line also closes it (`"hi"`) or has an unpaired `"` (`"Webサイト"の件`).
  * That is text the user typed, whose quotes are never stripped, unless the next line cannot start a
- * record: then the line was the first of a quoted body whose quotes LINE did not double.
+ * record: then the line was the first of a quoted body whose quotes LINE did not double. And
+ * `clean-unless-record-follows`: a clean opener ending in CRLF in a file whose bodies hold bare LFs
+ * (E3), where LINE opens bodies on LF lines; it opens one only when the next non-blank line cannot
+ * start a record, as in a body made of blank lines alone (`"`, an empty line, `"`; issue 23).
  */
-export function quoteOpening(body: string, terminator: LineTerminator, mixedTerminators: boolean): 'none' | 'clean' | 'unless-record-follows' {
+export type QuoteOpening = 'none' | 'clean' | 'unless-record-follows' | 'clean-unless-record-follows';
+
+export function quoteOpening(body: string, terminator: LineTerminator, mixedTerminators: boolean): QuoteOpening {
   if (body.charCodeAt(0) !== 0x22) return 'none';
-  if (mixedTerminators && terminator === '\r\n') return 'none';
   const scan = scanLine(body, 1);
-  return scan.closesAtEnd || scan.stray ? 'unless-record-follows' : 'clean';
+  if (scan.closesAtEnd || scan.stray) return 'unless-record-follows';
+  return mixedTerminators && terminator === '\r\n' ? 'clean-unless-record-follows' : 'clean';
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Warning } from '../../core/types.js';
 import type { IndexedLines } from '../lines.js';
 import { CLOCK, type ClockReading, readClock } from './clock.js';
+import { looksLikeDateLine } from './date-shape.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, mayBeDateLine, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';
 import { RecordTable } from './record-table.js';
@@ -22,7 +23,7 @@ export interface RecordsRead {
   readonly englishDates: readonly string[];
   readonly truncated: { readonly line: number; readonly reason: string } | null;
   /** The line where the input stopped looking like LINE, with what went wrong there. */
-  readonly failure: { readonly line: number; readonly problem: 'unknown-line' | 'no-date-yet' } | null;
+  readonly failure: { readonly line: number; readonly problem: 'unknown-line' | 'unknown-date-line' | 'no-date-yet'; readonly why?: string } | null;
 }
 
 /** `[date␣]clock⇥`: groups 1–4 the Q? date prefix, 5–8 the clock. */
@@ -49,12 +50,17 @@ export function hasCrlfRecords(lines: IndexedLines): boolean {
   return false;
 }
 
-/** Why a date-shaped line was not taken as a date line (the three rules of FORMAT.md "Date lines"). */
+/** Why a date line of a known form was not taken as one (the three rules of FORMAT.md "Date lines"). */
 function whyNotADateLine(date: DateLine, style: DateStyle | null): string {
-  if (date.day === null) return 'it looks like a date line, but that day does not exist or has another weekday';
-  if (style !== null && date.style !== style) return "it looks like a date line, but in another format than the file's";
-  return 'it looks like a date line, but its date is not after the date line before it';
+  if (date.day === null) return 'that day does not exist or has another weekday';
+  if (style !== null && date.style !== style) return "it is in another form than the file's other date lines";
+  return 'its date is not after the date line before it';
 }
+
+const UNKNOWN_FORM = 'LINE is not known to write a date line in this form';
+
+/** The warning for a date-shaped line kept as text: every date after it may be off (issue 23). */
+export const DATE_LINE_NOT_READ = 'date-line-not-read';
 
 export interface RecordReaderOptions {
   readonly lines: IndexedLines;
@@ -93,7 +99,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
   const quoted = new QuotedBodies({
     lines,
     mixedTerminators: o.mixedTerminators,
-    startsRecord: (t) => TAB_LINE.test(t) || (desktop && SPACE_LINE.test(t)) || readDateLine(t, order) !== null,
+    startsRecord: (t) => TAB_LINE.test(t) || (desktop && SPACE_LINE.test(t)) || readDateLine(t, order) !== null || looksLikeDateLine(t),
     looksLikeMessage: (t) => TAB_LINE.test(t),
   });
   let style: DateStyle | null = null;
@@ -122,6 +128,8 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
     }
     if (!whole && mayBeDateLine(text)) ({ text, whole } = wholeLine(lines, i));
     let notRecord: string | null = null;
+    /** Set when the line looks like a date line but is not read as one: why not. */
+    let notADate: string | null = null;
     const date = readDateLine(text, order);
     if (date !== null) {
       if (date.style === 'en-new') englishDates.push(text);
@@ -132,7 +140,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
         dayKey++;
         continue;
       }
-      notRecord = whyNotADateLine(date, style);
+      notRecord = notADate = whyNotADateLine(date, style);
     }
     const tab = notRecord === null ? TAB_LINE.exec(text) : null;
     const space = notRecord === null && tab === null && desktop ? SPACE_LINE.exec(text) : null;
@@ -167,7 +175,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       const first = i;
       let unquoted: string | null = null;
       const opening = sender ? quoteOpening(body, lines.terminatorAt(i), o.mixedTerminators) : 'none';
-      if (opening === 'clean' || (opening === 'unless-record-follows' && !quoted.nextStartsRecord(i))) {
+      if (opening === 'clean' || (opening !== 'none' && !quoted.nextStartsRecord(i))) {
         const q = quoted.read(i, body, opening === 'unless-record-follows');
         if (q.kind === 'closed') {
           unquoted = q.body;
@@ -185,13 +193,21 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       pending = start(index, number);
       continue;
     }
+    // Only lines that are no record are looked at whole here: most lines of a large export are records.
+    if (notADate === null && date === null && looksLikeDateLine(whole ? text : lines.at(i)!.text)) notADate = UNKNOWN_FORM;
     const open: Pending | null = pending;
-    if (open === null) return result({ failure: { line: number, problem: 'unknown-line' } });
+    if (open === null) return result({ failure: notADate === null ? { line: number, problem: 'unknown-line' } : { line: number, problem: 'unknown-date-line', why: notADate } });
     // The blank lines before it are part of the continuation too: it runs from the first of them.
     if (open.moreFrom === -1) open.moreFrom = i - blanks;
     open.moreTo = i;
     blanks = 0;
-    if (notRecord !== null) {
+    if (notADate !== null) {
+      warnings.push({
+        line: number,
+        code: DATE_LINE_NOT_READ,
+        message: `this line looks like a date line, but it was not read as one (${notADate}); it was kept as text of the message that starts on line ${open.line}, and the messages after it keep the date before it, so their dates may be wrong. Check them against the chat in LINE.`,
+      });
+    } else if (notRecord !== null) {
       warnings.push({ line: number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.line}.` });
     } else if (!desktop && !open.noted) {
       open.noted = true;
