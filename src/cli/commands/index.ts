@@ -9,6 +9,7 @@ import { registerReport } from './report.js';
 import { registerCaptures, registerRooms } from './rooms.js';
 import { registerStamp } from './stamp.js';
 import { registerSync } from './sync.js';
+import { registerUi } from './ui.js';
 import { registerVerifyReport } from './verify-report.js';
 import { registerBackup, registerVerify } from './verify.js';
 
@@ -27,5 +28,6 @@ export function registerCommands(program: Command, runner: Runner): void {
   registerStamp(program, runner);
   registerVerifyReport(program, runner);
   registerBackup(program, runner);
+  registerUi(program, runner);
   registerDemo(program, runner);
 }

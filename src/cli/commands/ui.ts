@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { type Runner, defineCommand } from '../command.js';
+import type { Context } from '../context.js';
+import { t } from '../lang.js';
+import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
+import { openInBrowser } from './open-browser.js';
+
+interface UiOptions {
+  port?: string;
+  open: boolean;
+  maxSize?: string;
+}
+
+export function registerUi(program: Command, runner: Runner): void {
+  defineCommand<[UiOptions]>(
+    program, runner, 'ui',
+    'open the local web app on this archive (127.0.0.1 only) until Ctrl-C / ブラウザで使う画面を開く',
+    (c) => c
+      .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
+      .option('--no-open', 'print the address but do not open the browser')
+      .option('--max-size <size>', 'largest upload accepted (default 256MB)'),
+    (ctx, opts) => runUi(ctx, opts),
+  );
+}
+
+async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
+  const port = opts.port === undefined ? 0 : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 1 to 65535, not "${opts.port}".`);
+  const maxUpload = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
+  const [{ startUi }, { Workspace }] = await Promise.all([import('../../ui/server.js'), import('../../app/workspace.js')]);
+  const workspace = new Workspace(ctx.dbPath, ctx.tz);
+  const ui = await startUi({ port, lang: ctx.lang, maxUpload, workspace });
+  try {
+    // The address is the first line of stdout, so that a script or a test can read it.
+    if (ctx.json) ctx.printJson({ url: ui.url });
+    else ctx.io.stdout.write(ui.url + '\n');
+    ctx.say(t(ctx.lang, { ja: 'このアドレスをブラウザで開いてください。終了するには Ctrl-C を押します。', en: 'Open this address in your browser. Press Ctrl-C to stop.' }));
+    if (opts.open) await openInBrowser(ui.url, (line) => ctx.warn(line), ctx.lang);
+    await new Promise<void>((resolve) => {
+      if (ctx.io.signal.aborted) resolve();
+      ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return 0;
+  } finally {
+    await ui.close();
+    workspace.close();
+  }
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Lang } from '../cli/lang.js';
+import { packageRoot } from '../paths.js';
+import type { UiDeps, UiEnv } from './env.js';
+import { failure, statusFor } from './failure.js';
+import { authGuard, securityHeaders } from './guard.js';
+import { page, refusalPage } from './layout.js';
+import { fill, say, T } from './text.js';
+import { roomRoutes } from './routes/rooms.js';
+import { verifyRoutes } from './routes/verify.js';
+
+/** The files the page loads, by name: nothing else under the package is reachable. */
+const STATIC: Readonly<Record<string, string>> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
+const staticDir = join(packageRoot, 'src', 'ui', 'static');
+
+function langCookie(header: string | undefined): Lang | undefined {
+  const m = /(?:^|;\s*)chatproof_lang=(ja|en)(?:;|$)/.exec(header ?? '');
+  return m ? (m[1] as Lang) : undefined;
+}
+
+/** The whole web app; the listening socket and its raw checks are in server.ts. */
+export function createUiApp(deps: UiDeps): Hono<UiEnv> {
+  const app = new Hono<UiEnv>();
+  app.use('*', securityHeaders);
+  app.use('*', authGuard({ token: deps.token, port: deps.port, refusal: refusalPage }));
+  app.use('*', async (c, next) => {
+    const chosen = c.req.query('lang');
+    if (c.req.method === 'GET' && (chosen === 'ja' || chosen === 'en')) {
+      c.header('Set-Cookie', `chatproof_lang=${chosen}; SameSite=Strict; Path=/`);
+      return c.redirect(new URL(c.req.url).pathname, 303);
+    }
+    c.set('lang', langCookie(c.req.header('cookie')) ?? deps.lang);
+    await next();
+  });
+  // Checked as the body streams in: an oversized upload is refused before it is held in memory.
+  app.use('*', bodyLimit({
+    maxSize: deps.maxUpload,
+    onError: (c) => c.html(failureText(c.get('lang'), deps.maxUpload), 413),
+  }));
+
+  app.get('/static/:name', async (c) => {
+    const name = c.req.param('name');
+    const type = Object.hasOwn(STATIC, name) ? STATIC[name] : undefined;
+    if (type === undefined) return c.notFound();
+    return c.body(await readFile(join(staticDir, name)), 200, { 'Content-Type': type });
+  });
+
+  roomRoutes(app, deps);
+  verifyRoutes(app, deps);
+
+  app.notFound((c) => c.html(page(c.get('lang') ?? deps.lang, '', T.notFound, ''), 404));
+  app.onError((e, c) => {
+    const lang = c.get('lang') ?? deps.lang;
+    // A form's result replaces part of the page; a page view gets the whole page around it.
+    return c.req.method === 'GET' ? c.html(page(lang, '', T.failed, failure(lang, e)), statusFor(e)) : c.html(failure(lang, e), statusFor(e));
+  });
+  return app;
+}
+
+function failureText(lang: Lang, max: number): string {
+  return `<div class="error" role="alert">${fill(say(lang, T.tooLarge), { max: `${Math.round(max / 1024 / 1024)} MB` })}</div>`;
+}

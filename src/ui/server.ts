@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { Lang } from '../cli/lang.js';
+import { Browser } from '../app/browse.js';
+import type { Workspace } from '../app/workspace.js';
+import { ArchiveError } from '../core/errors.js';
+import { createUiApp } from './app.js';
+import { allowedHosts, newToken, rawRequestAllowed } from './guard.js';
+import { refusalPage } from './layout.js';
+
+export interface UiServerOptions {
+  /** 0: a free port chosen by the system. */
+  readonly port: number;
+  readonly lang: Lang;
+  readonly maxUpload: number;
+  readonly workspace: Workspace;
+}
+
+export interface RunningUi {
+  /** The address to open, with the run's token. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Listens on 127.0.0.1 (and on ::1 with the same port where the machine has IPv6 loopback), never
+ * on another interface. The Host header and the request-target are checked on the raw request,
+ * before Hono builds a URL from them.
+ */
+export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
+  const token = newToken();
+  let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  let hosts: ReadonlySet<string> = new Set();
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    if (handler === null || !rawRequestAllowed(req, hosts)) {
+      res.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(refusalPage(403));
+      return;
+    }
+    void handler(req, res);
+  };
+  const v4 = createServer(onRequest);
+  let port: number;
+  try {
+    port = await listen(v4, opts.port, '127.0.0.1');
+  } catch (e) {
+    throw new ArchiveError(`Cannot listen on 127.0.0.1:${opts.port}: ${(e as Error).message}.`, { hint: 'Another program uses this port: choose another with --port, or leave --port out to take a free one.' });
+  }
+  const v6 = createServer(onRequest);
+  const servers = [v4];
+  // IPv6 loopback is optional: a machine without it still has the IPv4 address printed.
+  await listen(v6, port, '::1').then(() => servers.push(v6), () => undefined);
+  hosts = allowedHosts(port);
+  handler = getRequestListener(createUiApp({ token, port, lang: opts.lang, maxUpload: opts.maxUpload, workspace: opts.workspace, browser: new Browser(() => opts.workspace.archive()) }).fetch);
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      s.closeAllConnections();
+    }))).then(() => undefined),
+  };
+}

@@ -1,0 +1,51 @@
+import { Readable } from 'node:stream';
+import { afterEach, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { raw } from '../support/ui.js';
+import { tempArchive } from '../support/temp.js';
+
+const temps: ReturnType<typeof tempArchive>[] = [];
+afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
+
+/** Runs `chatproof ui` in-process until its first line of stdout, then presses Ctrl-C. */
+async function runUi(args: string[]): Promise<{ first: string; code: number; fetched: number }> {
+  const t = tempArchive();
+  temps.push(t);
+  const controller = new AbortController();
+  let stdout = '';
+  let gotLine: (line: string) => void = () => undefined;
+  const line = new Promise<string>((resolve) => (gotLine = resolve));
+  const io: Io = {
+    stdout: { write: (s: string) => { stdout += s; if (stdout.includes('\n')) gotLine(stdout.slice(0, stdout.indexOf('\n'))); return true; }, isTTY: false },
+    stderr: { write: () => true, isTTY: false },
+    stdin: Readable.from([]) as Io['stdin'],
+    env: { LANG: 'en_US.UTF-8' }, cwd: t.dir, signal: controller.signal,
+  };
+  const running = runCli(['ui', '--no-open', '--db', t.db, ...args], io);
+  const first = await line;
+  const url = new URL(first.startsWith('{') ? (JSON.parse(stdout) as { url: string }).url : first);
+  const fetched = (await raw(Number(url.port), 'GET', url.pathname + url.search, { Host: url.host })).status;
+  controller.abort();
+  return { first, code: await running, fetched };
+}
+
+it('prints the address with its token as the first line of stdout and runs until Ctrl-C', async () => {
+  const { first, code, fetched } = await runUi([]);
+  expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+  expect(fetched).toBe(303);
+  expect(code).toBe(0);
+});
+
+it('prints {"url"} with --json', async () => {
+  const { first, code } = await runUi(['--json']);
+  expect(first).toBe('{');
+  expect(code).toBe(0);
+});
+
+it('refuses a port that is not one', async () => {
+  const t = tempArchive();
+  temps.push(t);
+  const io: Io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Readable.from([]) as Io['stdin'], env: {}, cwd: t.dir, signal: new AbortController().signal };
+  expect(await runCli(['ui', '--no-open', '--db', t.db, '--port', 'http'], io)).toBe(2);
+});
