@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Lang } from '../cli/lang.js';
+import type { Lang } from '../i18n/lang.js';
+import { textsIn } from '../i18n/message.js';
 import { packageRoot } from '../paths.js';
 import type { UiDeps, UiEnv } from './env.js';
 import { failure, statusFor } from './failure.js';
 import { authGuard, securityHeaders } from './guard.js';
 import { page, refusalPage } from './layout.js';
-import { fill, say, T } from './text.js';
 import { roomRoutes } from './routes/rooms.js';
 import { verifyRoutes } from './routes/verify.js';
 
@@ -49,17 +49,17 @@ export function createUiApp(deps: UiDeps): Hono<UiEnv> {
   });
 
   roomRoutes(app, deps);
-  verifyRoutes(app, deps);
+  verifyRoutes(app);
 
-  app.notFound((c) => c.html(page(c.get('lang') ?? deps.lang, '', T.notFound, ''), 404));
+  app.notFound((c) => c.html(page(c.get('lang') ?? deps.lang, '', textsIn(c.get('lang') ?? deps.lang)('ui.not-found'), ''), 404));
   app.onError((e, c) => {
     const lang = c.get('lang') ?? deps.lang;
     // A form's result replaces part of the page; a page view gets the whole page around it.
-    return c.req.method === 'GET' ? c.html(page(lang, '', T.failed, failure(lang, e)), statusFor(e)) : c.html(failure(lang, e), statusFor(e));
+    return c.req.method === 'GET' ? c.html(page(lang, '', textsIn(lang)('ui.failed'), failure(lang, e)), statusFor(e)) : c.html(failure(lang, e), statusFor(e));
   });
   return app;
 }
 
 function failureText(lang: Lang, max: number): string {
-  return `<div class="error" role="alert">${fill(say(lang, T.tooLarge), { max: `${Math.round(max / 1024 / 1024)} MB` })}</div>`;
+  return `<div class="error" role="alert">${textsIn(lang)('ui.too-large', { max: max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MB` : `${Math.round(max / 1024)} KB` })}</div>`;
 }

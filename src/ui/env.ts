@@ -1,4 +1,4 @@
-import type { Lang } from '../cli/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Browser } from '../app/browse.js';
 import type { Workspace } from '../app/workspace.js';
 

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { Lang } from '../cli/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { Browser } from '../app/browse.js';
 import type { Workspace } from '../app/workspace.js';
 import { ArchiveError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 import { createUiApp } from './app.js';
 import { allowedHosts, newToken, rawRequestAllowed } from './guard.js';
 import { refusalPage } from './layout.js';
@@ -55,7 +56,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
   try {
     port = await listen(v4, opts.port, '127.0.0.1');
   } catch (e) {
-    throw new ArchiveError(`Cannot listen on 127.0.0.1:${opts.port}: ${(e as Error).message}.`, { hint: 'Another program uses this port: choose another with --port, or leave --port out to take a free one.' });
+    throw new ArchiveError(msg('archive.ui-listen', { port: opts.port, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), { hint: msg('archive.ui-listen.hint') });
   }
   const v6 = createServer(onRequest);
   const servers = [v4];

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 import type { UiEnv } from './env.js';
 
 /**
@@ -10,6 +11,6 @@ import type { UiEnv } from './env.js';
 export async function uploaded(c: Context<UiEnv>): Promise<{ bytes: Buffer; name: string }> {
   const bytes = Buffer.from(await c.req.arrayBuffer());
   const name = basename((c.req.query('name') ?? 'upload').replace(/\\/g, '/')) || 'upload';
-  if (bytes.length === 0) throw new InputError('The file is empty: there is nothing to read.', { where: name, hint: 'Choose the file again; if it was still downloading, wait until it is complete.' });
+  if (bytes.length === 0) throw new InputError(msg('ui.upload.empty'), { where: name, hint: msg('ui.upload.empty.hint') });
   return { bytes, name };
 }

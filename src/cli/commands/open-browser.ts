@@ -2,14 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { t, type Lang } from '../lang.js';
 
 /**
  * Opens the address in the default browser through a small file that redirects to it, so that the
  * token is never on a command line another user of the machine can list (`ps`). The file is
  * readable by this user only and removed once the browser had time to read it.
  */
-export async function openInBrowser(url: string, warn: (line: string) => void, lang: Lang): Promise<void> {
+export async function openInBrowser(url: string): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'chatproof-ui-'));
   const file = join(dir, 'open.html');
   writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${url}"><a href="${url}">chatproof</a>\n`, { mode: 0o600 });
@@ -22,6 +21,6 @@ export async function openInBrowser(url: string, warn: (line: string) => void, l
       resolve(true);
     });
   });
-  if (!opened) warn(t(lang, { ja: 'ブラウザを開けませんでした。上のアドレスを開いてください。', en: 'Could not open a browser: open the address above yourself.' }));
   setTimeout(() => rmSync(dir, { recursive: true, force: true }), 30_000).unref();
+  return opened;
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
-import { t } from '../lang.js';
+import { msg, render } from '../../i18n/message.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 import { openInBrowser } from './open-browser.js';
 
@@ -26,7 +26,7 @@ export function registerUi(program: Command, runner: Runner): void {
 
 async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 1 to 65535, not "${opts.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg('usage.ui-port', { value: String(opts.port) }));
   const maxUpload = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const [{ startUi }, { Workspace }] = await Promise.all([import('../../ui/server.js'), import('../../app/workspace.js')]);
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
@@ -35,8 +35,8 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     // The address is the first line of stdout, so that a script or a test can read it.
     if (ctx.json) ctx.printJson({ url: ui.url });
     else ctx.io.stdout.write(ui.url + '\n');
-    ctx.say(t(ctx.lang, { ja: 'このアドレスをブラウザで開いてください。終了するには Ctrl-C を押します。', en: 'Open this address in your browser. Press Ctrl-C to stop.' }));
-    if (opts.open) await openInBrowser(ui.url, (line) => ctx.warn(line), ctx.lang);
+    ctx.say(render(ctx.lang, msg('ui.cli.open')));
+    if (opts.open) if (!(await openInBrowser(ui.url))) ctx.warn(render(ctx.lang, msg('ui.cli.no-browser')));
     await new Promise<void>((resolve) => {
       if (ctx.io.signal.aborted) resolve();
       ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
