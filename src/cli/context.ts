@@ -1,11 +1,13 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { DEFAULT_TZ, isValidZone } from '../core/time.js';
+import { ZoneTime } from '../core/zone-time.js';
 import { Archive } from '../store/archive.js';
 import { resolveArchivePath } from '../store/location.js';
 import type { Io } from './io.js';
 import { resolveLang, type Lang } from '../i18n/lang.js';
-import { msg, render } from '../i18n/message.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { msg, render, type Message, type ParamsArg } from '../i18n/message.js';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -23,6 +25,7 @@ export class Context {
   readonly langGiven: boolean;
   readonly dbPath: string;
   private readonly opened: Archive[] = [];
+  private zoneTime: ZoneTime | undefined;
 
   constructor(readonly io: Io, opts: GlobalOptions) {
     this.json = opts.json ?? false;
@@ -47,6 +50,22 @@ export class Context {
 
   close(): void {
     for (const a of this.opened) a.close();
+  }
+
+  /** A catalog text in the user's language. */
+  text<K extends MessageKey>(key: K, ...params: ParamsArg<K>): string {
+    return render(this.lang, msg(key, ...params));
+  }
+
+  /** A message made elsewhere (an error's hint, an importer's warning), in the user's language. */
+  words(m: Message | string): string {
+    return render(this.lang, m);
+  }
+
+  /** An instant in the archive's zone (--tz), named as the report names it: `2024-03-05 20:00 JST`. */
+  time(iso: string, seconds = false): string {
+    this.zoneTime ??= new ZoneTime(this.tz);
+    return this.zoneTime.write(iso, seconds);
   }
 
   /** Human output (stdout, or stderr under --json so that stdout stays one JSON document). */

@@ -64,8 +64,13 @@ describe('import of a LINE export', () => {
     const types = diff.json<{ changes: { type: string }[] }>().changes.map((c) => c.type).sort();
     expect(types).toEqual(['added', 'added', 'deleted', 'unsent']);
     const human = await cli(['diff', '佐藤花子', '--db', tmp.db]);
-    expect(human.stdout).toMatch(/^× 2024-03-04T10:07:00\+09:00 {2}佐藤花子: 3\/10で大丈夫です/m);
-    expect(human.stdout).toMatch(/^- 2024-03-05T19:30:00\+09:00/m);
+    // Times in the archive's zone, named as the report names them; the marks explained first.
+    expect(human.stdout).toMatch(/^Marks: \+ added · - deleted · M edited .* · × unsent$/m);
+    expect(human.stdout).toMatch(/^× 2024-03-04 10:07 JST {2}佐藤花子: 3\/10で大丈夫です/m);
+    expect(human.stdout).toMatch(/^- 2024-03-05 19:30 JST {2}/m);
+    expect(human.stdout).not.toMatch(/\[[0-9a-f]{10}\]/);
+    const tagged = await cli(['diff', '佐藤花子', '--verbose', '--tz', 'Europe/London', '--db', tmp.db]);
+    expect(tagged.stdout).toMatch(/^× 2024-03-04 01:07 UTC\+00:00 {2}佐藤花子: 3\/10で大丈夫です.* \[[0-9a-f]{10}\]$/m);
     expect((await cli(['verify', '--db', tmp.db])).code).toBe(0);
   });
 

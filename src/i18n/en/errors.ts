@@ -12,4 +12,9 @@ export const errorsEn = {
   'input.empty.hint': 'Check that you exported or copied the chat before importing.',
   'hint.complete-or-format': 'Check that the file is complete and unedited, or pass --format.',
   'usage.room-not-named': 'This input does not say which room it comes from. Name the room with --room "TITLE".',
+  'usage.capture-other-room': (p: { capture: string }) => `Capture ${p.capture} belongs to another room.`,
+  'usage.capture-other-room.hint': (p: { room: string }) => `List this room's captures with: chatproof captures ${p.room}`,
+  'usage.diff-one-capture': (p: { title: string }) => `Room "${p.title}" has fewer than two captures: nothing to compare.`,
+  'usage.diff-one-capture.hint': 'Import a later export of the same chat first.',
+  'usage.note-empty': 'The note is empty: write what you observed, in quotes.',
 };

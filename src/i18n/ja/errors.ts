@@ -11,4 +11,9 @@ export const errorsJa: typeof errorsEn = {
   'input.empty.hint': 'チャットを書き出した（またはコピーした）ことを確かめてから取り込んでください。',
   'hint.complete-or-format': 'ファイルが途中で切れていないか、編集されていないかを確かめるか、--format で形式を指定してください。',
   'usage.room-not-named': 'この入力にはルーム名がありません。--room "ルーム名" で、どのルームの記録か指定してください。',
+  'usage.capture-other-room': (p) => `取り込み ${p.capture} は別のルームのものです。`,
+  'usage.capture-other-room.hint': (p) => `このルームの取り込みは chatproof captures ${p.room} で一覧できます。`,
+  'usage.diff-one-capture': (p) => `ルーム「${p.title}」の取り込みが 2 回未満なので、比べられません。`,
+  'usage.diff-one-capture.hint': '同じトークを後日もう一度書き出して取り込んでから比べてください。',
+  'usage.note-empty': 'メモが空です。観察したことを引用符で囲んで書いてください。',
 };

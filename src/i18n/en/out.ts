@@ -1,0 +1,20 @@
+/** English: what the commands print for a person — headings, summaries, legends, confirmations. */
+export const outEn = {
+  'show.heading': (p: { title: string; id: string; source: string; captures: number }) => `${p.title} (${p.id}, ${p.source}) — ${p.captures} ${p.captures === 1 ? 'capture' : 'captures'}`,
+  'show.legend': 'Marks: (blank) still there · M edited · × unsent · - deleted; [hash] with --verbose',
+  'show.before': 'before',
+  'show.note': 'note',
+  'show.observation': 'observation',
+  'diff.heading': (p: { title: string; from: string; fromAt: string; to: string; toAt: string }) => `${p.title}: capture ${p.from} (${p.fromAt}) → ${p.to} (${p.toAt})`,
+  'diff.none': 'No changes.',
+  'diff.legend': 'Marks: + added · - deleted · M edited (before → after) · × unsent',
+  'rooms.none': 'No rooms yet. Import a chat with: chatproof import FILE',
+  'rooms.line': (p: { captures: number; messages: number; last: string }) => `${String(p.captures).padStart(3)} ${p.captures === 1 ? 'capture ' : 'captures'}  ${String(p.messages).padStart(6)} msgs  last ${p.last}`,
+  'captures.line': (p: { messages: number; full: boolean }) => `${String(p.messages).padStart(6)} msgs  ${p.full ? 'full  ' : 'window'}`,
+  'note.done': (p: { seq: number; hash: string }) => `Noted as entry #${p.seq} ${p.hash}`,
+  'verify.counted': (p: { entries: number; captures: number; messages: number; blobs: number }) => `Checked ${p.entries} log entries, ${p.captures} captures, ${p.messages} messages, ${p.blobs} stored files.`,
+  'verify.problem': (p: { kind: string; where: string; expected: string; actual: string }) => `✗ ${p.kind}: ${p.where}\n    expected ${p.expected}\n    actual   ${p.actual}`,
+  'verify.ok': '✓ No problems: every hash and log link matches the stored bytes.',
+  'verify.failed': (p: { problems: number }) => `✗ ${p.problems} problem(s): the archive was changed outside chatproof.`,
+  'backup.done': (p: { file: string }) => `Backup written to ${p.file} (check it with: chatproof verify --db ${p.file})`,
+};
