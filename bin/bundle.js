@@ -29,3 +29,15 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+// The Node version check runs before anything else is loaded, on whatever Node the user has: built
+// alone (no shared chunks) for a target old enough that the Node it refuses can parse it.
+await build({
+  absWorkingDir: root,
+  entryPoints: { preflight: 'src/cli/preflight.ts' },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node14',
+  logLevel: 'warning',
+});

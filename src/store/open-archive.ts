@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ArchiveError } from '../core/errors.js';
 import { migrationsDir } from '../paths.js';
 import { applyMigrations } from './migrate.js';
+import { nativeLoadFailure } from './native-load.js';
 
 export interface OpenOptions {
   readonly readonly?: boolean;
@@ -51,7 +52,10 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     // An archive is evidence: a committed capture must survive a power cut, not only a crash.
     if (!readonly) sqlite.pragma('synchronous = FULL');
   } catch (e) {
-    throw asArchiveError(e, path);
+    const native = nativeLoadFailure(e);
+    // SQLite never ran: the empty file made for it above is all there is, and it goes again.
+    if (native && created) rmSync(path, { force: true });
+    throw native ?? asArchiveError(e, path);
   }
   let upgrade = false;
   try {
