@@ -9,22 +9,24 @@
  * raised (errors, warnings: no language there) and `render(ctx.lang, ...)` where it is written.
  */
 import { cliEn } from './en/cli.js';
+import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
 import { outEn } from './en/out.js';
 import { uiEn } from './en/ui.js';
 import { cliJa } from './ja/cli.js';
+import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
 import { helpJa } from './ja/help.js';
 import { outJa } from './ja/out.js';
 import { uiJa } from './ja/ui.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...cliEn, ...helpEn, ...outEn, ...uiEn };
+const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...outEn, ...uiEn };
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...cliJa, ...helpJa, ...outJa, ...uiJa };
+const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...outJa, ...uiJa };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

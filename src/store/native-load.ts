@@ -1,5 +1,6 @@
 import { sep } from 'node:path';
 import { ArchiveError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 import { packageRoot } from '../paths.js';
 
 /**
@@ -12,12 +13,10 @@ export function nativeLoadFailure(e: unknown): ArchiveError | undefined {
   const text = e instanceof Error ? e.message : String(e);
   const native = code === 'ERR_DLOPEN_FAILED' || (code === 'MODULE_NOT_FOUND' && /better_sqlite3|\.node\b/.test(text));
   if (!native) return undefined;
-  const system = `Node.js ${process.version}, ${process.platform}-${process.arch}`;
-  const reason = text.split('\n')[0] ?? text;
   // Installed as a package, reinstalling brings the binary for this Node; a checkout reinstalls its dependencies.
-  const fix = packageRoot.includes(`${sep}node_modules${sep}`) ? 'npm install -g chatproof' : 'npm ci';
-  return new ArchiveError(`chatproof's SQLite engine (better-sqlite3) could not be loaded on this system (${system}): ${reason}`, {
-    hint: `Reinstall chatproof for this Node.js, then run the command again: ${fix}`,
+  const command = packageRoot.includes(`${sep}node_modules${sep}`) ? 'npm install -g chatproof' : 'npm ci';
+  return new ArchiveError(msg('environment.native-load', { system: `Node.js ${process.version}, ${process.platform}-${process.arch}`, reason: text.split('\n')[0] ?? text }), {
+    hint: msg('environment.native-load.hint', { command }),
     cause: e,
   });
 }

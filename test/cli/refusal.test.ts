@@ -51,7 +51,7 @@ describe('Node.js version check', () => {
   const node = oldNode();
   it.skipIf(node === undefined)('(skipped without a Node.js < 22 on PATH, /usr/bin or /usr/local/bin) an old Node.js running the bin gets a refusal in Japanese, exit 4, and nothing written', () => {
     const { db } = archive();
-    const r = spawnSync(node!, [BIN, 'import', SAMPLE, '--db', db], { encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8' } });
+    const r = spawnSync(node!, [BIN, 'import', SAMPLE, '--db', db], { encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8', CHATPROOF_LANG: '' } });
     expect(r.status).toBe(4);
     expect(r.stderr).toMatch(JAPANESE);
     expect(r.stderr).toContain('Node.js 22');
@@ -70,15 +70,16 @@ describe('a native module that does not load', () => {
     const { dir, db } = archive();
     const notABinary = join(dir, 'not-a-binary.node');
     writeFileSync(notABinary, 'this is not a shared library\n');
-    const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test', 'support', 'broken-native.js'), BIN, 'import', SAMPLE, '--db', db, '--lang', 'en'], {
+    const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test', 'support', 'broken-native.js'), BIN, 'import', SAMPLE, '--db', db], {
       encoding: 'utf8',
-      env: { ...process.env, BROKEN_NATIVE_FILE: notABinary },
+      env: { ...process.env, BROKEN_NATIVE_FILE: notABinary, LANG: 'ja_JP.UTF-8', CHATPROOF_LANG: '' },
     });
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr).toContain('better-sqlite3');
+    expect(r.stderr).toContain('読み込めませんでした');
     expect(r.stderr).toContain('npm ci');
     expect(r.stderr).not.toMatch(STACK);
-    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).not.toMatch(/internal error|内部エラー/);
     expect(existsSync(db)).toBe(false);
   });
 });
