@@ -5,6 +5,7 @@ import type { HashedMessage } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from '../store/records.js';
 import { captureView, roomArchiveView } from '../store/room-history.js';
+import { findRoom } from './room-arg.js';
 
 /**
  * What a front end shows of the archive without the terminal: the rooms with their counts of
@@ -71,13 +72,13 @@ export class Browser {
   }
 
   room(arg: string): RoomRecord {
-    return this.archive().findRoom(arg);
+    return findRoom(this.archive(), arg);
   }
 
   /** One page of a room's history; `changedOnly` keeps the edited, unsent and deleted messages. */
   history(roomId: string, opts: { page: number; size: number; changedOnly: boolean }): HistoryPage {
     const archive = this.archive();
-    const room = archive.findRoom(roomId);
+    const room = findRoom(archive, roomId);
     const { view, counts, changed } = this.view(room.id);
     const list = opts.changedOnly ? changed : view.messages;
     const pages = Math.max(1, Math.ceil(list.length / opts.size));
@@ -94,7 +95,7 @@ export class Browser {
   /** The changes between two captures of a room (as `chatproof diff`): everything but unchanged and not covered. */
   diff(roomId: string, fromId: string, toId: string): { room: RoomRecord; from: CaptureRecord; to: CaptureRecord; changes: Change[] } {
     const archive = this.archive();
-    const room = archive.findRoom(roomId);
+    const room = findRoom(archive, roomId);
     const from = archive.capture(fromId);
     const to = archive.capture(toId);
     for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(`Capture ${c.id} belongs to another room.`);

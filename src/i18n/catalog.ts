@@ -8,12 +8,14 @@
  * object), the Japanese one under the same key in ja/AREA.ts, then `msg('key', {...})` where it is
  * raised (errors, warnings: no language there) and `render(ctx.lang, ...)` where it is written.
  */
+import { appEn } from './en/app.js';
 import { cliEn } from './en/cli.js';
 import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
 import { outEn } from './en/out.js';
 import { uiEn } from './en/ui.js';
+import { appJa } from './ja/app.js';
 import { cliJa } from './ja/cli.js';
 import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
@@ -22,11 +24,11 @@ import { outJa } from './ja/out.js';
 import { uiJa } from './ja/ui.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...outEn, ...uiEn };
+const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...outEn, ...uiEn, ...appEn };
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...outJa, ...uiJa };
+const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...outJa, ...uiJa, ...appJa };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

@@ -9,7 +9,6 @@ import type { EntryKind } from './entry-hash.js';
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
 import { asArchiveError, DEFAULT_BUSY_TIMEOUT_MS, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
-import { pickRoom } from './room-lookup.js';
 import { verifyArchive } from './verify.js';
 import type { VerifyProgress, VerifyReport } from './verify-types.js';
 
@@ -81,11 +80,6 @@ export class Archive {
       const s = byRoom.get(r.id);
       return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastCaptureMessages: s?.lastCount ?? 0 };
     });
-  }
-
-  /** ROOM argument → room (UsageError listing candidates when unknown or ambiguous). */
-  findRoom(arg: string): RoomRecord {
-    return pickRoom(this.rooms(), arg);
   }
 
   roomByExternalId(source: Source, externalId: string): RoomRecord | undefined {

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findRoom } from '../../src/app/room-arg.js';
 import { listRoomFiles } from '../../src/attach/files.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import { Archive } from '../../src/store/archive.js';
@@ -29,8 +30,8 @@ function inArchive<T>(fn: (a: Archive) => T): T {
   }
 }
 const head = () => inArchive((a) => a.head());
-const roomId = () => inArchive((a) => a.findRoom(ROOM).id);
-const attachments = () => inArchive((a) => a.entries(a.findRoom(ROOM).id).filter((e) => e.kind === 'attachment'));
+const roomId = () => inArchive((a) => findRoom(a, ROOM).id);
+const attachments = () => inArchive((a) => a.entries(findRoom(a, ROOM).id).filter((e) => e.kind === 'attachment'));
 
 interface Out { files: { name: string; sha256: string; size: number; kind: string; entry: { seq: number; hash: string } }[] }
 
@@ -59,7 +60,7 @@ describe('chatproof attach', () => {
       expect(a.blob(sha256Hex(pdf)).equals(pdf)).toBe(true);
       expect(a.blob(sha256Hex(png)).equals(png)).toBe(true);
       expect(verifyArchive(a.sqlite)).toMatchObject({ ok: true, problems: [] });
-      expect(listRoomFiles(a.entries(a.findRoom(ROOM).id)).map((f) => [f.name, f.kind, f.bytesKept])).toEqual([['LP_v2.pdf', 'deliverable', true], ['画面.png', 'screenshot', true]]);
+      expect(listRoomFiles(a.entries(findRoom(a, ROOM).id)).map((f) => [f.name, f.kind, f.bytesKept])).toEqual([['LP_v2.pdf', 'deliverable', true], ['画面.png', 'screenshot', true]]);
     });
   });
 
@@ -88,7 +89,7 @@ describe('chatproof attach', () => {
   });
 
   it('--for links the file to a message of the room by a unique hash prefix', async () => {
-    const target = inArchive((a) => a.captureMessages(a.captures(a.findRoom(ROOM).id)[0]!.id)[0]!);
+    const target = inArchive((a) => a.captureMessages(a.captures(findRoom(a, ROOM).id)[0]!.id)[0]!);
     write('見積書.pdf', tinyPdf());
     const r = await attach(ROOM, '見積書.pdf', '--for', target.hash.slice(0, 10).toUpperCase());
     expect(r.code).toBe(0);
@@ -110,7 +111,7 @@ describe('chatproof attach', () => {
   });
 
   it('--for a message of another room is not found', async () => {
-    const other = inArchive((a) => a.captureMessages(a.captures(a.findRoom('案件A').id)[0]!.id)[0]!);
+    const other = inArchive((a) => a.captureMessages(a.captures(findRoom(a, '案件A').id)[0]!.id)[0]!);
     write('a.pdf', tinyPdf());
     expect((await attach(ROOM, 'a.pdf', '--for', other.hash)).code).toBe(2);
   });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changesForCapture } from '../../src/cli/changes.js';
+import { changesForCapture } from '../../src/app/changes.js';
 import { FORMAT_NAMES } from '../../src/cli/commands/import.js';
 import { canonicalMessage, canonicalMessageGeneric } from '../../src/core/canonical.js';
 import { taggedHashHex } from '../../src/core/hash.js';

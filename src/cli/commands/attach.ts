@@ -1,13 +1,14 @@
 import { Option, type Command } from 'commander';
-import { findRoomMessage } from '../../attach/message-ref.js';
-import { ATTACHMENT_KINDS, describeAttachment, type Attachment, type AttachmentKind } from '../../attach/payload.js';
-import { hashStreamed, readKept, statFile, type FileToAttach, type ReadAttachment } from '../../attach/read-file.js';
-import { checkKeptSize, checkMaxSize, humanSize } from '../../attach/size-limit.js';
-import { InterruptedError, UsageError } from '../../core/errors.js';
+import { findRoom } from '../../app/room-arg.js';
+import { attachFiles } from '../../app/attach.js';
+import { ATTACHMENT_KINDS, type Attachment, type AttachmentKind } from '../../attach/payload.js';
+import { humanSize } from '../../attach/size-limit.js';
+import { UsageError } from '../../core/errors.js';
 import type { HashedMessage } from '../../core/types.js';
 import type { EntryRecord } from '../../store/records.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
+import { EXIT } from '../exit-codes.js';
 import { t } from '../../i18n/lang.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 
@@ -33,42 +34,18 @@ export function registerAttach(program: Command, runner: Runner): void {
   );
 }
 
-interface Prepared {
-  readonly file: FileToAttach;
-  readonly read: ReadAttachment;
-}
-
-/** Everything is checked and read before the first write, so a bad file leaves the log untouched. */
 async function runAttach(ctx: Context, roomArg: string, args: string[], opts: AttachOptions): Promise<number> {
   if (opts.note !== undefined && opts.note.trim().length === 0) throw new UsageError('--note is empty: write the note in quotes, or leave --note out.');
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
-  checkMaxSize(maxSize);
-  const keep = opts.hashOnly !== true;
   const archive = ctx.archive();
-  const room = archive.findRoom(roomArg);
-  const message = opts.for === undefined ? null : findRoomMessage(archive, room, opts.for);
-
-  const files: FileToAttach[] = [];
-  for (const arg of args) files.push(await statFile(arg, ctx.io.cwd));
-  if (keep) checkKeptSize(files, maxSize);
-  const prepared: Prepared[] = [];
-  for (const file of files) prepared.push({ file, read: keep ? await readKept(file) : await hashStreamed(file, ctx.io.signal) });
-  if (ctx.io.signal.aborted) throw new InterruptedError('Interrupted; nothing was attached.');
-
-  const attachments = prepared.map(({ file, read }) => {
-    const { payload, demoted } = describeAttachment({
-      name: file.name, sha256: read.sha256, size: read.size, head: read.head, requestedKind: opts.kind,
-      note: opts.note ?? null, forMessage: message?.hash ?? null, bytesKept: keep,
-    });
-    if (demoted) warnNotAnImage(ctx, file.arg, payload.attachment);
-    return { payload, bytes: read.bytes };
-  });
-  const entries = archive.appendAll(attachments.map(({ payload, bytes }) => ({ kind: 'attachment', roomId: room.id, payload, blobs: bytes ? [bytes] : [] })));
-
-  const done = attachments.map(({ payload }, i) => ({ attachment: payload.attachment, entry: entries[i]! }));
+  const room = findRoom(archive, roomArg);
+  const { message, done } = await attachFiles(archive, {
+    room, files: args, cwd: ctx.io.cwd, kind: opts.kind, note: opts.note ?? null, keep: opts.hashOnly !== true, maxSize,
+    forMessage: opts.for ?? null, signal: ctx.io.signal,
+  }, (d) => warnNotAnImage(ctx, d.arg, d.attachment));
   if (ctx.json) ctx.printJson({ files: done.map(({ attachment, entry }) => ({ ...attachment, entry: { seq: entry.seq, hash: entry.hash } })) });
   else printHuman(ctx, room.title, message, done);
-  return 0;
+  return EXIT.ok;
 }
 
 function warnNotAnImage(ctx: Context, arg: string, a: Attachment): void {

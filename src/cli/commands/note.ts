@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { findRoom } from '../../app/room-arg.js';
+import { addNote } from '../../app/note.js';
 import { type Runner, defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 import { entryJson } from '../json-shapes.js';
-import { msg, textsIn } from '../../i18n/message.js';
+import { textsIn } from '../../i18n/message.js';
 
 export function registerNote(program: Command, runner: Runner): void {
   defineCommand<[string, string, Record<string, never>]>(
@@ -10,13 +12,11 @@ export function registerNote(program: Command, runner: Runner): void {
     textsIn(runner.lang)('help.note'),
     (c) => c,
     (ctx, roomArg, text) => {
-      if (text.trim().length === 0) throw new UsageError(msg('usage.note-empty'));
       const archive = ctx.archive();
-      const room = archive.findRoom(roomArg);
-      const entry = archive.append('note', room.id, { note: { text } });
+      const entry = addNote(archive, findRoom(archive, roomArg), text);
       if (ctx.json) ctx.printJson(entryJson(entry));
       else ctx.say(ctx.text('note.done', { seq: entry.seq, hash: entry.hash }));
-      return 0;
+      return EXIT.ok;
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findRoom } from '../../app/room-arg.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -44,7 +45,7 @@ export function registerReport(program: Command, runner: Runner): void {
 
 async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Promise<number> {
   const [{ exportReport }, { parseRange }, { resolveTsa }] = await Promise.all([
-    import('../../report/export.js'), import('../../report/range.js'), import('../../timestamp/index.js'),
+    import('../../app/make-report.js'), import('../../report/range.js'), import('../../timestamp/index.js'),
   ]);
   const file = checkTarget(resolve(ctx.io.cwd, opts.output));
   const range = parseRange(opts.from, opts.to, ctx.tz);
@@ -52,7 +53,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const anchors = await readAnchors(opts.tsaCert, ctx.io.cwd);
   if (opts.title !== undefined && opts.title.trim() === '') throw new UsageError('--title is empty.');
   const archive = ctx.archive();
-  const room = archive.findRoom(roomArg);
+  const room = findRoom(archive, roomArg);
   // Reports are Japanese unless --lang says otherwise (cli-contract.md); the terminal follows the locale.
   const lang: Lang = opts.lang ?? 'ja';
   const bar = startProgress(ctx.io, { json: ctx.json, label: 'report' });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findRoom } from '../../app/room-arg.js';
 import { type Runner, defineCommand } from '../command.js';
 import { captureJson } from '../json-shapes.js';
 import { textsIn } from '../../i18n/message.js';
@@ -22,7 +23,7 @@ export function registerRooms(program: Command, runner: Runner): void {
 export function registerCaptures(program: Command, runner: Runner): void {
   defineCommand<[string, Record<string, never>]>(program, runner, 'captures <room>', textsIn(runner.lang)('help.captures'), (c) => c, (ctx, roomArg) => {
     const archive = ctx.archive({ readonly: true });
-    const room = archive.findRoom(roomArg);
+    const room = findRoom(archive, roomArg);
     const captures = archive.captures(room.id);
     if (ctx.json) {
       ctx.printJson({ room: { id: room.id, source: room.source, title: room.title }, captures: captures.map(captureJson) });

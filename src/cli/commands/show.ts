@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findRoom } from '../../app/room-arg.js';
 import type { Change, ViewMessage } from '../../core/diff/index.js';
 import { UsageError } from '../../core/errors.js';
 import { msg, textsIn } from '../../i18n/message.js';
@@ -47,7 +48,7 @@ export function registerShow(program: Command, runner: Runner): void {
     (c) => c.option('--capture <id>', tx('help.show.capture')).option('--verbose', tx('help.verbose')),
     async (ctx, roomArg, opts) => {
       const archive = ctx.archive({ readonly: true });
-      const room = archive.findRoom(roomArg);
+      const room = findRoom(archive, roomArg);
       if (opts.capture !== undefined) {
         const capture = archive.capture(opts.capture);
         if (capture.roomId !== room.id) throw new UsageError(msg('usage.capture-other-room', { capture: capture.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
@@ -92,7 +93,7 @@ export function registerDiff(program: Command, runner: Runner): void {
     (c) => c.option('--from <id>', tx('help.diff.from')).option('--to <id>', tx('help.diff.to')).option('--verbose', tx('help.verbose')),
     async (ctx, roomArg, opts) => {
       const archive = ctx.archive({ readonly: true });
-      const room = archive.findRoom(roomArg);
+      const room = findRoom(archive, roomArg);
       const captures = archive.captures(room.id);
       const to = opts.to !== undefined ? archive.capture(opts.to) : captures[captures.length - 1];
       const from = opts.from !== undefined ? archive.capture(opts.from) : captures.filter((c) => to !== undefined && c.entrySeq < to.entrySeq).pop();

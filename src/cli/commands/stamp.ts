@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import type { Anchors, Stamped } from '../../report/stamp.js';
+import type { Anchors, Stamped } from '../../app/stamp.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
@@ -22,7 +22,7 @@ export function registerStamp(program: Command, runner: Runner): void {
       .option('--tsa <url|name>', `the TSA: freetsa, digicert, sectigo, or an http(s) URL (default ${DEFAULT_TSA})`)
       .option('--tsa-cert <file>', 'certificate to check the token against (default: Node\'s bundled Mozilla roots)'),
     async (ctx, opts) => {
-      const [{ stampLogHead }, { resolveTsa }] = await Promise.all([import('../../report/stamp.js'), import('../../timestamp/index.js')]);
+      const [{ stampLogHead }, { resolveTsa }] = await Promise.all([import('../../app/stamp.js'), import('../../timestamp/index.js')]);
       const tsa = resolveTsa(opts.tsa ?? DEFAULT_TSA);
       const anchors = await readAnchors(opts.tsaCert, ctx.io.cwd);
       const stamped = await stampLogHead(ctx.archive(), tsa, anchors);

@@ -7,7 +7,7 @@ import { systemClock } from '../../sync/retry.js';
 import type { RoomOutcome } from '../../sync/types.js';
 import type { SyncProgress, SyncRequest } from '../../sync/sync-run.js';
 import type { Archive } from '../../store/archive.js';
-import { changesForCapture } from '../changes.js';
+import { changesForCapture } from '../../app/changes.js';
 import { EXIT } from '../exit-codes.js';
 import type { Context } from '../context.js';
 import { captureJson, roomJson } from '../json-shapes.js';

@@ -3,7 +3,7 @@ import { sha256Hex } from '../core/hash.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import { requestTimestamp, type ResolvedTsa, type TimestampToken, type TokenVerification, verifyTimestampToken } from '../timestamp/index.js';
-import { stampedBytesText } from './payloads.js';
+import { stampedBytesText } from '../report/payloads.js';
 
 export interface Anchors {
   /** `--tsa-cert` certificates (DER), or none for Node's Mozilla roots. */

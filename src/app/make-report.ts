@@ -5,10 +5,10 @@ import type { RenderProgress } from '../../exporters/exporter.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord, RoomRecord } from '../store/records.js';
 import type { ResolvedTsa } from '../timestamp/index.js';
-import { AtomicFile } from './atomic-file.js';
-import { buildReport, type BuildOptions } from './build.js';
-import { collectReportSource } from './collect.js';
-import type { Report } from './model.js';
+import { AtomicFile } from '../report/atomic-file.js';
+import { buildReport, type BuildOptions } from '../report/build.js';
+import { collectReportSource } from '../report/collect.js';
+import type { Report } from '../report/model.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
 
 export interface ExportRequest extends BuildOptions {

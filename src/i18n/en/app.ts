@@ -1,0 +1,15 @@
+/** English: what the use cases (src/app) say — the ROOM rule, import's refusals, notes. */
+export const appEn = {
+  'usage.room-unknown': (p: { arg: string; rooms: string }) => `No room "${p.arg}" in the archive. Rooms:\n${p.rooms}`,
+  'usage.room-unknown.short-prefix': (p: { arg: string; min: number; rooms: string }) => `No room "${p.arg}" in the archive. An id prefix needs at least ${p.min} characters. Rooms:\n${p.rooms}`,
+  'usage.room-unknown.none': (p: { arg: string }) => `No room "${p.arg}" in the archive: it has no rooms yet.`,
+  'usage.room-unknown.hint': 'Run `chatproof rooms` to list rooms.',
+  'usage.room-ambiguous': (p: { arg: string; rooms: string }) => `"${p.arg}" matches more than one room:\n${p.rooms}`,
+  'usage.room-ambiguous.hint': 'Name the room by its id (or a longer id prefix), or by its whole title.',
+  'input.truncated-refused': (p: { line: number; reason: string; next: string }) => `The input ends in the middle of a message (line ${p.line}: ${p.reason}). ${p.next}`,
+  'usage.inferred-refused': (p: { next: string }) => `The structure of this paste was inferred. ${p.next}`,
+  'import.not-stored.no-terminal': 'There is no terminal to confirm on, so nothing was stored. If the summary above is right, run again with --yes.',
+  'import.not-stored': 'Nothing was stored.',
+  'interrupted.import': 'Interrupted: nothing was stored.',
+  'interrupted.attach': 'Interrupted; nothing was attached.',
+};
