@@ -9,7 +9,7 @@ import type { ChangeCounts } from '../core/diff/types.js';
 import type { FormatName, ParseResult, StreamedParse } from '../importers/importer.js';
 import type { Archive } from '../store/archive.js';
 import type { RecordedCapture } from '../store/capture-write.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Phrase } from '../i18n/message.js';
 import { addedOnly } from './added-only.js';
 import { matchRoom } from './room-arg.js';
 
@@ -33,7 +33,7 @@ export interface ImportRequest {
 }
 
 export type ImportEvent =
-  | { readonly type: 'format'; readonly format: FormatName; readonly reason: string }
+  | { readonly type: 'format'; readonly format: FormatName; readonly reason: string | Phrase }
   /** Warnings found so far, each once; `line` is a line of `input.where`. */
   | { readonly type: 'warnings'; readonly warnings: readonly Warning[] }
   | { readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
@@ -84,7 +84,7 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   const decoded = decodeInput(input.bytes, input.name);
   const { importer, reason } = req.format === 'auto'
     ? detectFormat(decoded, importers, input.where)
-    : { importer: importerFor(req.format)!, reason: 'chosen with --format' };
+    : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
   hooks.onEvent({ type: 'format', format: importer.format, reason });
   const outcome = streamedParse(importer, decoded, { tz: req.tz, members: req.members, roomTitle: req.room ?? null });
   if (!outcome.ok) throw new InputError(outcome.error.text, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hintText ?? msg('hint.complete-or-format') });

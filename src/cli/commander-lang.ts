@@ -1,8 +1,8 @@
 import type { Command, Option } from 'commander';
 import type { Lang } from '../i18n/lang.js';
-import { msg, render, type Message } from '../i18n/message.js';
+import { msg, render, type Phrase } from '../i18n/message.js';
 
-const HEADINGS: Readonly<Record<string, Message>> = {
+const HEADINGS: Readonly<Record<string, Phrase>> = {
   'Usage:': msg('cli.heading.usage'),
   'Arguments:': msg('cli.heading.arguments'),
   'Options:': msg('cli.heading.options'),
@@ -44,7 +44,7 @@ function describeOption(option: Option, lang: Lang): string {
 }
 
 /** Commander's error texts (commander 14, lib/command.js), read back into catalog messages. */
-const COMMANDER_ERRORS: readonly [RegExp, (m: RegExpMatchArray) => Message][] = [
+const COMMANDER_ERRORS: readonly [RegExp, (m: RegExpMatchArray) => Phrase][] = [
   [/^error: unknown option '(.*?)'/, (m) => msg('cli.error.unknown-option', { flag: m[1]! })],
   [/^error: unknown command '(.*?)'/, (m) => msg('cli.error.unknown-command', { name: m[1]! })],
   [/^error: missing required argument '(.*?)'/, (m) => msg('cli.error.missing-argument', { name: m[1]! })],

@@ -7,7 +7,7 @@ import { resolveArchivePath } from '../store/location.js';
 import type { Io } from './io.js';
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import type { MessageKey } from '../i18n/catalog.js';
-import { msg, render, type Message, type ParamsArg } from '../i18n/message.js';
+import { msg, render, type Phrase, type ParamsArg } from '../i18n/message.js';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -58,7 +58,7 @@ export class Context {
   }
 
   /** A message made elsewhere (an error's hint, an importer's warning), in the user's language. */
-  words(m: Message | string): string {
+  words(m: Phrase | string): string {
     return render(this.lang, m);
   }
 

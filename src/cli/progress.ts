@@ -20,6 +20,8 @@
  */
 import type { SingleBar } from 'cli-progress';
 import { createRequire } from 'node:module';
+import type { Lang } from '../i18n/lang.js';
+import { msg, render, type Phrase } from '../i18n/message.js';
 import type { Io } from './io.js';
 
 /** `done` of `total` in `phase` (e.g. 'hash', 12000, 200000). */
@@ -35,8 +37,10 @@ export interface Progress {
 
 export interface ProgressOptions {
   readonly json: boolean;
-  /** The command, shown before the phase: `import`, `verify`, `report`. */
-  readonly label: string;
+  /** The command, shown (in the user's words) before the phase. */
+  readonly label: 'import' | 'verify' | 'report';
+  /** The language of the label and phases; English where not given. */
+  readonly lang?: Lang;
   /** How long to wait before showing anything. Default 1000 ms; `CHATPROOF_PROGRESS_DELAY_MS` overrides both. */
   readonly delayMs?: number;
   /** A clock, for tests. */
@@ -44,6 +48,16 @@ export interface ProgressOptions {
 }
 
 export const DEFAULT_PROGRESS_DELAY_MS = 1000;
+
+const LABELS: Readonly<Record<ProgressOptions['label'], Phrase>> = {
+  import: msg('progress.import'), verify: msg('progress.verify'), report: msg('progress.report'),
+};
+
+/** The phases the store and the exporter report; one not listed here is shown by its name. */
+const PHASES: Readonly<Record<string, Phrase>> = {
+  parse: msg('progress.phase.parse'), store: msg('progress.phase.store'), compare: msg('progress.phase.compare'),
+  messages: msg('progress.phase.messages'), layout: msg('progress.phase.layout'), pages: msg('progress.phase.pages'),
+};
 
 const SILENT: Progress = { update: () => {}, clear: () => {}, finish: () => {} };
 
@@ -72,6 +86,8 @@ export function startProgress(io: Pick<Io, 'stderr' | 'env'>, opts: ProgressOpti
   let bar: SingleBar | null = null;
   let shown = { phase: '', total: -1 };
   let finished = false;
+  const lang = opts.lang ?? 'en';
+  const phaseName = (phase: string): string => (PHASES[phase] === undefined ? phase : render(lang, PHASES[phase]));
 
   const clear = (): void => {
     bar?.stop();
@@ -81,11 +97,11 @@ export function startProgress(io: Pick<Io, 'stderr' | 'env'>, opts: ProgressOpti
     update(phase, done, total) {
       if (finished || now() - started < delay) return;
       if (bar === null) {
-        bar = newBar(stream, opts.label);
-        bar.start(total, done, { phase });
+        bar = newBar(stream, render(lang, LABELS[opts.label]));
+        bar.start(total, done, { phase: phaseName(phase) });
       } else if (phase !== shown.phase || total !== shown.total) {
         bar.setTotal(total);
-        bar.update(done, { phase });
+        bar.update(done, { phase: phaseName(phase) });
       } else {
         bar.update(done);
       }

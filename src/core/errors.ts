@@ -7,11 +7,11 @@
  * its user's language with `describeError`. `Error.message` is the English text, for logs.
  */
 import type { Lang } from '../i18n/lang.js';
-import { Message, render } from '../i18n/message.js';
+import { Phrase, render } from '../i18n/message.js';
 
 export interface ErrorDetails {
-  readonly where?: string | Message;
-  readonly hint?: string | Message;
+  readonly where?: string | Phrase;
+  readonly hint?: string | Phrase;
   readonly cause?: unknown;
 }
 
@@ -20,11 +20,11 @@ export type ErrorCategory = 'usage' | 'input' | 'archive' | 'integrity' | 'servi
 export abstract class ChatproofError extends Error {
   abstract readonly category: ErrorCategory;
   /** What failed, as a catalog message (a plain string only where it is not yet in the catalog). */
-  readonly text: Message | string;
-  readonly whereText: Message | string | undefined;
-  readonly hintText: Message | string | undefined;
+  readonly text: Phrase | string;
+  readonly whereText: Phrase | string | undefined;
+  readonly hintText: Phrase | string | undefined;
 
-  constructor(message: Message | string, details: ErrorDetails = {}) {
+  constructor(message: Phrase | string, details: ErrorDetails = {}) {
     super(render('en', message), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.text = message;
@@ -34,7 +34,7 @@ export abstract class ChatproofError extends Error {
 
   /** The stable code of what failed: the catalog key, else the category for a text not yet in it. */
   get code(): string {
-    return this.text instanceof Message ? this.text.key : this.category;
+    return this.text instanceof Phrase ? this.text.key : this.category;
   }
 
   get where(): string | undefined {

@@ -2,11 +2,11 @@ import { catalogs, type Catalog, type MessageKey } from './catalog.js';
 import type { Lang } from './lang.js';
 
 /**
- * A message not yet put into words: a catalog key (its stable code, e.g. `input.empty`) and the
+ * A phrase not yet put into words (not a chat message): a catalog key (its stable code, e.g. `input.empty`) and the
  * values it names. Errors and importer warnings carry these, so that the CLI, `--json` documents
  * and the web app each write them in the reader's language; parsers stay free of language.
  */
-export class Message {
+export class Phrase {
   constructor(
     readonly key: MessageKey,
     readonly params: Readonly<Record<string, unknown>>,
@@ -18,23 +18,23 @@ export class Message {
 }
 
 /** A parameter a message names: a text parameter may itself be a message, written in the same language. */
-type Loose<P> = { readonly [N in keyof P]: P[N] extends string ? string | Message : P[N] };
+type Loose<P> = { readonly [N in keyof P]: P[N] extends string ? string | Phrase : P[N] };
 
 /** What `msg` takes after the key: nothing for a fixed text, the entry's parameters otherwise. */
 export type ParamsArg<K extends MessageKey> = Catalog[K] extends (p: infer P) => string ? [params: Loose<P>] : [];
 
 /** A message by its key; the compiler checks the key exists and the parameters are the entry's. */
-export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Message {
-  return new Message(key, (params[0] ?? {}) as Readonly<Record<string, unknown>>);
+export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Phrase {
+  return new Phrase(key, (params[0] ?? {}) as Readonly<Record<string, unknown>>);
 }
 
 /** The words of a message in a language; a plain string (user data, a path) is its own text. */
-export function render(lang: Lang, m: Message | string): string {
+export function render(lang: Lang, m: Phrase | string): string {
   if (typeof m === 'string') return m;
   const entry: unknown = catalogs[lang][m.key];
   if (typeof entry === 'string') return entry;
   const params: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(m.params)) params[name] = value instanceof Message ? render(lang, value) : value;
+  for (const [name, value] of Object.entries(m.params)) params[name] = value instanceof Phrase ? render(lang, value) : value;
   return (entry as (p: Record<string, unknown>) => string)(params);
 }
 

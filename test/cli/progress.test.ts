@@ -108,6 +108,8 @@ describe('the bar in import and verify', () => {
     expect(ver.stderr).toContain('verify messages');
     expect(ver.stderr).toMatch(ERASE);
     expect(ver.stdout).toContain('No problems');
+    const ja = await run(['verify', '--db', tmp.db, '--lang', 'ja'], true);
+    expect(ja.stderr).toContain('検証 メッセージ');
   });
 
   it('shows no bar with --json, nor when stderr is not a terminal', async () => {

@@ -1,16 +1,19 @@
 import type { ParseResult } from '../../importers/importer.js';
-import { t, type Lang } from '../../i18n/lang.js';
+import type { Context } from '../context.js';
 
 /** What the user confirms before an inferred or truncated input is stored (issue 3). */
-export function summarizeParse(parsed: ParseResult, lang: Lang): string {
+export function summarizeParse(parsed: ParseResult, ctx: Context): string {
+  const system = ctx.text('import.summary.system');
   const counts = new Map<string, number>();
-  for (const m of parsed.messages) counts.set(m.sender ?? '(system)', (counts.get(m.sender ?? '(system)') ?? 0) + 1);
-  const senders = [...counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => `    ${n}: ${c}`).join('\n');
-  const first = parsed.messages[0]?.sentAt ?? '-';
-  const last = parsed.messages[parsed.messages.length - 1]?.sentAt ?? '-';
-  const layout = parsed.inferred?.layout ?? parsed.variant;
-  return t(lang, {
-    ja: `読み取った内容（${layout}）:\n  メッセージ ${parsed.messages.length} 件、最初 ${first}、最後 ${last}\n  送信者:\n${senders}`,
-    en: `What was read (${layout}):\n  ${parsed.messages.length} messages, first ${first}, last ${last}\n  senders:\n${senders}`,
+  for (const m of parsed.messages) counts.set(m.sender ?? system, (counts.get(m.sender ?? system) ?? 0) + 1);
+  const senders = [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `    ${ctx.text('import.summary.sender', { name, n })}`).join('\n');
+  const first = parsed.messages[0];
+  const last = parsed.messages[parsed.messages.length - 1];
+  return ctx.text('import.summary', {
+    layout: parsed.inferred?.layout ?? parsed.variant,
+    messages: parsed.messages.length,
+    first: first === undefined ? '-' : ctx.time(first.sentAt),
+    last: last === undefined ? '-' : ctx.time(last.sentAt),
+    senders,
   });
 }

@@ -56,7 +56,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const room = findRoom(archive, roomArg);
   // Reports are Japanese unless --lang says otherwise (cli-contract.md); the terminal follows the locale.
   const lang: Lang = opts.lang ?? 'ja';
-  const bar = startProgress(ctx.io, { json: ctx.json, label: 'report' });
+  const bar = startProgress(ctx.io, { json: ctx.json, label: 'report', lang: ctx.lang });
   const done = await exportReport(archive, {
     room, file, tsa, anchors, signal: ctx.io.signal, progress: (phase, n, total) => bar.update(phase, n, total),
     lang, title: opts.title ?? null, tz: ctx.tz, range, private: opts.private ?? false, generator: `chatproof ${packageVersion()}`,

@@ -7,7 +7,7 @@ import { withProgress } from '../progress.js';
 export function registerVerify(program: Command, runner: Runner): void {
   defineCommand<[Record<string, never>]>(program, runner, 'verify', textsIn(runner.lang)('help.verify'), (c) => c, (ctx) => {
     const archive = ctx.archive({ readonly: true });
-    const report = withProgress(ctx.io, { json: ctx.json, label: 'verify' }, (update) => archive.verify(update));
+    const report = withProgress(ctx.io, { json: ctx.json, label: 'verify', lang: ctx.lang }, (update) => archive.verify(update));
     if (ctx.json) ctx.printJson(report);
     else {
       ctx.say(ctx.text('verify.counted', { entries: report.entries, captures: report.captures, messages: report.messages, blobs: report.blobs }));

@@ -15,4 +15,12 @@ export const helpEn = {
   'help.note': 'append an observation to the log, e.g. "the client deleted the room on 2024-02-01"',
   'help.verify': 'recompute every hash, Merkle root and log link from the stored bytes',
   'help.backup': 'write a consistent copy of the archive, even while it is in use',
+  'help.import': 'record one chat export or paste as a capture (FILE, - for stdin, or --clipboard)',
+  'help.import.clipboard': 'read the system clipboard',
+  'help.import.format': (p: { formats: string }) => `input format: ${p.formats}`,
+  'help.import.room': 'the room, where the input does not name it (pasted text)',
+  'help.import.coverage': 'full (the room from its start) or window (first to last message)',
+  'help.import.member': 'a room member, to split sender names from LINE desktop lines',
+  'help.import.yes': 'answer yes to the confirmation an inferred paste or a truncated input asks for',
+  'help.max-size': 'largest input accepted (default 256MB)',
 };

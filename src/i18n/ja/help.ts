@@ -17,4 +17,12 @@ export const helpJa: typeof helpEn = {
   'help.note': '観察したことをログに記録（例: 「2024-02-01 に相手がルームを削除した」）',
   'help.verify': '保存されたデータから、すべてのハッシュ・Merkle ルート・ログの連鎖を計算し直して確認',
   'help.backup': 'アーカイブの整合したコピーを書き出す（使用中でも可）',
+  'help.import': 'チャットの書き出しや貼り付けを 1 回分の取り込みとして記録（FILE、標準入力なら -、または --clipboard）',
+  'help.import.clipboard': 'クリップボードから読む',
+  'help.import.format': (p) => `入力の形式: ${p.formats}`,
+  'help.import.room': '入力にルーム名がないとき（貼り付けなど）のルーム',
+  'help.import.coverage': 'full（ルームの最初から）または window（最初と最後のメッセージの間）',
+  'help.import.member': 'ルームのメンバー名（LINE デスクトップ版の行から送信者名を切り分けるため）',
+  'help.import.yes': '推定した貼り付けや途中で切れた入力の確認に「はい」と答える',
+  'help.max-size': '受け付ける入力の上限（既定 256MB）',
 };
