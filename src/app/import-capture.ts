@@ -6,7 +6,7 @@
 import { InputError, InterruptedError, UsageError } from '../core/errors.js';
 import type { CoverageKind, Message, MessageStream, Warning } from '../core/types.js';
 import type { ChangeCounts } from '../core/diff/types.js';
-import type { FormatName, ParseResult, StreamedParse } from '../importers/importer.js';
+import type { DecodedInput, FormatName, Importer, ParseResult, StreamedParse } from '../importers/importer.js';
 import type { Archive } from '../store/archive.js';
 import type { RecordedCapture } from '../store/capture-write.js';
 import { msg, type Phrase } from '../i18n/message.js';
@@ -70,25 +70,45 @@ async function loadImporters() {
   };
 }
 
+/** What an import reads before anything is asked or stored. */
+export interface ReadCapture {
+  readonly importer: Importer;
+  /** Why this format: detection's reason, or that it was chosen. */
+  readonly reason: string | Phrase;
+  readonly encoding: DecodedInput['encoding'];
+  readonly parsed: StreamedParse;
+}
+
+/**
+ * decode → detect → parse, as every import does it: `importCapture` stores what this reads, and
+ * the web app's preview shows it first. `onFormat` is told the format before the parse runs, so
+ * that a parse that fails follows the line naming the format it tried.
+ */
+export async function readCapture(req: Pick<ImportRequest, 'input' | 'format' | 'room' | 'members' | 'tz'>, onFormat?: (format: FormatName, reason: string | Phrase) => void): Promise<ReadCapture> {
+  const { decodeInput, detectFormat, importerFor, importers, streamedParse } = await loadImporters();
+  const { input } = req;
+  const decoded = decodeInput(input.bytes, input.name);
+  const { importer, reason } = req.format === 'auto'
+    ? detectFormat(decoded, importers, input.where)
+    : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
+  onFormat?.(importer.format, reason);
+  const outcome = streamedParse(importer, decoded, { tz: req.tz, members: req.members, roomTitle: req.room ?? null });
+  if (!outcome.ok) throw new InputError(outcome.error.text, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hintText ?? msg('hint.complete-or-format') });
+  return { importer, reason, encoding: decoded.encoding, parsed: outcome.result };
+}
+
 /**
  * `openArchive` is called only once the input parsed and was confirmed: a refused input leaves no
  * archive file behind where there was none.
  */
 export async function importCapture(openArchive: () => Archive, req: ImportRequest, hooks: ImportHooks): Promise<ImportResult> {
-  const { decodeInput, detectFormat, importerFor, importers, streamedParse, collect } = await loadImporters();
+  const { collect } = await loadImporters();
   const { input } = req;
   const progress = (phase: string, done: number, total: number): void => hooks.onEvent({ type: 'progress', phase, done, total });
   // The importers take no progress callback (their interface is pure and shared), so the parse is
   // one step: a bar shows it once the whole read took long enough.
   progress('parse', 0, 1);
-  const decoded = decodeInput(input.bytes, input.name);
-  const { importer, reason } = req.format === 'auto'
-    ? detectFormat(decoded, importers, input.where)
-    : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
-  hooks.onEvent({ type: 'format', format: importer.format, reason });
-  const outcome = streamedParse(importer, decoded, { tz: req.tz, members: req.members, roomTitle: req.room ?? null });
-  if (!outcome.ok) throw new InputError(outcome.error.text, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hintText ?? msg('hint.complete-or-format') });
-  const parsed = outcome.result;
+  const { importer, encoding, parsed } = await readCapture(req, (format, reason) => hooks.onEvent({ type: 'format', format, reason }));
   progress('parse', 1, 1);
   hooks.onEvent({ type: 'parsed' });
   const warn = (warnings: readonly Warning[]): void => {
@@ -102,14 +122,13 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   const roomSpec = roomFor(archive, parsed, req.room);
   // Into a known room the messages are compared once stored, so they are made once and kept; into
   // a new one they are made as they are stored and none is held (docs/performance.md).
-  // Nothing below holds `parsed` or `decoded`: the kept messages must not keep the records alive.
+  // Nothing below holds `parsed` or the decoded text: the kept messages must not keep the records alive.
   const making: Warning[] = [];
   const kept = 'id' in roomSpec ? [...parsed.messages.each(making)] : null;
   if (kept) warn(making);
   const listed = kept ? () => kept : remade(parsed.messages);
   const { warningsWith, truncated } = parsed;
   const warnings = (): readonly Warning[] => warningsWith(making);
-  const encoding = decoded.encoding;
   const recorded = await archive.recordCaptureAsync({
     room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
     tz: req.tz, coverageKind: req.coverage ?? parsed.coverage, messages: kept ?? storedAsMade(parsed.messages, making),
