@@ -54,13 +54,21 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
   if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window') throw new UsageError(msg('usage.coverage', { value: opts.coverage }));
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
-  if (input.bytes.length === 0) throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
+  if (input.bytes.length === 0 && !mayBeEmptyAnswer(opts.format, input.name)) throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
   const progress = startProgress(ctx.io, { json: ctx.json, label: 'import', lang: ctx.lang });
   try {
     return await importInput(ctx, input, opts, progress);
   } finally {
     progress.finish();
   }
+}
+
+/**
+ * The Chatwork API answers "nothing new" with 204 and no body, which its importer reads as such
+ * (src/importers/chatwork-json/FORMAT.md); every other empty input is refused here.
+ */
+function mayBeEmptyAnswer(format: string, name: string | null): boolean {
+  return format === 'chatwork-json' || (format === 'auto' && /\.json$/i.test(name ?? ''));
 }
 
 async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, progress: Progress): Promise<number> {

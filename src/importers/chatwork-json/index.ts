@@ -70,7 +70,7 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
       format: 'chatwork-json',
       source: 'chatwork',
       variant: list.variant,
-      room: { title: null, externalId: roomIdFromFileName(input.name) },
+      room: roomOf(input.name),
       coverage: 'window',
       messages: read.messages,
       warnings: [...input.decodeWarnings, ...read.warnings],
@@ -83,11 +83,26 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
   };
 }
 
+/**
+ * The room a file name gives (`room-123456.json`): its id, and until the first sync or `--room`
+ * names it, the title `chatproof sync` gives a room it has no name for (src/sync/sync-room.ts).
+ */
+function roomOf(name: string | null): { readonly title: string | null; readonly externalId: string | null } {
+  const id = roomIdFromFileName(name);
+  return { title: id === null ? null : `Chatwork room ${id}`, externalId: id };
+}
+
 type MessageNodes = { readonly nodes: readonly JsonNode[]; readonly variant: string } | { readonly error: string; readonly hint: string };
 
 function messageNodes(root: JsonNode | null): MessageNodes {
   if (root === null) return { nodes: [], variant: 'chatwork/api-v2-empty' };
   if (root.type === 'array') return { nodes: root.items, variant: 'chatwork/api-v2-messages' };
+  if (root.type === 'object' && root.members.has('webhook_event')) {
+    return {
+      error: 'This is a Chatwork webhook event (the body Chatwork POSTs to a webhook URL), not a message list: it holds one event, not the room\'s messages.',
+      hint: 'Import the body of GET /rooms/{room_id}/messages, or run `chatproof sync` to fetch the room.',
+    };
+  }
   if (root.type === 'object' && root.members.has('message_id')) return { nodes: [root], variant: 'chatwork/api-v2-message' };
   if (root.type === 'object' && root.members.get('errors')?.type === 'array') {
     const errors = root.members.get('errors');
