@@ -35,7 +35,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     sqlite = new Database(path, { readonly, fileMustExist: true, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
     // Another program's database is refused before anything below (WAL mode, the migrations)
     // writes to it: --db pointed at the wrong file, which must stay as it was.
-    if (!created && appliedMigrationTimes(sqlite).length === 0 && hasTables(sqlite)) {
+    if (!created && holdsForeignData(sqlite)) {
       sqlite.close();
       throw new ArchiveError(`${path} is not a chatproof archive: it holds another program's data, and chatproof left it as it was.`, {
         hint: 'Check the --db path. Without --db (and CHATPROOF_DB), chatproof uses its own archive.',
@@ -114,8 +114,16 @@ function appliedMigrationTimes(sqlite: Database.Database): number[] {
   return (sqlite.prepare('SELECT created_at AS t FROM __drizzle_migrations').all() as { t: number }[]).map((r) => Number(r.t));
 }
 
-function hasTables(sqlite: Database.Database): boolean {
-  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
+/**
+ * Tables but no applied migration: another program's database. Both are read in one transaction:
+ * as two reads, a chatproof process creating this archive at the same moment could commit its
+ * first migration between them, and its brand-new archive looked foreign (seen with four
+ * processes importing into one new archive at once).
+ */
+function holdsForeignData(sqlite: Database.Database): boolean {
+  return sqlite.transaction(
+    () => appliedMigrationTimes(sqlite).length === 0 && sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined,
+  )();
 }
 
 function pendingMigrations(sqlite: Database.Database): boolean {
