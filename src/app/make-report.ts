@@ -5,7 +5,7 @@ import type { RenderProgress } from '../../exporters/exporter.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord, RoomRecord } from '../store/records.js';
 import type { ResolvedTsa } from '../timestamp/index.js';
-import { AtomicFile } from '../report/atomic-file.js';
+import { AtomicFile } from '../output/index.js';
 import { buildReport, type BuildOptions } from '../report/build.js';
 import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
@@ -15,6 +15,8 @@ export interface ExportRequest extends BuildOptions {
   readonly room: RoomRecord;
   /** Absolute path of the PDF to write. */
   readonly file: string;
+  /** Permission bits of the PDF; private (0600) unless the user asked for more. */
+  readonly fileMode?: number;
   readonly tsa: ResolvedTsa | null;
   readonly anchors: Anchors;
   readonly signal?: AbortSignal;
@@ -38,7 +40,7 @@ export interface Exported {
 export async function exportReport(archive: Archive, req: ExportRequest): Promise<Exported> {
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
   const report = reportOf(archive, req);
-  const out = new AtomicFile(req.file);
+  const out = new AtomicFile(req.file, req.fileMode);
   let written: { sha256: string; size: number };
   let pages: number;
   try {

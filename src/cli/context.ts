@@ -1,10 +1,13 @@
 import { Command, Option } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ArchiveError, UsageError } from '../core/errors.js';
 import { DEFAULT_TZ, isValidZone } from '../core/time.js';
 import { ZoneTime } from '../core/zone-time.js';
 import { Archive } from '../store/archive.js';
-import { resolveArchivePath } from '../store/location.js';
+import { defaultArchivePath, resolveArchivePath } from '../store/location.js';
 import type { Io } from './io.js';
+import { visible } from './visible.js';
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { msg, render, type Phrase, type ParamsArg } from '../i18n/message.js';
@@ -41,7 +44,14 @@ export class Context {
     this.dbPath = resolveArchivePath(opts.db, io.env);
   }
 
-  archive(options: { readonly?: boolean } = {}): Archive {
+  /**
+   * Opens the archive. Only the commands that create evidence (import, sync) pass `create`: any
+   * other command on a mistyped --db would otherwise leave a new, empty archive behind.
+   */
+  archive(options: { readonly?: boolean; create?: boolean } = {}): Archive {
+    if (options.create !== true && !existsSync(resolve(this.io.cwd, this.dbPath))) {
+      throw new ArchiveError(msg('archive.missing', { path: this.dbPath }), { hint: msg('archive.missing.hint', { fallback: defaultArchivePath(this.io.env) }) });
+    }
     const busy = Number(this.io.env['CHATPROOF_BUSY_TIMEOUT_MS'] ?? '');
     const a = Archive.open(this.dbPath, { readonly: options.readonly ?? false, ...(busy > 0 ? { busyTimeoutMs: busy } : {}) });
     this.opened.push(a);
@@ -68,14 +78,19 @@ export class Context {
     return this.zoneTime.write(iso, seconds);
   }
 
-  /** Human output (stdout, or stderr under --json so that stdout stays one JSON document). */
-  say(line: string): void {
-    (this.json ? this.io.stderr : this.io.stdout).write(line + '\n');
+  /**
+   * Human output (stdout, or stderr under --json so that stdout stays one JSON document), in
+   * `color` on a terminal. Every line goes through visible(): a room title, a file name or a
+   * message body never reaches the terminal as an escape sequence it would obey.
+   */
+  say(line: string, color?: number): void {
+    const shown = visible(line, { keepLines: true });
+    (this.json ? this.io.stderr : this.io.stdout).write((color === undefined ? shown : this.paint(color, shown)) + '\n');
   }
 
-  /** Diagnostics: always stderr. */
+  /** Diagnostics: always stderr, made visible like say(). */
   warn(line: string): void {
-    this.io.stderr.write(line + '\n');
+    this.io.stderr.write(visible(line, { keepLines: true }) + '\n');
   }
 
   printJson(doc: unknown): void {
@@ -86,7 +101,7 @@ export class Context {
     return !this.json && this.io.stdout.isTTY === true && !('NO_COLOR' in this.io.env);
   }
 
-  paint(code: number, s: string): string {
+  private paint(code: number, s: string): string {
     return this.color ? `\x1b[${code}m${s}\x1b[0m` : s;
   }
 }

@@ -11,6 +11,7 @@ export interface Io {
   readonly signal: AbortSignal;
 }
 
-export function processIo(signal: AbortSignal): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), signal };
+/** The process's own streams; stdout and stderr come guarded (output-streams.ts). */
+export function processIo(signal: AbortSignal, streams: Pick<Io, 'stdout' | 'stderr'>): Io {
+  return { stdout: streams.stdout, stderr: streams.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), signal };
 }

@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { ChatproofError, describeError } from '../core/errors.js';
 import { langFlagIn, resolveLang, type Lang } from '../i18n/lang.js';
-import { msg, render } from '../i18n/message.js';
+import { msg, render, type Phrase } from '../i18n/message.js';
 import { packageVersion } from '../paths.js';
 import type { Runner } from './command.js';
 import { speak } from './commander-lang.js';
 import { addGlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
+import { guardStreams } from './output-streams.js';
+import { visible } from './visible.js';
+import { removeLiveTemporaries } from '../output/index.js';
 import { registerCommands } from './commands/index.js';
 
 export function buildProgram(runner: Runner): Command {
@@ -22,7 +25,8 @@ export function buildProgram(runner: Runner): Command {
   registerCommands(program, runner);
   for (const c of [program, ...program.commands]) {
     c.exitOverride();
-    c.configureOutput({ writeOut: (s) => runner.io.stdout.write(s), writeErr: (s) => runner.io.stderr.write(s) });
+    // commander's errors repeat what was typed: an option name can carry an escape sequence too.
+    c.configureOutput({ writeOut: (s) => runner.io.stdout.write(s), writeErr: (s) => runner.io.stderr.write(visible(s, { keepLines: true })) });
     speak(c, lang);
   }
   return program;
@@ -49,32 +53,47 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 function reportError(io: Io, e: unknown, lang: Lang): void {
   if (e instanceof ChatproofError) {
+    // A file or room name in the message is shown, never obeyed (visible.ts).
     const { message, where, hint } = describeError(e, lang);
-    io.stderr.write(`chatproof: ${message}${where ? ` (${where})` : ''}\n`);
-    if (hint) io.stderr.write(`  → ${hint}\n`);
+    io.stderr.write(visible(`chatproof: ${message}${where ? ` (${where})` : ''}\n`, { keepLines: true }));
+    if (hint) io.stderr.write(visible(`  → ${hint}\n`, { keepLines: true }));
     return;
   }
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  io.stderr.write(render(lang, msg('cli.internal-error', { detail })) + '\n');
+  io.stderr.write(visible(render(lang, msg('cli.internal-error', { detail })) + '\n', { keepLines: true }));
 }
 
-/** The bin's entry: real process streams, Ctrl-C → abort → exit 130. */
+/** The bin's entry: real process streams; Ctrl-C or SIGTERM → abort → exit 130, a second one ends at once. */
 export async function main(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+  const onSignal = (): void => {
+    if (controller.signal.aborted) {
+      removeLiveTemporaries();
+      process.exit(EXIT.interrupted);
+    }
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
-  // `chatproof --help | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(EXIT.ok);
-    throw e;
-  });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const streams = guardStreams(process.stdout, process.stderr);
   try {
-    const code = await runCli(argv, processIo(controller.signal));
-    return controller.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
+    const code = await runCli(argv, processIo(controller.signal, streams));
+    const outcome = controller.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
+    // A failed write is reported on a later turn of the event loop (a file's 'error' event), not by write().
+    await new Promise((settled) => setImmediate(settled));
+    return outputFailed(streams.failure(), outcome, (line) => streams.stderr.write(render(resolveLang(langFlagIn(argv), process.env), line) + '\n'));
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * Output that could not be written (a full disk, an I/O error) turns a success into exit 4 with
+ * one line; a command that failed on its own keeps its code, the more telling of the two.
+ */
+function outputFailed(failure: NodeJS.ErrnoException | null, code: number, say: (line: Phrase) => unknown): number {
+  if (failure === null || code !== EXIT.ok) return code;
+  say(msg('cli.output-failed', { why: failure.code ?? failure.message }));
+  return EXIT.archive;
 }

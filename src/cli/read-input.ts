@@ -1,6 +1,6 @@
-import { type FileHandle, open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
+import { readBounded } from '../input/bounded-read.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024;
@@ -42,39 +42,23 @@ export async function readInput(source: { file?: string; clipboard?: boolean }, 
     return { bytes: Buffer.concat(chunks), name: null, where: 'standard input' };
   }
   const path = resolve(io.cwd, source.file);
+  const file = source.file;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new InputError(`${source.file} is a folder, not a file.`, { hint: 'Name the exported .txt (or .json, .html) file inside it.' });
-    if (info.size > maxSize) throw tooBig(source.file, info.size, maxSize);
-    const handle = await open(path, 'r');
-    try {
-      return { bytes: await readShared(handle, info.size), name: source.file, where: source.file };
-    } finally {
-      await handle.close();
-    }
+    // Shared memory: a large import hands the bytes to the archive's writer thread without a copy (issue 8).
+    const bytes = await readBounded(path, { where: file, maxSize, tooBig: (size) => tooBig(file, size, maxSize), shared: true, pipeWaitMs: pipeWait(io.env) });
+    return { bytes, name: file, where: file };
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'you may not read it' : (e as Error).message;
-    throw new InputError(`Cannot read ${source.file}: ${why}.`, { hint: 'Check the path (drag the file onto the terminal to paste its full path).' });
+    throw new InputError(`Cannot read ${file}: ${why}.`, { hint: 'Check the path (drag the file onto the terminal to paste its full path).' });
   }
 }
 
-/**
- * The file's bytes in shared memory: a large import hands them to the archive's writer thread
- * (src/store/capture-thread.ts), and shared bytes cross without a copy, which was 20 MB more at
- * the peak of a 200k-message import (issue 8). A file that grew since `stat` is read whole as usual.
- */
-async function readShared(handle: FileHandle, size: number): Promise<Buffer> {
-  const bytes = Buffer.from(new SharedArrayBuffer(size));
-  let filled = 0;
-  while (filled < size) {
-    const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
-    if (bytesRead === 0) return bytes.subarray(0, filled);
-    filled += bytesRead;
-  }
-  const { bytesRead: more } = await handle.read(Buffer.alloc(1), 0, 1, size);
-  return more === 0 ? bytes : handle.readFile();
+/** CHATPROOF_PIPE_WAIT_MS: how long a named pipe may stay without a writer (tests shorten it). */
+function pipeWait(env: NodeJS.ProcessEnv): number | undefined {
+  const ms = Number(env['CHATPROOF_PIPE_WAIT_MS'] ?? '');
+  return ms > 0 ? ms : undefined;
 }
 
 const CLIPBOARD_TOOLS: readonly { cmd: string; args: string[] }[] = [

@@ -13,6 +13,7 @@ import { cliEn } from './en/cli.js';
 import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
+import { ioEn } from './en/io.js';
 import { outEn } from './en/out.js';
 import { uiEn } from './en/ui.js';
 import { appJa } from './ja/app.js';
@@ -20,15 +21,16 @@ import { cliJa } from './ja/cli.js';
 import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
 import { helpJa } from './ja/help.js';
+import { ioJa } from './ja/io.js';
 import { outJa } from './ja/out.js';
 import { uiJa } from './ja/ui.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...outEn, ...uiEn, ...appEn };
+const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn };
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...outJa, ...uiJa, ...appJa };
+const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

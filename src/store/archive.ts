@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
-import { chmodSync, closeSync, openSync } from 'node:fs';
+import Sqlite from 'better-sqlite3';
+import { lstatSync, rmSync } from 'node:fs';
 import { messageFromCanonical } from '../core/canonical.js';
-import { ArchiveError } from '../core/errors.js';
+import { ArchiveError, InterruptedError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
+import { AtomicFile, SQLITE_COMPANIONS } from '../output/index.js';
 import { messageBound, withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
@@ -188,21 +191,49 @@ export class Archive {
     );
   }
 
-  /** A consistent copy while the archive may be in use (SQLite online backup API). */
   /** `chatproof verify`: every hash and link recomputed from the stored bytes. */
   verify(progress?: VerifyProgress): VerifyReport {
     return verifyArchive(this.sqlite, progress);
   }
 
-  async backup(target: string): Promise<void> {
+  /**
+   * A consistent copy while the archive may be in use (SQLite online backup API), written beside
+   * the target under a temp name, checked, and renamed into place: the target is only ever the
+   * old file or a complete copy, whenever the process is killed. Check the target with guardOutput first.
+   */
+  async backup(target: string, options: { mode?: number; signal?: AbortSignal } = {}): Promise<void> {
+    const out = new AtomicFile(target, options.mode);
+    out.release();
     try {
-      // The copy is evidence as private as the archive (0600): SQLite would create it 0644 under
-      // the usual umask, so the file is made first, and one that was already there is narrowed.
-      closeSync(openSync(target, 'a', 0o600));
-      chmodSync(target, 0o600);
-      await this.sqlite.backup(target);
+      await this.sqlite.backup(out.tempPath);
+      if (options.signal?.aborted) throw new InterruptedError(msg('interrupted.backup'), { where: target });
+      checkCopy(out.tempPath);
+      // A journal left beside the target (an older copy opened and killed) would be replayed into the new copy.
+      for (const suffix of SQLITE_COMPANIONS) if (isFile(target + suffix)) rmSync(target + suffix);
+      out.commit();
     } catch (e) {
+      out.abort();
       throw asArchiveError(e, target);
     }
+  }
+
+}
+
+function isFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The copy opens as a database whose pages are sound; closing it folds its WAL back in, leaving one file. */
+function checkCopy(path: string): void {
+  const copy = new Sqlite(path, { fileMustExist: true });
+  try {
+    const result = copy.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new ArchiveError(msg('archive.backup-unsound', { result: String(result) }), { where: path });
+  } finally {
+    copy.close();
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { msg } from '../i18n/message.js';
+import { readBounded } from '../input/bounded-read.js';
 import { rootCertificates } from 'node:tls';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -34,12 +35,16 @@ function pemCertificates(text: string): Uint8Array[] {
   return [...text.matchAll(PEM_CERTIFICATE)].map((m) => new Uint8Array(Buffer.from(m[1] ?? '', 'base64')));
 }
 
+/** A bundle of every root CA is ~250 KB: 16 MB is no certificate file. */
+const MAX_CERT_FILE = 16 * 1024 * 1024;
+
 /** `--tsa-cert FILE`: read and parse, with the path in every error. */
 export async function readCertificateFile(path: string): Promise<Uint8Array[]> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readBounded(path, { where: path, maxSize: MAX_CERT_FILE, tooBig: (size) => new InputError(msg('input.cert-too-big', { size, max: MAX_CERT_FILE }), { where: path }) });
   } catch (cause) {
+    if (cause instanceof InputError) throw cause;
     throw new InputError(`Cannot read the certificate file: ${errorText(cause)}`, { where: path, cause });
   }
   return parseCertificates(bytes, path);

@@ -24,13 +24,15 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
   const report = join(dir, 'demo-report.pdf');
   const lang = ctx.lang;
   const step = async (title: { ja: string; en: string }, argv: string[]): Promise<number> => {
-    ctx.io.stdout.write(`\n${ctx.paint(1, '▶ ' + t(lang, title))}\n$ chatproof ${argv.join(' ')}\n`);
+    ctx.say('');
+    ctx.say('▶ ' + t(lang, title), 1);
+    ctx.say(`$ chatproof ${argv.join(' ')}`);
     return runCli([...argv, '--db', db, ...(argv.includes('--lang') ? [] : ['--lang', lang]), '--tz', ctx.tz], ctx.io);
   };
-  ctx.io.stdout.write(t(lang, {
+  ctx.say(t(lang, {
     ja: `デモ: 同じ LINE トークを 1 週間あけて 2 回書き出したサンプルを取り込みます（保存先 ${db}）。`,
     en: `Demo: two exports of one LINE chat, a week apart, go into a throw-away archive (${db}).`,
-  }) + '\n');
+  }));
   const steps: [{ ja: string; en: string }, string[], number][] = [
     [{ ja: '1 回目の書き出しを取り込む', en: 'Import the first export' }, ['import', join(samplesDir, 'capture-1.txt')], EXIT.ok],
     [{ ja: '2 回目の書き出しを取り込む（取消・削除・追加あり）', en: 'Import the second export (one unsent, one deleted, two added)' }, ['import', join(samplesDir, 'capture-2.txt')], EXIT.ok],
@@ -45,6 +47,6 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
     const code = await step(title, argv);
     if (code !== expected) return code;
   }
-  ctx.io.stdout.write('\n' + t(lang, { ja: `完了。アーカイブ: ${db}\n報告書: ${report}`, en: `Done. Archive: ${db}\nReport: ${report}` }) + '\n');
+  ctx.say('\n' + t(lang, { ja: `完了。アーカイブ: ${db}\n報告書: ${report}`, en: `Done. Archive: ${db}\nReport: ${report}` }));
   return EXIT.ok;
 }

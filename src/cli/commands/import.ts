@@ -88,7 +88,7 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
     ctx.warn(summarizeParse(parsed, ctx));
     return opts.yes === true || confirm(ctx.io, ctx.text('import.confirm'));
   };
-  const done = await importCapture(() => ctx.archive(), {
+  const done = await importCapture(() => ctx.archive({ create: true }), {
     input, format: opts.format as FormatName | 'auto', room: opts.room, coverage: opts.coverage as CoverageKind | undefined, members: opts.member,
     tz: ctx.tz, signal: ctx.io.signal,
   }, { onEvent, confirm: ask });

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { findRoom } from '../../app/room-arg.js';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { textsIn } from '../../i18n/message.js';
+import { guardOutput, parseMode } from '../../output/index.js';
 import { packageVersion } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context, GlobalOptions } from '../context.js';
@@ -19,6 +19,7 @@ interface ReportOptions {
   private?: boolean;
   tsa?: string;
   tsaCert?: string;
+  mode?: string;
   /** Only when given: reports default to Japanese whatever the terminal's locale. */
   lang?: Lang | undefined;
 }
@@ -38,7 +39,8 @@ export function registerReport(program: Command, runner: Runner): void {
       .option('--to <date>', 'last day (or time) to show, inclusive; makes a private report')
       .option('--private', 'embed no original files; prove each shown message with an inclusion proof')
       .option('--tsa <url|name>', 'first get an RFC 3161 timestamp over the log head from this TSA (freetsa, digicert, sectigo, or a URL)')
-      .option('--tsa-cert <file>', 'certificate to check the new timestamp against (default: Node\'s bundled Mozilla roots)'),
+      .option('--tsa-cert <file>', 'certificate to check the new timestamp against (default: Node\'s bundled Mozilla roots)')
+      .option('--mode <octal>', textsIn(runner.lang)('help.output.mode')),
     (ctx, roomArg, opts) => runReport(ctx, roomArg, { ...opts, lang: command?.optsWithGlobals<GlobalOptions>().lang as Lang | undefined }),
   );
 }
@@ -47,7 +49,9 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const [{ exportReport }, { parseRange }, { resolveTsa }] = await Promise.all([
     import('../../app/make-report.js'), import('../../report/range.js'), import('../../timestamp/index.js'),
   ]);
-  const file = checkTarget(resolve(ctx.io.cwd, opts.output));
+  // Refused before anything happens (no timestamp, no entry): the archive, its SQLite files, a device…
+  const file = guardOutput(opts.output, ctx.io.cwd, { archive: ctx.dbPath, ...(opts.tsaCert === undefined ? {} : { inputs: [opts.tsaCert] }) });
+  const fileMode = opts.mode === undefined ? undefined : parseMode(opts.mode);
   const range = parseRange(opts.from, opts.to, ctx.tz);
   const tsa = opts.tsa === undefined ? null : resolveTsa(opts.tsa);
   const anchors = await readAnchors(opts.tsaCert, ctx.io.cwd);
@@ -58,7 +62,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const lang: Lang = opts.lang ?? 'ja';
   const bar = startProgress(ctx.io, { json: ctx.json, label: 'report', lang: ctx.lang });
   const done = await exportReport(archive, {
-    room, file, tsa, anchors, signal: ctx.io.signal, progress: (phase, n, total) => bar.update(phase, n, total),
+    room, file, ...(fileMode === undefined ? {} : { fileMode }), tsa, anchors, signal: ctx.io.signal, progress: (phase, n, total) => bar.update(phase, n, total),
     lang, title: opts.title ?? null, tz: ctx.tz, range, private: opts.private ?? false, generator: `chatproof ${packageVersion()}`,
   }).finally(() => bar.finish());
   if (ctx.json) {
@@ -71,12 +75,4 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
     en: `Report written: ${done.file} (${done.pages} pages)\n  sha256 ${done.sha256}\n  logged as entry #${done.entry.seq}. Check it with: chatproof verify-report ${opts.output}`,
   }));
   return 0;
-}
-
-/** Refuses a target that cannot be written before anything happens (no timestamp, no entry). */
-function checkTarget(file: string): string {
-  const dir = dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Cannot write ${file}: the folder ${dir} does not exist.`, { hint: 'Create the folder first, or choose another path with -o.' });
-  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`Cannot write ${file}: it is a folder.`, { hint: 'Give a file name ending in .pdf.' });
-  return file;
 }

@@ -68,7 +68,7 @@ export function registerShow(program: Command, runner: Runner): void {
       for (const m of view.messages) printViewMessage(ctx, m, opts.verbose ?? false);
       for (const o of view.roomObservations) {
         const label = o.kind === 'note' ? ctx.text('show.note') : ctx.text('show.observation');
-        ctx.say(ctx.paint(36, `! ${ctx.time(o.at)} ${label}: ${o.text}`));
+        ctx.say(`! ${ctx.time(o.at)} ${label}: ${o.text}`, 36);
       }
       return 0;
     },
@@ -81,7 +81,7 @@ function viewMessageJson(m: ViewMessage): Record<string, unknown> {
 
 function printViewMessage(ctx: Context, m: ViewMessage, verbose: boolean): void {
   const line = messageLine(ctx, MARK[m.status]!, m, oneLine(m.body), verbose);
-  ctx.say(COLOR[m.status] ? ctx.paint(COLOR[m.status]!, line) : line);
+  ctx.say(line, COLOR[m.status]);
   if (m.status === 'edited') for (const h of m.history.slice(0, -1)) ctx.say(`      ${ctx.text('show.before')}: ${oneLine(h.body)}`);
 }
 
@@ -119,5 +119,5 @@ export function registerDiff(program: Command, runner: Runner): void {
 function printChange(ctx: Context, c: Change, verbose: boolean): void {
   const m = (c.after ?? c.before)!;
   const text = c.type === 'edited' ? `${oneLine(c.before!.body)}  →  ${oneLine(c.after!.body)}` : c.type === 'unsent' ? oneLine(c.before!.body) : oneLine(m.body);
-  ctx.say(ctx.paint(COLOR[c.type] ?? 0, messageLine(ctx, MARK[c.type]!, m, text, verbose)));
+  ctx.say(messageLine(ctx, MARK[c.type]!, m, text, verbose), COLOR[c.type] ?? 0);
 }

@@ -30,7 +30,7 @@ export async function runSyncCommand(ctx: Context, service: string, opts: SyncOp
     signal: ctx.io.signal,
     onWait: (ms, why) => ctx.warn(t(ctx.lang, { ja: `待機 ${Math.ceil(ms / 1000)} 秒: ${why}（Ctrl-C で中止）`, en: `Waiting ${Math.ceil(ms / 1000)} s: ${why} (Ctrl-C stops)` })),
   });
-  const archive = ctx.archive();
+  const archive = ctx.archive({ create: true });
   const pass = (): Promise<void> => syncPass(ctx, archive, client, request, interval !== null);
   if (interval === null) {
     await pass();
@@ -59,7 +59,10 @@ async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, 
   // Loaded here, not at start-up: it pulls in the importers, and with them iconv-lite and chardet (issue 8).
   const { newProgress, runSync } = await import('../../sync/sync-run.js');
   const progress = newProgress((o) => {
-    if (!ctx.json) ctx.say(roomLine(ctx, archive, o));
+    if (!ctx.json) {
+      const { line, color } = roomLine(ctx, archive, o);
+      ctx.say(line, color);
+    }
     for (const w of o.warnings) ctx.warn(`${t(ctx.lang, { ja: '注意', en: 'warning' })}: ${w}`);
   });
   try {
@@ -109,7 +112,7 @@ function outcomeJson(archive: Archive, o: RoomOutcome): Record<string, unknown> 
   };
 }
 
-function roomLine(ctx: Context, archive: Archive, o: RoomOutcome): string {
+function roomLine(ctx: Context, archive: Archive, o: RoomOutcome): { line: string; color?: number } {
   const name = `${o.title} (${o.externalId})`;
   switch (o.status) {
     case 'captured': {
@@ -117,19 +120,19 @@ function roomLine(ctx: Context, archive: Archive, o: RoomOutcome): string {
       const c = changesForCapture(archive, o.room!.id, o.capture!.id);
       const counts = (['added', 'edited', 'deleted', 'unsent'] as const).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`).join(', ');
       const gone = o.files?.removed.map((f) => f.name) ?? [];
-      return ctx.paint(32, t(ctx.lang, {
+      return { color: 32, line: t(ctx.lang, {
         ja: `記録: ${name} ${n} 件（${o.reasons.join(', ')}）${counts ? ` ${counts}` : ''}${gone.length > 0 ? ` — 消えたファイル: ${gone.join(', ')}` : ''}`,
         en: `recorded ${name}: ${n} message${n === 1 ? '' : 's'} (${o.reasons.join(', ')})${counts ? ` ${counts}` : ''}${gone.length > 0 ? ` — files gone: ${gone.join(', ')}` : ''}`,
-      }));
+      }) };
     }
     case 'unchanged':
-      return t(ctx.lang, { ja: `変化なし: ${name}`, en: `no change: ${name}` });
+      return { line: t(ctx.lang, { ja: `変化なし: ${name}`, en: `no change: ${name}` }) };
     case 'unreachable': {
       const why = `${o.refusal!.status} ${o.refusal!.detail}`;
       const logged = o.entry === null
         ? t(ctx.lang, { ja: 'アーカイブにないルームのため記録なし', en: 'not in the archive, nothing recorded' })
         : t(ctx.lang, { ja: `記録 #${o.entry.seq}`, en: `logged as entry #${o.entry.seq}` });
-      return ctx.paint(31, t(ctx.lang, { ja: `アクセス不可: ${name} — ${why}（${logged}）`, en: `unreachable: ${name} — ${why} (${logged})` }));
+      return { color: 31, line: t(ctx.lang, { ja: `アクセス不可: ${name} — ${why}（${logged}）`, en: `unreachable: ${name} — ${why} (${logged})` }) };
     }
   }
 }

@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { msg } from '../../i18n/message.js';
+import { readBounded } from '../../input/bounded-read.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { t } from '../../i18n/lang.js';
 import { readAnchors } from './stamp.js';
+
+/** A report embeds its originals, and the archive keeps none above 500 MB: 2 GB is no report of ours. */
+const MAX_REPORT_BYTES = 2 * 1024 ** 3;
 
 export function registerVerifyReport(program: Command, runner: Runner): void {
   defineCommand<[string, { tsaCert?: string }]>(
@@ -17,19 +21,19 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
       const path = resolve(ctx.io.cwd, file);
       let bytes: Buffer;
       try {
-        bytes = await readFile(path);
+        bytes = await readBounded(path, { where: file, maxSize: MAX_REPORT_BYTES, tooBig: (size) => new InputError(msg('input.report-too-big', { where: file, size, max: MAX_REPORT_BYTES })) });
       } catch (e) {
+        if (e instanceof InputError) throw e;
         throw new InputError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}.`, { hint: 'Check the path of the report PDF.' });
       }
       const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd));
       if (ctx.json) {
         ctx.printJson({ ok: result.ok, checks: result.checks });
       } else {
-        for (const c of result.checks) ctx.say(`${c.ok ? ctx.paint(32, '✓') : ctx.paint(31, '✗')} ${c.name}\n    ${c.detail}`);
+        for (const c of result.checks) ctx.say(`${c.ok ? '✓' : '✗'} ${c.name}\n    ${c.detail}`, c.ok ? 32 : 31);
         const failed = result.checks.filter((c) => !c.ok).length;
-        ctx.say(result.ok
-          ? ctx.paint(32, t(ctx.lang, { ja: `✓ ${result.checks.length} 項目すべて確認できました。上の各行が、何を比べ、何に依拠したかを示します。`, en: `✓ All ${result.checks.length} checks hold; each line above says what was compared and what it rests on.` }))
-          : ctx.paint(31, t(ctx.lang, { ja: `✗ ${failed} 項目が一致しません。この報告書は作成後に変更されたか、壊れています。`, en: `✗ ${failed} check(s) failed: this report was changed after it was made, or is damaged.` })));
+        if (result.ok) ctx.say(t(ctx.lang, { ja: `✓ ${result.checks.length} 項目すべて確認できました。上の各行が、何を比べ、何に依拠したかを示します。`, en: `✓ All ${result.checks.length} checks hold; each line above says what was compared and what it rests on.` }), 32);
+        else ctx.say(t(ctx.lang, { ja: `✗ ${failed} 項目が一致しません。この報告書は作成後に変更されたか、壊れています。`, en: `✗ ${failed} check(s) failed: this report was changed after it was made, or is damaged.` }), 31);
       }
       return result.ok ? EXIT.ok : EXIT.integrity;
     },

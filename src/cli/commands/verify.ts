@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { textsIn } from '../../i18n/message.js';
+import { guardOutput, parseMode } from '../../output/index.js';
 import { withProgress } from '../progress.js';
 
 export function registerVerify(program: Command, runner: Runner): void {
@@ -11,20 +12,25 @@ export function registerVerify(program: Command, runner: Runner): void {
     if (ctx.json) ctx.printJson(report);
     else {
       ctx.say(ctx.text('verify.counted', { entries: report.entries, captures: report.captures, messages: report.messages, blobs: report.blobs }));
-      for (const p of report.problems) ctx.say(ctx.paint(31, ctx.text('verify.problem', { kind: p.kind, where: p.where, expected: p.expected, actual: p.actual })));
-      ctx.say(report.ok
-        ? ctx.paint(32, ctx.text('verify.ok'))
-        : ctx.paint(31, ctx.text('verify.failed', { problems: report.problems.length })));
+      for (const p of report.problems) ctx.say(ctx.text('verify.problem', { kind: p.kind, where: p.where, expected: p.expected, actual: p.actual }), 31);
+      if (report.ok) ctx.say(ctx.text('verify.ok'), 32);
+      else ctx.say(ctx.text('verify.failed', { problems: report.problems.length }), 31);
     }
     return report.ok ? EXIT.ok : EXIT.integrity;
   });
 }
 
 export function registerBackup(program: Command, runner: Runner): void {
-  defineCommand<[string, Record<string, never>]>(program, runner, 'backup <file>', textsIn(runner.lang)('help.backup'), (c) => c, async (ctx, file) => {
-    await ctx.archive({ readonly: true }).backup(file);
-    if (ctx.json) ctx.printJson({ file });
-    else ctx.say(ctx.text('backup.done', { file }));
-    return 0;
-  });
+  defineCommand<[string, { mode?: string }]>(
+    program, runner, 'backup <file>', textsIn(runner.lang)('help.backup'),
+    (c) => c.option('--mode <octal>', textsIn(runner.lang)('help.output.mode')),
+    async (ctx, file, opts) => {
+      const target = guardOutput(file, ctx.io.cwd, { archive: ctx.dbPath });
+      const mode = opts.mode === undefined ? undefined : parseMode(opts.mode);
+      await ctx.archive({ readonly: true }).backup(target, { signal: ctx.io.signal, ...(mode === undefined ? {} : { mode }) });
+      if (ctx.json) ctx.printJson({ file });
+      else ctx.say(ctx.text('backup.done', { file }));
+      return 0;
+    },
+  );
 }

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** A report or backup holds a private conversation: only its owner may read it, unless asked otherwise. */
+export const PRIVATE_MODE = 0o600;
+
+/** SQLite makes these beside a file it writes; a temp file's are removed with it. */
+const TEMP_COMPANIONS = ['', '-journal', '-wal', '-shm'] as const;
+
+/** Temp files not yet committed or aborted: what a signal handler removes before the process ends. */
+const live = new Set<string>();
+
+/** Removes every temp file still in progress (SIGINT/SIGTERM); after SIGKILL they stay under their temp names. */
+export function removeLiveTemporaries(): void {
+  for (const path of live) removeTemp(path);
+  live.clear();
+}
+
+function removeTemp(path: string): void {
+  for (const suffix of TEMP_COMPANIONS) rmSync(path + suffix, { force: true });
+}
+
+/**
+ * A file written atomically (litestream's pattern, style.md): bytes go to a temp file in the
+ * target's folder, are fsynced, and the temp file is renamed over the target. Until `commit`, the
+ * target is untouched; `abort` (or any failure) removes the temp file, so a failed or cancelled
+ * write leaves no file behind, and a killed one leaves only a `.NAME.HEX.tmp` that is never the
+ * target. The SHA-256 is computed on the way through. Check the target with guardOutput first.
+ */
+export class AtomicFile {
+  private fd: number | null;
+  private readonly hash = createHash('sha256');
+  private size = 0;
+  readonly tempPath: string;
+
+  constructor(readonly target: string, mode: number = PRIVATE_MODE) {
+    this.tempPath = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+    // 'wx': never reuse or follow an existing file at the temp name. fchmod: the mode asked for,
+    // whatever the umask (which would otherwise narrow a wider --mode, or a umask of 0 widen nothing).
+    this.fd = openSync(this.tempPath, 'wx', mode);
+    live.add(this.tempPath);
+    fchmodSync(this.fd, mode);
+  }
+
+  write(chunk: Uint8Array): void {
+    const fd = this.openFd();
+    let off = 0;
+    while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+    this.hash.update(chunk);
+    this.size += chunk.length;
+  }
+
+  /** Closes the temp file so that another writer (SQLite's backup) fills `tempPath` itself. */
+  release(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** fsync, close, rename over the target, and fsync the folder so the rename itself is durable. */
+  commit(): { sha256: string; size: number } {
+    const fd = this.fd ?? openSync(this.tempPath, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    this.fd = null;
+    renameSync(this.tempPath, this.target);
+    live.delete(this.tempPath);
+    syncFolder(dirname(this.target));
+    return { sha256: this.hash.digest('hex'), size: this.size };
+  }
+
+  abort(): void {
+    this.release();
+    removeTemp(this.tempPath);
+    live.delete(this.tempPath);
+  }
+
+  private openFd(): number {
+    if (this.fd === null) throw new Error(`${this.tempPath} was released or committed`);
+    return this.fd;
+  }
+}
+
+function syncFolder(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Folders cannot be opened or fsynced on some systems (Windows); the rename is still atomic there.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
