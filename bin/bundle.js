@@ -5,7 +5,7 @@
 // Every lazily imported module (the parsers, pdfkit, the diff…) stays a chunk of its own, loaded
 // when it is used, so `--help` still loads none of them; packages stay in node_modules. The worker
 // threads' scripts are entry points beside the chunks, where src/threads.ts looks for them.
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,3 +41,6 @@ await build({
   target: 'node14',
   logLevel: 'warning',
 });
+// The web app's page assets (chatproof ui), served from beside the bundle: the package ships
+// dist/cli/ and not src/.
+cpSync(join(root, 'src', 'ui', 'static'), join(outdir, 'static'), { recursive: true });

@@ -15,6 +15,11 @@ export class Workspace {
     return this.opened;
   }
 
+  /** A consistent copy of the archive at `target`, even while it is in use (`chatproof backup`). */
+  backup(target: string): Promise<void> {
+    return this.archive().backup(target);
+  }
+
   /** Whether there is an archive to read yet: a fresh install has none until the first import. */
   exists(): boolean {
     return this.opened !== null || existsSync(this.dbPath);

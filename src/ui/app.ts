@@ -1,20 +1,40 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Lang } from '../i18n/lang.js';
 import { textsIn } from '../i18n/message.js';
-import { packageRoot } from '../paths.js';
 import type { UiDeps, UiEnv } from './env.js';
 import { failure, statusFor } from './failure.js';
 import { authGuard, securityHeaders } from './guard.js';
 import { page, refusalPage } from './layout.js';
+import { backupRoutes } from './routes/backup.js';
+import { chatworkRoutes } from './routes/chatwork.js';
+import { importRoutes } from './routes/import.js';
+import { reportRoutes } from './routes/report.js';
 import { roomRoutes } from './routes/rooms.js';
 import { verifyRoutes } from './routes/verify.js';
+import { watchRoutes } from './routes/watch.js';
 
-/** The files the page loads, by name: nothing else under the package is reachable. */
-const STATIC: Readonly<Record<string, string>> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
-const staticDir = join(packageRoot, 'src', 'ui', 'static');
+// Beside this module: src/ui/static when run from the sources, dist/cli/static in the bundle
+// (bin/bundle.js copies it there).
+const staticDir = join(dirname(fileURLToPath(import.meta.url)), 'static');
+const require = createRequire(import.meta.url);
+const FONT = (weight: string): string => require.resolve(`@expo-google-fonts/noto-sans-jp/${weight}/NotoSansJP_${weight}.ttf`);
+
+/**
+ * The files the page loads, by name: nothing else is reachable. The Japanese font is the one the
+ * PDF reports embed, for a machine without Japanese fonts of its own (style.css names the
+ * system's first, so most browsers never fetch it).
+ */
+const STATIC: Readonly<Record<string, { readonly type: string; readonly file: () => string }>> = {
+  'app.js': { type: 'text/javascript; charset=utf-8', file: () => join(staticDir, 'app.js') },
+  'style.css': { type: 'text/css; charset=utf-8', file: () => join(staticDir, 'style.css') },
+  'noto-sans-jp-400.ttf': { type: 'font/ttf', file: () => FONT('400Regular') },
+  'noto-sans-jp-700.ttf': { type: 'font/ttf', file: () => FONT('700Bold') },
+};
 
 function langCookie(header: string | undefined): Lang | undefined {
   const m = /(?:^|;\s*)chatproof_lang=(ja|en)(?:;|$)/.exec(header ?? '');
@@ -43,12 +63,17 @@ export function createUiApp(deps: UiDeps): Hono<UiEnv> {
 
   app.get('/static/:name', async (c) => {
     const name = c.req.param('name');
-    const type = Object.hasOwn(STATIC, name) ? STATIC[name] : undefined;
-    if (type === undefined) return c.notFound();
-    return c.body(await readFile(join(staticDir, name)), 200, { 'Content-Type': type });
+    const asset = Object.hasOwn(STATIC, name) ? STATIC[name] : undefined;
+    if (asset === undefined) return c.notFound();
+    return c.body(await readFile(asset.file()), 200, { 'Content-Type': asset.type });
   });
 
   roomRoutes(app, deps);
+  importRoutes(app, deps);
+  reportRoutes(app, deps);
+  backupRoutes(app, deps);
+  watchRoutes(app, deps);
+  chatworkRoutes(app, deps);
   verifyRoutes(app);
 
   app.notFound((c) => c.html(page(c.get('lang') ?? deps.lang, '', textsIn(c.get('lang') ?? deps.lang)('ui.not-found'), ''), 404));

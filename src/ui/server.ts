@@ -1,14 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Lang } from '../i18n/lang.js';
 import { Browser } from '../app/browse.js';
+import { ChatworkSession } from '../app/chatwork-session.js';
+import { FolderWatcher, type WatchEvent } from '../app/watch-folder.js';
 import type { Workspace } from '../app/workspace.js';
 import { ArchiveError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
 import { createUiApp } from './app.js';
 import { allowedHosts, newToken, rawRequestAllowed } from './guard.js';
 import { refusalPage } from './layout.js';
+import { Pending } from './pending.js';
 
 export interface UiServerOptions {
   /** 0: a free port chosen by the system. */
@@ -16,12 +22,19 @@ export interface UiServerOptions {
   readonly lang: Lang;
   readonly maxUpload: number;
   readonly workspace: Workspace;
+  /** Told of each file the watched folders bring in: the CLI writes it as a log line. */
+  readonly onWatchEvent?: (e: WatchEvent) => void;
+  /** How long a watched file's size must stay the same before it is read (ms). */
+  readonly settleMs?: number;
+  /** CHATWORK_API_BASE, as `chatproof sync` reads it (a test server); absent: Chatwork's own. */
+  readonly chatworkApiBase?: string;
 }
 
 export interface RunningUi {
   /** The address to open, with the run's token. */
   readonly url: string;
   readonly port: number;
+  readonly watcher: FolderWatcher;
   close(): Promise<void>;
 }
 
@@ -63,13 +76,20 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
   // IPv6 loopback is optional: a machine without it still has the IPv4 address printed.
   await listen(v6, port, '::1').then(() => servers.push(v6), () => undefined);
   hosts = allowedHosts(port);
-  handler = getRequestListener(createUiApp({ token, port, lang: opts.lang, maxUpload: opts.maxUpload, workspace: opts.workspace, browser: new Browser(() => opts.workspace.archive()) }).fetch);
+  const scratch = mkdtempSync(join(tmpdir(), 'chatproof-ui-'));
+  const watcher = new FolderWatcher(opts.workspace, { lang: opts.lang, ...(opts.onWatchEvent ? { onEvent: opts.onWatchEvent } : {}), ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }) });
+  const chatwork = new ChatworkSession(opts.workspace, ...(opts.chatworkApiBase ? [opts.chatworkApiBase] : []));
+  handler = getRequestListener(createUiApp({
+    token, port, lang: opts.lang, maxUpload: opts.maxUpload, workspace: opts.workspace, browser: new Browser(() => opts.workspace.archive()), scratch,
+    imports: new Pending(), watcher, chatwork,
+  }).fetch);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
-    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => {
+    watcher,
+    close: () => (chatwork.close(), watcher.stop()).then(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => {
       s.close(() => resolve());
       s.closeAllConnections();
-    }))).then(() => undefined),
+    })))).then(() => rmSync(scratch, { recursive: true, force: true })),
   };
 }

@@ -14,3 +14,11 @@ export async function uploaded(c: Context<UiEnv>): Promise<{ bytes: Buffer; name
   if (bytes.length === 0) throw new InputError(msg('ui.upload.empty'), { where: name, hint: msg('ui.upload.empty.hint') });
   return { bytes, name };
 }
+
+/** The fields of a form the page sent as JSON (static/app.js): strings only, anything else dropped. */
+export async function fields(c: Context<UiEnv>): Promise<Readonly<Record<string, string>>> {
+  const body: unknown = await c.req.json().catch(() => null);
+  const out: Record<string, string> = {};
+  if (body !== null && typeof body === 'object') for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}

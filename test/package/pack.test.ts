@@ -37,7 +37,7 @@ describe('npm pack', () => {
     const packed = (JSON.parse(pack.stdout) as Packed[])[0]!;
     const paths = packed.files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining([
-      'bin/chatproof.js', 'dist/cli/main.js', 'dist/cli/preflight.js', 'dist/cli/capture-worker.js', 'dist/cli/merkle-worker.js',
+      'bin/chatproof.js', 'dist/cli/main.js', 'dist/cli/preflight.js', 'dist/cli/static/app.js', 'dist/cli/static/style.css', 'dist/cli/capture-worker.js', 'dist/cli/merkle-worker.js',
       'migrations/meta/_journal.json', 'samples/capture-1.txt', 'samples/capture-2.txt', 'README.md', 'package.json',
     ]));
     const shipped = (p: string): boolean => /^(test|src|exporters|bench-out|coverage)\//.test(p) || /\.ts$|\.db$|\.pdf$|fixtures/.test(p) || p === 'bin/bundle.js';

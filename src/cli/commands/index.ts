@@ -11,6 +11,7 @@ import { registerStamp } from './stamp.js';
 import { registerSync } from './sync.js';
 import { registerUi } from './ui.js';
 import { registerVerifyReport } from './verify-report.js';
+import { registerWatch } from './watch.js';
 import { registerBackup, registerVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. */
@@ -29,5 +30,6 @@ export function registerCommands(program: Command, runner: Runner): void {
   registerVerifyReport(program, runner);
   registerBackup(program, runner);
   registerUi(program, runner);
+  registerWatch(program, runner);
   registerDemo(program, runner);
 }

@@ -28,9 +28,13 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg('usage.ui-port', { value: String(opts.port) }));
   const maxUpload = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
-  const [{ startUi }, { Workspace }] = await Promise.all([import('../../ui/server.js'), import('../../app/workspace.js')]);
+  const [{ startUi }, { Workspace }, { watchEventText }] = await Promise.all([import('../../ui/server.js'), import('../../app/workspace.js'), import('../../app/watch-folder.js')]);
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
-  const ui = await startUi({ port, lang: ctx.lang, maxUpload, workspace });
+  const apiBase = ctx.io.env['CHATWORK_API_BASE']?.trim();
+  const ui = await startUi({
+    port, lang: ctx.lang, maxUpload, workspace, ...(apiBase ? { chatworkApiBase: apiBase } : {}),
+    onWatchEvent: (e) => ctx.warn(`${e.at} ${watchEventText(ctx.lang, e)}`),
+  });
   try {
     // The address is the first line of stdout, so that a script or a test can read it.
     if (ctx.json) ctx.printJson({ url: ui.url });

@@ -4,7 +4,9 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import type { Lang } from '../../i18n/lang.js';
 import { msg, render, textsIn } from '../../i18n/message.js';
 import type { Change, MessageStatus, ViewMessage } from '../../core/diff/index.js';
+import { isoInZone } from '../../core/time.js';
 import type { UiDeps, UiEnv } from '../env.js';
+import { when } from '../format.js';
 import { page, type Html } from '../layout.js';
 
 const PAGE_SIZE = 200;
@@ -23,19 +25,32 @@ function changeCounts(lang: Lang, counts: Readonly<Record<MessageStatus, number>
   return html`${parts.map((k, i) => html`${i > 0 ? ', ' : ''}<span class="status ${k}" data-count="${k}">${statusText(lang, k)} ${counts[k]}</span>`)}`;
 }
 
-function messageRow(lang: Lang, m: ViewMessage, capturedAt: ReadonlyMap<string, string>): Html {
-  const earlier = m.status === 'present' ? [] : m.history.slice(0, -1);
-  const asOf = capturedAt.get(m.statusAsOf) ?? m.statusAsOf;
-  return html`<tr class="msg ${m.status}" data-status="${m.status}">
-<td>${m.sentAt}</td><td>${m.sender ?? '—'}</td>
-<td class="body">${earlier.map((h) => html`<span class="before">${h.body}</span> → `)}${m.status === 'unsent' || m.status === 'deleted' ? html`<span class="before">${m.current.body}</span>` : m.body}</td>
-<td class="status">${statusText(lang, m.status)}${m.status === 'present' ? '' : html`<br><span class="muted">${textsIn(lang)('ui.room.as-of', { at: asOf })}</span>`}</td></tr>`;
+/**
+ * What a message said: for an edited one every earlier body struck through, then the current one;
+ * for an unsent or deleted one, the last body it had, struck through (LINE's "unsent" line is not
+ * what the person wrote).
+ */
+function body(m: ViewMessage): Html {
+  const bodies = m.history.map((h) => h.body);
+  if (m.status === 'edited') return html`${bodies.slice(0, -1).map((b) => html`<del class="before">${b}</del> → `)}<ins>${m.body}</ins>`;
+  if (m.status === 'unsent') return html`<del class="before">${bodies.length > 1 ? bodies[bodies.length - 2] : m.body}</del>`;
+  if (m.status === 'deleted') return html`<del class="before">${m.body}</del>`;
+  return html`${m.body}`;
 }
 
-export function changeRow(lang: Lang, c: Change): Html {
+function messageRow(lang: Lang, tz: string, m: ViewMessage, capturedAt: ReadonlyMap<string, string>): Html {
+  const earlier = m.status === 'present' ? [] : m.history.slice(0, -1);
+  const asOf = capturedAt.get(m.statusAsOf) ?? null;
+  return html`<tr class="msg ${m.status}" data-status="${m.status}">
+<td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td>
+<td class="body">${body(m)}</td>
+<td class="status">${statusText(lang, m.status)}${m.status === 'present' ? '' : html`<br><span class="muted">${asOf === null ? '' : html`${when(asOf, tz)} `}${textsIn(lang)('ui.room.as-of')}</span>`}</td></tr>`;
+}
+
+export function changeRow(lang: Lang, tz: string, c: Change): Html {
   const m = (c.after ?? c.before)!;
-  const body = c.type === 'edited' ? html`<span class="before">${c.before!.body}</span> → ${c.after!.body}` : c.type === 'added' ? m.body : html`<span class="before">${c.before!.body}</span>`;
-  return html`<tr class="msg ${c.type}" data-status="${c.type}"><td>${m.sentAt}</td><td>${m.sender ?? '—'}</td><td class="body">${body}</td><td class="status">${statusText(lang, c.type)}</td></tr>`;
+  const text = c.type === 'edited' ? html`<del class="before">${c.before!.body}</del> → <ins>${c.after!.body}</ins>` : c.type === 'added' ? html`${m.body}` : html`<del class="before">${c.before!.body}</del>`;
+  return html`<tr class="msg ${c.type}" data-status="${c.type}"><td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td><td class="body">${text}</td><td class="status">${statusText(lang, c.type)}</td></tr>`;
 }
 
 export function messageTable(lang: Lang, rows: Html[]): Html {
@@ -51,7 +66,7 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const body = rooms.length === 0
       ? html`<p>${tx('ui.rooms.none')}</p>`
       : html`<table class="rooms"><thead><tr><th>${tx('ui.rooms.room')}</th><th>${tx('ui.rooms.source')}</th><th>${tx('ui.rooms.as-of')}</th><th class="n">${tx('ui.rooms.captures')}</th><th class="n">${tx('ui.rooms.messages')}</th><th>${tx('ui.rooms.changes')}</th></tr></thead>
-<tbody>${rooms.map((r) => html`<tr data-room="${r.id}"><td><a href="/rooms/${r.id}">${r.title}</a></td><td>${r.source}</td><td>${r.lastCapturedAt ?? '—'}</td><td class="n">${r.captures}</td><td class="n">${r.lastCaptureMessages}</td><td>${changeCounts(lang, r.counts)}</td></tr>`)}</tbody></table>`;
+<tbody>${rooms.map((r) => html`<tr data-room="${r.id}"><td><a href="/rooms/${r.id}">${r.title}</a></td><td>${r.source}</td><td>${when(r.lastCapturedAt, deps.workspace.tz)}</td><td class="n">${r.captures}</td><td class="n">${r.lastCaptureMessages}</td><td>${changeCounts(lang, r.counts)}</td></tr>`)}</tbody></table>`;
     return c.html(page(lang, '/', tx('ui.rooms.title'), body));
   });
 
@@ -69,17 +84,17 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
 <p><a class="button" href="/rooms/${h.room.id}/report">${tx('ui.room.report')}</a></p>
 <h2>${tx('ui.room.history')}</h2>
 <p><a href="/rooms/${h.room.id}"${changedOnly ? '' : html` aria-current="page"`}>${tx('ui.room.all')}</a> · <a href="/rooms/${h.room.id}?changed=1"${changedOnly ? html` aria-current="page"` : ''}>${tx('ui.room.changed-only')}</a></p>
-${pager}${messageTable(lang, h.messages.map((m) => messageRow(lang, m, capturedAt)))}${pager}
+${pager}${messageTable(lang, h.messages.map((m) => messageRow(lang, deps.workspace.tz, m, capturedAt)))}${pager}
 <h2>${tx('ui.room.captures')}</h2>
 <table class="captures"><thead><tr><th>${tx('ui.room.captured-at')}</th><th>${tx('ui.room.format')}</th><th class="n">${tx('ui.rooms.messages')}</th><th>${tx('ui.room.covers')}</th><th>${tx('ui.room.entry')}</th></tr></thead>
-<tbody>${h.captures.map((k) => html`<tr><td>${k.capturedAt}</td><td>${k.format}</td><td class="n">${k.messageCount}</td><td>${k.coverage.from ?? '—'} … ${k.coverage.to ?? '—'}</td><td>#${k.entrySeq} <span class="hash">${k.id}</span></td></tr>`)}</tbody></table>
+<tbody>${h.captures.map((k) => html`<tr><td>${when(k.capturedAt, deps.workspace.tz)}</td><td>${k.format}</td><td class="n">${k.messageCount}</td><td>${when(k.coverage.from, deps.workspace.tz)} … ${when(k.coverage.to, deps.workspace.tz)}</td><td>#${k.entrySeq} <span class="hash">${k.id}</span></td></tr>`)}</tbody></table>
 ${h.captures.length >= 2 ? html`<h2>${tx('ui.room.diff')}</h2>
 <form method="get" action="/rooms/${h.room.id}/diff">
-<label>${tx('ui.room.from')} <select name="from">${h.captures.map((k) => html`<option value="${k.id}"${k === before ? ' selected' : ''}>${k.capturedAt} (#${k.entrySeq})</option>`)}</select></label>
-<label>${tx('ui.room.to')} <select name="to">${h.captures.map((k) => html`<option value="${k.id}"${k === last ? ' selected' : ''}>${k.capturedAt} (#${k.entrySeq})</option>`)}</select></label>
+<label>${tx('ui.room.from')} <select name="from">${h.captures.map((k) => html`<option value="${k.id}"${k === before ? ' selected' : ''}>${isoInZone(k.capturedAt, deps.workspace.tz).slice(0, 19).replace('T', ' ')} (#${k.entrySeq})</option>`)}</select></label>
+<label>${tx('ui.room.to')} <select name="to">${h.captures.map((k) => html`<option value="${k.id}"${k === last ? ' selected' : ''}>${isoInZone(k.capturedAt, deps.workspace.tz).slice(0, 19).replace('T', ' ')} (#${k.entrySeq})</option>`)}</select></label>
 <p><button>${tx('ui.room.compare')}</button></p></form>` : ''}
 <h2>${tx('ui.room.notes')}</h2>
-${h.observations.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : html`<ul>${h.observations.map((o) => html`<li>${o.at} — ${o.kind}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}</ul>`}
+${h.observations.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : html`<ul>${h.observations.map((o) => html`<li>${when(o.at, deps.workspace.tz)} — ${o.kind}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}</ul>`}
 <h2>${tx('ui.room.attachments')}</h2>
 ${h.attachments.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : html`<ul>${h.attachments.map((a) => html`<li>${a.attachment.name} (${a.attachment.kind}, ${a.attachment.size} B)${a.attachment.note ? ` — ${a.attachment.note}` : ''} <span class="hash">sha256 ${a.attachment.sha256}</span> <span class="muted">#${a.entry.seq}</span></li>`)}</ul>`}`;
     return c.html(page(lang, '/', h.room.title, body));
@@ -90,8 +105,8 @@ ${h.attachments.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : htm
     const tx = textsIn(lang);
     const d = deps.browser.diff(c.req.param('id'), c.req.query('from') ?? '', c.req.query('to') ?? '');
     const body = html`<p><a href="/rooms/${d.room.id}">${d.room.title}</a></p>
-<p>${d.from.capturedAt} (#${d.from.entrySeq}) → ${d.to.capturedAt} (#${d.to.entrySeq})</p>
-${d.changes.length === 0 ? html`<p>${tx('ui.room.no-changes')}</p>` : messageTable(lang, d.changes.map((k) => changeRow(lang, k)))}`;
+<p>${when(d.from.capturedAt, deps.workspace.tz)} (#${d.from.entrySeq}) → ${when(d.to.capturedAt, deps.workspace.tz)} (#${d.to.entrySeq})</p>
+${d.changes.length === 0 ? html`<p>${tx('ui.room.no-changes')}</p>` : messageTable(lang, d.changes.map((k) => changeRow(lang, deps.workspace.tz, k)))}`;
     return c.html(page(lang, '/', tx('ui.room.diff'), body));
   });
 }

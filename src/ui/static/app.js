@@ -37,9 +37,8 @@ async function send(form) {
   try {
     const res = await fetch(url, init);
     const text = await res.text();
-    const go = res.headers.get('X-Chatproof-Go');
-    if (go) location.assign(go);
-    else if (target) show(target, text);
+    if (form.dataset.clear !== undefined) form.reset();
+    if (target) show(target, text);
   } catch (e) {
     if (target) target.textContent = String(e);
   } finally {

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { ChatproofError, describeError, UsageError } from '../core/errors.js';
+import type { Lang } from '../i18n/lang.js';
+import { msg, render } from '../i18n/message.js';
+import { importCapture, type ImportResult } from './import-capture.js';
+import { previewCapture } from './preview-capture.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * `chatproof watch` and the web app's switch: every new export that lands in a folder is imported
+ * once its size has stopped changing, into the room it names. Nothing is guessed: an input that
+ * needs a room name or a confirmation (a guessed paste, a truncated export) waits for a person.
+ */
+
+/** What the exports are written as; a photo or a half-downloaded file in Downloads is not looked at. */
+const EXPORT_EXTENSIONS = new Set(['.txt', '.csv', '.json', '.html', '.htm']);
+
+export type WatchEvent =
+  | { readonly type: 'imported'; readonly file: string; readonly at: string; readonly result: ImportResult }
+  | { readonly type: 'skipped'; readonly file: string; readonly at: string }
+  | { readonly type: 'waiting'; readonly file: string; readonly at: string; readonly why: 'room' | 'confirm' }
+  | { readonly type: 'failed'; readonly file: string; readonly at: string; readonly error: ChatproofError | Error };
+
+export interface WatchOptions {
+  /** How long a file's size must stay the same before it is read (ms). */
+  readonly settleMs?: number;
+  readonly lang: Lang;
+  readonly onEvent?: (e: WatchEvent) => void;
+}
+
+const KEPT_EVENTS = 200;
+
+export class FolderWatcher {
+  private watcher: FSWatcher | null = null;
+  private folders: string[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  readonly events: WatchEvent[] = [];
+
+  constructor(private readonly workspace: Workspace, private readonly opts: WatchOptions) {}
+
+  get watching(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Starts watching these folders (and only them: not their subfolders). */
+  async start(folders: readonly string[]): Promise<void> {
+    const absolute = folders.map((f) => resolve(f));
+    for (const f of absolute) {
+      let isDir = false;
+      try {
+        isDir = statSync(f).isDirectory();
+      } catch {
+        isDir = false;
+      }
+      if (!isDir) throw new UsageError(msg('ui.watch.no-folder', { folder: f }), { hint: msg('ui.watch.no-folder.hint') });
+    }
+    await this.stop();
+    const { watch } = await import('chokidar');
+    const settle = this.opts.settleMs ?? 2000;
+    const watcher = watch(absolute, {
+      ignoreInitial: true, depth: 0,
+      awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.max(50, Math.floor(settle / 10)) },
+      ignored: (path, stats) => stats?.isFile() === true && (basename(path).startsWith('.') || !EXPORT_EXTENSIONS.has(extname(path).toLowerCase())),
+    });
+    await new Promise<void>((ready, fail) => {
+      watcher.once('ready', ready);
+      watcher.once('error', fail);
+    });
+    watcher.on('add', (path: string) => {
+      this.queue = this.queue.then(() => this.take(path));
+    });
+    this.watcher = watcher;
+    this.folders = absolute;
+  }
+
+  async stop(): Promise<void> {
+    const w = this.watcher;
+    this.watcher = null;
+    this.folders = [];
+    if (w) await w.close();
+    await this.queue;
+  }
+
+  /** Waits for the files already seen to be handled (for a clean exit, and for tests). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Adds an event: the watcher's own, or the import of a waiting file a person confirmed. */
+  record(e: WatchEvent): void {
+    this.events.unshift(e);
+    this.events.length = Math.min(this.events.length, KEPT_EVENTS);
+    this.opts.onEvent?.(e);
+  }
+
+  private async take(path: string): Promise<void> {
+    const at = new Date().toISOString();
+    try {
+      const bytes = await readFile(path);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (this.workspace.exists() && this.workspace.archive().hasBlob(sha)) return this.record({ type: 'skipped', file: path, at });
+      const name = basename(path);
+      const preview = await previewCapture({ bytes, name, where: path, tz: this.workspace.tz });
+      if (preview.roomTitle === null) return this.record({ type: 'waiting', file: path, at, why: 'room' });
+      if (preview.inferred !== null || preview.truncated !== null) return this.record({ type: 'waiting', file: path, at, why: 'confirm' });
+      const result = await importCapture(() => this.workspace.archive(), {
+        input: { bytes, name, where: path }, format: 'auto', members: [], tz: this.workspace.tz, signal: new AbortController().signal,
+      }, { onEvent: () => undefined, confirm: () => Promise.resolve(false) });
+      this.record({ type: 'imported', file: path, at, result });
+    } catch (e) {
+      this.record({ type: 'failed', file: path, at, error: e instanceof Error ? e : new Error(String(e)) });
+    }
+  }
+}
+
+/** One line per event, in the reader's language: the CLI's log line and the page's list. */
+export function watchEventText(lang: Lang, e: WatchEvent): string {
+  const file = basename(e.file);
+  switch (e.type) {
+    case 'imported':
+      return render(lang, msg('ui.watch.imported', { file, n: e.result.recorded.capture.messageCount, title: e.result.recorded.room.title }));
+    case 'skipped':
+      return render(lang, msg('ui.watch.skipped', { file }));
+    case 'waiting':
+      return render(lang, msg('ui.watch.waits', { file, why: msg(e.why === 'room' ? 'ui.watch.why-room' : 'ui.watch.why-confirm') }));
+    case 'failed':
+      return render(lang, msg('ui.watch.failed', { file, why: e.error instanceof ChatproofError ? describeError(e.error, lang).message : e.error.message }));
+  }
+}

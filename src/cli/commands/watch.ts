@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { type Runner, defineCommand } from '../command.js';
+import type { Context } from '../context.js';
+import { msg, render } from '../../i18n/message.js';
+
+export function registerWatch(program: Command, runner: Runner): void {
+  defineCommand<[string[], Record<string, never>]>(
+    program, runner, 'watch <folders...>',
+    'import every new export that lands in these folders, once complete, until Ctrl-C / フォルダを見張って自動で取り込む',
+    (c) => c,
+    (ctx, folders) => runWatch(ctx, folders),
+  );
+}
+
+/**
+ * One log line per file (stdout; with --json one JSON object per line). Files that need a room or
+ * a confirmation are named and left alone: `chatproof import` or the web app takes them.
+ */
+async function runWatch(ctx: Context, folders: string[]): Promise<number> {
+  const [{ FolderWatcher, watchEventText }, { Workspace }] = await Promise.all([import('../../app/watch-folder.js'), import('../../app/workspace.js')]);
+  const workspace = new Workspace(ctx.dbPath, ctx.tz);
+  const settle = Number(ctx.io.env['CHATPROOF_WATCH_SETTLE_MS'] ?? '');
+  const watcher = new FolderWatcher(workspace, {
+    lang: ctx.lang, ...(settle > 0 ? { settleMs: settle } : {}),
+    onEvent: (e) => {
+      const line = `${e.at} ${watchEventText(ctx.lang, e)}`;
+      if (ctx.json) ctx.io.stdout.write(JSON.stringify({ type: e.type, file: e.file, at: e.at, ...(e.type === 'imported' ? { room: e.result.recorded.room.id, capture: e.result.recorded.capture.id, changes: e.result.changes } : {}), ...(e.type === 'waiting' ? { why: e.why } : {}), ...(e.type === 'failed' ? { error: line } : {}) }) + '\n');
+      else ctx.io.stdout.write(line + '\n');
+    },
+  });
+  try {
+    await watcher.start(folders);
+    ctx.warn(render(ctx.lang, msg('ui.watch.started', { folders: watcher.watching.join(', ') })));
+    await new Promise<void>((resolve) => {
+      if (ctx.io.signal.aborted) resolve();
+      ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return 0;
+  } finally {
+    await watcher.stop();
+    workspace.close();
+  }
+}

@@ -1,0 +1,26 @@
+import { html } from 'hono/html';
+import type { ChangeCounts } from '../../core/diff/index.js';
+import type { Lang } from '../../i18n/lang.js';
+import { textsIn } from '../../i18n/message.js';
+import type { Html } from '../layout.js';
+
+/** What an import stored, as the import page and the watch page show it. */
+export interface StoredCapture {
+  readonly recorded: {
+    readonly room: { readonly id: string; readonly title: string };
+    readonly roomCreated: boolean;
+    readonly capture: { readonly messageCount: number };
+    readonly entry: { readonly seq: number };
+  };
+  readonly changes: ChangeCounts;
+}
+
+export function changeSummary(lang: Lang, r: StoredCapture): Html {
+  const tx = textsIn(lang);
+  const k = r.changes;
+  return html`<div class="verdict ok" data-stored="${r.recorded.room.id}">
+<p>${tx('ui.import.stored', { n: r.recorded.capture.messageCount, title: r.recorded.room.title, created: r.recorded.roomCreated })}</p>
+${r.recorded.roomCreated ? '' : html`<p data-changes>${tx('ui.import.changes', { added: k.added, edited: k.edited, unsent: k.unsent, deleted: k.deleted, unchanged: k.unchanged })}</p>`}
+<p class="muted">${tx('ui.import.logged', { seq: r.recorded.entry.seq })}</p>
+<p><a class="button" href="/rooms/${r.recorded.room.id}">${tx('ui.import.open-room')}</a></p></div>`;
+}

@@ -1,0 +1,160 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workspace } from '../../src/app/workspace.js';
+import { startUi, type RunningUi } from '../../src/ui/server.js';
+import { browserMissing, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { tamperEmbeddedByte, toolMissing } from '../support/pdf.js';
+import { tempArchive } from '../support/temp.js';
+
+// The journeys of a person who never opens a terminal, in a real Chromium: from an empty archive
+// to a downloaded report that checks out, and a tampered one that does not. One browser and one
+// server for the file; the tests run in order and build on each other.
+const SCENARIO = join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'line-unsend-and-delete');
+const skip = browserMissing() ?? toolMissing('qpdf');
+if (skip !== null) console.warn(`browser tests skipped: ${skip}`);
+/** Where to keep screenshots of every page (for docs/ui.md); unset: none are written. */
+const SHOTS = process.env['CHATPROOF_UI_SHOTS'];
+
+describe.skipIf(skip !== null)('the web app in a browser', () => {
+  let tmp: ReturnType<typeof tempArchive>;
+  let workspace: Workspace;
+  let ui: RunningUi;
+  let b: LaunchedBrowser;
+  let page: Page;
+  let report = '';
+  const dialogs: string[] = [];
+  const base = (): string => `http://127.0.0.1:${ui.port}`;
+  const shot = async (name: string): Promise<void> => {
+    if (!SHOTS) return;
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+
+  beforeAll(async () => {
+    tmp = tempArchive();
+    workspace = new Workspace(tmp.db, 'Asia/Tokyo');
+    ui = await startUi({ port: 0, lang: 'ja', maxUpload: 8 * 1024 * 1024, workspace, settleMs: 200 });
+    b = await launchBrowser();
+    page = await b.context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await ui?.close();
+    workspace?.close();
+    tmp?.cleanup();
+  });
+
+  it('opens with the printed address, keeps the token out of the address bar, and shows an empty archive', async () => {
+    await page.goto(ui.url);
+    expect(page.url()).toBe(`${base()}/`);
+    await expect(page.locator('main').textContent()).resolves.toContain('まだルームがありません');
+    await shot('rooms-empty');
+  });
+
+  it('imports a LINE export chosen with the file chooser, after showing what was read', async () => {
+    await page.goto(`${base()}/import`);
+    await page.locator('form[data-auto] input[type=file]').setInputFiles(join(SCENARIO, 'capture-1.txt'));
+    const preview = page.locator('[data-preview]');
+    await preview.waitFor();
+    await expect(preview.locator('[data-field=format]').textContent()).resolves.toContain('line');
+    await expect(preview.locator('[data-field=messages]').textContent()).resolves.toBe('6');
+    await expect(preview.locator('[data-field=room]').textContent()).resolves.toContain('佐藤花子');
+    await shot('import-preview');
+    await page.getByRole('button', { name: '取り込みとして保存' }).click();
+    await expect(page.locator('[data-stored]').textContent()).resolves.toContain('6 件のメッセージをルーム「佐藤花子」（新規）に保存しました');
+  });
+
+  it('imports a later export pasted as text, and highlights the unsent and deleted messages', async () => {
+    await page.goto(`${base()}/import`);
+    await page.locator('textarea[name=text]').fill(readFileSync(join(SCENARIO, 'capture-2.txt'), 'utf8'));
+    await page.getByRole('button', { name: '文章を読み取る' }).click();
+    await page.locator('[data-preview]').waitFor();
+    await page.getByRole('button', { name: '取り込みとして保存' }).click();
+    const changes = page.locator('[data-changes]');
+    await changes.waitFor();
+    await expect(changes.textContent()).resolves.toBe('前回の取り込みからの変化: 追加 2、編集 0、送信取消 1、削除 1、変化なし 4。');
+    await shot('import-stored');
+
+    await page.getByRole('link', { name: 'ルームを開く' }).click();
+    const unsent = page.locator('tr[data-status=unsent]');
+    await expect(unsent.count()).resolves.toBe(1);
+    await expect(unsent.locator('.before').first().textContent()).resolves.toContain('修正は2回まで無料');
+    await expect(unsent.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.not.toBe('rgba(0, 0, 0, 0)');
+    const deleted = page.locator('tr[data-status=deleted]');
+    await expect(deleted.count()).resolves.toBe(1);
+    await expect(deleted.textContent()).resolves.toContain('追加でもう1点お願いします');
+    await shot('room-history');
+
+    await page.goto(`${base()}/`);
+    await expect(page.locator('[data-count=unsent]').textContent()).resolves.toBe('送信取消 1');
+    await expect(page.locator('[data-count=deleted]').textContent()).resolves.toBe('削除された 1');
+    await shot('rooms');
+  });
+
+  it('makes a report and downloads it', async () => {
+    await page.goto(`${base()}/`);
+    await page.getByRole('link', { name: '佐藤花子' }).click();
+    await page.getByRole('link', { name: '報告書を作る' }).click();
+    await page.getByRole('button', { name: '報告書を作る' }).click();
+    const done = page.locator('[data-report]');
+    await done.waitFor({ timeout: 60_000 });
+    await expect(done.textContent()).resolves.toMatch(/報告書を作りました（\d+ ページ）。ログ #\d+ に記録しました。/);
+    await shot('report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF をダウンロード' }).click()]);
+    report = join(tmp.dir, 'report.pdf');
+    await download.saveAs(report);
+    expect(download.suggestedFilename()).toMatch(/^chatproof-佐藤花子-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(readFileSync(report).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('checks the genuine report (every check ✓) and a tampered copy (✗)', async () => {
+    await page.goto(`${base()}/verify`);
+    await page.locator('input[type=file]').setInputFiles(report);
+    const verdict = page.locator('[data-verdict]');
+    await verdict.waitFor({ timeout: 60_000 });
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('ok');
+    await expect(page.locator('li[data-ok=false]').count()).resolves.toBe(0);
+    expect(await page.locator('li[data-ok=true]').count()).toBeGreaterThan(5);
+    await shot('verify-ok');
+
+    const tampered = join(tmp.dir, 'tampered.pdf');
+    tamperEmbeddedByte(report, tampered, '保存日時：2024/03/05 2', '1');
+    await page.goto(`${base()}/verify`);
+    await page.locator('input[type=file]').setInputFiles(tampered);
+    await verdict.waitFor({ timeout: 60_000 });
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('bad');
+    const failed = await page.locator('li[data-ok=false] strong').allTextContents();
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toMatch(/^file capture-1-[0-9a-f]+\.txt$/);
+    await shot('verify-tampered');
+  });
+
+  it('watches a folder and shows a dropped export, imported once its size is stable', async () => {
+    const folder = join(tmp.dir, 'inbox');
+    mkdirSync(folder);
+    await page.goto(`${base()}/watch`);
+    await page.locator('input[name=folder]').fill(folder);
+    await page.getByRole('button', { name: '見張りを始める' }).click();
+    await page.locator('[data-watching]').waitFor();
+    // A third export of the room, with one message more: a new capture, not a duplicate.
+    const third = readFileSync(join(SCENARIO, 'capture-2.txt'), 'utf8').replace(/\n*$/, '\n18:00\t山田太郎\t納品しました\n');
+    writeFileSync(join(folder, 'line-export.txt'), third);
+    copyFileSync(join(SCENARIO, 'capture-1.txt'), join(folder, 'already-captured.txt'));
+    const imported = page.locator('[data-event=imported]');
+    await imported.waitFor({ timeout: 30_000 });
+    await expect(imported.textContent()).resolves.toContain('line-export.txt: 8 件を「佐藤花子」に取り込みました');
+    await page.locator('[data-event=skipped]').waitFor({ timeout: 30_000 });
+    await expect(page.locator('[data-event=skipped]').textContent()).resolves.toContain('already-captured.txt');
+    await shot('watch');
+  });
+
+  it('ran no script the other side of the chat could have written', () => {
+    expect(dialogs).toEqual([]);
+  });
+});
