@@ -187,8 +187,8 @@ describe('chatproof attach', () => {
   it('says in plain words what was kept, and that a hash-only file must be kept elsewhere', async () => {
     write('a.pdf', tinyPdf());
     const r = await attach(ROOM, 'a.pdf', '--hash-only');
-    expect(r.stdout).toMatch(/Attached 1 file\(s\) to room "佐藤花子"[\s\S]*a\.pdf {2}\(other, application\/pdf, \d+ B\)[\s\S]*hash only: the bytes were not kept/);
+    expect(r.stdout).toMatch(/Attached 1 file to room "佐藤花子"[\s\S]*a\.pdf {2}\(other, application\/pdf, \d+ B\)[\s\S]*hash only: the bytes were not kept/);
     const ja = await cli(['attach', ROOM, 'a.pdf', '--kind', 'deliverable', '--db', tmp.db], { cwd: tmp.dir, env: { LANG: 'ja_JP.UTF-8' } });
-    expect(ja.stdout).toMatch(/ルーム「佐藤花子」に 1 件のファイルを保存しました。[\s\S]*a\.pdf {2}\(納品物, application\/pdf/);
+    expect(ja.stdout).toMatch(/ルーム「佐藤花子」に 1 件のファイルを保存しました。[\s\S]*a\.pdf {2}（納品物、application\/pdf/);
   });
 });

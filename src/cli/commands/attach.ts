@@ -9,7 +9,7 @@ import type { EntryRecord } from '../../store/records.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { t } from '../../i18n/lang.js';
+import { msg, textsIn } from '../../i18n/message.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 
 interface AttachOptions {
@@ -21,21 +21,22 @@ interface AttachOptions {
 }
 
 export function registerAttach(program: Command, runner: Runner): void {
+  const tx = textsIn(runner.lang);
   defineCommand<[string, string[], AttachOptions]>(
     program, runner, 'attach <room> <files...>',
-    'keep files (deliverables, screenshots) as evidence of a room: their bytes and SHA-256, one log entry each / ファイルを証拠として保存',
+    tx('help.attach'),
     (c) => c
-      .addOption(new Option('--kind <kind>', 'what the files are').choices(ATTACHMENT_KINDS).default('other'))
-      .option('--note <text>', 'a note kept with each file, e.g. "納品物 v2, sent by email on 3/10"')
-      .option('--hash-only', 'record the SHA-256 and size without keeping the bytes (files too large or too private to keep)')
-      .option('--for <hash>', 'the message the files belong to (a LINE [ファイル] / [写真] line): its hash, or a unique prefix of 8+ characters')
-      .option('--max-size <size>', 'largest total of kept bytes in one call (default 256MB, at most 500MB)'),
+      .addOption(new Option('--kind <kind>', tx('help.attach.kind')).choices(ATTACHMENT_KINDS).default('other'))
+      .option('--note <text>', tx('help.attach.note'))
+      .option('--hash-only', tx('help.attach.hash-only'))
+      .option('--for <hash>', tx('help.attach.for'))
+      .option('--max-size <size>', tx('help.attach.max-size')),
     (ctx, room, files, opts) => runAttach(ctx, room, files, opts),
   );
 }
 
 async function runAttach(ctx: Context, roomArg: string, args: string[], opts: AttachOptions): Promise<number> {
-  if (opts.note !== undefined && opts.note.trim().length === 0) throw new UsageError('--note is empty: write the note in quotes, or leave --note out.');
+  if (opts.note !== undefined && opts.note.trim().length === 0) throw new UsageError(msg('usage.attach-note-empty'));
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const archive = ctx.archive();
   const room = findRoom(archive, roomArg);
@@ -49,30 +50,22 @@ async function runAttach(ctx: Context, roomArg: string, args: string[], opts: At
 }
 
 function warnNotAnImage(ctx: Context, arg: string, a: Attachment): void {
-  const what = a.detected === null ? t(ctx.lang, { ja: '不明な形式', en: 'no known image format' }) : a.detected.toUpperCase();
-  ctx.warn(t(ctx.lang, {
-    ja: `注意: ${arg} は中身が画像ではありません（${what}）。「スクリーンショット」ではなく「その他」として保存します。`,
-    en: `warning: ${arg} is not an image by its bytes (${what}), so it is kept as "other", not "screenshot".`,
-  }));
+  const what = a.detected === null ? ctx.text('attach.unknown-format') : a.detected.toUpperCase();
+  ctx.warn(ctx.text('attach.not-an-image', { file: arg, what }));
 }
 
-const KIND_JA: Readonly<Record<AttachmentKind, string>> = { deliverable: '納品物', screenshot: 'スクリーンショット', other: 'その他' };
 
 function printHuman(ctx: Context, roomTitle: string, message: HashedMessage | null, done: readonly { attachment: Attachment; entry: EntryRecord }[]): void {
-  ctx.say(t(ctx.lang, { ja: `ルーム「${roomTitle}」に ${done.length} 件のファイルを保存しました。`, en: `Attached ${done.length} file(s) to room "${roomTitle}".` }));
+  ctx.say(ctx.text('attach.done', { title: roomTitle, n: done.length }));
   if (message) {
-    const said = `${message.sentAt} ${message.sender ?? '-'}: ${message.body.replace(/\s+/g, ' ').slice(0, 40)}`;
-    ctx.say(t(ctx.lang, { ja: `  対応するメッセージ: ${said}`, en: `  for the message: ${said}` }));
+    const said = `${ctx.time(message.sentAt)} ${message.sender ?? '-'}: ${message.body.replace(/\s+/g, ' ').slice(0, 40)}`;
+    ctx.say(ctx.text('attach.for', { said }));
   }
   for (const { attachment: a, entry } of done) {
-    const kind = ctx.lang === 'ja' ? KIND_JA[a.kind] : a.kind;
-    ctx.say(`  ${a.name}  (${kind}, ${a.mime}, ${humanSize(a.size)})`);
-    ctx.say(`    sha256 ${a.sha256}  entry #${entry.seq}`);
+    ctx.say(`  ${a.name}  ${ctx.text('attach.file', { kind: ctx.text(`attach.kind.${a.kind}`), mime: a.mime, size: humanSize(a.size) })}`);
+    ctx.say(`    sha256 ${a.sha256}  ${ctx.text('import.entry', { seq: entry.seq })}`);
     if (!a.bytesKept) {
-      ctx.say(t(ctx.lang, {
-        ja: '    ハッシュのみ記録（中身は保存していません）。元のファイルは別の場所に大切に保管してください。',
-        en: '    hash only: the bytes were not kept. Keep the file itself safe; its SHA-256 proves it is the same file.',
-      }));
+      ctx.say(ctx.text('attach.hash-only'));
     }
   }
 }

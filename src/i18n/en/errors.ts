@@ -17,4 +17,5 @@ export const errorsEn = {
   'usage.diff-one-capture': (p: { title: string }) => `Room "${p.title}" has fewer than two captures: nothing to compare.`,
   'usage.diff-one-capture.hint': 'Import a later export of the same chat first.',
   'usage.note-empty': 'The note is empty: write what you observed, in quotes.',
+  'usage.attach-note-empty': '--note is empty: write the note in quotes, or leave --note out.',
 };

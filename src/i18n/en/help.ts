@@ -23,4 +23,10 @@ export const helpEn = {
   'help.import.member': 'a room member, to split sender names from LINE desktop lines',
   'help.import.yes': 'answer yes to the confirmation an inferred paste or a truncated input asks for',
   'help.max-size': 'largest input accepted (default 256MB)',
+  'help.attach': 'keep files (deliverables, screenshots) as evidence of a room: their bytes and SHA-256, one log entry each',
+  'help.attach.kind': 'what the files are',
+  'help.attach.note': 'a note kept with each file, e.g. "v2, sent by email on 3/10"',
+  'help.attach.hash-only': 'record the SHA-256 and size without keeping the bytes (files too large or too private to keep)',
+  'help.attach.for': 'the message the files belong to (a LINE [File] / [Photo] line): its hash, or a unique prefix of 8+ characters',
+  'help.attach.max-size': 'largest total of kept bytes in one call (default 256MB, at most 500MB)',
 };

@@ -44,4 +44,13 @@ export const outEn = {
   'import.summary.system': '(system)',
   'import.summary.sender': (p: { name: string; n: number }) => `${p.name}: ${p.n}`,
   'import.summary': (p: { layout: string; messages: number; first: string; last: string; senders: string }) => `What was read (${p.layout}):\n  ${p.messages} messages, first ${p.first}, last ${p.last}\n  senders:\n${p.senders}`,
+  'attach.unknown-format': 'no known image format',
+  'attach.not-an-image': (p: { file: string; what: string }) => `warning: ${p.file} is not an image by its bytes (${p.what}), so it is kept as "other", not "screenshot".`,
+  'attach.done': (p: { title: string; n: number }) => `Attached ${p.n} ${p.n === 1 ? 'file' : 'files'} to room "${p.title}".`,
+  'attach.for': (p: { said: string }) => `  for the message: ${p.said}`,
+  'attach.file': (p: { kind: string; mime: string; size: string }) => `(${p.kind}, ${p.mime}, ${p.size})`,
+  'attach.kind.deliverable': 'deliverable',
+  'attach.kind.screenshot': 'screenshot',
+  'attach.kind.other': 'other',
+  'attach.hash-only': '    hash only: the bytes were not kept. Keep the file itself safe; its SHA-256 proves it is the same file.',
 };

@@ -16,4 +16,5 @@ export const errorsJa: typeof errorsEn = {
   'usage.diff-one-capture': (p) => `ルーム「${p.title}」の取り込みが 2 回未満なので、比べられません。`,
   'usage.diff-one-capture.hint': '同じトークを後日もう一度書き出して取り込んでから比べてください。',
   'usage.note-empty': 'メモが空です。観察したことを引用符で囲んで書いてください。',
+  'usage.attach-note-empty': '--note が空です。メモを引用符で囲んで書くか、--note を外してください。',
 };

@@ -25,4 +25,10 @@ export const helpJa: typeof helpEn = {
   'help.import.member': 'ルームのメンバー名（LINE デスクトップ版の行から送信者名を切り分けるため）',
   'help.import.yes': '推定した貼り付けや途中で切れた入力の確認に「はい」と答える',
   'help.max-size': '受け付ける入力の上限（既定 256MB）',
+  'help.attach': 'ファイル（納品物・スクリーンショットなど）をルームの証拠として保存（中身と SHA-256、1 ファイルにつきログ 1 件）',
+  'help.attach.kind': 'ファイルの種類',
+  'help.attach.note': '各ファイルに添えるメモ（例: 「納品物 v2、3/10 にメールで送付」）',
+  'help.attach.hash-only': '中身は保存せず、SHA-256 と大きさだけを記録（大きすぎる・保存したくないファイル向け）',
+  'help.attach.for': 'ファイルが対応するメッセージ（LINE の [ファイル] / [写真] の行）: そのハッシュ、または 8 文字以上の一意な先頭部分',
+  'help.attach.max-size': '1 回で保存する合計サイズの上限（既定 256MB、最大 500MB）',
 };

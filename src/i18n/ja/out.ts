@@ -46,4 +46,13 @@ export const outJa: typeof outEn = {
   'import.summary.system': '（システム）',
   'import.summary.sender': (p) => `${p.name}: ${p.n} 件`,
   'import.summary': (p) => `読み取った内容（${p.layout}）:\n  メッセージ ${p.messages} 件、最初 ${p.first}、最後 ${p.last}\n  送信者:\n${p.senders}`,
+  'attach.unknown-format': '不明な形式',
+  'attach.not-an-image': (p) => `注意: ${p.file} は中身が画像ではありません（${p.what}）。「スクリーンショット」ではなく「その他」として保存します。`,
+  'attach.done': (p) => `ルーム「${p.title}」に ${p.n} 件のファイルを保存しました。`,
+  'attach.for': (p) => `  対応するメッセージ: ${p.said}`,
+  'attach.file': (p) => `（${p.kind}、${p.mime}、${p.size}）`,
+  'attach.kind.deliverable': '納品物',
+  'attach.kind.screenshot': 'スクリーンショット',
+  'attach.kind.other': 'その他',
+  'attach.hash-only': '    ハッシュのみ記録（中身は保存していません）。元のファイルは別の場所に大切に保管してください。',
 };
