@@ -40,8 +40,3 @@ export function langFlagIn(argv: readonly string[]): string | undefined {
   }
   return found;
 }
-
-/** Picks the text for the user's language; both are written side by side at the call site. */
-export function t(lang: Lang, text: { ja: string; en: string }): string {
-  return text[lang];
-}

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { findRoom } from '../../app/room-arg.js';
 import { UsageError } from '../../core/errors.js';
-import { textsIn } from '../../i18n/message.js';
 import { guardOutput, parseMode } from '../../output/index.js';
 import { packageVersion } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context, GlobalOptions } from '../context.js';
 import type { Lang } from '../../i18n/lang.js';
-import { t } from '../../i18n/lang.js';
+import { msg, textsIn } from '../../i18n/message.js';
 import { startProgress } from '../progress.js';
 import { readAnchors, stampJson, trustLines } from './stamp.js';
 
@@ -25,22 +24,23 @@ interface ReportOptions {
 }
 
 export function registerReport(program: Command, runner: Runner): void {
+  const tx = textsIn(runner.lang);
   // `--lang` is a global option: commander files it under whichever command saw it first, so the
   // explicit choice is read from all levels (optsWithGlobals) rather than from Context, whose
   // lang already fell back to the terminal's locale.
   let command: Command | undefined;
   defineCommand<[string, ReportOptions]>(
     program, runner, 'report <room>',
-    'write the PDF evidence report of a room, verifiable without the archive / 証拠報告書（PDF）を作成',
+    tx('help.report'),
     (c) => (command = c)
-      .requiredOption('-o, --output <file>', 'the PDF to write (written whole or not at all)')
-      .option('--title <text>', 'title printed on the cover')
-      .option('--from <date>', 'first day (or time) to show, e.g. 2024-03-04; makes a private report')
-      .option('--to <date>', 'last day (or time) to show, inclusive; makes a private report')
-      .option('--private', 'embed no original files; prove each shown message with an inclusion proof')
-      .option('--tsa <url|name>', 'first get an RFC 3161 timestamp over the log head from this TSA (freetsa, digicert, sectigo, or a URL)')
-      .option('--tsa-cert <file>', 'certificate to check the new timestamp against (default: Node\'s bundled Mozilla roots)')
-      .option('--mode <octal>', textsIn(runner.lang)('help.output.mode')),
+      .requiredOption('-o, --output <file>', tx('help.report.output'))
+      .option('--title <text>', tx('help.report.title'))
+      .option('--from <date>', tx('help.report.from'))
+      .option('--to <date>', tx('help.report.to'))
+      .option('--private', tx('help.report.private'))
+      .option('--tsa <url|name>', tx('help.report.tsa'))
+      .option('--tsa-cert <file>', tx('help.tsa-cert'))
+      .option('--mode <octal>', tx('help.output.mode')),
     (ctx, roomArg, opts) => runReport(ctx, roomArg, { ...opts, lang: command?.optsWithGlobals<GlobalOptions>().lang as Lang | undefined }),
   );
 }
@@ -55,7 +55,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const range = parseRange(opts.from, opts.to, ctx.tz);
   const tsa = opts.tsa === undefined ? null : resolveTsa(opts.tsa);
   const anchors = await readAnchors(opts.tsaCert, ctx.io.cwd);
-  if (opts.title !== undefined && opts.title.trim() === '') throw new UsageError('--title is empty.');
+  if (opts.title !== undefined && opts.title.trim() === '') throw new UsageError(msg('usage.title-empty'));
   const archive = ctx.archive();
   const room = findRoom(archive, roomArg);
   // Reports are Japanese unless --lang says otherwise (cli-contract.md); the terminal follows the locale.
@@ -70,9 +70,6 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
     return 0;
   }
   if (done.stamped !== null) for (const line of trustLines(ctx, done.stamped)) ctx.say(line);
-  ctx.say(t(ctx.lang, {
-    ja: `報告書を書きました: ${done.file}（${done.pages} ページ）\n  sha256 ${done.sha256}\n  ログ #${done.entry.seq} に記録しました。確認: chatproof verify-report ${opts.output}`,
-    en: `Report written: ${done.file} (${done.pages} pages)\n  sha256 ${done.sha256}\n  logged as entry #${done.entry.seq}. Check it with: chatproof verify-report ${opts.output}`,
-  }));
+  ctx.say(ctx.text('report.done', { file: done.file, pages: done.pages, sha256: done.sha256, seq: done.entry.seq, output: opts.output }));
   return 0;
 }

@@ -4,7 +4,7 @@ import type { Anchors, Stamped } from '../../app/stamp.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
-import { t } from '../../i18n/lang.js';
+import { textsIn } from '../../i18n/message.js';
 
 interface StampOptions {
   tsa?: string;
@@ -15,12 +15,13 @@ interface StampOptions {
 const DEFAULT_TSA = 'digicert';
 
 export function registerStamp(program: Command, runner: Runner): void {
+  const tx = textsIn(runner.lang);
   defineCommand<[StampOptions]>(
     program, runner, 'stamp',
-    'get an RFC 3161 timestamp over the log head from a Time Stamping Authority and log it / タイムスタンプを取得',
+    tx('help.stamp'),
     (c) => c
-      .option('--tsa <url|name>', `the TSA: freetsa, digicert, sectigo, or an http(s) URL (default ${DEFAULT_TSA})`)
-      .option('--tsa-cert <file>', 'certificate to check the token against (default: Node\'s bundled Mozilla roots)'),
+      .option('--tsa <url|name>', tx('help.stamp.tsa', { fallback: DEFAULT_TSA }))
+      .option('--tsa-cert <file>', tx('help.tsa-cert')),
     async (ctx, opts) => {
       const [{ stampLogHead }, { resolveTsa }] = await Promise.all([import('../../app/stamp.js'), import('../../timestamp/index.js')]);
       const tsa = resolveTsa(opts.tsa ?? DEFAULT_TSA);
@@ -53,17 +54,11 @@ export function stampJson(s: Stamped): Record<string, unknown> {
 export function trustLines(ctx: Context, s: Stamped): string[] {
   const v = s.verification;
   const trust = v.checks.find((c) => c.name === 'trust-anchor');
-  const lines = [t(ctx.lang, {
-    ja: `タイムスタンプを記録しました: ログ #${s.entry.seq}（${s.token.tsaName ?? 'TSA'}、${s.token.genTime}）`,
-    en: `Timestamp logged as entry #${s.entry.seq} (${s.token.tsaName ?? 'TSA'}, ${s.token.genTime})`,
-  })];
-  lines.push(t(ctx.lang, { ja: `  信頼の起点: ${v.anchor}`, en: `  trust anchor: ${v.anchor}` }));
-  lines.push(`  ${trust?.ok === true ? '✓' : '✗'} ${trust?.detail ?? ''}`);
+  const lines = [ctx.text('stamp.done', { seq: s.entry.seq, tsa: s.token.tsaName ?? 'TSA', at: ctx.time(s.token.genTime, true) })];
+  lines.push(ctx.text('stamp.anchor', { anchor: v.anchor }));
+  lines.push(`  ${trust?.ok === true ? '✓' : '✗'} ${ctx.text('stamp.trust', { detail: trust?.detail ?? '' })}`);
   if (trust?.ok !== true) {
-    lines.push(t(ctx.lang, {
-      ja: '  トークン自体は正しく署名されていますが、上の起点ではこの時刻認証局を信頼できません。verify-report では --tsa-cert でその CA 証明書を指定してください。',
-      en: '  The token is properly signed, but this anchor does not vouch for the TSA. Give its CA certificate to verify-report with --tsa-cert.',
-    }));
+    lines.push(ctx.text('stamp.untrusted'));
   }
   return lines;
 }
