@@ -41,10 +41,10 @@ export interface TestUi {
   close(): Promise<void>;
 }
 
-export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en' } = {}): Promise<TestUi> {
+export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string } = {}): Promise<TestUi> {
   const { dir, db, cleanup } = tempArchive();
   const workspace = new Workspace(db, 'Asia/Tokyo');
-  const ui = await startUi({ port: 0, lang: opts.lang ?? 'en', maxUpload: opts.maxUpload ?? 1024 * 1024, workspace });
+  const ui = await startUi({ port: 0, lang: opts.lang ?? 'en', maxUpload: opts.maxUpload ?? 1024 * 1024, workspace, ...(opts.chatworkApiBase ? { chatworkApiBase: opts.chatworkApiBase } : {}) });
   const host = `127.0.0.1:${ui.port}`;
   const first = await raw(ui.port, 'GET', new URL(ui.url).pathname + new URL(ui.url).search, { Host: host });
   const setCookie = String(first.headers['set-cookie'] ?? '');
