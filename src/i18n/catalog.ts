@@ -14,6 +14,7 @@ import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
 import { ioEn } from './en/io.js';
+import { lineEn } from './en/line.js';
 import { outEn } from './en/out.js';
 import { uiEn } from './en/ui.js';
 import { appJa } from './ja/app.js';
@@ -22,15 +23,16 @@ import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
 import { helpJa } from './ja/help.js';
 import { ioJa } from './ja/io.js';
+import { lineJa } from './ja/line.js';
 import { outJa } from './ja/out.js';
 import { uiJa } from './ja/ui.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn };
+const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn, ...lineEn };
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa };
+const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa, ...lineJa };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

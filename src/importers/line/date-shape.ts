@@ -19,8 +19,10 @@ const DMY = `\\d{1,2}${SEP}\\d{1,2}${SEP}\\d{4}`;
 const NAMED = `\\d{1,2}${SPACE}${WORD}${SPACE},?${SPACE}\\d{4}|${WORD}${SPACE}\\d{1,2}${SPACE},?${SPACE}\\d{4}`;
 
 /** A weekday before the date (`Sun, 7/6/2025`) and/or after it (`(日)`, `（週日）`, ` 星期一`, `, Sunday`). */
+/** Around the date, spaces and invisible format characters (a zero-width space left by an edit or a copy). */
+const EDGE = '[ \\t\\u3000\\p{Cf}]*';
 const DATE_SHAPE = new RegExp(
-  `^[ \\t\\u3000]*(?:${WORD}[,，、]?${SPACE})?(?:${YMD}|${DMY}|${NAMED})${SPACE}(?:[(（\\[【]${SPACE}${WORD}${SPACE}[)）\\]】]|[,，、]?${SPACE}${WORD})?[ \\t\\u3000]*$`,
+  `^${EDGE}(?:${WORD}[,，、]?${SPACE})?(?:${YMD}|${DMY}|${NAMED})${SPACE}(?:[(（\\[【]${SPACE}${WORD}${SPACE}[)）\\]】]|[,，、]?${SPACE}${WORD})?${EDGE}$`,
   'u',
 );
 

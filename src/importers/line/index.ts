@@ -7,6 +7,7 @@ import { InputError } from '../../core/errors.js';
 import type { Message, MessageStream, Warning } from '../../core/types.js';
 import { type IndexedLines, LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
 import { shownLine } from '../shown-line.js';
+import { msg, type Phrase } from '../../i18n/message.js';
 import { collect, SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
@@ -21,10 +22,6 @@ interface SavedAt {
 }
 
 export interface LineParseResult extends ParseResult, SavedAt {}
-
-const HINT = 'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it.';
-/** When the layout is one this reader does not know: the file can still be kept as it is. */
-const RAW_HINT = `${HINT} If it is such a file, its layout is one chatproof does not read yet: check that the line above is not an edit, and report the line so the reader can learn it.`;
 
 /** Lines looked at by `sniff`: enough to pass a header and a date line, cheap on a huge file. */
 const SNIFF_CHARS = 16_384;
@@ -98,7 +95,7 @@ interface FileRead {
 
 /** Lines → records. */
 function readFile(lines: IndexedLines): FileRead | { readonly refused: Refusal } {
-  if (allBlank(lines)) return { refused: refuse('The file is empty: there is no chat in it.', null, 'Export the chat again and import the new file.') };
+  if (allBlank(lines)) return { refused: refuse(msg('line.empty'), null, msg('line.empty.hint')) };
   const header = readHeader(lines);
   const start = header?.bodyStart ?? firstNonEmpty(lines);
   const firstDate = firstDateLine(lines, start);
@@ -110,7 +107,7 @@ function readFile(lines: IndexedLines): FileRead | { readonly refused: Refusal }
   const vote = voteDayOrder(monthFirst.englishDates);
   const records = vote.order === 'month-first' ? monthFirst : readWith('day-first');
   if (records.failure) return { refused: notLine(records.failure, lines.at(records.failure.line - 1)!) };
-  if (header === null && records.records.length === 0) return { refused: refuse('There are no messages in this file: it has LINE date lines but no message lines.', null, HINT) };
+  if (header === null && records.records.length === 0) return { refused: refuse(msg('line.no-messages'), null, msg('hint.line-export')) };
   return { header, firstDate, records, vote };
 }
 
@@ -179,27 +176,20 @@ function byLine(a: Warning, b: Warning): number {
 }
 
 function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine): Refusal {
-  const shown = shownLine(line.text);
-  if (failure.problem === 'unknown-date-line') {
-    return refuse(
-      `Line ${line.number} looks like a date line, but it cannot be read as one (${failure.why ?? ''}): found ${shown}. Every message after it would get a wrong date, so nothing was read.`,
-      line.number,
-      RAW_HINT,
-    );
+  const found = shownLine(line.text);
+  const at = { line: line.number, found };
+  switch (failure.problem) {
+    case 'unknown-date-line':
+      return refuse(msg('line.date-line-not-read', { ...at, why: msg(`line.why.${failure.why ?? 'unknown-form'}`) }), line.number, msg('hint.line-unknown-layout'));
+    case 'no-date-yet':
+      return refuse(msg('line.no-date-yet', at), line.number, msg('line.no-date-yet.hint'));
+    case 'unknown-line':
+      return refuse(msg('line.not-line', at), line.number, msg('hint.line-export'));
   }
-  if (failure.problem === 'no-date-yet') {
-    return refuse(`Line ${line.number} is a message, but no date line (such as "2024/03/01(金)") comes before it, so its day is unknown.`, line.number,
-      'If you copied part of a chat, include the date line above the first message, then import again.');
-  }
-  return refuse(
-    `Line ${line.number} is not what a LINE chat export has there: expected a date line such as "2024/03/01(金)" or a message line such as "09:05<TAB>名前<TAB>本文", but found ${shown}.`,
-    line.number,
-    HINT,
-  );
 }
 
-function refuse(message: string, line: number | null, hint: string): Refusal {
-  // `where` is the line alone: the CLI puts the file name in front (src/cli/commands/import.ts).
+function refuse(message: Phrase, line: number | null, hint: Phrase): Refusal {
+  // `where` is the line alone: the CLI puts the file name in front (src/app/import-capture.ts).
   return { ok: false, error: new InputError(message, { ...(line === null ? {} : { where: String(line) }), hint }) };
 }
 

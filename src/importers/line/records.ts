@@ -23,7 +23,7 @@ export interface RecordsRead {
   readonly englishDates: readonly string[];
   readonly truncated: { readonly line: number; readonly reason: string } | null;
   /** The line where the input stopped looking like LINE, with what went wrong there. */
-  readonly failure: { readonly line: number; readonly problem: 'unknown-line' | 'unknown-date-line' | 'no-date-yet'; readonly why?: string } | null;
+  readonly failure: { readonly line: number; readonly problem: 'unknown-line' | 'unknown-date-line' | 'no-date-yet'; readonly why?: NotADate } | null;
 }
 
 /** `[date␣]clock⇥`: groups 1–4 the Q? date prefix, 5–8 the clock. */
@@ -50,14 +50,22 @@ export function hasCrlfRecords(lines: IndexedLines): boolean {
   return false;
 }
 
-/** Why a date line of a known form was not taken as one (the three rules of FORMAT.md "Date lines"). */
-function whyNotADateLine(date: DateLine, style: DateStyle | null): string {
-  if (date.day === null) return 'that day does not exist or has another weekday';
-  if (style !== null && date.style !== style) return "it is in another form than the file's other date lines";
-  return 'its date is not after the date line before it';
+/** Why a date-shaped line was not taken as a date line (the three rules of FORMAT.md "Date lines", or an unknown form). */
+export type NotADate = 'unknown-form' | 'no-such-day' | 'other-form' | 'not-later';
+
+function whyNotADateLine(date: DateLine, style: DateStyle | null): NotADate {
+  if (date.day === null) return 'no-such-day';
+  if (style !== null && date.style !== style) return 'other-form';
+  return 'not-later';
 }
 
-const UNKNOWN_FORM = 'LINE is not known to write a date line in this form';
+/** The reasons in words, for the warnings (whose words are English until warnings carry catalog messages). */
+const NOT_A_DATE_WORDS: Readonly<Record<NotADate, string>> = {
+  'unknown-form': 'LINE is not known to write a date line in this form',
+  'no-such-day': 'that day does not exist or has another weekday',
+  'other-form': "it is in another form than the file's other date lines",
+  'not-later': 'its date is not after the date line before it',
+};
 
 /** The warning for a date-shaped line kept as text: every date after it may be off (issue 23). */
 export const DATE_LINE_NOT_READ = 'date-line-not-read';
@@ -129,7 +137,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
     if (!whole && mayBeDateLine(text)) ({ text, whole } = wholeLine(lines, i));
     let notRecord: string | null = null;
     /** Set when the line looks like a date line but is not read as one: why not. */
-    let notADate: string | null = null;
+    let notADate: NotADate | null = null;
     const date = readDateLine(text, order);
     if (date !== null) {
       if (date.style === 'en-new') englishDates.push(text);
@@ -140,7 +148,8 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
         dayKey++;
         continue;
       }
-      notRecord = notADate = whyNotADateLine(date, style);
+      notADate = whyNotADateLine(date, style);
+      notRecord = NOT_A_DATE_WORDS[notADate];
     }
     const tab = notRecord === null ? TAB_LINE.exec(text) : null;
     const space = notRecord === null && tab === null && desktop ? SPACE_LINE.exec(text) : null;
@@ -194,7 +203,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       continue;
     }
     // Only lines that are no record are looked at whole here: most lines of a large export are records.
-    if (notADate === null && date === null && looksLikeDateLine(whole ? text : lines.at(i)!.text)) notADate = UNKNOWN_FORM;
+    if (notADate === null && date === null && looksLikeDateLine(whole ? text : lines.at(i)!.text)) notADate = 'unknown-form';
     const open: Pending | null = pending;
     if (open === null) return result({ failure: notADate === null ? { line: number, problem: 'unknown-line' } : { line: number, problem: 'unknown-date-line', why: notADate } });
     // The blank lines before it are part of the continuation too: it runs from the first of them.
@@ -205,7 +214,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       warnings.push({
         line: number,
         code: DATE_LINE_NOT_READ,
-        message: `this line looks like a date line, but it was not read as one (${notADate}); it was kept as text of the message that starts on line ${open.line}, and the messages after it keep the date before it, so their dates may be wrong. Check them against the chat in LINE.`,
+        message: `this line looks like a date line, but it was not read as one (${NOT_A_DATE_WORDS[notADate]}); it was kept as text of the message that starts on line ${open.line}, and the messages after it keep the date before it, so their dates may be wrong. Check them against the chat in LINE.`,
       });
     } else if (notRecord !== null) {
       warnings.push({ line: number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.line}.` });

@@ -1,0 +1,23 @@
+/**
+ * English: the LINE importer's refusals (src/importers/line/). A refusal says what line, what was
+ * found there (quoted by src/importers/shown-line.ts), what was expected, and what to do.
+ */
+export const lineEn = {
+  'line.empty': 'The file is empty: there is no chat in it.',
+  'line.empty.hint': 'Export the chat again and import the new file.',
+  'line.no-messages': 'There are no messages in this file: it has LINE date lines but no message lines.',
+  'line.no-date-yet': (p: { line: number; found: string }) =>
+    `Line ${p.line} is a message, but no date line (such as "2024/03/01(金)") comes before it, so its day is unknown: found ${p.found}.`,
+  'line.no-date-yet.hint': 'If you copied part of a chat, include the date line above the first message, then import again.',
+  'line.not-line': (p: { line: number; found: string }) =>
+    `Line ${p.line} is not what a LINE chat export has there: expected a date line such as "2024/03/01(金)" or a message line such as "09:05<TAB>名前<TAB>本文", but found ${p.found}.`,
+  'line.date-line-not-read': (p: { line: number; found: string; why: string }) =>
+    `Line ${p.line} looks like a date line, but it cannot be read as one (${p.why}): found ${p.found}. Every message after it would get a wrong date, so nothing was read.`,
+  'line.why.unknown-form': 'LINE is not known to write a date line in this form',
+  'line.why.no-such-day': 'that day does not exist or has another weekday',
+  'line.why.other-form': "it is in another form than the file's other date lines",
+  'line.why.not-later': 'its date is not after the date line before it',
+  'hint.line-export': 'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it.',
+  'hint.line-unknown-layout':
+    'Import the .txt file that LINE made (トーク → ≡ → 設定 → トーク履歴を送信 / "Send chat history"), without editing it. If it is such a file, its layout is one chatproof does not read yet: check that the line is not an edit, and report the line so the reader can learn it.',
+};
