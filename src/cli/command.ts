@@ -14,6 +14,8 @@ export interface Runner {
   code: number;
   /** The language of help and messages, from the command line and the environment (i18n/lang.ts). */
   readonly lang: Lang;
+  /** Set when the command wrote its `--json` document before it failed (a sync stopped part-way). */
+  jsonWritten?: boolean;
 }
 
 /** Defines a subcommand with the global options, the exit-code table in its help, and a Context. */
@@ -29,6 +31,7 @@ export function defineCommand<A extends unknown[]>(parent: Command, runner: Runn
       // Reads are not wrapped one by one: a damaged page met anywhere ends as exit 4 with the file named.
       throw sqliteFailureAsArchiveError(e, ctx.dbPath);
     } finally {
+      runner.jsonWritten = ctx.jsonWritten;
       ctx.close();
     }
   });

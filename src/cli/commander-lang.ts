@@ -53,14 +53,18 @@ const COMMANDER_ERRORS: readonly [RegExp, (m: RegExpMatchArray) => Phrase][] = [
   [/^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\.$/m, (m) => msg('cli.error.invalid-choice', { flags: m[1]!, value: m[2]!, choices: m[3]! })],
 ];
 
-function commanderError(text: string, lang: Lang): string {
+/** A commander error as the user reads it: its catalog key (the `--json` error code) and its words. */
+export function describeCommanderError(text: string, lang: Lang): { code: string; message: string } {
   const trimmed = text.trimEnd();
   const found = COMMANDER_ERRORS.map(([re, make]) => {
     const m = trimmed.match(re);
     return m ? make(m) : null;
-  }).find((m) => m !== null);
-  const said = render(lang, found ?? msg('cli.error.other', { text: trimmed.replace(/^error: /, '') }));
-  const suggestion = trimmed.match(/\(Did you mean (?:one of )?(.*)\?\)$/);
-  return `chatproof: ${said}` + (suggestion ? `\n${render(lang, msg('cli.error.did-you-mean', { names: suggestion[1]! }))}` : '');
+  }).find((m) => m !== null) ?? msg('cli.error.other', { text: trimmed.replace(/^error: /, '') });
+  return { code: found.key, message: render(lang, found) };
 }
 
+function commanderError(text: string, lang: Lang): string {
+  const said = describeCommanderError(text, lang).message;
+  const suggestion = text.trimEnd().match(/\(Did you mean (?:one of )?(.*)\?\)$/);
+  return `chatproof: ${said}` + (suggestion ? `\n${render(lang, msg('cli.error.did-you-mean', { names: suggestion[1]! }))}` : '');
+}

@@ -8,6 +8,7 @@ import { Archive } from '../store/archive.js';
 import { defaultArchivePath, resolveArchivePath } from '../store/location.js';
 import type { Io } from './io.js';
 import { visible } from './visible.js';
+import { jsonDocument } from './json-shapes.js';
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { msg, render, type Phrase, type ParamsArg } from '../i18n/message.js';
@@ -93,8 +94,19 @@ export class Context {
     this.io.stderr.write(visible(line, { keepLines: true }) + '\n');
   }
 
-  printJson(doc: unknown): void {
-    this.io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  /** Whether a `--json` document is on stdout already: an error after it is not a second document. */
+  jsonWritten = false;
+
+  /** The command's `--json` document on stdout, with the `version` every document carries. */
+  printJson(doc: object): void {
+    this.io.stdout.write(JSON.stringify(jsonDocument(doc), null, 2) + '\n');
+    this.jsonWritten = true;
+  }
+
+  /** One of a repeating command's documents, one per line (`sync --every`). */
+  printJsonLine(doc: object): void {
+    this.io.stdout.write(JSON.stringify(jsonDocument(doc)) + '\n');
+    this.jsonWritten = true;
   }
 
   get color(): boolean {

@@ -1,6 +1,17 @@
 import type { HashedMessage, Message } from '../core/types.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../store/records.js';
 
+/**
+ * The version of every `--json` document (docs/json.md, docs/schema/): it goes up when a key is
+ * renamed, removed or changes its meaning; adding a key keeps it.
+ */
+export const JSON_VERSION = 1;
+
+/** A command's `--json` document: its keys after `version`. */
+export function jsonDocument(doc: object): Record<string, unknown> {
+  return { version: JSON_VERSION, ...doc };
+}
+
 /** cli-contract.md shapes, in one place so every command prints the same keys. */
 export function messageJson(m: HashedMessage | (Message & { hash: string })): Record<string, unknown> {
   return { hash: m.hash, kind: m.kind, sender: m.sender, senderId: m.senderId, sentAt: m.sentAt, body: m.body, externalId: m.externalId, editedAt: m.editedAt };

@@ -11,6 +11,7 @@ import { processIo, type Io } from './io.js';
 import { guardStreams } from './output-streams.js';
 import { visible } from './visible.js';
 import { removeLiveTemporaries } from '../output/index.js';
+import { errorDocument, jsonRequested } from './json-error.js';
 import { registerCommands } from './commands/index.js';
 
 export function buildProgram(runner: Runner): Command {
@@ -45,9 +46,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return runner.code;
   } catch (e) {
-    if (e instanceof CommanderError) return exitCodeFor(e);
-    reportError(io, e, runner.lang);
-    return exitCodeFor(e);
+    const code = exitCodeFor(e);
+    // Commander has written its own error (and help, version) already.
+    if (!(e instanceof CommanderError)) reportError(io, e, runner.lang);
+    // Under --json an error is a document too, on stdout, unless the command's own document (with
+    // what it finished before failing) is there already; the words above stay on stderr.
+    if (code !== EXIT.ok && jsonRequested(argv) && runner.jsonWritten !== true) io.stdout.write(JSON.stringify(errorDocument(e, code, runner.lang), null, 2) + '\n');
+    return code;
   }
 }
 

@@ -25,11 +25,20 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
   const db = join(dir, 'demo-archive.db');
   const report = join(dir, 'demo-report.pdf');
   const lang = ctx.lang;
+  // Under --json the steps' words go to stderr (as say() does), and stdout gets one document at the end.
+  const io = ctx.json ? { ...ctx.io, stdout: ctx.io.stderr } : ctx.io;
+  const ran: { command: string; exitCode: number }[] = [];
   const step = async (title: MessageKey & `demo.step.${string}`, argv: string[]): Promise<number> => {
     ctx.say('');
     ctx.say('▶ ' + ctx.text(title), 1);
     ctx.say(`$ chatproof ${argv.join(' ')}`);
-    return runCli([...argv, '--db', db, ...(argv.includes('--lang') ? [] : ['--lang', lang]), '--tz', ctx.tz], ctx.io);
+    const code = await runCli([...argv, '--db', db, ...(argv.includes('--lang') ? [] : ['--lang', lang]), '--tz', ctx.tz], io);
+    ran.push({ command: argv[0]!, exitCode: code });
+    return code;
+  };
+  const done = (code: number): number => {
+    if (ctx.json) ctx.printJson({ ok: code === EXIT.ok, archive: db, report, steps: ran });
+    return code;
   };
   ctx.say(ctx.text('demo.intro', { db }));
   const steps: [MessageKey & `demo.step.${string}`, string[], number][] = [
@@ -44,8 +53,8 @@ async function runDemo(ctx: Context, dir: string): Promise<number> {
   ];
   for (const [title, argv, expected] of steps) {
     const code = await step(title, argv);
-    if (code !== expected) return code;
+    if (code !== expected) return done(code);
   }
   ctx.say('\n' + ctx.text('demo.done', { db, report }));
-  return EXIT.ok;
+  return done(EXIT.ok);
 }

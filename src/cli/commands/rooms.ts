@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findRoom } from '../../app/room-arg.js';
 import { type Runner, defineCommand } from '../command.js';
-import { captureJson } from '../json-shapes.js';
+import { captureJson, roomJson } from '../json-shapes.js';
 import { textsIn } from '../../i18n/message.js';
 
 export function registerRooms(program: Command, runner: Runner): void {
@@ -26,7 +26,7 @@ export function registerCaptures(program: Command, runner: Runner): void {
     const room = findRoom(archive, roomArg);
     const captures = archive.captures(room.id);
     if (ctx.json) {
-      ctx.printJson({ room: { id: room.id, source: room.source, title: room.title }, captures: captures.map(captureJson) });
+      ctx.printJson({ room: roomJson(room), captures: captures.map(captureJson) });
       return 0;
     }
     ctx.say(`${room.title} (${room.id}, ${room.source})`);

@@ -86,7 +86,7 @@ function reportPartial(ctx: Context, archive: Archive, progress: SyncProgress, r
 
 /** `--json`: one document; with `--every`, one compact document per line and pass. */
 function printDoc(ctx: Context, doc: Record<string, unknown>, repeating: boolean): void {
-  if (repeating) ctx.io.stdout.write(JSON.stringify(doc) + '\n');
+  if (repeating) ctx.printJsonLine(doc);
   else ctx.printJson(doc);
 }
 
