@@ -24,7 +24,7 @@ async function runWatch(ctx: Context, folders: string[]): Promise<number> {
     lang: ctx.lang, ...(settle > 0 ? { settleMs: settle } : {}),
     onEvent: (e) => {
       const line = `${e.at} ${watchEventText(ctx.lang, e)}`;
-      if (ctx.json) ctx.io.stdout.write(JSON.stringify({ type: e.type, file: e.file, at: e.at, ...(e.type === 'imported' ? { room: e.result.recorded.room.id, capture: e.result.recorded.capture.id, changes: e.result.changes } : {}), ...(e.type === 'waiting' ? { why: e.why } : {}), ...(e.type === 'failed' ? { error: line } : {}) }) + '\n');
+      if (ctx.json) ctx.printJsonLine({ type: e.type, file: e.file, at: e.at, ...(e.type === 'imported' ? { room: e.result.recorded.room.id, capture: e.result.recorded.capture.id, changes: e.result.changes } : {}), ...(e.type === 'waiting' ? { why: e.why } : {}), ...(e.type === 'failed' ? { error: line } : {}) });
       else ctx.io.stdout.write(line + '\n');
     },
   });
