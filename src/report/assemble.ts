@@ -5,7 +5,7 @@ import type { EntryRecord } from '../store/records.js';
 import type { BuildOptions } from './build.js';
 import { CanonicalJson } from './canonical-json.js';
 import { attachmentName, embedded, imageKind, originalMime, originalName } from './files.js';
-import { LOG_NAME, MANIFEST_NAME, MANIFEST_TYPE, type Manifest, type ManifestCapture, type ManifestFile } from './manifest.js';
+import { LOG_NAME, MANIFEST_NAME, MANIFEST_TYPE, type Manifest, type ManifestCapture, type ManifestFile, type ManifestProof } from './manifest.js';
 import type { EmbeddedFile, ReportFile, ReportMode, ReportTimestamp } from './model.js';
 import { readAttachment } from '../attach/payload.js';
 import { auditPaths } from './proofs.js';
@@ -15,6 +15,8 @@ import type { ReportSource, SourceCapture } from './source.js';
 export interface AssembleInput {
   readonly src: ReportSource;
   readonly mode: ReportMode;
+  /** Private mode: audit paths already made, when the captures' message lists are not at hand. */
+  readonly proofs: ProofsByCapture | null;
   readonly used: readonly SourceCapture[];
   readonly ordinalOf: ReadonlyMap<string, number>;
   /** The included log: `logFrom`..head. */
@@ -27,6 +29,9 @@ export interface AssembleInput {
   readonly logFrom: number;
   readonly captureMembers: (entrySeq: number) => string[];
 }
+
+/** Capture id → { message hash → its audit path }. */
+export type ProofsByCapture = ReadonlyMap<string, Readonly<Record<string, ManifestProof>>>;
 
 export interface Assembled {
   /** manifest.json first, then the files it lists, in a fixed order. */
@@ -49,7 +54,7 @@ export function assembleFiles(input: AssembleInput): Assembled {
   const captures: ManifestCapture[] = input.used.map((c) => {
     const ordinal = input.ordinalOf.get(c.record.id)!;
     const base = { id: c.record.id, entrySeq: c.record.entrySeq, members: input.captureMembers(c.record.entrySeq) };
-    if (mode === 'private') return { ...base, file: null, extras: [], proofs: proofsFor(c, set) };
+    if (mode === 'private') return { ...base, file: null, extras: [], proofs: input.proofs?.get(c.record.id) ?? proofsFor(c, set) };
     if (c.raw === null) throw new Error(`report: the original of capture ${c.record.id} was not read`);
     const name = originalName(ordinal, c.record.id, c.raw);
     originals.set(c.record.id, name);

@@ -4,11 +4,11 @@ import type { EntryRecord } from '../store/records.js';
 import { parseTokenInfo } from '../timestamp/index.js';
 import { roomObservations } from '../store/room-history.js';
 import { captureMembers, timestampPayload } from './payloads.js';
-import { assembleFiles } from './assemble.js';
+import { assembleFiles, type ProofsByCapture } from './assemble.js';
 import { stampedDataName, tokenName } from './files.js';
 import type { Report, ReportCapture, ReportCounts, ReportLang, ReportMode, ReportObservation, ReportTimestamp, ShownMessage } from './model.js';
 import { rangeTest, type DateRange } from './range.js';
-import { selectShown } from './shown.js';
+import { selectShown, type ShownSet } from './shown.js';
 import type { ReportSource } from './source.js';
 
 export interface BuildOptions {
@@ -28,27 +28,41 @@ export interface BuildOptions {
  * options, so that the same archive and options give the same report, byte for byte.
  */
 export function buildReport(src: ReportSource, opts: BuildOptions): Report {
+  const mode = modeOf(opts);
+  const views: CaptureView[] = src.captures.map((c) => ({ id: c.record.id, capturedAt: c.record.capturedAt, coverage: c.record.coverage, messages: c.messages }));
+  const view = buildArchiveView(views);
+  const byHash = new Map<string, HashedMessage>();
+  for (const c of src.captures) for (const m of c.messages) byHash.set(m.hash, m);
+  const inside = rangeTest(opts.range);
+  const set = selectShown(view, (m) => mode === 'full' || inside(m.sentAt), ordinalsOf(src), byHash, src.room.source);
+  return composeReport(src, opts, set, null);
+}
+
+const modeOf = (opts: BuildOptions): ReportMode => (opts.private || opts.range !== null ? 'private' : 'full');
+
+/** Capture id → its 1-based place among the room's captures: "capture #2" on the pages. */
+export const ordinalsOf = (src: ReportSource): Map<string, number> => new Map(src.captures.map((c, i) => [c.record.id, i + 1]));
+
+/**
+ * The report of an already selected set of messages. `proofs` (capture id → audit paths) are
+ * given when the captures' message lists are not at hand: verify-report rebuilding a private
+ * report from the proofs it carries.
+ */
+export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownSet, proofs: ProofsByCapture | null): Report {
   const head = src.entries[src.entries.length - 1];
   if (head === undefined) throw new Error('report: the archive log is empty');
-  const mode: ReportMode = opts.private || opts.range !== null ? 'private' : 'full';
+  const mode = modeOf(opts);
   // Entries before the room's own first entry concern other rooms only (docs/report.md "Log").
   const logFrom = src.room.createdSeq;
   const entries = src.entries.filter((e) => e.seq >= logFrom);
   const entryBySeq = new Map(entries.map((e) => [e.seq, e]));
-
-  const views: CaptureView[] = src.captures.map((c) => ({ id: c.record.id, capturedAt: c.record.capturedAt, coverage: c.record.coverage, messages: c.messages }));
-  const view = buildArchiveView(views);
-  const ordinalOf = new Map(src.captures.map((c, i) => [c.record.id, i + 1]));
-  const byHash = new Map<string, HashedMessage>();
-  for (const c of src.captures) for (const m of c.messages) byHash.set(m.hash, m);
-  const inside = rangeTest(opts.range);
-  const set = selectShown(view, (m) => mode === 'full' || inside(m.sentAt), ordinalOf, byHash, src.room.source);
+  const ordinalOf = ordinalsOf(src);
 
   const relied = new Set(mode === 'full' ? src.captures.map((c) => c.record.id) : [...set.sightings.map((s) => s.capture), ...set.manifest.map((m) => m.statusAsOf)]);
   const timestamps = reportTimestamps(entries, src.blobs, logFrom);
   const used = src.captures.filter((c) => relied.has(c.record.id));
   const title = opts.title ?? defaultTitle(src.room.title, opts.lang);
-  const files = assembleFiles({ src, mode, used, ordinalOf, entries, timestamps, set, opts, title, head, logFrom, captureMembers: (seq) => captureMembers(entryBySeq.get(seq)) });
+  const files = assembleFiles({ src, mode, proofs, used, ordinalOf, entries, timestamps, set, opts, title, head, logFrom, captureMembers: (seq) => captureMembers(entryBySeq.get(seq)) });
 
   const captures: ReportCapture[] = used.map((c) => ({
     ordinal: ordinalOf.get(c.record.id)!,

@@ -63,8 +63,9 @@ describe.skipIf(toolMissing('qpdf') !== null)('a changed screenshot', () => {
     const r = await cli(['verify-report', tampered, '--json']);
     expect(r.code).toBe(5);
     const failed = r.json<VerifyJson>().checks.filter((c) => !c.ok).map((c) => c.name);
-    expect(failed).toHaveLength(2);
+    expect(failed).toHaveLength(3);
     expect(failed[0]).toMatch(/^file file-\d+-shot\.png$/);
     expect(failed[1]).toMatch(/^attachment #\d+$/);
+    expect(failed[2]).toBe('pages');
   });
 });

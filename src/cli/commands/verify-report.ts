@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { readBounded } from '../../input/bounded-read.js';
+import { packageVersion } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { msg, textsIn } from '../../i18n/message.js';
@@ -17,7 +18,7 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
     tx('help.verify-report'),
     (c) => c.option('--tsa-cert <file>', tx('help.tsa-cert')),
     async (ctx, file, opts) => {
-      const { verifyReport } = await import('../../report/verify/index.js');
+      const [{ verifyReport }, { pdfRenderer }] = await Promise.all([import('../../report/verify/index.js'), import('../../../exporters/pdf/render.js')]);
       const path = resolve(ctx.io.cwd, file);
       let bytes: Buffer;
       try {
@@ -27,7 +28,7 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
         const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
         throw new InputError(missing ? msg('input.report-missing', { file }) : msg('input.report-unreadable', { file, why: (e as Error).message }), { hint: msg('input.report-missing.hint') });
       }
-      const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd));
+      const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd), pdfRenderer(`chatproof ${packageVersion()}`));
       if (ctx.json) {
         ctx.printJson({ ok: result.ok, checks: result.checks });
       } else {

@@ -5,12 +5,14 @@ import { checkLog, checkRoom } from './chain.js';
 import { type Check, type Evidence, field } from './check.js';
 import { checkAttachments, checkEmbedded } from './embedded.js';
 import { readManifest } from './manifest-read.js';
+import { checkPages, type Renderer } from './pages.js';
 import { readEmbeddedFiles } from './read-pdf.js';
 import { checkTimestamp, noTimestamp, type TrustOptions } from './timestamps.js';
 import { checkMessages, checkSightings, checkStatuses } from './transcript.js';
 
 export type { Check } from './check.js';
 export type { TrustOptions } from './timestamps.js';
+export type { Renderer } from './pages.js';
 
 export interface ReportVerification {
   readonly ok: boolean;
@@ -22,7 +24,7 @@ export interface ReportVerification {
  * `check`: collect every problem, never stop at the first). Throws InputError only when the file
  * is not a chatproof report at all.
  */
-export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustOptions): Promise<ReportVerification> {
+export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustOptions, renderer: Renderer): Promise<ReportVerification> {
   const files = await readEmbeddedFiles(pdf, where);
   const reading = readManifest(files, where);
   if (reading.manifest === null) {
@@ -47,5 +49,6 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   if (manifest.timestamps.length === 0) checks.push(noTimestamp());
   for (const t of manifest.timestamps) checks.push(await checkTimestamp(ev, t, trust));
   checks.push(...checkAttachments(ev));
+  checks.push(...await checkPages(pdf, ev, renderer));
   return { ok: checks.every((c) => c.ok), checks };
 }
