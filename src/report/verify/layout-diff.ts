@@ -23,7 +23,29 @@ export function layoutDifferences(given: PdfLayout, rendered: PdfLayout): string
   for (const o of rendered.objects) if (!theirs.has(o.num)) out.push(`${name(o.num)} was removed`);
   if (out.length === 0 && given.objects.some((o, i) => rendered.objects[i]?.num !== o.num)) out.push('the objects are in another order than chatproof writes them');
   if (given.trailer !== rendered.trailer) out.push('the trailer (document ID, catalog or information reference) differs');
-  return out;
+  return rank(groupPages(out));
+}
+
+/** The data first (an embedded file names what was changed), then what the pages draw, then the rest. */
+const ORDER = [/embedded file/, /text and drawing|page list|^page \d/, /font/];
+function rank(found: readonly string[]): string[] {
+  const place = (line: string): number => {
+    const i = ORDER.findIndex((re) => re.test(line));
+    return i < 0 ? ORDER.length : i;
+  };
+  return [...found].sort((a, b) => place(a) - place(b));
+}
+
+/** "the text and drawing of page 1 differs", … for every page of a changed cover: one line, pages listed. */
+function groupPages(found: readonly string[]): string[] {
+  const drawn: string[] = [];
+  const rest = found.filter((line) => {
+    const page = /^the text and drawing of page (\d+) differs$/.exec(line)?.[1];
+    if (page !== undefined) drawn.push(page);
+    return page === undefined;
+  });
+  if (drawn.length === 0) return rest;
+  return [`the text and drawing of ${drawn.length === 1 ? 'page' : 'pages'} ${drawn.join(', ')} ${drawn.length === 1 ? 'differs' : 'differ'}`, ...rest];
 }
 
 function sameStream(a: Buffer | null, b: Buffer | null): boolean {

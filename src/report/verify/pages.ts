@@ -2,7 +2,7 @@ import type { Report } from '../model.js';
 import type { Check, Evidence } from './check.js';
 import { addedObject, layoutDifferences } from './layout-diff.js';
 import { readLayout, splitRevisions } from './pdf-objects.js';
-import { type ReaderView, readerView, threats, viewDifferences } from './reader-view.js';
+import { readerView, threats, viewDifferences } from './reader-view.js';
 import { rebuildReport } from './rebuild.js';
 
 /** Renders a report model to PDF bytes: chatproof's own PDF exporter, handed in by the CLI. */
@@ -33,6 +33,7 @@ export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Render
   if (typeof report === 'string') return [revision, await failed(bytes, null, [`it cannot be rendered again from its own data: ${report}`])];
   const rendered = Buffer.from(await renderer.render(report));
   const how = `${made} rendered the report again from its embedded ${ev.manifest.mode === 'full' ? 'originals' : 'messages, audit paths'}, manifest and log`;
+  if (rest.length > 0) return [revision, await failed(bytes, rendered, [`its first revision ${first.equals(rendered) ? 'is' : 'is not'} that rendering, but a reader sees it only as the later update leaves it`])];
   if (first.equals(rendered)) {
     return [revision, pass(`${how}: the file is that rendering byte for byte (${rendered.length} bytes, every page, font and embedded file)`)];
   }
@@ -53,15 +54,12 @@ function pass(detail: string): Check {
 /** A failed comparison, with what a reader sees differently named first. */
 async function failed(given: Buffer, rendered: Buffer | null, problems: readonly string[]): Promise<Check> {
   const view = await readerView(given);
-  const seen = typeof view === 'string' ? [view] : rendered === null ? threats(view) : await compareViews(view, rendered);
-  const all = [...seen, ...problems];
-  return { name: 'pages', ok: false, detail: all.slice(0, 8).join('; ') + (all.length > 8 ? `; and ${all.length - 8} more` : '') };
-}
-
-async function compareViews(view: ReaderView, rendered: Buffer): Promise<string[]> {
-  const mine = await readerView(rendered);
+  const mine = rendered === null ? null : await readerView(rendered);
   if (typeof mine === 'string') throw new Error(`verify-report: chatproof's own rendering does not read: ${mine}`);
-  return viewDifferences(view, mine);
+  // What a reader would act on, the first objects that differ, how the pages read differently, the other objects.
+  const all = typeof view === 'string' ? [view, ...problems]
+    : [...threats(view), ...problems.slice(0, 3), ...(mine === null ? [] : viewDifferences(view, mine)), ...problems.slice(3)];
+  return { name: 'pages', ok: false, detail: all.slice(0, 10).join('; ') + (all.length > 10 ? `; and ${all.length - 10} more` : '') };
 }
 
 /** What an appended revision holds, in words. */

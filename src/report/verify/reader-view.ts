@@ -34,13 +34,13 @@ export async function readerView(bytes: Uint8Array): Promise<ReaderView | string
   }
 }
 
-/** Where a reader's view of the given file departs from that of the re-rendering, in words. */
+/** Where the pages of the given file read differently from those of the re-rendering, in words. */
 export function viewDifferences(given: ReaderView, rendered: ReaderView): string[] {
-  const out = threats(given);
+  const out: string[] = [];
   if (given.pages.length !== rendered.pages.length) out.push(`it has ${given.pages.length} pages where chatproof renders ${rendered.pages.length}`);
   const n = Math.min(given.pages.length, rendered.pages.length);
   const moved = new Map(rendered.pages.map((text, i) => [text, i + 1]));
-  for (let i = 0; i < n && out.length < 8; i++) {
+  for (let i = 0; i < n && out.length < 4; i++) {
     const g = given.pages[i]!, r = rendered.pages[i]!;
     if (g === r) continue;
     const elsewhere = moved.get(g);
