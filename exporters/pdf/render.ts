@@ -1,11 +1,13 @@
+import { packageVersion } from '../../src/paths.js';
 import type { Report } from '../../src/report/model.js';
+import type { Renderer } from '../../src/report/verify/pages.js';
 import { pdfExporter } from './index.js';
 
-/** The PDF exporter as verify-report uses it: a report model in, the whole file's bytes out. */
-export function pdfRenderer(generator: string): { readonly generator: string; render(report: Report): Promise<Uint8Array> } {
+/** The PDF exporter as verify-report uses it: this chatproof's name, and a report model in, the whole file's bytes out. */
+export function pdfRenderer(): Renderer {
   return {
-    generator,
-    async render(report) {
+    generator: `chatproof ${packageVersion()}`,
+    async render(report: Report) {
       const chunks: Uint8Array[] = [];
       await pdfExporter.render(report, { write: (chunk) => chunks.push(chunk) });
       return Buffer.concat(chunks);

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { readBounded } from '../../input/bounded-read.js';
-import { packageVersion } from '../../paths.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { msg, textsIn } from '../../i18n/message.js';
@@ -28,7 +27,7 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
         const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
         throw new InputError(missing ? msg('input.report-missing', { file }) : msg('input.report-unreadable', { file, why: (e as Error).message }), { hint: msg('input.report-missing.hint') });
       }
-      const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd), pdfRenderer(`chatproof ${packageVersion()}`));
+      const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd), pdfRenderer());
       if (ctx.json) {
         ctx.printJson({ ok: result.ok, checks: result.checks });
       } else {

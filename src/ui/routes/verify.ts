@@ -17,8 +17,8 @@ export function verifyRoutes(app: Hono<UiEnv>): void {
   app.post('/verify', async (c) => {
     const tx = textsIn(c.get('lang'));
     const { bytes, name } = await uploaded(c);
-    const { verifyReport } = await import('../../report/verify/index.js');
-    const result = await verifyReport(bytes, name, { certs: [], file: undefined });
+    const [{ verifyReport }, { pdfRenderer }] = await Promise.all([import('../../report/verify/index.js'), import('../../../exporters/pdf/render.js')]);
+    const result = await verifyReport(bytes, name, { certs: [], file: undefined }, pdfRenderer());
     const bad = result.checks.filter((k) => !k.ok).length;
     const n = result.checks.length;
     return c.html(html`<p>${tx('ui.verify.file')}: <code>${name}</code></p>
