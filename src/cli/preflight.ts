@@ -46,6 +46,7 @@ function installCommand(platform: string, env: NodeJS.ProcessEnv): string | unde
 export function renderRefusal(r: Refusal, json: boolean): { stdout: string; stderr: string } {
   const human = `chatproof: ${r.message}\n  → ${r.hint}\n`;
   if (!json) return { stdout: '', stderr: human };
-  const doc = { version: 1, error: { code: r.code, exitCode: 4, message: r.message, hint: r.hint, where: null } };
+  // docs/schema/error.schema.json; exit 4 is the archive's and the environment's kind.
+  const doc = { version: 1, error: { code: r.code, kind: 'archive', exitCode: 4, message: r.message, hint: r.hint, where: null } };
   return { stdout: JSON.stringify(doc, null, 2) + '\n', stderr: human };
 }

@@ -3,7 +3,8 @@
  * message in the user's language with the command that fixes it, never "internal error" or a stack.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeRefusal } from '../../src/cli/preflight.js';
@@ -61,7 +62,13 @@ describe('Node.js version check', () => {
 
     const json = spawnSync(node!, [BIN, 'rooms', '--db', db, '--json', '--lang', 'en'], { encoding: 'utf8' });
     expect(json.status).toBe(4);
-    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, error: { code: 'environment.node-unsupported', exitCode: 4 } });
+    const doc: unknown = JSON.parse(json.stdout);
+    expect(doc).toMatchObject({ version: 1, error: { code: 'environment.node-unsupported', exitCode: 4 } });
+    const schemas = join(ROOT, 'docs', 'schema');
+    const ajv = new Ajv2020({ strict: true });
+    for (const f of ['common.schema.json', 'error.schema.json']) ajv.addSchema(JSON.parse(readFileSync(join(schemas, f), 'utf8')) as object);
+    const validate = ajv.getSchema('error.schema.json')!;
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
   });
 });
 
