@@ -9,6 +9,7 @@ import { AtomicFile } from '../output/index.js';
 import { buildReport, type BuildOptions } from '../report/build.js';
 import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
+import type { ReportSource } from '../report/source.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
 
 export interface ExportRequest extends BuildOptions {
@@ -36,8 +37,12 @@ export interface Exported {
  * `chatproof report`: stamp (if asked), build the model, render atomically, then log the export.
  * The PDF cannot contain its own hash, so the `report` entry is appended after the file is in
  * place; if that append fails the file is removed again, so a PDF on disk always has its entry.
+ * Stored data that no longer matches its hashes is an IntegrityError before anything is written.
  */
 export async function exportReport(archive: Archive, req: ExportRequest): Promise<Exported> {
+  // Stamping logs an entry: the stored data is read (and so checked against its hashes) first, so
+  // a damaged archive gets neither a timestamp nor a report.
+  if (req.tsa !== null) sourceOf(archive, req);
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
   const report = reportOf(archive, req);
   const out = new AtomicFile(req.file, req.fileMode);
@@ -71,5 +76,9 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
  * render, ~4 MB more peak RSS at 10k messages.
  */
 function reportOf(archive: Archive, req: ExportRequest): Report {
-  return buildReport(collectReportSource(archive, req.room, { withOriginals: !(req.private || req.range !== null) }), req);
+  return buildReport(sourceOf(archive, req), req);
+}
+
+function sourceOf(archive: Archive, req: ExportRequest): ReportSource {
+  return collectReportSource(archive, req.room, { withOriginals: !(req.private || req.range !== null) });
 }

@@ -1,5 +1,8 @@
 import type { Archive } from '../store/archive.js';
-import type { EntryRecord, RoomRecord } from '../store/records.js';
+import { IntegrityError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
+import type { CaptureRecord, EntryRecord, RoomRecord } from '../store/records.js';
+import { captureEntryRoot } from './payloads.js';
 import type { ReportSource } from './source.js';
 
 /**
@@ -12,7 +15,10 @@ export function reportHead(entries: readonly EntryRecord[]): EntryRecord | undef
   return undefined;
 }
 
-/** Reads what a report of `room` needs; the only part of src/report that touches the archive. */
+/**
+ * Reads what a report of `room` needs; the only part of src/report that touches the archive. Every
+ * byte it hands on was checked against its hash on the way (Archive.blob, Archive.checkedCaptureMessages).
+ */
 export function collectReportSource(archive: Archive, room: RoomRecord, options: { withOriginals: boolean }): ReportSource {
   const all = archive.entries();
   const head = reportHead(all);
@@ -23,10 +29,11 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
     .filter((c) => c.entrySeq <= headSeq)
     .map((record) => {
       const entry = bySeq.get(record.entrySeq);
+      checkAgainstEntry(record, entry);
       const extras = entry === undefined ? [] : listedBlobs(entry).filter((sha) => sha !== record.rawSha256);
       return {
         record,
-        messages: archive.captureMessages(record.id),
+        messages: archive.checkedCaptureMessages(record.id),
         raw: options.withOriginals ? archive.blob(record.rawSha256) : null,
         extras: options.withOriginals ? extras.map((sha) => archive.blob(sha)) : [],
       };
@@ -37,6 +44,18 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
     for (const sha of listedBlobs(e)) if (archive.hasBlob(sha)) blobs.set(sha, archive.blob(sha));
   }
   return { room, entries, captures, blobs };
+}
+
+/**
+ * The captures row must state the root its log entry states: the archive checks each list against
+ * the row, and the row could have been changed with it.
+ */
+function checkAgainstEntry(record: CaptureRecord, entry: EntryRecord | undefined): void {
+  const stated = entry === undefined ? 'no log entry' : (captureEntryRoot(entry) ?? 'no root');
+  if (stated === record.merkleRoot) return;
+  throw new IntegrityError(msg('integrity.capture-row-changed', { capture: record.id, expected: stated, actual: record.merkleRoot }), {
+    where: `captures row ${record.id}`, hint: msg('hint.run-verify'),
+  });
 }
 
 /** `payload.blobs`: the stored bytes an entry refers to (docs/hashing.md §4). */

@@ -44,3 +44,8 @@ export function captureMembers(e: EntryRecord | undefined): string[] {
   const m = meta?.['members'];
   return Array.isArray(m) ? m.filter((x): x is string => typeof x === 'string') : [];
 }
+
+/** The Merkle root a `capture` entry states for its message list. */
+export function captureEntryRoot(e: EntryRecord): string | null {
+  return e.kind === 'capture' ? str(obj(e.payload['capture'])?.['merkleRoot']) : null;
+}

@@ -14,4 +14,10 @@ export const appJa: typeof appEn = {
   'import.not-stored': '保存しませんでした。',
   'interrupted.import': '中断しました。何も保存していません。',
   'interrupted.attach': '中断しました。何も添付していません。',
+  // Stored bytes that no longer match their hashes on read (src/store/archive.ts, src/report/collect.ts).
+  'integrity.blob-changed': (p) => `保存されたファイル ${p.sha256} が変わっています（現在のハッシュは ${p.actual}）。何も書き込んでいません。`,
+  'integrity.message-changed': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} が変わっています（保存された内容のハッシュは ${p.actual}）。何も書き込んでいません。`,
+  'integrity.list-changed': (p) => `取り込み ${p.capture} のメッセージ一覧が変わっています（記録: ${p.expected}、保存された一覧: ${p.actual}）。何も書き込んでいません。`,
+  'integrity.capture-row-changed': (p) => `取り込み ${p.capture} がログの記録と合いません（ログ: ルート ${p.expected}、取り込みの行: ${p.actual}）。何も書き込んでいません。`,
+  'hint.run-verify': '`chatproof verify` を実行すると、アーカイブの問題がすべて表示されます。損傷が見つかったらバックアップから戻してください。',
 };

@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRootHex } from '../../src/core/merkle.js';
+import { cli, tempArchive } from '../support/cli.js';
+import { importScenario, ROOM } from '../report/helpers.js';
+
+/**
+ * Re-hash on read: stored bytes changed behind the triggers' back are never handed on. A report
+ * built from them would be refused by its recipient's verify-report with the wrong cause, so
+ * `report` must stop with exit 5 before anything is written: no PDF, no log entry, no timestamp.
+ */
+const tmp = tempArchive();
+const pristine = join(tmp.dir, 'pristine.db');
+let n = 0;
+
+beforeAll(async () => {
+  await importScenario(tmp.db);
+  const db = new Database(tmp.db);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  copyFileSync(tmp.db, pristine);
+});
+afterAll(() => tmp.cleanup());
+
+/** A copy of the archive with the triggers dropped and `sql` run on it, as someone with the file could. */
+function damaged(sql: (db: Database.Database) => void): string {
+  const file = join(tmp.dir, `damaged-${++n}.db`);
+  copyFileSync(pristine, file);
+  const db = new Database(file);
+  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+  sql(db);
+  db.close();
+  return file;
+}
+
+function flipLastByte(b: Buffer): Buffer {
+  const out = Buffer.from(b);
+  out[out.length - 1] = out[out.length - 1]! ^ 0x01;
+  return out;
+}
+
+const changeOneMessage = (db: Database.Database): void => {
+  const row = db.prepare('SELECT hash, canonical_json AS j FROM messages LIMIT 1').get() as { hash: Buffer; j: Buffer };
+  db.prepare('UPDATE messages SET canonical_json = ? WHERE hash = ?').run(Buffer.from(row.j.toString('utf8').replace(/"body":"/, '"body":"x')), row.hash);
+};
+
+const flipOriginal = (db: Database.Database): void => {
+  const { sha256, bytes } = db.prepare('SELECT b.sha256, b.bytes FROM blobs b JOIN captures c ON c.blob_sha256 = b.sha256 ORDER BY c.entry_seq LIMIT 1').get() as { sha256: string; bytes: Buffer };
+  db.prepare('UPDATE blobs SET bytes = ? WHERE sha256 = ?').run(flipLastByte(bytes), sha256);
+};
+
+const logLength = (file: string): number => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM log').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+async function expectRefused(db: string, extra: readonly string[] = []): Promise<string> {
+  const before = logLength(db);
+  const out = join(tmp.dir, `report-${++n}.pdf`);
+  const r = await cli(['report', ROOM, '-o', out, '--db', db, ...extra]);
+  expect(r.code, r.stderr).toBe(5);
+  expect(r.stderr).toContain('chatproof verify');
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(tmp.dir).filter((f) => f.startsWith(`report-${n}`))).toEqual([]);
+  expect(logLength(db)).toBe(before);
+  return r.stderr;
+}
+
+describe('report on a damaged archive', () => {
+  it('an untouched copy still gives a report (the damage, not the copying, is what is refused)', async () => {
+    const db = damaged(() => {});
+    const out = join(tmp.dir, 'clean.pdf');
+    const r = await cli(['report', ROOM, '-o', out, '--db', db, '--private']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('one flipped byte of a stored original: exit 5, no file, no log entry', async () => {
+    expect(await expectRefused(damaged(flipOriginal))).toMatch(/stored file [0-9a-f]{64} has changed/);
+  });
+
+  it('with --tsa, the damage is found before the TSA is asked: exit 5, not a timestamp (nor exit 6 from an unreachable TSA)', async () => {
+    await expectRefused(damaged(flipOriginal), ['--tsa', 'http://127.0.0.1:9/tsa']);
+  });
+
+  it('a changed message row: exit 5 even for a private report, which embeds no originals', async () => {
+    expect(await expectRefused(damaged(changeOneMessage), ['--private'])).toMatch(/Message [0-9a-f]{64} of capture \w+ has changed/);
+  });
+
+  it("a capture's message list reordered: exit 5 (its Merkle root no longer holds)", async () => {
+    const db = damaged((d) => {
+      const row = d.prepare('SELECT id, message_hashes AS h FROM captures ORDER BY entry_seq LIMIT 1').get() as { id: string; h: Buffer };
+      const swapped = Buffer.concat([row.h.subarray(32, 64), row.h.subarray(0, 32), row.h.subarray(64)]);
+      d.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?').run(swapped, row.id);
+    });
+    expect(await expectRefused(db, ['--private'])).toMatch(/message list of capture \w+ has changed/);
+  });
+
+  it('a list and the root in its captures row changed together: exit 5 (the log entry still states the old root)', async () => {
+    const db = damaged((d) => {
+      const row = d.prepare('SELECT id, message_hashes AS h FROM captures ORDER BY entry_seq LIMIT 1').get() as { id: string; h: Buffer };
+      const dropped = row.h.subarray(32);
+      d.prepare('UPDATE captures SET message_hashes = ?, merkle_root = ?, message_count = ? WHERE id = ?').run(dropped, listRootHex(dropped), dropped.length / 32, row.id);
+    });
+    expect(await expectRefused(db, ['--private'])).toMatch(/no longer matches its log entry/);
+  });
+});
