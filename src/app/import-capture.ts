@@ -89,12 +89,27 @@ export async function readCapture(req: Pick<ImportRequest, 'input' | 'format' | 
   const { input } = req;
   const decoded = decodeInput(input.bytes, input.name);
   const { importer, reason } = req.format === 'auto'
-    ? detectFormat(decoded, importers, input.where)
+    ? offeringRaw(() => detectFormat(decoded, importers, input.where), input.where)
     : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
   onFormat?.(importer.format, reason);
   const outcome = streamedParse(importer, decoded, { tz: req.tz, members: req.members, roomTitle: req.room ?? null });
-  if (!outcome.ok) throw new InputError(outcome.error.text, { where: outcome.error.where ? `${input.where}:${outcome.error.where}` : input.where, hint: outcome.error.hintText ?? msg('hint.complete-or-format') });
+  if (!outcome.ok) {
+    const { error } = outcome;
+    return offeringRaw((): never => {
+      throw new InputError(error.text, { where: error.where ? `${input.where}:${error.where}` : input.where, ...(error.hintText === undefined ? {} : { hint: error.hintText }) });
+    }, input.where);
+  }
   return { importer, reason, encoding: decoded.encoding, parsed: outcome.result };
+}
+
+/** A refusal of the input's layout, with the hint that it can still be kept as it is (src/app/import-raw.ts). */
+function offeringRaw<T>(read: () => T, where: string): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(e.text, { ...(e.whereText === undefined ? {} : { where: e.whereText }), hint: msg('hint.or-keep-raw', { hint: e.hintText ?? msg('hint.complete-or-format'), where }) });
+  }
 }
 
 /**

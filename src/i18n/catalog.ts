@@ -15,6 +15,7 @@ import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
 import { ioEn } from './en/io.js';
 import { lineEn } from './en/line.js';
+import { rawEn } from './en/raw.js';
 import { outEn } from './en/out.js';
 import { uiEn } from './en/ui.js';
 import { appJa } from './ja/app.js';
@@ -24,15 +25,16 @@ import { errorsJa } from './ja/errors.js';
 import { helpJa } from './ja/help.js';
 import { ioJa } from './ja/io.js';
 import { lineJa } from './ja/line.js';
+import { rawJa } from './ja/raw.js';
 import { outJa } from './ja/out.js';
 import { uiJa } from './ja/ui.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn, ...lineEn };
+const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn, ...lineEn, ...rawEn };
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa, ...lineJa };
+const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa, ...lineJa, ...rawJa };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

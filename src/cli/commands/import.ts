@@ -22,6 +22,7 @@ interface ImportOptions {
   member: string[];
   yes?: boolean;
   maxSize?: string;
+  raw?: boolean;
 }
 
 /**
@@ -43,6 +44,7 @@ export function registerImport(program: Command, runner: Runner): void {
       .option('--coverage <kind>', tx('help.import.coverage'))
       .option('--member <name...>', tx('help.import.member'), [])
       .option('--yes', tx('help.import.yes'))
+      .option('--raw', tx('help.import.raw'))
       .option('--max-size <size>', tx('help.max-size')),
     (ctx, file, opts) => runImport(ctx, file, opts),
   );
@@ -55,12 +57,28 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
   if (input.bytes.length === 0 && !mayBeEmptyAnswer(opts.format, input.name)) throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
+  if (opts.raw) return importRawInput(ctx, input, opts);
   const progress = startProgress(ctx.io, { json: ctx.json, label: 'import', lang: ctx.lang });
   try {
     return await importInput(ctx, input, opts, progress);
   } finally {
     progress.finish();
   }
+}
+
+/** `import --raw`: the bytes kept as they are, no messages read (src/app/import-raw.ts). */
+async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions): Promise<number> {
+  if (opts.coverage !== undefined || opts.member.length > 0 || opts.yes) throw new UsageError(msg('usage.raw-with-options'));
+  const { importRaw } = await import('../../app/import-raw.js');
+  const recorded = await importRaw(() => ctx.archive({ create: true }), { input, format: opts.format as FormatName | 'auto', room: opts.room, tz: ctx.tz });
+  if (ctx.json) {
+    ctx.printJson({ capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } } });
+  } else {
+    const c = recorded.capture;
+    ctx.say(ctx.text('import.raw-stored', { title: recorded.room.title, size: input.bytes.length }));
+    ctx.say(`  capture ${c.id}  sha256 ${c.rawSha256}  ${ctx.text('import.entry', { seq: recorded.entry.seq })}`);
+  }
+  return EXIT.ok;
 }
 
 /**
