@@ -58,7 +58,10 @@ export class Browser {
 
   private view(roomId: string): Kept {
     const archive = this.archive();
-    const head = archive.head()?.seq ?? 0;
+    // The view folds the room's captures, notes and observations: a report or an attachment logged
+    // since does not change it, so it does not make the next page rebuild it.
+    let head = 0;
+    for (const e of archive.entries(roomId)) if (e.kind === 'capture' || e.kind === 'note' || e.kind === 'observation') head = e.seq;
     const hit = this.kept.get(roomId);
     if (hit && hit.head === head) return hit;
     const view = roomArchiveView(archive, roomId);

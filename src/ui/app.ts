@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
@@ -21,19 +20,10 @@ import { watchRoutes } from './routes/watch.js';
 // Beside this module: src/ui/static when run from the sources, dist/cli/static in the bundle
 // (bin/bundle.js copies it there).
 const staticDir = join(dirname(fileURLToPath(import.meta.url)), 'static');
-const require = createRequire(import.meta.url);
-const FONT = (weight: string): string => require.resolve(`@expo-google-fonts/noto-sans-jp/${weight}/NotoSansJP_${weight}.ttf`);
-
-/**
- * The files the page loads, by name: nothing else is reachable. The Japanese font is the one the
- * PDF reports embed, for a machine without Japanese fonts of its own (style.css names the
- * system's first, so most browsers never fetch it).
- */
+/** The files the page loads, by name: nothing else is reachable. */
 const STATIC: Readonly<Record<string, { readonly type: string; readonly file: () => string }>> = {
   'app.js': { type: 'text/javascript; charset=utf-8', file: () => join(staticDir, 'app.js') },
   'style.css': { type: 'text/css; charset=utf-8', file: () => join(staticDir, 'style.css') },
-  'noto-sans-jp-400.ttf': { type: 'font/ttf', file: () => FONT('400Regular') },
-  'noto-sans-jp-700.ttf': { type: 'font/ttf', file: () => FONT('700Bold') },
 };
 
 function langCookie(header: string | undefined): Lang | undefined {

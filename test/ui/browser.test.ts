@@ -26,10 +26,10 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
   let report = '';
   const dialogs: string[] = [];
   const base = (): string => `http://127.0.0.1:${ui.port}`;
-  const shot = async (name: string): Promise<void> => {
+  const shot = async (name: string, fullPage = true): Promise<void> => {
     if (!SHOTS) return;
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.jpg`), type: 'jpeg', quality: 70, fullPage });
   };
 
   beforeAll(async () => {
@@ -101,6 +101,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await page.goto(`${base()}/`);
     await page.getByRole('link', { name: '佐藤花子' }).click();
     await page.getByRole('link', { name: '報告書を作る' }).click();
+    await shot('report-form');
     await page.getByRole('button', { name: '報告書を作る' }).click();
     const done = page.locator('[data-report]');
     await done.waitFor({ timeout: 60_000 });
@@ -121,7 +122,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe('ok');
     await expect(page.locator('li[data-ok=false]').count()).resolves.toBe(0);
     expect(await page.locator('li[data-ok=true]').count()).toBeGreaterThan(5);
-    await shot('verify-ok');
+    await shot('verify-ok', false);
 
     const tampered = join(tmp.dir, 'tampered.pdf');
     tamperEmbeddedByte(report, tampered, '保存日時：2024/03/05 2', '1');
@@ -134,7 +135,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     expect(failed).toHaveLength(3);
     expect(failed[0]).toMatch(/^file capture-1-[0-9a-f]+\.txt$/);
     expect(failed[2]).toBe('pages');
-    await shot('verify-tampered');
+    await shot('verify-tampered', false);
   });
 
   it('watches a folder and shows a dropped export, imported once its size is stable', async () => {
@@ -154,6 +155,19 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await page.locator('[data-event=skipped]').waitFor({ timeout: 30_000 });
     await expect(page.locator('[data-event=skipped]').textContent()).resolves.toContain('already-captured.txt');
     await shot('watch');
+  });
+
+  it('speaks English when asked, and keeps the choice', async () => {
+    await page.goto(`${base()}/chatwork`);
+    await shot('chatwork');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Chatwork');
+    await expect(page.locator('main p').first().textContent()).resolves.toContain('The token is kept in memory');
+    await page.goto(`${base()}/backup`);
+    await expect(page.getByRole('link', { name: 'Download a backup' }).count()).resolves.toBe(1);
+    await shot('backup-en');
+    await page.goto(`${base()}/`);
+    await shot('rooms-en');
   });
 
   it('ran no script the other side of the chat could have written', () => {

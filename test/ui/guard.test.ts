@@ -95,7 +95,7 @@ describe('uploads', () => {
 describe('what is served', () => {
   it('has a strict CSP and the secure headers on pages and refusals', async () => {
     for (const res of [await t.get('/verify'), await raw(t.ui.port, 'GET', '/', { Host: t.host })]) {
-      expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['cache-control']).toBe('no-store');
