@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
-import { msg, render } from '../../i18n/message.js';
+import { msg, render, textsIn } from '../../i18n/message.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 import { openInBrowser } from './open-browser.js';
 
@@ -15,11 +15,11 @@ interface UiOptions {
 export function registerUi(program: Command, runner: Runner): void {
   defineCommand<[UiOptions]>(
     program, runner, 'ui',
-    'open the local web app on this archive (127.0.0.1 only) until Ctrl-C / ブラウザで使う画面を開く',
+    textsIn(runner.lang)('help.ui'),
     (c) => c
-      .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
-      .option('--no-open', 'print the address but do not open the browser')
-      .option('--max-size <size>', 'largest upload accepted (default 256MB)'),
+      .option('--port <n>', textsIn(runner.lang)('help.ui.port'))
+      .option('--no-open', textsIn(runner.lang)('help.ui.no-open'))
+      .option('--max-size <size>', textsIn(runner.lang)('help.ui.max-size')),
     (ctx, opts) => runUi(ctx, opts),
   );
 }

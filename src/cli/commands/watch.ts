@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
-import { msg, render } from '../../i18n/message.js';
+import { msg, render, textsIn } from '../../i18n/message.js';
 
 export function registerWatch(program: Command, runner: Runner): void {
   defineCommand<[string[], Record<string, never>]>(
     program, runner, 'watch <folders...>',
-    'import every new export that lands in these folders, once complete, until Ctrl-C / フォルダを見張って自動で取り込む',
+    textsIn(runner.lang)('help.watch'),
     (c) => c,
     (ctx, folders) => runWatch(ctx, folders),
   );

@@ -1,5 +1,10 @@
 /** English: what the web app (`chatproof ui`) and the folder watcher say. */
 export const uiEn = {
+  'help.ui': 'open the local web app on this archive (127.0.0.1 only) until Ctrl-C',
+  'help.ui.port': 'port on 127.0.0.1 (default: a free one)',
+  'help.ui.no-open': 'print the address but do not open the browser',
+  'help.ui.max-size': 'largest upload accepted (default 256MB)',
+  'help.watch': 'import every new export that lands in these folders, once it is complete, until Ctrl-C',
   'ui.cli.open': 'Open this address in your browser. Press Ctrl-C to stop.',
   'ui.cli.no-browser': 'Could not open a browser: open the address above yourself.',
   'usage.ui-port': (p: { value: string }) => `--port takes a number from 1 to 65535, not "${p.value}".`,
@@ -153,7 +158,6 @@ export const uiEn = {
   'ui.chatwork.unscheduled': 'No schedule.',
   'ui.chatwork.synced': (p: { rooms: number; captures: number }) => `Synced ${p.rooms} rooms; ${p.captures} new captures.`,
   'ui.chatwork.bad-token': 'That is not an API token: it has spaces, line breaks or characters a token cannot have.',
-  'ui.chatwork.room-line': (p: { title: string; status: string }) => `${p.title}: ${p.status}`,
   'ui.chatwork.status.captured': 'captured (something changed)',
   'ui.chatwork.status.unchanged': 'unchanged',
   'ui.chatwork.status.unreachable': 'not reachable (recorded as an observation)',

@@ -2,6 +2,11 @@ import type { uiEn } from '../en/ui.js';
 
 /** 日本語: ウェブ画面（chatproof ui）とフォルダ監視の言葉。 */
 export const uiJa: typeof uiEn = {
+  'help.ui': 'このアーカイブを扱うウェブ画面を開く（127.0.0.1 のみ、Ctrl-C まで）',
+  'help.ui.port': '127.0.0.1 のポート番号（既定: 空いている番号）',
+  'help.ui.no-open': 'アドレスを表示するだけで、ブラウザは開かない',
+  'help.ui.max-size': '受け付けるアップロードの上限（既定 256MB）',
+  'help.watch': 'フォルダを見張り、新しく置かれた書き出しを書き込み完了後に取り込む（Ctrl-C まで）',
   'ui.cli.open': 'このアドレスをブラウザで開いてください。終了するには Ctrl-C を押します。',
   'ui.cli.no-browser': 'ブラウザを開けませんでした。上のアドレスを開いてください。',
   'usage.ui-port': (p) => `--port には 1 から 65535 までの数を指定してください（「${p.value}」は使えません）。`,
@@ -154,7 +159,6 @@ export const uiJa: typeof uiEn = {
   'ui.chatwork.unscheduled': '自動同期はしません。',
   'ui.chatwork.synced': (p) => `${p.rooms} ルームを同期しました。新しい取り込み ${p.captures} 件。`,
   'ui.chatwork.bad-token': 'API トークンではありません。空白・改行や、トークンに使えない文字が含まれています。',
-  'ui.chatwork.room-line': (p) => `${p.title}: ${p.status}`,
   'ui.chatwork.status.captured': '取り込みました（変化あり）',
   'ui.chatwork.status.unchanged': '変化なし',
   'ui.chatwork.status.unreachable': '取得できません（観察として記録しました）',
