@@ -14,7 +14,7 @@ import { msg } from '../i18n/message.js';
 import { createUiApp } from './app.js';
 import { allowedHosts, newToken, rawRequestAllowed } from './guard.js';
 import { refusalPage } from './layout.js';
-import { Pending } from './pending.js';
+import { Pending, type PendingInput } from './pending.js';
 
 export interface UiServerOptions {
   /** 0: a free port chosen by the system. */
@@ -81,7 +81,8 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
   const chatwork = new ChatworkSession(opts.workspace, ...(opts.chatworkApiBase ? [opts.chatworkApiBase] : []));
   handler = getRequestListener(createUiApp({
     token, port, lang: opts.lang, maxUpload: opts.maxUpload, workspace: opts.workspace, browser: new Browser(() => opts.workspace.archive()), scratch,
-    imports: new Pending(), watcher, chatwork,
+    // Up to 16 previews, and no more than one upload's worth of bytes beyond the one being read.
+    imports: new Pending<PendingInput>({ max: 16, maxWeight: 2 * opts.maxUpload, weight: (i) => i.bytes.length }), watcher, chatwork,
   }).fetch);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

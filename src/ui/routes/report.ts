@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
@@ -21,7 +21,8 @@ function reportName(title: string, at: string): string {
 }
 
 export function reportRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
-  const made = new Pending<MadeReport>(64);
+  // The 16 latest reports stay downloadable; an older one's file is removed when it is dropped.
+  const made = new Pending<MadeReport>({ max: 16, onDrop: (r) => rmSync(r.file, { force: true }) });
   let count = 0;
 
   app.get('/rooms/:id/report', (c) => {
