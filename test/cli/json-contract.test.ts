@@ -5,15 +5,14 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Command } from 'commander';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { buildProgram, runCli } from '../../src/cli/main.js';
+import { buildProgram } from '../../src/cli/main.js';
 import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli, tempArchive, type CliResult } from '../support/cli.js';
 import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
+import { watchUntil } from '../support/watch.js';
 import { ROOT } from '../reliability/support/cli-process.js';
 
 const SCHEMAS = join(ROOT, 'docs', 'schema');
@@ -112,29 +111,16 @@ describe('every command --json matches its schema', () => {
   });
 
   it('watch: one document per line and file', async () => {
-    const folder = join(tmp.dir, 'inbox');
-    mkdirSync(folder);
-    const stop = new AbortController();
-    let stdout = '';
-    let started: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (started = resolve));
-    const io: Io = {
-      // Three files, three lines: imported, skipped (the same bytes again), waiting (a paste that names no room).
-      stdout: { write: (s: string) => { stdout += s; if (stdout.split('\n').length > 3) stop.abort(); return true; }, isTTY: false },
-      stderr: { write: () => { started(); return true; }, isTTY: false },
-      stdin: Readable.from([]) as Io['stdin'],
-      env: { LANG: 'en_US.UTF-8', CHATPROOF_WATCH_SETTLE_MS: '100' }, cwd: tmp.dir, signal: stop.signal,
-    };
-    const running = runCli(['watch', folder, '--db', join(tmp.dir, 'watched.db'), '--json'], io);
-    await ready;
-    copyFileSync(join(SAMPLES, 'capture-1.txt'), join(folder, 'export.txt'));
-    setTimeout(() => copyFileSync(join(SAMPLES, 'capture-1.txt'), join(folder, 'export (1).txt')), 600);
-    setTimeout(() => writeFileSync(join(folder, 'copied.txt'), '山田太郎\n2024/03/04 10:00\nよろしくお願いします\n'), 1200);
-    expect(await running).toBe(0);
+    // Three files, three lines: imported, skipped (the same bytes again), waiting (a paste that names no room).
+    const { code, events } = await watchUntil(tmp.dir, join(tmp.dir, 'watched.db'), 3, (folder) => {
+      copyFileSync(join(SAMPLES, 'capture-1.txt'), join(folder, 'export.txt'));
+      setTimeout(() => copyFileSync(join(SAMPLES, 'capture-1.txt'), join(folder, 'export (1).txt')), 600);
+      setTimeout(() => writeFileSync(join(folder, 'copied.txt'), '山田太郎\n2024/03/04 10:00\nよろしくお願いします\n'), 1200);
+    });
+    expect(code).toBe(0);
     const validate = ajv.getSchema('watch.schema.json')!;
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
-    for (const line of lines) expect(validate(line) ? [] : validate.errors, JSON.stringify(line)).toEqual([]);
-    expect(lines.map((l) => l.type).sort()).toEqual(['imported', 'skipped', 'waiting']);
+    for (const e of events) expect(validate(e) ? [] : validate.errors, JSON.stringify(e)).toEqual([]);
+    expect(events.map((e) => e['type']).sort()).toEqual(['imported', 'skipped', 'waiting']);
   });
 
   it('every command has a schema (a new command documents its --json)', () => {

@@ -1,37 +1,19 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
 import { cli } from '../support/cli.js';
 import { tempArchive } from '../support/temp.js';
+import { watchUntil as watchLines } from '../support/watch.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const temps: ReturnType<typeof tempArchive>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
-/** `chatproof watch --json` in-process: `drop` writes files once it runs; stops after `lines` log lines. */
+/** `chatproof watch --json` in a fresh temp folder and archive, until `lines` log lines. */
 async function watchUntil(lines: number, drop: (folder: string) => void): Promise<{ code: number; events: Record<string, unknown>[]; db: string }> {
   const t = tempArchive();
   temps.push(t);
-  const folder = join(t.dir, 'inbox');
-  mkdirSync(folder);
-  const controller = new AbortController();
-  let stdout = '';
-  let started: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (started = resolve));
-  const io: Io = {
-    stdout: { write: (s: string) => { stdout += s; if (stdout.split('\n').length > lines) controller.abort(); return true; }, isTTY: false },
-    stderr: { write: () => { started(); return true; }, isTTY: false },
-    stdin: Readable.from([]) as Io['stdin'],
-    env: { LANG: 'en_US.UTF-8', CHATPROOF_WATCH_SETTLE_MS: '100' }, cwd: t.dir, signal: controller.signal,
-  };
-  const running = runCli(['watch', folder, '--db', t.db, '--json'], io);
-  await ready;
-  drop(folder);
-  const code = await running;
-  return { code, events: stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), db: t.db };
+  return { ...(await watchLines(t.dir, t.db, lines, drop)), db: t.db };
 }
 
 it('imports a new export once complete, into the room it names, and skips the same bytes again', async () => {
