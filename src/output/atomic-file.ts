@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ArchiveError, UsageError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 
 /** A report or backup holds a private conversation: only its owner may read it, unless asked otherwise. */
 export const PRIVATE_MODE = 0o600;
@@ -37,16 +39,33 @@ export class AtomicFile {
   constructor(readonly target: string, mode: number = PRIVATE_MODE) {
     this.tempPath = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
     // 'wx': never reuse or follow an existing file at the temp name. fchmod: the mode asked for,
-    // whatever the umask (which would otherwise narrow a wider --mode, or a umask of 0 widen nothing).
-    this.fd = openSync(this.tempPath, 'wx', mode);
+    // whatever the umask (which would otherwise narrow a wider --mode).
+    try {
+      this.fd = openSync(this.tempPath, 'wx', mode);
+    } catch (e) {
+      // A folder one may not write, or none at all (/proc/self/fd): the path chosen, exit 2.
+      throw new UsageError(msg('usage.output.cannot-create', { file: target, folder: dirname(target), why: errorCode(e) }), { hint: msg('hint.output.choose-another'), cause: e });
+    }
     live.add(this.tempPath);
-    fchmodSync(this.fd, mode);
+    this.guarded(() => fchmodSync(this.openFd(), mode));
+  }
+
+  /** A failed write, fsync or rename (a full disk, a failing drive) is the environment's trouble: exit 4, the temp file gone. */
+  private guarded<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (e) {
+      this.abort();
+      throw new ArchiveError(msg('archive.output-failed', { file: this.target, why: errorCode(e) }), { hint: msg('archive.output-failed.hint'), cause: e });
+    }
   }
 
   write(chunk: Uint8Array): void {
     const fd = this.openFd();
-    let off = 0;
-    while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+    this.guarded(() => {
+      let off = 0;
+      while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+    });
     this.hash.update(chunk);
     this.size += chunk.length;
   }
@@ -59,18 +78,26 @@ export class AtomicFile {
 
   /** fsync, close, rename over the target, and fsync the folder so the rename itself is durable. */
   commit(): { sha256: string; size: number } {
-    const fd = this.fd ?? openSync(this.tempPath, 'r');
-    fsyncSync(fd);
-    closeSync(fd);
-    this.fd = null;
-    renameSync(this.tempPath, this.target);
+    this.guarded(() => {
+      const fd = this.fd ?? openSync(this.tempPath, 'r');
+      this.fd = fd;
+      fsyncSync(fd);
+      closeSync(fd);
+      this.fd = null;
+      renameSync(this.tempPath, this.target);
+    });
     live.delete(this.tempPath);
     syncFolder(dirname(this.target));
     return { sha256: this.hash.digest('hex'), size: this.size };
   }
 
   abort(): void {
-    this.release();
+    try {
+      this.release();
+    } catch {
+      // Closing can fail only on an fd already gone; the temp file is removed below all the same.
+    }
+    this.fd = null;
     removeTemp(this.tempPath);
     live.delete(this.tempPath);
   }
@@ -79,6 +106,10 @@ export class AtomicFile {
     if (this.fd === null) throw new Error(`${this.tempPath} was released or committed`);
     return this.fd;
   }
+}
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
 }
 
 function syncFolder(dir: string): void {

@@ -85,6 +85,18 @@ describe('an output that would destroy evidence is refused before anything is wr
   });
 });
 
+describe('a folder where no file can be made', () => {
+  for (const command of ['report', 'backup'] as const) {
+    it(`${command} into /proc (as root too): exit 2 with the reason, not an internal error`, async () => {
+      const target = '/proc/chatproof-edges-test.pdf';
+      const r = await cli([...(command === 'report' ? ['report', ROOM, '-o', target] : ['backup', target]), '--db', tmp.db]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/no file can be made in \/proc/);
+      expect(verifyAt(tmp.db).ok).toBe(true);
+    });
+  }
+});
+
 describe('what is written is private unless asked otherwise', () => {
   it('a report is 0600, and --mode 640 widens it on purpose', async () => {
     const out = join(tmp.dir, 'r.pdf');

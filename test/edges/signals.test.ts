@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 import { tempArchive } from '../support/temp.js';
-import { ensureBuilt, startCli } from '../reliability/support/cli-process.js';
+import { BIN, ensureBuilt, startCli, startShell } from '../reliability/support/cli-process.js';
 import { expectVerifies } from '../reliability/support/inspect.js';
 import { lineExport } from '../reliability/support/line-export.js';
 import { reportNumbers, seededRandom } from '../reliability/support/random.js';
@@ -47,6 +47,19 @@ describe('signals and kills during a write', () => {
     expect(r.code, r.stderr).toBe(130);
     expect(temps(folder)).toEqual([]);
     expect(existsSync(out)).toBe(false);
+    await expectVerifies(tmp.db);
+  }, 60_000);
+
+  it('a report that fills the disk (ulimit -f): exit 4 in one message, no temp file, no target', async () => {
+    const folder = join(tmp.dir, 'full');
+    mkdirSync(folder);
+    const out = join(folder, 'report.pdf');
+    // 100 KiB: room for the archive's -shm (32 KiB), not for the PDF and its font; node ignores SIGXFSZ, so the write fails with EFBIG.
+    const r = await startShell(`ulimit -f 200; "${process.execPath}" "${BIN}" report ${TITLE} -o "${out}" --db "${tmp.db}"`).done;
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(/Writing .*report\.pdf failed \(EFBIG\)/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(readdirSync(folder)).toEqual([]);
     await expectVerifies(tmp.db);
   }, 60_000);
 
