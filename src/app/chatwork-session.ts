@@ -68,7 +68,7 @@ export class ChatworkSession {
   private async pass(): Promise<SyncPass> {
     const token = this.#token;
     if (token === null) throw new UsageError(msg('ui.chatwork.no-token'));
-    const [{ newProgress, runSync }] = await Promise.all([import('../sync/sync-run.js')]);
+    const { newProgress, runSync } = await import('../sync/sync-run.js');
     const client = new ChatworkClient({ baseUrl: this.apiBase, token, signal: this.stop.signal });
     const progress = newProgress();
     const at = new Date().toISOString();

@@ -16,6 +16,8 @@ export interface Runner {
   readonly lang: Lang;
   /** Set when the command wrote its `--json` document before it failed (a sync stopped part-way). */
   jsonWritten?: boolean;
+  /** Runs another whole command line (`demo` runs the real commands): main's runCli, handed down. */
+  readonly run: (argv: readonly string[], io: Io) => Promise<number>;
 }
 
 /** Defines a subcommand with the global options, the exit-code table in its help, and a Context. */

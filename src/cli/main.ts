@@ -36,7 +36,7 @@ export function buildProgram(runner: Runner): Command {
 /** Runs the CLI and returns its exit code; the only place errors become exit codes and messages. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   // The help and commander's errors come before any command runs, so the language is known first.
-  const runner: Runner = { io, code: EXIT.ok, lang: resolveLang(langFlagIn(argv), io.env) };
+  const runner: Runner = { io, code: EXIT.ok, lang: resolveLang(langFlagIn(argv), io.env), run: runCli };
   const program = buildProgram(runner);
   try {
     if (argv.length === 0) {

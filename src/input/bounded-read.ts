@@ -1,4 +1,4 @@
-import { constants, closeSync, openSync, type Stats } from 'node:fs';
+import { constants, closeSync, openSync } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';

@@ -2,7 +2,7 @@ import { canonicalJson } from '../core/canonical.js';
 import type { HashedMessage, Message } from '../core/types.js';
 import { entryCanonical } from '../store/entry-hash.js';
 import type { EntryRecord } from '../store/records.js';
-import type { BuildOptions } from './build.js';
+import type { BuildOptions } from './options.js';
 import { CanonicalJson } from './canonical-json.js';
 import { attachmentName, embedded, imageKind, originalMime, originalName } from './files.js';
 import { LOG_NAME, MANIFEST_NAME, MANIFEST_TYPE, type Manifest, type ManifestCapture, type ManifestFile, type ManifestProof } from './manifest.js';

@@ -6,22 +6,11 @@ import { roomObservations } from '../store/room-history.js';
 import { captureMembers, timestampPayload } from './payloads.js';
 import { assembleFiles, type ProofsByCapture } from './assemble.js';
 import { stampedDataName, tokenName } from './files.js';
+import type { BuildOptions } from './options.js';
 import type { Report, ReportCapture, ReportCounts, ReportLang, ReportMode, ReportObservation, ReportTimestamp, ShownMessage } from './model.js';
-import { rangeTest, type DateRange } from './range.js';
+import { rangeTest } from './range.js';
 import { selectShown, type ShownSet } from './shown.js';
 import type { ReportSource } from './source.js';
-
-export interface BuildOptions {
-  readonly lang: ReportLang;
-  /** `--title`; null gives the default title for the room. */
-  readonly title: string | null;
-  /** Zone the pages show times in. */
-  readonly tz: string;
-  readonly range: DateRange | null;
-  readonly private: boolean;
-  /** e.g. "chatproof 0.1.0", stated in the manifest. */
-  readonly generator: string;
-}
 
 /**
  * The report model of a room: a pure function of the archive state read by collect.ts and the

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { inclusionProof, verifyInclusion } from '../../src/core/merkle.js';
-import { buildReport, type BuildOptions } from '../../src/report/build.js';
+import { buildReport } from '../../src/report/build.js';
+import type { BuildOptions } from '../../src/report/options.js';
 import { collectReportSource, reportHead } from '../../src/report/collect.js';
 import type { Manifest } from '../../src/report/manifest.js';
 import { auditPaths } from '../../src/report/proofs.js';

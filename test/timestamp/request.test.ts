@@ -29,7 +29,7 @@ describe.skipIf(opensslMissing !== null)(`requestTimestamp against a local opens
     let sent: pkijs.TimeStampReq | undefined;
     let contentType: string | null = null;
     const spy: typeof fetch = async (input, init) => {
-      sent = pkijs.TimeStampReq.fromBER((init?.body as Uint8Array).slice().buffer);
+      sent = pkijs.TimeStampReq.fromBER((init!.body as Uint8Array).slice().buffer);
       contentType = new Headers(init?.headers).get('content-type');
       return fetch(input, init);
     };
@@ -110,7 +110,7 @@ describe.skipIf(opensslMissing !== null)(`requestTimestamp against a local opens
   test('a token over other data (right nonce, wrong imprint) is refused', async () => {
     // A man in the middle that swaps the imprint but keeps our nonce.
     const swap: typeof fetch = async (input, init) => {
-      const req = pkijs.TimeStampReq.fromBER((init?.body as Uint8Array).slice().buffer);
+      const req = pkijs.TimeStampReq.fromBER((init!.body as Uint8Array).slice().buffer);
       req.messageImprint.hashedMessage = new asn1js.OctetString({ valueHex: createHash('sha256').update('other').digest() });
       return fetch(input, { ...init, body: new Uint8Array(req.toSchema().toBER()) });
     };

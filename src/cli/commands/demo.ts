@@ -15,13 +15,12 @@ export function registerDemo(program: Command, runner: Runner): void {
     program, runner, 'demo',
     tx('help.demo'),
     (c) => c.option('--keep <dir>', tx('help.demo.keep')),
-    (ctx, opts) => runDemo(ctx, opts.keep ?? mkdtempSync(join(tmpdir(), 'chatproof-demo-'))),
+    (ctx, opts) => runDemo(ctx, runner.run, opts.keep ?? mkdtempSync(join(tmpdir(), 'chatproof-demo-'))),
   );
 }
 
 /** Runs real commands against a throw-away archive: the demo is the main job, end to end. */
-async function runDemo(ctx: Context, dir: string): Promise<number> {
-  const { runCli } = await import('../main.js');
+async function runDemo(ctx: Context, runCli: Runner['run'], dir: string): Promise<number> {
   const db = join(dir, 'demo-archive.db');
   const report = join(dir, 'demo-report.pdf');
   const lang = ctx.lang;

@@ -7,7 +7,7 @@
  */
 import type { Warning } from '../../core/types.js';
 import type { IndexedLines } from '../lines.js';
-import { CLOCK, type ClockReading, readClock } from './clock.js';
+import { CLOCK, readClock } from './clock.js';
 import { looksLikeDateLine } from './date-shape.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, mayBeDateLine, readDateLine } from './dates.js';
 import { QuotedBodies, quoteOpening } from './quotes.js';

@@ -6,7 +6,7 @@
  */
 import type { Message, Warning } from '../../core/types.js';
 import { wallClockToIso } from '../../core/time.js';
-import { type Header, describeLayout, detectLayout, findHeaders, isBlank, separatorsAbove } from './layout.js';
+import { describeLayout, detectLayout, findHeaders, isBlank, separatorsAbove } from './layout.js';
 import { senderName } from './names.js';
 import { type PastedDate, type PastedStamp, readDateLine, readTimeLine } from './timestamp.js';
 

@@ -3,18 +3,7 @@ import { MerkleBuilder, verifyInclusion } from '../../core/merkle.js';
 import type { ManifestCapture, ManifestEntry } from '../manifest.js';
 import { check, type Check, type Evidence, field, short } from './check.js';
 import { reparse } from './reparse.js';
-
-/** What the capture's log entry states: the facts every other check of it is compared with. */
-export interface CaptureFacts {
-  readonly rawSha256: string;
-  readonly rawSize: number;
-  readonly merkleRoot: string;
-  readonly messageCount: number;
-  readonly format: string;
-  readonly tz: string;
-  readonly parserVersion: string;
-  readonly blobs: readonly string[];
-}
+import type { CaptureFacts } from './capture-facts.js';
 
 export function captureFacts(e: ManifestEntry | undefined, c: ManifestCapture, roomId: string): CaptureFacts | string {
   if (e === undefined) return `its log entry #${c.entrySeq} is not in the included log`;

@@ -3,7 +3,7 @@ import { decodeInput } from '../../importers/decode.js';
 import type { FormatName } from '../../importers/importer.js';
 import { importerFor } from '../../importers/registry.js';
 import type { ManifestCapture } from '../manifest.js';
-import type { CaptureFacts } from './captures.js';
+import type { CaptureFacts } from './capture-facts.js';
 
 export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; readonly parser: string } | { readonly ok: false; readonly problem: string };
 

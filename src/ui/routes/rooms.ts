@@ -39,7 +39,6 @@ function body(m: ViewMessage): Html {
 }
 
 function messageRow(lang: Lang, tz: string, m: ViewMessage, capturedAt: ReadonlyMap<string, string>): Html {
-  const earlier = m.status === 'present' ? [] : m.history.slice(0, -1);
   const asOf = capturedAt.get(m.statusAsOf) ?? null;
   return html`<tr class="msg ${m.status}" data-status="${m.status}">
 <td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td>
