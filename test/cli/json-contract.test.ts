@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildProgram, runCli } from '../../src/cli/main.js';
 import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli, tempArchive, type CliResult } from '../support/cli.js';
 import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
