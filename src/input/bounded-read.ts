@@ -41,17 +41,18 @@ export async function readBounded(path: string, bounds: Bounds): Promise<Buffer>
       filled += bytesRead;
     }
     // A file still growing (a log being written) is read on, within the limit.
-    return await readRest(handle, [bytes], info.size, bounds);
+    return await readRest(handle, [bytes], info.size, bounds, true);
   } finally {
     await handle.close();
   }
 }
 
-async function readRest(handle: FileHandle, chunks: Buffer[], size: number, bounds: Bounds, position: number | null = size): Promise<Buffer> {
+/** Reads on from `size` bytes already in `chunks` to the end, within the limit; a pipe (not `seekable`) from where it is. */
+async function readRest(handle: FileHandle, chunks: Buffer[], size: number, bounds: Bounds, seekable: boolean): Promise<Buffer> {
   let total = size;
   for (;;) {
     const chunk = Buffer.alloc(CHUNK);
-    const { bytesRead } = await handle.read(chunk, 0, CHUNK, position === null ? null : total);
+    const { bytesRead } = await handle.read(chunk, 0, CHUNK, seekable ? total : null);
     if (bytesRead === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
     total += bytesRead;
     if (total > bounds.maxSize) throw bounds.tooBig(total);
@@ -85,7 +86,7 @@ async function readPipe(path: string, bounds: Bounds): Promise<Buffer> {
       const seconds = Math.round((bounds.pipeWaitMs ?? DEFAULT_PIPE_WAIT_MS) / 1000);
       throw new InputError(msg('input.pipe-no-writer', { where: bounds.where, seconds }), { hint: msg('input.pipe-no-writer.hint') });
     }
-    return await readRest(handle, [], 0, bounds, null);
+    return await readRest(handle, [], 0, bounds, false);
   } finally {
     await handle.close();
   }
