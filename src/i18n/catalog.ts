@@ -17,6 +17,7 @@ import { ioEn } from './en/io.js';
 import { lineEn } from './en/line.js';
 import { rawEn } from './en/raw.js';
 import { outEn } from './en/out.js';
+import { storeEn } from './en/store.js';
 import { uiEn } from './en/ui.js';
 import { appJa } from './ja/app.js';
 import { cliJa } from './ja/cli.js';
@@ -27,14 +28,15 @@ import { ioJa } from './ja/io.js';
 import { lineJa } from './ja/line.js';
 import { rawJa } from './ja/raw.js';
 import { outJa } from './ja/out.js';
+import { storeJa } from './ja/store.js';
 import { uiJa } from './ja/ui.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn, ...lineEn, ...rawEn };
+const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn, ...lineEn, ...rawEn, ...storeEn };
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa, ...lineJa, ...rawJa };
+const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa, ...lineJa, ...rawJa, ...storeJa };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

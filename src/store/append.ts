@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson } from '../core/canonical.js';
 import { sha256Hex } from '../core/hash.js';
 import { nowIso } from '../core/time.js';
+import { putOriginal } from './blobs/originals.js';
 import { entryHash, type EntryKind } from './entry-hash.js';
 import type { EntryRecord } from './records.js';
 
@@ -27,8 +28,7 @@ export function appendEntry(
   return { seq, kind, at, roomId, payload, prevHash, hash };
 }
 
-/** Stores bytes once under their SHA-256 (P1); a second copy of the same bytes is not written. */
+/** Stores bytes once under their SHA-256 (P1), as chunks (blobs/originals.ts); a second copy of the same bytes is not written. */
 export function putBlob(sqlite: Database.Database, bytes: Uint8Array, sha256: string = sha256Hex(bytes)): string {
-  sqlite.prepare('INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)').run(sha256, bytes.length, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-  return sha256;
+  return putOriginal(sqlite, bytes, sha256);
 }

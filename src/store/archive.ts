@@ -3,12 +3,13 @@ import Sqlite from 'better-sqlite3';
 import { lstatSync, rmSync } from 'node:fs';
 import { MESSAGE_TAG, messageFromCanonical } from '../core/canonical.js';
 import { ArchiveError, IntegrityError, InterruptedError } from '../core/errors.js';
-import { sha256Hex, taggedHashOfBytes } from '../core/hash.js';
+import { taggedHashOfBytes } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
 import { msg } from '../i18n/message.js';
 import { AtomicFile, SQLITE_COMPANIONS } from '../output/index.js';
 import { messageBound, withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
+import { hasOriginal, readOriginal } from './blobs/originals.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import type { EntryKind } from './entry-hash.js';
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
@@ -168,17 +169,13 @@ export class Archive {
     return out;
   }
 
-  /** The bytes stored under `sha256`, hashed again first: damaged bytes are never handed on. */
+  /** An original's bytes, each chunk and the whole re-hashed on the way out (IntegrityError when damaged). */
   blob(sha256: string): Buffer {
-    const b = this.sqlite.prepare('SELECT bytes FROM blobs WHERE sha256 = ?').pluck().get(sha256) as Buffer | undefined;
-    if (!b) throw new ArchiveError(`The stored file ${sha256} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
-    const actual = sha256Hex(b);
-    if (actual !== sha256) throw new IntegrityError(msg('integrity.blob-changed', { sha256, actual }), { where: `blobs row ${sha256}`, hint: msg('hint.run-verify') });
-    return b;
+    return readOriginal(this.sqlite, sha256);
   }
 
   hasBlob(sha256: string): boolean {
-    return this.sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+    return hasOriginal(this.sqlite, sha256);
   }
 
   entries(roomId?: string): EntryRecord[] {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { migrationsDir } from '../paths.js';
+import { DATA_STEPS } from './blobs/migrate-originals.js';
 
 /** drizzle's own bookkeeping table and columns, so drizzle-kit and older archives read it as before. */
 const TABLE = '__drizzle_migrations';
@@ -15,6 +16,10 @@ const TABLE = '__drizzle_migrations';
  * - Everything runs under one IMMEDIATE transaction, the bookkeeping table included, so two
  *   processes opening a new archive at once take turns: the second finds nothing left to do.
  *   drizzle reads what was applied before taking the write lock, and the slower one failed.
+ *
+ * and one addition: a statement that names a data step (blobs/migrate-originals.ts DATA_STEPS)
+ * runs it right after, in the same transaction: work SQL cannot do, such as cutting originals into
+ * chunks. drizzle's migrate() leaves it out, and the migration then stops before losing anything.
  */
 export function applyMigrations(sqlite: Database.Database): void {
   // Loaded only when something is pending; `require` because opening an archive is synchronous.
@@ -33,7 +38,10 @@ export function applyMigrations(sqlite: Database.Database): void {
     const record = sqlite.prepare(`INSERT INTO "${TABLE}" ("hash", "created_at") VALUES (?, ?)`);
     for (const m of migrations) {
       if (last !== undefined && Number(last) >= m.folderMillis) continue;
-      for (const statement of m.sql) sqlite.exec(statement);
+      for (const statement of m.sql) {
+        sqlite.exec(statement);
+        DATA_STEPS[statement.trim()]?.(sqlite);
+      }
       record.run(m.hash, m.folderMillis);
     }
   }).immediate();

@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The archive (docs/archive.md). The `log` is the source of truth: every row of `rooms` and
@@ -6,12 +6,37 @@ import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core
  * Every table is append-only (triggers in migrations/0001_append_only.sql).
  */
 
-/** Original bytes, content-addressed (P1). */
+/**
+ * Originals, content-addressed (P1) by the SHA-256 of their whole bytes, kept as an ordered list
+ * of chunks (`blob_chunks`) cut by `chunker` (src/core/chunking/fastcdc.ts), since migration 0003.
+ */
 export const blobs = sqliteTable('blobs', {
   sha256: text('sha256').primaryKey(),
   size: integer('size').notNull(),
-  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  chunker: text('chunker').notNull(),
 });
+
+/**
+ * Chunks of originals, each stored once across originals and rooms: keyed by the 32 bytes of the
+ * SHA-256 of the chunk's own bytes, `size` of them; `data` is zlib-deflated unless that saved
+ * nothing, which `length(data) = size` tells (the sqlar convention, src/store/blobs/chunk-store.ts).
+ */
+export const chunks = sqliteTable('chunks', {
+  hash: blob('hash', { mode: 'buffer' }).primaryKey(),
+  size: integer('size').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+});
+
+/** An original's chunks in order: `seq` 0, 1, 2… */
+export const blobChunks = sqliteTable(
+  'blob_chunks',
+  {
+    blobSha256: text('blob_sha256').notNull().references(() => blobs.sha256),
+    seq: integer('seq').notNull(),
+    chunkHash: blob('chunk_hash', { mode: 'buffer' }).notNull().references(() => chunks.hash),
+  },
+  (t) => [primaryKey({ columns: [t.blobSha256, t.seq] })],
+);
 
 export const rooms = sqliteTable('rooms', {
   id: text('id').primaryKey(),

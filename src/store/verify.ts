@@ -3,6 +3,7 @@ import { MESSAGE_TAG } from '../core/canonical.js';
 import { sha256Hex, taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
 import { RootsThread } from '../core/merkle-thread.js';
+import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 
@@ -22,34 +23,13 @@ export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgre
   const lists = distinctLists(captureRows);
   const thread = listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
   const entries = verifyLog(sqlite, problems);
-  const blobs = verifyBlobs(sqlite, problems);
+  const blobs = verifyOriginals(sqlite, problems);
   const messages = verifyMessages(sqlite, problems, progress);
   verifyRooms(sqlite, entries, problems);
   const roots = thread === null ? new Map<string, string>() : new Map(zip([...lists.keys()], thread.roots()));
   const captures = verifyCaptures(captureRows, entries, blobs, messages, roots, problems);
   verifyReferencedBlobs(entries, blobs, problems);
   return { ok: problems.length === 0, entries: entries.length, captures, messages: messages.count, blobs: blobs.count, problems };
-}
-
-/**
- * A reference to stored bytes is satisfied by a row keyed so (if its bytes are damaged, that row
- * was already reported) or by a row whose bytes hash so (if only its key was changed).
- */
-interface BlobIndex { readonly count: number; has(sha256: string): boolean }
-
-function verifyBlobs(sqlite: Database.Database, problems: Problem[]): BlobIndex {
-  const byContent = new Set<string>();
-  const keys = new Set<string>();
-  let count = 0;
-  for (const [key, size, bytes] of sqlite.prepare('SELECT sha256, size, bytes FROM blobs').raw().iterate() as IterableIterator<[string, number, Buffer]>) {
-    count++;
-    const actual = sha256Hex(bytes);
-    byContent.add(actual);
-    keys.add(key);
-    if (actual !== key) problems.push({ kind: 'blob-hash-mismatch', where: `blobs row ${key}`, expected: key, actual });
-    else if (size !== bytes.length) problems.push({ kind: 'blob-size-mismatch', where: `blobs row ${key}`, expected: String(bytes.length), actual: String(size) });
-  }
-  return { count, has: (sha) => keys.has(sha) || byContent.has(sha) };
 }
 
 /** Message hashes as lower-case hex, as `exists` is asked for them. */

@@ -4,6 +4,7 @@
  * and what is kept stays the original bytes (P1) even where the text had to be repaired to read it.
  */
 import Database from 'better-sqlite3';
+import { Archive } from '../../src/store/archive.js';
 import iconv from 'iconv-lite';
 import { existsSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,11 +42,11 @@ function storedBodies(db: string): string[] {
 }
 
 function storedBlob(db: string, sha: string): Buffer {
-  const sqlite = new Database(db, { readonly: true });
+  const a = Archive.open(db, { readonly: true });
   try {
-    return sqlite.prepare('SELECT bytes FROM blobs WHERE sha256 = ?').pluck().get(sha) as Buffer;
+    return a.blob(sha);
   } finally {
-    sqlite.close();
+    a.close();
   }
 }
 

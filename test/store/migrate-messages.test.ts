@@ -1,7 +1,8 @@
 /**
  * migrations/0002: archives written before it keyed messages by hex TEXT and held the canonical
- * form as TEXT. Such an archive is made here from a current one by the reverse of the migration
- * (the old table shape of migrations/0000 and its triggers), so the test needs no old binary.
+ * form as TEXT. Such an archive is made here from a current one by the reverse of the migrations
+ * after it (test/support/old-layout.ts) and of 0002 itself (the old table shape of migrations/0000
+ * and its triggers), so the test needs no old binary.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { Archive } from '../../src/store/archive.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { msg, seedArchive } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
+import { toLayoutBefore0003 } from '../support/old-layout.js';
 
 const OLD_MESSAGES = `
   DROP TRIGGER messages_no_update;
@@ -32,6 +34,7 @@ afterEach(() => {
 /** The seeded archive as the previous version left it; `extra` runs on the old tables. */
 function oldArchive(extra = ''): void {
   seedArchive(tmp.db);
+  toLayoutBefore0003(tmp.db);
   const db = new Database(tmp.db);
   db.exec(OLD_MESSAGES + extra);
   db.pragma('wal_checkpoint(TRUNCATE)');

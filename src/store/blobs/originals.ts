@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { ARCHIVE_CHUNKER, chunks } from '../../core/chunking/fastcdc.js';
+import { ArchiveError, IntegrityError } from '../../core/errors.js';
+import { sha256Bytes, sha256Hex } from '../../core/hash.js';
+import { msg, type Phrase } from '../../i18n/message.js';
+import { ChunkReader, ChunkWriter, decodeChunk } from './chunk-store.js';
+
+/**
+ * Originals (P1: the exact bytes imported, attached or received) as ordered lists of chunks cut
+ * by FastCDC, so that a re-export of a grown chat stores only the chunks it does not share with
+ * what is already kept (issue 21). The original's SHA-256 over its whole bytes stays its key:
+ * `sha256sum FILE` still gives it. This folder is the only place that knows originals are chunked.
+ */
+
+/** Stores `bytes` once under their SHA-256; an original already kept is not written again. Inside the caller's write transaction. */
+export function putOriginal(sqlite: Database.Database, bytes: Uint8Array, sha256: string = sha256Hex(bytes)): string {
+  if (sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined) return sha256;
+  storeChunked(sqlite, sha256, bytes.length, bytes);
+  return sha256;
+}
+
+/**
+ * The blobs row and its chunk list. `sha256` and `size` are written as given: the migration of an
+ * older archive keeps a damaged row's key and size as they were, so `verify` still reports it.
+ */
+export function storeChunked(sqlite: Database.Database, sha256: string, size: number, bytes: Uint8Array): void {
+  const writer = new ChunkWriter(sqlite);
+  const link = sqlite.prepare('INSERT INTO blob_chunks (blob_sha256, seq, chunk_hash) VALUES (?, ?, ?)');
+  sqlite.prepare('INSERT INTO blobs (sha256, size, chunker) VALUES (?, ?, ?)').run(sha256, size, ARCHIVE_CHUNKER.name);
+  let seq = 0;
+  for (const chunk of chunks(bytes, ARCHIVE_CHUNKER)) link.run(sha256, seq++, writer.put(chunk));
+}
+
+export function hasOriginal(sqlite: Database.Database, sha256: string): boolean {
+  return sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+/**
+ * The original's bytes, checked on the way out: each chunk against its own hash, the whole
+ * against the key. A damaged archive gives an IntegrityError naming what failed, never bytes
+ * that are not the original.
+ */
+export function readOriginal(sqlite: Database.Database, sha256: string): Buffer {
+  const row = sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256);
+  if (!row) throw new ArchiveError(msg('archive.original-missing', { sha256 }), { hint: msg('hint.run-verify') });
+  const reader = new ChunkReader(sqlite);
+  const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq').all(sha256) as { seq: number; hash: Buffer }[];
+  const parts: Buffer[] = [];
+  const whole = createHash('sha256');
+  for (const { seq, hash } of links) {
+    const stored = reader.get(hash);
+    if (stored === undefined) throw damaged(sha256, msg('integrity.chunk-missing', { n: seq + 1, hash: hash.toString('hex') }));
+    let bytes: Buffer;
+    try {
+      bytes = decodeChunk(stored);
+    } catch {
+      throw damaged(sha256, msg('integrity.chunk-unreadable', { n: seq + 1, hash: hash.toString('hex') }));
+    }
+    if (!sha256Bytes(bytes).equals(hash)) throw damaged(sha256, msg('integrity.chunk-hash', { n: seq + 1, hash: hash.toString('hex') }));
+    whole.update(bytes);
+    parts.push(bytes);
+  }
+  const out = ownBuffer(parts);
+  const actual = whole.digest('hex');
+  if (actual !== sha256) {
+    throw new IntegrityError(msg('integrity.blob-changed', { sha256, actual }), { where: `blobs row ${sha256}`, hint: msg('hint.run-verify') });
+  }
+  return out;
+}
+
+/**
+ * The parts joined in a buffer of its own: Buffer.concat may hand out a slice of Node's shared
+ * pool, and a reader that takes `.buffer` (an ASN.1 parser reading a timestamp token) would then
+ * see other bytes around it.
+ */
+function ownBuffer(parts: readonly Buffer[]): Buffer {
+  const out = Buffer.allocUnsafeSlow(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) at += p.copy(out, at);
+  return out;
+}
+
+function damaged(sha256: string, what: Phrase): IntegrityError {
+  return new IntegrityError(msg('integrity.original-damaged', { sha256, what }), { where: `blobs row ${sha256}`, hint: msg('hint.run-verify') });
+}

@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { ARCHIVE_CHUNKER } from '../../core/chunking/fastcdc.js';
+import { sha256Bytes } from '../../core/hash.js';
+import type { Problem } from '../verify-types.js';
+import { decodeChunk } from './chunk-store.js';
+
+/**
+ * A reference to an original is satisfied by a row keyed so (if its bytes are damaged, that row
+ * was already reported), by a row whose bytes hash so (if only its key was changed), or by chunk
+ * rows listed under that key (if only the blobs row's key was changed).
+ */
+export interface BlobIndex { readonly count: number; has(sha256: string): boolean }
+
+interface ChunkRow { rowid: number; hash: unknown; size: unknown; data: unknown }
+
+/**
+ * `verify` of the originals: every chunk re-hashed once, every original put together from its
+ * chunks in order and hashed as a stream, and one finding per damaged column: a damaged chunk is
+ * named, not also every original that holds it.
+ */
+export function verifyOriginals(sqlite: Database.Database, problems: Problem[]): BlobIndex {
+  const chunks = new ChunkChecker(sqlite, problems);
+  const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq');
+  const keys = new Set<string>();
+  const byContent = new Set<string>();
+  const rows = sqlite.prepare('SELECT sha256, size, chunker FROM blobs').all() as { sha256: string; size: number; chunker: string }[];
+  for (const { sha256, size, chunker } of rows) {
+    keys.add(sha256);
+    if (chunker !== ARCHIVE_CHUNKER.name) problems.push({ kind: 'blob-chunker-unknown', where: `blobs row ${sha256}, column chunker`, expected: ARCHIVE_CHUNKER.name, actual: String(chunker) });
+    const whole = createHash('sha256');
+    let total = 0;
+    let broken = false;
+    const list = links.all(sha256) as { seq: number; hash: unknown }[];
+    const gap = list.findIndex((l, i) => l.seq !== i);
+    if (gap >= 0) {
+      problems.push({ kind: 'blob-chunks-out-of-order', where: `blob_chunks rows of ${sha256}`, expected: `chunk ${gap} at position ${gap + 1}`, actual: `chunk ${list[gap]!.seq}` });
+      continue;
+    }
+    for (const { seq, hash } of list) {
+      const bytes = chunks.bytesOf(hash, `blob_chunks row of ${sha256}, chunk ${seq + 1}`);
+      if (bytes === null) {
+        broken = true;
+        break;
+      }
+      whole.update(bytes);
+      total += bytes.length;
+    }
+    if (broken) continue;
+    const actual = whole.digest('hex');
+    byContent.add(actual);
+    if (actual !== sha256) problems.push({ kind: 'blob-hash-mismatch', where: `blobs row ${sha256}, put together from its blob_chunks rows`, expected: sha256, actual });
+    else if (size !== total) problems.push({ kind: 'blob-size-mismatch', where: `blobs row ${sha256}`, expected: String(total), actual: String(size) });
+  }
+  chunks.checkTheRest();
+  const listed = new Set(sqlite.prepare('SELECT DISTINCT blob_sha256 FROM blob_chunks').pluck().all() as string[]);
+  return { count: rows.length, has: (sha) => keys.has(sha) || byContent.has(sha) || listed.has(sha) };
+}
+
+/** Each chunk row checked once (by rowid), whichever original reaches it first; the rest at the end. */
+class ChunkChecker {
+  /** The SHA-256 (hex) of each checked row's bytes, by rowid; '' when they could not be read. */
+  private readonly checked = new Map<number, string>();
+  private readonly byKey: Database.Statement;
+  private byContent: Map<string, number> | undefined;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly problems: Problem[],
+  ) {
+    this.byKey = sqlite.prepare('SELECT rowid, hash, size, data FROM chunks WHERE hash = ?');
+  }
+
+  /** The chunk's bytes, or null when it is missing or damaged (and then reported once). */
+  bytesOf(hash: unknown, where: string): Buffer | null {
+    const key = Buffer.isBuffer(hash) ? hash : Buffer.from(String(hash));
+    const row = (this.byKey.get(key) as ChunkRow | undefined) ?? this.movedRow(key);
+    if (row === undefined) {
+      this.problems.push({ kind: 'chunk-missing', where, expected: key.toString('hex'), actual: 'not stored' });
+      return null;
+    }
+    const read = this.check(row);
+    return read !== null && read.actual === key.toString('hex') ? read.bytes : null;
+  }
+
+  /** A chunk row whose key was changed, found by its content (the row itself is reported by `check`). */
+  private movedRow(key: Buffer): ChunkRow | undefined {
+    if (this.byContent === undefined) {
+      this.byContent = new Map();
+      const all = this.sqlite.prepare('SELECT rowid, size, data FROM chunks').all() as ChunkRow[];
+      for (const r of all) {
+        const bytes = decodeOrNull(r);
+        if (bytes !== null) this.byContent.set(sha256Bytes(bytes).toString('hex'), r.rowid);
+      }
+    }
+    const rowid = this.byContent.get(key.toString('hex'));
+    return rowid === undefined ? undefined : (this.sqlite.prepare('SELECT rowid, hash, size, data FROM chunks WHERE rowid = ?').get(rowid) as ChunkRow);
+  }
+
+  /** Decompresses the row; re-hashes it and reports what is wrong the first time only. Null when it cannot be read. */
+  private check(row: ChunkRow): { bytes: Buffer; actual: string } | null {
+    const bytes = decodeOrNull(row);
+    const known = this.checked.get(row.rowid);
+    if (known !== undefined) return bytes === null ? null : { bytes, actual: known };
+    const key = Buffer.isBuffer(row.hash) ? row.hash.toString('hex') : String(row.hash);
+    const where = `chunks row ${key}`;
+    if (bytes === null) {
+      this.checked.set(row.rowid, '');
+      this.problems.push({ kind: 'chunk-damaged', where: `${where}, column data`, expected: `${String(row.size)} bytes that deflate stored`, actual: 'data that cannot be decompressed' });
+      return null;
+    }
+    const actual = sha256Bytes(bytes).toString('hex');
+    this.checked.set(row.rowid, actual);
+    if (actual !== key) this.problems.push({ kind: 'chunk-hash-mismatch', where, expected: key, actual });
+    else if (row.size !== bytes.length) this.problems.push({ kind: 'chunk-size-mismatch', where, expected: String(bytes.length), actual: String(row.size) });
+    return { bytes, actual };
+  }
+
+  /** Chunks no original reached (left by a damaged list, or a changed key) are checked too. */
+  checkTheRest(): void {
+    const rowids = this.sqlite.prepare('SELECT rowid FROM chunks').pluck().all() as number[];
+    const get = this.sqlite.prepare('SELECT rowid, hash, size, data FROM chunks WHERE rowid = ?');
+    for (const rowid of rowids) if (!this.checked.has(rowid)) this.check(get.get(rowid) as ChunkRow);
+  }
+}
+
+function decodeOrNull(row: ChunkRow): Buffer | null {
+  if (!Buffer.isBuffer(row.data) || typeof row.size !== 'number') return null;
+  try {
+    return decodeChunk({ size: row.size, data: row.data });
+  } catch {
+    return null;
+  }
+}

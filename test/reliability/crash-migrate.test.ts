@@ -1,0 +1,135 @@
+/**
+ * Issue 21: an archive of the layout before migrations/0003 (originals whole in `blobs.bytes`) is
+ * upgraded by the first chatproof command that opens it. The upgrade is SIGKILLed at random
+ * points; after every kill the archive must be in the old layout or the new one, never between,
+ * and then open, verify, and hold every capture, log entry and original byte for byte.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/hash.js';
+import { Archive } from '../../src/store/archive.js';
+import { toLayoutBefore0003 } from '../support/old-layout.js';
+import { seedArchive } from '../support/seed.js';
+import { tempArchive } from '../support/temp.js';
+import { ensureBuilt, startCli } from './support/cli-process.js';
+import { expectVerifies } from './support/inspect.js';
+import { lineExport } from './support/line-export.js';
+import { reportNumbers, seededRandom } from './support/random.js';
+
+const KILLS = 10;
+const tmp = tempArchive();
+const pristine = join(tmp.dir, 'old-layout.db');
+/** Three exports of ~3 MB each: enough chunks that the upgrade takes a while to kill inside. */
+const originals = ['a', 'b', 'c'].map((tag) => Buffer.from(lineExport({ title: `移行 ${tag}`, messages: 30_000, tag })));
+
+beforeAll(() => {
+  ensureBuilt();
+  seedArchive(pristine);
+  const a = Archive.open(pristine);
+  a.appendAll(originals.map((b, i) => ({ kind: 'attachment' as const, roomId: null, payload: { attachment: { name: `${i}.txt`, sha256: sha256Hex(b) }, blobs: [sha256Hex(b)] }, blobs: [b] })));
+  a.close();
+  toLayoutBefore0003(pristine);
+});
+afterAll(() => tmp.cleanup());
+
+type Layout = 'old' | 'new';
+
+/** Which layout the file holds, read without chatproof; anything between the two fails the test. */
+function layoutOf(path: string): Layout {
+  const db = new Database(path, { readonly: true });
+  try {
+    const has = (sql: string): boolean => (db.prepare(sql).pluck().get() as number) > 0;
+    const bytes = has("SELECT COUNT(*) FROM pragma_table_info('blobs') WHERE name = 'bytes'");
+    const chunks = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('chunks', 'blob_chunks')");
+    const applied = db.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get() as number;
+    if (bytes && !chunks && applied === 3) return 'old';
+    if (!bytes && chunks && applied === 4) return 'new';
+    throw new Error(`half-migrated archive: bytes column ${bytes}, chunk tables ${chunks}, ${applied} migrations recorded`);
+  } finally {
+    db.close();
+  }
+}
+
+function sizeOrZero(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function logOf(path: string): unknown[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM log ORDER BY seq').all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('SIGKILL during the upgrade to chunked originals', () => {
+  it(`killed ${KILLS} times at random points: old or new layout, and then every capture and original is there`, async () => {
+    const rnd = seededRandom('crash-migrate');
+    const log = logOf(pristine);
+    const uncut = join(tmp.dir, 'uncut.db');
+    copyFileSync(pristine, uncut);
+    const full = await startCli(['verify', '--db', uncut, '--json']).done;
+    expect(full.code, full.stderr).toBe(0);
+    expect(layoutOf(uncut)).toBe('new');
+    const seen: Record<Layout, number> = { old: 0, new: 0 };
+    /** Kills that found the commit under way (a -wal file with frames) and left the old layout. */
+    let rolledBack = 0;
+    for (let k = 0; k < KILLS; k++) {
+      const db = join(tmp.dir, `kill-${k}.db`);
+      copyFileSync(pristine, db);
+      const run = startCli(['verify', '--db', db, '--json']);
+      // Odd kills are spread over the whole run and a little past it (start-up, the upgrade, the
+      // verify after it), each at a random point of its own slice. The upgrade's transaction
+      // stays in memory until it commits, so even kills are aimed at the commit: as soon as the
+      // -wal file has frames, plus up to 20 ms.
+      const aimed = k % 2 === 0;
+      const at = ((k + rnd.next()) / KILLS) * full.ms * 1.2;
+      let walAtKill = 0;
+      const kill = (): void => {
+        if (run.child.exitCode !== null || run.child.signalCode !== null) return;
+        walAtKill = sizeOrZero(`${db}-wal`);
+        run.child.kill('SIGKILL');
+      };
+      const timer = aimed ? null : setTimeout(kill, at);
+      const poll = aimed
+        ? setInterval(() => {
+            if (sizeOrZero(`${db}-wal`) > 0) {
+              clearInterval(poll!);
+              setTimeout(kill, rnd.between(0, 20));
+            }
+          }, 1)
+        : null;
+      const done = await run.done;
+      if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      const layout = layoutOf(db);
+      seen[layout]++;
+      if (layout === 'old' && walAtKill > 0) rolledBack++;
+      // The next open upgrades what the kill left; nothing of the evidence may be missing or changed.
+      const report = await expectVerifies(db);
+      expect(report.captures).toBe(3);
+      expect(logOf(db)).toEqual(log);
+      const a = Archive.open(db, { readonly: true });
+      try {
+        for (const b of originals) expect(a.blob(sha256Hex(b)).equals(b)).toBe(true);
+      } finally {
+        a.close();
+      }
+      expect(done.signal === 'SIGKILL' || done.code === 0).toBe(true);
+      rmSync(db, { force: true });
+      for (const ext of ['-wal', '-shm']) rmSync(db + ext, { force: true });
+    }
+    reportNumbers('crash-migrate', { kills: KILLS, uncutMs: full.ms, leftOld: seen.old, leftNew: seen.new, rolledBack });
+    // Kills that all landed after the commit, or all before the upgrade began, would prove little.
+    expect(seen.old).toBeGreaterThan(0);
+    expect(seen.new).toBeGreaterThan(0);
+    expect(rolledBack).toBeGreaterThan(0);
+  });
+});
