@@ -3,6 +3,7 @@ import { type ByteSink, drive, type Exporter, type ExportResult, type RenderProg
 import { writeCover } from './cover.js';
 import { attachFiles, openDocument } from './document.js';
 import { writeFiles } from './files-section.js';
+import { writeRawCaptures } from './raw-section.js';
 import { dateTime, L, shortHash } from './format.js';
 import { writeHowTo } from './howto.js';
 import { Layout } from './layout.js';
@@ -49,6 +50,7 @@ class PdfWriter implements ReportWriter {
   }
 
   async writeFooter(): Promise<ExportResult> {
+    writeRawCaptures(this.layout, this.report);
     writeFiles(this.layout, this.report);
     writeHowTo(this.layout, this.report);
     if (this.finalPass) await attachFiles(this.doc, this.report);

@@ -6,17 +6,13 @@
  * time, so it never makes a message look deleted, and the report shows its text verbatim.
  */
 import { UsageError } from '../core/errors.js';
-import type { Source } from '../core/types.js';
+import { RAW_VARIANT, type Source } from '../core/types.js';
 import { msg } from '../i18n/message.js';
 import type { FormatName } from '../importers/importer.js';
 import type { Archive } from '../store/archive.js';
 import type { RecordedCapture } from '../store/capture-write.js';
 import type { ImportInput } from './import-capture.js';
 import { matchRoom } from './room-arg.js';
-
-/** The variant and parser version of a capture whose messages were not read. */
-export const RAW_VARIANT = 'raw';
-export const RAW_PARSER = 'raw';
 
 export interface RawImportRequest {
   readonly input: ImportInput;
@@ -33,7 +29,7 @@ export async function importRaw(openArchive: () => Archive, req: RawImportReques
   if (known === null && guess === null) throw new UsageError(msg('usage.raw-needs-format', { room: req.room }));
   const room = known !== null ? { id: known.id } : { source: guess!.source, externalId: null, title: req.room };
   return archive.recordCaptureAsync({
-    room, raw: req.input.bytes, format: guess?.format ?? RAW_VARIANT, variant: RAW_VARIANT, parserVersion: RAW_PARSER, tz: req.tz,
+    room, raw: req.input.bytes, format: guess?.format ?? RAW_VARIANT, variant: RAW_VARIANT, parserVersion: RAW_VARIANT, tz: req.tz,
     coverageKind: 'window', messages: [], meta: { raw: true },
   });
 }

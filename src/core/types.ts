@@ -53,6 +53,12 @@ export function withHash(m: Message, hash: string): HashedMessage {
 
 export type CoverageKind = 'full' | 'window';
 
+/**
+ * The variant (and parser version) of a capture kept with `import --raw`: its original bytes
+ * stored and logged, no messages read from them (src/app/import-raw.ts).
+ */
+export const RAW_VARIANT = 'raw';
+
 /** What part of a room a capture shows (P6). `from`/`to` are the first and last message times. */
 export interface Coverage {
   readonly kind: CoverageKind;

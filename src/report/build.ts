@@ -1,5 +1,6 @@
 import { buildArchiveView, type CaptureView } from '../core/diff/index.js';
-import type { HashedMessage } from '../core/types.js';
+import { RAW_VARIANT, type HashedMessage } from '../core/types.js';
+import { decodeInput } from '../importers/decode.js';
 import type { EntryRecord } from '../store/records.js';
 import { parseTokenInfo } from '../timestamp/index.js';
 import { roomObservations } from '../store/room-history.js';
@@ -68,6 +69,7 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
     merkleRoot: c.record.merkleRoot,
     file: files.originals.get(c.record.id) ?? null,
     stampedBy: timestamps.find((t) => t.stampedSeq >= c.record.entrySeq) ?? null,
+    rawText: c.record.variant === RAW_VARIANT && c.raw !== null ? decodeInput(c.raw, null).text : null,
   }));
   const period = { from: set.shown[0]?.sentAt ?? null, to: set.shown[set.shown.length - 1]?.sentAt ?? null };
   return {

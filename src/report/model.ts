@@ -62,6 +62,11 @@ export interface ReportCapture {
   readonly file: string | null;
   /** The earliest token whose stamped head includes this capture's entry. */
   readonly stampedBy: ReportTimestamp | null;
+  /**
+   * A capture kept with `import --raw` (no messages read): its text as decoded from the original,
+   * for the report to print verbatim; null for every other capture, and in private mode.
+   */
+  readonly rawText: string | null;
 }
 
 /** One version of a message as some capture showed it. */

@@ -1,4 +1,5 @@
 import { messageHash } from '../../core/canonical.js';
+import { RAW_VARIANT } from '../../core/types.js';
 import { decodeInput } from '../../importers/decode.js';
 import type { FormatName } from '../../importers/importer.js';
 import { importerFor } from '../../importers/registry.js';
@@ -13,6 +14,8 @@ export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; 
  * differently: the result then says which versions were compared.
  */
 export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFacts, roomTitle: string | null): Reparsed {
+  // Kept with `import --raw`: nothing was read from it, so the recorded message list must be empty.
+  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: 'no parser (kept with import --raw: no messages are read from it)' };
   const importer = importerFor(facts.format as FormatName);
   if (importer === undefined) return { ok: false, problem: `this chatproof has no importer for the format "${facts.format}" of ${c.file}` };
   try {
