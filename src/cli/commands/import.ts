@@ -72,7 +72,9 @@ async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof rea
   const { importRaw } = await import('../../app/import-raw.js');
   const recorded = await importRaw(() => ctx.archive({ create: true }), { input, format: opts.format as FormatName | 'auto', room: opts.room, tz: ctx.tz });
   if (ctx.json) {
-    ctx.printJson({ capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } } });
+    // The import document's shape (docs/json.md): a raw capture reads no message, so it changes none.
+    const changes: ChangeCounts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+    ctx.printJson({ capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } }, changes, warnings: [] });
   } else {
     const c = recorded.capture;
     ctx.say(ctx.text('import.raw-stored', { title: recorded.room.title, size: input.bytes.length }));
