@@ -20,8 +20,9 @@ describe('the command line', () => {
     expect(r.stdout.trimEnd()).toMatch(/130\s+interrupted.*$/);
   });
 
-  it('node_modules/.bin/chatproof works after npm ci (linked by prepare)', () => {
-    const r = spawnSync(join('node_modules', '.bin', 'chatproof'), ['--help'], { encoding: 'utf8' });
+  it('npx chatproof runs the checkout\'s own bin after a build, as the README says', () => {
+    // --no-install: the project's own bin or nothing, never a download of a registry package.
+    const r = spawnSync('npx', ['--no-install', 'chatproof', '--help'], { encoding: 'utf8', env: { ...process.env, CHATPROOF_LANG: 'en' } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Usage: chatproof');
   });

@@ -69,9 +69,10 @@ describe('folders the user may not write', () => {
     chmodSync(db, 0o600);
     chmodSync(ro, 0o500);
     try {
-      const probe = await runCliProcess(['--version'], user);
-      // A checkout that only root may read (e.g. under /root) cannot be run as nobody: then only the
-      // injected failures of the next test speak for this case.
+      // A checkout, or a Node, that only root may read (e.g. under /root) cannot be run as nobody:
+      // then only the injected failures of the next test speak for this case. A Node binary nobody
+      // may execute fails the spawn itself (EACCES) rather than the CLI.
+      const probe = await runCliProcess(['--version'], user).catch((e: Error) => ({ code: -1, stderr: e.message }));
       if (asRoot && probe.code !== 0) {
         console.info(`[reliability] read-only-folder: skipped, the CLI cannot run as uid ${NOBODY} here: ${probe.stderr.split('\n')[0]}`);
         test.skip();
