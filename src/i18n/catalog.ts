@@ -19,6 +19,7 @@ import { rawEn } from './en/raw.js';
 import { outEn } from './en/out.js';
 import { storeEn } from './en/store.js';
 import { uiEn } from './en/ui.js';
+import { verifyEn } from './en/verify.js';
 import { appJa } from './ja/app.js';
 import { cliJa } from './ja/cli.js';
 import { environmentJa } from './ja/environment.js';
@@ -30,13 +31,41 @@ import { rawJa } from './ja/raw.js';
 import { outJa } from './ja/out.js';
 import { storeJa } from './ja/store.js';
 import { uiJa } from './ja/ui.js';
+import { verifyJa } from './ja/verify.js';
 import type { Lang } from './lang.js';
 
-const en = { ...errorsEn, ...environmentEn, ...cliEn, ...helpEn, ...ioEn, ...outEn, ...uiEn, ...appEn, ...lineEn, ...rawEn, ...storeEn };
+// One area a line, in alphabetical order: helpers adding areas at once then touch different lines.
+const en = {
+  ...appEn,
+  ...cliEn,
+  ...environmentEn,
+  ...errorsEn,
+  ...helpEn,
+  ...ioEn,
+  ...lineEn,
+  ...outEn,
+  ...rawEn,
+  ...storeEn,
+  ...uiEn,
+  ...verifyEn,
+};
 
 export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
-const ja: Catalog = { ...errorsJa, ...environmentJa, ...cliJa, ...helpJa, ...ioJa, ...outJa, ...uiJa, ...appJa, ...lineJa, ...rawJa, ...storeJa };
+const ja: Catalog = {
+  ...appJa,
+  ...cliJa,
+  ...environmentJa,
+  ...errorsJa,
+  ...helpJa,
+  ...ioJa,
+  ...lineJa,
+  ...outJa,
+  ...rawJa,
+  ...storeJa,
+  ...uiJa,
+  ...verifyJa,
+};
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

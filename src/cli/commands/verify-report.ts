@@ -29,9 +29,9 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
       }
       const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd), pdfRenderer());
       if (ctx.json) {
-        ctx.printJson({ ok: result.ok, checks: result.checks });
+        ctx.printJson({ ok: result.ok, checks: result.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) });
       } else {
-        for (const c of result.checks) ctx.say(`${c.ok ? '✓' : '✗'} ${c.name}\n    ${c.detail}`, c.ok ? 32 : 31);
+        for (const c of result.checks) ctx.say(`${c.ok ? '✓' : '✗'} ${ctx.words(c.said.name)}\n    ${ctx.words(c.said.detail)}`, c.ok ? 32 : 31);
         const failed = result.checks.filter((c) => !c.ok).length;
         if (result.ok) ctx.say(ctx.text('verify-report.ok', { n: result.checks.length }), 32);
         else ctx.say(ctx.text('verify-report.failed', { n: failed }), 31);

@@ -1,16 +1,30 @@
+import { msg, render, type Phrase } from '../../i18n/message.js';
 import type { Manifest, ManifestEntry } from '../manifest.js';
 
-/** One finding of verify-report: what was compared, and what that rests on; never a bare "OK". */
+/**
+ * One finding of verify-report: what was compared, and what that rests on; never a bare "OK".
+ * `name` and `detail` are English (the `--json` document); `said` is the same in words any
+ * language can be written in.
+ */
 export interface Check {
   readonly name: string;
   readonly ok: boolean;
   readonly detail: string;
+  readonly said: { readonly name: Phrase; readonly detail: Phrase | string };
 }
 
-export function check(name: string, problems: readonly string[], whenOk: string, rests: string): Check {
-  return problems.length === 0
-    ? { name, ok: true, detail: `${whenOk} (rests on: ${rests})` }
-    : { name, ok: false, detail: problems.slice(0, 8).join('; ') + (problems.length > 8 ? `; and ${problems.length - 8} more` : '') };
+export function finding(name: Phrase, ok: boolean, detail: Phrase | string): Check {
+  return { name: render('en', name), ok, detail: render('en', detail), said: { name, detail } };
+}
+
+/** Phrases one after another, at most `max`, then how many more there were. */
+export function listed(items: readonly (Phrase | string)[], max = 8): Phrase | string {
+  const shown: (Phrase | string)[] = [...items.slice(0, max), ...(items.length > max ? [msg('vr.more', { n: items.length - max })] : [])];
+  return shown.reduceRight<Phrase | string | null>((rest, first) => (rest === null ? first : msg('vr.list', { first, rest })), null) ?? '';
+}
+
+export function check(name: Phrase, problems: readonly (Phrase | string)[], whenOk: Phrase, rests: Phrase): Check {
+  return problems.length === 0 ? finding(name, true, msg('vr.holds', { said: whenOk, rests })) : finding(name, false, listed(problems));
 }
 
 /** What every check reads: the manifest, the embedded files, the included log by seq. */

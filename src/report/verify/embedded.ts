@@ -1,7 +1,9 @@
 import { readAttachment } from '../../attach/payload.js';
+import { ChatproofError } from '../../core/errors.js';
 import { sha256Hex } from '../../core/hash.js';
 import { MANIFEST_NAME } from '../manifest.js';
-import { check, type Check, type Evidence, short } from './check.js';
+import { msg } from '../../i18n/message.js';
+import { check, finding, type Check, type Evidence, short } from './check.js';
 
 /** Every embedded file is listed in the manifest with its SHA-256 and size, and every listed one is there. */
 export function checkEmbedded(ev: Evidence): Check[] {
@@ -11,12 +13,12 @@ export function checkEmbedded(ev: Evidence): Check[] {
     if (name === MANIFEST_NAME) continue;
     const want = listed[name];
     const actual = sha256Hex(bytes);
-    const problems = want === undefined ? [`${name} is embedded but not listed in ${MANIFEST_NAME}: nothing vouches for it`]
-      : actual !== want.sha256 || bytes.length !== want.size ? [`${name} has SHA-256 ${short(actual)} (${bytes.length} bytes), but ${MANIFEST_NAME} lists ${short(want.sha256)} (${want.size} bytes): the file was changed`] : [];
-    out.push(check(`file ${name}`, problems, `SHA-256 ${actual}, ${bytes.length} bytes, as ${MANIFEST_NAME} lists it (${want?.role ?? ''})`, `SHA-256; ${MANIFEST_NAME} is itself bound by the checks below`));
+    const problems = want === undefined ? [msg('vr.file.unlisted', { name, manifest: MANIFEST_NAME })]
+      : actual !== want.sha256 || bytes.length !== want.size ? [msg('vr.file.changed', { name, sha256: short(actual), size: bytes.length, manifest: MANIFEST_NAME, listed: short(want.sha256), listedSize: want.size })] : [];
+    out.push(check(msg('vr.name.file', { name }), problems, msg('vr.file.ok', { sha256: actual, size: bytes.length, manifest: MANIFEST_NAME, role: want?.role ?? '' }), msg('vr.rests.sha256-manifest', { manifest: MANIFEST_NAME })));
   }
   const missing = Object.keys(listed).filter((name) => !ev.files.has(name));
-  if (missing.length > 0) out.push({ name: 'files listed', ok: false, detail: `${MANIFEST_NAME} lists files the PDF does not carry: ${missing.join(', ')}` });
+  if (missing.length > 0) out.push(finding(msg('vr.name.files-listed'), false, msg('vr.file.missing', { manifest: MANIFEST_NAME, names: missing.join(', ') })));
   return out;
 }
 
@@ -24,18 +26,18 @@ export function checkEmbedded(ev: Evidence): Check[] {
 export function checkAttachments(ev: Evidence): Check[] {
   return ev.manifest.attachments.map((a) => {
     const e = ev.entries.get(a.entrySeq);
-    const name = `attachment #${a.entrySeq}`;
-    if (e === undefined || e.kind !== 'attachment' || e.roomId !== ev.manifest.room.id) return { name, ok: false, detail: `log entry #${a.entrySeq} is not an attachment of this room` };
+    const name = msg('vr.name.attachment', { seq: a.entrySeq });
+    if (e === undefined || e.kind !== 'attachment' || e.roomId !== ev.manifest.room.id) return finding(name, false, msg('vr.attachment.other', { seq: a.entrySeq }));
     let recorded;
     try {
       recorded = readAttachment(e.payload as Record<string, unknown>, e.seq);
     } catch (err) {
-      return { name, ok: false, detail: (err as Error).message };
+      return finding(name, false, err instanceof ChatproofError ? err.text : (err as Error).message);
     }
-    if (a.file === null) return { name, ok: true, detail: `"${recorded.name}" is listed by its SHA-256 ${recorded.sha256} only; its bytes are not in this report (rests on: the log chain)` };
+    if (a.file === null) return check(name, [], msg('vr.attachment.hash-only', { name: recorded.name, sha256: recorded.sha256 }), msg('vr.rests.chain'));
     const bytes = ev.files.get(a.file);
-    const problems = bytes === undefined ? [`${a.file} is not embedded`]
-      : sha256Hex(bytes) !== recorded.sha256 ? [`${a.file} has SHA-256 ${short(sha256Hex(bytes))}, but log entry #${e.seq} recorded ${short(recorded.sha256)}`] : [];
-    return check(name, problems, `${a.file} is "${recorded.name}" (${recorded.kind}) as log entry #${e.seq} recorded it: SHA-256 ${recorded.sha256}`, 'SHA-256 and the log chain');
+    const problems = bytes === undefined ? [msg('vr.attachment.missing', { file: a.file })]
+      : sha256Hex(bytes) !== recorded.sha256 ? [msg('vr.attachment.changed', { file: a.file, sha256: short(sha256Hex(bytes)), seq: e.seq, recorded: short(recorded.sha256) })] : [];
+    return check(name, problems, msg('vr.attachment.ok', { file: a.file, name: recorded.name, kind: recorded.kind, seq: e.seq, sha256: recorded.sha256 }), msg('vr.rests.sha256-chain'));
   });
 }

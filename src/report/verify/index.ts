@@ -2,7 +2,8 @@ import { canonicalJson } from '../../core/canonical.js';
 import { MANIFEST_NAME } from '../manifest.js';
 import { captureFacts, checkFullCapture, checkProofs } from './captures.js';
 import { checkLog, checkRoom } from './chain.js';
-import { type Check, type Evidence, field } from './check.js';
+import { msg, Phrase } from '../../i18n/message.js';
+import { check, finding, listed, type Check, type Evidence, field } from './check.js';
 import { checkAttachments, checkEmbedded } from './embedded.js';
 import { readManifest } from './manifest-read.js';
 import { checkPages, type Renderer } from './pages.js';
@@ -28,19 +29,19 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   const files = await readEmbeddedFiles(pdf, where);
   const reading = readManifest(files, where);
   if (reading.manifest === null) {
-    return { ok: false, checks: [{ name: 'manifest', ok: false, detail: `${MANIFEST_NAME} is damaged: ${reading.problems.slice(0, 6).join('; ')}` }] };
+    return { ok: false, checks: [finding(msg('vr.name.manifest'), false, msg('vr.manifest.damaged', { manifest: MANIFEST_NAME, problems: listed(reading.problems, 6) }))] };
   }
   const manifest = reading.manifest;
   const ev: Evidence = { manifest, files, entries: new Map(manifest.log.entries.map((e) => [e.seq, e])) };
   const raw = Buffer.from(files.get(MANIFEST_NAME)!).toString('utf8');
   const checks: Check[] = [canonicalJson(JSON.parse(raw)) === raw
-    ? { name: 'manifest', ok: true, detail: `${MANIFEST_NAME} is a ${manifest.mode} chatproof report manifest v1 in canonical JSON, made by ${manifest.generator} (rests on: RFC 8785)` }
-    : { name: 'manifest', ok: false, detail: `${MANIFEST_NAME} is not in canonical JSON (RFC 8785): it was rewritten after the report was made` }];
+    ? check(msg('vr.name.manifest'), [], msg('vr.manifest.ok', { manifest: MANIFEST_NAME, mode: manifest.mode, generator: manifest.generator }), msg('vr.rests.rfc8785'))
+    : finding(msg('vr.name.manifest'), false, msg('vr.manifest.not-canonical', { manifest: MANIFEST_NAME }))];
   checks.push(...checkEmbedded(ev), checkLog(ev), checkRoom(ev));
   const roomTitle = field(ev.entries.get(manifest.room.entrySeq)?.payload, 'room', 'title');
   for (const c of manifest.captures) {
     const facts = captureFacts(ev.entries.get(c.entrySeq), c, manifest.room.id);
-    if (typeof facts === 'string') checks.push({ name: `capture ${c.id}`, ok: false, detail: facts });
+    if (facts instanceof Phrase) checks.push(finding(msg('vr.name.capture', { id: c.id }), false, facts));
     else if (manifest.mode === 'full') checks.push(...checkFullCapture(ev, c, facts, typeof roomTitle === 'string' ? roomTitle : null));
     else checks.push(checkProofs(c, facts));
   }

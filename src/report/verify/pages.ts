@@ -1,5 +1,6 @@
 import type { Report } from '../model.js';
-import type { Check, Evidence } from './check.js';
+import { msg, type Phrase } from '../../i18n/message.js';
+import { check, finding, listed, type Check, type Evidence } from './check.js';
 import { addedObject, layoutDifferences } from './layout-diff.js';
 import { readLayout, splitRevisions } from './pdf-objects.js';
 import { readerView, threats, viewDifferences } from './reader-view.js';
@@ -22,44 +23,44 @@ export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Render
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const { first, rest } = splitRevisions(bytes);
   const revision: Check = rest.length === 0
-    ? { name: 'revisions', ok: true, detail: `the file is one revision: nothing follows its end (%%EOF at byte ${first.length}), so no later update changes what a reader sees (rests on: ISO 32000-1 §7.5.6)` }
-    : { name: 'revisions', ok: false, detail: `${rest.length} bytes follow the report's end at byte ${first.length}: ${appended(rest)}. A PDF reader shows the file as that update left it` };
+    ? check(msg('vr.name.revisions'), [], msg('vr.pages.one-revision', { end: first.length }), msg('vr.rests.iso32000'))
+    : finding(msg('vr.name.revisions'), false, msg('vr.pages.appended', { bytes: rest.length, end: first.length, what: appended(rest) }));
 
   const made = ev.manifest.generator;
   if (made !== renderer.generator) {
-    return [revision, await failed(bytes, null, [`not compared: the report says it was made by ${made}, and only that version lays its pages out exactly as they are; this is ${renderer.generator}. Check it with ${made}`])];
+    return [revision, await failed(bytes, null, [msg('vr.pages.other-version', { made, mine: renderer.generator })])];
   }
   const report = rebuildReport(ev);
-  if (typeof report === 'string') return [revision, await failed(bytes, null, [`it cannot be rendered again from its own data: ${report}`])];
+  if (typeof report === 'string') return [revision, await failed(bytes, null, [msg('vr.pages.cannot-render', { why: report })])];
   const rendered = Buffer.from(await renderer.render(report));
-  const how = `${made} rendered the report again from its embedded ${ev.manifest.mode === 'full' ? 'originals' : 'messages, audit paths'}, manifest and log`;
-  if (rest.length > 0) return [revision, await failed(bytes, rendered, [`its first revision ${first.equals(rendered) ? 'is' : 'is not'} that rendering, but a reader sees it only as the later update leaves it`])];
+  const how = msg(ev.manifest.mode === 'full' ? 'vr.pages.how-full' : 'vr.pages.how-private', { made });
+  if (rest.length > 0) return [revision, await failed(bytes, rendered, [msg(first.equals(rendered) ? 'vr.pages.first-is' : 'vr.pages.first-is-not')])];
   if (first.equals(rendered)) {
-    return [revision, pass(`${how}: the file is that rendering byte for byte (${rendered.length} bytes, every page, font and embedded file)`)];
+    return [revision, pass(msg('vr.pages.same-bytes', { how, size: rendered.length }))];
   }
   const mine = readLayout(rendered);
   if (typeof mine === 'string') throw new Error(`verify-report: chatproof's own rendering does not read back: ${mine}`);
   const theirs = readLayout(first);
-  const problems = typeof theirs === 'string' ? [`its structure is not what chatproof writes: ${theirs}`] : layoutDifferences(theirs, mine);
+  const problems = typeof theirs === 'string' ? [msg('vr.pages.structure', { why: theirs })] : layoutDifferences(theirs, mine);
   if (problems.length === 0) {
-    return [revision, pass(`${how}: the file is that rendering object for object (${mine.objects.length} objects), every stream compared decoded: only the compression bytes differ, as they do between zlib releases`)];
+    return [revision, pass(msg('vr.pages.same-objects', { how, objects: mine.objects.length }))];
   }
   return [revision, await failed(bytes, rendered, problems)];
 }
 
-function pass(detail: string): Check {
-  return { name: 'pages', ok: true, detail: `${detail} (rests on: the checks above, which bind that data to the log chain)` };
+function pass(detail: Phrase): Check {
+  return check(msg('vr.name.pages'), [], detail, msg('vr.rests.pages'));
 }
 
 /** A failed comparison, with what a reader sees differently named first. */
-async function failed(given: Buffer, rendered: Buffer | null, problems: readonly string[]): Promise<Check> {
+async function failed(given: Buffer, rendered: Buffer | null, problems: readonly (Phrase | string)[]): Promise<Check> {
   const view = await readerView(given);
   const mine = rendered === null ? null : await readerView(rendered);
   if (typeof mine === 'string') throw new Error(`verify-report: chatproof's own rendering does not read: ${mine}`);
   // What a reader would act on, the first objects that differ, how the pages read differently, the other objects.
   const all = typeof view === 'string' ? [view, ...problems]
     : [...threats(view), ...problems.slice(0, 3), ...(mine === null ? [] : viewDifferences(view, mine)), ...problems.slice(3)];
-  return { name: 'pages', ok: false, detail: all.slice(0, 10).join('; ') + (all.length > 10 ? `; and ${all.length - 10} more` : '') };
+  return finding(msg('vr.name.pages'), false, listed(all, 10));
 }
 
 /** What an appended revision holds, in words. */

@@ -4,9 +4,10 @@ import { decodeInput } from '../../importers/decode.js';
 import type { FormatName } from '../../importers/importer.js';
 import { importerFor } from '../../importers/registry.js';
 import type { ManifestCapture } from '../manifest.js';
+import { msg, type Phrase } from '../../i18n/message.js';
 import type { CaptureFacts } from './capture-facts.js';
 
-export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; readonly parser: string } | { readonly ok: false; readonly problem: string };
+export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; readonly parser: Phrase } | { readonly ok: false; readonly problem: Phrase };
 
 /**
  * The original parsed again with this chatproof's importer for the recorded format, zone and
@@ -15,15 +16,18 @@ export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; 
  */
 export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFacts, roomTitle: string | null): Reparsed {
   // Kept with `import --raw`: nothing was read from it, so the recorded message list must be empty.
-  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: 'no parser (kept with import --raw: no messages are read from it)' };
+  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: msg('vr.reparse.raw') };
   const importer = importerFor(facts.format as FormatName);
-  if (importer === undefined) return { ok: false, problem: `this chatproof has no importer for the format "${facts.format}" of ${c.file}` };
+  const file = c.file ?? '-';
+  if (importer === undefined) return { ok: false, problem: msg('vr.reparse.no-importer', { format: facts.format, file }) };
   try {
     const outcome = importer.parse(decodeInput(bytes, c.file), { tz: facts.tz, members: c.members, roomTitle });
-    if (!outcome.ok) return { ok: false, problem: `${c.file} no longer parses as ${facts.format}: ${outcome.error.message}` };
-    const made = facts.parserVersion === importer.parserVersion ? '' : ` (the capture was made with ${facts.parserVersion})`;
-    return { ok: true, hashes: outcome.result.messages.map(messageHash), parser: `parser ${importer.parserVersion}${made}` };
+    if (!outcome.ok) return { ok: false, problem: msg('vr.reparse.refused', { file, format: facts.format, why: outcome.error.text }) };
+    const parser = facts.parserVersion === importer.parserVersion
+      ? msg('vr.reparse.parser', { version: importer.parserVersion })
+      : msg('vr.reparse.parser-older', { version: importer.parserVersion, made: facts.parserVersion });
+    return { ok: true, hashes: outcome.result.messages.map(messageHash), parser };
   } catch (e) {
-    return { ok: false, problem: `${c.file} cannot be read as ${facts.format}: ${(e as Error).message}` };
+    return { ok: false, problem: msg('vr.reparse.failed', { file, format: facts.format, why: (e as Error).message }) };
   }
 }
