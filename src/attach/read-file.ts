@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import { InputError, InterruptedError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { SIGNATURE_HEAD_BYTES } from './signatures.js';
+import { msg } from '../i18n/message.js';
 
 /** A file on disk, checked before anything is read: it exists, is a file, and how big it is. */
 export interface FileToAttach {
@@ -26,10 +27,8 @@ export interface ReadAttachment {
 
 function cannotRead(arg: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'you may not read it' : (e as Error).message;
-  return new InputError(`Cannot read ${arg}: ${why}. Nothing was attached.`, {
-    hint: 'Check the path (drag the file onto the terminal to paste its full path).',
-  });
+  const why = code === 'ENOENT' ? msg('io.no-such-file') : code === 'EACCES' || code === 'EPERM' ? msg('io.not-allowed') : (e as Error).message;
+  return new InputError(msg('input.attach-cannot-read', { file: arg, why }), { hint: msg('hint.check-path') });
 }
 
 export async function statFile(arg: string, cwd: string): Promise<FileToAttach> {
@@ -40,7 +39,7 @@ export async function statFile(arg: string, cwd: string): Promise<FileToAttach> 
   } catch (e) {
     throw cannotRead(arg, e);
   }
-  if (!info.isFile()) throw new InputError(`${arg} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}. Nothing was attached.`, { hint: 'Name the files themselves; a folder can be zipped first.' });
+  if (!info.isFile()) throw new InputError(msg('input.attach-not-file', { file: arg, kind: msg(info.isDirectory() ? 'kind.folder' : 'kind.other') }), { hint: msg('input.attach-not-file.hint') });
   return { arg, path, name: basename(path), size: info.size };
 }
 
@@ -63,7 +62,7 @@ export async function hashStreamed(file: FileToAttach, signal: AbortSignal): Pro
   let size = 0;
   try {
     for await (const chunk of createReadStream(file.path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-      if (signal.aborted) throw new InterruptedError('Interrupted while hashing; nothing was attached.', { where: file.arg });
+      if (signal.aborted) throw new InterruptedError(msg('interrupted.attach'), { where: file.arg });
       hash.update(chunk);
       size += chunk.length;
       if (headLength < SIGNATURE_HEAD_BYTES) {

@@ -1,5 +1,6 @@
 import { InputError, UsageError } from '../core/errors.js';
 import type { FileToAttach } from './read-file.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * The archive keeps a file's bytes in one SQLite row, and the bundled SQLite refuses a value
@@ -17,9 +18,7 @@ export function humanSize(n: number): string {
 
 export function checkMaxSize(maxSize: number): void {
   if (maxSize > MAX_KEPT_BYTES) {
-    throw new UsageError(`--max-size can be at most ${humanSize(MAX_KEPT_BYTES)} for kept files: the archive cannot hold a larger file in one piece.`, {
-      hint: 'For larger files, keep only their hash with --hash-only, and keep the files themselves safe elsewhere.',
-    });
+    throw new UsageError(msg('usage.attach-max-size', { max: humanSize(MAX_KEPT_BYTES) }), { hint: msg('usage.attach-max-size.hint') });
   }
 }
 
@@ -32,13 +31,9 @@ export function checkKeptSize(files: readonly FileToAttach[], maxSize: number): 
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total <= maxSize) return;
   const needed = Math.ceil(total / 1024 / 1024) + 1;
-  const raise = needed * 1024 * 1024 <= MAX_KEPT_BYTES ? `, or raise the limit with --max-size ${needed}MB` : '';
+  const raise = needed * 1024 * 1024 <= MAX_KEPT_BYTES ? msg('hint.attach-raise', { size: `${needed}MB` }) : '';
   if (files.length === 1) {
-    throw new InputError(`${files[0]!.arg} is ${humanSize(total)}, more than the ${humanSize(maxSize)} limit for kept files; nothing was attached.`, {
-      hint: `Keep only its hash with --hash-only (and keep the file itself safe elsewhere)${raise}.`,
-    });
+    throw new InputError(msg('input.attach-too-big', { file: files[0]!.arg, size: humanSize(total), max: humanSize(maxSize) }), { hint: msg('input.attach-too-big.hint', { raise }) });
   }
-  throw new InputError(`Together these files are ${humanSize(total)}, more than the ${humanSize(maxSize)} limit for the files one call keeps; nothing was attached.`, {
-    hint: `Attach them in several calls, or keep large ones with --hash-only${raise}.`,
-  });
+  throw new InputError(msg('input.attach-total-too-big', { size: humanSize(total), max: humanSize(maxSize) }), { hint: msg('input.attach-total-too-big.hint', { raise }) });
 }

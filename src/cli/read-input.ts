@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { readBounded } from '../input/bounded-read.js';
 import type { Io } from './io.js';
+import { msg } from '../i18n/message.js';
 
 export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024;
 
 /** `--max-size 512MB` → bytes. */
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`--max-size takes a size like 300MB or 2GB, not "${text}".`);
+  if (!m) throw new UsageError(msg('usage.max-size', { value: text }));
   const unit = (m[2] ?? 'b').toLowerCase()[0]!;
   const factor = unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1;
   return Math.round(Number(m[1]) * factor);
@@ -16,9 +17,9 @@ export function parseSize(text: string): number {
 
 function tooBig(where: string, size: number, max: number): InputError {
   const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new InputError(`The input is ${mb(size)}, more than the ${mb(max)} limit; nothing was imported.`, {
+  return new InputError(msg('input.too-big', { size: mb(size), max: mb(max) }), {
     where,
-    hint: `Check that this is a chat export (they are rarely this large). If it is, raise the limit with --max-size ${Math.ceil(size / 1024 / 1024) + 1}MB.`,
+    hint: msg('input.too-big.hint', { raise: `${Math.ceil(size / 1024 / 1024) + 1}MB` }),
   });
 }
 
@@ -29,7 +30,7 @@ export async function readInput(source: { file?: string; clipboard?: boolean }, 
     if (bytes.length > maxSize) throw tooBig('clipboard', bytes.length, maxSize);
     return { bytes, name: null, where: 'clipboard' };
   }
-  if (source.file === undefined) throw new UsageError('Name a file to import, - for standard input, or --clipboard.');
+  if (source.file === undefined) throw new UsageError(msg('usage.no-input'));
   if (source.file === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -50,8 +51,8 @@ export async function readInput(source: { file?: string; clipboard?: boolean }, 
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'you may not read it' : (e as Error).message;
-    throw new InputError(`Cannot read ${file}: ${why}.`, { hint: 'Check the path (drag the file onto the terminal to paste its full path).' });
+    const why = code === 'ENOENT' ? msg('io.no-such-file') : code === 'EACCES' ? msg('io.not-allowed') : (e as Error).message;
+    throw new InputError(msg('input.cannot-read', { file, why }), { hint: msg('hint.check-path') });
   }
 }
 
@@ -77,7 +78,5 @@ async function readClipboard(): Promise<Buffer> {
     if (r.error) continue;
     if (r.status === 0) return r.stdout;
   }
-  throw new InputError('Could not read the clipboard: none of pbpaste, wl-paste, xclip, xsel or PowerShell worked here.', {
-    hint: 'Paste into a text file and import the file, or pipe it in: `chatproof import - --room "…" < paste.txt`.',
-  });
+  throw new InputError(msg('input.clipboard'), { hint: msg('input.clipboard.hint') });
 }

@@ -1,10 +1,11 @@
 import { InputError } from '../core/errors.js';
 import { SIGNATURE_CONFIDENCE, type DecodedInput, type FormatName, type Importer, type Sniff } from './importer.js';
+import { msg, type Phrase } from '../i18n/message.js';
 
 export interface Detection {
   readonly importer: Importer;
   /** Why this importer was chosen, shown to the user ("detected LINE: header [LINE] …"). */
-  readonly reason: string;
+  readonly reason: string | Phrase;
 }
 
 /**
@@ -23,11 +24,8 @@ export function detectFormat(input: DecodedInput, importers: readonly Importer[]
     if (tried.sniff.confidence >= SIGNATURE_CONFIDENCE) break;
   }
   if (best) return { importer: best.importer, reason: best.sniff.reason };
-  const tried = sniffs.map((s) => `  - ${s.importer.format}: ${s.sniff.reason}`).join('\n');
-  throw new InputError(`This does not look like a chat export or paste that chatproof can read. Formats tried:\n${tried}`, {
-    where,
-    hint: 'Check that you picked the exported chat file (for LINE: the .txt from "トーク履歴を送信"). If you know the format, pass --format (line, chatwork-json, chatwork-text, crowdworks, lancers).',
-  });
+  const tried = sniffs.map((s) => msg('input.tried', { format: s.importer.format, reason: s.sniff.reason })).reduceRight<Phrase | string>((rest, line) => (rest === '' ? line : msg('text.lines', { first: line, rest })), '');
+  throw new InputError(msg('input.unrecognised', { tried }), { where, hint: msg('input.unrecognised.hint') });
 }
 
 export function formatNames(importers: readonly Importer[]): FormatName[] {

@@ -1,5 +1,6 @@
 import type { CoverageKind, Message, MessageStream, Source, Warning } from '../core/types.js';
 import type { InputError } from '../core/errors.js';
+import type { Phrase } from '../i18n/message.js';
 
 /** The `--format` names of cli-contract.md, besides `auto`. */
 export type FormatName = 'line' | 'chatwork-json' | 'chatwork-text' | 'crowdworks' | 'lancers';
@@ -57,7 +58,7 @@ export const SIGNATURE_CONFIDENCE = 0.95;
 export interface Sniff {
   /** 0 = declines, at most SIGNATURE_CONFIDENCE. The registry picks the highest; on a tie, the first. */
   readonly confidence: number;
-  readonly reason: string;
+  readonly reason: string | Phrase;
 }
 
 /** What a paste whose structure was inferred looks like, shown before storing (issue 3). */

@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { isoToMillis, luxon } from '../core/time.js';
+import { msg } from '../i18n/message.js';
 
 /** `--from/--to`: which part of a room a private report shows. Bounds are inclusive instants. */
 export interface DateRange {
@@ -15,9 +16,7 @@ function parseBound(text: string, tz: string, side: 'from' | 'to'): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
   const dt = luxon().DateTime.fromISO(text.trim(), { zone: tz, setZone: true });
   if (!dt.isValid) {
-    throw new UsageError(`--${side} takes a date like 2024-03-04 or a time like 2024-03-04T10:00, not "${text}".`, {
-      hint: `Dates are read in ${tz} (change with --tz).`,
-    });
+    throw new UsageError(msg('usage.range-date', { side, value: text }), { hint: msg('usage.range-date.hint', { tz }) });
   }
   const bound = dateOnly && side === 'to' ? dt.endOf('day') : dt;
   return bound.toISO({ includeOffset: true })!;
@@ -27,7 +26,7 @@ export function parseRange(from: string | undefined, to: string | undefined, tz:
   if (from === undefined && to === undefined) return null;
   const range = { from: from === undefined ? null : parseBound(from, tz, 'from'), to: to === undefined ? null : parseBound(to, tz, 'to') };
   if (range.from !== null && range.to !== null && isoToMillis(range.from) > isoToMillis(range.to)) {
-    throw new UsageError(`--from ${from} is after --to ${to}: the range is empty.`);
+    throw new UsageError(msg('usage.range-empty', { from: from ?? '', to: to ?? '' }));
   }
   return range;
 }

@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError, describeError } from '../../src/core/errors.js';
 import { langFlagIn, resolveLang } from '../../src/i18n/lang.js';
@@ -46,5 +49,24 @@ describe('messages', () => {
     expect(ja).toMatchObject({ code: 'input.empty', where: 'chat.txt' });
     expect(ja.message).toMatch(/入力が空です/);
     expect(ja.hint).toMatch(/書き出した/);
+  });
+});
+
+describe('the catalog', () => {
+  it('has each key in one area only: a second one would silently replace the first', async () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'i18n');
+    for (const lang of ['en', 'ja']) {
+      const seen = new Map<string, string>();
+      for (const file of readdirSync(join(dir, lang))) {
+        const area = (await import(pathToFileURL(join(dir, lang, file)).href)) as Record<string, Record<string, unknown>>;
+        for (const entries of Object.values(area)) {
+          for (const key of Object.keys(entries)) {
+            expect(seen.get(key), `${lang}/${file}: ${key}`).toBeUndefined();
+            seen.set(key, file);
+          }
+        }
+      }
+      expect(seen.size).toBeGreaterThan(300);
+    }
   });
 });

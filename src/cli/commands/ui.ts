@@ -13,13 +13,14 @@ interface UiOptions {
 }
 
 export function registerUi(program: Command, runner: Runner): void {
+  const tx = textsIn(runner.lang);
   defineCommand<[UiOptions]>(
     program, runner, 'ui',
-    textsIn(runner.lang)('help.ui'),
+    tx('help.ui'),
     (c) => c
-      .option('--port <n>', textsIn(runner.lang)('help.ui.port'))
-      .option('--no-open', textsIn(runner.lang)('help.ui.no-open'))
-      .option('--max-size <size>', textsIn(runner.lang)('help.ui.max-size')),
+      .option('--port <n>', tx('help.ui.port'))
+      .option('--no-open', tx('help.ui.no-open'))
+      .option('--max-size <size>', tx('help.ui.max-size')),
     (ctx, opts) => runUi(ctx, opts),
   );
 }

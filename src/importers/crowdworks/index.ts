@@ -15,11 +15,11 @@ function sniffText(lines: readonly string[]): Sniff {
   reasons.push(shape.layout === 'name-then-time' ? 'a name line above each time line' : `headers of the shape ${shape.layout}`);
   if (shape.kanjiDateStamps * 2 >= shape.headers) {
     confidence += 0.1;
-    reasons.push('full dates written 2024年03月01日');
+    reasons.push('full dates written 「2024年03月01日」');
   }
   if (shape.roleLabels.some((r) => r === 'クライアント' || r === 'ワーカー')) {
     confidence += 0.15;
-    reasons.push(`role labels ${shape.roleLabels.map((r) => `（${r}）`).join('')} as CrowdWorks shows them`);
+    reasons.push(`role labels ${shape.roleLabels.map((r) => `「（${r}）」`).join('')} as CrowdWorks shows them`);
   }
   return { confidence, reason: `${shape.headers} messages: ${reasons.join(', ')}` };
 }

@@ -35,7 +35,7 @@ function sniff(input: DecodedInput): Sniff {
   const messages = lines.filter((l) => looksLikeTabMessage(l.text) || (date?.style === 'desktop' && looksLikeSpaceMessage(l.text))).length;
   if (date?.day && messages > 0) return { confidence: 0.8, reason: `starts with a LINE date line ("${first.text}") followed by message lines; no header, so a part of a chat or a desktop export` };
   if (looksLikeTabMessage(first.text) && /^\d{4}\//.test(first.text)) return { confidence: 0.6, reason: 'message lines with a date in front of each, as one unverified LINE format has them' };
-  return { confidence: 0, reason: 'no "[LINE]" header and no LINE date line such as 2024/03/01(金) at the start' };
+  return { confidence: 0, reason: 'no "[LINE]" header and no LINE date line such as 「2024/03/01(金)」 at the start' };
 }
 
 function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * The files embedded in a PDF, by name, read with pdf.js (Mozilla's parser: a second, independent
@@ -12,7 +13,7 @@ export async function readEmbeddedFiles(bytes: Uint8Array, where: string): Promi
   try {
     doc = await task.promise;
   } catch (cause) {
-    throw new InputError('This file is not a readable PDF.', { where, hint: 'Check that you gave the report PDF that chatproof wrote.', cause });
+    throw new InputError(msg('input.not-pdf'), { where, hint: msg('input.not-pdf.hint'), cause });
   }
   try {
     // pdf.js 6 lists the files by their name-tree key and hands out their bytes on request.
