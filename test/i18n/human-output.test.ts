@@ -156,7 +156,7 @@ describe('human output speaks one language', () => {
     runs.push({ argv: ['sync', 'chatwork'], result: noToken });
     expect(noToken.code).toBe(2);
 
-    const names = buildProgram({ io: { stdout: { write: () => true }, stderr: { write: () => true } } as never, code: 0, lang: 'en' }).commands.map((c) => c.name());
+    const names = buildProgram({ io: { stdout: { write: () => true }, stderr: { write: () => true } } as never, code: 0, lang: 'en', run: async () => 0 }).commands.map((c) => c.name());
     expect(names.length).toBeGreaterThan(10);
     await ok('--help');
     for (const name of names) await ok(name, '--help');
