@@ -74,6 +74,11 @@ export class Browser {
     return this.archive().roomSummaries().map((r) => ({ ...r, counts: this.view(r.id).counts }));
   }
 
+  /** The rooms without their counts: what needs no view built. */
+  roomRecords(): RoomRecord[] {
+    return this.archive().rooms();
+  }
+
   room(arg: string): RoomRecord {
     return findRoom(this.archive(), arg);
   }

@@ -67,6 +67,13 @@ describe('import', () => {
     expect(stored.text).toContain('Stored 3 messages into room &quot;案件B 佐藤花子&quot; (a new room).');
   });
 
+  it('says whether the input goes into a room already archived or a new one', async () => {
+    const again = await t.post('/import/preview?name=chat.txt', hostile);
+    expect(again.text).toContain('data-field="room">&lt;b&gt;Mallory&lt;/b&gt; </dd>');
+    const other = await t.post('/import/preview?name=chat.txt', readFileSync(join(FIXTURES, 'line', 'ja-mobile-1to1', 'input.txt')));
+    expect(other.text).toContain('data-field="room">佐藤花子 (a new room)</dd>');
+  });
+
   it('stores nothing when cancelled', async () => {
     const preview = await t.post('/import/preview?name=chat.txt', readFileSync(join(FIXTURES, 'line', 'ja-mobile-1to1', 'input.txt')));
     const rooms = (await t.get('/')).text;

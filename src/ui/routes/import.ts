@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { previewCapture, type CapturePreview } from '../../app/preview-capture.js';
+import { previewCapture, previewRoom, type CapturePreview } from '../../app/preview-capture.js';
 import type { Lang } from '../../i18n/lang.js';
 import { render, textsIn } from '../../i18n/message.js';
 import type { UiDeps, UiEnv } from '../env.js';
@@ -46,8 +46,7 @@ export async function showPreview(c: Context<UiEnv>, deps: UiDeps, input: Pendin
   const pending = deps.imports;
   const preview = await previewCapture({ bytes: input.bytes, name: input.name, where: input.where, room: input.room, tz: deps.workspace.tz });
   const id = pending.add(input);
-  const existing = preview.roomTitle !== null && deps.workspace.exists()
-    && deps.browser.rooms().some((r) => r.source === preview.source && r.title === preview.roomTitle);
+  const existing = preview.roomTitle !== null && deps.workspace.exists() && previewRoom(deps.browser.roomRecords(), preview, input.room) !== null;
   return c.html(previewView(c.get('lang'), deps.workspace.tz, id, preview, existing));
 }
 
