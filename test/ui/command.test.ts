@@ -49,3 +49,21 @@ it('refuses a port that is not one', async () => {
   const io: Io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Readable.from([]) as Io['stdin'], env: {}, cwd: t.dir, signal: new AbortController().signal };
   expect(await runCli(['ui', '--no-open', '--db', t.db, '--port', 'http'], io)).toBe(2);
 });
+
+it('says so when the port is taken (exit 4), and names the way out', async () => {
+  const t = tempArchive();
+  temps.push(t);
+  const { createServer } = await import('node:net');
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const port = (busy.address() as { port: number }).port;
+  let stderr = '';
+  const io: Io = { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdin: Readable.from([]) as Io['stdin'], env: { LANG: 'en_US.UTF-8' }, cwd: t.dir, signal: new AbortController().signal };
+  try {
+    expect(await runCli(['ui', '--no-open', '--db', t.db, '--port', String(port)], io)).toBe(4);
+    expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+    expect(stderr).toContain('--port');
+  } finally {
+    busy.close();
+  }
+});

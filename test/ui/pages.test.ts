@@ -102,7 +102,12 @@ describe('Chatwork', () => {
     expect(fake.requests.every((r) => r.token === fake.token)).toBe(true);
     for (const page of [kept.text, synced.text, (await t.get('/chatwork')).text, (await t.get('/')).text]) expect(page).not.toContain(fake.token);
     for (const file of [t.db, `${t.db}-wal`]) if (existsSync(file)) expect(readFileSync(file).includes(Buffer.from(fake.token)), file).toBe(false);
-    expect((await t.post('/chatwork/forget', '{}', 'application/json')).text).toContain('data-token="none"');
+    const scheduled = await t.post('/chatwork/schedule', json({ minutes: '30' }), 'application/json');
+    expect(scheduled.text).toContain('Synced every 30 minutes while this window runs.');
+    const forgotten = (await t.post('/chatwork/forget', '{}', 'application/json')).text;
+    expect(forgotten).toContain('data-token="none"');
+    // Without a token a sync says so instead of calling the API.
+    expect((await t.post('/chatwork/sync', '{}', 'application/json')).text).toContain('No token is set.');
   });
 
   it('refuses a token with characters a token cannot have, without echoing it', async () => {
