@@ -53,6 +53,13 @@ describe('every command --json matches its schema', () => {
     conforms('import', await run(['import', join(SAMPLES, 'capture-2.txt')]));
   });
 
+  it('import with warnings', async () => {
+    const input = join(ROOT, 'test', 'fixtures', 'line', 'date-line-unknown-form', 'input.txt');
+    const r = await cli(['import', input, '--yes', '--json', '--db', join(tmp.dir, 'warned.db')]);
+    const warnings = conforms('import', r)['warnings'] as { code?: string }[];
+    expect(warnings.map((w) => w.code)).toContain('date-line-not-read');
+  });
+
   it('rooms, captures, show (archive view and one capture), diff', async () => {
     conforms('rooms', await run(['rooms']));
     const captures = conforms('captures', await run(['captures', room]))['captures'] as { id: string }[];
