@@ -1,13 +1,15 @@
 /**
  * A room with history, at one size (200k when selected): the same export again (the dedup path:
  * a new capture, no new bytes or messages), a later export with ~1 % changes (the diff path),
- * then `verify` of the whole archive, `diff` of the last two captures and `show` of the room.
+ * then `verify` of the whole archive, `diff` of the last two captures, `show` of the room, and the
+ * web app's views of it.
  */
 import { countLabel } from './args.js';
 import { addRow, lineExport, repeatsFor, type Bench } from './context.js';
 import type { Imported } from './suite-import.js';
 import { verifyRow } from './suite-import.js';
 import { runCli } from './measure.js';
+import { uiViewsFor } from './suite-ui.js';
 
 interface ImportJson {
   readonly capture: { readonly messages: number };
@@ -43,4 +45,6 @@ export async function historyFor(b: Bench, size: number, first: Imported): Promi
   b.log(`show ${label}`);
   const show = await runCli(b.method, ['show', first.roomId, '--db', first.db], { stdout: 'ignore' });
   addRow(b, { id: `show.line.${label}`, what: 'show room', size: label, messages: c.capture.messages, seconds: show.wallMs / 1000, cpu: show.cpuSeconds, bytes: null, peakRss: show.maxRss, vs: limit, note: '3 captures, text to /dev/null' });
+
+  await uiViewsFor(b, size, first.db, first.roomId);
 }
