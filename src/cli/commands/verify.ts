@@ -3,16 +3,22 @@ import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { textsIn } from '../../i18n/message.js';
 import { guardOutput, parseMode } from '../../output/index.js';
-import { withProgress } from '../progress.js';
+import { startProgress } from '../progress.js';
 
 export function registerVerify(program: Command, runner: Runner): void {
-  defineCommand<[Record<string, never>]>(program, runner, 'verify', textsIn(runner.lang)('help.verify'), (c) => c, (ctx) => {
+  defineCommand<[Record<string, never>]>(program, runner, 'verify', textsIn(runner.lang)('help.verify'), (c) => c, async (ctx) => {
     const archive = ctx.archive({ readonly: true });
-    const report = withProgress(ctx.io, { json: ctx.json, label: 'verify', lang: ctx.lang }, (update) => archive.verify(update));
+    const { verifyArchiveFully } = await import('../../app/verify-archive.js');
+    const progress = startProgress(ctx.io, { json: ctx.json, label: 'verify', lang: ctx.lang });
+    const report = await verifyArchiveFully(archive, progress.update).finally(() => progress.finish());
     if (ctx.json) ctx.printJson(report);
     else {
       ctx.say(ctx.text('verify.counted', { entries: report.entries, captures: report.captures, messages: report.messages, blobs: report.blobs }));
+      ctx.say(ctx.text('verify.rechecked', { timestamps: report.timestamps, reparsed: report.reparsed }));
+      for (const n of report.notReparsed) ctx.say(ctx.text('verify.not-reparsed', n));
       for (const p of report.problems) ctx.say(ctx.text('verify.problem', { kind: p.kind, where: p.where, expected: p.expected, actual: p.actual }), 31);
+      const { newest, unstamped } = report.window;
+      ctx.say(newest === null ? ctx.text('verify.window.none', { unstamped }) : ctx.text('verify.window.stamped', { stampedSeq: newest.stampedSeq, genTime: newest.genTime, unstamped }));
       if (report.ok) ctx.say(ctx.text('verify.ok'), 32);
       else ctx.say(ctx.text('verify.failed', { problems: report.problems.length }), 31);
     }

@@ -1,0 +1,142 @@
+import { messageHash } from '../core/canonical.js';
+import { sha256Hex } from '../core/hash.js';
+import { MerkleBuilder } from '../core/merkle.js';
+import { decodeInput } from '../importers/decode.js';
+import type { FormatName } from '../importers/importer.js';
+import { importerFor } from '../importers/registry.js';
+import { streamedParse } from '../importers/importer.js';
+import { captureMembers, stampedBytesText, timestampPayload } from '../report/payloads.js';
+import type { Archive } from '../store/archive.js';
+import type { EntryRecord } from '../store/records.js';
+import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
+import { verifyTimestampToken } from '../timestamp/index.js';
+
+/**
+ * What `verify` can vouch for with time: the newest timestamp that holds, and how many entries
+ * follow it. Those entries could be rolled back or rewritten consistently without any check
+ * noticing: only a timestamp (`stamp`, `--stamp`) over a later head closes that window.
+ */
+export interface StampWindow {
+  /** The newest timestamp entry whose token holds, the log entry it vouches for, and when. */
+  readonly newest: { readonly entrySeq: number; readonly stampedSeq: number; readonly genTime: string } | null;
+  /** Entries after the stamped one: what no check can tell from a consistent rewrite. */
+  readonly unstamped: number;
+}
+
+export interface FullVerification extends VerifyReport {
+  /** Timestamp entries checked. */
+  readonly timestamps: number;
+  /** Stored originals parsed again and compared with their capture entry. */
+  readonly reparsed: number;
+  /**
+   * Captures made by another version of their parser: parsed again they may legitimately differ
+   * (a parser's version is bumped when its output changes), so they are listed, not compared.
+   */
+  readonly notReparsed: readonly { readonly capture: string; readonly parserVersion: string; readonly current: string }[];
+  readonly window: StampWindow;
+}
+
+/** Token checks a token must pass to vouch for anything; trust in its issuer is `verify-report`'s (and `stamp`'s) question. */
+const ESSENTIAL = new Set(['token', 'imprint', 'cms-signature', 'signing-certificate']);
+
+/**
+ * `chatproof verify`: the archive's own consistency (src/store/verify.ts), and then what a
+ * consistent rewrite cannot fake: every timestamp token still signs the entry it names, as the
+ * chain now holds it, and every stored original, parsed again with its recorded parser, gives the
+ * Merkle root its capture entry states. A message rewritten together with its list, root, entry
+ * and the whole chain after it is found by both: the original still says what it said, and the
+ * TSA signed the old entry hash.
+ */
+export async function verifyArchiveFully(archive: Archive, progress?: VerifyProgress): Promise<FullVerification> {
+  const base = archive.verify(progress);
+  const entries = archive.entries();
+  const problems: Problem[] = [];
+  const stamps = await checkTimestamps(archive, entries, problems);
+  const { reparsed, notReparsed } = reparseOriginals(archive, entries, problems, progress);
+  const head = entries.at(-1)?.seq ?? 0;
+  const newest = stamps.at(-1) ?? null;
+  return {
+    ...base,
+    ok: base.ok && problems.length === 0,
+    problems: [...base.problems, ...problems],
+    timestamps: entries.filter((e) => e.kind === 'timestamp').length,
+    reparsed,
+    notReparsed,
+    window: { newest, unstamped: head - (newest?.stampedSeq ?? 0) },
+  };
+}
+
+/** The timestamps that hold, oldest first. */
+async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[], problems: Problem[]): Promise<{ entrySeq: number; stampedSeq: number; genTime: string }[]> {
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const held: { entrySeq: number; stampedSeq: number; genTime: string }[] = [];
+  for (const e of entries) {
+    if (e.kind !== 'timestamp') continue;
+    const where = `log entry ${e.seq} (timestamp)`;
+    const t = timestampPayload(e);
+    if (t === null) {
+      problems.push({ kind: 'timestamp-unreadable', where, expected: 'data, seq, hash and tokenSha256, with data the JCS text of { v, seq, hash }', actual: JSON.stringify(e.payload['timestamp'] ?? null).slice(0, 200) });
+      continue;
+    }
+    const stamped = bySeq.get(t.seq);
+    if (stamped === undefined || stamped.hash !== t.hash || t.seq >= e.seq) {
+      problems.push({ kind: 'timestamp-entry-changed', where: `${where}: the entry it vouches for, #${t.seq}`, expected: t.hash, actual: stamped?.hash ?? 'no such entry before it' });
+    }
+    if (!archive.hasBlob(t.tokenSha256)) continue; // already reported as blob-missing
+    const token = archive.blob(t.tokenSha256);
+    const result = await verifyTimestampToken(token, Buffer.from(stampedBytesText(t.seq, t.hash), 'utf8'));
+    const broken = result.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
+    if (broken.length > 0) {
+      problems.push({ kind: 'timestamp-token-broken', where: `${where}: token ${t.tokenSha256.slice(0, 12)}…`, expected: `a token over ${stampedBytesText(t.seq, t.hash)} signed by the TSA certificate it carries`, actual: broken.map((c) => `${c.name}: ${c.detail}`).join('; ') });
+    } else if (stamped !== undefined && stamped.hash === t.hash && result.genTime !== null) {
+      held.push({ entrySeq: e.seq, stampedSeq: t.seq, genTime: result.genTime });
+    }
+  }
+  return held.sort((a, b) => a.stampedSeq - b.stampedSeq);
+}
+
+/** Every stored original parsed again with its recorded format, zone and members: the messages' Merkle root must be the entry's. */
+function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], problems: Problem[], progress?: VerifyProgress): Pick<FullVerification, 'reparsed' | 'notReparsed'> {
+  const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
+  const captures = entries.filter((e) => e.kind === 'capture');
+  const notReparsed: { capture: string; parserVersion: string; current: string }[] = [];
+  let done = 0;
+  for (const e of captures) {
+    const c = e.payload['capture'] as Record<string, unknown> | undefined;
+    const rawSha256 = c?.['rawSha256'], format = c?.['format'], tz = c?.['tz'], parserVersion = c?.['parserVersion'];
+    if (typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !archive.hasBlob(rawSha256)) continue; // reported by the store's checks
+    const where = `capture ${String(c?.['id'])} (log entry ${e.seq}): its original parsed again`;
+    const importer = importerFor(format as FormatName);
+    if (importer === undefined) {
+      problems.push({ kind: 'capture-unparsable', where, expected: `an importer for "${format}"`, actual: 'none in this chatproof' });
+      continue;
+    }
+    if (parserVersion !== importer.parserVersion) {
+      notReparsed.push({ capture: String(c?.['id']), parserVersion: String(parserVersion), current: importer.parserVersion });
+      continue;
+    }
+    const bytes = archive.blob(rawSha256);
+    if (sha256Hex(bytes) !== rawSha256) continue; // blob-hash-mismatch already says so
+    const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), { tz, members: captureMembers(e), roomTitle: titles.get(e.roomId ?? '') ?? null });
+    if (!outcome.ok) {
+      problems.push({ kind: 'capture-unparsable', where, expected: `${format} parsed by ${importer.parserVersion}`, actual: outcome.error.message });
+      continue;
+    }
+    const tree = new MerkleBuilder();
+    let count = 0;
+    for (const m of outcome.result.messages.each([])) {
+      tree.push(Buffer.from(messageHash(m), 'hex'));
+      count++;
+    }
+    const root = tree.rootHex();
+    if (root !== c?.['merkleRoot'] || count !== c?.['messageCount']) {
+      problems.push({
+        kind: 'capture-original-disagrees', where: `${where} with ${importer.parserVersion}`,
+        expected: `root ${String(c?.['merkleRoot'])} over ${String(c?.['messageCount'])} messages, as the entry states`,
+        actual: `root ${root} over ${count} messages: the stored messages are not what the original says`,
+      });
+    }
+    progress?.('originals', ++done, captures.length);
+  }
+  return { reparsed: done, notReparsed };
+}
