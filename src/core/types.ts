@@ -1,3 +1,5 @@
+import type { Phrase } from '../i18n/message.js';
+
 /** Where a chat comes from (evidence-model.md, "Words"). */
 export type Source = 'line' | 'chatwork' | 'crowdworks' | 'lancers';
 
@@ -69,7 +71,8 @@ export interface Coverage {
 /** A problem in the input that did not stop the parse; `line` is 1-based in the decoded text. */
 export interface Warning {
   readonly line: number | null;
-  readonly message: string;
+  /** A catalog message (src/i18n), written in the reader's language where it is shown; plain text where not yet in the catalog. */
+  readonly message: string | Phrase;
   /**
    * What kind of problem, for the warnings a reader must be able to count apart in `--json`:
    * `date-line-not-read` (a line that looks like a date line was kept as text, so the dates after

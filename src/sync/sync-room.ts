@@ -9,6 +9,7 @@ import { sha256Hex } from '../core/hash.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import { epochToIso } from '../core/time.js';
 import type { Message } from '../core/types.js';
+import { render } from '../i18n/message.js';
 import { chatworkJsonImporter } from '../importers/chatwork-json/index.js';
 import { decodeInput } from '../importers/decode.js';
 import type { DecodedInput } from '../importers/importer.js';
@@ -123,7 +124,7 @@ function parseWindow(res: ApiResponse, roomId: string, tz: string): { messages: 
   if (!outcome.ok) throw unreadable(outcome.error.message);
   if (outcome.result.truncated !== null) throw unreadable('the answer is cut off.');
   const r = outcome.result;
-  return { messages: r.messages, variant: r.variant, warnings: r.warnings.map((w) => `room ${roomId}: ${w.message}`) };
+  return { messages: r.messages, variant: r.variant, warnings: r.warnings.map((w) => `room ${roomId}: ${render('en', w.message)}`) };
 }
 
 function merkleRootOf(messages: readonly Message[]): string {

@@ -9,7 +9,7 @@ import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { captureJson, roomJson } from '../json-shapes.js';
-import { msg, textsIn } from '../../i18n/message.js';
+import { msg, render, textsIn } from '../../i18n/message.js';
 import { startProgress, type Progress } from '../progress.js';
 import { DEFAULT_MAX_SIZE, parseSize, readInput } from '../read-input.js';
 import { summarizeParse } from './import-summary.js';
@@ -118,7 +118,7 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
     ctx.printJson({
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
-      warnings: done.warnings,
+      warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
     });
   } else {
     printSummary(ctx, recorded, changes);

@@ -3,6 +3,7 @@
  * `09:05`, `7:58`, `24:53`, `午前11:24`, `午後05:38`, `下午03:04`, `9:30 PM`, `9:31PM`, and
  * U+202F / U+00A0 / U+2009 before AM/PM (E11).
  */
+import { msg, type Phrase } from '../../i18n/message.js';
 
 /** Regex source of a clock, with groups: 1 = 午前/午後/上午/下午, 2 = hour, 3 = minute, 4 = AM/PM. */
 export const CLOCK = '(午前|午後|上午|下午)?(\\d{1,2}):(\\d{2})(?:[ \\u202F\\u00A0\\u2009]?([AaPp][Mm]))?';
@@ -62,7 +63,7 @@ export interface ResolvedTime {
   /** Minutes after midnight of the record's date line, possibly ≥ 1440 (the next day). */
   readonly minutes: number;
   /** Set when the time needed a judgement worth telling the user. */
-  readonly note: string | null;
+  readonly note: Phrase | null;
 }
 
 /**
@@ -114,15 +115,10 @@ function hour24Time(nextDay: number, previous: number, next: number | null): Res
   const fits = (m: number): boolean => previous <= m && (next === null || m <= next);
   const mm = String(sameDay).padStart(2, '0');
   if (fits(sameDay) && !fits(nextDay)) {
-    return { minutes: sameDay, note: `the time 24:${mm} comes before the day's later times, so it was read as 00:${mm} of this line's date, not of the next day.` };
+    return { minutes: sameDay, note: msg('line.warn.hour-24-same-day', { mm }) };
   }
   const told = fits(nextDay) && !fits(sameDay);
-  return {
-    minutes: nextDay,
-    note: told
-      ? `the time 24:${mm} follows the day's late times, so it was read as 00:${mm} of the next day.`
-      : `the time 24:${mm} can mean 00:${mm} of this line's date or of the next day, and the order of the day's messages does not tell; it was read as the next day.`,
-  };
+  return { minutes: nextDay, note: msg(told ? 'line.warn.hour-24-next-day' : 'line.warn.hour-24-undecided', { mm }) };
 }
 
 function ambiguousTime(midnight: number, noon: number, previous: number, next: number | null): ResolvedTime {
@@ -130,5 +126,5 @@ function ambiguousTime(midnight: number, noon: number, previous: number, next: n
   if (fits(noon) && !fits(midnight)) return { minutes: noon, note: null };
   if (fits(midnight) && !fits(noon)) return { minutes: midnight, note: null };
   const mm = String(noon % 60).padStart(2, '0');
-  return { minutes: midnight, note: `12:${mm} in the morning (午前/上午) can mean midnight or noon, and the order of the day's messages does not tell; it was read as midnight (00:${mm}).` };
+  return { minutes: midnight, note: msg('line.warn.noon-undecided', { mm }) };
 }

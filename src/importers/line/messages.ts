@@ -4,6 +4,7 @@
  * (local-time.ts). Bodies are the text as read: never trimmed (E10), line breaks as `\n`.
  */
 import type { Message, MessageKind, Warning } from '../../core/types.js';
+import { msg } from '../../i18n/message.js';
 import { kindOfSenderBody, readSystemText, systemSender } from './catalog.js';
 import { resolveDayTimes } from './clock.js';
 import { nextDay } from './dates.js';
@@ -65,11 +66,7 @@ export class MessageBuilder {
       yield { kind: draft.kind, sender: draft.sender, senderId: null, sentAt, body, externalId: null, editedAt: null };
     }
     for (const [sender, g] of guesses) {
-      const others = g.more === 0 ? '' : ` (${g.more} more line${g.more === 1 ? '' : 's'} read the same way)`;
-      warnings.push({
-        line: g.line,
-        message: `cannot tell where the sender's name ends on this line; it was read as "${sender}"${others}. If the name has a space in it, import again with --member "${g.suggestion}".`,
-      });
+      warnings.push({ line: g.line, message: msg('line.warn.name-guess', { sender, more: g.more, suggestion: g.suggestion }) });
     }
   }
 }

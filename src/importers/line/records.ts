@@ -6,6 +6,7 @@
  * of that is text. Blank lines separate records unless a continuation line follows them.
  */
 import type { Warning } from '../../core/types.js';
+import { msg, type Phrase } from '../../i18n/message.js';
 import type { IndexedLines } from '../lines.js';
 import { CLOCK, readClock } from './clock.js';
 import { looksLikeDateLine } from './date-shape.js';
@@ -58,14 +59,6 @@ function whyNotADateLine(date: DateLine, style: DateStyle | null): NotADate {
   if (style !== null && date.style !== style) return 'other-form';
   return 'not-later';
 }
-
-/** The reasons in words, for the warnings (whose words are English until warnings carry catalog messages). */
-const NOT_A_DATE_WORDS: Readonly<Record<NotADate, string>> = {
-  'unknown-form': 'LINE is not known to write a date line in this form',
-  'no-such-day': 'that day does not exist or has another weekday',
-  'other-form': "it is in another form than the file's other date lines",
-  'not-later': 'its date is not after the date line before it',
-};
 
 /** The warning for a date-shaped line kept as text: every date after it may be off (issue 23). */
 export const DATE_LINE_NOT_READ = 'date-line-not-read';
@@ -135,7 +128,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       continue;
     }
     if (!whole && mayBeDateLine(text)) ({ text, whole } = wholeLine(lines, i));
-    let notRecord: string | null = null;
+    let notRecord: Phrase | null = null;
     /** Set when the line looks like a date line but is not read as one: why not. */
     let notADate: NotADate | null = null;
     const date = readDateLine(text, order);
@@ -149,15 +142,15 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
         continue;
       }
       notADate = whyNotADateLine(date, style);
-      notRecord = NOT_A_DATE_WORDS[notADate];
+      notRecord = msg(`line.why.${notADate}`);
     }
     const tab = notRecord === null ? TAB_LINE.exec(text) : null;
     const space = notRecord === null && tab === null && desktop ? SPACE_LINE.exec(text) : null;
     const clock = tab ? readClock(tab[5], tab[6]!, tab[7]!, tab[8]) : space ? readClock(space[1], space[2]!, space[3]!, space[4]) : null;
-    if ((tab || space) && clock === null) notRecord = 'it starts like a message line, but with no real time';
+    if ((tab || space) && clock === null) notRecord = msg('line.why.no-real-time');
     if (tab && clock && tab[1] !== undefined) {
       const prefixDay = checkedDay(+tab[1], +tab[2]!, +tab[3]!, '日月火水木金土'.indexOf(tab[4]!));
-      if (prefixDay === null) notRecord = 'its date has the wrong weekday';
+      if (prefixDay === null) notRecord = msg('line.why.prefix-weekday');
       else if (current === null || dayOrdinal(prefixDay) !== dayOrdinal(current)) {
         current = prefixDay;
         dayKey++;
@@ -214,13 +207,13 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       warnings.push({
         line: number,
         code: DATE_LINE_NOT_READ,
-        message: `this line looks like a date line, but it was not read as one (${NOT_A_DATE_WORDS[notADate]}); it was kept as text of the message that starts on line ${open.line}, and the messages after it keep the date before it, so their dates may be wrong. Check them against the chat in LINE.`,
+        message: msg('line.warn.date-line-not-read', { why: msg(`line.why.${notADate}`), start: open.line }),
       });
     } else if (notRecord !== null) {
-      warnings.push({ line: number, message: `${notRecord}, so it was kept as part of the message that starts on line ${open.line}.` });
+      warnings.push({ line: number, message: msg('line.warn.not-a-record', { why: notRecord, start: open.line }) });
     } else if (!desktop && !open.noted) {
       open.noted = true;
-      warnings.push({ line: number, message: `this line is not a message, date or system line; it was added to the message that starts on line ${open.line} as a further line of its text.` });
+      warnings.push({ line: number, message: msg('line.warn.continuation', { start: open.line }) });
     }
   }
   flush();

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { render } from '../../../src/i18n/message.js';
 import type { ParseOptions, ParseOutcome } from '../../../src/importers/importer.js';
 
 export const FIXTURES = 'test/fixtures/line';
@@ -25,9 +26,12 @@ export function goldenPath(name: string): string {
   return join(FIXTURES, name, 'expected.json');
 }
 
-/** The outcome as plain JSON: errors as their category, message, where and hint. */
+/** The outcome as plain JSON: warnings and errors in English, errors as their category, message, where and hint. */
 export function outcomeView(outcome: ParseOutcome): unknown {
-  if (outcome.ok) return JSON.parse(JSON.stringify({ ok: true, result: outcome.result })) as unknown;
+  if (outcome.ok) {
+    const warnings = outcome.result.warnings.map((w) => ({ ...w, message: render('en', w.message) }));
+    return JSON.parse(JSON.stringify({ ok: true, result: { ...outcome.result, warnings } })) as unknown;
+  }
   const { category, message, where, hint } = outcome.error;
   return JSON.parse(JSON.stringify({ ok: false, error: { category, message, where, hint } })) as unknown;
 }
