@@ -148,7 +148,7 @@ export class Archive {
 
   private readMessages(captureId: string, check: boolean, seen?: Map<string, HashedMessage>): HashedMessage[] {
     const row = this.sqlite.prepare('SELECT message_hashes AS h, merkle_root AS root, message_count AS n FROM captures WHERE id = ?').get(captureId) as { h: Buffer; root: string; n: number } | undefined;
-    if (!row) throw new ArchiveError(`No capture "${captureId}" in the archive.`);
+    if (!row) throw new ArchiveError(msg('archive.no-capture', { id: captureId }), { hint: msg('archive.no-capture.hint') });
     if (check) checkList(captureId, row);
     const get = this.sqlite.prepare('SELECT canonical_json AS j FROM messages WHERE hash = ?').pluck();
     const out: HashedMessage[] = [];
@@ -160,7 +160,7 @@ export class Archive {
         continue;
       }
       const bytes = get.get(row.h.subarray(i, i + 32)) as Buffer | undefined;
-      if (bytes === undefined) throw new ArchiveError(`Message ${hash} of capture ${captureId} is missing from the archive.`, { hint: 'Run `chatproof verify` to see every problem.' });
+      if (bytes === undefined) throw new ArchiveError(msg('archive.message-missing', { hash, capture: captureId }), { hint: msg('hint.run-verify') });
       if (check) checkMessage(captureId, hash, row.h.toString('latin1', i, i + 32), bytes);
       const message = withHash(messageFromCanonical(bytes.toString('utf8')), hash);
       seen?.set(hash, message);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ArchiveError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 import { migrationsDir } from '../paths.js';
 import { applyMigrations } from './migrate.js';
 import { nativeLoadFailure } from './native-load.js';
@@ -24,9 +25,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
   const created = !existsSync(path);
   if (created) {
     if (readonly) {
-      throw new ArchiveError(`There is no archive at ${path} yet.`, {
-        hint: 'Import a chat first (chatproof import FILE), or name the archive with --db PATH.',
-      });
+      throw new ArchiveError(msg('archive.none-yet', { path }), { hint: msg('archive.none-yet.hint') });
     }
     createEmptyFile(path);
   }
@@ -37,9 +36,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     // writes to it: --db pointed at the wrong file, which must stay as it was.
     if (!created && holdsForeignData(sqlite)) {
       sqlite.close();
-      throw new ArchiveError(`${path} is not a chatproof archive: it holds another program's data, and chatproof left it as it was.`, {
-        hint: 'Check the --db path. Without --db (and CHATPROOF_DB), chatproof uses its own archive.',
-      });
+      throw new ArchiveError(msg('archive.foreign', { path }), { hint: msg('archive.foreign.hint') });
     }
     // 8 KiB pages: a message row and its random 32-byte key spread over half as many pages as
     // with SQLite's 4 KiB, which made inserting 200k messages ~8 % cheaper (issue 8). A page size
@@ -63,7 +60,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     if (!readonly && pendingMigrations(sqlite)) applyMigrations(sqlite);
     else if (readonly && pendingMigrations(sqlite)) {
       if (appliedMigrationTimes(sqlite).length === 0) {
-        throw new ArchiveError(`${path} is not a chatproof archive.`, { hint: 'Check the --db path, or import a chat into a new archive first.' });
+        throw new ArchiveError(msg('archive.not-ours', { path }), { hint: msg('archive.not-ours.hint') });
       }
       upgrade = true;
     }
@@ -136,9 +133,7 @@ function refuseNewerArchive(sqlite: Database.Database, path: string): void {
   const known = new Set(journal().map((e) => e.when));
   const unknown = appliedMigrationTimes(sqlite).filter((t) => !known.has(t));
   if (unknown.length > 0) {
-    throw new ArchiveError(`The archive ${path} was written by a newer version of chatproof.`, {
-      hint: 'Update chatproof (npm install -g chatproof@latest or git pull) and try again; this version will not change it.',
-    });
+    throw new ArchiveError(msg('archive.newer', { path }), { hint: msg('archive.newer.hint') });
   }
 }
 
@@ -156,38 +151,23 @@ export function asArchiveError(e: unknown, path: string): Error {
   const code = (e as { code?: string }).code ?? '';
   // better-sqlite3 gives extended codes (SQLITE_CORRUPT_INDEX, SQLITE_CANTOPEN_ISDIR, SQLITE_IOERR_WRITE…): match their primary code.
   const primary = /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
-  const msg = e instanceof Error ? e.message : String(e);
+  const why = e instanceof Error ? e.message : String(e);
   if (primary === 'SQLITE_BUSY') {
-    return new ArchiveError(`The archive ${path} is busy: another chatproof process held it longer than the wait allows.`, {
-      hint: 'Wait for the other import, sync or report to finish and run the command again.',
-      cause: e,
-    });
+    return new ArchiveError(msg('archive.busy', { path }), { hint: msg('archive.busy.hint'), cause: e });
   }
   if (primary === 'SQLITE_NOTADB' || primary === 'SQLITE_CORRUPT') {
-    return new ArchiveError(`${path} is not a readable chatproof archive (${msg}).`, {
-      hint: 'Check the --db path. If this is your archive, it is damaged: restore it from a backup (chatproof backup).',
-      cause: e,
-    });
+    return new ArchiveError(msg('archive.unreadable', { path, why }), { hint: msg('archive.unreadable.hint'), cause: e });
   }
   if (['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(primary)) {
-    return new ArchiveError(`Cannot open the archive ${path} for writing (${msg}).`, {
-      hint: 'Check that the folder exists and that you may write to it, or choose another place with --db PATH.',
-      cause: e,
-    });
+    return new ArchiveError(msg('archive.read-only', { path, why }), { hint: msg('archive.read-only.hint'), cause: e });
   }
   if (primary === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new ArchiveError(`The disk holding ${path} is full; nothing was written.`, {
-      hint: 'Free some space and run the command again.',
-      cause: e,
-    });
+    return new ArchiveError(msg('archive.disk-full', { path }), { hint: msg('archive.disk-full.hint'), cause: e });
   }
   // A write the operating system refused (a file-size limit, a failing or removed disk): the
   // transaction was rolled back, so this is the archive's trouble (exit 4), not a bug (exit 1).
   if (primary === 'SQLITE_IOERR') {
-    return new ArchiveError(`Reading or writing the archive ${path} failed (${msg}); the step that failed stored nothing.`, {
-      hint: 'Check the disk: free space, a file-size limit (ulimit -f), a removed or failing drive. Then run the command again; `chatproof verify` checks what is stored.',
-      cause: e,
-    });
+    return new ArchiveError(msg('archive.io', { path, why }), { hint: msg('archive.io.hint'), cause: e });
   }
-  return e instanceof Error ? e : new Error(msg);
+  return e instanceof Error ? e : new Error(why);
 }

@@ -8,6 +8,7 @@ import { ServiceError } from '../core/errors.js';
 import { epochToIso } from '../core/time.js';
 import { type JsonNode, readJson } from '../importers/chatwork-json/json-text.js';
 import type { ChatworkFile } from './file-list.js';
+import { msg } from '../i18n/message.js';
 
 export interface ListedRoom {
   readonly roomId: string;
@@ -78,7 +79,5 @@ function text(node: JsonNode | undefined, label: string): string {
 }
 
 function unreadable(what: string, problem: string): ServiceError {
-  return new ServiceError(`Chatwork sent an answer chatproof cannot read (${what}: ${problem}).`, {
-    hint: 'The API may have changed. Nothing was recorded for this room; please report this message.',
-  });
+  return new ServiceError(msg('service.unreadable', { what, problem }), { hint: msg('service.unreadable.hint') });
 }

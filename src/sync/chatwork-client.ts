@@ -5,6 +5,7 @@
  */
 import { ServiceError } from '../core/errors.js';
 import { type Clock, DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs, stopped, systemClock } from './retry.js';
+import { msg } from '../i18n/message.js';
 
 export const DEFAULT_API_BASE = 'https://api.chatwork.com/v2';
 
@@ -58,14 +59,10 @@ export class ChatworkClient {
     const request = `GET ${path}`;
     const res = await this.withRetries(request, () => this.send(`${this.base}${path}`, true, request, MAX_API_BODY, this.timeoutMs));
     if (res.status === 401) {
-      throw new TokenRefusedError(`Chatwork refused the API token (401${this.errorText(res.body)}).`, {
-        hint: 'Create a new token in Chatwork (your name, top right → サービス連携 → API Token), then `export CHATWORK_API_TOKEN=...` and run again.',
-      });
+      throw new TokenRefusedError(msg('service.token-refused', { detail: this.errorText(res.body) }), { hint: msg('hint.chatwork-token') });
     }
     if (!expected.includes(res.status)) {
-      throw new ServiceError(`Chatwork answered ${res.status} to ${request}${this.errorText(res.body)}, which chatproof does not expect.`, {
-        hint: 'Try again later; if it keeps happening, report it with this message.',
-      });
+      throw new ServiceError(msg('service.unexpected', { status: res.status, request: `${request}${this.errorText(res.body)}` }), { hint: msg('service.unexpected.hint') });
     }
     return res;
   }
@@ -75,10 +72,10 @@ export class ChatworkClient {
    * deliberately not sent: the URL is itself the permission and may point at another host.
    */
   async download(url: string, maxBytes: number): Promise<Uint8Array> {
-    if (!/^https?:\/\//i.test(url)) throw new ServiceError('Chatwork gave a download link that is not a web address.');
+    if (!/^https?:\/\//i.test(url)) throw new ServiceError(msg('service.bad-link'), { hint: msg('service.unexpected.hint') });
     const what = `the download of a file (${new URL(url).host})`;
     const res = await this.withRetries(what, () => this.send(url, false, what, maxBytes, DOWNLOAD_TIMEOUT_MS));
-    if (res.status !== 200) throw new ServiceError(`Chatwork's file server answered ${res.status} to ${what}.`, { hint: 'The link lasts about 30 seconds; run the sync again.' });
+    if (res.status !== 200) throw new ServiceError(msg('service.download', { status: res.status, what }), { hint: msg('service.download.hint') });
     return res.body;
   }
 
@@ -91,10 +88,10 @@ export class ChatworkClient {
       const delay = retryDelayMs({ status: res.status, attempt, resetHeader, nowMs: this.clock.now(), waitedMs }, this.retry);
       const why = res.status === 429 ? 'rate limit reached (Chatwork allows 300 requests per 5 minutes)' : `Chatwork answered ${res.status}`;
       if (delay === null) {
-        throw new ServiceError(`Gave up on ${what} after ${attempt} tries: ${why}.`, {
+        throw new ServiceError(msg('service.gave-up', { what, tries: attempt, why }), {
           hint: res.status === 429 && resetHeader !== null
-            ? `Chatwork accepts requests again from ${new Date(Number(resetHeader) * 1000).toISOString()}; run the sync again after that.`
-            : 'Chatwork seems to have trouble; run the sync again later.',
+            ? msg('service.rate-limited.hint', { at: new Date(Number(resetHeader) * 1000).toISOString() })
+            : msg('service.trouble.hint'),
         });
       }
       this.options.onWait?.(delay, why);
@@ -108,7 +105,7 @@ export class ChatworkClient {
     try {
       const res = await fetch(url, { headers: withToken ? { 'x-chatworktoken': this.options.token } : {}, signal, redirect: withToken ? 'error' : 'follow' });
       const body = await readCapped(res, maxBytes);
-      if (body === null) throw new ServiceError(`The answer to ${what} is larger than ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} bytes`}; chatproof stopped reading it.`);
+      if (body === null) throw new ServiceError(msg('service.too-large', { what, max: maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} B` }), { hint: msg('service.unexpected.hint') });
       return { request: what, status: res.status, headers: res.headers, body };
     } catch (e) {
       if (e instanceof ServiceError) throw e;

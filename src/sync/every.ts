@@ -5,6 +5,7 @@
 import { ServiceError, UsageError } from '../core/errors.js';
 import { TokenRefusedError } from './chatwork-client.js';
 import type { Clock } from './retry.js';
+import { msg } from '../i18n/message.js';
 
 /** Two requests per room per pass against 300 per 5 minutes (formats.md §2.5): shorter loops only burn the budget. */
 export const MIN_INTERVAL_MS = 60_000;
@@ -16,10 +17,10 @@ export function parseInterval(text: string): number {
   const parts = /^(?:\d+[smhd])+$/i.test(text.trim()) ? [...text.trim().toLowerCase().matchAll(/(\d+)([smhd])/g)] : [];
   const ms = parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_MS[unit!]!, 0);
   if (parts.length === 0) {
-    throw new UsageError(`--every takes a duration like 10m, 1h or 1h30m, not "${text}".`, { hint: 'Units: s (seconds), m (minutes), h (hours), d (days).' });
+    throw new UsageError(msg('usage.every', { value: text }), { hint: msg('usage.every.hint') });
   }
   if (ms < MIN_INTERVAL_MS) {
-    throw new UsageError(`--every ${text} is too often: use at least 1m.`, { hint: 'Chatwork allows 300 requests per 5 minutes, and each room takes two.' });
+    throw new UsageError(msg('usage.every-often', { value: text }), { hint: msg('usage.every-often.hint') });
   }
   return ms;
 }

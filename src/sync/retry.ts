@@ -1,4 +1,5 @@
 import { InterruptedError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * When to try a request again. Chatwork allows 300 requests per 5 minutes and answers 429 past
@@ -74,5 +75,5 @@ export const systemClock: Clock = {
 };
 
 export function stopped(): InterruptedError {
-  return new InterruptedError('Stopped (Ctrl-C). Every room finished before the stop is recorded; nothing is half-written.');
+  return new InterruptedError(msg('interrupted.sync'));
 }

@@ -20,6 +20,7 @@ import { type ChatworkFile, compareFileLists, type FileListChanges, hasFileChang
 import { NOTHING_KNOWN, type PreviousState, previousState } from './room-state.js';
 import type { RoomOutcome, RoomTarget, SyncContext } from './types.js';
 import { unreachable } from './unreachable.js';
+import { msg, type Phrase } from '../i18n/message.js';
 
 const ROOM_ANSWERS = [200, 204, 403, 404];
 
@@ -108,10 +109,8 @@ function withKnownBytes(files: readonly ChatworkFile[], known: readonly Chatwork
 
 /** The messages body through the same importer as `import --format chatwork-json`, so both give identical messages. */
 function parseWindow(res: ApiResponse, roomId: string, tz: string): { messages: readonly Message[]; variant: string; warnings: string[] } {
-  const unreadable = (why: string): ServiceError =>
-    new ServiceError(`Chatwork sent a message list for room ${roomId} that chatproof cannot read: ${why}`, {
-      hint: 'Nothing was recorded for this room. Run the sync again; if it keeps happening, please report this message.',
-    });
+  const unreadable = (why: string | Phrase): ServiceError =>
+    new ServiceError(msg('service.unreadable-list', { room: roomId, why }), { hint: msg('service.unreadable-list.hint') });
   let decoded: DecodedInput;
   try {
     decoded = decodeInput(res.body, `room-${roomId}-messages.json`);

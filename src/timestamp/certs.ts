@@ -17,15 +17,15 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]*?)-----END
  * with its name rather than later as a puzzling "no path" verdict.
  */
 export function parseCertificates(bytes: Uint8Array, where: string): Uint8Array[] {
-  const hint = 'Give the TSA certificate or its CA certificate, PEM (-----BEGIN CERTIFICATE-----) or DER.';
+  const hint = msg('input.cert.hint');
   // 0x30 = SEQUENCE: a DER certificate. PEM is ASCII and always starts otherwise.
   const ders = bytes[0] === 0x30 ? [bytes] : pemCertificates(Buffer.from(bytes).toString('latin1'));
-  if (ders.length === 0) throw new InputError('No certificate found: the file is neither DER nor PEM with a CERTIFICATE block.', { where, hint });
+  if (ders.length === 0) throw new InputError(msg('input.cert.none'), { where, hint });
   ders.forEach((der, i) => {
     try {
       pkijs.Certificate.fromBER(toArrayBuffer(der));
     } catch (cause) {
-      throw new InputError(`Certificate ${i + 1} of ${ders.length} does not parse as X.509.`, { where, hint, cause });
+      throw new InputError(msg('input.cert.bad', { i: i + 1, n: ders.length }), { where, hint, cause });
     }
   });
   return ders;
@@ -45,7 +45,7 @@ export async function readCertificateFile(path: string): Promise<Uint8Array[]> {
     bytes = await readBounded(path, { where: path, maxSize: MAX_CERT_FILE, tooBig: (size) => new InputError(msg('input.cert-too-big', { size, max: MAX_CERT_FILE }), { where: path }) });
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
-    throw new InputError(`Cannot read the certificate file: ${errorText(cause)}`, { where: path, cause });
+    throw new InputError(msg('input.cert.unreadable', { why: errorText(cause) }), { where: path, hint: msg('hint.check-path'), cause });
   }
   return parseCertificates(bytes, path);
 }

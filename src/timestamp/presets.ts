@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * `--tsa URL|NAME`: a few free public RFC 3161 services with long-published URLs, or any
@@ -51,14 +52,10 @@ export function resolveTsa(urlOrName: string): ResolvedTsa {
   try {
     url = new URL(wanted);
   } catch {
-    throw new UsageError(`--tsa ${JSON.stringify(urlOrName)} is neither a known TSA name nor a URL.`, {
-      hint: `Use one of ${names}, or a full http:// or https:// URL of an RFC 3161 service.`,
-    });
+    throw new UsageError(msg('usage.tsa-unknown', { tsa: urlOrName }), { hint: msg('usage.tsa-unknown.hint', { names }) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--tsa ${JSON.stringify(urlOrName)}: RFC 3161 over HTTP needs an http:// or https:// URL, not ${url.protocol}`, {
-      hint: `Use one of ${names}, or an http(s) URL.`,
-    });
+    throw new UsageError(msg('usage.tsa-protocol', { tsa: urlOrName, protocol: url.protocol }), { hint: msg('usage.tsa-unknown.hint', { names }) });
   }
   return { url: url.href, name: url.host, preset: null };
 }

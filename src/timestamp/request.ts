@@ -6,6 +6,7 @@ import { sha256Bytes } from '../core/hash.js';
 import { errorText, OID, toArrayBuffer, toHex } from './pkix.js';
 import { presetNames } from './presets.js';
 import { describeTstInfo, parseToken, type ParsedToken } from './token.js';
+import { msg, type Phrase } from '../i18n/message.js';
 
 /**
  * RFC 3161 over HTTP (§3.4): POST a DER TimeStampReq as application/timestamp-query, get a DER
@@ -50,12 +51,8 @@ export async function requestTimestamp(data: Uint8Array, opts: RequestTimestampO
     nonce: asn1js.Integer.fromBigInt(nonce),
     certReq: true,
   });
-  const fail = (what: string, cause?: unknown): ServiceError =>
-    new ServiceError(`TSA ${url}: ${what}`, {
-      where: url,
-      hint: `Try again in a few minutes; if it persists, use another TSA with --tsa NAME|URL (presets: ${presetNames()}).`,
-      cause,
-    });
+  const fail = (what: Phrase, cause?: unknown): ServiceError =>
+    new ServiceError(msg('service.tsa', { url, what }), { where: url, hint: msg('service.tsa.hint', { presets: presetNames() }), cause });
 
   let status: number;
   let statusText: string;
@@ -73,46 +70,46 @@ export async function requestTimestamp(data: Uint8Array, opts: RequestTimestampO
   } catch (e) {
     throw fail(networkFailure(e, timeoutMs), e);
   }
-  if (status !== 200) throw fail(`answered HTTP ${status}${statusText === '' ? '' : ` ${statusText}`} instead of a timestamp.`);
+  if (status !== 200) throw fail(msg('service.tsa.http', { status: `${status}${statusText === '' ? '' : ` ${statusText}`}` }));
 
   let reply: pkijs.TimeStampResp;
   try {
     reply = pkijs.TimeStampResp.fromBER(toArrayBuffer(body));
   } catch (e) {
-    throw fail(`answered ${body.length} bytes that are not an RFC 3161 TimeStampResp (is the URL a TSA endpoint?).`, e);
+    throw fail(msg('service.tsa.not-response', { bytes: body.length }), e);
   }
-  if (!GRANTED.has(reply.status.status)) throw fail(`refused the request: ${describeStatus(reply.status)}.`);
-  if (reply.timeStampToken === undefined) throw fail('granted the request but sent no token.');
+  if (!GRANTED.has(reply.status.status)) throw fail(msg('service.tsa.refused', { why: describeStatus(reply.status) }));
+  if (reply.timeStampToken === undefined) throw fail(msg('service.tsa.no-token'));
 
   const tokenDer = new Uint8Array(reply.timeStampToken.toSchema().toBER());
   let token: ParsedToken;
   try {
     token = parseToken(tokenDer);
   } catch (e) {
-    throw fail(`sent a token that does not parse: ${errorText(e)}`, e);
+    throw fail(msg('service.tsa.bad-token', { why: errorText(e) }), e);
   }
   // An answer to another request (or a replay) must not be logged as ours (RFC 3161 §2.4.2).
-  if (token.tstInfo.nonce?.toBigInt() !== nonce) throw fail('answered with a token for another request (its nonce is missing or differs from ours).');
+  if (token.tstInfo.nonce?.toBigInt() !== nonce) throw fail(msg('service.tsa.nonce'));
   const info = describeTstInfo(token.tstInfo);
   if (info.imprintAlgorithm !== 'sha256' || info.imprint !== toHex(imprint)) {
-    throw fail(`answered with a token over other data (imprint ${info.imprintAlgorithm} ${info.imprint}, expected sha256 ${toHex(imprint)}).`);
+    throw fail(msg('service.tsa.imprint', { algorithm: info.imprintAlgorithm, imprint: info.imprint, expected: toHex(imprint) }));
   }
   return { tokenDer, genTime: info.genTime, tsaName: info.tsaName, serial: info.serial, policy: info.policy, imprintSha256: info.imprint };
 }
 
 /** What went wrong on the wire, in words: timeout, refused, unknown host, TLS… */
-function networkFailure(e: unknown, timeoutMs: number): string {
-  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return `no answer within ${timeoutMs} ms.`;
+function networkFailure(e: unknown, timeoutMs: number): Phrase {
+  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return msg('service.net.timeout', { ms: timeoutMs });
   // Node's fetch wraps the socket error as `cause` of a bare "fetch failed" TypeError.
   const cause: unknown = e instanceof Error ? e.cause : undefined;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
   switch (code) {
-    case 'ECONNREFUSED': return 'connection refused (nothing listens there, or it is down).';
+    case 'ECONNREFUSED': return msg('service.net.refused');
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return 'host not found (DNS), or no network.';
+    case 'EAI_AGAIN': return msg('service.net.no-host');
     case 'ECONNRESET':
-    case 'UND_ERR_SOCKET': return 'the connection was closed before an answer came.';
-    default: return `cannot be reached: ${errorText(cause ?? e)}${code === '' ? '' : ` (${code})`}.`;
+    case 'UND_ERR_SOCKET': return msg('service.net.closed');
+    default: return msg('service.net.other', { why: `${errorText(cause ?? e)}${code === '' ? '' : ` (${code})`}` });
   }
 }
 

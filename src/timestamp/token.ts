@@ -1,6 +1,7 @@
 import * as pkijs from 'pkijs';
 import { InputError } from '../core/errors.js';
 import { formatGeneralName, HASH_BY_OID, integerHex, OID, toArrayBuffer, toHex } from './pkix.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * A TimeStampToken (RFC 3161 §2.4.2): a CMS ContentInfo holding SignedData whose content is a
@@ -40,33 +41,29 @@ export function parseToken(tokenDer: Uint8Array): ParsedToken {
   try {
     contentInfo = pkijs.ContentInfo.fromBER(toArrayBuffer(tokenDer));
   } catch (cause) {
-    throw new InputError(`The ${tokenDer.length} bytes are not a CMS ContentInfo (RFC 5652), so not a timestamp token.`, {
-      where,
-      hint: 'A token is DER. If you have a TimeStampResp (.tsr), extract it: openssl ts -reply -in resp.tsr -token_out -out token.der',
-      cause,
-    });
+    throw new InputError(msg('input.token.not-cms', { bytes: tokenDer.length }), { where, hint: msg('input.token.not-cms.hint'), cause });
   }
   if (contentInfo.contentType !== OID.signedData) {
-    throw new InputError(`The ContentInfo holds ${contentInfo.contentType}, not SignedData (${OID.signedData}).`, { where });
+    throw new InputError(msg('input.token.not-signed', { type: contentInfo.contentType, expected: OID.signedData }), { where });
   }
   let signedData: pkijs.SignedData;
   try {
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
   } catch (cause) {
-    throw new InputError('The SignedData inside the token does not parse.', { where, cause });
+    throw new InputError(msg('input.token.signed-data'), { where, cause });
   }
   const { eContentType, eContent } = signedData.encapContentInfo;
   if (eContentType !== OID.tstInfo || eContent === undefined) {
-    throw new InputError(`The SignedData carries ${eContentType}${eContent === undefined ? ' (no content)' : ''}, not a TSTInfo (${OID.tstInfo}).`, { where });
+    throw new InputError(msg('input.token.not-tstinfo', { type: `${eContentType}${eContent === undefined ? ' (-)' : ''}`, expected: OID.tstInfo }), { where });
   }
   let tstInfo: pkijs.TSTInfo;
   try {
     // getValue() joins the pieces when the OCTET STRING was BER-encoded in constructed form.
     tstInfo = pkijs.TSTInfo.fromBER(eContent.getValue());
   } catch (cause) {
-    throw new InputError('The TSTInfo inside the token does not parse.', { where, cause });
+    throw new InputError(msg('input.token.tstinfo'), { where, cause });
   }
-  if (Number.isNaN(tstInfo.genTime.getTime())) throw new InputError('The TSTInfo genTime is not a valid time.', { where });
+  if (Number.isNaN(tstInfo.genTime.getTime())) throw new InputError(msg('input.token.gentime'), { where });
   return { signedData, tstInfo };
 }
 
