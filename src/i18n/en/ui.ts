@@ -39,7 +39,7 @@ export const uiEn = {
   'ui.verify.file': 'File',
 
   'ui.rooms.title': 'Rooms',
-  'ui.rooms.none': 'No rooms yet. Use "Import" to bring in a LINE (or other) export.',
+  'ui.rooms.none': 'No rooms yet. Import a LINE (or other) export to begin; to check a report someone sent you, no archive is needed.',
   'ui.rooms.room': 'Room',
   'ui.rooms.source': 'Source',
   'ui.rooms.captures': 'Captures',

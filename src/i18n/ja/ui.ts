@@ -41,7 +41,7 @@ export const uiJa: typeof uiEn = {
   'ui.verify.file': 'ファイル',
 
   'ui.rooms.title': 'ルーム',
-  'ui.rooms.none': 'まだルームがありません。「取り込む」から LINE などの書き出しを取り込めます。',
+  'ui.rooms.none': 'まだルームがありません。LINE などの書き出しを取り込んで始めましょう。受け取った報告書を確認するだけなら、アーカイブは要りません。',
   'ui.rooms.room': 'ルーム',
   'ui.rooms.source': '出どころ',
   'ui.rooms.captures': '取り込み',

@@ -63,7 +63,7 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const tx = textsIn(lang);
     const rooms = deps.workspace.exists() ? deps.browser.rooms() : [];
     const body = rooms.length === 0
-      ? html`<p>${tx('ui.rooms.none')}</p>`
+      ? html`<p>${tx('ui.rooms.none')}</p><div class="actions"><a class="button" href="/import">${tx('ui.nav.import')}</a><a class="button secondary" href="/verify">${tx('ui.nav.verify')}</a></div>`
       : html`<table class="rooms"><thead><tr><th>${tx('ui.rooms.room')}</th><th>${tx('ui.rooms.source')}</th><th>${tx('ui.rooms.as-of')}</th><th class="n">${tx('ui.rooms.captures')}</th><th class="n">${tx('ui.rooms.messages')}</th><th>${tx('ui.rooms.changes')}</th></tr></thead>
 <tbody>${rooms.map((r) => html`<tr data-room="${r.id}"><td><a href="/rooms/${r.id}">${r.title}</a></td><td>${r.source}</td><td>${when(r.lastCapturedAt, deps.workspace.tz)}</td><td class="n">${r.captures}</td><td class="n">${r.lastCaptureMessages}</td><td>${changeCounts(lang, r.counts)}</td></tr>`)}</tbody></table>`;
     return c.html(page(lang, '/', tx('ui.rooms.title'), body));
