@@ -15,3 +15,11 @@ export interface Io {
 export function processIo(signal: AbortSignal, streams: Pick<Io, 'stdout' | 'stderr'>): Io {
   return { stdout: streams.stdout, stderr: streams.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), signal };
 }
+
+/** Resolves on Ctrl-C: what a command that runs until stopped (ui, watch) waits on. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
+import { untilAborted } from '../io.js';
 import { msg, render, textsIn } from '../../i18n/message.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 import { openInBrowser } from './open-browser.js';
@@ -42,10 +43,7 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     else ctx.io.stdout.write(ui.url + '\n');
     ctx.say(render(ctx.lang, msg('ui.cli.open')));
     if (opts.open) if (!(await openInBrowser(ui.url))) ctx.warn(render(ctx.lang, msg('ui.cli.no-browser')));
-    await new Promise<void>((resolve) => {
-      if (ctx.io.signal.aborted) resolve();
-      ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
-    });
+    await untilAborted(ctx.io.signal);
     return 0;
   } finally {
     await ui.close();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
+import { untilAborted } from '../io.js';
 import { msg, render, textsIn } from '../../i18n/message.js';
 
 export function registerWatch(program: Command, runner: Runner): void {
@@ -31,10 +32,7 @@ async function runWatch(ctx: Context, folders: string[]): Promise<number> {
   try {
     await watcher.start(folders);
     ctx.warn(render(ctx.lang, msg('ui.watch.started', { folders: watcher.watching.join(', ') })));
-    await new Promise<void>((resolve) => {
-      if (ctx.io.signal.aborted) resolve();
-      ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
-    });
+    await untilAborted(ctx.io.signal);
     return 0;
   } finally {
     await watcher.stop();
