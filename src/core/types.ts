@@ -76,7 +76,8 @@ export interface Warning {
   /**
    * What kind of problem, for the warnings a reader must be able to count apart in `--json`:
    * `date-line-not-read` (a line that looks like a date line was kept as text, so the dates after
-   * it may be wrong).
+   * it may be wrong); `date-order-undecided` (English dates read month/day with nothing to tell
+   * them from day/month).
    */
   readonly code?: string;
 }

@@ -22,6 +22,7 @@ export const lineEn = {
   'line.warn.date-line-not-read': (p: { why: string; start: number }) =>
     `this line looks like a date line, but it was not read as one (${p.why}); it was kept as text of the message that starts on line ${p.start}, and the messages after it keep the date before it, so their dates may be wrong. Check them against the chat in LINE.`,
   'line.warn.not-a-record': (p: { why: string; start: number }) => `${p.why}, so it was kept as part of the message that starts on line ${p.start}.`,
+  'line.warn.date-order-undecided': 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.',
   'line.warn.continuation': (p: { start: number }) =>
     `this line is not a message, date or system line; it was added to the message that starts on line ${p.start} as a further line of its text.`,
   'line.warn.hour-24-same-day': (p: { mm: string }) => `the time 24:${p.mm} comes before the day's later times, so it was read as 00:${p.mm} of this line's date, not of the next day.`,

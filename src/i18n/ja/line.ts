@@ -18,6 +18,7 @@ export const lineJa: typeof lineEn = {
   'line.warn.date-line-not-read': (p) =>
     `この行は日付の行に見えますが、日付として読めませんでした（${p.why}）。${p.start} 行目から始まるメッセージの本文の一部として残しました。この後のメッセージは前の日付のままなので、日付が間違っているかもしれません。LINE のトークと照らし合わせてください。`,
   'line.warn.not-a-record': (p) => `${p.why}。${p.start} 行目から始まるメッセージの本文の一部として残しました。`,
+  'line.warn.date-order-undecided': '日付は「月/日」とも「日/月」とも読め、曜日もどちらにも合うため、「月/日」として読みました。',
   'line.warn.continuation': (p) => `この行はメッセージ・日付・システムのどの行でもないため、${p.start} 行目から始まるメッセージの本文の続きとして加えました。`,
   'line.warn.hour-24-same-day': (p) => `24:${p.mm} はその日の後の時刻より前にあるため、次の日ではなく、この日付の 00:${p.mm} と読みました。`,
   'line.warn.hour-24-next-day': (p) => `24:${p.mm} はその日の遅い時刻の後にあるため、次の日の 00:${p.mm} と読みました。`,

@@ -15,6 +15,9 @@ import { LocalTimes } from './local-time.js';
 import { MessageBuilder } from './messages.js';
 import { type RecordsRead, hasCrlfRecords, looksLikeSpaceMessage, looksLikeTabMessage, readRecords } from './records.js';
 
+/** The warning that every English date of the file was read month-first without anything telling the two readings apart. */
+export const DATE_ORDER_UNDECIDED = 'date-order-undecided';
+
 /** The header's save time, which LINE results carry too (not part of the Importer seam, so optional to readers). */
 interface SavedAt {
   /** `保存日時 / Saved on` as written, and as ISO in the zone when it reads without a guess. */
@@ -53,7 +56,7 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
   const builder = new MessageBuilder(records.records, options.tz, options.members);
   const after: Warning[] = [];
   if (vote.undecided) {
-    after.push({ line: firstDate?.line ?? null, message: 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.' });
+    after.push({ line: firstDate?.line ?? null, code: DATE_ORDER_UNDECIDED, message: msg('line.warn.date-order-undecided') });
   }
   const title = header === null ? null : roomTitle(header, builder, after);
   const times = new LocalTimes(options.tz);
