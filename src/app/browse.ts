@@ -6,6 +6,7 @@ import type { Archive } from '../store/archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from '../store/records.js';
 import { captureView, roomArchiveView } from '../store/room-history.js';
 import { findRoom } from './room-arg.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * What a front end shows of the archive without the terminal: the rooms with their counts of
@@ -106,7 +107,7 @@ export class Browser {
     const room = findRoom(archive, roomId);
     const from = archive.capture(fromId);
     const to = archive.capture(toId);
-    for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(`Capture ${c.id} belongs to another room.`);
+    for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
     const seen = new Map<string, HashedMessage>();
     const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
     return { room, from, to, changes };

@@ -6,6 +6,7 @@ import type { Archive } from '../store/archive.js';
 import { resolveTsa, TSA_PRESETS } from '../timestamp/index.js';
 import { exportReport, type Exported } from './make-report.js';
 import { findRoom } from './room-arg.js';
+import { msg } from '../i18n/message.js';
 
 /** A report as a form asks for it: the same choices as `chatproof report`, as text. */
 export interface ReportChoices {
@@ -26,7 +27,7 @@ export const TSA_NAMES: readonly string[] = TSA_PRESETS.map((p) => p.name);
 export function makeRoomReport(archive: Archive, choices: ReportChoices, file: string, signal?: AbortSignal): Promise<Exported> {
   const range = parseRange(choices.from, choices.to, choices.tz);
   const tsa = choices.tsa === undefined ? null : resolveTsa(choices.tsa);
-  if (choices.title !== undefined && choices.title.trim() === '') throw new UsageError('--title is empty.');
+  if (choices.title !== undefined && choices.title.trim() === '') throw new UsageError(msg('usage.title-empty'));
   const room = findRoom(archive, choices.room);
   return exportReport(archive, {
     room, file, tsa, anchors: { certs: [], file: undefined }, ...(signal ? { signal } : {}),

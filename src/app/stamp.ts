@@ -4,6 +4,7 @@ import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import { requestTimestamp, type ResolvedTsa, type TimestampToken, type TokenVerification, verifyTimestampToken } from '../timestamp/index.js';
 import { stampedBytesText } from '../report/payloads.js';
+import { msg } from '../i18n/message.js';
 
 export interface Anchors {
   /** `--tsa-cert` certificates (DER), or none for Node's Mozilla roots. */
@@ -30,17 +31,14 @@ const ESSENTIAL = new Set(['token', 'imprint', 'cms-signature']);
  */
 export async function stampLogHead(archive: Archive, tsa: ResolvedTsa, anchors: Anchors): Promise<Stamped> {
   const head = archive.head();
-  if (head === null) throw new UsageError('The archive is empty: there is nothing to timestamp yet.', { hint: 'Import a chat first.' });
+  if (head === null) throw new UsageError(msg('usage.stamp-empty'), { hint: msg('usage.stamp-empty.hint') });
   const data = stampedBytesText(head.seq, head.hash);
   const bytes = Buffer.from(data, 'utf8');
   const token = await requestTimestamp(bytes, { url: tsa.url });
   const verification = await verifyTimestampToken(token.tokenDer, bytes, anchors.certs.length > 0 ? { trustedCerts: anchors.certs, ...(anchors.file === undefined ? {} : { trustedCertsFile: anchors.file }) } : {});
   const broken = verification.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
   if (broken.length > 0) {
-    throw new ServiceError(`TSA ${tsa.name} answered with a token that does not verify: ${broken.map((c) => `${c.name}: ${c.detail}`).join('; ')}`, {
-      where: tsa.url,
-      hint: 'Nothing was recorded. Try again, or use another TSA with --tsa.',
-    });
+    throw new ServiceError(msg('service.tsa-bad-token', { tsa: tsa.name, why: broken.map((c) => `${c.name}: ${c.detail}`).join('; ') }), { where: tsa.url, hint: msg('service.tsa-bad-token.hint') });
   }
   const tokenSha256 = sha256Hex(token.tokenDer);
   const entry = archive.append('timestamp', null, {

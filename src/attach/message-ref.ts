@@ -2,6 +2,7 @@ import { UsageError } from '../core/errors.js';
 import type { HashedMessage } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { RoomRecord } from '../store/records.js';
+import { msg } from '../i18n/message.js';
 
 /** Shorter prefixes would too often match several messages of a large room. */
 export const MIN_MESSAGE_PREFIX = 8;
@@ -16,10 +17,10 @@ const excerpt = (m: HashedMessage): string => `${m.hash.slice(0, 12)}  ${m.sentA
  * back, so an unknown or ambiguous reference is refused (exit 2).
  */
 export function findRoomMessage(archive: Archive, room: RoomRecord, ref: string): HashedMessage {
-  const howToFind = `List the room's messages with their hashes: \`chatproof show "${room.title}" --json\` (each message has a "hash"); give the whole hash or its first ${MIN_MESSAGE_PREFIX} or more characters.`;
+  const howToFind = msg('usage.for.hint', { title: room.title, min: MIN_MESSAGE_PREFIX });
   const wanted = ref.trim().toLowerCase();
   if (!HEX_REF.test(wanted)) {
-    throw new UsageError(`--for takes a message hash (${MIN_MESSAGE_PREFIX} to 64 hex characters, 0-9 a-f), not "${ref}".`, { hint: howToFind });
+    throw new UsageError(msg('usage.for', { min: MIN_MESSAGE_PREFIX, value: ref }), { hint: howToFind });
   }
   const matches = new Map<string, HashedMessage>();
   for (const capture of archive.captures(room.id)) {
@@ -30,10 +31,10 @@ export function findRoomMessage(archive: Archive, room: RoomRecord, ref: string)
   const found = [...matches.values()];
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
-    throw new UsageError(`No message of room "${room.title}" has a hash starting with ${wanted}; nothing was attached.`, { hint: howToFind });
+    throw new UsageError(msg('usage.for-none', { title: room.title, prefix: wanted }), { hint: howToFind });
   }
   throw new UsageError(
-    `${wanted} matches ${found.length} messages of room "${room.title}"; nothing was attached:\n${found.slice(0, 5).map((m) => `    ${excerpt(m)}`).join('\n')}`,
-    { hint: 'Give more characters of the hash.' },
+    msg('usage.for-many', { prefix: wanted, n: found.length, title: room.title, list: found.slice(0, 5).map((m) => `    ${excerpt(m)}`).join('\n') }),
+    { hint: msg('usage.for-many.hint') },
   );
 }

@@ -1,5 +1,6 @@
 import { IntegrityError } from '../core/errors.js';
 import { detectFileType, UNKNOWN_MIME } from './signatures.js';
+import { msg } from '../i18n/message.js';
 
 export const ATTACHMENT_KINDS = ['deliverable', 'screenshot', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -66,9 +67,7 @@ const isKind: Check<AttachmentKind> = (v): v is AttachmentKind => (ATTACHMENT_KI
 export function readAttachment(payload: Readonly<Record<string, unknown>>, entrySeq: number): Attachment {
   const a = payload['attachment'];
   const bad = (key: string, actual: unknown): IntegrityError =>
-    new IntegrityError(`Log entry ${entrySeq} is an attachment whose "${key}" is not valid.`, {
-      hint: `Found ${JSON.stringify(actual) ?? 'nothing'}. Run \`chatproof verify\` to see every problem.`,
-    });
+    new IntegrityError(msg('integrity.attachment', { seq: entrySeq, key }), { hint: msg('integrity.attachment.hint', { found: JSON.stringify(actual) ?? '-' }) });
   if (typeof a !== 'object' || a === null) throw bad('attachment', a);
   const o = a as Record<string, unknown>;
   const get = <T>(key: keyof Attachment, check: Check<T>): T => {

@@ -18,34 +18,33 @@ import { InputError } from '../core/errors.js';
 import { hasLoneSurrogate, replaceLoneSurrogates } from '../core/unicode.js';
 import type { Warning } from '../core/types.js';
 import type { DecodedInput } from './importer.js';
+import { msg, type Phrase } from '../i18n/message.js';
 
 interface BinaryKind {
   /** Byte strings at offsets, all of which must match. */
   readonly signature: readonly (readonly [at: number, bytes: readonly number[]])[];
-  readonly looksLike: string;
+  readonly looksLike: Phrase;
 }
 
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 const BINARY_KINDS: readonly BinaryKind[] = [
-  { signature: [[0, [0x89, ...ascii('PNG')]]], looksLike: 'a PNG image' },
-  { signature: [[0, [0xff, 0xd8, 0xff]]], looksLike: 'a JPEG photo' },
-  { signature: [[0, ascii('GIF8')]], looksLike: 'a GIF image' },
+  { signature: [[0, [0x89, ...ascii('PNG')]]], looksLike: msg('binary.png') },
+  { signature: [[0, [0xff, 0xd8, 0xff]]], looksLike: msg('binary.jpeg') },
+  { signature: [[0, ascii('GIF8')]], looksLike: msg('binary.gif') },
   // ISO media (HEIC photos, MP4/MOV videos): a small big-endian box size, then `ftyp`.
-  { signature: [[0, [0]], [4, ascii('ftyp')]], looksLike: 'a photo or video (HEIC/MP4/MOV)' },
-  { signature: [[0, ascii('%PDF-')]], looksLike: 'a PDF document' },
-  { signature: [[0, [...ascii('PK'), 0x03, 0x04]]], looksLike: 'a ZIP archive (or a Word/Excel file, which are ZIP inside)' },
-  { signature: [[0, [...ascii('PK'), 0x05, 0x06]]], looksLike: 'an empty ZIP archive' },
-  { signature: [[0, [0x1f, 0x8b]]], looksLike: 'a gzip-compressed file' },
-  { signature: [[0, [0xd0, 0xcf, 0x11, 0xe0]]], looksLike: 'an old Word/Excel document' },
-  { signature: [[0, ascii('SQLite format 3')]], looksLike: 'a database file' },
-  { signature: [[0, ascii('Rar!')]], looksLike: 'a RAR archive' },
-  { signature: [[0, [0x37, 0x7a, 0xbc, 0xaf]]], looksLike: 'a 7-Zip archive' },
+  { signature: [[0, [0]], [4, ascii('ftyp')]], looksLike: msg('binary.isomedia') },
+  { signature: [[0, ascii('%PDF-')]], looksLike: msg('binary.pdf') },
+  { signature: [[0, [...ascii('PK'), 0x03, 0x04]]], looksLike: msg('binary.zip') },
+  { signature: [[0, [...ascii('PK'), 0x05, 0x06]]], looksLike: msg('binary.zip-empty') },
+  { signature: [[0, [0x1f, 0x8b]]], looksLike: msg('binary.gzip') },
+  { signature: [[0, [0xd0, 0xcf, 0x11, 0xe0]]], looksLike: msg('binary.office-old') },
+  { signature: [[0, ascii('SQLite format 3')]], looksLike: msg('binary.sqlite') },
+  { signature: [[0, ascii('Rar!')]], looksLike: msg('binary.rar') },
+  { signature: [[0, [0x37, 0x7a, 0xbc, 0xaf]]], looksLike: msg('binary.7z') },
 ];
 
-const NOT_A_CHAT_HINT =
-  'Import the text file the chat app made (LINE: トーク履歴を送信 / "Send chat history" gives a .txt). ' +
-  'To keep a screenshot or a document as evidence, use `chatproof attach` instead.';
+const NOT_A_CHAT_HINT = msg('input.not-a-chat.hint');
 
 /**
  * chardet and iconv-lite, loaded for the inputs that need them (UTF-16, legacy Japanese
@@ -75,13 +74,13 @@ export const LAZY_TEXT_FROM = 8 * 1024 * 1024;
 export function decodeInput(bytes: Uint8Array, name: string | null, lazyTextFrom = LAZY_TEXT_FROM): DecodedInput {
   const where = name ?? undefined;
   const kind = BINARY_KINDS.find((k) => k.signature.every(([at, magic]) => startsWithAt(bytes, magic, at)));
-  if (kind) throw new InputError(`This file looks like ${kind.looksLike}, not a chat export.`, { ...(where ? { where } : {}), hint: NOT_A_CHAT_HINT });
+  if (kind) throw new InputError(msg('input.binary-kind', { kind: kind.looksLike }), { ...(where ? { where } : {}), hint: NOT_A_CHAT_HINT });
 
   const decoded = decodeText(bytes);
   // A chat export never holds a NUL character: outside UTF-16 a NUL byte means binary data.
   const line = 'utf8' in decoded ? nulLineInUtf8(decoded.utf8) : nulLineInText(decoded.text);
   if (line !== null) {
-    throw new InputError(`This file contains binary data (a NUL byte on line ${line}), so it is not a chat export saved as text.`, {
+    throw new InputError(msg('input.binary-nul', { line }), {
       where: name === null ? `line ${line}` : `${name}:${line}`,
       hint: NOT_A_CHAT_HINT,
     });

@@ -1,6 +1,7 @@
 import { InputError } from '../../core/errors.js';
 import { MANIFEST_NAME, MANIFEST_TYPE, type Manifest } from '../manifest.js';
 import { any, array, hex64, int, literal, nullable, object, optional, record, str, type Validator } from './shape.js';
+import { msg } from '../../i18n/message.js';
 
 const sighting = object({ capture: str, hash: hex64 });
 const message = object({ kind: literal('text', 'media', 'call', 'system', 'unsent'), sender: nullable(str), senderId: nullable(str), sentAt: str, body: str, externalId: nullable(str), editedAt: nullable(str) });
@@ -44,7 +45,7 @@ export type ManifestReading = { readonly manifest: Manifest; readonly problems: 
 export function readManifest(files: ReadonlyMap<string, Uint8Array>, where: string): ManifestReading {
   const bytes = files.get(MANIFEST_NAME);
   if (bytes === undefined) {
-    throw new InputError(`This PDF is not a chatproof report: it carries no ${MANIFEST_NAME}.`, { where, hint: 'verify-report checks reports written by `chatproof report`.' });
+    throw new InputError(msg('input.not-report', { manifest: MANIFEST_NAME }), { where, hint: msg('input.not-report.hint') });
   }
   let parsed: unknown;
   try {
@@ -54,10 +55,10 @@ export function readManifest(files: ReadonlyMap<string, Uint8Array>, where: stri
   }
   const head = parsed as { type?: unknown; v?: unknown } | null;
   if (head?.type !== MANIFEST_TYPE) {
-    throw new InputError(`This PDF is not a chatproof report: its ${MANIFEST_NAME} is of type ${JSON.stringify(head?.type)}.`, { where });
+    throw new InputError(msg('input.not-report-type', { manifest: MANIFEST_NAME, type: JSON.stringify(head?.type) ?? '-' }), { where, hint: msg('input.not-report.hint') });
   }
   if (head.v !== 1) {
-    throw new InputError(`This report's manifest is version ${JSON.stringify(head.v)}; this chatproof reads version 1.`, { where, hint: 'Use a newer chatproof to check it.' });
+    throw new InputError(msg('input.report-newer', { version: JSON.stringify(head.v) ?? '-' }), { where, hint: msg('input.report-newer.hint') });
   }
   const problems: string[] = [];
   MANIFEST(parsed, '', problems);
