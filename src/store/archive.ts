@@ -119,9 +119,7 @@ export class Archive {
     const exact = rows.find((r) => r.id === id);
     if (exact) return exact;
     if (rows.length === 1 && id.length >= 6) return rows[0]!;
-    throw new ArchiveError(rows.length > 1 ? `"${id}" matches more than one capture.` : `No capture "${id}" in the archive.`, {
-      hint: 'List captures with `chatproof captures ROOM` and use a full id.',
-    });
+    throw new ArchiveError(rows.length > 1 ? msg('archive.capture-ambiguous', { id }) : msg('archive.no-capture', { id }), { hint: msg('archive.no-capture.hint') });
   }
 
   /**

@@ -110,9 +110,7 @@ export class ChatworkClient {
     } catch (e) {
       if (e instanceof ServiceError) throw e;
       if (this.options.signal.aborted) throw stopped();
-      throw new ServiceError(this.scrub(`Cannot reach Chatwork (${what}): ${describeFailure(e, timeoutMs)}.`), {
-        hint: 'Check the internet connection (and CHATWORK_API_BASE if you set it), then run the sync again.',
-      });
+      throw new ServiceError(msg('service.unreachable', { what: this.scrub(what), why: this.scrub(describeFailure(e, timeoutMs)) }), { hint: msg('service.unreachable.hint') });
     }
   }
 

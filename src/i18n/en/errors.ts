@@ -137,4 +137,6 @@ export const errorsEn = {
   'binary.sqlite': 'a database file',
   'binary.rar': 'a RAR archive',
   'binary.7z': 'a 7-Zip archive',
+  'service.unreachable': (p: { what: string; why: string }) => `Cannot reach Chatwork (${p.what}): ${p.why}.`,
+  'service.unreachable.hint': 'Check the internet connection (and CHATWORK_API_BASE if you set it), then run the sync again.',
 };

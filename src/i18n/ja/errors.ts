@@ -136,4 +136,6 @@ export const errorsJa: typeof errorsEn = {
   'binary.sqlite': 'データベースファイル',
   'binary.rar': 'RAR 圧縮ファイル',
   'binary.7z': '7-Zip 圧縮ファイル',
+  'service.unreachable': (p) => `Chatwork に接続できません（${p.what}）: ${p.why}`,
+  'service.unreachable.hint': 'インターネット接続（設定していれば CHATWORK_API_BASE も）を確かめてから、もう一度同期してください。',
 };
