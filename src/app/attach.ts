@@ -3,7 +3,8 @@
  * Every file is checked and read before the first write, so a bad file leaves the log untouched.
  */
 import { findRoomMessage } from '../attach/message-ref.js';
-import { describeAttachment, type Attachment, type AttachmentKind } from '../attach/payload.js';
+import { describeAttachment } from '../attach/payload.js';
+import type { Attachment, AttachmentKind } from '../core/entries/attachment.js';
 import { hashStreamed, readKept, statFile, type FileToAttach, type ReadAttachment } from '../attach/read-file.js';
 import { checkKeptSize, checkMaxSize } from '../attach/size-limit.js';
 import { InterruptedError } from '../core/errors.js';

@@ -1,4 +1,5 @@
-import type { Attachment } from '../attach/payload.js';
+import { readAttachment } from '../attach/payload.js';
+import type { Attachment } from '../core/entries/attachment.js';
 import { compareCaptures, type ArchiveView, type Change, type MessageStatus, type ViewMessage } from '../core/diff/index.js';
 import { UsageError } from '../core/errors.js';
 import type { HashedMessage } from '../core/types.js';
@@ -93,7 +94,7 @@ export class Browser {
     const pages = Math.max(1, Math.ceil(list.length / opts.size));
     const page = Math.min(Math.max(1, opts.page), pages);
     const attachments = archive.entries(room.id).filter((e) => e.kind === 'attachment').map((e) => ({
-      entry: { seq: e.seq, at: e.at, hash: e.hash }, attachment: e.payload['attachment'] as Attachment,
+      entry: { seq: e.seq, at: e.at, hash: e.hash }, attachment: readAttachment(e.payload, e.seq),
     }));
     return {
       room, captures: archive.captures(room.id), counts, messages: list.slice((page - 1) * opts.size, page * opts.size), total: list.length,

@@ -12,6 +12,7 @@ import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
 import type { ReportSource } from '../report/source.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
+import { reportPayload } from '../core/entries/report.js';
 
 export interface ExportRequest extends BuildOptions {
   readonly room: RoomRecord;
@@ -58,12 +59,10 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   }
   let entry: EntryRecord;
   try {
-    entry = archive.append('report', req.room.id, {
-      report: {
-        sha256: written.sha256, size: written.size, pages, file: basename(req.file), mode: report.mode, range: report.range,
-        head: { seq: report.head.seq, hash: report.head.hash }, manifestSha256: report.manifestSha256, lang: report.lang, title: report.title,
-      },
-    });
+    entry = archive.append('report', req.room.id, reportPayload({
+      sha256: written.sha256, size: written.size, pages, file: basename(req.file), mode: report.mode, range: report.range,
+      head: report.head, manifestSha256: report.manifestSha256, lang: report.lang, title: report.title,
+    }));
   } catch (e) {
     rmSync(req.file, { force: true });
     throw e;

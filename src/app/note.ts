@@ -3,8 +3,9 @@ import { UsageError } from '../core/errors.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord, RoomRecord } from '../store/records.js';
 import { msg } from '../i18n/message.js';
+import { notePayload } from '../core/entries/note.js';
 
 export function addNote(archive: Archive, room: RoomRecord, text: string): EntryRecord {
   if (text.trim().length === 0) throw new UsageError(msg('usage.note-empty'));
-  return archive.append('note', room.id, { note: { text } });
+  return archive.append('note', room.id, notePayload(text));
 }

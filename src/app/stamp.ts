@@ -3,7 +3,7 @@ import { sha256Hex } from '../core/hash.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import { requestTimestamp, type ResolvedTsa, type TimestampToken, type TokenVerification, verifyTimestampToken } from '../timestamp/index.js';
-import { stampedBytesText } from '../report/payloads.js';
+import { stampedBytesText, timestampPayload } from '../core/entries/timestamp.js';
 import { msg } from '../i18n/message.js';
 
 export interface Anchors {
@@ -41,12 +41,8 @@ export async function stampLogHead(archive: Archive, tsa: ResolvedTsa, anchors: 
     throw new ServiceError(msg('service.tsa-bad-token', { tsa: tsa.name, why: broken.map((c) => `${c.name}: ${c.detail}`).join('; ') }), { where: tsa.url, hint: msg('service.tsa-bad-token.hint') });
   }
   const tokenSha256 = sha256Hex(token.tokenDer);
-  const entry = archive.append('timestamp', null, {
-    timestamp: {
-      data, seq: head.seq, hash: head.hash, tokenSha256, genTime: token.genTime, tsaName: token.tsaName ?? tsa.name, tsaUrl: tsa.url,
-      serial: token.serial, policy: token.policy,
-    },
-    blobs: [tokenSha256],
-  }, [token.tokenDer]);
+  const entry = archive.append('timestamp', null, timestampPayload({
+    seq: head.seq, hash: head.hash, tokenSha256, genTime: token.genTime, tsaName: token.tsaName ?? tsa.name, tsaUrl: tsa.url, serial: token.serial, policy: token.policy,
+  }), [token.tokenDer]);
   return { head, entry, token, verification };
 }

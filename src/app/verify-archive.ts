@@ -5,7 +5,8 @@ import { decodeInput } from '../importers/decode.js';
 import type { FormatName } from '../importers/importer.js';
 import { importerFor } from '../importers/registry.js';
 import { streamedParse } from '../importers/importer.js';
-import { captureMembers, stampedBytesText, timestampPayload } from '../report/payloads.js';
+import { captureMembers, readCapture } from '../core/entries/capture.js';
+import { readTimestamp, stampedBytesText } from '../core/entries/timestamp.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
@@ -73,7 +74,8 @@ async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[]
   for (const e of entries) {
     if (e.kind !== 'timestamp') continue;
     const where = `log entry ${e.seq} (timestamp)`;
-    const t = timestampPayload(e);
+    const read = readTimestamp(e.payload);
+    const t = read.ok ? read.value : null;
     if (t === null) {
       problems.push({ kind: 'timestamp-unreadable', where, expected: 'data, seq, hash and tokenSha256, with data the JCS text of { v, seq, hash }', actual: JSON.stringify(e.payload['timestamp'] ?? null).slice(0, 200) });
       continue;
@@ -117,7 +119,7 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     }
     const bytes = archive.blob(rawSha256);
     if (sha256Hex(bytes) !== rawSha256) continue; // blob-hash-mismatch already says so
-    const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), { tz, members: captureMembers(e), roomTitle: titles.get(e.roomId ?? '') ?? null });
+    const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null });
     if (!outcome.ok) {
       problems.push({ kind: 'capture-unparsable', where, expected: `${format} parsed by ${importer.parserVersion}`, actual: outcome.error.message });
       continue;
@@ -139,4 +141,10 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     progress?.('originals', ++done, captures.length);
   }
   return { reparsed: done, notReparsed };
+}
+
+/** Members named at import (`--member`), if the capture entry kept them: needed to re-parse LINE desktop exports. */
+function membersOf(e: EntryRecord): string[] {
+  const read = readCapture(e.payload);
+  return read.ok ? captureMembers(read.value.meta) : [];
 }

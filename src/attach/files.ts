@@ -1,5 +1,6 @@
 import type { EntryRecord } from '../store/records.js';
-import { readAttachment, type Attachment } from './payload.js';
+import type { Attachment } from '../core/entries/attachment.js';
+import { readAttachment } from './payload.js';
 
 /** One file attached to a room, as reports and `show` list it. */
 export interface RoomFile extends Omit<Attachment, 'detected'> {

@@ -4,7 +4,6 @@ import { decodeInput } from '../importers/decode.js';
 import type { EntryRecord } from '../store/records.js';
 import { parseTokenInfo } from '../timestamp/index.js';
 import { roomObservations } from '../store/room-history.js';
-import { captureMembers, timestampPayload } from './payloads.js';
 import { assembleFiles, type ProofsByCapture } from './assemble.js';
 import { stampedDataName, tokenName } from './files.js';
 import type { BuildOptions } from './options.js';
@@ -12,6 +11,8 @@ import type { Report, ReportCapture, ReportCounts, ReportLang, ReportMode, Repor
 import { rangeTest } from './range.js';
 import { selectShown, type ShownSet } from './shown.js';
 import type { ReportSource } from './source.js';
+import { captureMembers, readCapture } from '../core/entries/capture.js';
+import { readTimestamp } from '../core/entries/timestamp.js';
 
 /**
  * The report model of a room: a pure function of the archive state read by collect.ts and the
@@ -52,7 +53,7 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
   const timestamps = reportTimestamps(entries, src.blobs, logFrom);
   const used = src.captures.filter((c) => relied.has(c.record.id));
   const title = opts.title ?? defaultTitle(src.room.title, opts.lang);
-  const files = assembleFiles({ src, mode, proofs, used, ordinalOf, entries, timestamps, set, opts, title, head, logFrom, captureMembers: (seq) => captureMembers(entryBySeq.get(seq)) });
+  const files = assembleFiles({ src, mode, proofs, used, ordinalOf, entries, timestamps, set, opts, title, head, logFrom, captureMembers: (seq) => membersOf(entryBySeq.get(seq)) });
 
   const captures: ReportCapture[] = used.map((c) => ({
     ordinal: ordinalOf.get(c.record.id)!,
@@ -99,11 +100,18 @@ function defaultTitle(room: string, lang: ReportLang): string {
   return lang === 'ja' ? `チャット記録: ${room}` : `Chat record: ${room}`;
 }
 
+/** Members named at import (`--member`), if the capture entry kept them: needed to re-parse LINE desktop exports. */
+function membersOf(e: EntryRecord | undefined): string[] {
+  const read = e?.kind === 'capture' ? readCapture(e.payload) : null;
+  return read?.ok ? captureMembers(read.value.meta) : [];
+}
+
 /** Tokens stored by `stamp` / `report --tsa` over a head inside the included log. */
 function reportTimestamps(entries: readonly EntryRecord[], blobs: ReadonlyMap<string, Uint8Array>, logFrom: number): ReportTimestamp[] {
   const out: ReportTimestamp[] = [];
   for (const e of entries) {
-    const p = timestampPayload(e);
+    const read = e.kind === 'timestamp' ? readTimestamp(e.payload) : null;
+    const p = read?.ok ? read.value : null;
     const token = p === null ? undefined : blobs.get(p.tokenSha256);
     if (p === null || token === undefined || p.seq < logFrom) continue;
     let info;

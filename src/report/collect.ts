@@ -2,7 +2,8 @@ import type { Archive } from '../store/archive.js';
 import { IntegrityError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../store/records.js';
-import { captureEntryRoot } from './payloads.js';
+import { readCapture } from '../core/entries/capture.js';
+import { listedBlobs } from '../core/entries/read.js';
 import type { ReportSource } from './source.js';
 
 /**
@@ -30,7 +31,7 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
     .map((record) => {
       const entry = bySeq.get(record.entrySeq);
       checkAgainstEntry(record, entry);
-      const extras = entry === undefined ? [] : listedBlobs(entry).filter((sha) => sha !== record.rawSha256);
+      const extras = entry === undefined ? [] : listedBlobs(entry.payload).filter((sha) => sha !== record.rawSha256);
       return {
         record,
         messages: archive.checkedCaptureMessages(record.id),
@@ -41,7 +42,7 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
   const blobs = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.kind !== 'timestamp' && !(e.kind === 'attachment' && e.roomId === room.id)) continue;
-    for (const sha of listedBlobs(e)) if (archive.hasBlob(sha)) blobs.set(sha, archive.blob(sha));
+    for (const sha of listedBlobs(e.payload)) if (archive.hasBlob(sha)) blobs.set(sha, archive.blob(sha));
   }
   return { room, entries, captures, blobs };
 }
@@ -51,15 +52,10 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
  * the row, and the row could have been changed with it.
  */
 function checkAgainstEntry(record: CaptureRecord, entry: EntryRecord | undefined): void {
-  const stated = entry === undefined ? 'no log entry' : (captureEntryRoot(entry) ?? 'no root');
+  const read = entry?.kind === 'capture' ? readCapture(entry.payload) : null;
+  const stated = entry === undefined ? 'no log entry' : read?.ok ? read.value.capture.merkleRoot : 'no root';
   if (stated === record.merkleRoot) return;
   throw new IntegrityError(msg('integrity.capture-row-changed', { capture: record.id, expected: stated, actual: record.merkleRoot }), {
     where: `captures row ${record.id}`, hint: msg('hint.run-verify'),
   });
-}
-
-/** `payload.blobs`: the stored bytes an entry refers to (docs/hashing.md §4). */
-function listedBlobs(e: EntryRecord): string[] {
-  const b = e.payload['blobs'];
-  return Array.isArray(b) ? b.filter((x): x is string => typeof x === 'string') : [];
 }

@@ -11,7 +11,7 @@ import { messageBound, withHash, type HashedMessage, type Source } from '../core
 import { appendEntry, putBlob } from './append.js';
 import { hasOriginal, readOriginal } from './blobs/originals.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
-import type { EntryKind } from './entry-hash.js';
+import type { EntryKind, NewPayload, PayloadByKind } from '../core/entries/index.js';
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
 import { asArchiveError, DEFAULT_BUSY_TIMEOUT_MS, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
@@ -53,13 +53,11 @@ function checkMessage(captureId: string, hash: string, key: string, bytes: Buffe
   });
 }
 
-/** An entry to append: what Archive.append takes, as one value. */
-export interface NewEntry {
-  readonly kind: EntryKind;
+/** An entry to append, its payload built by its kind's module in src/core/entries, with the blobs it lists. */
+export type NewEntry = NewPayload & {
   readonly roomId: string | null;
-  readonly payload: Record<string, unknown>;
   readonly blobs: readonly Uint8Array[];
-}
+};
 
 interface EntryRow { seq: number; kind: EntryKind; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
 const toEntry = (r: EntryRow): EntryRecord => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> });
@@ -211,8 +209,8 @@ export class Archive {
   }
 
   /** One entry (note, observation, report, timestamp, attachment), with the blobs it refers to, atomically. */
-  append(kind: EntryKind, roomId: string | null, payload: Record<string, unknown>, blobs: readonly Uint8Array[] = []): EntryRecord {
-    return this.appendAll([{ kind, roomId, payload, blobs }])[0]!;
+  append<K extends EntryKind>(kind: K, roomId: string | null, payload: PayloadByKind[K], blobs: readonly Uint8Array[] = []): EntryRecord {
+    return this.appendAll([{ kind, roomId, payload, blobs } as NewEntry])[0]!;
   }
 
   /** Several entries, each with its blobs, in one transaction: all land, consecutively and in order, or none (attach FILE…). */
@@ -221,7 +219,7 @@ export class Archive {
       this.sqlite.transaction(() =>
         entries.map((e) => {
           for (const b of e.blobs) putBlob(this.sqlite, b);
-          return appendEntry(this.sqlite, e.kind, e.roomId, e.payload);
+          return appendEntry<EntryKind>(this.sqlite, e.kind, e.roomId, e.payload);
         }),
       ).immediate(),
     );

@@ -6,6 +6,8 @@ import { nowIso } from '../core/time.js';
 import { appendEntry, putBlob } from './append.js';
 import { MessageEncoder, RowWriter, type Written } from './message-rows.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
+import { capturePayload } from '../core/entries/capture.js';
+import { roomPayload } from '../core/entries/room.js';
 
 export interface NewCapture {
   /** An existing room, or what to create. */
@@ -108,9 +110,7 @@ export function finishCapture(
     capturedAt,
   };
   const { entrySeq: _unknownYet, ...payloadCapture } = capture;
-  // `blobs` only when there are extra bytes, so entries of plain imports keep their exact shape.
-  const blobs = extraShas.length > 0 ? { blobs: [...extraShas] } : {};
-  const entry = appendEntry(sqlite, 'capture', room.id, { capture: { ...payloadCapture, meta }, ...blobs }, capturedAt);
+  const entry = appendEntry(sqlite, 'capture', room.id, capturePayload(payloadCapture, meta, extraShas), capturedAt);
   sqlite
     .prepare(
       `INSERT INTO captures (id, room_id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind,
@@ -172,7 +172,7 @@ function ensureRoom(sqlite: Database.Database, spec: NewCapture['room']): { room
 
 function createRoom(sqlite: Database.Database, spec: { source: Source; externalId: string | null; title: string }): RoomRecord {
   const id = newId();
-  const entry = appendEntry(sqlite, 'room', id, { room: { id, source: spec.source, externalId: spec.externalId, title: spec.title } });
+  const entry = appendEntry(sqlite, 'room', id, roomPayload({ id, source: spec.source, externalId: spec.externalId, title: spec.title }));
   sqlite.prepare('INSERT INTO rooms (id, source, external_id, title, created_seq) VALUES (?, ?, ?, ?, ?)').run(id, spec.source, spec.externalId, spec.title, entry.seq);
   return { id, source: spec.source, externalId: spec.externalId, title: spec.title, createdSeq: entry.seq };
 }

@@ -3,9 +3,6 @@ import { taggedHashHex } from '../core/hash.js';
 
 export const ENTRY_TAG = 'chatproof/entry/1';
 
-/** What kind of event a log entry records. */
-export type EntryKind = 'room' | 'capture' | 'note' | 'observation' | 'report' | 'timestamp' | 'attachment';
-
 export interface EntryPreimage {
   readonly seq: number;
   readonly kind: string;

@@ -1,5 +1,5 @@
 import type { Coverage, Source } from '../core/types.js';
-import type { EntryKind } from './entry-hash.js';
+import type { EntryKind } from '../core/entries/index.js';
 
 export interface RoomRecord {
   readonly id: string;

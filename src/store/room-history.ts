@@ -2,6 +2,8 @@ import { buildArchiveView, type ArchiveView, type CaptureView, type RoomObservat
 import type { HashedMessage } from '../core/types.js';
 import type { Archive } from './archive.js';
 import type { CaptureRecord, EntryRecord } from './records.js';
+import { readNote } from '../core/entries/note.js';
+import { readObservation } from '../core/entries/observation.js';
 
 /**
  * A stored capture as the change core sees it (messages re-read from the archive); `seen` shares
@@ -16,11 +18,12 @@ export function roomObservations(entries: readonly EntryRecord[]): RoomObservati
   const out: RoomObservation[] = [];
   for (const e of entries) {
     if (e.kind === 'note') {
-      out.push({ at: e.at, kind: 'note', text: String((e.payload['note'] as { text?: unknown } | undefined)?.text ?? ''), entrySeq: e.seq });
+      const note = readNote(e.payload);
+      out.push({ at: e.at, kind: 'note', text: note.ok ? note.value.text : '', entrySeq: e.seq });
     } else if (e.kind === 'observation') {
-      const o = (e.payload['observation'] ?? {}) as Record<string, unknown>;
-      const text = [o['what'], o['status'], o['detail']].filter((x) => x !== undefined && x !== null && x !== '').join(' — ');
-      out.push({ at: e.at, kind: String(o['what'] ?? 'observation'), text, entrySeq: e.seq });
+      const o = readObservation(e.payload);
+      const text = o.ok ? [o.value.what, o.value.status, o.value.detail].filter((x) => x !== null && x !== '').join(' — ') : '';
+      out.push({ at: e.at, kind: o.ok ? o.value.what : 'observation', text, entrySeq: e.seq });
     }
   }
   return out;

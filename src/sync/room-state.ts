@@ -6,9 +6,8 @@
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import { type ChatworkFile, filesFromMeta } from './file-list.js';
-
-/** The `what` of the observation a sync writes when an archived room answers 403/404. */
-export const ROOM_UNREACHABLE = 'room-unreachable';
+import { readCapture } from '../core/entries/capture.js';
+import { readObservation, ROOM_UNREACHABLE } from '../core/entries/observation.js';
 
 export interface PreviousState {
   readonly merkleRoot: string | null;
@@ -26,7 +25,8 @@ export function previousState(archive: Archive, roomId: string): PreviousState {
   const captures = archive.captures(roomId);
   const latest = captures[captures.length - 1];
   const captureEntry = latest === undefined ? undefined : archive.entry(latest.entrySeq);
-  const meta = (captureEntry?.payload['capture'] as { meta?: Record<string, unknown> } | undefined)?.meta;
+  const read = captureEntry === undefined ? null : readCapture(captureEntry.payload);
+  const meta = read?.ok ? read.value.meta : undefined;
   return {
     merkleRoot: latest?.merkleRoot ?? null,
     files: filesFromMeta(meta),
@@ -39,8 +39,8 @@ function lastUnreachable(entries: readonly EntryRecord[]): PreviousState['unreac
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!;
     if (e.kind === 'capture') return null;
-    const obs = e.kind === 'observation' ? (e.payload['observation'] as { what?: unknown; status?: unknown } | undefined) : undefined;
-    if (obs?.what === ROOM_UNREACHABLE && typeof obs.status === 'number') return { status: obs.status, entry: e };
+    const obs = e.kind === 'observation' ? readObservation(e.payload) : null;
+    if (obs?.ok && obs.value.what === ROOM_UNREACHABLE && obs.value.status !== null) return { status: obs.value.status, entry: e };
   }
   return null;
 }

@@ -5,8 +5,9 @@
 import { sha256Hex } from '../core/hash.js';
 import { nowIso } from '../core/time.js';
 import type { ApiResponse } from './chatwork-client.js';
-import { previousState, ROOM_UNREACHABLE } from './room-state.js';
+import { previousState } from './room-state.js';
 import type { RoomOutcome, RoomTarget, SyncContext } from './types.js';
+import { observationPayload, ROOM_UNREACHABLE } from '../core/entries/observation.js';
 
 /**
  * The observation keeps Chatwork's answer and this run's rooms list as blobs. A room that keeps
@@ -19,20 +20,17 @@ export function unreachable(ctx: SyncContext, base: Omit<RoomOutcome, 'status'>,
   const before = previousState(ctx.archive, base.room.id).unreachable;
   if (before !== null && before.status === res.status) return { ...outcome, entry: before.entry };
   const blobs = [res.body, ctx.roomsBody];
-  const entry = ctx.archive.append('observation', base.room.id, {
-    observation: {
-      what: ROOM_UNREACHABLE,
-      source: 'chatwork-api',
-      request: res.request,
-      status: res.status,
-      detail,
-      at: nowIso(),
-      listedInRooms: target.listedName !== null,
-      bodyBlob: sha256Hex(res.body),
-      roomsBlob: sha256Hex(ctx.roomsBody),
-    },
-    blobs: blobs.map(sha256Hex),
-  }, blobs);
+  const entry = ctx.archive.append('observation', base.room.id, observationPayload({
+    what: ROOM_UNREACHABLE,
+    source: 'chatwork-api',
+    request: res.request,
+    status: res.status,
+    detail,
+    at: nowIso(),
+    listedInRooms: target.listedName !== null,
+    bodyBlob: sha256Hex(res.body),
+    roomsBlob: sha256Hex(ctx.roomsBody),
+  }), blobs);
   return { ...outcome, entry };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { NotePayload } from '../../src/core/entries/note.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import { Archive } from '../../src/store/archive.js';
 import { verifyArchive } from '../../src/store/verify.js';
@@ -19,8 +20,8 @@ describe('Archive.appendAll', () => {
     const a = Buffer.from('first file');
     const b = Buffer.from('second file');
     const [e1, e2] = archive.appendAll([
-      { kind: 'note', roomId: null, payload: { note: { text: 'one' }, blobs: [sha256Hex(a)] }, blobs: [a] },
-      { kind: 'note', roomId: null, payload: { note: { text: 'two' }, blobs: [sha256Hex(b)] }, blobs: [b] },
+      { kind: 'note', roomId: null, payload: { note: { text: 'one' }, blobs: [sha256Hex(a)] } as NotePayload, blobs: [a] },
+      { kind: 'note', roomId: null, payload: { note: { text: 'two' }, blobs: [sha256Hex(b)] } as NotePayload, blobs: [b] },
     ]);
     expect([e1?.seq, e2?.seq, e2?.prevHash]).toEqual([1, 2, e1?.hash]);
     expect(archive.head()).toEqual({ seq: 2, hash: e2?.hash });
@@ -32,7 +33,7 @@ describe('Archive.appendAll', () => {
     const kept = Buffer.from('would be kept');
     expect(() => archive.appendAll([
       { kind: 'note', roomId: null, payload: { note: { text: 'fine' } }, blobs: [kept] },
-      { kind: 'note', roomId: null, payload: { note: { text: 'no JSON form' }, n: Number.NaN }, blobs: [] },
+      { kind: 'note', roomId: null, payload: { note: { text: 'no JSON form' }, n: Number.NaN } as NotePayload, blobs: [] },
     ])).toThrow();
     expect(archive.head()).toEqual(before);
     expect(archive.hasBlob(sha256Hex(kept))).toBe(false);

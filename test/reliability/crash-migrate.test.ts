@@ -17,6 +17,7 @@ import { ensureBuilt, startCli } from './support/cli-process.js';
 import { expectVerifies } from './support/inspect.js';
 import { lineExport } from './support/line-export.js';
 import { reportNumbers, seededRandom } from './support/random.js';
+import type { AttachmentPayload } from '../../src/core/entries/attachment.js';
 
 const KILLS = 10;
 const tmp = tempArchive();
@@ -28,7 +29,7 @@ beforeAll(() => {
   ensureBuilt();
   seedArchive(pristine);
   const a = Archive.open(pristine);
-  a.appendAll(originals.map((b, i) => ({ kind: 'attachment' as const, roomId: null, payload: { attachment: { name: `${i}.txt`, sha256: sha256Hex(b) }, blobs: [sha256Hex(b)] }, blobs: [b] })));
+  a.appendAll(originals.map((b, i) => ({ kind: 'attachment' as const, roomId: null, payload: { attachment: { name: `${i}.txt`, sha256: sha256Hex(b) }, blobs: [sha256Hex(b)] } as unknown as AttachmentPayload, blobs: [b] })));
   a.close();
   toLayoutBefore0003(pristine);
 });

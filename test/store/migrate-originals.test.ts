@@ -14,6 +14,7 @@ import { lineExport } from '../reliability/support/line-export.js';
 import { toLayoutBefore0003 } from '../support/old-layout.js';
 import { seedArchive } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
+import type { AttachmentPayload } from '../../src/core/entries/attachment.js';
 
 let tmp = tempArchive();
 afterEach(() => {
@@ -27,7 +28,8 @@ const big = Buffer.from(lineExport({ title: '大きい', messages: 3000, tag: 'm
 function oldArchive(damage = ''): { log: unknown[]; originals: Map<string, Buffer> } {
   seedArchive(tmp.db);
   const a = Archive.open(tmp.db);
-  a.append('attachment', null, { attachment: { name: 'big.txt', sha256: sha256Hex(big) }, blobs: [sha256Hex(big)] }, [big]);
+  // Only the bytes matter here, not a whole attachment entry.
+  a.append('attachment', null, { attachment: { name: 'big.txt', sha256: sha256Hex(big) }, blobs: [sha256Hex(big)] } as unknown as AttachmentPayload, [big]);
   a.close();
   toLayoutBefore0003(tmp.db);
   const db = new Database(tmp.db);

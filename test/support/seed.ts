@@ -1,3 +1,4 @@
+import type { TimestampPayload } from '../../src/core/entries/timestamp.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
@@ -17,7 +18,8 @@ export function seedArchive(path: string): void {
     const cw = a.recordCapture({ room: { source: 'chatwork', externalId: '123456', title: '案件A' }, raw: Buffer.from('[]x'), format: 'chatwork-json', variant: 'chatwork/api', parserVersion: 'chatwork-json@1', tz: 'Asia/Tokyo', coverageKind: 'window', messages: [msg('2024-03-01T10:00:00+09:00', '佐藤 花子', 'はい', { externalId: '1928374655918273645', senderId: '7654321' })] });
     a.append('note', cw.room.id, { note: { text: 'the client deleted the room' } });
     const token = Buffer.from('token-bytes');
-    a.append('timestamp', null, { timestamp: { tsa: 'test' }, blobs: [sha256Hex(token)] }, [token]);
+    // Not a real token: the store keeps any bytes an entry lists, whatever they are.
+    a.append('timestamp', null, { timestamp: { tsa: 'test' }, blobs: [sha256Hex(token)] } as unknown as TimestampPayload, [token]);
   } finally {
     a.close();
   }

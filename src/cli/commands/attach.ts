@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { findRoom } from '../../app/room-arg.js';
 import { attachFiles } from '../../app/attach.js';
-import { ATTACHMENT_KINDS, type Attachment, type AttachmentKind } from '../../attach/payload.js';
+import { ATTACHMENT_KINDS, type Attachment, type AttachmentKind } from '../../core/entries/attachment.js';
 import { humanSize } from '../../attach/size-limit.js';
 import { UsageError } from '../../core/errors.js';
 import type { HashedMessage } from '../../core/types.js';

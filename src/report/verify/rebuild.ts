@@ -1,6 +1,6 @@
 import { sha256Hex } from '../../core/hash.js';
 import { type Coverage, type HashedMessage, type Source, withHash } from '../../core/types.js';
-import type { EntryKind } from '../../store/entry-hash.js';
+import type { EntryKind } from '../../core/entries/index.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../../store/records.js';
 import { buildReport, composeReport, ordinalsOf } from '../build.js';
 import { selectShown, type ShownSet } from '../shown.js';

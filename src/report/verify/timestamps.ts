@@ -1,7 +1,7 @@
 import { sha256Hex } from '../../core/hash.js';
 import { verifyTimestampToken } from '../../timestamp/index.js';
 import type { ManifestTimestamp } from '../manifest.js';
-import { stampedBytesText } from '../payloads.js';
+import { stampedBytesText } from '../../core/entries/timestamp.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, finding, listed, type Check, type Evidence, field, short } from './check.js';
 

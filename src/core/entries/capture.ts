@@ -1,0 +1,64 @@
+/** The `capture` entry: one import of one room, committing to its original and its message list. */
+import type { Coverage } from '../types.js';
+import { num, obj, problem, str, strings, value, type Read } from './read.js';
+
+/** Source facts kept with the capture (encoding, warnings, Chatwork's files list and limitation header…). */
+export type CaptureMeta = Readonly<Record<string, unknown>>;
+
+export interface CaptureFacts {
+  readonly id: string;
+  readonly roomId: string;
+  readonly rawSha256: string;
+  readonly rawSize: number;
+  readonly format: string;
+  readonly variant: string;
+  readonly parserVersion: string;
+  readonly tz: string;
+  readonly coverage: Coverage;
+  readonly messageCount: number;
+  readonly merkleRoot: string;
+  readonly capturedAt: string;
+}
+
+export type CapturePayload = {
+  readonly capture: CaptureFacts & { readonly meta: CaptureMeta };
+  /** Further originals the capture relies on; absent when there are none, so plain imports keep their exact shape. */
+  readonly blobs?: readonly string[];
+};
+
+export interface CaptureRead {
+  readonly capture: CaptureFacts;
+  readonly meta: CaptureMeta;
+  readonly blobs: readonly string[];
+}
+
+export function capturePayload(capture: CaptureFacts, meta: CaptureMeta, extraBlobs: readonly string[]): CapturePayload {
+  return { capture: { ...capture, meta }, ...(extraBlobs.length > 0 ? { blobs: [...extraBlobs] } : {}) };
+}
+
+export function readCapture(payload: Readonly<Record<string, unknown>>): Read<CaptureRead> {
+  const c = obj(payload['capture']);
+  if (c === null) return problem('a capture entry without its capture');
+  const text = (k: string): string | null => str(c[k]);
+  const count = (k: string): number | null => num(c[k]);
+  const cov = obj(c['coverage']);
+  const kind = cov?.['kind'];
+  const from = cov?.['from'];
+  const to = cov?.['to'];
+  const id = text('id'), roomId = text('roomId'), rawSha256 = text('rawSha256'), format = text('format'), variant = text('variant');
+  const parserVersion = text('parserVersion'), tz = text('tz'), merkleRoot = text('merkleRoot'), capturedAt = text('capturedAt');
+  const rawSize = count('rawSize'), messageCount = count('messageCount');
+  if (id === null || roomId === null || rawSha256 === null || format === null || variant === null || parserVersion === null || tz === null
+    || merkleRoot === null || capturedAt === null || rawSize === null || messageCount === null) return problem('a capture entry that lacks one of its facts');
+  if ((kind !== 'full' && kind !== 'window') || (from !== null && typeof from !== 'string') || (to !== null && typeof to !== 'string')) return problem('a capture entry without a coverage');
+  return value({
+    capture: { id, roomId, rawSha256, rawSize, format, variant, parserVersion, tz, coverage: { kind, from, to }, messageCount, merkleRoot, capturedAt },
+    meta: obj(c['meta']) ?? {},
+    blobs: strings(payload['blobs']),
+  });
+}
+
+/** Members named at import (`--member`), if the capture kept them: needed to re-parse LINE desktop exports. */
+export function captureMembers(meta: CaptureMeta): string[] {
+  return strings(meta['members']);
+}

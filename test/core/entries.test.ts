@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/core/canonical.js';
+import { attachmentPayload, readAttachmentEntry, type Attachment } from '../../src/core/entries/attachment.js';
+import { capturePayload, readCapture, type CaptureFacts } from '../../src/core/entries/capture.js';
+import { notePayload, readNote } from '../../src/core/entries/note.js';
+import { observationPayload, readObservation, ROOM_UNREACHABLE } from '../../src/core/entries/observation.js';
+import { readRoom, roomPayload } from '../../src/core/entries/room.js';
+import { readTimestamp, stampedBytesText, timestampPayload } from '../../src/core/entries/timestamp.js';
+
+/** As the log stores a payload and a reader gets it back: canonical JSON text, parsed. */
+const stored = (payload: object): Record<string, unknown> => JSON.parse(canonicalJson(payload)) as Record<string, unknown>;
+
+const text = fc.string({ maxLength: 20 });
+const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
+const iso = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+const capture: fc.Arbitrary<CaptureFacts> = fc.record({
+  id: text, roomId: text, rawSha256: hex, rawSize: fc.nat(), format: text, variant: text, parserVersion: text, tz: text,
+  coverage: fc.record({ kind: fc.constantFrom('full' as const, 'window' as const), from: fc.option(iso), to: fc.option(iso) }),
+  messageCount: fc.nat(), merkleRoot: hex, capturedAt: iso,
+});
+
+describe('log entries: each kind reads back what it built', () => {
+  it('capture: every fact, the meta, and the further originals', () => {
+    fc.assert(fc.property(capture, fc.dictionary(text, fc.jsonValue()), fc.array(hex, { maxLength: 3 }), (c, meta, extras) => {
+      const read = readCapture(stored(capturePayload(c, meta, extras)));
+      expect(read).toEqual({ ok: true, value: { capture: c, meta: stored(meta), blobs: extras } });
+    }));
+  });
+
+  it('capture: a plain import has no `blobs` key, so its entry keeps the exact shape (and hash) it always had', () => {
+    fc.assert(fc.property(capture, (c) => {
+      expect(Object.keys(capturePayload(c, {}, []))).toEqual(['capture']);
+    }));
+  });
+
+  it('room, note, observation, timestamp, attachment', () => {
+    const room = { id: 'r1', source: 'line' as const, externalId: null, title: '佐藤花子' };
+    expect(readRoom(stored(roomPayload(room)))).toEqual({ ok: true, value: room });
+    expect(readNote(stored(notePayload('相手が退出した')))).toEqual({ ok: true, value: { text: '相手が退出した' } });
+    const obs = { what: ROOM_UNREACHABLE, source: 'chatwork-api', request: 'GET /rooms/1', status: 403, detail: 'no access', at: '2024-01-01T00:00:00Z', listedInRooms: false, bodyBlob: 'a'.repeat(64), roomsBlob: 'b'.repeat(64) };
+    const observation = stored(observationPayload(obs));
+    expect(readObservation(observation)).toEqual({ ok: true, value: { what: ROOM_UNREACHABLE, status: 403, detail: 'no access' } });
+    expect(observation['blobs']).toEqual([obs.bodyBlob, obs.roomsBlob]);
+    const ts = { seq: 7, hash: 'c'.repeat(64), tokenSha256: 'd'.repeat(64), genTime: '2024-01-01T00:00:00Z', tsaName: null, tsaUrl: 'http://127.0.0.1/tsa', serial: '01', policy: '1.2.3' };
+    expect(readTimestamp(stored(timestampPayload(ts)))).toEqual({ ok: true, value: { data: stampedBytesText(7, ts.hash), seq: 7, hash: ts.hash, tokenSha256: ts.tokenSha256, tsaName: null, tsaUrl: ts.tsaUrl } });
+    const file: Attachment = { name: 'LP.pdf', sha256: 'e'.repeat(64), size: 10, kind: 'deliverable', mime: 'application/pdf', note: null, forMessage: null, bytesKept: false, detected: 'pdf' };
+    expect(readAttachmentEntry(stored(attachmentPayload(file)))).toEqual({ ok: true, value: file });
+    expect(attachmentPayload(file).blobs).toEqual([]);
+  });
+});
+
+describe('log entries: a payload that does not fit is a problem, never a guess', () => {
+  it('names what is wrong', () => {
+    expect(readCapture({ capture: { id: 'x' } })).toMatchObject({ ok: false });
+    expect(readCapture({})).toEqual({ ok: false, problem: 'a capture entry without its capture' });
+    expect(readRoom({ room: { id: 'r', source: 'line', title: 't' } })).toMatchObject({ ok: false }); // externalId absent, not null
+    expect(readNote({ note: { text: 5 } })).toMatchObject({ ok: false });
+    expect(readObservation({ observation: {} })).toMatchObject({ ok: false });
+    expect(readAttachmentEntry({ attachment: { name: 'a' } })).toEqual({ ok: false, problem: '"sha256" is not valid (found nothing)' });
+  });
+
+  it('a timestamp whose stamped text is not the head it names is refused: the token would vouch for another head', () => {
+    const good = stored(timestampPayload({ seq: 7, hash: 'c'.repeat(64), tokenSha256: 'd'.repeat(64), genTime: 'x', tsaName: null, tsaUrl: 'u', serial: '1', policy: 'p' }));
+    const forged = { ...good, timestamp: { ...(good['timestamp'] as object), seq: 8 } };
+    expect(readTimestamp(forged)).toEqual({ ok: false, problem: 'a timestamp entry whose stamped data is not the head it names' });
+  });
+
+  it('no reader throws on any JSON value', () => {
+    const readers = [readCapture, readRoom, readNote, readObservation, readTimestamp, readAttachmentEntry];
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('capture', 'room', 'note', 'observation', 'timestamp', 'attachment', 'blobs'), fc.jsonValue()), (payload) => {
+      for (const read of readers) expect(typeof read(payload).ok).toBe('boolean');
+    }));
+  });
+});
