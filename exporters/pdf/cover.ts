@@ -3,8 +3,9 @@ import { FONT_BOLD, FONT_REGULAR } from './fonts.js';
 import { byteSize, count, dateTime, dateTimeWithUtc, L } from './format.js';
 import { INK, type Layout, SIZE } from './layout.js';
 import { claims, scopeText, sourceName, timestampLine } from './statements.js';
+import { writeStory } from './story.js';
 
-/** Page 1: what the report is about, what it relies on, and what it proves and does not. */
+/** Page 1: who, which room, when, what changed, and in one sentence what the report proves; the hashes follow on their own page. */
 export function writeCover(l: Layout, r: Report): void {
   const { lang, tz } = r;
   l.use(FONT_REGULAR, SIZE.small, INK.faint).para(L(lang, 'チャットの証拠報告書（chatproof）', 'Chat evidence report (chatproof)'));
@@ -15,11 +16,20 @@ export function writeCover(l: Layout, r: Report): void {
   l.field(L(lang, '当事者', 'Parties'), r.parties.length > 0 ? r.parties.join(L(lang, '、', ', ')) : L(lang, '（送信者名なし）', '(no sender names)'));
   const period = r.period.from === null || r.period.to === null ? L(lang, '（メッセージなし）', '(no messages)') : `${dateTime(r.period.from, tz)} 〜 ${dateTime(r.period.to, tz)}`;
   l.field(L(lang, '期間', 'Period'), `${period}\n${count(r.counts.shown, lang, '件のメッセージを掲載', 'message shown', 'messages shown')}`);
+  writeStory(l, r);
+  l.gap(6);
   l.field(L(lang, '掲載範囲', 'Scope'), scopeText(r));
-  l.field(L(lang, 'ログの先頭', 'Log head'), `#${r.head.seq}  ${r.head.hash}\n${dateTimeWithUtc(r.head.at, tz, lang)}`, 118, SIZE.small);
   l.field(L(lang, 'タイムスタンプ', 'Timestamp'), r.timestamps.length === 0
     ? L(lang, 'なし。記載の時刻はすべてこのパソコンの時計によるもので、第三者は保証していません。', 'None. Every time in this report comes from this computer\'s clock; no third party vouches for it.')
     : r.timestamps.map((t) => timestampLine(t, r)).join('\n'));
+}
+
+/** The hashes and what they rest on, for whoever checks the report: a page of its own after the story. */
+export function writeTechnical(l: Layout, r: Report): void {
+  const { lang, tz } = r;
+  l.startSection();
+  l.heading(L(lang, '技術情報（検証用）', 'Technical details (for checking)'), 1);
+  l.field(L(lang, 'ログの先頭', 'Log head'), `#${r.head.seq}  ${r.head.hash}\n${dateTimeWithUtc(r.head.at, tz, lang)}`, 118, SIZE.small);
   l.field('manifest.json SHA-256', r.manifestSha256, 118, SIZE.small);
 
   l.heading(L(lang, '根拠とした取り込み', 'Captures relied on'), 2);

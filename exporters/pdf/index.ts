@@ -1,6 +1,6 @@
 import type { Report, ShownMessage } from '../../src/report/model.js';
 import { type ByteSink, drive, type Exporter, type ExportResult, type RenderProgress, type ReportWriter } from '../exporter.js';
-import { writeCover } from './cover.js';
+import { writeCover, writeTechnical } from './cover.js';
 import { attachFiles, openDocument } from './document.js';
 import { writeFiles } from './files-section.js';
 import { writeRawCaptures } from './raw-section.js';
@@ -41,6 +41,7 @@ class PdfWriter implements ReportWriter {
   writeHeader(): void {
     this.layout.newPage();
     writeCover(this.layout, this.report);
+    writeTechnical(this.layout, this.report);
     writeSummary(this.layout, this.report);
     writeTranscriptStart(this.layout, this.report);
   }

@@ -159,7 +159,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
         const third = pages(doc)[2]!.num;
         tree.head = tree.head.replace(` ${third} 0 R`, '').replace(/\/Count (\d+)/, (_, n: string) => `/Count ${Number(n) - 1}`);
       }),
-      says: /pages: .*the page list \(page count and order\) differs.*it has 4 pages where chatproof renders 5/,
+      says: /pages: .*the page list \(page count and order\) differs.*it has (\d+) pages where chatproof renders (?!\1)\d+/,
     },
     {
       name: 'pages 1 and 2 swapped in the page list',

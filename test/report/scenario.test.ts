@@ -71,10 +71,21 @@ describe('report of the LINE unsend-and-delete scenario', () => {
     });
   });
 
-  it('states on the cover what it proves, and that no third party vouches for its times', () => {
-    expect(pages[0]).toContain('根拠とした取り込み');
-    expect(pages[0]).toContain(sha256(readFileSync(scenario(1))));
-    expect(flat(pages[0]!)).toContain('タイムスタンプ なし。記載の時刻はすべてこのパソコンの時計によるもので、第三者は保証していません。');
+  it('tells the story on the cover before any hash: the counts, the changed messages before → after, one sentence on what it proves', () => {
+    const cover = flat(pages[0]!);
+    expect(cover).toContain('編集 0 件・送信取消 1 件・削除 1 件（掲載した 8 件のうち）');
+    expect(cover).toContain(`「${UNSENT_TEXT}」 → 送信取消`);
+    expect(cover).toContain(`「${DELETED_TEXT}」 → 取り込み #2 には無い`);
+    expect(cover).toContain('誰が実際に入力したかや、取り込む前の改変は示しません。時刻を保証する第三者（タイムスタンプ）はなく');
+    expect(cover).toContain('タイムスタンプ なし。記載の時刻はすべてこのパソコンの時計によるもので、第三者は保証していません。');
+    // The header's 8-digit prefix aside, no hash on the cover: they are on the technical page.
+    expect(cover).not.toMatch(/[0-9a-f]{32}/);
+  });
+
+  it('puts the hashes on a technical page: the log head, the originals and what they rest on', () => {
+    expect(pages[1]).toContain('技術情報（検証用）');
+    expect(pages[1]).toContain('根拠とした取り込み');
+    expect(pages[1]).toContain(sha256(readFileSync(scenario(1))));
     expect(flat(pages.join(''))).toContain('メッセージを実際に誰が入力したか');
   });
 
