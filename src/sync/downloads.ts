@@ -4,6 +4,7 @@
  * valid about 30 s, which is fetched at once. Bytes are kept content-addressed with the capture.
  */
 import { sha256Hex } from '../core/hash.js';
+import { msg, type Phrase } from '../i18n/message.js';
 import { readDownloadUrl } from './api-bodies.js';
 import type { ChatworkClient } from './chatwork-client.js';
 import type { ChatworkFile } from './file-list.js';
@@ -16,31 +17,31 @@ export interface Downloaded {
   readonly files: ChatworkFile[];
   /** New bytes to store with the capture. */
   readonly bytes: Uint8Array[];
-  readonly warnings: string[];
+  readonly warnings: Phrase[];
 }
 
 export async function fetchMissingFiles(client: ChatworkClient, roomId: string, files: readonly ChatworkFile[]): Promise<Downloaded> {
   const out: ChatworkFile[] = [];
   const bytes: Uint8Array[] = [];
-  const warnings: string[] = [];
+  const warnings: Phrase[] = [];
   for (const f of files) {
     if (f.sha256 !== null) {
       out.push(f);
       continue;
     }
     if (f.size > MAX_DOWNLOAD_BYTES) {
-      warnings.push(`room ${roomId}: "${f.name}" is larger than ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB and was not downloaded; its listing is kept`);
+      warnings.push(msg('sync.warn.too-large', { room: roomId, name: f.name, mb: MAX_DOWNLOAD_BYTES / 1024 / 1024 }));
       out.push(f);
       continue;
     }
     const info = await client.get(`/rooms/${roomId}/files/${f.fileId}?create_download_url=1`, [200, 403, 404]);
     if (info.status !== 200) {
-      warnings.push(`room ${roomId}: "${f.name}" could not be downloaded (Chatwork answered ${info.status}); its listing is kept`);
+      warnings.push(msg('sync.warn.not-downloaded', { room: roomId, name: f.name, status: info.status }));
       out.push(f);
       continue;
     }
     const data = await client.download(readDownloadUrl(info.body), MAX_DOWNLOAD_BYTES);
-    if (data.length !== f.size) warnings.push(`room ${roomId}: "${f.name}" is listed as ${f.size} bytes but ${data.length} bytes arrived; the bytes that arrived are kept`);
+    if (data.length !== f.size) warnings.push(msg('sync.warn.size', { room: roomId, name: f.name, listed: f.size, arrived: data.length }));
     bytes.push(data);
     out.push({ ...f, sha256: sha256Hex(data) });
   }

@@ -9,7 +9,6 @@ import { sha256Hex } from '../core/hash.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import { epochToIso } from '../core/time.js';
 import type { Message } from '../core/types.js';
-import { render } from '../i18n/message.js';
 import { chatworkJsonImporter } from '../importers/chatwork-json/index.js';
 import { decodeInput } from '../importers/decode.js';
 import type { DecodedInput } from '../importers/importer.js';
@@ -108,7 +107,7 @@ function withKnownBytes(files: readonly ChatworkFile[], known: readonly Chatwork
 }
 
 /** The messages body through the same importer as `import --format chatwork-json`, so both give identical messages. */
-function parseWindow(res: ApiResponse, roomId: string, tz: string): { messages: readonly Message[]; variant: string; warnings: string[] } {
+function parseWindow(res: ApiResponse, roomId: string, tz: string): { messages: readonly Message[]; variant: string; warnings: Phrase[] } {
   const unreadable = (why: string | Phrase): ServiceError =>
     new ServiceError(msg('service.unreadable-list', { room: roomId, why }), { hint: msg('service.unreadable-list.hint') });
   let decoded: DecodedInput;
@@ -123,7 +122,7 @@ function parseWindow(res: ApiResponse, roomId: string, tz: string): { messages: 
   if (!outcome.ok) throw unreadable(outcome.error.message);
   if (outcome.result.truncated !== null) throw unreadable('the answer is cut off.');
   const r = outcome.result;
-  return { messages: r.messages, variant: r.variant, warnings: r.warnings.map((w) => `room ${roomId}: ${render('en', w.message)}`) };
+  return { messages: r.messages, variant: r.variant, warnings: r.warnings.map((w) => msg('sync.warn.room', { room: roomId, text: w.message })) };
 }
 
 function merkleRootOf(messages: readonly Message[]): string {

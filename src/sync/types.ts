@@ -3,6 +3,7 @@ import type { Archive } from '../store/archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../store/records.js';
 import type { ChatworkClient } from './chatwork-client.js';
 import type { FileListChanges } from './file-list.js';
+import type { Phrase } from '../i18n/message.js';
 
 export interface SyncContext {
   readonly archive: Archive;
@@ -36,5 +37,5 @@ export interface RoomOutcome {
   readonly files: FileListChanges | null;
   /** For `unreachable`: the status Chatwork gave and its error text. */
   readonly refusal: { readonly status: number; readonly detail: string } | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly (string | Phrase)[];
 }

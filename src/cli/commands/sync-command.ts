@@ -70,14 +70,14 @@ async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, 
     if (e instanceof TokenRefusedError) throw tokenRefused(e);
     throw e;
   }
-  if (ctx.json) printDoc(ctx, { rooms: progress.done.map((o) => outcomeJson(archive, o)) }, repeating);
+  if (ctx.json) printDoc(ctx, { rooms: progress.done.map((o) => outcomeJson(ctx, archive, o)) }, repeating);
   else if (progress.done.length === 0) ctx.say(ctx.text('sync.no-rooms'));
 }
 
 function reportPartial(ctx: Context, archive: Archive, progress: SyncProgress, repeating: boolean): void {
   const doneIds = new Set(progress.done.map((o) => o.externalId));
   const notDone = progress.planned.filter((r) => !doneIds.has(r.externalId)).map((r) => r.externalId);
-  if (ctx.json) printDoc(ctx, { rooms: progress.done.map((o) => outcomeJson(archive, o)), incomplete: true, notSynced: notDone }, repeating);
+  if (ctx.json) printDoc(ctx, { rooms: progress.done.map((o) => outcomeJson(ctx, archive, o)), incomplete: true, notSynced: notDone }, repeating);
   if (progress.planned.length === 0) return;
   const none = ctx.text('sync.none');
   const done = progress.done.map((o) => `${o.title} (${o.externalId})`).join(', ') || none;
@@ -90,7 +90,7 @@ function printDoc(ctx: Context, doc: Record<string, unknown>, repeating: boolean
   else ctx.printJson(doc);
 }
 
-function outcomeJson(archive: Archive, o: RoomOutcome): Record<string, unknown> {
+function outcomeJson(ctx: Context, archive: Archive, o: RoomOutcome): Record<string, unknown> {
   const files = o.files && {
     added: o.files.added.length, removed: o.files.removed.length, changed: o.files.changed.length, notCovered: o.files.notCovered.length,
     gone: o.files.removed.map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, uploadedAt: f.uploadedAt })),
@@ -104,7 +104,7 @@ function outcomeJson(archive: Archive, o: RoomOutcome): Record<string, unknown> 
     files,
     observation: o.status === 'unreachable' && o.entry ? { seq: o.entry.seq, hash: o.entry.hash } : null,
     refusal: o.refusal,
-    warnings: o.warnings,
+    warnings: o.warnings.map((w) => ctx.words(w)),
   };
 }
 

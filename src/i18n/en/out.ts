@@ -86,4 +86,8 @@ export const outEn = {
   'demo.done': (p: { db: string; report: string }) => `Done. Archive: ${p.db}\nReport: ${p.report}`,
   'verify-report.ok': (p: { n: number }) => `✓ All ${p.n} checks hold; each line above says what was compared and what it rests on.`,
   'verify-report.failed': (p: { n: number }) => `✗ ${p.n} check(s) failed: this report was changed after it was made, or is damaged.`,
+  'sync.warn.room': (p: { room: string; text: string }) => `room ${p.room}: ${p.text}`,
+  'sync.warn.too-large': (p: { room: string; name: string; mb: number }) => `room ${p.room}: "${p.name}" is larger than ${p.mb} MB and was not downloaded; its listing is kept`,
+  'sync.warn.not-downloaded': (p: { room: string; name: string; status: number }) => `room ${p.room}: "${p.name}" could not be downloaded (Chatwork answered ${p.status}); its listing is kept`,
+  'sync.warn.size': (p: { room: string; name: string; listed: number; arrived: number }) => `room ${p.room}: "${p.name}" is listed as ${p.listed} bytes but ${p.arrived} bytes arrived; the bytes that arrived are kept`,
 };

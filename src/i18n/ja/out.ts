@@ -88,4 +88,8 @@ export const outJa: typeof outEn = {
   'demo.done': (p) => `完了。アーカイブ: ${p.db}\n報告書: ${p.report}`,
   'verify-report.ok': (p) => `✓ ${p.n} 項目すべて確認できました。上の各行が、何を比べ、何に依拠したかを示します。`,
   'verify-report.failed': (p) => `✗ ${p.n} 項目が一致しません。この報告書は作成後に変更されたか、壊れています。`,
+  'sync.warn.room': (p) => `ルーム ${p.room}: ${p.text}`,
+  'sync.warn.too-large': (p) => `ルーム ${p.room}: 「${p.name}」は ${p.mb} MB を超えるのでダウンロードしていません。一覧には残しています`,
+  'sync.warn.not-downloaded': (p) => `ルーム ${p.room}: 「${p.name}」をダウンロードできませんでした（Chatwork の応答 ${p.status}）。一覧には残しています`,
+  'sync.warn.size': (p) => `ルーム ${p.room}: 「${p.name}」は ${p.listed} バイトとされていますが、届いたのは ${p.arrived} バイトです。届いた分を保存しています`,
 };
