@@ -139,4 +139,13 @@ describe('architecture', () => {
     for (const i of imports) graph.get(i.from)?.push(i.to);
     expect(cycles(graph)).toEqual([]);
   });
+
+  it('the CLI names its exit codes (EXIT.ok, EXIT.usage…) instead of returning numbers', () => {
+    const literal = /\breturn\s+\d+\s*;|\bprocess\.exit(?:Code\s*=\s*|\()\d/;
+    const found = files.filter((f) => f.startsWith('src/cli/') && f !== 'src/cli/exit-codes.ts')
+      .flatMap((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').map((line, i) => [f, i + 1, line] as const))
+      .filter(([, , line]) => literal.test(line))
+      .map(([f, n, line]) => `${f}:${n}: ${line.trim()}`);
+    expect(found).toEqual([]);
+  });
 });

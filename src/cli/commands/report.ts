@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { msg, textsIn } from '../../i18n/message.js';
 import { startProgress } from '../progress.js';
 import { readAnchors, stampJson, trustLines } from './stamp.js';
+import { EXIT } from '../exit-codes.js';
 
 interface ReportOptions {
   output: string;
@@ -67,9 +68,9 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   }).finally(() => bar.finish());
   if (ctx.json) {
     ctx.printJson({ file: done.file, sha256: done.sha256, pages: done.pages, entry: { seq: done.entry.seq, hash: done.entry.hash }, timestamp: done.stamped === null ? null : stampJson(done.stamped) });
-    return 0;
+    return EXIT.ok;
   }
   if (done.stamped !== null) for (const line of trustLines(ctx, done.stamped)) ctx.say(line);
   ctx.say(ctx.text('report.done', { file: done.file, pages: done.pages, sha256: done.sha256, seq: done.entry.seq, output: opts.output }));
-  return 0;
+  return EXIT.ok;
 }

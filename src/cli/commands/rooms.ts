@@ -3,20 +3,21 @@ import { findRoom } from '../../app/room-arg.js';
 import { type Runner, defineCommand } from '../command.js';
 import { captureJson, roomJson } from '../json-shapes.js';
 import { textsIn } from '../../i18n/message.js';
+import { EXIT } from '../exit-codes.js';
 
 export function registerRooms(program: Command, runner: Runner): void {
   defineCommand<[Record<string, never>]>(program, runner, 'rooms', textsIn(runner.lang)('help.rooms'), (c) => c, (ctx) => {
     const rooms = ctx.archive({ readonly: true }).roomSummaries();
     if (ctx.json) {
       ctx.printJson({ rooms: rooms.map((r) => ({ id: r.id, source: r.source, title: r.title, externalId: r.externalId, captures: r.captures, messages: r.lastCaptureMessages, lastCapturedAt: r.lastCapturedAt })) });
-      return 0;
+      return EXIT.ok;
     }
     if (rooms.length === 0) ctx.say(ctx.text('rooms.none'));
     for (const r of rooms) {
       const last = r.lastCapturedAt === null ? '-' : ctx.time(r.lastCapturedAt, true);
       ctx.say(`${r.id}  ${r.source.padEnd(10)}  ${ctx.text('rooms.line', { captures: r.captures, messages: r.lastCaptureMessages, last })}  ${r.title}`);
     }
-    return 0;
+    return EXIT.ok;
   });
 }
 
@@ -27,13 +28,13 @@ export function registerCaptures(program: Command, runner: Runner): void {
     const captures = archive.captures(room.id);
     if (ctx.json) {
       ctx.printJson({ room: roomJson(room), captures: captures.map(captureJson) });
-      return 0;
+      return EXIT.ok;
     }
     ctx.say(`${room.title} (${room.id}, ${room.source})`);
     for (const c of captures) {
       const what = ctx.text('captures.line', { messages: c.messageCount, full: c.coverage.kind === 'full' });
       ctx.say(`  ${c.id}  ${ctx.time(c.capturedAt, true)}  ${c.format.padEnd(13)} ${what}  sha256 ${c.rawSha256.slice(0, 16)}…  #${c.entrySeq}`);
     }
-    return 0;
+    return EXIT.ok;
   });
 }

@@ -7,6 +7,7 @@ import type { HashedMessage } from '../../core/types.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { captureJson, messageJson, roomJson } from '../json-shapes.js';
+import { EXIT } from '../exit-codes.js';
 
 const MARK: Record<string, string> = { present: ' ', edited: 'M', unsent: '×', deleted: '-', added: '+' };
 const COLOR: Record<string, number> = { edited: 33, unsent: 35, deleted: 31, added: 32 };
@@ -55,13 +56,13 @@ export function registerShow(program: Command, runner: Runner): void {
         const messages = archive.captureMessages(capture.id);
         if (ctx.json) ctx.printJson({ room: roomJson(room), capture: captureJson(capture), messages: messages.map(messageJson) });
         else for (const m of messages) ctx.say(messageLine(ctx, '', m, oneLine(m.body), opts.verbose ?? false).trimStart());
-        return 0;
+        return EXIT.ok;
       }
       const { roomArchiveView } = await loadHistory();
       const view = roomArchiveView(archive, room.id);
       if (ctx.json) {
         ctx.printJson({ room: roomJson(room), messages: view.messages.map(viewMessageJson), observations: view.roomObservations });
-        return 0;
+        return EXIT.ok;
       }
       ctx.say(ctx.text('show.heading', { title: room.title, id: room.id, source: room.source, captures: view.captures.length }));
       if (view.messages.length > 0) ctx.say(ctx.text('show.legend'));
@@ -70,7 +71,7 @@ export function registerShow(program: Command, runner: Runner): void {
         const label = o.kind === 'note' ? ctx.text('show.note') : ctx.text('show.observation');
         ctx.say(`! ${ctx.time(o.at)} ${label}: ${o.text}`, 36);
       }
-      return 0;
+      return EXIT.ok;
     },
   );
 }
@@ -105,13 +106,13 @@ export function registerDiff(program: Command, runner: Runner): void {
       const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
       if (ctx.json) {
         ctx.printJson({ from: from.id, to: to.id, changes: changes.map((c) => ({ type: c.type, before: c.before && messageJson(c.before), after: c.after && messageJson(c.after) })) });
-        return 0;
+        return EXIT.ok;
       }
       ctx.say(ctx.text('diff.heading', { title: room.title, from: from.id, fromAt: ctx.time(from.capturedAt, true), to: to.id, toAt: ctx.time(to.capturedAt, true) }));
       if (changes.length === 0) ctx.say(ctx.text('diff.none'));
       else ctx.say(ctx.text('diff.legend'));
       for (const c of changes) printChange(ctx, c, opts.verbose ?? false);
-      return 0;
+      return EXIT.ok;
     },
   );
 }

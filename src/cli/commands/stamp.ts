@@ -5,6 +5,7 @@ import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
 import { textsIn } from '../../i18n/message.js';
+import { EXIT } from '../exit-codes.js';
 
 interface StampOptions {
   tsa?: string;
@@ -29,7 +30,7 @@ export function registerStamp(program: Command, runner: Runner): void {
       const stamped = await stampLogHead(ctx.archive(), tsa, anchors);
       if (ctx.json) ctx.printJson({ ...entryJson(stamped.entry), ...stampJson(stamped) });
       else for (const line of trustLines(ctx, stamped)) ctx.say(line);
-      return 0;
+      return EXIT.ok;
     },
   );
 }

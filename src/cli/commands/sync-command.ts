@@ -33,7 +33,7 @@ export async function runSyncCommand(ctx: Context, service: string, opts: SyncOp
   const pass = (): Promise<void> => syncPass(ctx, archive, client, request, interval !== null);
   if (interval === null) {
     await pass();
-    return 0;
+    return EXIT.ok;
   }
   try {
     return await repeatEvery(interval, ctx.io.signal, systemClock, async () => {

@@ -6,6 +6,7 @@ import { untilAborted } from '../io.js';
 import { msg, render, textsIn } from '../../i18n/message.js';
 import { DEFAULT_MAX_SIZE, parseSize } from '../read-input.js';
 import { openInBrowser } from './open-browser.js';
+import { EXIT } from '../exit-codes.js';
 
 interface UiOptions {
   port?: string;
@@ -44,7 +45,7 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     ctx.say(render(ctx.lang, msg('ui.cli.open')));
     if (opts.open) if (!(await openInBrowser(ui.url))) ctx.warn(render(ctx.lang, msg('ui.cli.no-browser')));
     await untilAborted(ctx.io.signal);
-    return 0;
+    return EXIT.ok;
   } finally {
     await ui.close();
     workspace.close();

@@ -36,7 +36,7 @@ export function registerBackup(program: Command, runner: Runner): void {
       await ctx.archive({ readonly: true }).backup(target, { signal: ctx.io.signal, ...(mode === undefined ? {} : { mode }) });
       if (ctx.json) ctx.printJson({ file });
       else ctx.say(ctx.text('backup.done', { file }));
-      return 0;
+      return EXIT.ok;
     },
   );
 }

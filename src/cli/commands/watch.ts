@@ -3,6 +3,7 @@ import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { untilAborted } from '../io.js';
 import { msg, render, textsIn } from '../../i18n/message.js';
+import { EXIT } from '../exit-codes.js';
 
 export function registerWatch(program: Command, runner: Runner): void {
   defineCommand<[string[], Record<string, never>]>(
@@ -33,7 +34,7 @@ async function runWatch(ctx: Context, folders: string[]): Promise<number> {
     await watcher.start(folders);
     ctx.warn(render(ctx.lang, msg('ui.watch.started', { folders: watcher.watching.join(', ') })));
     await untilAborted(ctx.io.signal);
-    return 0;
+    return EXIT.ok;
   } finally {
     await watcher.stop();
     workspace.close();
