@@ -2,7 +2,7 @@
  * Issue 22, break 4: `import /dev/zero` read without limit (9 GB of RSS in 20 s), --max-size did
  * not stop it, a FIFO without a writer blocked for ever and `import <(cmd)` failed with ESPIPE.
  * Now devices are refused before a byte is read, pipes are read as streams within the limit, and a
- * pipe nobody writes to times out. Each child is killed after 20 s, so a regression fails, not hangs.
+ * pipe nobody writes to times out. Each child is bounded in time and memory, so a regression fails, not hangs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,9 +17,13 @@ const INPUT = join('test', 'fixtures', 'line', '12h-midnight', 'input.txt');
 beforeAll(() => ensureBuilt());
 afterAll(() => tmp.cleanup());
 
-/** `chatproof ARGS` inside a bash script (for FIFOs and process substitution), killed at 20 s. */
+/**
+ * `chatproof ARGS` inside a bash script (for FIFOs and process substitution), killed at 20 s, and
+ * held to 2 GB of address space: a regression that reads /dev/zero whole fails fast instead of
+ * taking the machine's memory.
+ */
 function run(script: (cli: string) => string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
-  const running = startShell(script(`"${process.execPath}" "${BIN}"`), env);
+  const running = startShell(`ulimit -v 2000000; ${script(`"${process.execPath}" "${BIN}"`)}`, env);
   const timer = setTimeout(() => running.child.kill('SIGKILL'), 20_000);
   return running.done.finally(() => clearTimeout(timer));
 }
