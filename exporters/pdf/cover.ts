@@ -8,6 +8,7 @@ import { writeStory } from './story.js';
 /** Page 1: who, which room, when, what changed, and in one sentence what the report proves; the hashes follow on their own page. */
 export function writeCover(l: Layout, r: Report): void {
   const { lang, tz } = r;
+  l.bookmark(L(lang, '表紙: 何が変わったか', 'Cover: what changed'), 1);
   l.use(FONT_REGULAR, SIZE.small, INK.faint).para(L(lang, 'チャットの証拠報告書（chatproof）', 'Chat evidence report (chatproof)'));
   l.gap(4);
   l.use(FONT_BOLD, SIZE.title).para(r.title);
@@ -29,6 +30,7 @@ export function writeTechnical(l: Layout, r: Report): void {
   const { lang, tz } = r;
   l.startSection();
   l.heading(L(lang, '技術情報（検証用）', 'Technical details (for checking)'), 1);
+  l.bookmark(L(lang, '技術情報（検証用）', 'Technical details (for checking)'), 1);
   l.field(L(lang, 'ログの先頭', 'Log head'), `#${r.head.seq}  ${r.head.hash}\n${dateTimeWithUtc(r.head.at, tz, lang)}`, 118, SIZE.small);
   l.field('manifest.json SHA-256', r.manifestSha256, 118, SIZE.small);
 

@@ -17,6 +17,7 @@ export function writeFiles(l: Layout, r: Report): void {
   const { lang } = r;
   l.startSection();
   l.heading(L(lang, 'ファイル', 'Files'), 1);
+  l.bookmark(L(lang, 'ファイル', 'Files'), 1);
   if (r.files.length === 0) {
     l.use(FONT_REGULAR, SIZE.body, INK.muted).para(L(lang, 'このルームの証拠として保存されたファイルはありません。', 'No file was kept as evidence of this room.'));
     return;

@@ -8,6 +8,7 @@ export function writeHowTo(l: Layout, r: Report): void {
   const { lang } = r;
   l.newPage();
   l.heading(L(lang, '付録: この報告書の確かめ方', 'Appendix: how to check this report'), 1);
+  l.bookmark(L(lang, '付録: この報告書の確かめ方', 'Appendix: how to check this report'), 1);
   const step = (title: string, text: string, commands: string[] = []): void => {
     l.ensure(70);
     l.use(FONT_BOLD, SIZE.body).para(title);

@@ -31,6 +31,8 @@ export class Layout {
   private hashWidth: number | null = null;
   /** Set while a message is being written: a page that starts inside it says whose it is. */
   continuation: string | null = null;
+  /** The last top-level bookmark: where the next level-2 bookmark goes. */
+  private section: PDFKit.PDFOutline | null = null;
 
   /**
    * `inking` is false in the page-counting pass: what is drawn at fixed places (frame, meta
@@ -90,6 +92,16 @@ export class Layout {
 
   heightOf(text: string, indent = 0): number {
     return this.doc.heightOfString(text, { width: this.width - indent, lineGap: 2 });
+  }
+
+  /**
+   * A PDF bookmark (outline item) to the current page: level 1 at the top, level 2 under the last
+   * level 1. Only in the writing pass: the counting pass's document is thrown away.
+   */
+  bookmark(title: string, level: 1 | 2): void {
+    if (!this.inking) return;
+    if (level === 1 || this.section === null) this.section = this.doc.outline.addItem(title);
+    else this.section.addItem(title);
   }
 
   heading(text: string, level: 1 | 2): void {

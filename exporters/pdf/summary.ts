@@ -9,6 +9,7 @@ export function writeSummary(l: Layout, r: Report): void {
   const { lang } = r;
   l.startSection();
   l.heading(L(lang, '変更の概要', 'Summary of changes'), 1);
+  l.bookmark(L(lang, '変更の概要', 'Summary of changes'), 1);
   const c = r.counts;
   l.use(FONT_REGULAR, SIZE.body).para(L(lang,
     `掲載したメッセージ ${c.shown} 件のうち、変更なし ${c.present} 件、編集 ${c.edited} 件、送信取消 ${c.unsent} 件、削除 ${c.deleted} 件。`,

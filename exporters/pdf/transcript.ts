@@ -10,6 +10,7 @@ import { BODY_INDENT, markChange, senderName, statusNotes, writeIndented, writeM
 export function writeTranscriptStart(l: Layout, r: Report): void {
   l.newPage();
   l.heading(L(r.lang, 'トーク履歴', 'Transcript'), 1);
+  l.bookmark(L(r.lang, 'トーク履歴', 'Transcript'), 1);
   l.use(FONT_REGULAR, SIZE.small, INK.muted).para(L(r.lang,
     `時刻は ${r.tz} で表示。右端の # はメッセージのハッシュ（SHA-256）の先頭 8 文字で、manifest.json の全桁と照合できます。［編集］［送信取消］［削除］の印があるメッセージは、その下に経緯を記しています。`,
     `Times are shown in ${r.tz}. The # at the right is the first 8 characters of the message hash (SHA-256), to match in full in manifest.json. Messages marked [EDITED], [UNSENT] or [DELETED] say underneath what happened.`));
@@ -23,6 +24,7 @@ export function writeTranscriptMessage(l: Layout, r: Report, clock: ZoneClock, m
     l.ensure(SIZE.body * 7);
     l.gap(6);
     l.use(FONT_BOLD, SIZE.small, INK.muted).para(`── ${dayHeading(m.sentAt, r.tz, r.lang)} ──`, 0, { align: 'center' });
+    l.bookmark(dayHeading(m.sentAt, r.tz, r.lang), 2);
     l.gap(3);
   }
   // Keep the meta line with at least the first body line.

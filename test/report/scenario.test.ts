@@ -153,6 +153,18 @@ describe.skipIf(toolMissing('qpdf') !== null)('a report with one changed byte', 
   });
 });
 
+describe.skipIf(toolMissing('qpdf') !== null)('bookmarks', () => {
+  it('the outline leads to the cover, the technical page, the summary, each day of the transcript, the files and the appendix', () => {
+    interface Item { title: string; destpageposfrom1: number; kids: Item[] }
+    const { outlines } = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', pdf])) as { outlines: Item[] };
+    const flatten = (items: Item[], depth = 0): string[] => items.flatMap((i) => [`${'  '.repeat(depth)}${i.title} p${i.destpageposfrom1}`, ...flatten(i.kids, depth + 1)]);
+    expect(flatten(outlines)).toEqual([
+      '表紙: 何が変わったか p1', '技術情報（検証用） p2', '変更の概要 p3', 'トーク履歴 p4',
+      '  2024年3月4日（月） p4', '  2024年3月5日（火） p4', '  2024年3月10日（日） p4', 'ファイル p5', '付録: この報告書の確かめ方 p6',
+    ]);
+  });
+});
+
 describe('what poppler sees', () => {
   it.skipIf(toolMissing('pdffonts') !== null)('pdffonts: Noto Sans JP embedded as a subset', () => {
     const fonts = run('pdffonts', [pdf]);
