@@ -10,6 +10,7 @@ import { AtomicFile, SQLITE_COMPANIONS } from '../output/index.js';
 import { messageBound, withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
 import { hasOriginal, readOriginal } from './blobs/originals.js';
+import { readList } from './lists/hash-lists.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import type { EntryKind, NewPayload, PayloadByKind } from '../core/entries/index.js';
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
@@ -41,7 +42,7 @@ function checkList(captureId: string, row: { h: Buffer; root: string; n: number 
   const root = Number.isInteger(size) ? listRootHex(row.h) : 'a list of whole 32-byte hashes';
   if (root === row.root && size === row.n) return;
   throw new IntegrityError(msg('integrity.list-changed', { capture: captureId, expected: `root ${row.root} over ${row.n} messages`, actual: `root ${root} over ${size} messages` }), {
-    where: `captures row ${captureId}, column message_hashes`, hint: msg('hint.run-verify'),
+    where: `captures row ${captureId}, its message list (capture_lists rows)`, hint: msg('hint.run-verify'),
   });
 }
 
@@ -143,8 +144,9 @@ export class Archive {
   }
 
   private readMessages(captureId: string, check: boolean, seen?: Map<string, HashedMessage>): HashedMessage[] {
-    const row = this.sqlite.prepare('SELECT message_hashes AS h, merkle_root AS root, message_count AS n FROM captures WHERE id = ?').get(captureId) as { h: Buffer; root: string; n: number } | undefined;
-    if (!row) throw new ArchiveError(msg('archive.no-capture', { id: captureId }), { hint: msg('archive.no-capture.hint') });
+    const head = this.sqlite.prepare('SELECT merkle_root AS root, message_count AS n FROM captures WHERE id = ?').get(captureId) as { root: string; n: number } | undefined;
+    if (!head) throw new ArchiveError(msg('archive.no-capture', { id: captureId }), { hint: msg('archive.no-capture.hint') });
+    const row = { ...head, h: readList(this.sqlite, captureId) };
     if (check) checkList(captureId, row);
     const get = this.sqlite.prepare('SELECT canonical_json AS j FROM messages WHERE hash = ?').pluck();
     const out: HashedMessage[] = [];

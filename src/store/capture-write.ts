@@ -4,6 +4,7 @@ import { sha256Hex } from '../core/hash.js';
 import { messageBound, type CaptureMessages, type Coverage, type Source } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { appendEntry, putBlob } from './append.js';
+import { putList } from './lists/hash-lists.js';
 import { MessageEncoder, RowWriter, type Written } from './message-rows.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
 import { capturePayload } from '../core/entries/capture.js';
@@ -44,7 +45,7 @@ export interface RecordedCapture {
   readonly capture: CaptureRecord;
   readonly entry: EntryRecord;
   /**
-   * The messages' hashes in capture order, 32 bytes each, as stored in `captures.message_hashes`:
+   * The messages' hashes in capture order, 32 bytes each, as stored in pieces (lists/hash-lists.ts):
    * with the input's messages they give the capture's view without reading it back (issue 8).
    */
   readonly messageHashes: Buffer;
@@ -114,11 +115,12 @@ export function finishCapture(
   sqlite
     .prepare(
       `INSERT INTO captures (id, room_id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind,
-         coverage_from, coverage_to, message_count, merkle_root, captured_at, message_hashes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         coverage_from, coverage_to, message_count, merkle_root, captured_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(capture.id, room.id, entry.seq, rawSha256, input.format, input.variant, input.parserVersion, input.tz, p.coverage.kind,
-      p.coverage.from, p.coverage.to, capture.messageCount, p.merkleRoot, capturedAt, p.hashList);
+      p.coverage.from, p.coverage.to, capture.messageCount, p.merkleRoot, capturedAt);
+  putList(sqlite, capture.id, p.hashList);
   return { room, roomCreated: begun.created, capture: { ...capture, entrySeq: entry.seq }, entry, messageHashes: p.hashList };
 }
 

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { migrationsDir } from '../paths.js';
-import { DATA_STEPS } from './blobs/migrate-originals.js';
+import { chunkLegacyOriginals } from './blobs/migrate-originals.js';
+import { cutLegacyLists } from './lists/migrate-lists.js';
 
 /** drizzle's own bookkeeping table and columns, so drizzle-kit and older archives read it as before. */
 const TABLE = '__drizzle_migrations';
@@ -17,10 +18,16 @@ const TABLE = '__drizzle_migrations';
  *   processes opening a new archive at once take turns: the second finds nothing left to do.
  *   drizzle reads what was applied before taking the write lock, and the slower one failed.
  *
- * and one addition: a statement that names a data step (blobs/migrate-originals.ts DATA_STEPS)
+ * and one addition: a statement that names a data step (DATA_STEPS below)
  * runs it right after, in the same transaction: work SQL cannot do, such as cutting originals into
  * chunks. drizzle's migrate() leaves it out, and the migration then stops before losing anything.
  */
+/** Steps of migrations that SQL cannot do, by the marker statement that stands for them in the migration's SQL. */
+const DATA_STEPS: Readonly<Record<string, (sqlite: Database.Database) => void>> = {
+  "SELECT 'chatproof:chunk-originals';": chunkLegacyOriginals,
+  "SELECT 'chatproof:chunk-lists';": cutLegacyLists,
+};
+
 export function applyMigrations(sqlite: Database.Database): void {
   // Loaded only when something is pending; `require` because opening an archive is synchronous.
   const { readMigrationFiles } = createRequire(import.meta.url)('drizzle-orm/migrator') as typeof import('drizzle-orm/migrator');

@@ -72,10 +72,30 @@ export const captures = sqliteTable(
     messageCount: integer('message_count').notNull(),
     merkleRoot: text('merkle_root').notNull(),
     capturedAt: text('captured_at').notNull(),
-    /** The ordered message hashes, 32 raw bytes each: one column, so the Merkle root covers it whole. */
-    messageHashes: blob('message_hashes', { mode: 'buffer' }).notNull(),
   },
   (t) => [index('captures_room').on(t.roomId, t.entrySeq)],
+);
+
+/**
+ * Pieces of captures' ordered message-hash lists (32 raw bytes per message), each stored once
+ * across captures, keyed by the SHA-256 of its bytes: a list is cut where a hash's first byte is
+ * zero (src/store/lists/hash-lists.ts), so a capture that shares most of its list with an earlier
+ * one adds about its new entries (migration 0004).
+ */
+export const listChunks = sqliteTable('list_chunks', {
+  hash: blob('hash', { mode: 'buffer' }).primaryKey(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+});
+
+/** A capture's message list, as its pieces in order: `seq` 0, 1, 2…; the Merkle root covers the whole list. */
+export const captureLists = sqliteTable(
+  'capture_lists',
+  {
+    captureId: text('capture_id').notNull().references(() => captures.id),
+    seq: integer('seq').notNull(),
+    chunkHash: blob('chunk_hash', { mode: 'buffer' }).notNull().references(() => listChunks.hash),
+  },
+  (t) => [primaryKey({ columns: [t.captureId, t.seq] })],
 );
 
 /** The hash-chained log (P4). `payload` is the JCS text the entry hash commits to. */

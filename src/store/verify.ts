@@ -4,6 +4,7 @@ import { sha256Hex, taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
 import { RootsThread } from '../core/merkle-thread.js';
 import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
+import { verifyLists } from './lists/verify-lists.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 
@@ -18,7 +19,7 @@ export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgre
   // capture without its entry — a false alarm (test/reliability/concurrency.test.ts).
   if (!sqlite.inTransaction) return sqlite.transaction(() => verifyArchive(sqlite, progress))();
   const problems: Problem[] = [];
-  const captureRows = readCaptures(sqlite);
+  const captureRows = readCaptures(sqlite, problems);
   // The lists' roots are worked out beside the message hashing (RootsThread), read after it.
   const lists = distinctLists(captureRows);
   const thread = listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
@@ -118,18 +119,32 @@ function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[]
   for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: `room ${id} (log entry ${e.seq})`, expected: 'a rooms row', actual: 'none' });
 }
 
-type StoredCaptureRow = Record<string, unknown> & { id: string; hashes: Buffer };
-/** A captures row; `listDigest`: SHA-256 of its stored list, the key its list facts are kept under. */
-type CaptureRow = StoredCaptureRow & { listDigest: string };
+type StoredCaptureRow = Record<string, unknown> & { id: string };
+/**
+ * A captures row with its message list put together from its pieces (lists/verify-lists.ts), or
+ * null where a finding about the pieces already explains it; `listDigest`: SHA-256 of the list,
+ * the key its list facts are kept under.
+ */
+type CaptureRow = StoredCaptureRow & { hashes: Buffer | null; listDigest: string; byEntryId: ReadonlyMap<string, Buffer | null> | null };
 
-function readCaptures(sqlite: Database.Database): CaptureRow[] {
+function readCaptures(sqlite: Database.Database, problems: Problem[]): CaptureRow[] {
+  const lists = verifyLists(sqlite, problems);
   const rows = sqlite.prepare(
     `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
        coverage_kind AS coverageKind, coverage_from AS coverageFrom, coverage_to AS coverageTo, message_count AS messageCount,
-       merkle_root AS merkleRoot, captured_at AS capturedAt, message_hashes AS hashes FROM captures`,
+       merkle_root AS merkleRoot, captured_at AS capturedAt FROM captures`,
   ).all() as StoredCaptureRow[];
   // A list is hashed once here (6.4 MB at 200k messages), not again when its capture is checked.
-  return rows.map((r) => Object.assign(r, { listDigest: sha256Hex(r.hashes) }));
+  return rows.map((r) => withList(r, lists.has(r.id) ? lists.get(r.id)! : undefined, lists));
+}
+
+/**
+ * The row with its list. A row with no pieces under its id takes those under the id its log
+ * entry states, when there are (`verifyCaptures` then finds only the changed id), else the empty list.
+ */
+function withList(r: StoredCaptureRow, hashes: Buffer | null | undefined, lists: ReadonlyMap<string, Buffer | null>): CaptureRow {
+  const list = hashes === undefined ? Buffer.alloc(0) : hashes;
+  return Object.assign(r, { hashes: list, listDigest: list === null ? '' : sha256Hex(list), byEntryId: hashes === undefined ? lists : null });
 }
 
 /**
@@ -142,7 +157,7 @@ const ROOTS_THREAD_FROM = 100_000;
 function distinctLists(rows: readonly CaptureRow[]): Map<string, Buffer> {
   const lists = new Map<string, Buffer>();
   for (const row of rows) {
-    if (Buffer.isBuffer(row.hashes) && row.hashes.length % 32 === 0) lists.set(row.listDigest, row.hashes);
+    if (row.hashes !== null && row.hashes.length % 32 === 0) lists.set(row.listDigest, row.hashes);
   }
   return lists;
 }
@@ -171,12 +186,14 @@ function verifyCaptures(rows: readonly CaptureRow[], entries: readonly CheckedEn
     }
     used.add(entry.seq);
     const c = entry.payload!['capture'] as Record<string, unknown> & { coverage: { kind: string; from: string | null; to: string | null } };
+    const stated = row.byEntryId?.get(String(c['id']));
+    const listed = stated === undefined ? row : withList(row, stated, new Map());
     compareColumns('captures', row.id, row, {
       id: c['id'], roomId: entry.roomId, entrySeq: entry.seq, rawSha256: c['rawSha256'], format: c['format'], variant: c['variant'],
       parserVersion: c['parserVersion'], tz: c['tz'], coverageKind: c.coverage.kind, coverageFrom: c.coverage.from, coverageTo: c.coverage.to,
       messageCount: c['messageCount'], merkleRoot: c['merkleRoot'], capturedAt: c['capturedAt'],
     }, problems);
-    checkMessageList(row, c, lists, problems);
+    checkMessageList(listed, c, lists, problems);
     if (!blobs.has(c['rawSha256'] as string)) problems.push({ kind: 'blob-missing', where: `capture ${row.id}: original file`, expected: String(c['rawSha256']), actual: 'not stored' });
   }
   for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: `capture ${id} (log entry ${e.seq})`, expected: 'a captures row', actual: 'none' });
@@ -226,9 +243,10 @@ class ListChecker {
 /** The stored hash list must give the root the log states; only then are missing messages worth naming. */
 function checkMessageList(row: CaptureRow, c: Record<string, unknown>, lists: ListChecker, problems: Problem[]): void {
   const { id, hashes } = row;
+  if (hashes === null) return;
   const { root, size, missing } = lists.facts(hashes, row.listDigest);
   if (root !== c['merkleRoot'] || size !== c['messageCount']) {
-    problems.push({ kind: 'capture-messages-changed', where: `captures row ${id}, column message_hashes`, expected: `root ${String(c['merkleRoot'])} over ${String(c['messageCount'])} messages`, actual: `root ${root} over ${size} messages` });
+    problems.push({ kind: 'capture-messages-changed', where: `captures row ${id}, its message list (capture_lists rows)`, expected: `root ${String(c['merkleRoot'])} over ${String(c['messageCount'])} messages`, actual: `root ${root} over ${size} messages` });
     return;
   }
   for (const i of missing) {

@@ -46,7 +46,7 @@ function layoutOf(path: string): Layout {
     const chunks = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('chunks', 'blob_chunks')");
     const applied = db.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get() as number;
     if (bytes && !chunks && applied === 3) return 'old';
-    if (!bytes && chunks && applied === 4) return 'new';
+    if (!bytes && chunks && applied === 5) return 'new';
     throw new Error(`half-migrated archive: bytes column ${bytes}, chunk tables ${chunks}, ${applied} migrations recorded`);
   } finally {
     db.close();

@@ -19,6 +19,7 @@ import { writeLineExport } from '../bench/gen/line.js';
 import { cli } from '../support/cli.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
+import { storedList } from '../support/lists.js';
 
 let tmp = tempArchive();
 afterEach(() => {
@@ -42,8 +43,8 @@ function contents(path: string): unknown {
   try {
     return {
       messages: db.prepare('SELECT lower(hex(hash)) AS h, hex(canonical_json) AS j FROM messages ORDER BY hash').all(),
-      captures: db.prepare(`SELECT entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind, coverage_from, coverage_to,
-        message_count, merkle_root, hex(message_hashes) AS hashes FROM captures ORDER BY entry_seq`).all(),
+      captures: (db.prepare(`SELECT id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind, coverage_from, coverage_to,
+        message_count, merkle_root FROM captures ORDER BY entry_seq`).all() as { id: string }[]).map(({ id, ...c }) => ({ ...c, hashes: storedList(db, id).toString('hex') })),
       log: (db.prepare('SELECT seq, kind, payload FROM log ORDER BY seq').all() as { seq: number; kind: string; payload: string }[]).map((e) => {
         const p = JSON.parse(e.payload) as { capture?: Record<string, unknown>; room?: Record<string, unknown> };
         if (p.capture) p.capture = { ...p.capture, id: '-', roomId: '-', capturedAt: '-' };

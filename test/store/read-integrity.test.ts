@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRootHex } from '../../src/core/merkle.js';
 import { encodeChunk } from '../../src/store/blobs/chunk-store.js';
 import { cli, tempArchive } from '../support/cli.js';
+import { rewriteList, storedList } from '../support/lists.js';
 import { importScenario, ROOM } from '../report/helpers.js';
 
 /**
@@ -100,18 +101,19 @@ describe('report on a damaged archive', () => {
 
   it("a capture's message list reordered: exit 5 (its Merkle root no longer holds)", async () => {
     const db = damaged((d) => {
-      const row = d.prepare('SELECT id, message_hashes AS h FROM captures ORDER BY entry_seq LIMIT 1').get() as { id: string; h: Buffer };
-      const swapped = Buffer.concat([row.h.subarray(32, 64), row.h.subarray(0, 32), row.h.subarray(64)]);
-      d.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?').run(swapped, row.id);
+      const id = d.prepare('SELECT id FROM captures ORDER BY entry_seq LIMIT 1').pluck().get() as string;
+      const h = storedList(d, id);
+      rewriteList(d, id, Buffer.concat([h.subarray(32, 64), h.subarray(0, 32), h.subarray(64)]));
     });
     expect(await expectRefused(db, ['--private'])).toMatch(/message list of capture \w+ has changed/);
   });
 
   it('a list and the root in its captures row changed together: exit 5 (the log entry still states the old root)', async () => {
     const db = damaged((d) => {
-      const row = d.prepare('SELECT id, message_hashes AS h FROM captures ORDER BY entry_seq LIMIT 1').get() as { id: string; h: Buffer };
-      const dropped = row.h.subarray(32);
-      d.prepare('UPDATE captures SET message_hashes = ?, merkle_root = ?, message_count = ? WHERE id = ?').run(dropped, listRootHex(dropped), dropped.length / 32, row.id);
+      const id = d.prepare('SELECT id FROM captures ORDER BY entry_seq LIMIT 1').pluck().get() as string;
+      const dropped = storedList(d, id).subarray(32);
+      rewriteList(d, id, dropped);
+      d.prepare('UPDATE captures SET merkle_root = ?, message_count = ? WHERE id = ?').run(listRootHex(dropped), dropped.length / 32, id);
     });
     expect(await expectRefused(db, ['--private'])).toMatch(/no longer matches its log entry/);
   });

@@ -7,7 +7,7 @@ import { verifyArchive } from '../../src/store/verify.js';
 import { tempArchive } from '../support/temp.js';
 import { seedArchive } from '../support/seed.js';
 
-const TABLES = ['blobs', 'chunks', 'blob_chunks', 'rooms', 'messages', 'captures', 'log'] as const;
+const TABLES = ['blobs', 'chunks', 'blob_chunks', 'rooms', 'messages', 'captures', 'list_chunks', 'capture_lists', 'log'] as const;
 const tmp = tempArchive();
 const pristine = join(tmp.dir, 'pristine.db');
 

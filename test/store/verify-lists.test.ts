@@ -10,6 +10,7 @@ import { Archive } from '../../src/store/archive.js';
 import type { NewCapture } from '../../src/store/capture-write.js';
 import { msg, verifyAt } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
+import { rewriteList, storedList } from '../support/lists.js';
 
 const tmp = tempArchive();
 afterAll(() => tmp.cleanup());
@@ -41,16 +42,16 @@ describe('verify with the lists checked in a second thread', () => {
 
   it('names exactly the capture whose stored list was changed behind its back', () => {
     const db = new Database(tmp.db);
-    db.exec('DROP TRIGGER captures_no_update');
-    const row = db.prepare('SELECT message_hashes FROM captures WHERE id = ?').pluck().get(captureIds[1]) as Buffer;
+    db.exec('DROP TRIGGER capture_lists_no_delete');
+    const row = storedList(db, captureIds[1]!);
     // Two listed messages swap places: every hash is still stored, only the order (the root) changes.
     const swapped = Buffer.from(row);
     row.copy(swapped, 32 * 5000, 32 * 5001, 32 * 5002);
     row.copy(swapped, 32 * 5001, 32 * 5000, 32 * 5001);
-    db.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?').run(swapped, captureIds[1]);
+    rewriteList(db, captureIds[1]!, swapped);
     db.close();
     const report = verifyAt(tmp.db);
     expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, column message_hashes` });
+    expect(report.problems[0]).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, its message list (capture_lists rows)` });
   });
 });

@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3';
 import { inflateSync } from 'node:zlib';
+import { readList } from '../../src/store/lists/hash-lists.js';
 
 /**
  * An archive as chatproof wrote it before migrations/0003 (originals whole in `blobs.bytes`), made
  * from a current one by the reverse of that migration: the old table shape of migrations/0000 and
  * its triggers, the bookkeeping row of 0003 removed. Tests of the upgrade need no old binary.
- * By hand: `npx tsx test/support/old-layout.ts ARCHIVE.db` turns a current archive into the old layout.
+ * By hand: `npx tsx test/support/old-layout.ts ARCHIVE.db` turns a current archive into the layout before 0003.
  */
 export function toLayoutBefore0003(path: string): void {
+  toLayoutBefore0004(path);
   const db = new Database(path);
   try {
     db.pragma('foreign_keys = OFF');
@@ -26,6 +28,36 @@ export function toLayoutBefore0003(path: string): void {
         ALTER TABLE blobs_old RENAME TO blobs;
         CREATE TRIGGER blobs_no_update BEFORE UPDATE ON blobs BEGIN SELECT RAISE(ABORT, 'blobs is append-only: UPDATE forbidden'); END;
         CREATE TRIGGER blobs_no_delete BEFORE DELETE ON blobs BEGIN SELECT RAISE(ABORT, 'blobs is append-only: DELETE forbidden'); END;
+        DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
+      `);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * An archive as chatproof wrote it before migrations/0004 (each capture's whole message list in
+ * `captures.message_hashes`), made by the reverse of that migration. The column comes back with
+ * `DEFAULT x''` (SQLite adds a NOT NULL column to a filled table only with a default); the
+ * archives 0003 wrote have none, which no step of the upgrade reads.
+ */
+export function toLayoutBefore0004(path: string): void {
+  const db = new Database(path);
+  try {
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      const ids = db.prepare('SELECT id FROM captures').pluck().all() as string[];
+      const lists = new Map(ids.map((id) => [id, readList(db, id)]));
+      for (const t of ['captures', 'list_chunks', 'capture_lists']) db.exec(`DROP TRIGGER ${t}_no_update; DROP TRIGGER ${t}_no_delete;`);
+      db.exec("ALTER TABLE captures ADD `message_hashes` blob NOT NULL DEFAULT x''");
+      const put = db.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?');
+      for (const [id, list] of lists) put.run(list, id);
+      db.exec(`
+        DROP TABLE capture_lists; DROP TABLE list_chunks;
+        CREATE TRIGGER captures_no_update BEFORE UPDATE ON captures BEGIN SELECT RAISE(ABORT, 'captures is append-only: UPDATE forbidden'); END;
+        CREATE TRIGGER captures_no_delete BEFORE DELETE ON captures BEGIN SELECT RAISE(ABORT, 'captures is append-only: DELETE forbidden'); END;
         DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
       `);
     })();

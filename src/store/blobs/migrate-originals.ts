@@ -25,8 +25,3 @@ export function chunkLegacyOriginals(sqlite: Database.Database): void {
     name.run(ARCHIVE_CHUNKER.name, rowid);
   }
 }
-
-/** Steps of migrations that SQL cannot do, by the marker statement that stands for them in the migration's SQL. */
-export const DATA_STEPS: Readonly<Record<string, (sqlite: Database.Database) => void>> = {
-  "SELECT 'chatproof:chunk-originals';": chunkLegacyOriginals,
-};
