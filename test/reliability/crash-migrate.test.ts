@@ -5,32 +5,32 @@
  * and then open, verify, and hold every capture, log entry and original byte for byte.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash.js';
 import { Archive } from '../../src/store/archive.js';
 import { toLayoutBefore0003 } from '../support/old-layout.js';
-import { seedArchive } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
-import { ensureBuilt, startCli } from './support/cli-process.js';
+import { ensureBuilt, runCliProcess, startCli } from './support/cli-process.js';
 import { expectVerifies } from './support/inspect.js';
 import { lineExport } from './support/line-export.js';
 import { reportNumbers, seededRandom } from './support/random.js';
-import type { AttachmentPayload } from '../../src/core/entries/attachment.js';
 
 const KILLS = 10;
 const tmp = tempArchive();
 const pristine = join(tmp.dir, 'old-layout.db');
-/** Three exports of ~3 MB each: enough chunks that the upgrade takes a while to kill inside. */
-const originals = ['a', 'b', 'c'].map((tag) => Buffer.from(lineExport({ title: `移行 ${tag}`, messages: 30_000, tag })));
+/** Three LINE exports of ~1 MB each, imported: enough chunks that the upgrade takes a while to kill inside. */
+const originals = ['a', 'b', 'c'].map((tag) => Buffer.from(lineExport({ title: `移行 ${tag}`, messages: 12_000, tag })));
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
-  seedArchive(pristine);
-  const a = Archive.open(pristine);
-  a.appendAll(originals.map((b, i) => ({ kind: 'attachment' as const, roomId: null, payload: { attachment: { name: `${i}.txt`, sha256: sha256Hex(b) }, blobs: [sha256Hex(b)] } as unknown as AttachmentPayload, blobs: [b] })));
-  a.close();
+  for (const [i, b] of originals.entries()) {
+    const file = join(tmp.dir, `export-${i}.txt`);
+    writeFileSync(file, b);
+    const r = await runCliProcess(['import', file, '--db', pristine]);
+    expect(r.code, r.stderr).toBe(0);
+  }
   toLayoutBefore0003(pristine);
 });
 afterAll(() => tmp.cleanup());
@@ -132,5 +132,5 @@ describe('SIGKILL during the upgrade to chunked originals', () => {
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new).toBeGreaterThan(0);
     expect(rolledBack).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });

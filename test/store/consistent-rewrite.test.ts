@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rewriteList, storedList } from '../support/lists.js';
 import { canonicalMessage, messageFromCanonical, messageHash } from '../../src/core/canonical.js';
 import { listRootHex } from '../../src/core/merkle.js';
 import { entryHash } from '../../src/store/entry-hash.js';
@@ -37,14 +38,16 @@ function rewriteConsistently(db: string, options: { restateTimestamps: boolean }
     sqlite.prepare('INSERT INTO messages (hash, canonical_json) VALUES (?, ?)').run(newHash, Buffer.from(canonicalMessage(changed), 'utf8'));
 
     const roots = new Map<string, string>();
-    for (const c of sqlite.prepare('SELECT id, message_hashes AS list FROM captures').all() as { id: string; list: Buffer }[]) {
-      const at = c.list.indexOf(victim.hash);
+    for (const id of sqlite.prepare('SELECT id FROM captures').pluck().all() as string[]) {
+      const stored = storedList(sqlite, id);
+      const at = stored.indexOf(victim.hash);
       if (at < 0 || at % 32 !== 0) continue;
-      const list = Buffer.from(c.list);
+      const list = Buffer.from(stored);
       newHash.copy(list, at);
       const root = listRootHex(list);
-      roots.set(c.id, root);
-      sqlite.prepare('UPDATE captures SET message_hashes = ?, merkle_root = ? WHERE id = ?').run(list, root, c.id);
+      roots.set(id, root);
+      rewriteList(sqlite, id, list);
+      sqlite.prepare('UPDATE captures SET merkle_root = ? WHERE id = ?').run(root, id);
     }
     expect(roots.size).toBeGreaterThan(0);
 
