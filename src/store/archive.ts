@@ -16,25 +16,9 @@ import type { EntryKind, NewPayload, PayloadByKind } from '../core/entries/index
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
 import { asArchiveError, DEFAULT_BUSY_TIMEOUT_MS, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
+import { CAPTURE_COLUMNS, CAPTURE_FROM, captureRow, ENTRY_COLUMNS, entryRow, ROOM_COLUMNS, roomRow, type CaptureRow, type EntryRow } from './rows.js';
 import { verifyArchive } from './verify.js';
 import type { VerifyProgress, VerifyReport } from './verify-types.js';
-
-const ROOM_COLS = 'id, source, external_id AS externalId, title, created_seq AS createdSeq';
-
-interface CaptureRow {
-  id: string; roomId: string; entrySeq: number; rawSha256: string; rawSize: number; format: string; variant: string;
-  parserVersion: string; tz: string; coverageKind: 'full' | 'window'; coverageFrom: string | null; coverageTo: string | null;
-  messageCount: number; merkleRoot: string; capturedAt: string;
-}
-const CAPTURE_SELECT = `SELECT c.id, c.room_id AS roomId, c.entry_seq AS entrySeq, c.blob_sha256 AS rawSha256, b.size AS rawSize,
-  c.format, c.variant, c.parser_version AS parserVersion, c.tz, c.coverage_kind AS coverageKind, c.coverage_from AS coverageFrom,
-  c.coverage_to AS coverageTo, c.message_count AS messageCount, c.merkle_root AS merkleRoot, c.captured_at AS capturedAt
-  FROM captures c JOIN blobs b ON b.sha256 = c.blob_sha256`;
-
-function toCapture(r: CaptureRow): CaptureRecord {
-  const { coverageKind, coverageFrom, coverageTo, ...rest } = r;
-  return { ...rest, coverage: { kind: coverageKind, from: coverageFrom, to: coverageTo } };
-}
 
 /** A capture's stored list must give the root and count the capture states (its log entry's). */
 function checkList(captureId: string, row: { h: Buffer; root: string; n: number }): void {
@@ -60,8 +44,6 @@ export type NewEntry = NewPayload & {
   readonly blobs: readonly Uint8Array[];
 };
 
-interface EntryRow { seq: number; kind: EntryKind; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
-const toEntry = (r: EntryRow): EntryRecord => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> });
 
 /** The archive, reached only through this module (style.md): reads here, writes through append/capture-write. */
 export class Archive {
@@ -89,7 +71,7 @@ export class Archive {
   }
 
   rooms(): RoomRecord[] {
-    return this.sqlite.prepare(`SELECT ${ROOM_COLS} FROM rooms ORDER BY created_seq`).all() as RoomRecord[];
+    return this.sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms ORDER BY created_seq`).all().map(roomRow);
   }
 
   roomSummaries(): RoomSummary[] {
@@ -106,15 +88,16 @@ export class Archive {
   }
 
   roomByExternalId(source: Source, externalId: string): RoomRecord | undefined {
-    return this.sqlite.prepare(`SELECT ${ROOM_COLS} FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1`).get(source, externalId) as RoomRecord | undefined;
+    const r = this.sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1`).get(source, externalId);
+    return r === undefined ? undefined : roomRow(r);
   }
 
   captures(roomId: string): CaptureRecord[] {
-    return (this.sqlite.prepare(`${CAPTURE_SELECT} WHERE c.room_id = ? ORDER BY c.entry_seq`).all(roomId) as CaptureRow[]).map(toCapture);
+    return (this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.room_id = ? ORDER BY c.entry_seq`).all(roomId) as CaptureRow[]).map(captureRow);
   }
 
   capture(id: string): CaptureRecord {
-    const rows = (this.sqlite.prepare(`${CAPTURE_SELECT} WHERE c.id = ? OR c.id LIKE ? ORDER BY c.entry_seq`).all(id, `${id}%`) as CaptureRow[]).map(toCapture);
+    const rows = (this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.id = ? OR c.id LIKE ? ORDER BY c.entry_seq`).all(id, `${id}%`) as CaptureRow[]).map(captureRow);
     const exact = rows.find((r) => r.id === id);
     if (exact) return exact;
     if (rows.length === 1 && id.length >= 6) return rows[0]!;
@@ -177,16 +160,15 @@ export class Archive {
   }
 
   entries(roomId?: string): EntryRecord[] {
-    const cols = 'seq, kind, at, room_id AS roomId, payload, prev_hash AS prevHash, hash';
     const rows = roomId === undefined
-      ? this.sqlite.prepare(`SELECT ${cols} FROM log ORDER BY seq`).all()
-      : this.sqlite.prepare(`SELECT ${cols} FROM log WHERE room_id = ? ORDER BY seq`).all(roomId);
-    return (rows as EntryRow[]).map(toEntry);
+      ? this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log ORDER BY seq`).all()
+      : this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log WHERE room_id = ? ORDER BY seq`).all(roomId);
+    return (rows as EntryRow[]).map(entryRow);
   }
 
   entry(seq: number): EntryRecord | undefined {
-    const r = this.sqlite.prepare('SELECT seq, kind, at, room_id AS roomId, payload, prev_hash AS prevHash, hash FROM log WHERE seq = ?').get(seq) as EntryRow | undefined;
-    return r ? toEntry(r) : undefined;
+    const r = this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log WHERE seq = ?`).get(seq) as EntryRow | undefined;
+    return r ? entryRow(r) : undefined;
   }
 
   head(): { seq: number; hash: string } | null {

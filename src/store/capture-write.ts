@@ -9,6 +9,7 @@ import { MessageEncoder, RowWriter, type Written } from './message-rows.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
 import { capturePayload } from '../core/entries/capture.js';
 import { roomPayload } from '../core/entries/room.js';
+import { ROOM_COLUMNS } from './rows.js';
 
 export interface NewCapture {
   /** An existing room, or what to create. */
@@ -158,15 +159,15 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture, prog
 
 function ensureRoom(sqlite: Database.Database, spec: NewCapture['room']): { room: RoomRecord; created: boolean } {
   if ('id' in spec) {
-    const row = sqlite.prepare('SELECT id, source, external_id AS externalId, title, created_seq AS createdSeq FROM rooms WHERE id = ?').get(spec.id) as RoomRecord | undefined;
+    const row = sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE id = ?`).get(spec.id) as RoomRecord | undefined;
     if (!row) throw new Error(`room ${spec.id} vanished while importing`);
     return { room: row, created: false };
   }
   // Looked up under the write lock, so two imports of one new room at once make one room, not two.
   const existing = (
     spec.externalId !== null
-      ? sqlite.prepare('SELECT id, source, external_id AS externalId, title, created_seq AS createdSeq FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1').get(spec.source, spec.externalId)
-      : sqlite.prepare('SELECT id, source, external_id AS externalId, title, created_seq AS createdSeq FROM rooms WHERE source = ? AND title = ? ORDER BY created_seq LIMIT 1').get(spec.source, spec.title)
+      ? sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1`).get(spec.source, spec.externalId)
+      : sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE source = ? AND title = ? ORDER BY created_seq LIMIT 1`).get(spec.source, spec.title)
   ) as RoomRecord | undefined;
   if (existing) return { room: existing, created: false };
   return { room: createRoom(sqlite, spec), created: true };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson } from '../core/canonical.js';
 import { entryHash } from './entry-hash.js';
 import type { Problem } from './verify-types.js';
+import { ENTRY_COLUMNS } from './rows.js';
 
 interface Row { seq: number; kind: string; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
 
@@ -21,7 +22,7 @@ export interface CheckedEntry {
  * was moved is recognised by re-hashing it at the seq that went missing.
  */
 export function verifyLog(sqlite: Database.Database, problems: Problem[]): CheckedEntry[] {
-  const rows = sqlite.prepare('SELECT seq, kind, at, room_id AS roomId, payload, prev_hash AS prevHash, hash FROM log ORDER BY seq').all() as Row[];
+  const rows = sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log ORDER BY seq`).all() as Row[];
   const parsed = rows.map((r) => ({ row: r, payload: parsePayload(r.payload), seq: r.seq }));
   const recompute = (r: Row, payload: unknown, seq = r.seq): string =>
     entryHash({ seq, kind: r.kind, at: r.at, roomId: r.roomId, prevHash: r.prevHash, payload });

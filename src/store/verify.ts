@@ -7,6 +7,7 @@ import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLists } from './lists/verify-lists.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
+import { ROOM_COLUMNS } from './rows.js';
 
 /**
  * `chatproof verify`: recompute everything from the stored bytes and collect *every* problem
@@ -104,7 +105,7 @@ function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[]
   const byId = entriesOf(entries, 'room');
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const used = new Set<number>();
-  const rows = sqlite.prepare('SELECT id, source, external_id AS externalId, title, created_seq AS createdSeq FROM rooms').all() as Record<string, unknown>[];
+  const rows = sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms`).all() as Record<string, unknown>[];
   for (const row of rows) {
     const entry = byId.get(row['id'] as string) ?? bySeq.get(row['createdSeq'] as number);
     if (entry?.damaged && !entry.payload?.['room']) continue;
