@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { canonicalMessage } from '../../src/core/canonical.js';
 import { InputError } from '../../src/core/errors.js';
+import { render } from '../../src/i18n/message.js';
 import { decodeInput } from '../../src/importers/decode.js';
 import type { DecodedInput, Importer, ParseOptions } from '../../src/importers/importer.js';
 import { golden, mutatedFixture, randomBytes, type FuzzInput } from '../reliability/support/mutations.js';
@@ -20,7 +21,7 @@ export interface Counts {
   refused: number;
   /** decode.ts refused the bytes (binary, NUL) before any parser saw them. */
   decoderRefused: number;
-  /** Anything else: a throw, a refusal that is no InputError, a message that cannot be stored, two parses that differ. A bug. */
+  /** Anything else: a throw, a refusal that is no InputError, a message that cannot be stored, a warning without words or line, two parses that differ. A bug. */
   internal: number;
 }
 
@@ -85,6 +86,10 @@ function parseOne(importer: Importer, decoded: DecodedInput, options: ParseOptio
       } catch (e) {
         return `a message that cannot be stored: ${why(e)}`;
       }
+    }
+    for (const w of outcome.result.warnings) {
+      if (render('en', w.message).length === 0 || render('ja', w.message).length === 0) return 'a warning without words';
+      if (w.line !== null && !(Number.isInteger(w.line) && w.line >= 1)) return `a warning on line ${w.line}`;
     }
     counts.parsed++;
     counts.messages += outcome.result.messages.length;

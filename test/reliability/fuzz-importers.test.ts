@@ -13,6 +13,7 @@ import { InputError } from '../../src/core/errors.js';
 import { decodeInput } from '../../src/importers/decode.js';
 import type { DecodedInput, Importer, ParseOutcome } from '../../src/importers/importer.js';
 import { importers } from '../../src/importers/registry.js';
+import { render } from '../../src/i18n/message.js';
 import { cli } from '../support/cli.js';
 import { tempArchive } from '../support/temp.js';
 import { expectVerifies } from './support/inspect.js';
@@ -45,7 +46,8 @@ function expectWellFormed(importer: Importer, outcome: ParseOutcome): void {
     expect(() => canonicalMessage(m), JSON.stringify(m.body.slice(0, 80))).not.toThrow();
   }
   for (const w of r.warnings) {
-    expect(typeof w.message).toBe('string');
+    // A plain string, or a catalog phrase (src/i18n) that writes out in both languages.
+    for (const lang of ['en', 'ja'] as const) expect(render(lang, w.message).length).toBeGreaterThan(0);
     if (w.line !== null) expect(Number.isInteger(w.line) && w.line >= 1, `warning line ${w.line}`).toBe(true);
   }
 }
