@@ -90,8 +90,16 @@ export function writeIndented(l: Layout, text: string, size: number, color: stri
   l.para(text === '' ? ' ' : text, indent);
 }
 
-/** A dark bar beside a changed message, so that changes stand out in grey-scale print. Same page only. */
+/**
+ * A changed message stands out in grey-scale print: a dark bar beside it and a light shade over
+ * it. The shade is painted after the text (its height is known only then), so it is nearly
+ * transparent: white becomes light grey and the text stays dark. Same page only.
+ */
 export function markChange(l: Layout, top: number, pageAtTop: number): void {
   if (!l.inking || l.pages !== pageAtTop || l.doc.y <= top) return;
+  l.doc.save().rect(l.left - 4, top, l.width + 4, l.doc.y - top).fillOpacity(SHADE_OPACITY).fill(INK.text).restore();
   l.doc.save().rect(l.left - 8, top, 2.5, l.doc.y - top).fill(INK.muted).restore();
 }
+
+/** How dark the shade over a changed message is: light grey on white paper. */
+const SHADE_OPACITY = 0.07;
