@@ -70,9 +70,20 @@ function plainSentence(r: Report): string {
   const first = stamped.map((c) => c.stampedBy!.genTime).sort()[0];
   const time = stamped.length === 0 || first === undefined
     ? L(lang, '時刻を保証する第三者（タイムスタンプ）はなく、時刻は作成者のパソコンの時計によります。', 'no third party (timestamp) vouches for the times: they come from the author\'s computer clock.')
-    : L(lang, `取り込み ${r.captures.length} 件のうち ${stamped.length} 件は、時刻認証局が ${dateTime(first, r.tz, true)} 以降の時点で存在を保証しています。`,
-      `a time-stamping authority vouches that ${stamped.length} of its ${r.captures.length} captures existed, from ${dateTime(first, r.tz, true)}.`);
+    : L(lang, `取り込み ${r.captures.length} 件のうち ${stamped.length} 件は、時刻認証局が ${dateTime(first, r.tz, true)} 以降の時点で存在を保証しています。${unstampedJa(r, stamped.length)}`,
+      `a time-stamping authority vouches that ${stamped.length} of its ${r.captures.length} captures existed, from ${dateTime(first, r.tz, true)}.${unstampedEn(r, stamped.length)}`);
   return L(lang,
     `この報告書は、取り込んだチャットの書き出しが取り込み後に 1 バイトも変わっていないことと、取り込み同士の違い（上の変更）を示します。誰が実際に入力したかや、取り込む前の改変は示しません。${time}`,
     `This report shows that the chat exports it relies on have not changed by a single byte since they were captured, and how the captures differ (the changes above); it does not show who actually typed a message, or that an export was not altered before it was captured; ${time}`);
+}
+
+/** What no check can find: what follows the newest timestamp could have been rewritten or removed consistently. */
+function unstampedJa(r: Report, stamped: number): string {
+  const after = r.captures.length - stamped;
+  return after === 0 ? '' : `残る ${after} 件は最後のタイムスタンプより後の取り込みで、矛盾なく書き換えたり消したりしても、どの確認でも気づけません。`;
+}
+
+function unstampedEn(r: Report, stamped: number): string {
+  const after = r.captures.length - stamped;
+  return after === 0 ? '' : ` The other ${after} came after the newest timestamp: they could have been rewritten or removed consistently without any check noticing.`;
 }

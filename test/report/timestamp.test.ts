@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/store/archive.js';
@@ -7,7 +7,7 @@ import { pdfAttachments, pdfPages } from '../support/pdf.js';
 import { tempArchive } from '../support/temp.js';
 import { closedPortUrl, opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
 import { opensslVerify } from '../timestamp/openssl-verify.js';
-import { expectOk, importScenario, type ReportJson, ROOM, type VerifyJson } from './helpers.js';
+import { expectOk, importScenario, type ReportJson, ROOM, scenario, type VerifyJson } from './helpers.js';
 
 const head = (db: string): { seq: number; hash: string } | null => {
   const a = Archive.open(db, { readonly: true });
@@ -92,6 +92,21 @@ describe.skipIf(opensslMissing !== null)('RFC 3161 timestamps in reports', () =>
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(head(tmp.db)).toEqual(before);
+  });
+
+  it('the cover says how many captures a TSA vouches for, and that those after the newest token are not', async () => {
+    const stampedCover = (await pdfPages(readFileSync(pdf)))[0]!.replace(/\n/g, '');
+    expect(stampedCover).toContain('取り込み 2 件のうち 2 件は、時刻認証局が');
+    expect(stampedCover).not.toContain('最後のタイムスタンプより後');
+    // A third capture after every token: the next report must say it is not vouched for.
+    const later = join(tmp.dir, 'capture-3.txt');
+    writeFileSync(later, `${readFileSync(scenario(2), 'utf8').trimEnd()}\n17:30\t山田太郎\t承知しました。取り下げます\n`);
+    expectOk(await cli(['import', later, '--db', tmp.db]));
+    const after = join(tmp.dir, 'after.pdf');
+    expectOk(await cli(['report', ROOM, '-o', after, '--db', tmp.db]));
+    const cover = (await pdfPages(readFileSync(after)))[0]!.replace(/\n/g, '');
+    expect(cover).toContain('取り込み 3 件のうち 2 件は、時刻認証局が');
+    expect(cover).toContain('残る 1 件は最後のタイムスタンプより後の取り込みで、矛盾なく書き換えたり消したりしても、どの確認でも気づけません。');
   });
 
   it('a TSA that is down: stamp exits 6 and logs nothing', async () => {
