@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI as `bin/chatproof.js` runs it: src/ bundled by esbuild into dist/cli/, run after tsc
 // (`npm run build`). Loading ~150 small modules one by one was ~25 ms of every command's
-// start-up, most of a 20k-message import's distance to its target (issue 8, docs/performance.md).
+// start-up, most of a 20k-message import's distance to its target (docs/performance.md).
 // Every lazily imported module (the parsers, pdfkit, the diff…) stays a chunk of its own, loaded
 // when it is used, so `--help` still loads none of them; packages stay in node_modules. The worker
 // threads' scripts are entry points beside the chunks, where src/threads.ts looks for them.

@@ -3,7 +3,7 @@ import { InterruptedError } from '../src/core/errors.js';
 import type { Report, ShownMessage } from '../src/report/model.js';
 
 /**
- * The exporter seam (style.md, after DiscordChatExporter's MessageWriter): one writer per output
+ * The exporter seam (docs/design/layout.md, after DiscordChatExporter's MessageWriter): one writer per output
  * format behind one interface, driven header → each message → footer. An exporter renders a
  * Report model and never touches the archive.
  */

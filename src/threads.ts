@@ -6,7 +6,7 @@ import { packageRoot } from './paths.js';
 
 /**
  * node:worker_threads, loaded when a second thread is first started: importing it took ~4.5 ms of
- * every command's start-up, and only large imports and verifies start one (issue 8).
+ * every command's start-up, and only large imports and verifies start one (docs/performance.md).
  */
 export function workerThreads(): typeof WorkerThreads {
   return createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;

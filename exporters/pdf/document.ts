@@ -8,7 +8,7 @@ import { xmpSafe } from './format.js';
 import { MARGIN } from './layout.js';
 
 /**
- * A PDF/A-3b document (stack.md §3c): PDF 1.7, fonts embedded, files attached with an
+ * A PDF/A-3b document (docs/design/platform-notes.md §3c): PDF 1.7, fonts embedded, files attached with an
  * AFRelationship. Deterministic: the creation date is the report's log-head time, attachments
  * carry that same date, and no ModDate is set (pdfkit's XMP has none to match it).
  */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 
 /**
  * Noto Sans JP (OFL-1.1), subset-embedded by pdfkit. The package is never imported: its index
- * requires .ttf files, which only works under Expo/Metro (stack.md §3c); the files are resolved.
+ * requires .ttf files, which only works under Expo/Metro (docs/design/platform-notes.md §3c); the files are resolved.
  */
 const require = createRequire(import.meta.url);
 

@@ -57,7 +57,7 @@ export function count(n: number, lang: ReportLang, unitJa: string, enOne: string
   return lang === 'ja' ? `${n.toLocaleString('ja-JP')} ${unitJa}` : `${n.toLocaleString('en-US')} ${n === 1 ? enOne : enMany}`;
 }
 
-/** Title and author go into XMP unescaped by pdfkit (stack.md §3c): keep markup characters out. */
+/** Title and author go into XMP unescaped by pdfkit (docs/design/platform-notes.md §3c): keep markup characters out. */
 export function xmpSafe(text: string): string {
   return text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
 }

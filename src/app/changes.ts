@@ -14,7 +14,7 @@ export interface HeldMessages {
  * `import`'s `changes`: the new capture against the room's archive view just before it.
  *
  * `held`: the capture's messages when the caller still has them (an import just stored them).
- * Reading 200k messages back cost more than storing them (issue 8), and so did reading the
+ * Reading 200k messages back cost more than storing them (docs/performance.md), and so did reading the
  * earlier captures, which share nearly all of them: a message is its hash (the hash commits to
  * every field of the canonical form), so the held copy stands in for the stored row of the same
  * hash, and only messages the new capture no longer has are read from the archive.

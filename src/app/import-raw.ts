@@ -1,5 +1,5 @@
 /**
- * Keep an input as evidence exactly as it is, without reading its messages (issue 23 item 6):
+ * Keep an input as evidence exactly as it is, without reading its messages:
  * CrowdWorks and Lancers change their pages, and a layout no parser knows yet must not cost the
  * user the evidence. The original bytes are stored and logged like any capture's (hashed, in the
  * chain, covered by later timestamps) as a capture of variant `raw` with no messages: it covers no

@@ -24,7 +24,7 @@ export interface Stamped {
 const ESSENTIAL = new Set(['token', 'imprint', 'cms-signature']);
 
 /**
- * P5: an RFC 3161 token over the log head, kept as a `timestamp` entry. The stamped bytes are the
+ * docs/design/evidence-model.md P5: an RFC 3161 token over the log head, kept as a `timestamp` entry. The stamped bytes are the
  * JCS text `{"hash":…,"seq":…,"v":1}` (docs/report.md): small, exact, and easy to feed to
  * `openssl ts -verify -data`. Nothing is written unless the TSA answered with a token that verifies
  * over those bytes; a TSA that is down or refuses is a ServiceError (exit 6).

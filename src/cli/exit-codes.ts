@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { ChatproofError } from '../core/errors.js';
 
-/** cli-contract.md "Exit codes": the one table, and the one place errors become codes. */
+/** docs/design/cli-contract.md "Exit codes": the one table, and the one place errors become codes. */
 export const EXIT = {
   ok: 0,
   internal: 1,

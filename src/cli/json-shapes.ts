@@ -12,7 +12,7 @@ export function jsonDocument(doc: object): Record<string, unknown> {
   return { version: JSON_VERSION, ...doc };
 }
 
-/** cli-contract.md shapes, in one place so every command prints the same keys. */
+/** docs/design/cli-contract.md shapes, in one place so every command prints the same keys. */
 export function messageJson(m: HashedMessage | (Message & { hash: string })): Record<string, unknown> {
   return { hash: m.hash, kind: m.kind, sender: m.sender, senderId: m.senderId, sentAt: m.sentAt, body: m.body, externalId: m.externalId, editedAt: m.editedAt };
 }

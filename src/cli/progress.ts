@@ -1,5 +1,5 @@
 /**
- * A progress bar on stderr for commands that take more than about a second (issue 8): import,
+ * A progress bar on stderr for commands that take more than about a second (docs/performance.md): import,
  * verify, report. Shown only when stderr is a terminal and the command is not running with
  * `--json`, only once ~1 s has passed (quick commands print nothing), and erased when done, so it
  * never ends up in a log or a pipe.
@@ -117,7 +117,7 @@ export function startProgress(io: Pick<Io, 'stderr' | 'env'>, opts: ProgressOpti
 
 /**
  * cli-progress is loaded on first show only, with a synchronous require (it is CommonJS): the
- * caller is inside synchronous work, and `--help` must not pay for it (issue 8).
+ * caller is inside synchronous work, and `--help` must not pay for it (docs/performance.md).
  */
 function newBar(stream: BarStream, label: string): SingleBar {
   const { SingleBar: Bar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');

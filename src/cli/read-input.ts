@@ -23,7 +23,7 @@ function tooBig(where: string, size: number, max: number): InputError {
   });
 }
 
-/** Reads a file, stdin (`-`) or the clipboard as raw bytes: the bytes are the evidence (P1). */
+/** Reads a file, stdin (`-`) or the clipboard as raw bytes: the bytes are the evidence (docs/design/evidence-model.md P1). */
 export async function readInput(source: { file?: string; clipboard?: boolean }, io: Io, maxSize: number): Promise<{ bytes: Buffer; name: string | null; where: string }> {
   if (source.clipboard) {
     const bytes = await readClipboard();
@@ -45,7 +45,7 @@ export async function readInput(source: { file?: string; clipboard?: boolean }, 
   const path = resolve(io.cwd, source.file);
   const file = source.file;
   try {
-    // Shared memory: a large import hands the bytes to the archive's writer thread without a copy (issue 8).
+    // Shared memory: a large import hands the bytes to the archive's writer thread without a copy (docs/performance.md).
     const bytes = await readBounded(path, { where: file, maxSize, tooBig: (size) => tooBig(file, size, maxSize), shared: true, pipeWaitMs: pipeWait(io.env) });
     return { bytes, name: file, where: file };
   } catch (e) {
@@ -70,7 +70,7 @@ const CLIPBOARD_TOOLS: readonly { cmd: string; args: string[] }[] = [
   { cmd: 'powershell.exe', args: ['-NoProfile', '-Command', '[Console]::OutputEncoding=[Text.Encoding]::UTF8; Get-Clipboard -Raw'] },
 ];
 
-/** `node:child_process` is loaded here, for the clipboard only: ~2 ms of every import's start-up (issue 8). */
+/** `node:child_process` is loaded here, for the clipboard only: ~2 ms of every import's start-up (docs/performance.md). */
 async function readClipboard(): Promise<Buffer> {
   const { spawnSync } = await import('node:child_process');
   for (const tool of CLIPBOARD_TOOLS) {

@@ -16,7 +16,7 @@ const isStringOrNull = (v: unknown): boolean => v === null || typeof v === 'stri
 /**
  * The canonical form v1 of a message (docs/hashing.md): every field, `null` for absent ones.
  *
- * Fast path (issue 8, docs/performance.md): the `canonicalize` package walks, sorts and checks a
+ * Fast path (docs/performance.md): the `canonicalize` package walks, sorts and checks a
  * generic object, ~3 µs a message, a tenth of an import. A message has fixed keys whose values are
  * strings or null, so JSON.stringify of an object built with its keys already in RFC 8785 order
  * (UTF-16 code-unit order) gives the same bytes: JSON.stringify's string escaping is the one RFC

@@ -1,5 +1,5 @@
 /**
- * Chatwork message markup → readable plain text, for reports (formats.md §2.7). Pure.
+ * Chatwork message markup → readable plain text, for reports (docs/design/formats.md §2.7). Pure.
  *
  * Contract: never throws, runs in linear time with no recursion (a body of 10,000 nested `[qt]`
  * renders), and never drops text: only recognised tags are replaced; unknown tags, stray closing
@@ -7,7 +7,7 @@
  * The stored body is always the raw markup; this rendering is only for people.
  */
 
-/** `[dtext:KEY]` → Japanese UI text (formats.md §2.7 table). Paired keys render their half. */
+/** `[dtext:KEY]` → Japanese UI text (docs/design/formats.md §2.7 table). Paired keys render their half. */
 const DTEXT: Readonly<Record<string, string>> = {
   file_uploaded: 'ファイルをアップロードしました。', file_edited: 'ファイル名を編集しました。',
   task_added: 'タスクを追加しました。', task_edited: 'タスクを編集しました。',

@@ -15,7 +15,7 @@ export function sha256Bytes(data: Uint8Array): Buffer {
  */
 export function taggedHashHex(tag: string, content: string): string {
   // One string, one one-shot hash: the same bytes as hashing head then body, without two Buffer
-  // copies and a Hash object per message (issue 8: twice as fast; tags are ASCII, so the head's
+  // copies and a Hash object per message (docs/performance.md: twice as fast; tags are ASCII, so the head's
   // UTF-8 is the string itself).
   return oneShot('sha256', `${tag} ${Buffer.byteLength(content, 'utf8')}\0${content}`, 'hex');
 }

@@ -20,7 +20,7 @@ const WAIT_PER_LEAF_MS = 0.02;
  * Merkle roots (RFC 6962) of 32-byte hash lists, computed in a second thread while this one does
  * other work, then collected synchronously. `verify` of an archive of 200k-message captures spent
  * a quarter of its time on the roots (two hashes a listed message), alongside hashing every
- * stored message (issue 8, docs/performance.md). The answer equals `listRootHex`: the thread
+ * stored message (docs/performance.md). The answer equals `listRootHex`: the thread
  * runs it (test/core/merkle-thread.test.ts).
  */
 export class RootsThread {

@@ -10,7 +10,7 @@ const NODE = Buffer.from([1]);
 /*
  * Every leaf and node of our trees is 32 bytes, so the prefixed preimage fits a fixed scratch
  * buffer hashed in one shot: about twice as fast as a Hash object with three updates, and a tree
- * costs two hashes per message (issue 8). Safe to share: hashing is synchronous.
+ * costs two hashes per message (docs/performance.md). Safe to share: hashing is synchronous.
  */
 const leafScratch = Buffer.alloc(33, 0);
 const nodeScratch = Buffer.alloc(65, 1);
@@ -43,7 +43,7 @@ function split(n: number): number {
  * Hashes inside the builder are 32-character binary strings (`latin1`, one character a byte),
  * written into fixed scratch buffers and hashed in one shot (`binary` is Node's name for `latin1`): Node 20's `crypto.hash` takes
  * ~0.25 µs with a string result and ~1 µs with a Buffer one, and a tree costs two hashes per
- * message (issue 8, docs/performance.md).
+ * message (docs/performance.md).
  */
 export class MerkleBuilder {
   private readonly roots: string[] = [];

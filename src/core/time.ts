@@ -5,7 +5,7 @@ let loaded: typeof Luxon | null = null;
 
 /**
  * luxon, loaded on first use: ~5 ms of every command's start-up, which `verify`, `show` and
- * `--help` never need (issue 8). Its CommonJS build, as the callers are synchronous; everything
+ * `--help` never need (docs/performance.md). Its CommonJS build, as the callers are synchronous; everything
  * in chatproof reaches luxon through here, so one copy is loaded.
  */
 export function luxon(): typeof Luxon {
@@ -32,7 +32,7 @@ export interface WallClock {
  * Asia/Tokyo, the default zone, has been +09:00 all year since 1952 (tz database: Japan's last
  * summer time ended in September 1951). From then on its times are written here, without luxon:
  * luxon's first call in a zone loads ICU's time zone data, ~20 ms of every import's start-up, a
- * twentieth of importing 20k LINE messages (issue 8). test/bench/hot-paths.test.ts checks both
+ * twentieth of importing 20k LINE messages (docs/performance.md). test/bench/hot-paths.test.ts checks both
  * paths against luxon.
  */
 const JST_OFFSET = '+09:00';
@@ -84,7 +84,7 @@ function luxonEpochToIso(seconds: number, zone: string): string {
 }
 
 /**
- * Fast path (issue 8: luxon was a quarter of a 200k-message Chatwork import, ~4 µs a call): per
+ * Fast path (docs/performance.md: luxon was a quarter of a 200k-message Chatwork import, ~4 µs a call): per
  * zone and UTC hour, the offset luxon gives, when it is the same at both ends of the hour and
  * adding it by hand reproduces luxon's text for the hour's start; any other hour (a DST change,
  * an odd historical offset) keeps going to luxon. Same text as luxon, checked by
@@ -134,7 +134,7 @@ export function isoToMillis(iso: string): number {
  * Whether instant `a` comes before instant `b`. ISO times written alike (same length, same offset
  * or `Z`) compare as text, as the fixed-width form orders like time; others by Date.parse. A
  * capture's window is the earliest and latest of its messages: parsing every message's time
- * back was ~2 % of a 20k-message import (issue 8). Property-tested against Date.parse.
+ * back was ~2 % of a 20k-message import (docs/performance.md). Property-tested against Date.parse.
  */
 export function isoBefore(a: string, b: string): boolean {
   if (a.length === b.length && a.length >= 20 && sameOffset(a, b)) return a < b;

@@ -1,9 +1,9 @@
 import type { Phrase } from '../i18n/message.js';
 
-/** Where a chat comes from (evidence-model.md, "Words"). */
+/** Where a chat comes from (docs/design/evidence-model.md, "Words"). */
 export type Source = 'line' | 'chatwork' | 'crowdworks' | 'lancers';
 
-/** cli-contract.md, "A message": the closed set of kinds. */
+/** docs/design/cli-contract.md, "A message": the closed set of kinds. */
 export type MessageKind = 'text' | 'media' | 'call' | 'system' | 'unsent';
 
 /**
@@ -22,7 +22,7 @@ export interface Message {
 
 /**
  * Messages made one at a time as an importer reads them, so that a large import never holds them
- * all (issue 8): each call of `each` makes them again, in order, and adds the warnings of making
+ * all (docs/performance.md): each call of `each` makes them again, in order, and adds the warnings of making
  * them to `warnings`. `max` bounds their count (the records read); the iteration gives it.
  */
 export interface MessageStream {
@@ -47,7 +47,7 @@ export interface HashedMessage extends Message {
  * `m` with its hash, as one object literal. Written out rather than `{ ...m, hash }`: V8 gives a
  * spread copy of a parsed message a dictionary of its own, ~400 bytes, where this literal shares
  * one shape, ~90 bytes; the 200k messages an import of a known room holds took 79 MB as spreads
- * and 18 MB as literals (issue 8).
+ * and 18 MB as literals (docs/performance.md).
  */
 export function withHash(m: Message, hash: string): HashedMessage {
   return { kind: m.kind, sender: m.sender, senderId: m.senderId, sentAt: m.sentAt, body: m.body, externalId: m.externalId, editedAt: m.editedAt, hash };
@@ -61,7 +61,7 @@ export type CoverageKind = 'full' | 'window';
  */
 export const RAW_VARIANT = 'raw';
 
-/** What part of a room a capture shows (P6). `from`/`to` are the first and last message times. */
+/** What part of a room a capture shows (docs/design/evidence-model.md P6). `from`/`to` are the first and last message times. */
 export interface Coverage {
   readonly kind: CoverageKind;
   readonly from: string | null;

@@ -2,7 +2,7 @@
  * Lone UTF-16 surrogates: code units that are no character. They come from damaged UTF-16 files
  * and from JSON escapes such as `\ud800`; the canonical form (RFC 8785, docs/hashing.md) cannot
  * carry them, so text read from an input is repaired to U+FFFD while the input's bytes stay the
- * evidence as they are (P1). Found by test/reliability/fuzz-importers.test.ts.
+ * evidence as they are (docs/design/evidence-model.md P1). Found by test/reliability/fuzz-importers.test.ts.
  */
 const LONE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const ANY_LONE = new RegExp(LONE);

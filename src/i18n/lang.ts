@@ -14,7 +14,7 @@ function systemLocale(): string {
 }
 
 /**
- * The language of human output (cli-contract.md): `--lang`, then `CHATPROOF_LANG`, then the
+ * The language of human output (docs/design/cli-contract.md): `--lang`, then `CHATPROOF_LANG`, then the
  * locale (LC_ALL, LC_MESSAGES, LANG, the first one set and not empty, as POSIX reads them), then
  * the system's own locale. A value of CHATPROOF_LANG that names neither language is passed over.
  */

@@ -2,11 +2,11 @@
  * Bytes → text for every importer. The bytes stay the evidence (docs/hashing.md §1); this only
  * decides how to read them. Order of the checks, and why:
  *  1. known binary formats (PNG, ZIP, PDF…) are refused by their magic number, with a message that
- *     says what the file looks like (formats.md §5 item 10: hygiene without guessing on junk);
+ *     says what the file looks like (docs/design/formats.md §5 item 10: hygiene without guessing on junk);
  *  2. a BOM decides (UTF-8, UTF-16 LE/BE);
  *  3. BOM-less UTF-16 shows as NUL bytes on every other position (ASCII digits, tabs, newlines);
  *  4. any other NUL byte means binary: refused;
- *  5. strict UTF-8 (every LINE fixture is UTF-8, formats.md §1.2 notes);
+ *  5. strict UTF-8 (every LINE fixture is UTF-8, docs/design/formats.md §1.2 notes);
  *  6. mostly-UTF-8 with a few broken sequences: decoded with U+FFFD, each line named in a warning;
  *  7. otherwise a Japanese legacy encoding (a file re-saved by Windows Notepad as "ANSI" is CP932),
  *     chosen with chardet and confirmed by decoding without replacement characters; failing
@@ -48,7 +48,7 @@ const NOT_A_CHAT_HINT = msg('input.not-a-chat.hint');
 
 /**
  * chardet and iconv-lite, loaded for the inputs that need them (UTF-16, legacy Japanese
- * encodings): ~7 ms of every import otherwise, UTF-8 being what nearly every export is (issue 8).
+ * encodings): ~7 ms of every import otherwise, UTF-8 being what nearly every export is (docs/performance.md).
  */
 function legacyCodecs(): { chardet: typeof import('chardet').default; iconv: typeof import('iconv-lite') } {
   const require = createRequire(import.meta.url);
@@ -62,7 +62,7 @@ const MAX_LINE_WARNINGS = 20;
  * From this size a valid UTF-8 input stays bytes (DecodedInput.utf8), its text made only if read.
  * The LINE reader then decodes each line twice, once for the records and once for the messages,
  * instead of holding the text: 17 MB at 200k messages, held to the end of the import. Below it
- * the text is a few MB, and one decode is faster: 16 ms of a 20k-message import (issue 8).
+ * the text is a few MB, and one decode is faster: 16 ms of a 20k-message import (docs/performance.md).
  */
 export const LAZY_TEXT_FROM = 8 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ export interface Detection {
 /**
  * `--format auto`: the importers sniff in the registry's order, the most confident wins (the first
  * on a tie), and a sniff that finds its format's signature ends the search. When none accepts, the
- * error says which formats were tried and why each declined (cli-contract.md `import`).
+ * error says which formats were tried and why each declined (docs/design/cli-contract.md `import`).
  */
 export function detectFormat(input: DecodedInput, importers: readonly Importer[], where: string): Detection {
   const sniffs: { importer: Importer; sniff: Sniff }[] = [];
@@ -20,7 +20,7 @@ export function detectFormat(input: DecodedInput, importers: readonly Importer[]
     const tried = { importer, sniff: importer.sniff(input) };
     sniffs.push(tried);
     if (tried.sniff.confidence > (best?.sniff.confidence ?? 0)) best = tried;
-    // Nothing later can beat it; the paste sniffs were ~10 ms of a 20k-message LINE import (issue 8).
+    // Nothing later can beat it; the paste sniffs were ~10 ms of a 20k-message LINE import (docs/performance.md).
     if (tried.sniff.confidence >= SIGNATURE_CONFIDENCE) break;
   }
   if (best) return { importer: best.importer, reason: best.sniff.reason };

@@ -2,7 +2,7 @@ import type { CoverageKind, Message, MessageStream, Source, Warning } from '../c
 import type { InputError } from '../core/errors.js';
 import type { Phrase } from '../i18n/message.js';
 
-/** The `--format` names of cli-contract.md, besides `auto`. */
+/** The `--format` names of docs/design/cli-contract.md, besides `auto`. */
 export type FormatName = 'line' | 'chatwork-json' | 'chatwork-text' | 'crowdworks' | 'lancers';
 
 /** The input as an importer sees it: the original bytes (the evidence) and the text decoded from them. */
@@ -16,7 +16,7 @@ export interface DecodedInput {
   /**
    * When the input is valid UTF-8 of LAZY_TEXT_FROM bytes or more (decode.ts): its bytes without
    * the BOM, which `text` is decoded from. A reader that goes line by line reads these
-   * (LineIndex.ofUtf8) and never makes the text (issue 8).
+   * (LineIndex.ofUtf8) and never makes the text (docs/performance.md).
    */
   readonly utf8?: Uint8Array;
   /** e.g. 'utf-8', 'utf-8-bom', 'utf-16le', 'shift_jis'. */
@@ -39,7 +39,7 @@ export function textHead(input: DecodedInput, chars: number): string {
 }
 
 export interface ParseOptions {
-  /** IANA zone for sources without offsets (P5). */
+  /** IANA zone for sources without offsets (docs/design/evidence-model.md P5). */
   readonly tz: string;
   /** `--member`: names known to be in the room, to split space-separated LINE desktop lines. */
   readonly members: readonly string[];
@@ -61,7 +61,7 @@ export interface Sniff {
   readonly reason: string | Phrase;
 }
 
-/** What a paste whose structure was inferred looks like, shown before storing (issue 3). */
+/** What a paste whose structure was inferred looks like, shown before storing. */
 export interface InferredSummary {
   readonly messages: number;
   readonly senders: readonly { readonly name: string; readonly count: number }[];
@@ -84,7 +84,7 @@ export interface ParseResult {
   readonly coverage: CoverageKind;
   /**
    * The time up to which the source says it is complete, when it says so (LINE's 保存日時 / Saved on):
-   * a message deleted after the last one shown but before this is inside coverage (P6).
+   * a message deleted after the last one shown but before this is inside coverage (docs/design/evidence-model.md P6).
    */
   readonly coverageEnd?: string | null;
   readonly messages: readonly Message[];
@@ -105,7 +105,7 @@ export interface Refusal {
 export type ParseOutcome = { readonly ok: true; readonly result: ParseResult } | Refusal;
 
 /**
- * A parse whose messages are made one at a time, as they are stored (issue 8): the same messages
+ * A parse whose messages are made one at a time, as they are stored (docs/performance.md): the same messages
  * and warnings as `parse` gives all at once.
  */
 export interface StreamedParse extends Omit<ParseResult, 'messages' | 'warnings'> {

@@ -35,7 +35,7 @@ export interface IndexedLines extends Lines {
  * The lines of a text as `splitLines` reads them, kept as offsets: a line's string and object are
  * made when it is read and dropped right after. A whole export split up front was a string and an
  * object per line, held until the parse ended: ~19 MB of a 200k-message LINE import's peak
- * (issue 8). Property-tested equal to `splitLines` (test/importers/decode.test.ts).
+ * (docs/performance.md). Property-tested equal to `splitLines` (test/importers/decode.test.ts).
  */
 export class LineIndex implements IndexedLines {
   readonly length: number;
@@ -112,7 +112,7 @@ export class LineIndex implements IndexedLines {
 }
 
 /**
- * Splits on CRLF and LF (formats.md §1.3), keeping which one ended each line: LINE writes CRLF
+ * Splits on CRLF and LF (docs/design/formats.md §1.3), keeping which one ended each line: LINE writes CRLF
  * between records and bare LF inside quoted bodies in some files (§1.8 E3). A lone CR is content.
  * A final line break does not start an empty last line. Linear time (one indexOf pass).
  */

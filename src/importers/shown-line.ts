@@ -1,5 +1,5 @@
 /**
- * A line of the input as an error or warning quotes it (issue 23 item 5): shortened, with
+ * A line of the input as an error or warning quotes it: shortened, with
  * control and invisible format characters made visible, so a person can find it in the file and
  * see what the reader saw (a tab where a space was expected, a stray zero-width character).
  */

@@ -24,7 +24,7 @@ function removeTemp(path: string): void {
 }
 
 /**
- * A file written atomically (litestream's pattern, style.md): bytes go to a temp file in the
+ * A file written atomically (litestream's pattern, docs/design/layout.md): bytes go to a temp file in the
  * target's folder, are fsynced, and the temp file is renamed over the target. Until `commit`, the
  * target is untouched; `abort` (or any failure) removes the temp file, so a failed or cancelled
  * write leaves no file behind, and a killed one leaves only a `.NAME.HEX.tmp` that is never the

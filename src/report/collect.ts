@@ -9,7 +9,7 @@ import type { ReportSource } from './source.js';
 /**
  * The report's head: the last log entry that is not a report export. A report entry only records
  * that some PDF was written; leaving trailing ones out means that exporting an unchanged archive
- * again gives a byte-identical PDF (style.md habit 10), although the log grew by that entry.
+ * again gives a byte-identical PDF (docs/design/layout.md habit 10), although the log grew by that entry.
  */
 export function reportHead(entries: readonly EntryRecord[]): EntryRecord | undefined {
   for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.kind !== 'report') return entries[i];

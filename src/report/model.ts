@@ -9,7 +9,7 @@ import type { Coverage, MessageKind, Source } from '../core/types.js';
 
 export type ReportLang = 'ja' | 'en';
 
-/** `full`: the whole room, originals embedded. `private`: part of it, proven by inclusion proofs (P3). */
+/** `full`: the whole room, originals embedded. `private`: part of it, proven by inclusion proofs (docs/design/evidence-model.md P3). */
 export type ReportMode = 'full' | 'private';
 
 export type ShownStatus = 'present' | 'edited' | 'unsent' | 'deleted';

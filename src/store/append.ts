@@ -9,7 +9,7 @@ import type { EntryRecord } from './records.js';
 
 /**
  * Appends one entry to the chain. Must run inside the caller's IMMEDIATE transaction, so that
- * `seq` and `prev` are read and written under one write lock (P8: two writers land in order).
+ * `seq` and `prev` are read and written under one write lock (docs/design/evidence-model.md P8: two writers land in order).
  */
 export function appendEntry<K extends EntryKind>(
   sqlite: Database.Database,
@@ -30,7 +30,7 @@ export function appendEntry<K extends EntryKind>(
   return { seq, kind, at, roomId, payload: JSON.parse(text) as Record<string, unknown>, prevHash, hash };
 }
 
-/** Stores bytes once under their SHA-256 (P1), as chunks (blobs/originals.ts); a second copy of the same bytes is not written. */
+/** Stores bytes once under their SHA-256 (docs/design/evidence-model.md P1), as chunks (blobs/originals.ts); a second copy of the same bytes is not written. */
 export function putBlob(sqlite: Database.Database, bytes: Uint8Array, sha256: string = sha256Hex(bytes)): string {
   return putOriginal(sqlite, bytes, sha256);
 }

@@ -45,7 +45,7 @@ export type NewEntry = NewPayload & {
 };
 
 
-/** The archive, reached only through this module (style.md): reads here, writes through append/capture-write. */
+/** The archive, reached only through this module (docs/design/layout.md): reads here, writes through append/capture-write. */
 export class Archive {
   private constructor(
     readonly path: string,

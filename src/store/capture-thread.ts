@@ -11,7 +11,7 @@ import { MessageEncoder, type Encoded, type RowBatch } from './message-rows.js';
  * Large captures are written by two threads: this one turns messages into canonical forms and
  * hashes (MessageEncoder), while a writer thread (capture-worker.ts) holds the write transaction,
  * inserts the rows and keeps the hash list and Merkle tree (RowWriter). On one thread the inserts
- * and the commit were ~40 % of importing 200k messages (issue 8, docs/performance.md). The
+ * and the commit were ~40 % of importing 200k messages (docs/performance.md). The
  * transaction, its statements and what lands are those of recordCapture; only the thread differs.
  */
 
@@ -104,7 +104,7 @@ export class WriterThread {
   }
 
   /**
-   * recordCapture with the inserts in this thread: one capture, whole or not at all (P8). The
+   * recordCapture with the inserts in this thread: one capture, whole or not at all (docs/design/evidence-model.md P8). The
    * archive at `setup.path` must be migrated already (the caller has it open). Once per thread.
    */
   async record(setup: WriterSetup, input: NewCapture, progress?: CaptureProgress): Promise<RecordedCapture> {
@@ -160,7 +160,7 @@ export class WriterThread {
    * Waits for the writer to hold the lock and have stored the original bytes. SQLite holds them
    * twice while storing (the bound value, then the row), and encoding meanwhile added its own
    * growth to that peak. Waiting cost no wall time in the measurements (the two threads stop
-   * competing for a core) and lowered the 200k import's peak (issue 8, docs/performance.md).
+   * competing for a core) and lowered the 200k import's peak (docs/performance.md).
    */
   private async untilBegun(): Promise<void> {
     while (this.failure === null && !this.begun) await new Promise<void>((resolve) => (this.wake = resolve));

@@ -45,7 +45,7 @@ function close(): void {
  * Page cache for a capture of `total` messages, in KiB: ~32 bytes a message, which keeps the
  * messages table's key index in memory while random 32-byte keys land all over it. SQLite's 2 MB
  * default made a 1M-message import spill and re-read index pages: 10.5 s against 8.2 s with 32 MB
- * (issue 8, docs/performance.md). Never below the default, at most 64 MB.
+ * (docs/performance.md). Never below the default, at most 64 MB.
  */
 function cacheKiB(total: number): number {
   return Math.min(64 * 1024, Math.max(2000, Math.ceil((total * 32) / 1024)));
@@ -70,7 +70,7 @@ function handle(message: ToWriter): void {
       sqlite.exec('BEGIN IMMEDIATE');
       // The original bytes pass through a small cache: storing a 19 MB export held 54 MB at once
       // with SQLite's default 2 MB cache and 38 MB (the bound copy and the row) with 100 pages.
-      // That moment is the import's peak (issue 8). The rows then get a cache of their own size.
+      // That moment is the import's peak (docs/performance.md). The rows then get a cache of their own size.
       sqlite.pragma('cache_size = 100');
       const room = beginCapture(sqlite, message.head, message.rawSha256, new Map(message.extra));
       sqlite.pragma(`cache_size = -${cacheKiB(message.total)}`);

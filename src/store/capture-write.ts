@@ -24,7 +24,7 @@ export interface NewCapture {
   /**
    * Where the source itself says the window ends, when that is later than the last message: an API
    * answer of "the latest N" covers everything up to the moment of the request, so a newest message
-   * deleted before it is inside coverage (P6).
+   * deleted before it is inside coverage (docs/design/evidence-model.md P6).
    */
   readonly coverageEnd?: string;
   /**
@@ -47,7 +47,7 @@ export interface RecordedCapture {
   readonly entry: EntryRecord;
   /**
    * The messages' hashes in capture order, 32 bytes each, as stored in pieces (lists/hash-lists.ts):
-   * with the input's messages they give the capture's view without reading it back (issue 8).
+   * with the input's messages they give the capture's view without reading it back (docs/performance.md).
    */
   readonly messageHashes: Buffer;
 }
@@ -126,10 +126,10 @@ export function finishCapture(
 }
 
 /**
- * One capture, whole or not at all (P8): blob, room, messages, capture row and its log entry, in
+ * One capture, whole or not at all (docs/design/evidence-model.md P8): blob, room, messages, capture row and its log entry, in
  * this thread. The messages are hashed and stored in one pass inside the transaction, each batch
  * of rows dropped once written: holding every canonical form first kept ~250 bytes per message
- * alive at once (issue 8). Large imports write through capture-thread.ts instead: the same steps,
+ * alive at once (docs/performance.md). Large imports write through capture-thread.ts instead: the same steps,
  * with the inserts in a second thread.
  */
 export function recordCapture(sqlite: Database.Database, input: NewCapture, progress?: CaptureProgress): RecordedCapture {

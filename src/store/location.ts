@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** Default archive path per cli-contract.md "Global": the user's data folder, per platform. */
+/** Default archive path per docs/design/cli-contract.md "Global": the user's data folder, per platform. */
 export function defaultArchivePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'chatproof', 'archive.db');
   if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'chatproof', 'archive.db');

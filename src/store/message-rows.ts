@@ -46,7 +46,7 @@ export interface Encoded {
  * and on the way the window the capture covers. Each form is encoded once, behind room for its
  * tagged-hash head, so the same bytes are hashed (head and form) and stored (form alone). The hash
  * is made as a 32-character binary string (`latin1`): Node 20's `crypto.hash` takes a quarter of
- * the time for that than for a Buffer (issue 8).
+ * the time for that than for a Buffer (docs/performance.md).
  */
 export class MessageEncoder {
   private readonly coverageKind: Coverage['kind'];
@@ -106,7 +106,7 @@ export class MessageEncoder {
   /**
    * A batch's buffer, once its rows are written, for a later batch. Without this a 200k-message
    * import left ~120 spent 512 KiB buffers for the garbage collector, a peak of up to 60 MB more
-   * (issue 8); now a handful serve the whole capture.
+   * (docs/performance.md); now a handful serve the whole capture.
    */
   recycle(buffer: ArrayBufferLike): void {
     if (buffer instanceof ArrayBuffer && buffer.byteLength === BATCH_BYTES) this.spare.push(buffer);
@@ -127,7 +127,7 @@ export class MessageEncoder {
 /**
  * Rows per INSERT statement. One statement per message spent a fifth of the insert time on
  * better-sqlite3's per-call work (bind, step, reset); 64 rows a statement cut 200k inserts from
- * 0.74 to 0.60 s of CPU (issue 8, docs/performance.md). A duplicate inside one statement is
+ * 0.74 to 0.60 s of CPU (docs/performance.md). A duplicate inside one statement is
  * ignored like one across statements.
  */
 const ROWS_PER_INSERT = 64;

@@ -13,7 +13,7 @@ const TABLE = '__drizzle_migrations';
  * compares the two), with two differences:
  *
  * - drizzle-orm/better-sqlite3 takes ~35 ms to load, a tenth of importing 20k messages into a new
- *   archive (issue 8); drizzle's migration-file reader used here is one small module.
+ *   archive (docs/performance.md); drizzle's migration-file reader used here is one small module.
  * - Everything runs under one IMMEDIATE transaction, the bookkeeping table included, so two
  *   processes opening a new archive at once take turns: the second finds nothing left to do.
  *   drizzle reads what was applied before taking the write lock, and the slower one failed.

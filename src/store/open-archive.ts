@@ -39,12 +39,12 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
       throw new ArchiveError(msg('archive.foreign', { path }), { hint: msg('archive.foreign.hint') });
     }
     // 8 KiB pages: a message row and its random 32-byte key spread over half as many pages as
-    // with SQLite's 4 KiB, which made inserting 200k messages ~8 % cheaper (issue 8). A page size
+    // with SQLite's 4 KiB, which made inserting 200k messages ~8 % cheaper (docs/performance.md). A page size
     // can only be chosen before the first table, so archives made earlier keep theirs.
     if (created) sqlite.pragma('page_size = 8192');
     if (!readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    // REPLACE deletes the old row without firing DELETE triggers unless this is on (stack.md §2).
+    // REPLACE deletes the old row without firing DELETE triggers unless this is on (docs/design/platform-notes.md §2).
     sqlite.pragma('recursive_triggers = ON');
     // An archive is evidence: a committed capture must survive a power cut, not only a crash.
     if (!readonly) sqlite.pragma('synchronous = FULL');

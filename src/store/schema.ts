@@ -1,13 +1,13 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * The archive (docs/archive.md). The `log` is the source of truth: every row of `rooms` and
+ * The archive (docs/design/evidence-model.md). The `log` is the source of truth: every row of `rooms` and
  * `captures` restates a log entry's payload, so `verify` can recompute or compare every column.
  * Every table is append-only (triggers in migrations/0001_append_only.sql).
  */
 
 /**
- * Originals, content-addressed (P1) by the SHA-256 of their whole bytes, kept as an ordered list
+ * Originals, content-addressed (docs/design/evidence-model.md P1) by the SHA-256 of their whole bytes, kept as an ordered list
  * of chunks (`blob_chunks`) cut by `chunker` (src/core/chunking/fastcdc.ts), since migration 0003.
  */
 export const blobs = sqliteTable('blobs', {
@@ -47,7 +47,7 @@ export const rooms = sqliteTable('rooms', {
 });
 
 /**
- * Canonical messages (P2), shared by every capture that holds them: the 32 bytes of the message
+ * Canonical messages (docs/design/evidence-model.md P2), shared by every capture that holds them: the 32 bytes of the message
  * hash, and the exact UTF-8 bytes of the canonical form that were hashed (migrations/0002).
  */
 export const messages = sqliteTable('messages', {
@@ -98,7 +98,7 @@ export const captureLists = sqliteTable(
   (t) => [primaryKey({ columns: [t.captureId, t.seq] })],
 );
 
-/** The hash-chained log (P4). `payload` is the JCS text the entry hash commits to. */
+/** The hash-chained log (docs/design/evidence-model.md P4). `payload` is the JCS text the entry hash commits to. */
 export const log = sqliteTable(
   'log',
   {

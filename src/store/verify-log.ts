@@ -16,7 +16,7 @@ export interface CheckedEntry {
 }
 
 /**
- * Recomputes every entry hash and link (P4). Attribution is careful so that one changed column
+ * Recomputes every entry hash and link (docs/design/evidence-model.md P4). Attribution is careful so that one changed column
  * gives one finding: a link is accepted if it matches either the stored or the recomputed hash of
  * the entry before (so a changed `hash` column blames only its own row), and an entry whose `seq`
  * was moved is recognised by re-hashing it at the seq that went missing.

@@ -54,7 +54,7 @@ function verifyMessages(sqlite: Database.Database, problems: Problem[], progress
   const bytesOf = sqlite.prepare('SELECT hash, canonical_json FROM messages WHERE rowid = ?').raw();
   const movedContent = new Set<string>();
   // Every key, kept from this pass: the captures' lists are then checked in memory rather than
-  // with one query per listed message, which was 40 % of verify (issue 8). ~100 bytes a message.
+  // with one query per listed message, which was 40 % of verify (docs/performance.md). ~100 bytes a message.
   const keys = new Set<string>();
   let count = 0;
   const rows = sqlite.prepare('SELECT rowid, lower(hex(hash)), CAST(canonical_json AS TEXT) FROM messages').raw().iterate() as IterableIterator<[number, string, string]>;
@@ -212,7 +212,7 @@ interface ListFacts {
 /**
  * Captures of one room often store byte-identical lists (a re-import of the same export), and a
  * list's bytes decide its root and which of its messages are missing: each distinct list is
- * worked out once, by its SHA-256, and every capture still gets its own findings (issue 8: an
+ * worked out once, by its SHA-256, and every capture still gets its own findings (docs/performance.md: an
  * archive of three 200k captures spent 45 % of verify on their lists).
  */
 class ListChecker {

@@ -1,5 +1,5 @@
 /**
- * Reading the non-message answers of the API (formats.md §2.4): the rooms list, a room's file list
+ * Reading the non-message answers of the API (docs/design/formats.md §2.4): the rooms list, a room's file list
  * and a file's download link. Ids are read digit by digit from the JSON text (json-text.ts), never
  * through a JS number. Message lists are read by the chatwork-json importer instead, so that a
  * sync and an import of the same body give the same messages.

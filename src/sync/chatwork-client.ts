@@ -1,6 +1,6 @@
 /**
- * The Chatwork API v2 over HTTP (formats.md §2.1): token header, bounded retries on 429/5xx, and
- * the token kept out of every message. Answers are returned as raw bytes (P1); what a status
+ * The Chatwork API v2 over HTTP (docs/design/formats.md §2.1): token header, bounded retries on 429/5xx, and
+ * the token kept out of every message. Answers are returned as raw bytes (docs/design/evidence-model.md P1); what a status
  * means for a room is the caller's business, except 401, which stops everything.
  */
 import { ServiceError } from '../core/errors.js';

@@ -1,6 +1,6 @@
 /**
  * `--download-files`: the bytes of each listed file we do not hold yet, through the two steps the
- * API offers (formats.md §2.4): GET /rooms/{id}/files/{file_id}?create_download_url=1 gives a link
+ * API offers (docs/design/formats.md §2.4): GET /rooms/{id}/files/{file_id}?create_download_url=1 gives a link
  * valid about 30 s, which is fetched at once. Bytes are kept content-addressed with the capture.
  */
 import { sha256Hex } from '../core/hash.js';

@@ -7,7 +7,7 @@ import { TokenRefusedError } from './chatwork-client.js';
 import type { Clock } from './retry.js';
 import { msg } from '../i18n/message.js';
 
-/** Two requests per room per pass against 300 per 5 minutes (formats.md §2.5): shorter loops only burn the budget. */
+/** Two requests per room per pass against 300 per 5 minutes (docs/design/formats.md §2.5): shorter loops only burn the budget. */
 export const MIN_INTERVAL_MS = 60_000;
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };

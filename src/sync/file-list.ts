@@ -4,7 +4,7 @@
  *
  * GET /rooms/{id}/files returns at most 100 files ("100件まで取得可能", the official reference as
  * quoted by several client libraries), so like the message window a full list covers only the
- * newest files: a file older than everything in a full list is "not covered", never "removed" (P6).
+ * newest files: a file older than everything in a full list is "not covered", never "removed" (docs/design/evidence-model.md P6).
  */
 
 /** One file of the list; `sha256` is set when its bytes were downloaded (`--download-files`). */

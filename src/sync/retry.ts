@@ -4,7 +4,7 @@ import { msg } from '../i18n/message.js';
 /**
  * When to try a request again. Chatwork allows 300 requests per 5 minutes and answers 429 past
  * that, with `x-ratelimit-reset` (Unix seconds) saying when the window opens again; it sends no
- * `Retry-After` (formats.md §2.5). Server errors (5xx) get an exponential back-off.
+ * `Retry-After` (docs/design/formats.md §2.5). Server errors (5xx) get an exponential back-off.
  */
 export interface RetryPolicy {
   /** Tries per request, the first one included. */

@@ -1,6 +1,6 @@
 /**
- * One room of `sync chatwork`: fetch the latest window (force=1, formats.md §2.2) and the file
- * list, compare with what the archive holds, and record a capture (one transaction, P8) only when
+ * One room of `sync chatwork`: fetch the latest window (force=1, docs/design/formats.md §2.2) and the file
+ * list, compare with what the archive holds, and record a capture (one transaction, docs/design/evidence-model.md P8) only when
  * something changed — or hand a 403/404 to unreachable.ts.
  */
 import { messageHash } from '../core/canonical.js';
@@ -55,7 +55,7 @@ export async function syncRoom(ctx: SyncContext, target: RoomTarget): Promise<Ro
     tz: ctx.tz,
     coverageKind: 'window',
     messages: parsed.messages,
-    // force=1 answers "the latest 100" as of the request, so the window reaches up to then (P6).
+    // force=1 answers "the latest 100" as of the request, so the window reaches up to then (docs/design/evidence-model.md P6).
     ...windowEnd(messages, ctx.tz),
     meta: {
       api: { messages: messages.request, status: messages.status, files: filesAnswer.request, serverDate: messages.headers.get('date') },

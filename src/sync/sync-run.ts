@@ -45,7 +45,7 @@ export async function runSync(archive: Archive, client: ChatworkClient, request:
 
 /**
  * Rooms to visit, in the order of GET /rooms. A deleted room, or one the user was removed from,
- * simply drops out of that list (formats.md §2.4), so archived rooms missing from it are visited
+ * simply drops out of that list (docs/design/formats.md §2.4), so archived rooms missing from it are visited
  * too: their 403/404 is the fact worth recording.
  */
 function planRooms(archive: Archive, listed: readonly { roomId: string; name: string }[], roomIds: readonly string[]): RoomTarget[] {

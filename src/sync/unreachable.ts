@@ -1,5 +1,5 @@
 /**
- * Faults are facts (issue 6): a room that answers 403 (deleted, or the user removed; formats.md
+ * Faults are facts (docs/sync.md): a room that answers 403 (deleted, or the user removed; docs/design/formats.md
  * §2.4) or 404 is recorded as an observation, and the room's archive stays as it was.
  */
 import { sha256Hex } from '../core/hash.js';

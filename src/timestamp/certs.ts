@@ -119,7 +119,7 @@ export interface EkuFinding {
 
 /**
  * RFC 3161 §2.3: the TSA certificate MUST have exactly one extendedKeyUsage extension, critical,
- * with id-kp-timeStamping as its only purpose. pkijs does not check this (stack.md §4).
+ * with id-kp-timeStamping as its only purpose. pkijs does not check this (docs/design/platform-notes.md §4).
  */
 export function checkTimestampingEku(cert: pkijs.Certificate): EkuFinding {
   const rule = 'RFC 3161 §2.3 requires one critical extendedKeyUsage (2.5.29.37) listing only id-kp-timeStamping (1.3.6.1.5.5.7.3.8)';

@@ -9,7 +9,7 @@ import { cryptoEngine, errorText, formatName } from './pkix.js';
  * - **pin**: the anchor *is* the signer certificate (same DER), or carries the same public key.
  *   This is the only way for a self-signed TSA certificate (CA:false): pkijs's chain engine
  *   refuses it as its own anchor ("One of intermediate certificates is not a CA certificate",
- *   stack.md §4), although `openssl ts -verify -CAfile tsa.crt` accepts it.
+ *   docs/design/platform-notes.md §4), although `openssl ts -verify -CAfile tsa.crt` accepts it.
  * - **chain**: pkijs's CertificateChainValidationEngine from the signer to an anchor, with the
  *   same inputs SignedData.verify({ checkChain: true }) would give it, checked at genTime (the
  *   certificates had to be valid when the token was made, not today). Revocation is not checked:

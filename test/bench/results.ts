@@ -26,7 +26,7 @@ export interface Ratio {
   readonly target: string;
   /** What is compared, in words: `import 200k / hash+insert 200k`. */
   readonly compared: string;
-  /** The ratio the target is judged on (wall time, as issue 8 asks). */
+  /** The ratio the target is judged on (wall time, as docs/performance.md asks). */
   readonly value: number | null;
   /** The same ratio on CPU seconds, where both sides have them: steadier on a shared machine. */
   readonly cpuValue: number | null;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 8; docs/performance.md). Generates its inputs (never committed), runs
+ * `npm run bench` (docs/performance.md; docs/performance.md). Generates its inputs (never committed), runs
  * each command as a child process `node bin/chatproof.js …` with its peak RSS, runs the machine's
  * limits on the same bytes beside it, and prints a table and the targets as ratios with
  * PASS/MISS (or, with --json, one JSON document on stdout). Exit 0 even on a MISS: a benchmark

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BIN, ROOT, benchScript, median } from './measure.js';
 
-/** Loaded by a command's action with `import()`, never at start-up (issue 8). */
+/** Loaded by a command's action with `import()`, never at start-up (docs/performance.md). */
 export const HEAVY_PACKAGES = ['pdfkit', 'pkijs', 'pdfjs-dist', 'parse5', 'iconv-lite'] as const;
 
 export interface StartupResult {

@@ -65,7 +65,7 @@ export function computeTargets(rows: readonly Row[], sizes: readonly number[], r
 }
 
 /**
- * "Flat" compares growth, not levels: pdfkit itself needs more memory for more pages (stack.md
+ * "Flat" compares growth, not levels: pdfkit itself needs more memory for more pages (docs/design/platform-notes.md
  * §3c: 160 MiB at 10k, 366 MiB at 50k), so the report may grow as the render limit grows, and
  * this ratio says how much of its growth is its own. Less than 16 MiB of growth is flat whatever
  * the limit did (noise between two runs of the same process is a few MiB).

@@ -1,5 +1,5 @@
 /**
- * Chatwork API bodies through `import` (issue 23): the room id in a `room-<id>.json` name makes the
+ * Chatwork API bodies through `import`: the room id in a `room-<id>.json` name makes the
  * room without --room, an empty 204 answer is "nothing new" (no message taken as deleted), and a
  * body replaced by `[deleted]` is the author's deletion with the earlier text kept.
  */

@@ -1,6 +1,6 @@
 /**
  * A LINE file the reader cannot read is refused in the user's language, with the line number, the
- * line as found (control characters shown), what was expected and what to do (issue 23 item 5).
+ * line as found (control characters shown), what was expected and what to do.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * `import --raw` (issue 23 item 6): an input whose layout no parser reads is still kept as evidence,
+ * `import --raw`: an input whose layout no parser reads is still kept as evidence,
  * as it is. The refusal offers it; the raw capture is hashed and logged like any other, holds no
  * messages, passes verify, and never makes a later capture's messages look deleted.
  */

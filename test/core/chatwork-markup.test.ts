@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderChatworkMarkup as render } from '../../src/core/chatwork-markup.js';
 
-describe('renderChatworkMarkup: formats.md §2.7 tags', () => {
+describe('renderChatworkMarkup: docs/design/formats.md §2.7 tags', () => {
   it.each([
     ['[To:1234567]山田さん', 'To: 山田さん'],
     ['[toall]全員確認してください', 'To: 全員全員確認してください'],

@@ -1,5 +1,5 @@
 /**
- * P8 "two imports at once both land, in order": several chatproof processes import into one
+ * docs/design/evidence-model.md P8 "two imports at once both land, in order": several chatproof processes import into one
  * archive at the same moment (WAL, a busy timeout, one IMMEDIATE transaction per capture). All
  * must land, the log must stay one chain (seqs 1..n, each capture row named by exactly the entry
  * it points at), and readers running meanwhile must only ever see committed states. A write lock

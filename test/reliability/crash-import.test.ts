@@ -1,5 +1,5 @@
 /**
- * P8 "nothing is lost or half-written", under SIGKILL: a large LINE import is killed at random
+ * docs/design/evidence-model.md P8 "nothing is lost or half-written", under SIGKILL: a large LINE import is killed at random
  * points, again and again, on one archive. After every kill the archive must open, `verify` must
  * pass, and the killed capture must be there whole (its room entry, capture entry, raw bytes and
  * every one of its messages) or not at all.

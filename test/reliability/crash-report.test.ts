@@ -125,7 +125,7 @@ describe('SIGKILL during report (P8)', () => {
       expect([0, 1], what).toContain(added);
       expect(counts(db).entries - before.entries, what).toBe(added);
       // A report depends on the archive, not on earlier reports: the same archive gives the same
-      // bytes (style.md habit 10), so a finished run may leave the target byte-identical.
+      // bytes (docs/design/layout.md habit 10), so a finished run may leave the target byte-identical.
       if (!now.equals(previous)) await expectWholeReport(now);
       if (added === 1) {
         outcomes.reportLogged++;

@@ -1,5 +1,5 @@
 /**
- * Hostile bytes (style.md habit 4: "never throws on junk"): every importer of the registry gets
+ * Hostile bytes (docs/design/layout.md habit 4: "never throws on junk"): every importer of the registry gets
  * random bytes and mutated golden fixtures. Each must answer `{ ok: false, error: InputError }` or
  * a well-formed result, the same one twice; through the CLI the same inputs end in 0, 2 or 3,
  * never 1 (an internal error) — whatever the format option and the confirmation answer.

@@ -1,7 +1,7 @@
 /**
  * Inputs that are large, deep, binary or mis-encoded on purpose. Each must end in a clear answer
  * (a capture, or exit 3 with a message), never in an internal error, a hang or a memory blow-up;
- * and what is kept stays the original bytes (P1) even where the text had to be repaired to read it.
+ * and what is kept stays the original bytes (docs/design/evidence-model.md P1) even where the text had to be repaired to read it.
  */
 import Database from 'better-sqlite3';
 import { Archive } from '../../src/store/archive.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { cli, type CliResult } from '../support/cli.js';
 
-/** The scenario of issue 5: two exports of one LINE room, with an unsend and a deletion between them. */
+/** The report scenario: two exports of one LINE room, with an unsend and a deletion between them. */
 export const scenario = (n: 1 | 2): string => join('test', 'fixtures', 'scenarios', 'line-unsend-and-delete', `capture-${n}.txt`);
 
 export const UNSENT_TEXT = '3/10で大丈夫です。修正は2回まで無料でお願いします';

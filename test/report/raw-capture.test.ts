@@ -1,5 +1,5 @@
 /**
- * A capture kept with `import --raw` in the report (issue 23 item 6): its text is printed verbatim
+ * A capture kept with `import --raw` in the report: its text is printed verbatim
  * in its own section, verify-report accepts it, and a raw capture that claims messages is caught:
  * nothing was read from it, so its message list must be empty.
  */

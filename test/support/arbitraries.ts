@@ -1,7 +1,7 @@
 /**
  * fast-check arbitraries for conversations, for every importer's round-trip tests: a renderer
  * writes a conversation in a source's format, the importer reads it back, the messages must match.
- * Names and bodies lean on what breaks parsers (formats.md §1.8 E2, E4, E10; §5): spaces inside
+ * Names and bodies lean on what breaks parsers (docs/design/formats.md §1.8 E2, E4, E10; §5): spaces inside
  * names, emoji, full-width characters, が, bodies with blank lines, lines that look like dates or
  * messages, leading/trailing ASCII and U+3000 spaces, and double quotes.
  */

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the Chatwork API v2 (formats.md §2), on 127.0.0.1 with a free port, so that
+ * A local stand-in for the Chatwork API v2 (docs/design/formats.md §2), on 127.0.0.1 with a free port, so that
  * sync is tested over real HTTP and never against the real service. It speaks what the docs say:
  * `x-chatworktoken` (401 without it), `force` (0: only what this token has not been sent yet;
  * 1: the latest 100), 204 with an empty body, 403 after a room is deleted, rate-limit headers and
@@ -75,7 +75,7 @@ export class FakeChatwork {
     r.messages = r.messages.filter((m) => m.id !== messageId);
   }
 
-  /** The room is gone for us: out of GET /rooms, and 403 on its endpoints (formats.md §2.4). `false`: invited back. */
+  /** The room is gone for us: out of GET /rooms, and 403 on its endpoints (docs/design/formats.md §2.4). `false`: invited back. */
   deleteRoom(roomId: string, deleted = true): void {
     this.room(roomId).deleted = deleted;
   }
@@ -91,7 +91,7 @@ export class FakeChatwork {
     r.files = r.files.filter((f) => f.id !== fileId);
   }
 
-  /** Free-plan restriction (formats.md §2.2): the header is sent only when it applies. */
+  /** Free-plan restriction (docs/design/formats.md §2.2): the header is sent only when it applies. */
   limitMessages(roomId: string, summary: string | null): void {
     this.room(roomId).limitation = summary;
   }

@@ -1,5 +1,5 @@
 /**
- * The importer contract (src/importers/importer.ts, style.md habit 4), run by every importer's
+ * The importer contract (src/importers/importer.ts, docs/design/layout.md habit 4), run by every importer's
  * tests: `importerConformance(myImporter, samples)`. It checks, through decodeInput as the CLI
  * reads files: deterministic results; bodies byte-exact (the samples state them); warnings with
  * line numbers inside the input; well-formed messages; junk (random bytes, empty, PNG, NUL bytes,

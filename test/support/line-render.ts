@@ -1,6 +1,6 @@
 /**
  * Writes a generated conversation (arbitraries.ts) as a LINE export of one variant, the way
- * formats.md §1.2–1.4 describes each, so the importer can be checked to read it back. Multi-line
+ * docs/design/formats.md §1.2–1.4 describes each, so the importer can be checked to read it back. Multi-line
  * bodies are quoted with `"` doubled (mobile) or written as bare continuation lines (desktop).
  */
 import type { Conversation, ConversationMessage } from './arbitraries.js';
@@ -16,7 +16,7 @@ export const LINE_VARIANTS: readonly LineVariant[] = [
 export interface RenderOptions {
   readonly variant: LineVariant;
   readonly eol: '\n' | '\r\n';
-  /** Bare LF inside quoted bodies while records end with `eol` (formats.md E3). */
+  /** Bare LF inside quoted bodies while records end with `eol` (docs/design/formats.md E3). */
   readonly lfInsideQuotes: boolean;
   /** Write the `[LINE] …` header and save line; without it the file is a fragment. */
   readonly header: boolean;
@@ -68,7 +68,7 @@ function clock(v: LineVariant, d: Day, seed: number): string {
   }
 }
 
-/** The text LINE writes for an unsend (formats.md §1.5), per the variant's language. */
+/** The text LINE writes for an unsend (docs/design/formats.md §1.5), per the variant's language. */
 export function unsendText(v: LineVariant, sender: string): string {
   return isEnglish(v) ? `${sender} unsent a message.` : `${sender}がメッセージの送信を取り消しました`;
 }
@@ -97,7 +97,7 @@ export function renderLine(c: Conversation, o: RenderOptions): string {
       records.push(dateLine(v, m.at));
     }
     previous = m.at;
-    // Q?: the date in front of every message line, no date lines (formats.md §1.2).
+    // Q?: the date in front of every message line, no date lines (docs/design/formats.md §1.2).
     const time = v === 'ja-dated-lines' ? `${dateLine('ja-24h', m.at)} ${clock(v, m.at, i)}` : clock(v, m.at, i);
     if (m.kind === 'unsent') records.push(desktop ? `${time} ${unsendText(v, m.sender)}` : `${time}\t\t${unsendText(v, m.sender)}`);
     else if (desktop) records.push(`${time} ${m.sender} ${m.body.split('\n').join(o.eol)}`);

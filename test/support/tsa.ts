@@ -9,7 +9,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 /**
- * A real RFC 3161 TSA for tests: `openssl ts -reply` behind a local HTTP server (stack.md §4).
+ * A real RFC 3161 TSA for tests: `openssl ts -reply` behind a local HTTP server (docs/design/platform-notes.md §4).
  * Nothing leaves 127.0.0.1. Use `describe.skipIf(opensslMissing !== null)` so that a machine
  * without the openssl CLI skips with the reason rather than failing.
  */
@@ -51,7 +51,7 @@ export interface TestTsa {
   close(): Promise<void>;
 }
 
-const CONFIG = `# The test TSA (stack.md §4). Paths are relative to this folder: run openssl with it as cwd.
+const CONFIG = `# The test TSA (docs/design/platform-notes.md §4). Paths are relative to this folder: run openssl with it as cwd.
 [ req ]
 distinguished_name = dn
 [ dn ]

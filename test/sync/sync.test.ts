@@ -102,7 +102,7 @@ describe('sync chatwork', () => {
       expect(report.problems).toEqual([]);
       const captures = archive.captures(roomId);
       expect(captures).toHaveLength(2);
-      // 64-bit ids beyond 2^53 arrive digit for digit; the raw body is the capture's blob (P1).
+      // 64-bit ids beyond 2^53 arrive digit for digit; the raw body is the capture's blob (docs/design/evidence-model.md P1).
       expect(archive.captureMessages(captures[0]!.id).map((m) => m.externalId)).toEqual(['9007199254740993', '9007199254740994', '9007199254740995']);
       expect(archive.blob(captures[0]!.rawSha256).toString()).toContain('"message_id":"9007199254740993"');
       const meta = (archive.entry(captures[1]!.entrySeq)!.payload['capture'] as { meta: Record<string, unknown> }).meta;

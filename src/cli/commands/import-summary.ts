@@ -1,7 +1,7 @@
 import type { ParseResult } from '../../importers/importer.js';
 import type { Context } from '../context.js';
 
-/** What the user confirms before an inferred or truncated input is stored (issue 3). */
+/** What the user confirms before an inferred or truncated input is stored. */
 export function summarizeParse(parsed: ParseResult, ctx: Context): string {
   const system = ctx.text('import.summary.system');
   const counts = new Map<string, number>();

@@ -59,7 +59,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   if (opts.title !== undefined && opts.title.trim() === '') throw new UsageError(msg('usage.title-empty'));
   const archive = ctx.archive();
   const room = findRoom(archive, roomArg);
-  // Reports are Japanese unless --lang says otherwise (cli-contract.md); the terminal follows the locale.
+  // Reports are Japanese unless --lang says otherwise (docs/design/cli-contract.md); the terminal follows the locale.
   const lang: Lang = opts.lang ?? 'ja';
   const bar = startProgress(ctx.io, { json: ctx.json, label: 'report', lang: ctx.lang });
   const done = await exportReport(archive, {

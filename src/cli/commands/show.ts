@@ -34,7 +34,7 @@ function oneLine(body: string): string {
 
 /**
  * The diff core and the room's history, loaded by the commands that use them: ~5 ms of every
- * other command's start-up (issue 8).
+ * other command's start-up (docs/performance.md).
  */
 async function loadHistory() {
   const [diff, history] = await Promise.all([import('../../core/diff/index.js'), import('../../store/room-history.js')]);
@@ -100,7 +100,7 @@ export function registerDiff(program: Command, runner: Runner): void {
       const from = opts.from !== undefined ? archive.capture(opts.from) : captures.filter((c) => to !== undefined && c.entrySeq < to.entrySeq).pop();
       if (!to || !from) throw new UsageError(msg('usage.diff-one-capture', { title: room.title }), { hint: msg('usage.diff-one-capture.hint') });
       for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
-      // One map for both captures: they share nearly all messages, each is read once (issue 8).
+      // One map for both captures: they share nearly all messages, each is read once (docs/performance.md).
       const seen = new Map<string, HashedMessage>();
       const { captureView, compareCaptures } = await loadHistory();
       const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');

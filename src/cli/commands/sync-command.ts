@@ -54,7 +54,7 @@ export async function runSyncCommand(ctx: Context, service: string, opts: SyncOp
 
 /** One pass; on failure, says which rooms were recorded before it, then lets the error through. */
 async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, request: SyncRequest, repeating: boolean): Promise<void> {
-  // Loaded here, not at start-up: it pulls in the importers, and with them iconv-lite and chardet (issue 8).
+  // Loaded here, not at start-up: it pulls in the importers, and with them iconv-lite and chardet (docs/performance.md).
   const { newProgress, runSync } = await import('../../sync/sync-run.js');
   const progress = newProgress((o) => {
     if (!ctx.json) {

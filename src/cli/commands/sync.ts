@@ -14,7 +14,7 @@ export function registerSync(program: Command, runner: Runner): void {
       .option('--every <duration>', tx('help.sync.every'))
       .option('--download-files', tx('help.sync.download-files'))
       .addHelpText('after', '\n' + tx('help.sync.schedule')),
-    // The client, the diff core and the rest load when a sync runs, not at every start-up (issue 8).
+    // The client, the diff core and the rest load when a sync runs, not at every start-up (docs/performance.md).
     async (ctx, service, opts) => (await import('./sync-command.js')).runSyncCommand(ctx, service, opts),
   );
 }

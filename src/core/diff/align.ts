@@ -85,7 +85,7 @@ function pairMiddleByHash(before: readonly BeforeItem[], after: readonly HashedM
 /**
  * Whether `partner` leaves some index of [start, end) unpaired. When one side has none (a room's
  * first capture has no earlier state at all), the lookups below are not built: they held ~30 MB
- * for a 200k-message capture that had nothing to pair with (issue 8).
+ * for a 200k-message capture that had nothing to pair with (docs/performance.md).
  */
 function hasUnpaired(partner: Int32Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (partner[i] === -1) return true;

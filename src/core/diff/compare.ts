@@ -5,7 +5,7 @@ import type { ArchiveView, CaptureView, Change, ChangeCounts } from './types.js'
 /**
  * What changed from one capture to a later one of the same room (`chatproof diff`). Every message
  * of both captures appears in exactly one change; a message of `before` missing from `after` is
- * `deleted` only where `after`'s coverage includes it, else `notCovered` (P6).
+ * `deleted` only where `after`'s coverage includes it, else `notCovered` (docs/design/evidence-model.md P6).
  */
 export function compareCaptures(before: CaptureView, after: CaptureView): Change[] {
   const items = before.messages.map((message) => ({ message, gone: false }));

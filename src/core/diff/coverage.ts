@@ -2,7 +2,7 @@ import type { Coverage } from '../types.js';
 import { instantOf, precisionOf } from './instant.js';
 
 /**
- * P6: a message missing from a later capture is "deleted" only if that capture covered the place
+ * docs/design/evidence-model.md P6: a message missing from a later capture is "deleted" only if that capture covered the place
  * where it was. Everything else is "not covered". This module decides which, for one message.
  *
  * `full` covers the room from its start up to the capture's last message; `window` covers from its

@@ -26,7 +26,7 @@ export function minuteKey(iso: string): number | string {
 /**
  * The width of the interval a stated time stands for. Sources state minutes (LINE, pastes) or
  * seconds (Chatwork); a time on a whole minute may be either, so it is taken as the wider one.
- * That only ever makes coverage narrower, which is the safe direction (P6).
+ * That only ever makes coverage narrower, which is the safe direction (docs/design/evidence-model.md P6).
  */
 export function precisionOf(ms: number): number {
   if (ms % MINUTE_MS === 0) return MINUTE_MS;

@@ -19,7 +19,7 @@ const SIMILARITY_BAND = 32;
  *   2. same sender, texts similar enough: an edit (best pairs first);
  *   3. an unsend line and a vanished message of the sender it names (any sender if it names none);
  *   4. the one remaining message of a sender on each side: the same key (sender, minute, ordinal)
- *      that evidence-model.md aligns on, so an edit, however different the text.
+ *      that docs/design/evidence-model.md aligns on, so an edit, however different the text.
  */
 export function pairWithinMinute(
   bs: readonly number[],

@@ -1,5 +1,5 @@
 // The one module of jsdiff we use, not its index: the index loads 59 ESM files, which every
-// command paid for at start-up (issue 8), though only import, diff and show align anything.
+// command paid for at start-up (docs/performance.md), though only import, diff and show align anything.
 import { diffArrays } from 'diff/lib/diff/array.js';
 import { link, type Pairs } from './pairs.js';
 

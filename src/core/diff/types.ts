@@ -11,7 +11,7 @@ export interface CaptureView {
   readonly messages: readonly HashedMessage[];
 }
 
-/** cli-contract.md: `import` counts all six; `diff --json` prints added/edited/deleted/unsent. */
+/** docs/design/cli-contract.md: `import` counts all six; `diff --json` prints added/edited/deleted/unsent. */
 export type ChangeType = 'added' | 'edited' | 'deleted' | 'unsent' | 'unchanged' | 'notCovered';
 
 /**
@@ -26,7 +26,7 @@ export interface Change {
 
 export type ChangeCounts = Readonly<Record<ChangeType, number>>;
 
-/** cli-contract.md, `show`: the status of a message in the archive view. */
+/** docs/design/cli-contract.md, `show`: the status of a message in the archive view. */
 export type MessageStatus = 'present' | 'edited' | 'deleted' | 'unsent';
 
 /** One version of a message: the capture where it was first seen with this body (and kind). */
@@ -41,7 +41,7 @@ export interface HistoryEntry {
 /**
  * A message of the archive view. Its own message fields are the last *content* it had: the
  * edited text for an edited message, and for an unsent one what it said before the unsend
- * (evidence-model.md, "Message identity", 3) — unless the room never showed us that text.
+ * (docs/design/evidence-model.md, "Message identity", 3) — unless the room never showed us that text.
  */
 export interface ViewMessage extends HashedMessage {
   readonly status: MessageStatus;
@@ -70,7 +70,7 @@ export interface RoomObservation {
   readonly entrySeq: number | null;
 }
 
-/** A room's history merged over its captures (evidence-model.md, "Words": archive view). */
+/** A room's history merged over its captures (docs/design/evidence-model.md, "Words": archive view). */
 export interface ArchiveView {
   /** Capture ids folded into this view, in log order. */
   readonly captures: readonly string[];

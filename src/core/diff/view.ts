@@ -37,7 +37,7 @@ function nextState(view: ArchiveView, capture: CaptureView, o: Outcome): ViewMes
       const old = view.messages[o.before]!;
       return viewMessage(old, { ...old, status: 'deleted', statusAsOf: capture.id });
     }
-    case 'notCovered': // keeps the status it had (cli-contract.md, `show`)
+    case 'notCovered': // keeps the status it had (docs/design/cli-contract.md, `show`)
     case 'stillGone':
       return view.messages[o.before]!;
   }
@@ -80,7 +80,7 @@ function viewMessage(content: HashedMessage, state: ViewState): ViewMessage {
 
 /**
  * The status of a message the latest covering capture shows: signals from the source itself
- * count (an unsend line, Chatwork's edit time), as do texts that changed between captures (P6).
+ * count (an unsend line, Chatwork's edit time), as do texts that changed between captures (docs/design/evidence-model.md P6).
  */
 function statusOf(current: HashedMessage, history: readonly HistoryEntry[]): MessageStatus {
   if (current.kind === 'unsent') return 'unsent';

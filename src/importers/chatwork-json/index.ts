@@ -1,5 +1,5 @@
 /**
- * Chatwork API v2 `GET /rooms/{room_id}/messages` bodies (formats.md §2.2–2.3). See FORMAT.md.
+ * Chatwork API v2 `GET /rooms/{room_id}/messages` bodies (docs/design/formats.md §2.2–2.3). See FORMAT.md.
  */
 import { InputError } from '../../core/errors.js';
 import { SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
@@ -20,7 +20,7 @@ const SNIFF_CHARS = 4096;
 /**
  * What a JSON list or object can start with: `{`, or `[` then a value or `]` (or the end of what
  * was looked at). A LINE export starts with "[LINE]", which is none of these: told without making
- * its whole text, which every import sniffs (issue 8).
+ * its whole text, which every import sniffs (docs/performance.md).
  */
 const JSON_START = /^(?:\{|\[\s*(?:[[{\]"\-\d]|true|false|null|$))/;
 

@@ -1,6 +1,6 @@
 /**
  * A small JSON reader that keeps every number as its source text, so a 64-bit `message_id` that
- * arrives as a number is never rounded (formats.md §2.1, §5 item 6; Node 20's JSON.parse has no
+ * arrives as a number is never rounded (docs/design/formats.md §2.1, §5 item 6; Node 20's JSON.parse has no
  * access to the source text). It also reports where a syntax error is, and keeps the complete
  * items of a top-level array that was cut off (the file ends mid-record).
  */

@@ -1,5 +1,5 @@
 /**
- * API message objects (formats.md §2.3) → canonical messages. Unknown extra fields are ignored
+ * API message objects (docs/design/formats.md §2.3) → canonical messages. Unknown extra fields are ignored
  * (the API may add some); a missing or mistyped required field refuses the whole input, because
  * a half-read capture would look like deletions later.
  */
@@ -57,11 +57,11 @@ function readMessage(node: JsonNode, label: string, tz: string, warn: (message: 
   const kind = kindOf(body);
   return {
     kind,
-    // cli-contract.md: a system message has no sender; the acting account stays in senderId.
+    // docs/design/cli-contract.md: a system message has no sender; the acting account stays in senderId.
     sender: kind !== 'system' && name?.type === 'string' ? name.value : null,
     senderId: digits(required(accountFields, 'account_id', account, `${label}: account`), `${label}: account_id`),
     sentAt: epochToIso(epochSeconds(required(fields, 'send_time', node, label), `${label}: send_time`), tz),
-    // cli-contract.md: bodies are byte-exact but for line endings, which become \n.
+    // docs/design/cli-contract.md: bodies are byte-exact but for line endings, which become \n.
     body: body.replace(/\r\n?/g, '\n'),
     externalId: digits(id, `${label}: message_id`),
     editedAt: updateTime === 0 ? null : epochToIso(updateTime, tz),

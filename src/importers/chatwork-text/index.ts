@@ -1,6 +1,6 @@
 /**
  * Text copied from the Chatwork web page (select all + copy of the timeline). Its layout is not
- * documented anywhere (formats.md §2.10), so the structure is guessed and always confirmed by
+ * documented anywhere (docs/design/formats.md §2.10), so the structure is guessed and always confirmed by
  * the user. See FORMAT.md.
  */
 import type { Sniff } from '../importer.js';

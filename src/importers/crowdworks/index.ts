@@ -1,5 +1,5 @@
 /**
- * CrowdWorks message threads, pasted from the browser or saved as HTML (formats.md §3.1; no
+ * CrowdWorks message threads, pasted from the browser or saved as HTML (docs/design/formats.md §3.1; no
  * export exists and the page layout is undocumented). See FORMAT.md.
  */
 import type { Sniff } from '../importer.js';

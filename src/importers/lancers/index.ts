@@ -1,5 +1,5 @@
 /**
- * Lancers message boards, pasted from the browser or saved as HTML (formats.md §3.2; no export
+ * Lancers message boards, pasted from the browser or saved as HTML (docs/design/formats.md §3.2; no export
  * exists and the page layout is undocumented). See FORMAT.md.
  */
 import type { Sniff } from '../importer.js';

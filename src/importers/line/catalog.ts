@@ -1,5 +1,5 @@
 /**
- * The fixed texts LINE writes instead of content (formats.md §1.5; FORMAT.md "Kinds"):
+ * The fixed texts LINE writes instead of content (docs/design/formats.md §1.5; FORMAT.md "Kinds"):
  * media placeholders (the whole body equals the label), call records (sender-attributed), and
  * system lines (joins, leaves, unsends…), whose actor's name sits inside the text.
  */
@@ -23,7 +23,7 @@ const MEDIA_LABELS: ReadonlySet<string> = new Set([
 /** The English desktop app writes bare words; only trusted in desktop exports, where a user typing "Photos" is the rarer case. */
 const DESKTOP_MEDIA_LABELS: ReadonlySet<string> = new Set(['Photos', 'Videos', 'Stickers', 'Audio', '圖片', '貼圖']);
 
-/** iPhone writes `☎ ` before the text, Android does not (Kubo-Tech ISSUE13, formats.md §1.5 "Calls"). */
+/** iPhone writes `☎ ` before the text, Android does not (Kubo-Tech ISSUE13, docs/design/formats.md §1.5 "Calls"). */
 const CALL_TEXT =
   /^(?:☎ ?)?(?:(?:通話時間|Call time) ?\d{1,2}:\d{2}(?::\d{2})?|不在着信|通話に応答がありませんでした|通話をキャンセルしました。?|グループ(?:音声|ビデオ)?通話が開始されました。?|グループ(?:音声|ビデオ)?通話が終了しました。?|Missed call|No answer|Cancell?ed call|Group (?:voice |video )?call (?:started|ended)\.?)$/;
 
@@ -63,7 +63,7 @@ const ACTOR_SUFFIXES: readonly { readonly suffix: string; readonly unsend: boole
   { suffix: '離開聊天', unsend: false },
 ];
 
-/** Unsends that name no one (the exporter's own, formats.md §1.5 [uncertain]): `sender` stays null. */
+/** Unsends that name no one (the exporter's own, docs/design/formats.md §1.5 [uncertain]): `sender` stays null. */
 const NAMELESS_UNSENDS: ReadonlySet<string> = new Set(['メッセージの送信を取り消しました', 'You unsent a message.', 'Message unsent.', '已收回訊息']);
 
 /** OpenChat kicks wrap the target in U+2068 … U+2069: `A が⁨B⁩をこのオープンチャットから退会させました。` */

@@ -1,5 +1,5 @@
 /**
- * Clock readings at the start of message lines (formats.md §1.3 CLOCK, §1.6; FORMAT.md "Times"):
+ * Clock readings at the start of message lines (docs/design/formats.md §1.3 CLOCK, §1.6; FORMAT.md "Times"):
  * `09:05`, `7:58`, `24:53`, `午前11:24`, `午後05:38`, `下午03:04`, `9:30 PM`, `9:31PM`, and
  * U+202F / U+00A0 / U+2009 before AM/PM (E11).
  */
@@ -41,7 +41,7 @@ export function readClock(marker: string | undefined, hourText: string, minuteTe
 /*
  * Readings are immutable and a file has at most a few thousand distinct ones, so each is made
  * once and shared by every record with that clock: one object per message line was 10 MB of a
- * 200k-message parse (issue 8).
+ * 200k-message parse (docs/performance.md).
  */
 const plainClocks: ClockReading[] = [];
 const twelveHourClocks: ClockReading[] = [];
@@ -69,9 +69,9 @@ export interface ResolvedTime {
 /**
  * Resolves every `午前12:xx` and `24:xx` by the monotonic order of its day: the reading that keeps
  * the times of the day from going backwards, looking at the previous time and at the next
- * unambiguous one (formats.md §1.6). When both readings fit (or neither), `午前12:xx` is read as
+ * unambiguous one (docs/design/formats.md §1.6). When both readings fit (or neither), `午前12:xx` is read as
  * midnight and `24:xx` as 00:xx of the next day, what the notation means; a note says so. Every
- * `24:xx` gets a note, whichever reading wins (issue 23). Linear time.
+ * `24:xx` gets a note, whichever reading wins (src/importers/line/FORMAT.md). Linear time.
  */
 export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
   const n = records.length;

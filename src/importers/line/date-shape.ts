@@ -1,5 +1,5 @@
 /**
- * Lines that look like a date line whatever their form (issue 23): digits and separators in the
+ * Lines that look like a date line whatever their form (src/importers/line/FORMAT.md): digits and separators in the
  * shape of a date, with or without a weekday or month name in any language. A LINE date line
  * decides the day of every message after it, so one that is not read as a date line (an unknown
  * form, a weekday that does not fit, a day that goes back) must never pass silently: the reader

@@ -1,5 +1,5 @@
 /**
- * Date lines of every LINE variant (FORMAT.md "Date lines"; formats.md §1.3 DATE_JA, DATE_EN1,
+ * Date lines of every LINE variant (FORMAT.md "Date lines"; docs/design/formats.md §1.3 DATE_JA, DATE_EN1,
  * DATE_EN2, DATE_PC, DATE_ZH). A date-looking line only counts when it names a real day whose
  * weekday fits: the weekday is what tells a date line from text that merely looks like one, and
  * what resolves month/day against day/month in English exports (§1.6).
@@ -36,7 +36,7 @@ const EN_NEW_LINE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), (\d{1,2})\/(\d{1,2})\/(\d{4
 const DESKTOP_LINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2}) (?:([日月火水木金土])曜日|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|(?:星期|週|周)([日天一二三四五六]))[ \t]*$/;
 /**
  * `2026/1/30周五`, `2024/1/2週二`, `2024/1/2星期二`, and in parentheses `2026/1/30（五）` or, on
- * zh-TW iPhones, the long form `2025/7/6（週日）` (issue 23).
+ * zh-TW iPhones, the long form `2025/7/6（週日）` (src/importers/line/FORMAT.md).
  */
 const ZH_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:(?:周|週|星期)([日天一二三四五六])|[(（](?:周|週|星期)?([日天一二三四五六])[)）])[ \t]*$/;
 
@@ -110,7 +110,7 @@ export function nextDay(d: CalendarDay): CalendarDay {
   return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
 }
 
-/** A number that orders days, for the "date lines never go back" rule (formats.md §1.8 E2 (b)). */
+/** A number that orders days, for the "date lines never go back" rule (docs/design/formats.md §1.8 E2 (b)). */
 export function dayOrdinal(d: CalendarDay): number {
   return d.year * 10_000 + d.month * 100 + d.day;
 }

@@ -1,5 +1,5 @@
 /**
- * Desktop "Save chat" lines are `time␣sender␣text` with single spaces (formats.md §1.2 D, §1.8 E8),
+ * Desktop "Save chat" lines are `time␣sender␣text` with single spaces (docs/design/formats.md §1.2 D, §1.8 E8),
  * so a name with a space (`山田 太郎`) cannot be told from the text without knowing the names.
  * Names known for sure: `--member`, tab-separated senders, names inside system texts (unsend,
  * join, leave, kick), and senders of lines whose text is a placeholder or call record

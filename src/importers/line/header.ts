@@ -1,5 +1,5 @@
 /**
- * The export header (formats.md §1.2, §1.3 HEADER1/HEADER2; FORMAT.md "Header"):
+ * The export header (docs/design/formats.md §1.2, §1.3 HEADER1/HEADER2; FORMAT.md "Header"):
  *   [LINE] 佐藤花子とのトーク履歴        ← 1:1          [LINE] Chat history with Alice
  *   [LINE] 制作チームのトーク履歴        ← group        [LINE] Chat history in Team
  *   [LINE] 料理好きの集まりのトーク      ← OpenChat (B)  [LINE] "Team"のトーク履歴 (Q?, quotes removed)
@@ -17,7 +17,7 @@ export interface LineHeader {
   /** The room's name as the header gives it (surrounding quotes of the Q? variant removed). */
   readonly title: string;
   readonly shape: RoomShape;
-  /** True for `…とのトーク履歴`: a group whose name ends in と reads the same (formats.md §1.2 notes). */
+  /** True for `…とのトーク履歴`: a group whose name ends in と reads the same (docs/design/formats.md §1.2 notes). */
   readonly endsInTo: boolean;
   readonly quotedTitle: boolean;
   readonly savedAt: { readonly line: number; readonly text: string } | null;

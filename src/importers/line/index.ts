@@ -1,6 +1,6 @@
 /**
  * LINE "トーク履歴を送信 / Send chat history" and desktop "Save chat" text files, every variant of
- * formats.md §1.2 (A, A12, B, C-old, C-new, D, ZH, and Q? defensively). What is accepted, with its
+ * docs/design/formats.md §1.2 (A, A12, B, C-old, C-new, D, ZH, and Q? defensively). What is accepted, with its
  * quirks and sources: FORMAT.md beside this file.
  */
 import { InputError } from '../../core/errors.js';
@@ -67,7 +67,7 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
     variant: variantOf(header, records),
     room: { title, externalId: null },
     coverage: header === null ? 'window' : 'full',
-    // A full export is complete up to the moment it was saved, not only up to its last message (P6).
+    // A full export is complete up to the moment it was saved, not only up to its last message (docs/design/evidence-model.md P6).
     coverageEnd: header === null ? null : (savedAt?.iso ?? null),
     messages: streamOf(builder),
     warningsWith: warningsIn(input.decodeWarnings, records.warnings, after),
@@ -79,7 +79,7 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
 }
 
 // The two closures are made apart: closures made in one scope share what any of them holds, and
-// the warnings must not keep the records alive once an import has made its messages (issue 8).
+// the warnings must not keep the records alive once an import has made its messages (docs/performance.md).
 function streamOf(builder: MessageBuilder): MessageStream {
   return { max: builder.max, each: (warnings) => builder.each(warnings) };
 }
@@ -105,7 +105,7 @@ function readFile(lines: IndexedLines): FileRead | { readonly refused: Refusal }
   const mixedTerminators = hasCrlfRecords(lines);
   const readWith = (order: DayOrder): RecordsRead => readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators });
   // Quoting does not depend on the day order, so the first read finds the English date lines
-  // outside quoted bodies; they vote, and a day-first file is read again (formats.md §1.6).
+  // outside quoted bodies; they vote, and a day-first file is read again (docs/design/formats.md §1.6).
   const monthFirst = readWith('month-first');
   const vote = voteDayOrder(monthFirst.englishDates);
   const records = vote.order === 'month-first' ? monthFirst : readWith('day-first');
@@ -138,7 +138,7 @@ function firstDateLine(lines: Lines, start: number): { readonly line: number; re
 }
 
 /**
- * `…とのトーク履歴` is a 1:1 chat, or a group whose name ends in と (formats.md §1.2 notes): a
+ * `…とのトーク履歴` is a 1:1 chat, or a group whose name ends in と (docs/design/formats.md §1.2 notes): a
  * 1:1 chat has two people writing, so more than two means the と belongs to the name.
  */
 function roomTitle(header: LineHeader, builder: MessageBuilder, warnings: Warning[]): string {

@@ -16,7 +16,7 @@ export class LocalTimes {
   /*
    * Records of one date line share their day object, and a chat's messages come in runs of one
    * minute: the last day and the last answer are kept, so a 200k-message file builds a few
-   * thousand date strings and shares each time string among its minute (issue 8: the times were
+   * thousand date strings and shares each time string among its minute (docs/performance.md: the times were
    * a fifth of the parse's memory, ~100 bytes of joined string pieces per message).
    */
   private lastDay: CalendarDay | null = null;

@@ -1,5 +1,5 @@
 /**
- * Records → messages of cli-contract.md ("A message"): kinds from the catalog (catalog.ts),
+ * Records → messages of docs/design/cli-contract.md ("A message"): kinds from the catalog (catalog.ts),
  * senders split on desktop lines (desktop.ts), times resolved (clock.ts) and written in the zone
  * (local-time.ts). Bodies are the text as read: never trimmed (E10), line breaks as `\n`.
  */
@@ -22,7 +22,7 @@ interface Draft {
  * Records → messages, one at a time: what needs every record (the day's times, the senders of tab
  * lines, the names on desktop lines) is worked out once, and each pass of `each` makes the
  * messages again, so that an import stores them as they are made instead of holding them all
- * (issue 8). The records stay, as numbers (record-table.ts); a record becomes an object again
+ * (docs/performance.md). The records stay, as numbers (record-table.ts); a record becomes an object again
  * only while its message is made.
  */
 export class MessageBuilder {

@@ -1,5 +1,5 @@
 /**
- * Quoted multi-line bodies (formats.md §1.3 "Quoted multi-line bodies", §1.8 E2/E3, §5 item 1;
+ * Quoted multi-line bodies (docs/design/formats.md §1.3 "Quoted multi-line bodies", §1.8 E2/E3, §5 item 1;
  * FORMAT.md "Quoted bodies"). A body that spans lines is written `"first … last"`; a literal `"`
  * inside it is probably doubled (`""`, CSV style, [uncertain]). A quote closes on a line that
  * ends with an unpaired `"` and is followed by the start of a record (a message or date line,
@@ -36,7 +36,7 @@ type Scanned = QuotedBody | { readonly kind: 'stray-record' };
  * record: then the line was the first of a quoted body whose quotes LINE did not double. And
  * `clean-unless-record-follows`: a clean opener ending in CRLF in a file whose bodies hold bare LFs
  * (E3), where LINE opens bodies on LF lines; it opens one only when the next non-blank line cannot
- * start a record, as in a body made of blank lines alone (`"`, an empty line, `"`; issue 23).
+ * start a record, as in a body made of blank lines alone (`"`, an empty line, `"`; src/importers/line/FORMAT.md).
  */
 export type QuoteOpening = 'none' | 'clean' | 'unless-record-follows' | 'clean-unless-record-follows';
 
@@ -145,7 +145,7 @@ export class QuotedBodies {
       warnings.push({ line: first, message: `the message on lines ${first}–${last.number} has double quotes that LINE did not double; they were kept exactly as written.` });
     }
     if (pasted !== null) {
-      warnings.push({ line: pasted, message: `this line looks like a separate message, but it is inside the quotes of the message that starts on line ${first}, so it was kept as part of that message's text (formats.md E2). Check it if the file was edited.` });
+      warnings.push({ line: pasted, message: `this line looks like a separate message, but it is inside the quotes of the message that starts on line ${first}, so it was kept as part of that message's text (docs/design/formats.md E2). Check it if the file was edited.` });
     }
     return { kind: 'closed', lastIndex, body: asWritten ? joined : joined.replaceAll('""', '"'), warnings };
   }

@@ -2,7 +2,7 @@
  * The records of one LINE file, kept as numbers into its lines: a record's text is read from its
  * line again when it is asked for. One object per record (with its text and continuation strings)
  * was ~26 MB of a 200k-message parse, held from the parse to the end of the import and sizing the
- * heap for all of it (issue 8, docs/performance.md). Seven 32-bit numbers a record are ~6 MB, off
+ * heap for all of it (docs/performance.md). Seven 32-bit numbers a record are ~6 MB, off
  * the heap. Quoted bodies, which are unquoted and joined, are the only texts kept as strings.
  */
 import type { Lines } from '../lines.js';

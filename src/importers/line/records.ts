@@ -1,5 +1,5 @@
 /**
- * Lines → records, in one pass (formats.md §1.3; FORMAT.md "Records"). A record is a message or
+ * Lines → records, in one pass (docs/design/formats.md §1.3; FORMAT.md "Records"). A record is a message or
  * system line with its day and clock; quoted bodies (quotes.ts) and unquoted continuation lines
  * (desktop exports, E8) are joined to it. Date lines must name a real day whose weekday fits, in
  * the file's one date style, later than the day before (E2 (b)); a date-looking line that is none
@@ -60,7 +60,7 @@ function whyNotADateLine(date: DateLine, style: DateStyle | null): NotADate {
   return 'not-later';
 }
 
-/** The warning for a date-shaped line kept as text: every date after it may be off (issue 23). */
+/** The warning for a date-shaped line kept as text: every date after it may be off (src/importers/line/FORMAT.md). */
 export const DATE_LINE_NOT_READ = 'date-line-not-read';
 
 export interface RecordReaderOptions {
@@ -85,7 +85,7 @@ interface Pending {
 /**
  * How much of a line is read first (bytes of UTF-8, or characters): enough for the time and a
  * sender of a dozen or more characters. The lines of a large export are decoded from its bytes
- * twice, here and again for the messages (issue 8); here, most need no more than this.
+ * twice, here and again for the messages (docs/performance.md); here, most need no more than this.
  */
 const HEAD_SIZE = 48;
 

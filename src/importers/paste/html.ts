@@ -1,6 +1,6 @@
 /**
  * Saved thread pages (CrowdWorks, Lancers) → lines for the paste grammar. The page structure is
- * undocumented (formats.md §3.1, §3.2), so the selectors are heuristics (FORMAT.md "Saved HTML"):
+ * undocumented (docs/design/formats.md §3.1, §3.2), so the selectors are heuristics (FORMAT.md "Saved HTML"):
  * first look for message blocks, elements holding exactly one name part, one time part and a body
  * part (found by class names); else read the page's whole visible text as a paste.
  */
@@ -33,7 +33,7 @@ export function pageUrl(html: string): string | null {
 
 /**
  * parse5 is loaded on the first saved page, not with the importers: it was half their loading
- * time (~18 ms) in every import, LINE and Chatwork included (issue 8). `require` of an ES module
+ * time (~18 ms) in every import, LINE and Chatwork included (docs/performance.md). `require` of an ES module
  * works from Node 20.19, the version package.json asks for, and keeps this parser synchronous.
  */
 function parseHtml(html: string): DefaultTreeAdapterTypes.Document {

@@ -1,5 +1,5 @@
 /**
- * Names on platform pages may carry a role label, `佐藤花子（クライアント）` (formats.md §3.1 sample).
+ * Names on platform pages may carry a role label, `佐藤花子（クライアント）` (docs/design/formats.md §3.1 sample).
  * The label is the page's decoration, not part of the name: the same person must get the same
  * sender in every capture, whether or not the page showed the label. Only these known labels are
  * removed, so a name such as `山田（デザイナー）` stays as shown. The raw paste keeps the label.

@@ -2,7 +2,7 @@
  * One importer per platform whose threads arrive as pasted text or saved HTML (chatwork-text,
  * crowdworks, lancers). They share the grammar; they differ in how they recognise their input and
  * in what they call it. The structure is always guessed, so every result carries `inferred`
- * and the CLI asks before storing (cli-contract.md, `import --yes`).
+ * and the CLI asks before storing (docs/design/cli-contract.md, `import --yes`).
  */
 import { InputError } from '../../core/errors.js';
 import { isoToMillis } from '../../core/time.js';
@@ -35,7 +35,7 @@ export function platformImporter(platform: Platform): Importer {
 
 /**
  * Text looked at by `sniff`: a paste shows its layout in its first screens. Every paste importer
- * sniffs every input, so scanning whole files cost a 200k-message LINE import 0.4 s (issue 8);
+ * sniffs every input, so scanning whole files cost a 200k-message LINE import 0.4 s (docs/performance.md);
  * the LINE importer bounds its sniff the same way.
  */
 const SNIFF_CHARS = 65_536;

@@ -1,6 +1,6 @@
 /**
  * Features of a pasted thread that tell the platforms apart (FORMAT.md of each importer, "How it
- * is recognised"). Nothing documents these layouts (formats.md §2.10, §3), so each feature is a
+ * is recognised"). Nothing documents these layouts (docs/design/formats.md §2.10, §3), so each feature is a
  * hint from the samples, never proof; the CLI says which format it picked and why.
  */
 import { detectLayout, findHeaders, type LayoutKind } from './layout.js';

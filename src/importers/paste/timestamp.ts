@@ -1,5 +1,5 @@
 /**
- * Dates and times as pasted from platform pages (formats.md §2.10, §3.1, §3.2: the layouts are
+ * Dates and times as pasted from platform pages (docs/design/formats.md §2.10, §3.1, §3.2: the layouts are
  * undocumented, so these shapes are what the samples show plus close variants). Times carry no
  * zone; the caller reads them in `--tz` (§5 item 2). No seconds are invented.
  */

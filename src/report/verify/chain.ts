@@ -4,7 +4,7 @@ import { msg, type Phrase } from '../../i18n/message.js';
 import { check, type Check, type Evidence, field, short } from './check.js';
 
 /**
- * P4 without the archive: every included entry is re-hashed from its fields, every `prev` must
+ * docs/design/evidence-model.md P4 without the archive: every included entry is re-hashed from its fields, every `prev` must
  * be the hash before it, and the last must be the head the pages print. log.jsonl (for checking
  * by hand) must hold exactly the same hashed forms.
  */

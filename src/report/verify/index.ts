@@ -21,7 +21,7 @@ export interface ReportVerification {
 }
 
 /**
- * `chatproof verify-report`: P7 without the archive. Every check runs and is reported (restic's
+ * `chatproof verify-report`: docs/design/evidence-model.md P7 without the archive. Every check runs and is reported (restic's
  * `check`: collect every problem, never stop at the first). Throws InputError only when the file
  * is not a chatproof report at all.
  */

@@ -12,7 +12,7 @@ export interface TrustOptions {
 }
 
 /**
- * P5: the token vouches for the exact stamped bytes, those bytes name a log head of this report,
+ * docs/design/evidence-model.md P5: the token vouches for the exact stamped bytes, those bytes name a log head of this report,
  * and the token is the one its log entry recorded. The anchor used is always named.
  */
 export async function checkTimestamp(ev: Evidence, t: ManifestTimestamp, trust: TrustOptions): Promise<Check> {

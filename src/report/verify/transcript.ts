@@ -5,7 +5,7 @@ import type { ManifestShown } from '../manifest.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, type Check, type Evidence, field, short } from './check.js';
 
-/** Every stated message hashes to its key (P2). */
+/** Every stated message hashes to its key (docs/design/evidence-model.md P2). */
 export function checkMessages(ev: Evidence): Check {
   const problems: Phrase[] = [];
   const entries = Object.entries(ev.manifest.messages);

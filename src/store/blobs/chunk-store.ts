@@ -11,7 +11,7 @@ import { sha256Bytes } from '../../core/hash.js';
  * "not compressed". The `sqlite3` shell's `sqlar_uncompress(data, size)` reads it back without
  * chatproof (docs/files.md), and every Node chatproof runs on has zlib (zstd is experimental in
  * Node 22). Level 1: a chunk is compressed once, when first seen, and on chat text level 1 keeps
- * ~90 % of level 6's saving at six times the speed (issue 21).
+ * ~90 % of level 6's saving at six times the speed (docs/hashing.md §1).
  */
 const LEVEL = 1;
 

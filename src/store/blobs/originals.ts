@@ -7,9 +7,9 @@ import { msg, type Phrase } from '../../i18n/message.js';
 import { ChunkReader, ChunkWriter, decodeChunk } from './chunk-store.js';
 
 /**
- * Originals (P1: the exact bytes imported, attached or received) as ordered lists of chunks cut
+ * Originals (docs/design/evidence-model.md P1: the exact bytes imported, attached or received) as ordered lists of chunks cut
  * by FastCDC, so that a re-export of a grown chat stores only the chunks it does not share with
- * what is already kept (issue 21). The original's SHA-256 over its whole bytes stays its key:
+ * what is already kept (docs/hashing.md §1). The original's SHA-256 over its whole bytes stays its key:
  * `sha256sum FILE` still gives it. This folder is the only place that knows originals are chunked.
  */
 

@@ -3,7 +3,7 @@ import { sha256Bytes } from '../../core/hash.js';
 
 /**
  * A capture's ordered message-hash list (32 raw bytes per message) kept as pieces cut at
- * content-defined points, each piece stored once across captures (issue 21).
+ * content-defined points, each piece stored once across captures (docs/hashing.md §1).
  *
  * Why cut the list by content rather than store it as a change to the capture before it: the
  * items are already uniform SHA-256 values, so a hash's own first byte is as good a cut decision

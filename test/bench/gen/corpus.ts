@@ -57,6 +57,6 @@ export function multiLineBody(rng: Rng): string[] {
   return lines;
 }
 
-/** LINE's placeholders and call records (formats.md §1.5). */
+/** LINE's placeholders and call records (docs/design/formats.md §1.5). */
 export const MEDIA = ['[スタンプ]', '[写真]', '[ファイル]', '[動画]'] as const;
 export const CALLS = ['☎ 通話時間 4:08', '☎ 不在着信', '☎ 通話時間 12:31'] as const;

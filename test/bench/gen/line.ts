@@ -1,5 +1,5 @@
 /**
- * Synthetic LINE exports for the benchmark: variant A of formats.md §1.2 (Japanese mobile, 24 h
+ * Synthetic LINE exports for the benchmark: variant A of docs/design/formats.md §1.2 (Japanese mobile, 24 h
  * clock, TABs), CRLF between records and bare LF inside quoted multi-line bodies (§1.8 E3, the
  * harder case for a parser), a group of six with placeholders, calls and system lines.
  *

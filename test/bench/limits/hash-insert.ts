@@ -1,5 +1,5 @@
 /**
- * The hash+insert limit (issue 8): read a LINE export, split it into messages, SHA-256 each one
+ * The hash+insert limit (docs/performance.md): read a LINE export, split it into messages, SHA-256 each one
  * and insert (hash, text) with better-sqlite3 in one transaction, with the archive's pragmas and
  * table shape. Nothing else: no canonical JSON, no Merkle tree, no log. `import` is judged against
  * this. Usage: node hash-insert.js EXPORT DB → one JSON line on stdout.

@@ -1,6 +1,6 @@
 /**
- * The render limit (issue 8): pdfkit writing the first N messages of a LINE export with the
- * report's font (exporters/pdf/fonts.ts), as in stack.md §3c: a 7 pt grey line with sender and
+ * The render limit (docs/performance.md): pdfkit writing the first N messages of a LINE export with the
+ * report's font (exporters/pdf/fonts.ts), as in docs/design/platform-notes.md §3c: a 7 pt grey line with sender and
  * time, then the body at 10 pt, A4, streamed to a file. No model, no archive, no cover or
  * appendix: `report` is judged against this. Usage: node render.js EXPORT N OUT.pdf → one JSON line.
  */

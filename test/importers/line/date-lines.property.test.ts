@@ -1,5 +1,5 @@
 /**
- * The structural guarantee of issue 23: a line that looks like a date line but is not read as one
+ * The structural guarantee of src/importers/line/FORMAT.md: a line that looks like a date line but is not read as one
  * never changes a message's date silently. Valid exports are generated in four date styles; one
  * date line is replaced by the same day written in a form LINE may or may not use (other
  * separators, orders, weekdays in other languages), or such a line is inserted between messages.
@@ -110,7 +110,7 @@ const exportArb = fc.record({
   perDay: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 5, maxLength: 5 }),
 });
 
-describe('a date-shaped line never changes a date silently (issue 23)', () => {
+describe('a date-shaped line never changes a date silently (src/importers/line/FORMAT.md)', () => {
   it('replacing a date line with another form of its day', () => {
     fc.assert(
       fc.property(exportArb, fc.nat(), otherForm, ({ style, start, gaps, perDay }, pick, form) => {

@@ -1,6 +1,6 @@
 /**
  * The LINE grammar pieces on their own (FORMAT.md "Date lines", "Times", "Kinds", "Header",
- * "Desktop senders"): table-driven, one row per form seen in formats.md §1.2–1.6.
+ * "Desktop senders"): table-driven, one row per form seen in docs/design/formats.md §1.2–1.6.
  */
 import { describe, expect, it } from 'vitest';
 import { isCallText, kindOfSenderBody, readSystemText } from '../../../src/importers/line/catalog.js';
@@ -66,7 +66,7 @@ describe('clocks', () => {
   });
 });
 
-describe('kinds (formats.md §1.5)', () => {
+describe('kinds (docs/design/formats.md §1.5)', () => {
   it.each([
     ['[写真]', 'media'], ['[Photo]', 'media'], ['[スタンプ]', 'media'], ['[ボイスメッセージ]', 'media'], ['[位置情報]', 'media'],
     ['☎ 通話時間 0:38', 'call'], ['通話時間 2:49', 'call'], ['☎ 通話時間 1:02:15', 'call'], ['☎ Call time 1:23', 'call'],

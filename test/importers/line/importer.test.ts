@@ -71,7 +71,7 @@ describe('LINE: options', () => {
   });
 });
 
-describe('LINE: lines read in part first (issue 8)', () => {
+describe('LINE: lines read in part first (docs/performance.md)', () => {
   const unit = fc.constantFrom('a', 'Z', '日', '本', '😀', ' ', '（');
   // Lengths drawn evenly: fast-check's strings are mostly short, and the part read first is 48 bytes.
   const name = fc.integer({ min: 1, max: 30 }).chain((n) => fc.string({ unit, minLength: n, maxLength: n })).filter((n) => n.trim() === n);

@@ -1,5 +1,5 @@
 /**
- * The LINE importer's streamed parse (issue 8): an import into a new room stores the messages as
+ * The LINE importer's streamed parse (docs/performance.md): an import into a new room stores the messages as
  * they are made instead of holding them all. Every pass must make exactly the messages `parse`
  * gives, and the warnings found on the way must complete `parse`'s warnings; goldens and generated
  * exports in every variant.
@@ -106,7 +106,7 @@ function expectSameFromBytes(bytes: Uint8Array, options: ParseOptions): void {
   expect(lineImporter.parse(lazy, options)).toEqual(lineImporter.parse(eager, options));
 }
 
-describe('LINE read from UTF-8 bytes line by line (issue 8: the whole text is never made)', () => {
+describe('LINE read from UTF-8 bytes line by line (docs/performance.md: the whole text is never made)', () => {
   it('every golden case in UTF-8 that --format auto reads as LINE', () => {
     let read = 0;
     for (const name of caseNames()) {

@@ -91,7 +91,7 @@ describe('saved HTML', () => {
 });
 
 describe('LINE exports are left to the LINE importer', () => {
-  // formats.md §1.4 examples A and C-old (header, date lines, TAB-separated message lines).
+  // docs/design/formats.md §1.4 examples A and C-old (header, date lines, TAB-separated message lines).
   const exports = [
     '[LINE] 佐藤花子とのトーク履歴\n保存日時：2024/03/02 21:15\n\n2024/03/01(金)\n09:05\t佐藤花子\tおはようございます\n09:30\t山田太郎\t"確認しました。\n\n納期は3/15で合っていますか？"\n18:03\t\t佐藤花子がメッセージの送信を取り消しました',
     '[LINE] Chat history in Project Team\nSaved on: 2018/04/20 10:00\n\n2018/04/16(Mon)\n16:23\tAlice\t"Today I found something:\nApparently the build is green"\n16:26\t\tBob unsent a message.',

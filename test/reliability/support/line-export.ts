@@ -1,5 +1,5 @@
 /**
- * Synthetic LINE exports (variant A of formats.md §1: Japanese mobile, 24 h clock, TAB-separated),
+ * Synthetic LINE exports (variant A of docs/design/formats.md §1: Japanese mobile, 24 h clock, TAB-separated),
  * big enough that an import spends measurable time inside its write transaction. Every body
  * carries `tag`, so two exports with different tags share no message and each capture adds
  * exactly its own messages to the archive: counting rows then tells "whole" from "half".

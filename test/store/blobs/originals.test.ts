@@ -1,5 +1,5 @@
 /**
- * Originals kept as content-defined chunks (issue 21, src/store/blobs/): the bytes come back
+ * Originals kept as content-defined chunks (docs/hashing.md §1, src/store/blobs/): the bytes come back
  * exactly and are checked on the way out, a grown re-export adds about its new bytes, and a
  * damaged chunk is one finding of `verify`, however many originals hold it.
  */
