@@ -22,7 +22,8 @@ function representable(variant: LineVariant): (body: string) => boolean {
   return (body) => {
     const [, ...more] = body.split('\n');
     if (more.length > 0 && more[more.length - 1] === '') return false;
-    return more.every((l) => !/^(?:午前|午後|上午|下午)?\d{1,2}:\d{2}/.test(l) && !/^\d{4}\.\d{1,2}\.\d{1,2} /.test(l));
+    // Record-shaped: a clock, a desktop date line, or a message line with its date in front (the Q? form).
+    return more.every((l) => !/^(?:午前|午後|上午|下午)?\d{1,2}:\d{2}/.test(l) && !/^\d{4}\.\d{1,2}\.\d{1,2} /.test(l) && !/^\d{4}\/\d{1,2}\/\d{1,2}[(（].[)）] /.test(l));
   };
 }
 
