@@ -21,6 +21,7 @@ export function speak(cmd: Command, lang: Lang): Command {
       styleTitle: (title: string) => (HEADINGS[title] === undefined ? title : render(lang, HEADINGS[title])),
       optionDescription: (option: Option) => describeOption(option, lang),
       displayWidth,
+      boxWrap,
     })
     .configureOutput({ outputError: (text, write) => write(commanderError(text, lang) + '\n') });
 }
@@ -31,6 +32,33 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
 function displayWidth(text: string): number {
   const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
   return plain.length + (plain.match(WIDE)?.length ?? 0);
+}
+
+/** Characters a Japanese line does not start with (kinsoku): closing marks and the long-vowel mark. */
+const NO_LINE_START = /^[、。，．）」』】〕！？：；ー]/u;
+
+/**
+ * Commander wraps only at spaces, which Japanese text has few of: a line may also break between
+ * two wide characters, but not before a closing mark. Words of ASCII stay whole.
+ */
+function boxWrap(text: string, width: number): string {
+  if (width < 40) return text;
+  return text.split('\n').map((line) => {
+    const pieces = line.match(/\s*[\x21-\x7e]+|\s*[^\s]/gu) ?? [];
+    const lines: string[] = [];
+    let current = '';
+    for (const piece of pieces) {
+      const joined = current + piece;
+      if (current !== '' && displayWidth(joined) > width && !NO_LINE_START.test(piece.trimStart())) {
+        // Nor does a line end with an opening mark: it moves down with what it opens.
+        const opening = /[（「『【〔]$/u.exec(current)?.[0] ?? '';
+        lines.push(current.slice(0, current.length - opening.length).trimEnd());
+        current = opening + piece.trimStart();
+      } else current = joined;
+    }
+    lines.push(current);
+    return lines.join('\n');
+  }).join('\n');
 }
 
 /** Commander's own rule for the notes after a description, in the user's words; an empty list is no default. */
