@@ -1,5 +1,10 @@
 import type { verifyEn } from '../en/verify.js';
 
+/** 埋め込みファイルの役割（manifest の role）。 */
+const ROLES: Readonly<Record<string, string>> = {
+  manifest: '目録', log: 'ログ', original: '元ファイル', 'timestamp-token': 'タイムスタンプのトークン', 'timestamp-data': 'タイムスタンプを付けたデータ', attachment: '添付ファイル',
+};
+
 /** 日本語: `verify-report` の各行 — 確認の名前、何を比べたか、何に依拠するか、何が違ったか。 */
 export const verifyJa: typeof verifyEn = {
   'vr.holds': (p) => `${p.said}（依拠するもの: ${p.rests}）`,
@@ -36,7 +41,7 @@ export const verifyJa: typeof verifyEn = {
   'vr.manifest.ok': (p) => `${p.manifest} は正準 JSON で書かれた chatproof 報告書の目録 v1（${p.mode === 'full' ? '全体版' : '非公開版'}）で、${p.generator} が作成しました`,
   'vr.manifest.not-canonical': (p) => `${p.manifest} が正準 JSON（RFC 8785）ではありません。報告書の作成後に書き換えられています`,
   'vr.manifest.damaged': (p) => `${p.manifest} が壊れています: ${p.problems}`,
-  'vr.file.ok': (p) => `SHA-256 ${p.sha256}、${p.size} バイト。${p.manifest} の記載どおりです（${p.role}）`,
+  'vr.file.ok': (p) => `SHA-256 ${p.sha256}、${p.size} バイト。${p.manifest} の記載どおりです（${ROLES[p.role] ?? p.role}）`,
   'vr.file.unlisted': (p) => `${p.name} は埋め込まれていますが ${p.manifest} に記載がありません。裏付けがありません`,
   'vr.file.changed': (p) => `${p.name} の SHA-256 は ${p.sha256}（${p.size} バイト）ですが、${p.manifest} には ${p.listed}（${p.listedSize} バイト）とあります。ファイルが変更されています`,
   'vr.file.missing': (p) => `${p.manifest} にあるファイルが PDF に入っていません: ${p.names}`,
@@ -62,8 +67,8 @@ export const verifyJa: typeof verifyEn = {
   'vr.original.extra': (p) => `${p.file} はログ #${p.seq} に記録されたファイルではありません`,
   'vr.merkle.ok': (p) => `${p.n} 件のメッセージのハッシュから、ログ #${p.seq} が記録した Merkle ルート ${p.root} が得られます`,
   'vr.merkle.differs': (p) => `目録の ${p.n} 件のメッセージのハッシュからは Merkle ルート ${p.root} が得られますが、ログ #${p.seq} には ${p.count} 件・ルート ${p.recorded} と記録されています`,
-  'vr.reparse.ok': (p) => `${p.file} を ${p.parser} で読み直すと（時刻は ${p.tz} として読みます）、ちょうどこの ${p.n} 件のメッセージがハッシュまで一致して得られます`,
-  'vr.reparse.differs': (p) => `${p.file} を ${p.parser} で読み直すと ${p.got} 件になり、記録された ${p.n} 件とハッシュが違います（最初の違いは ${p.at} 件目）`,
+  'vr.reparse.ok': (p) => `${p.file} を${p.parser}で読み直すと（時刻は ${p.tz} として読みます）、ちょうどこの ${p.n} 件のメッセージがハッシュまで一致して得られます`,
+  'vr.reparse.differs': (p) => `${p.file} を${p.parser}で読み直すと ${p.got} 件になり、記録された ${p.n} 件とハッシュが違います（最初の違いは ${p.at} 件目）`,
   'vr.reparse.parser': (p) => `読み取り処理 ${p.version}`,
   'vr.reparse.parser-older': (p) => `読み取り処理 ${p.version}（取り込み時は ${p.made}）`,
   'vr.reparse.no-importer': (p) => `この chatproof には ${p.file} の形式「${p.format}」を読む処理がありません`,
