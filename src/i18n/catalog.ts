@@ -16,6 +16,7 @@ import { helpEn } from './en/help.js';
 import { ioEn } from './en/io.js';
 import { lineEn } from './en/line.js';
 import { rawEn } from './en/raw.js';
+import { sniffEn } from './en/sniff.js';
 import { outEn } from './en/out.js';
 import { storeEn } from './en/store.js';
 import { uiEn } from './en/ui.js';
@@ -28,6 +29,7 @@ import { helpJa } from './ja/help.js';
 import { ioJa } from './ja/io.js';
 import { lineJa } from './ja/line.js';
 import { rawJa } from './ja/raw.js';
+import { sniffJa } from './ja/sniff.js';
 import { outJa } from './ja/out.js';
 import { storeJa } from './ja/store.js';
 import { uiJa } from './ja/ui.js';
@@ -45,6 +47,7 @@ const en = {
   ...lineEn,
   ...outEn,
   ...rawEn,
+  ...sniffEn,
   ...storeEn,
   ...uiEn,
   ...verifyEn,
@@ -63,6 +66,7 @@ const ja: Catalog = {
   ...lineJa,
   ...outJa,
   ...rawJa,
+  ...sniffJa,
   ...storeJa,
   ...uiJa,
   ...verifyJa,

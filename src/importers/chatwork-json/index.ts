@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.js';
 import { SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
 import { type JsonNode, locator, readJson } from './json-text.js';
 import { readMessages } from './messages.js';
+import { msg } from '../../i18n/message.js';
 
 /** `…room-123456…`, `rooms_123456`: the room id is not in the body (§2.2), only in a name we chose. */
 const ROOM_IN_NAME = /rooms?[-_](\d+)/i;
@@ -26,20 +27,20 @@ const JSON_START = /^(?:\{|\[\s*(?:[[{\]"\-\d]|true|false|null|$))/;
 
 function sniff(input: DecodedInput): Sniff {
   const head = textHead(input, SNIFF_CHARS).trimStart();
-  if (head !== '' && !JSON_START.test(head)) return { confidence: 0, reason: 'not JSON (does not start with a JSON list or object)' };
+  if (head !== '' && !JSON_START.test(head)) return { confidence: 0, reason: msg('sniff.json.not-json') };
   const text = input.text.trim();
   if (text === '') {
     return /\.json$/i.test(input.name ?? '')
-      ? { confidence: 0.3, reason: 'an empty .json file: the API answers 204 with no body when there is nothing new' }
-      : { confidence: 0, reason: 'empty input' };
+      ? { confidence: 0.3, reason: msg('sniff.json.empty-file') }
+      : { confidence: 0, reason: msg('sniff.empty') };
   }
-  if (!text.startsWith('[') && !text.startsWith('{')) return { confidence: 0, reason: 'not JSON (does not start with [ or {)' };
+  if (!text.startsWith('[') && !text.startsWith('{')) return { confidence: 0, reason: msg('sniff.json.not-json') };
   if (text.includes('"message_id"') && text.includes('"send_time"')) {
-    return { confidence: SIGNATURE_CONFIDENCE, reason: 'JSON with "message_id" and "send_time", the fields of Chatwork API messages' };
+    return { confidence: SIGNATURE_CONFIDENCE, reason: msg('sniff.json.chatwork') };
   }
-  if (/^\[\s*\]$/.test(text)) return { confidence: 0.5, reason: 'an empty JSON list, as the messages API gives for a quiet room' };
-  if (/^\{\s*"errors"\s*:/.test(text)) return { confidence: 0.6, reason: 'a Chatwork API error answer ({"errors": [...]})' };
-  return { confidence: 0, reason: 'JSON without the Chatwork message fields "message_id" and "send_time"' };
+  if (/^\[\s*\]$/.test(text)) return { confidence: 0.5, reason: msg('sniff.json.empty-list') };
+  if (/^\{\s*"errors"\s*:/.test(text)) return { confidence: 0.6, reason: msg('sniff.json.error-answer') };
+  return { confidence: 0, reason: msg('sniff.json.other') };
 }
 
 function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {

@@ -31,14 +31,14 @@ const SNIFF_CHARS = 16_384;
 
 function sniff(input: DecodedInput): Sniff {
   const lines = splitLines(textHead(input, SNIFF_CHARS)).slice(0, 40);
-  if (lines.every((l) => l.text.trim() === '')) return { confidence: 0, reason: 'empty input' };
-  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: SIGNATURE_CONFIDENCE, reason: `starts with the LINE header "${lines[0]!.text.slice(0, 40)}"` };
+  if (lines.every((l) => l.text.trim() === '')) return { confidence: 0, reason: msg('sniff.empty') };
+  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: SIGNATURE_CONFIDENCE, reason: msg('sniff.line.header', { header: lines[0]!.text.slice(0, 40) }) };
   const first = lines.find((l) => l.text !== '')!;
   const date = readDateLine(first.text, voteDayOrder(lines.map((l) => l.text)).order);
   const messages = lines.filter((l) => looksLikeTabMessage(l.text) || (date?.style === 'desktop' && looksLikeSpaceMessage(l.text))).length;
-  if (date?.day && messages > 0) return { confidence: 0.8, reason: `starts with a LINE date line ("${first.text}") followed by message lines; no header, so a part of a chat or a desktop export` };
-  if (looksLikeTabMessage(first.text) && /^\d{4}\//.test(first.text)) return { confidence: 0.6, reason: 'message lines with a date in front of each, as one unverified LINE format has them' };
-  return { confidence: 0, reason: 'no "[LINE]" header and no LINE date line such as 「2024/03/01(金)」 at the start' };
+  if (date?.day && messages > 0) return { confidence: 0.8, reason: msg('sniff.line.date-line', { line: first.text }) };
+  if (looksLikeTabMessage(first.text) && /^\d{4}\//.test(first.text)) return { confidence: 0.6, reason: msg('sniff.line.dated-lines') };
+  return { confidence: 0, reason: msg('sniff.line.none') };
 }
 
 function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/i18n/message.js';
 import { decodeInput } from '../../../src/importers/decode.js';
 import { detectFormat } from '../../../src/importers/detect.js';
 import type { ParseOptions, ParseResult } from '../../../src/importers/importer.js';
@@ -34,8 +35,11 @@ describe('LINE: recognising the input', () => {
   it('declines JSON and empty input with a reason', () => {
     const json = lineImporter.sniff(decode('[{"message_id":"1","send_time":1}]'));
     expect(json.confidence).toBe(0);
-    expect(json.reason).toContain('no "[LINE]" header');
-    expect(lineImporter.sniff(decode(''))).toEqual({ confidence: 0, reason: 'empty input' });
+    // Reasons are catalog phrases: the user reads them in their language.
+    expect(render('en', json.reason)).toContain('no "[LINE]" header');
+    expect(render('ja', json.reason)).toContain('「[LINE]」の見出し');
+    const empty = lineImporter.sniff(decode(''));
+    expect([empty.confidence, render('en', empty.reason)]).toEqual([0, 'empty input']);
   });
 
   it('is what --format auto picks for a LINE export', () => {
