@@ -12,6 +12,9 @@ import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
 import type { ReportSource } from '../report/source.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
+import { originalsDisagreeing } from './verify-archive.js';
+import { IntegrityError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
 import { reportPayload } from '../core/entries/report.js';
 
 export interface ExportRequest extends BuildOptions {
@@ -45,6 +48,11 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   // Stamping logs an entry: the stored data is read (and so checked against its hashes) first, so
   // a damaged archive gets neither a timestamp nor a report.
   if (req.tsa !== null) sourceOf(archive, req);
+  // A consistent rewrite of stored messages passes every hash; the originals still say what they said.
+  const disagreeing = originalsDisagreeing(archive, req.room.id)[0];
+  if (disagreeing !== undefined) {
+    throw new IntegrityError(msg('integrity.original-disagrees', { where: disagreeing.where, expected: disagreeing.expected, actual: disagreeing.actual }), { hint: msg('hint.run-verify') });
+  }
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
   const report = reportOf(archive, req);
   const out = new AtomicFile(req.file, req.fileMode);

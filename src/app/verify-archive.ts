@@ -1,5 +1,6 @@
 import { messageHash } from '../core/canonical.js';
 import { sha256Hex } from '../core/hash.js';
+import { RAW_VARIANT } from '../core/types.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import { decodeInput } from '../importers/decode.js';
 import type { FormatName } from '../importers/importer.js';
@@ -97,6 +98,16 @@ async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[]
   return held.sort((a, b) => a.stampedSeq - b.stampedSeq);
 }
 
+/**
+ * `report` before it writes: the room's stored originals parsed again must give its captures'
+ * messages, or the report would show messages its own embedded originals contradict.
+ */
+export function originalsDisagreeing(archive: Archive, roomId: string): Problem[] {
+  const problems: Problem[] = [];
+  reparseOriginals(archive, archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId), problems);
+  return problems;
+}
+
 /** Every stored original parsed again with its recorded format, zone and members: the messages' Merkle root must be the entry's. */
 function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], problems: Problem[], progress?: VerifyProgress): Pick<FullVerification, 'reparsed' | 'notReparsed'> {
   const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
@@ -108,6 +119,14 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     const rawSha256 = c?.['rawSha256'], format = c?.['format'], tz = c?.['tz'], parserVersion = c?.['parserVersion'];
     if (typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !archive.hasBlob(rawSha256)) continue; // reported by the store's checks
     const where = `capture ${String(c?.['id'])} (log entry ${e.seq}): its original parsed again`;
+    if (parserVersion === RAW_VARIANT) {
+      // Kept with `import --raw`: nothing was read from it, so its message list must be empty.
+      if (c?.['messageCount'] !== 0 || c['merkleRoot'] !== new MerkleBuilder().rootHex()) {
+        problems.push({ kind: 'capture-original-disagrees', where, expected: 'no messages: the capture was kept verbatim (import --raw)', actual: `${String(c?.['messageCount'])} messages, root ${String(c?.['merkleRoot'])}` });
+      }
+      progress?.('originals', ++done, captures.length);
+      continue;
+    }
     const importer = importerFor(format as FormatName);
     if (importer === undefined) {
       problems.push({ kind: 'capture-unparsable', where, expected: `an importer for "${format}"`, actual: 'none in this chatproof' });

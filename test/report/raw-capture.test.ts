@@ -45,6 +45,12 @@ describe('a raw capture in the report', () => {
     expect(text.slice(section)).toContain(sha256Hex(Buffer.from(PASTE)));
   });
 
+  it('passes verify: its message list is empty, as nothing was read from it', async () => {
+    const r = await cli(['verify', '--db', tmp.db, '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.json<{ reparsed: number }>().reparsed).toBe(2);
+  });
+
   it('passes verify-report', async () => {
     const r = await cli(['verify-report', pdf, '--json']);
     expect(r.code, r.stdout).toBe(0);

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteList, storedList } from '../support/lists.js';
 import { canonicalMessage, messageFromCanonical, messageHash } from '../../src/core/canonical.js';
@@ -93,6 +95,14 @@ describe('a consistent rewrite of one message', () => {
     // The store's own checks pass: the rewrite is consistent; parsing the original again is what finds it.
     expect(new Set(json.problems.map((p) => p.kind))).toEqual(new Set(['capture-original-disagrees']));
     expect(json.window.newest).toBeNull();
+  });
+
+  it('report refuses to write a PDF its own embedded originals would contradict: exit 5, no file', async () => {
+    const target = join(plain.dir, 'report.pdf');
+    const r = await cli(['report', '佐藤花子', '-o', target, '--db', plain.db]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('The stored messages are not what their original says');
+    expect(existsSync(target)).toBe(false);
   });
 });
 

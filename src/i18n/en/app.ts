@@ -16,6 +16,7 @@ export const appEn = {
   'integrity.blob-changed': (p: { sha256: string; actual: string }) => `The stored file ${p.sha256} has changed: its bytes now hash to ${p.actual}. Nothing was written.`,
   'integrity.message-changed': (p: { hash: string; capture: string; actual: string }) => `Message ${p.hash} of capture ${p.capture} has changed: its stored form now hashes to ${p.actual}. Nothing was written.`,
   'integrity.list-changed': (p: { capture: string; expected: string; actual: string }) => `The message list of capture ${p.capture} has changed: the capture states ${p.expected}, the stored list gives ${p.actual}. Nothing was written.`,
+  'integrity.original-disagrees': (p: { where: string; expected: string; actual: string }) => `The stored messages are not what their original says (${p.where}): expected ${p.expected}; found ${p.actual}. Nothing was written.`,
   'integrity.capture-row-changed': (p: { capture: string; expected: string; actual: string }) => `Capture ${p.capture} no longer matches its log entry: the entry states root ${p.expected}, the capture row ${p.actual}. Nothing was written.`,
   'hint.run-verify': 'Run `chatproof verify` to see every problem in the archive; restore from a backup if it names damage.',
 };

@@ -18,6 +18,7 @@ export const appJa: typeof appEn = {
   'integrity.blob-changed': (p) => `保存されたファイル ${p.sha256} が変わっています（現在のハッシュは ${p.actual}）。何も書き込んでいません。`,
   'integrity.message-changed': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} が変わっています（保存された内容のハッシュは ${p.actual}）。何も書き込んでいません。`,
   'integrity.list-changed': (p) => `取り込み ${p.capture} のメッセージ一覧が変わっています（記録: ${p.expected}、保存された一覧: ${p.actual}）。何も書き込んでいません。`,
+  'integrity.original-disagrees': (p) => `保存されたメッセージが元データの内容と合いません（${p.where}）。記録: ${p.expected}、実際: ${p.actual}。何も書き込んでいません。`,
   'integrity.capture-row-changed': (p) => `取り込み ${p.capture} がログの記録と合いません（ログ: ルート ${p.expected}、取り込みの行: ${p.actual}）。何も書き込んでいません。`,
   'hint.run-verify': '`chatproof verify` を実行すると、アーカイブの問題がすべて表示されます。損傷が見つかったらバックアップから戻してください。',
 };
