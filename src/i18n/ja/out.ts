@@ -1,5 +1,19 @@
 import type { outEn } from '../en/out.js';
 
+/** verify が見つける問題の種類（store/verify*.ts の kind）を、何が起きたかの言葉で。 */
+const PROBLEMS: Readonly<Record<string, string>> = {
+  'blob-chunker-unknown': '元データの分割方式が不明', 'blob-chunks-out-of-order': '元データの断片の順序が違う',
+  'blob-hash-mismatch': '元データのハッシュが違う', 'blob-missing': '元データがない', 'blob-size-mismatch': '元データの大きさが違う',
+  'capture-list-out-of-order': 'メッセージ一覧の順序が違う', 'capture-messages-changed': '取り込みのメッセージ一覧が変わっている',
+  'capture-missing': '取り込みがない', 'capture-without-entry': 'ログにない取り込み', 'chain-broken': 'ログの連鎖が切れている',
+  'chunk-damaged': '断片が壊れている', 'chunk-hash-mismatch': '断片のハッシュが違う', 'chunk-missing': '断片がない', 'chunk-size-mismatch': '断片の大きさが違う',
+  'entry-hash-mismatch': 'ログのハッシュが違う', 'entry-missing': 'ログが欠けている', 'entry-not-canonical': 'ログが正準形でない',
+  'entry-prev-changed': 'ログの前のつながりが変わっている', 'entry-seq-changed': 'ログの番号が変わっている', 'entry-unreadable': 'ログを読めない',
+  'list-chunk-hash-mismatch': '一覧の断片のハッシュが違う', 'list-chunk-missing': '一覧の断片がない',
+  'message-hash-mismatch': 'メッセージのハッシュが違う', 'message-missing': 'メッセージがない',
+  'room-missing': 'ルームがない', 'room-without-entry': 'ログにないルーム',
+};
+
 /** 日本語: コマンドが人に向けて表示するもの — 見出し、要約、凡例、確認。 */
 export const outJa: typeof outEn = {
   'show.heading': (p) => `${p.title}（${p.id}、${p.source}）— 取り込み ${p.captures} 回`,
@@ -15,7 +29,7 @@ export const outJa: typeof outEn = {
   'captures.line': (p) => `${String(p.messages).padStart(6)} 件  ${p.full ? '全体' : '期間'}`,
   'note.done': (p) => `記録しました: ログ #${p.seq} ${p.hash}`,
   'verify.counted': (p) => `確認したもの: ログ ${p.entries} 件、取り込み ${p.captures} 回、メッセージ ${p.messages} 件、保存ファイル ${p.blobs} 件`,
-  'verify.problem': (p) => `✗ 不一致（${p.kind}）: ${p.where}\n    記録上の値: ${p.expected}\n    実際の値:   ${p.actual}`,
+  'verify.problem': (p) => `✗ ${PROBLEMS[p.kind] ?? '不一致'}（${p.kind}）: ${p.where}\n    記録上の値: ${p.expected}\n    実際の値:   ${p.actual}`,
   'verify.ok': '✓ 問題は見つかりませんでした。すべてのハッシュとログの連鎖が一致し、各タイムスタンプは記録どおりのログを保証し、元データを読み直すと各取り込みのメッセージと一致します。',
   'verify.rechecked': (p) => `タイムスタンプ ${p.timestamps} 件を対象のログと照合し、保存した元データ ${p.reparsed} 件を読み直しました。`,
   'verify.not-reparsed': (p) => `取り込み ${p.capture} は ${p.parserVersion} で読み取られました。この chatproof は ${p.current} で、読み取り方が異なる場合があるため、元データとメッセージの照合はしていません。`,
