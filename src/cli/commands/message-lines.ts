@@ -1,0 +1,23 @@
+/** What `show` and `diff` share: the marks and colours of a status, a message's line, the history loader. */
+import type { Context } from '../context.js';
+
+export const MARK: Record<string, string> = { present: ' ', edited: 'M', unsent: '×', deleted: '-', added: '+' };
+export const COLOR: Record<string, number> = { edited: 33, unsent: 35, deleted: 31, added: 32 };
+
+/** A message's line: its mark, time in the archive's zone, sender and text; its hash under --verbose. */
+export function messageLine(ctx: Context, mark: string, m: { sentAt: string; sender: string | null; hash: string }, text: string, verbose: boolean): string {
+  return `${mark} ${ctx.time(m.sentAt)}  ${m.sender ?? '—'}: ${text}${verbose ? `  [${m.hash.slice(0, 10)}]` : ''}`;
+}
+
+export function oneLine(body: string): string {
+  return body.replace(/\n/g, '⏎');
+}
+
+/**
+ * The diff core and the room's history, loaded by the commands that use them: ~5 ms of every
+ * other command's start-up (docs/performance.md).
+ */
+export async function loadHistory() {
+  const [diff, history] = await Promise.all([import('../../core/diff/index.js'), import('../../store/room-history.js')]);
+  return { compareCaptures: diff.compareCaptures, captureView: history.captureView, roomArchiveView: history.roomArchiveView };
+}
