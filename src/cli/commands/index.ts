@@ -7,13 +7,15 @@ import { registerShow } from './show.js';
 import { registerImport } from './import.js';
 import { registerNote } from './note.js';
 import { registerReport } from './report.js';
-import { registerCaptures, registerRooms } from './rooms.js';
+import { registerCaptures } from './captures.js';
+import { registerRooms } from './rooms.js';
 import { registerStamp } from './stamp.js';
 import { registerSync } from './sync.js';
 import { registerUi } from './ui.js';
 import { registerVerifyReport } from './verify-report.js';
 import { registerWatch } from './watch.js';
-import { registerBackup, registerVerify } from './verify.js';
+import { registerBackup } from './backup.js';
+import { registerVerify } from './verify.js';
 
 /** Every command, in the order `--help` lists them. */
 export function registerCommands(program: Command, runner: Runner): void {
