@@ -47,17 +47,18 @@ function beforeAfter(m: ShownMessage, r: Report): string {
   const { lang } = r;
   const oneLine = (text: string): string => {
     const flat = text.replace(/\s*\n\s*/g, ' ');
-    return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
+    const cut = flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
+    return L(lang, `「${cut}」`, `“${cut}”`);
   };
   switch (m.status) {
     case 'edited': {
       const first = m.versions[0];
-      return `「${oneLine(first?.body ?? m.body)}」 → 「${oneLine(m.body)}」`;
+      return `${oneLine(first?.body ?? m.body)} → ${oneLine(m.body)}`;
     }
     case 'unsent':
-      return m.textKnown ? `「${oneLine(m.body)}」 → ${L(lang, '送信取消', 'unsent')}` : L(lang, '（取り消し前の本文は不明）→ 送信取消', '(text before the unsend unknown) → unsent');
+      return m.textKnown ? `${oneLine(m.body)} → ${L(lang, '送信取消', 'unsent')}` : L(lang, '（取り消し前の本文は不明）→ 送信取消', '(text before the unsend unknown) → unsent');
     case 'deleted':
-      return `「${oneLine(m.body)}」 → ${L(lang, `取り込み #${m.statusAsOf} には無い`, `missing from capture #${m.statusAsOf}`)}`;
+      return `${oneLine(m.body)} → ${L(lang, `取り込み #${m.statusAsOf} には無い`, `missing from capture #${m.statusAsOf}`)}`;
     case 'present':
       return oneLine(m.body);
   }
