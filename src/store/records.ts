@@ -1,5 +1,6 @@
-import type { Coverage, Source } from '../core/types.js';
+import type { Source } from '../core/types.js';
 import type { EntryKind } from '../core/entries/index.js';
+import type { CaptureFacts } from '../core/entries/capture.js';
 
 export interface RoomRecord {
   readonly id: string;
@@ -9,20 +10,9 @@ export interface RoomRecord {
   readonly createdSeq: number;
 }
 
-export interface CaptureRecord {
-  readonly id: string;
-  readonly roomId: string;
+/** A capture as its row holds it: the facts its log entry states, and that entry's place. */
+export interface CaptureRecord extends CaptureFacts {
   readonly entrySeq: number;
-  readonly rawSha256: string;
-  readonly rawSize: number;
-  readonly format: string;
-  readonly variant: string;
-  readonly parserVersion: string;
-  readonly tz: string;
-  readonly coverage: Coverage;
-  readonly messageCount: number;
-  readonly merkleRoot: string;
-  readonly capturedAt: string;
 }
 
 export interface EntryRecord {
