@@ -27,7 +27,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   timestamp: ['core', 'i18n', 'input'],
   store: ['core', 'i18n', 'output', 'paths', 'threads'],
   attach: ['core', 'i18n', 'store'],
-  sync: ['core', 'i18n', 'importers', 'store'],
+  sync: ['core', 'i18n', 'importers'],
   // Model and verification only: a report is made in app/ (which picks the exporter).
   report: ['attach', 'core', 'i18n', 'importers', 'store', 'timestamp'],
   // Renderers see the report model (and the renderer seam verify-report compares pages with), never the archive.

@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
 import { ChatworkClient, DEFAULT_API_BASE } from '../sync/chatwork-client.js';
-import type { RoomOutcome } from '../sync/types.js';
+import type { RoomOutcome } from './sync-types.js';
 import type { Workspace } from './workspace.js';
 
 export interface SyncPass {
@@ -68,7 +68,7 @@ export class ChatworkSession {
   private async pass(): Promise<SyncPass> {
     const token = this.#token;
     if (token === null) throw new UsageError(msg('ui.chatwork.no-token'));
-    const { newProgress, runSync } = await import('../sync/sync-run.js');
+    const { newProgress, runSync } = await import('./sync-run.js');
     const client = new ChatworkClient({ baseUrl: this.apiBase, token, signal: this.stop.signal });
     const progress = newProgress();
     const at = new Date().toISOString();

@@ -3,8 +3,8 @@ import { InterruptedError, UsageError } from '../../core/errors.js';
 import { ChatworkClient, DEFAULT_API_BASE, TokenRefusedError } from '../../sync/chatwork-client.js';
 import { isTransient, parseInterval, repeatEvery } from '../../sync/every.js';
 import { systemClock } from '../../sync/retry.js';
-import type { RoomOutcome } from '../../sync/types.js';
-import type { SyncProgress, SyncRequest } from '../../sync/sync-run.js';
+import type { RoomOutcome } from '../../app/sync-types.js';
+import type { SyncProgress, SyncRequest } from '../../app/sync-run.js';
 import type { Archive } from '../../store/archive.js';
 import { changesForCapture } from '../../app/changes.js';
 import { EXIT } from '../exit-codes.js';
@@ -55,7 +55,7 @@ export async function runSyncCommand(ctx: Context, service: string, opts: SyncOp
 /** One pass; on failure, says which rooms were recorded before it, then lets the error through. */
 async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, request: SyncRequest, repeating: boolean): Promise<void> {
   // Loaded here, not at start-up: it pulls in the importers, and with them iconv-lite and chardet (docs/performance.md).
-  const { newProgress, runSync } = await import('../../sync/sync-run.js');
+  const { newProgress, runSync } = await import('../../app/sync-run.js');
   const progress = newProgress((o) => {
     if (!ctx.json) {
       const { line, color } = roomLine(ctx, archive, o);

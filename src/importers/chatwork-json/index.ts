@@ -86,7 +86,7 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
 
 /**
  * The room a file name gives (`room-123456.json`): its id, and until the first sync or `--room`
- * names it, the title `chatproof sync` gives a room it has no name for (src/sync/sync-room.ts).
+ * names it, the title `chatproof sync` gives a room it has no name for (src/app/sync-room.ts).
  */
 function roomOf(name: string | null): { readonly title: string | null; readonly externalId: string | null } {
   const id = roomIdFromFileName(name);

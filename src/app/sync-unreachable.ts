@@ -4,9 +4,9 @@
  */
 import { sha256Hex } from '../core/hash.js';
 import { nowIso } from '../core/time.js';
-import type { ApiResponse } from './chatwork-client.js';
-import { previousState } from './room-state.js';
-import type { RoomOutcome, RoomTarget, SyncContext } from './types.js';
+import type { ApiResponse } from '../sync/chatwork-client.js';
+import { previousState } from './sync-room-state.js';
+import type { RoomOutcome, RoomTarget, SyncContext } from './sync-types.js';
 import { observationPayload, ROOM_UNREACHABLE } from '../core/entries/observation.js';
 
 /**

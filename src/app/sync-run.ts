@@ -4,11 +4,11 @@
  * says which were done and which were not.
  */
 import type { Archive } from '../store/archive.js';
-import { readRoomList } from './api-bodies.js';
-import type { ChatworkClient } from './chatwork-client.js';
-import { stopped } from './retry.js';
+import { readRoomList } from '../sync/api-bodies.js';
+import type { ChatworkClient } from '../sync/chatwork-client.js';
+import { stopped } from '../sync/retry.js';
 import { syncRoom } from './sync-room.js';
-import type { RoomOutcome, RoomTarget } from './types.js';
+import type { RoomOutcome, RoomTarget } from './sync-types.js';
 
 export interface SyncRequest {
   /** `--room` ids; empty: every room of GET /rooms, plus every archived Chatwork room missing from it. */

@@ -5,7 +5,7 @@
  */
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
-import { type ChatworkFile, filesFromMeta } from './file-list.js';
+import { type ChatworkFile, filesFromMeta } from '../sync/file-list.js';
 import { readCapture } from '../core/entries/capture.js';
 import { readObservation, ROOM_UNREACHABLE } from '../core/entries/observation.js';
 

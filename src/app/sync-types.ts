@@ -1,8 +1,8 @@
 /** The shapes one sync pass works with, shared by the per-room step, the pass and the CLI. */
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../store/records.js';
-import type { ChatworkClient } from './chatwork-client.js';
-import type { FileListChanges } from './file-list.js';
+import type { ChatworkClient } from '../sync/chatwork-client.js';
+import type { FileListChanges } from '../sync/file-list.js';
 import type { Phrase } from '../i18n/message.js';
 
 export interface SyncContext {
