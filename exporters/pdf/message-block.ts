@@ -29,6 +29,14 @@ export function captureRef(n: number, r: Report): string {
   return L(r.lang, `取り込み #${n}（${when}）`, `capture #${n} (${when})`);
 }
 
+/**
+ * A deletion the source itself shows (Chatwork's `[deleted]` in the message's place), rather than a
+ * message missing from a later capture: the capture that decided the status still showed it.
+ */
+export function deletedByMark(m: ShownMessage): boolean {
+  return m.status === 'deleted' && m.lastSeen === m.statusAsOf;
+}
+
 /** The lines that explain a status, in place (transcript) or in the summary. */
 export function statusNotes(m: ShownMessage, r: Report): string[] {
   const { lang } = r;
@@ -47,8 +55,14 @@ export function statusNotes(m: ShownMessage, r: Report): string[] {
         ? L(lang, `${seen}で送信取消を確認。上の本文は取り消し前のもので、${before}にあります。`, `Unsend seen in ${seen}. The text above is what it said before, as ${before} shows.`)
         : L(lang, `${seen}で送信取消を確認。取り消し前の本文は、どの取り込みにもありません。`, `Unsend seen in ${seen}. No capture shows what it said before.`)];
     }
-    case 'deleted':
-      return [L(lang, `${captureRef(m.lastSeen, r)}を最後に、${captureRef(m.statusAsOf, r)}には見当たりません。`, `Last seen in ${captureRef(m.lastSeen, r)}; missing from ${captureRef(m.statusAsOf, r)}.`)];
+    case 'deleted': {
+      if (!deletedByMark(m)) return [L(lang, `${captureRef(m.lastSeen, r)}を最後に、${captureRef(m.statusAsOf, r)}には見当たりません。`, `Last seen in ${captureRef(m.lastSeen, r)}; missing from ${captureRef(m.statusAsOf, r)}.`)];
+      const seen = captureRef(m.versions.find((v) => v.kind === 'unsent')?.capture ?? m.statusAsOf, r);
+      const before = captureRef(m.versions[0]?.capture ?? m.firstSeen, r);
+      return [m.textKnown
+        ? L(lang, `${seen}で、送信元が削除済み（[deleted]）と表示。上の本文は削除前のもので、${before}にあります。`, `Shown as deleted ([deleted]) by the source in ${seen}. The text above is what it said before, as ${before} shows.`)
+        : L(lang, `${seen}で、送信元が削除済み（[deleted]）と表示。削除前の本文は、どの取り込みにもありません。`, `Shown as deleted ([deleted]) by the source in ${seen}. No capture shows what it said before.`)];
+    }
   }
 }
 

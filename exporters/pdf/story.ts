@@ -2,7 +2,7 @@ import type { Report, ShownMessage } from '../../src/report/model.js';
 import { FONT_BOLD, FONT_REGULAR } from './fonts.js';
 import { dateTime, L } from './format.js';
 import { INK, type Layout, SIZE } from './layout.js';
-import { markChange, senderName, writeIndented } from './message-block.js';
+import { deletedByMark, markChange, senderName, writeIndented } from './message-block.js';
 
 /** How many changed messages page 1 shows; the summary of changes lists them all. */
 const FIRST_CHANGES = 5;
@@ -58,7 +58,8 @@ function beforeAfter(m: ShownMessage, r: Report): string {
     case 'unsent':
       return m.textKnown ? `${oneLine(m.body)} → ${L(lang, '送信取消', 'unsent')}` : L(lang, '（取り消し前の本文は不明）→ 送信取消', '(text before the unsend unknown) → unsent');
     case 'deleted':
-      return `${oneLine(m.body)} → ${L(lang, `取り込み #${m.statusAsOf} には無い`, `missing from capture #${m.statusAsOf}`)}`;
+      if (!deletedByMark(m)) return `${oneLine(m.body)} → ${L(lang, `取り込み #${m.statusAsOf} には無い`, `missing from capture #${m.statusAsOf}`)}`;
+      return m.textKnown ? `${oneLine(m.body)} → ${L(lang, '削除', 'deleted')}` : L(lang, '（削除前の本文は不明）→ 削除', '(text before the deletion unknown) → deleted');
     case 'present':
       return oneLine(m.body);
   }

@@ -27,7 +27,7 @@ export function writeSummary(l: Layout, r: Report): void {
     ...statusNotes(m, r),
   ]);
   section(l, r, L(lang, '削除されたメッセージ', 'Deleted messages'), r.transcript.filter((m) => m.status === 'deleted'), (m) => [
-    L(lang, `最後に確認した本文: ${m.body}`, `Text last seen: ${m.body}`),
+    m.textKnown ? L(lang, `最後に確認した本文: ${m.body}`, `Text last seen: ${m.body}`) : L(lang, '削除前の本文: 不明', 'Text before the deletion: unknown'),
     ...statusNotes(m, r),
   ]);
 

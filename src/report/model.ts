@@ -93,7 +93,7 @@ export interface ShownMessage {
   readonly versions: readonly ShownVersion[];
   /** The source's own edit time (Chatwork update_time), if any. */
   readonly editedAt: string | null;
-  /** False when an unsent message was never seen before the unsend: its text is unknown. */
+  /** False when an unsent or deleted message was never seen before the unsend or deletion mark: its text is unknown. */
   readonly textKnown: boolean;
 }
 

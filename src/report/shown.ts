@@ -53,7 +53,8 @@ export function selectShown(
       statusAsOf: ord(m.statusAsOf),
       versions: m.history.map((v) => ({ capture: ord(v.capture), hash: v.hash, kind: v.kind, body: display(v.body, v.kind) })),
       editedAt: m.editedAt,
-      textKnown: !(m.status === 'unsent' && m.kind === 'unsent'),
+      // The view keeps the last content; it is still the unsend line or deletion mark only when no capture showed the text.
+      textKnown: m.kind !== 'unsent',
     });
   }
   return { shown, manifest, versions, sightings };

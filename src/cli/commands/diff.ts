@@ -8,7 +8,7 @@ import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { messageJson } from '../json-shapes.js';
 import { EXIT } from '../exit-codes.js';
-import { COLOR, loadHistory, MARK, messageLine, oneLine } from './message-lines.js';
+import { COLOR, deletedText, loadHistory, MARK, messageLine, oneLine } from './message-lines.js';
 
 interface DiffOptions {
   from?: string;
@@ -49,6 +49,10 @@ export function registerDiff(program: Command, runner: Runner): void {
 
 function printChange(ctx: Context, c: Change, verbose: boolean): void {
   const m = (c.after ?? c.before)!;
-  const text = c.type === 'edited' ? `${oneLine(c.before!.body)}  →  ${oneLine(c.after!.body)}` : c.type === 'unsent' ? oneLine(c.before!.body) : oneLine(m.body);
+  const text =
+    c.type === 'edited' ? `${oneLine(c.before!.body)}  →  ${oneLine(c.after!.body)}`
+    : c.type === 'unsent' ? oneLine(c.before!.body)
+    : c.type === 'deleted' && c.after !== null ? deletedText(ctx, c.before!.body)
+    : oneLine(m.body);
   ctx.say(messageLine(ctx, MARK[c.type]!, m, text, verbose), COLOR[c.type] ?? 0);
 }

@@ -9,6 +9,14 @@ export function messageLine(ctx: Context, mark: string, m: { sentAt: string; sen
   return `${mark} ${ctx.time(m.sentAt)}  ${m.sender ?? '—'}: ${text}${verbose ? `  [${m.hash.slice(0, 10)}]` : ''}`;
 }
 
+/**
+ * A message the source lists as deleted (`[deleted]`): what it said before, then "(deleted)". `before`
+ * is null when no capture showed the text: the room's first capture already had the mark.
+ */
+export function deletedText(ctx: Context, before: string | null): string {
+  return ctx.text('lines.deleted', { before: before === null ? ctx.text('lines.deleted.unknown') : oneLine(before) });
+}
+
 export function oneLine(body: string): string {
   return body.replace(/\n/g, '⏎');
 }

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { findRoom } from '../../app/room-arg.js';
 import type { ViewMessage } from '../../core/diff/index.js';
+import { isDeletionMark } from '../../core/diff/removal.js';
 import { UsageError } from '../../core/errors.js';
 import { msg, textsIn } from '../../i18n/message.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { captureJson, messageJson, roomJson } from '../json-shapes.js';
 import { EXIT } from '../exit-codes.js';
-import { COLOR, loadHistory, MARK, messageLine, oneLine } from './message-lines.js';
+import { COLOR, deletedText, loadHistory, MARK, messageLine, oneLine } from './message-lines.js';
 
 interface ShowOptions {
   capture?: string;
@@ -54,7 +55,8 @@ function viewMessageJson(m: ViewMessage): Record<string, unknown> {
 }
 
 function printViewMessage(ctx: Context, m: ViewMessage, verbose: boolean): void {
-  const line = messageLine(ctx, MARK[m.status]!, m, oneLine(m.body), verbose);
+  const text = m.status === 'deleted' && isDeletionMark(m.current) ? deletedText(ctx, m.kind === 'unsent' ? null : m.body) : oneLine(m.body);
+  const line = messageLine(ctx, MARK[m.status]!, m, text, verbose);
   ctx.say(line, COLOR[m.status]);
   if (m.status === 'edited') for (const h of m.history.slice(0, -1)) ctx.say(`      ${ctx.text('show.before')}: ${oneLine(h.body)}`);
 }

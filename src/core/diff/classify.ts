@@ -3,17 +3,21 @@ import { align } from './align.js';
 import { coverageBounds, isCovered } from './coverage.js';
 import { instantOf } from './instant.js';
 import type { BeforeItem } from './pairs.js';
+import { isDeletionMark, removalStatus } from './removal.js';
 import type { CaptureView } from './types.js';
 
 /**
  * The outcome for one message, by index into the earlier state (`before`) and the later capture
  * (`after`). `stillGone` is a message the view already held as deleted that is still missing: no
- * change to report, but the view keeps it.
+ * change to report, but the view keeps it; so is a message whose deletion mark (`[deleted]`) has
+ * vanished too: its deletion was already seen. A `deleted` with an `after` is one the later
+ * capture still lists, with the source's deletion mark in place of its text.
  */
 export type Outcome =
   | { readonly type: 'added'; readonly before: null; readonly after: number }
   | { readonly type: 'unchanged' | 'edited' | 'unsent'; readonly before: number; readonly after: number }
-  | { readonly type: 'deleted' | 'notCovered' | 'stillGone'; readonly before: number; readonly after: null };
+  | { readonly type: 'deleted'; readonly before: number; readonly after: number | null }
+  | { readonly type: 'notCovered' | 'stillGone'; readonly before: number; readonly after: null };
 
 /**
  * Aligns, classifies and orders: the later capture's order, with each message that has no partner
@@ -40,7 +44,7 @@ export function classify(before: readonly BeforeItem[], after: CaptureView): Out
       return;
     }
     const anchors = { shownBefore: b > firstPaired && firstPaired !== -1, shownAfter: b < lastPaired };
-    const type = item.gone ? 'stillGone' : isCovered(instantOf(item.message.sentAt), bounds, anchors) ? 'deleted' : 'notCovered';
+    const type = item.gone || isDeletionMark(item.message) ? 'stillGone' : isCovered(instantOf(item.message.sentAt), bounds, anchors) ? 'deleted' : 'notCovered';
     const list = slots.get(slot + 1);
     if (list === undefined) slots.set(slot + 1, [{ type, before: b, after: null }]);
     else list.push({ type, before: b, after: null });
@@ -59,11 +63,11 @@ export function classify(before: readonly BeforeItem[], after: CaptureView): Out
 
 /**
  * What happened to a message that is in both states. Only what its author or the source changed
- * counts: the text, the kind, the source's own edit mark (Chatwork `update_time`). A sender's new
+ * counts: the text, the kind, the source's own edit or deletion mark (Chatwork `update_time`, `[deleted]`). A sender's new
  * display name or another offset for the same time changes the hash but is not an edit.
  */
-function pairType(b: HashedMessage, a: HashedMessage): 'unchanged' | 'edited' | 'unsent' {
-  if (a.kind === 'unsent') return b.kind === 'unsent' ? 'unchanged' : 'unsent';
+function pairType(b: HashedMessage, a: HashedMessage): 'unchanged' | 'edited' | 'unsent' | 'deleted' {
+  if (a.kind === 'unsent') return b.kind === 'unsent' ? 'unchanged' : removalStatus(a);
   if (a.body === b.body && a.kind === b.kind && a.editedAt === b.editedAt) return 'unchanged';
   return 'edited';
 }

@@ -1,5 +1,6 @@
 import { classify, type Outcome } from './classify.js';
 import type { BeforeItem } from './pairs.js';
+import { isDeletionMark } from './removal.js';
 import type { ArchiveView, CaptureView, Change, ChangeCounts } from './types.js';
 
 /**
@@ -24,7 +25,8 @@ export function compareWithView(view: ArchiveView, after: CaptureView): Change[]
 }
 
 export function viewItems(view: ArchiveView): BeforeItem[] {
-  return view.messages.map((m) => ({ message: m.current, gone: m.status === 'deleted' }));
+  // A message deleted by the source's mark is still listed: it must pair with the mark again.
+  return view.messages.map((m) => ({ message: m.current, gone: m.status === 'deleted' && !isDeletionMark(m.current) }));
 }
 
 export function countChanges(changes: readonly Change[]): ChangeCounts {

@@ -12,4 +12,5 @@ export type {
 } from './types.js';
 export { compareCaptures, compareWithView, countChanges } from './compare.js';
 export { buildArchiveView, extendArchiveView, EMPTY_ARCHIVE_VIEW } from './view.js';
+export { DELETION_MARKS, isDeletionMark } from './removal.js';
 export { EDIT_SIMILARITY_MIN, similarity } from './similarity.js';

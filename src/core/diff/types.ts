@@ -16,7 +16,9 @@ export type ChangeType = 'added' | 'edited' | 'deleted' | 'unsent' | 'unchanged'
 
 /**
  * How one message fared between two states of a room. `before` is null for `added`, `after` is
- * null for `deleted` and `notCovered`; both are set for `edited`, `unsent` and `unchanged`.
+ * null for `notCovered` and for a `deleted` message that is missing; both are set for `edited`,
+ * `unsent`, `unchanged`, and a `deleted` one the later capture lists with the source's deletion
+ * mark (`[deleted]`) in place of its text.
  */
 export interface Change {
   readonly type: ChangeType;

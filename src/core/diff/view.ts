@@ -2,6 +2,7 @@ import type { HashedMessage } from '../types.js';
 import { classify, type Outcome } from './classify.js';
 import { viewItems } from './compare.js';
 import { instantOf } from './instant.js';
+import { removalStatus } from './removal.js';
 import type { ArchiveView, CaptureView, HistoryEntry, MessageStatus, ViewMessage } from './types.js';
 
 export const EMPTY_ARCHIVE_VIEW: ArchiveView = { captures: [], messages: [], roomObservations: [] };
@@ -35,6 +36,7 @@ function nextState(view: ArchiveView, capture: CaptureView, o: Outcome): ViewMes
       return sighting(view.messages[o.before]!, capture.messages[o.after]!, capture.id);
     case 'deleted': {
       const old = view.messages[o.before]!;
+      if (o.after !== null) return sighting(old, capture.messages[o.after]!, capture.id);
       return viewMessage(old, { ...old, status: 'deleted', statusAsOf: capture.id });
     }
     case 'notCovered': // keeps the status it had (docs/design/cli-contract.md, `show`)
@@ -51,7 +53,7 @@ function firstSighting(m: HashedMessage, capture: string): ViewMessage {
 function sighting(old: ViewMessage, m: HashedMessage, capture: string): ViewMessage {
   const last = old.history[old.history.length - 1];
   const history = last !== undefined && last.body === m.body && last.kind === m.kind ? old.history : [...old.history, versionOf(m, capture)];
-  // An unsend line is not content: the view goes on showing what the message said before it.
+  // An unsend line or a deletion mark is not content: the view goes on showing what the message said before it.
   const content = m.kind === 'unsent' && old.kind !== 'unsent' ? old : m;
   return viewMessage(content, { status: statusOf(m, history), firstSeen: old.firstSeen, lastSeen: capture, statusAsOf: capture, history, current: m });
 }
@@ -80,10 +82,10 @@ function viewMessage(content: HashedMessage, state: ViewState): ViewMessage {
 
 /**
  * The status of a message the latest covering capture shows: signals from the source itself
- * count (an unsend line, Chatwork's edit time), as do texts that changed between captures (docs/design/evidence-model.md P6).
+ * count (an unsend line, Chatwork's deletion mark and edit time), as do texts that changed between captures (docs/design/evidence-model.md P6).
  */
 function statusOf(current: HashedMessage, history: readonly HistoryEntry[]): MessageStatus {
-  if (current.kind === 'unsent') return 'unsent';
+  if (current.kind === 'unsent') return removalStatus(current);
   if (history.length > 1 || current.editedAt !== null) return 'edited';
   return 'present';
 }

@@ -8,6 +8,8 @@ export const outEn = {
   'diff.heading': (p: { title: string; from: string; fromAt: string; to: string; toAt: string }) => `${p.title}: capture ${p.from} (${p.fromAt}) → ${p.to} (${p.toAt})`,
   'diff.none': 'No changes.',
   'diff.legend': 'Marks: + added · - deleted · M edited (before → after) · × unsent',
+  'lines.deleted': (p: { before: string }) => `${p.before}  →  (deleted)`,
+  'lines.deleted.unknown': '(what it said before is in no capture: the first one already showed it deleted)',
   'rooms.none': 'No rooms yet. Import a chat with: chatproof import FILE',
   'rooms.line': (p: { captures: number; messages: number; last: string }) => `${String(p.captures).padStart(3)} ${p.captures === 1 ? 'capture ' : 'captures'}  ${String(p.messages).padStart(6)} msgs  last ${p.last}`,
   'captures.line': (p: { messages: number; full: boolean }) => `${String(p.messages).padStart(6)} msgs  ${p.full ? 'full  ' : 'window'}`,

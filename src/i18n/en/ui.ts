@@ -51,6 +51,7 @@ export const uiEn = {
   'ui.status.unsent': 'unsent',
   'ui.status.deleted': 'deleted',
   'ui.status.added': 'added',
+  'ui.deleted.text-unknown': '(deleted; what it said before is in no capture: the first one already showed it deleted)',
   'ui.room.history': 'Every message',
   'ui.room.changed-only': 'Changed only',
   'ui.room.all': 'All',

@@ -24,6 +24,8 @@ export const outJa: typeof outEn = {
   'diff.heading': (p) => `${p.title}: 取り込み ${p.from}（${p.fromAt}）→ ${p.to}（${p.toAt}）`,
   'diff.none': '変化はありません。',
   'diff.legend': '記号: + 追加・- 削除・M 編集（編集前 → 編集後）・× 送信取消',
+  'lines.deleted': (p) => `${p.before}  →  （削除）`,
+  'lines.deleted.unknown': '（削除前の本文はどの取り込みにもありません。最初の取り込みで既に削除済み）',
   'rooms.none': 'まだルームがありません。chatproof import FILE で取り込めます。',
   'rooms.line': (p) => `取り込み ${String(p.captures).padStart(3)} 回  ${String(p.messages).padStart(6)} 件  最終 ${p.last}`,
   'captures.line': (p) => `${String(p.messages).padStart(6)} 件  ${p.full ? '全体' : '期間'}`,

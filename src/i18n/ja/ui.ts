@@ -53,6 +53,7 @@ export const uiJa: typeof uiEn = {
   'ui.status.unsent': '送信取消',
   'ui.status.deleted': '削除された',
   'ui.status.added': '追加',
+  'ui.deleted.text-unknown': '（削除済み。削除前の本文はどの取り込みにもありません）',
   'ui.room.history': 'すべてのメッセージ',
   'ui.room.changed-only': '変化したものだけ',
   'ui.room.all': 'すべて',

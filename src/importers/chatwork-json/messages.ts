@@ -4,6 +4,7 @@
  * a half-read capture would look like deletions later.
  */
 import type { Message, MessageKind, Warning } from '../../core/types.js';
+import { DELETION_MARKS } from '../../core/diff/removal.js';
 import { epochToIso } from '../../core/time.js';
 import type { JsonNode } from './json-text.js';
 
@@ -69,19 +70,14 @@ function readMessage(node: JsonNode, label: string, tz: string, warn: (message: 
 }
 
 /**
- * What a deleted message's body becomes: `[deleted]` in what one API client shows, `[delete]` in
- * Chatwork's Enterprise export (FORMAT.md "Kind"). The author removed it, as a LINE unsend does:
- * `unsent`, so the archive keeps the text it had before (src/core/diff/classify.ts).
- */
-const DELETED_BODIES: ReadonlySet<string> = new Set(['[deleted]', '[delete]']);
-
-/**
  * A body that is wholly one `[info]…[/info]` block with a `[dtext:…]` key is a notice Chatwork
  * wrote itself (§2.7 "System messages"): a file upload is `media`, the rest `system`. Chatwork
  * attributes the notice to the acting account (§2.7), so its id is kept as `senderId`.
  */
 export function kindOf(body: string): MessageKind {
-  if (DELETED_BODIES.has(body)) return 'unsent';
+  // A deleted message's mark is not what its author wrote: `unsent` (a line in its place), which the
+  // change core counts as a deletion with the earlier text kept (src/core/diff/removal.ts).
+  if (DELETION_MARKS.has(body)) return 'unsent';
   if (!isWhollyInfoBlock(body) || !body.includes('[dtext:')) return 'text';
   return body.startsWith('[info][title][dtext:file_uploaded][/title]') ? 'media' : 'system';
 }

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import type { Lang } from '../../i18n/lang.js';
 import { msg, render, textsIn } from '../../i18n/message.js';
 import type { Change, MessageStatus, ViewMessage } from '../../core/diff/index.js';
+import { isDeletionMark } from '../../core/diff/removal.js';
 import { isoInZone } from '../../core/time.js';
 import type { UiDeps, UiEnv } from '../env.js';
 import { when } from '../format.js';
@@ -30,10 +31,12 @@ function changeCounts(lang: Lang, counts: Readonly<Record<MessageStatus, number>
  * for an unsent or deleted one, the last body it had, struck through (LINE's "unsent" line is not
  * what the person wrote).
  */
-function body(m: ViewMessage): Html {
+function body(lang: Lang, m: ViewMessage): Html {
   const bodies = m.history.map((h) => h.body);
   if (m.status === 'edited') return html`${bodies.slice(0, -1).map((b) => html`<del class="before">${b}</del> → `)}<ins>${m.body}</ins>`;
   if (m.status === 'unsent') return html`<del class="before">${bodies.length > 1 ? bodies[bodies.length - 2] : m.body}</del>`;
+  // Deleted by the source's mark in the room's first capture: there is no earlier text to strike through.
+  if (m.status === 'deleted' && m.kind === 'unsent' && isDeletionMark(m.current)) return html`<em class="unknown">${render(lang, msg('ui.deleted.text-unknown'))}</em>`;
   if (m.status === 'deleted') return html`<del class="before">${m.body}</del>`;
   return html`${m.body}`;
 }
@@ -42,7 +45,7 @@ function messageRow(lang: Lang, tz: string, m: ViewMessage, capturedAt: Readonly
   const asOf = capturedAt.get(m.statusAsOf) ?? null;
   return html`<tr class="msg ${m.status}" data-status="${m.status}">
 <td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td>
-<td class="body">${body(m)}</td>
+<td class="body">${body(lang, m)}</td>
 <td class="status">${statusText(lang, m.status)}${m.status === 'present' ? '' : html`<br><span class="muted">${asOf === null ? '' : html`${when(asOf, tz)} `}${textsIn(lang)('ui.room.as-of')}</span>`}</td></tr>`;
 }
 
