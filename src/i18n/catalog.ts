@@ -18,6 +18,7 @@ import { lineEn } from './en/line.js';
 import { rawEn } from './en/raw.js';
 import { sniffEn } from './en/sniff.js';
 import { outEn } from './en/out.js';
+import { pasteEn } from './en/paste.js';
 import { storeEn } from './en/store.js';
 import { uiEn } from './en/ui.js';
 import { verifyEn } from './en/verify.js';
@@ -31,6 +32,7 @@ import { lineJa } from './ja/line.js';
 import { rawJa } from './ja/raw.js';
 import { sniffJa } from './ja/sniff.js';
 import { outJa } from './ja/out.js';
+import { pasteJa } from './ja/paste.js';
 import { storeJa } from './ja/store.js';
 import { uiJa } from './ja/ui.js';
 import { verifyJa } from './ja/verify.js';
@@ -46,6 +48,7 @@ const en = {
   ...ioEn,
   ...lineEn,
   ...outEn,
+  ...pasteEn,
   ...rawEn,
   ...sniffEn,
   ...storeEn,
@@ -65,6 +68,7 @@ const ja: Catalog = {
   ...ioJa,
   ...lineJa,
   ...outJa,
+  ...pasteJa,
   ...rawJa,
   ...sniffJa,
   ...storeJa,

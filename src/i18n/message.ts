@@ -42,3 +42,8 @@ export function render(lang: Lang, m: Phrase | string): string {
 export function textsIn(lang: Lang): <K extends MessageKey>(key: K, ...params: ParamsArg<K>) => string {
   return (key, ...params) => render(lang, msg(key, ...params));
 }
+
+/** Items said as one text, each pair put together by `key` (a list with commas, clauses, lines); '' for none. */
+export function joined(key: 'text.comma-list' | 'text.clauses' | 'text.lines', items: readonly (string | Phrase)[]): string | Phrase {
+  return items.reduceRight<string | Phrase>((rest, item) => (rest === '' ? item : msg(key, { first: item, rest })), '');
+}

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import { SIGNATURE_CONFIDENCE, type DecodedInput, type FormatName, type Importer, type Sniff } from './importer.js';
-import { msg, type Phrase } from '../i18n/message.js';
+import { joined, msg, type Phrase } from '../i18n/message.js';
 
 export interface Detection {
   readonly importer: Importer;
@@ -24,7 +24,7 @@ export function detectFormat(input: DecodedInput, importers: readonly Importer[]
     if (tried.sniff.confidence >= SIGNATURE_CONFIDENCE) break;
   }
   if (best) return { importer: best.importer, reason: best.sniff.reason };
-  const tried = sniffs.map((s) => msg('input.tried', { format: s.importer.format, reason: s.sniff.reason })).reduceRight<Phrase | string>((rest, line) => (rest === '' ? line : msg('text.lines', { first: line, rest })), '');
+  const tried = joined('text.lines', sniffs.map((s) => msg('input.tried', { format: s.importer.format, reason: s.sniff.reason })));
   throw new InputError(msg('input.unrecognised', { tried }), { where, hint: msg('input.unrecognised.hint') });
 }
 

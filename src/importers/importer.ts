@@ -67,7 +67,7 @@ export interface InferredSummary {
   readonly senders: readonly { readonly name: string; readonly count: number }[];
   readonly first: string | null;
   readonly last: string | null;
-  readonly layout: string;
+  readonly layout: string | Phrase;
 }
 
 export interface ParseResult {

@@ -6,27 +6,28 @@
 import type { Sniff } from '../importer.js';
 import { platformImporter } from '../paste/platform-importer.js';
 import { pasteShape } from '../paste/shape.js';
+import { joined, msg, type Phrase } from '../../i18n/message.js';
 
 function sniffText(lines: readonly string[]): Sniff {
   const shape = pasteShape(lines);
-  if (shape.headers === 0) return { confidence: 0, reason: 'no name and time lines above messages' };
-  const reasons: string[] = [];
+  if (shape.headers === 0) return { confidence: 0, reason: msg('paste.sniff.no-headers') };
+  const reasons: Phrase[] = [];
   const twoLine = shape.layout === 'name-then-time' || shape.layout === 'time-then-name';
   let confidence = twoLine ? 0.3 : 0.15;
-  reasons.push(twoLine ? 'a name line and a time line above each message' : `headers of the shape ${shape.layout}`);
+  reasons.push(twoLine ? msg('paste.sniff.chatwork.layout') : msg('paste.sniff.shape', { layout: String(shape.layout) }));
   if (shape.timeOnlyStamps > 0) {
     confidence += 0.2;
-    reasons.push('times without a date under date lines such as 2024年3月1日(金)');
+    reasons.push(msg('paste.sniff.chatwork.date-lines'));
   }
   if (shape.editedMarks > 0) {
     confidence += 0.1;
-    reasons.push('編集済み marks');
+    reasons.push(msg('paste.sniff.chatwork.edited'));
   }
   if (shape.chatworkTags) {
     confidence += 0.15;
-    reasons.push('Chatwork tags such as [To:…] or [qt]');
+    reasons.push(msg('paste.sniff.chatwork.tags'));
   }
-  return { confidence, reason: `${shape.headers} messages: ${reasons.join(', ')}` };
+  return { confidence, reason: msg('paste.sniff.found', { count: shape.headers, reasons: joined('text.comma-list', reasons) }) };
 }
 
 export const chatworkTextImporter = platformImporter({

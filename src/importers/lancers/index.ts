@@ -5,23 +5,24 @@
 import type { Sniff } from '../importer.js';
 import { platformImporter } from '../paste/platform-importer.js';
 import { pasteShape } from '../paste/shape.js';
+import { joined, msg, type Phrase } from '../../i18n/message.js';
 
 function sniffText(lines: readonly string[]): Sniff {
   const shape = pasteShape(lines);
-  if (shape.headers === 0) return { confidence: 0, reason: 'no name and time lines above messages' };
-  const reasons: string[] = [];
+  if (shape.headers === 0) return { confidence: 0, reason: msg('paste.sniff.no-headers') };
+  const reasons: Phrase[] = [];
   // The sample shape (§3.2): `2024/03/01 10:12　佐藤花子` — time, a full-width space, the name.
   let confidence = shape.layout === 'stamp-then-name' ? 0.5 : shape.layout === 'name-then-stamp' ? 0.4 : 0.2;
-  reasons.push(shape.layout === 'stamp-then-name' ? 'the time and the name on one line' : `headers of the shape ${shape.layout}`);
+  reasons.push(shape.layout === 'stamp-then-name' ? msg('paste.sniff.lancers.layout') : msg('paste.sniff.shape', { layout: String(shape.layout) }));
   if (shape.ideographicSpaceHeaders * 2 >= shape.headers) {
     confidence += 0.15;
-    reasons.push('a full-width space between time and name');
+    reasons.push(msg('paste.sniff.lancers.space'));
   }
   if (shape.roleLabels.includes('ランサー')) {
     confidence += 0.1;
-    reasons.push('the role label （ランサー）');
+    reasons.push(msg('paste.sniff.lancers.role'));
   }
-  return { confidence, reason: `${shape.headers} messages: ${reasons.join(', ')}` };
+  return { confidence, reason: msg('paste.sniff.found', { count: shape.headers, reasons: joined('text.comma-list', reasons) }) };
 }
 
 /** §3.2: thread addresses seen carry `boardId=` or `userId=`/`workId=`; those numbers name the thread. */

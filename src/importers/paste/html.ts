@@ -5,6 +5,7 @@
  * part (found by class names); else read the page's whole visible text as a paste.
  */
 import { createRequire } from 'node:module';
+import { msg, type Phrase } from '../../i18n/message.js';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { attr, isElement, type TextLines, visibleText } from './html-text.js';
 import { readTimeLine } from './timestamp.js';
@@ -15,7 +16,7 @@ type Part = 'name' | 'time' | 'body';
 
 export interface HtmlThreadText extends TextLines {
   /** How the text was found, for the confirmation prompt. */
-  readonly how: string;
+  readonly how: Phrase;
 }
 
 export function looksLikeHtml(text: string): boolean {
@@ -44,7 +45,7 @@ function parseHtml(html: string): DefaultTreeAdapterTypes.Document {
 export function readHtmlThread(html: string): HtmlThreadText {
   const doc = parseHtml(html);
   const blocks = messageBlocks(doc);
-  if (blocks.length === 0) return { ...visibleText(doc), how: 'saved HTML: no message blocks recognised, so the whole visible text of the page was read' };
+  if (blocks.length === 0) return { ...visibleText(doc), how: msg('paste.html.no-blocks') };
   const lines: string[] = [];
   const lineNumbers: number[] = [];
   for (const block of blocks) {
@@ -58,7 +59,7 @@ export function readHtmlThread(html: string): HtmlThreadText {
     lines.push(...body.lines, '');
     lineNumbers.push(...body.lineNumbers, body.lineNumbers.at(-1) ?? 0);
   }
-  return { lines, lineNumbers, how: `saved HTML: ${blocks.length} message block(s) found by their name, time and body class names` };
+  return { lines, lineNumbers, how: msg('paste.html.blocks', { count: blocks.length }) };
 }
 
 const PART_CLASS: readonly (readonly [Part, RegExp])[] = [

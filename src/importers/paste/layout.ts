@@ -4,6 +4,7 @@
  * by the first header found, and lines of the other shapes are body text after that — a body
  * that quotes a differently shaped header can then not split the thread.
  */
+import { msg, type Phrase } from '../../i18n/message.js';
 import {
   isNameLine,
   type PastedStamp,
@@ -96,16 +97,6 @@ export function separatorsAbove(lines: readonly string[], header: Header, floor:
   return found;
 }
 
-export function describeLayout(kind: LayoutKind, example: string): string {
-  const shown = `「${example.trim()}」`;
-  switch (kind) {
-    case 'stamp-then-name':
-      return `each message starts with one line holding the time, then the name (like ${shown}); the body follows`;
-    case 'name-then-stamp':
-      return `each message starts with one line holding the name, then the time (like ${shown}); the body follows`;
-    case 'time-then-name':
-      return `each message starts with a time line (like ${shown}), then a name line; the body follows`;
-    case 'name-then-time':
-      return `each message starts with a name line, then a time line (like ${shown}); the body follows`;
-  }
+export function describeLayout(kind: LayoutKind, example: string): Phrase {
+  return msg(`paste.layout.${kind}`, { example: example.trim() });
 }

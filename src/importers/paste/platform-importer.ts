@@ -10,6 +10,7 @@ import type { Message, Source } from '../../core/types.js';
 import { textHead, type DecodedInput, type FormatName, type Importer, type InferredSummary, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
 import { looksLikeHtml, pageUrl, readHtmlThread } from './html.js';
 import { parsePastedThread } from './thread.js';
+import { joined, msg, type Phrase } from '../../i18n/message.js';
 
 export interface Platform {
   readonly format: FormatName;
@@ -43,13 +44,13 @@ const SNIFF_CHARS = 65_536;
 function sniff(platform: Platform, input: DecodedInput): Sniff {
   const start = textHead(input, SNIFF_CHARS + 1);
   if (!looksLikeHtml(start)) return platform.sniffText(splitLines(head(start)));
-  if (platform.host === null) return { confidence: 0, reason: 'saved HTML pages are not read for this format' };
+  if (platform.host === null) return { confidence: 0, reason: msg('paste.sniff.html-not-read') };
   const mine = countOf(input.text, platform.host);
   const others = countOf(input.text, 'crowdworks.jp') + countOf(input.text, 'lancers.jp') - mine;
-  if (mine === 0) return { confidence: 0, reason: `saved HTML without the host ${platform.host}` };
+  if (mine === 0) return { confidence: 0, reason: msg('paste.sniff.html-no-host', { host: platform.host }) };
   return mine > others
-    ? { confidence: 0.85, reason: `saved HTML that names ${platform.host} ${mine} time(s)` }
-    : { confidence: 0.3, reason: `saved HTML that names ${platform.host}, but another platform as often` };
+    ? { confidence: 0.85, reason: msg('paste.sniff.html-host', { host: platform.host, count: mine }) }
+    : { confidence: 0.3, reason: msg('paste.sniff.html-host-tie', { host: platform.host }) };
 }
 
 /** The first SNIFF_CHARS of the text, ending at a line break so no half line is judged; `text` is its first SNIFF_CHARS + 1. */
@@ -74,7 +75,7 @@ function parse(platform: Platform, input: DecodedInput, options: ParseOptions): 
   }
   const { thread } = outcome;
   const url = html ? pageUrl(input.text) : null;
-  const layout = page === null ? thread.layout : `${page.how}; ${thread.layout}`;
+  const layout = page === null ? thread.layout : joined('text.clauses', [page.how, thread.layout]);
   return {
     ok: true,
     result: {
@@ -96,7 +97,7 @@ function parse(platform: Platform, input: DecodedInput, options: ParseOptions): 
  * What the user confirms: counts, senders in order of first appearance, earliest and latest time
  * (pages may list newest first; messages keep page order either way).
  */
-function summarize(messages: readonly Message[], layout: string): InferredSummary {
+function summarize(messages: readonly Message[], layout: string | Phrase): InferredSummary {
   const counts = new Map<string, number>();
   for (const m of messages) counts.set(m.sender ?? '', (counts.get(m.sender ?? '') ?? 0) + 1);
   const byTime = [...messages].sort((a, b) => isoToMillis(a.sentAt) - isoToMillis(b.sentAt));

@@ -8,28 +8,26 @@ import type { Message, Warning } from '../../core/types.js';
 import { wallClockToIso } from '../../core/time.js';
 import { describeLayout, detectLayout, findHeaders, isBlank, separatorsAbove } from './layout.js';
 import { senderName } from './names.js';
+import { joined, msg, type Phrase } from '../../i18n/message.js';
 import { type PastedDate, type PastedStamp, readDateLine, readTimeLine } from './timestamp.js';
 
 export interface PastedThread {
   readonly messages: readonly Message[];
   readonly warnings: readonly Warning[];
   /** How the paste was read, in words, for the confirmation prompt (InferredSummary.layout). */
-  readonly layout: string;
+  readonly layout: string | Phrase;
 }
 
 export type PasteOutcome =
   | { readonly ok: true; readonly thread: PastedThread }
-  | { readonly ok: false; readonly line: number | null; readonly problem: string; readonly hint: string };
+  | { readonly ok: false; readonly line: number | null; readonly problem: Phrase; readonly hint: Phrase };
 
 class DateProblem {
   constructor(
     readonly index: number,
-    readonly problem: string,
+    readonly problem: Phrase,
   ) {}
 }
-
-const NO_HEADER_HINT =
-  'Copy the whole thread from the page, including the name and time above each message (for example 「山田太郎」 then 「2024年03月01日 09:05」), or choose another --format.';
 
 /**
  * `lineNumbers[i]` is the number to show for `lines[i]` (1-based); it defaults to i + 1 and lets
@@ -39,7 +37,7 @@ export function parsePastedThread(lines: readonly string[], tz: string, lineNumb
   const lineNo = (i: number): number => lineNumbers?.[i] ?? i + 1;
   const kind = detectLayout(lines);
   if (kind === null) {
-    return { ok: false, line: null, problem: 'No message was found: no line has the shape of a name and a time above a message.', hint: NO_HEADER_HINT };
+    return { ok: false, line: null, problem: msg('paste.no-message'), hint: msg('paste.no-message.hint') };
   }
   const headers = findHeaders(lines, kind);
   const sortedSeparators = headers.flatMap((h, k) => separatorsAbove(lines, h, k === 0 ? 0 : (headers[k - 1]?.bodyStart ?? 0)));
@@ -49,7 +47,7 @@ export function parsePastedThread(lines: readonly string[], tz: string, lineNumb
   for (let i = 0; i < firstLine; i += 1) {
     const line = lines[i] ?? '';
     if (!isBlank(line) && !separators.has(i)) {
-      warnings.push({ line: lineNo(i), message: `「${clip(line)}」 comes before the first message and is not part of any message (the raw paste keeps it)` });
+      warnings.push({ line: lineNo(i), message: msg('paste.before-first', { text: clip(line) }) });
     }
   }
   const dates = new DateContext();
@@ -69,11 +67,11 @@ export function parsePastedThread(lines: readonly string[], tz: string, lineNumb
       const bodyIndexes = bodyLineIndexes(lines, h.bodyStart, end, separators);
       for (const j of bodyIndexes) {
         if (readTimeLine(lines[j] ?? '') !== null) {
-          warnings.push({ line: lineNo(j), message: `「${clip(lines[j] ?? '')}」 looks like a time, but no name sits with it as in the other messages; it is kept in the body of the message at line ${lineNo(h.line)}` });
+          warnings.push({ line: lineNo(j), message: msg('paste.stray-time', { text: clip(lines[j] ?? ''), line: lineNo(h.line) }) });
         }
       }
       if (h.stamp.edited) {
-        warnings.push({ line: lineNo(h.stampLine), message: 'this message is marked 編集済み (edited); the page does not say when, so no edit time is recorded' });
+        warnings.push({ line: lineNo(h.stampLine), message: msg('paste.edited') });
       }
       const sender = senderName(h.shownName);
       if (sender.roleRemoved) removedRoles.add(h.shownName.trim());
@@ -91,13 +89,13 @@ export function parsePastedThread(lines: readonly string[], tz: string, lineNumb
     for (const w of dates.warnings) warnings.push({ line: lineNo(w.index), message: w.message });
   } catch (e) {
     if (!(e instanceof DateProblem)) throw e;
-    return { ok: false, line: lineNo(e.index), problem: `Line ${lineNo(e.index)}: ${e.problem}`, hint: 'Add a line with the full date (for example 2024年3月1日) above that message in the paste, then import it again.' };
+    return { ok: false, line: lineNo(e.index), problem: msg('paste.date-problem', { line: lineNo(e.index), problem: e.problem }), hint: msg('paste.date-problem.hint') };
   }
-  const notes = [describeLayout(kind, lines[headers[0]?.stampLine ?? 0] ?? '')];
-  if (separators.size > 0) notes.push(`${separators.size} date line(s) such as 「${clip(lines[sortedSeparators[0] ?? 0] ?? '')}」 set the day`);
-  if (removedRoles.size > 0) notes.push(`role labels removed from names: ${[...removedRoles].map((n) => `「${n}」`).join(', ')}`);
+  const notes: Phrase[] = [describeLayout(kind, lines[headers[0]?.stampLine ?? 0] ?? '')];
+  if (separators.size > 0) notes.push(msg('paste.note.date-lines', { count: separators.size, example: clip(lines[sortedSeparators[0] ?? 0] ?? '') }));
+  if (removedRoles.size > 0) notes.push(msg('paste.note.roles-removed', { names: joined('text.comma-list', [...removedRoles].map((n) => `「${n}」`)) }));
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { ok: true, thread: { messages, warnings, layout: notes.join('; ') } };
+  return { ok: true, thread: { messages, warnings, layout: joined('text.clauses', notes) } };
 }
 
 /** Body lines in [start, end), without date separators and without blank lines at either end. */
@@ -124,7 +122,7 @@ function clip(line: string): string {
  */
 class DateContext {
   private current: { year: number; month: number; day: number } | null = null;
-  readonly warnings: { index: number; message: string }[] = [];
+  readonly warnings: { index: number; message: Phrase }[] = [];
 
   see(date: PastedDate | null, index: number): void {
     if (date !== null) this.current = this.complete(date, index);
@@ -133,18 +131,18 @@ class DateContext {
   resolve(stamp: PastedStamp, index: number, tz: string): string {
     if (stamp.date !== null) this.see(stamp.date, index);
     const day = this.current;
-    if (day === null) throw new DateProblem(index, 'this time has no date, and no line above it gives one.');
+    if (day === null) throw new DateProblem(index, msg('paste.date.none'));
     const iso = wallClockToIso({ ...day, hour: stamp.hour, minute: stamp.minute, second: stamp.second ?? 0 }, tz);
-    if (iso === null) throw new DateProblem(index, `${day.year}/${day.month}/${day.day} is not a real date.`);
+    if (iso === null) throw new DateProblem(index, msg('paste.date.not-real', day));
     return iso;
   }
 
   private complete(date: PastedDate, index: number): { year: number; month: number; day: number } {
     if (date.year !== null) return { year: date.year, month: date.month, day: date.day };
     const before = this.current;
-    if (before === null) throw new DateProblem(index, `the date ${date.month}月${date.day}日 has no year, and no line above it shows one.`);
+    if (before === null) throw new DateProblem(index, msg('paste.date.no-year', { month: date.month, day: date.day }));
     const earlier = date.month < before.month || (date.month === before.month && date.day < before.day);
-    if (earlier) this.warnings.push({ index, message: `${date.month}月${date.day}日 comes after ${before.month}月${before.day}日, so it is read as ${before.year + 1}` });
+    if (earlier) this.warnings.push({ index, message: msg('paste.date.next-year', { month: date.month, day: date.day, beforeMonth: before.month, beforeDay: before.day, year: before.year + 1 }) });
     return { year: earlier ? before.year + 1 : before.year, month: date.month, day: date.day };
   }
 }

@@ -27,7 +27,7 @@ function previewView(lang: Lang, tz: string, id: string, p: CapturePreview, exis
 <dt>${tx('ui.import.messages')}</dt><dd data-field="messages">${p.messages}</dd>
 <dt>${tx('ui.import.range')}</dt><dd>${when(p.first, tz)} … ${when(p.last, tz)}</dd>
 <dt>${tx('ui.import.into')}</dt><dd data-field="room">${p.roomTitle ?? '—'} ${p.roomTitle !== null && !existing ? tx('ui.import.new-room') : ''}</dd>
-${p.inferred ? html`<dt>${tx('ui.import.structure')}</dt><dd>${p.inferred.layout} — ${p.senders.map((s, i) => html`${i > 0 ? ', ' : ''}${s.name} (${s.count})`)}</dd>` : ''}
+${p.inferred ? html`<dt>${tx('ui.import.structure')}</dt><dd>${render(lang, p.inferred.layout)} — ${p.senders.map((s, i) => html`${i > 0 ? ', ' : ''}${s.name} (${s.count})`)}</dd>` : ''}
 ${p.warnings.length > 0 ? html`<dt>${tx('ui.import.warnings')}</dt><dd><ul>${p.warnings.slice(0, 20).map((w) => html`<li class="warn">${w.line === null ? '' : `${w.line}: `}${render(lang, w.message)}</li>`)}</ul></dd>` : ''}
 </dl>
 ${p.inferred ? html`<p class="warn" data-notice="inferred">${tx('ui.import.inferred')}</p>` : ''}

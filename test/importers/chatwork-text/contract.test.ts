@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { describeError } from '../../../src/core/errors.js';
 import { describe, expect, it } from 'vitest';
 import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
 import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
@@ -33,6 +34,7 @@ describe('chatwork-text', () => {
     if (!outcome.ok) {
       expect(outcome.error.message).toBe('Line 2: this time has no date, and no line above it gives one.');
       expect(outcome.error.hint).toContain('2024年3月1日');
+      expect(describeError(outcome.error, 'ja').message).toBe('2行目：この時刻には日付がなく、上の行にも日付がありません。');
       expect(outcome.error.where).toBe('2');
     }
   });

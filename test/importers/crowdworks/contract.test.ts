@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { render } from '../../../src/i18n/message.js';
 import { describe, expect, it } from 'vitest';
 import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
 import { lancersImporter } from '../../../src/importers/lancers/index.js';
@@ -21,7 +22,8 @@ describe('crowdworks: recognising its input', () => {
     const mine = crowdworksImporter.sniff(input);
     expect(mine.confidence).toBeGreaterThan(lancersImporter.sniff(input).confidence);
     expect(mine.confidence).toBeGreaterThan(chatworkTextImporter.sniff(input).confidence);
-    expect(mine.reason).toContain('（クライアント）');
+    expect(render('ja', mine.reason)).toContain('役割ラベル「（クライアント）」');
+    expect(render('en', mine.reason)).toContain('role labels 「（クライアント）」');
   });
 
   it('claims saved HTML that names crowdworks.jp, and not HTML of lancers.jp', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { render } from '../../../src/i18n/message.js';
 import { describe, expect, it } from 'vitest';
 import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
 import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
@@ -20,7 +21,8 @@ describe('lancers: recognising its input', () => {
     const mine = lancersImporter.sniff(input);
     expect(mine.confidence).toBeGreaterThan(crowdworksImporter.sniff(input).confidence);
     expect(mine.confidence).toBeGreaterThan(chatworkTextImporter.sniff(input).confidence);
-    expect(mine.reason).toContain('full-width space');
+    expect(render('en', mine.reason)).toContain('full-width space');
+    expect(render('ja', mine.reason)).toContain('全角スペース');
   });
 
   it('claims saved HTML that names lancers.jp; leaves crowdworks.jp pages alone', () => {

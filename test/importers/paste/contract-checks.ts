@@ -3,6 +3,7 @@
  * never throws, junk gives { ok: false }, warnings carry line numbers inside the input, messages
  * are well formed. (Written because the shared test/support/conformance.ts did not exist yet.)
  */
+import { render } from '../../../src/i18n/message.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Importer } from '../../../src/importers/importer.js';
@@ -59,7 +60,7 @@ export function contractChecks(importer: Importer, samples: readonly { readonly 
           const input = decoded(text, 'any.txt');
           const sniff = importer.sniff(input);
           importer.parse(input, OPTIONS);
-          return sniff.confidence >= 0 && sniff.confidence <= 1 && sniff.reason !== '';
+          return sniff.confidence >= 0 && sniff.confidence <= 1 && render('en', sniff.reason) !== '' && render('ja', sniff.reason) !== '';
         }),
         { numRuns: 300 },
       );

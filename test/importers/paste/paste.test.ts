@@ -8,12 +8,13 @@ import { readHtmlThread } from '../../../src/importers/paste/html.js';
 import { senderName } from '../../../src/importers/paste/names.js';
 import { parsePastedThread } from '../../../src/importers/paste/thread.js';
 import { readTimeLine } from '../../../src/importers/paste/timestamp.js';
+import { render } from '../../../src/i18n/message.js';
 import { decoded } from './support.js';
 
 const thread = (text: string) => parsePastedThread(text.split('\n'), 'Asia/Tokyo');
 const bodies = (text: string) => {
   const outcome = thread(text);
-  if (!outcome.ok) throw new Error(outcome.problem);
+  if (!outcome.ok) throw new Error(render('en', outcome.problem));
   return outcome.thread.messages.map((m) => m.body);
 };
 
@@ -44,12 +45,12 @@ describe('paste grammar: what starts a message and what stays body text', () => 
 
   it('refuses an impossible date, with its line', () => {
     const outcome = thread('山田\n2024/02/30 10:12\nx');
-    expect(!outcome.ok && [outcome.line, outcome.problem]).toEqual([2, 'Line 2: 2024/2/30 is not a real date.']);
+    expect(!outcome.ok && [outcome.line, render('en', outcome.problem)]).toEqual([2, 'Line 2: 2024/2/30 is not a real date.']);
   });
 
   it('says how to fix a paste without any header', () => {
     const outcome = thread('ただの文章です。\n改行もあります。');
-    expect(!outcome.ok && outcome.hint).toContain('2024年03月01日 09:05');
+    expect(!outcome.ok && render('en', outcome.hint)).toContain('2024年03月01日 09:05');
   });
 
   it('reads times with seconds, 編集済み marks and weekday dates', () => {

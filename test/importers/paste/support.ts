@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { render } from '../../../src/i18n/message.js';
 import type { DecodedInput, Importer, ParseOptions, ParseOutcome } from '../../../src/importers/importer.js';
 
 export const OPTIONS: ParseOptions = { tz: 'Asia/Tokyo', members: [], roomTitle: null };
@@ -15,9 +16,19 @@ export function decoded(text: string, name: string | null = 'paste.txt'): Decode
   return { bytes, text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8', name, decodeWarnings: [] };
 }
 
-/** A JSON-friendly view of an outcome: errors as their message, where and hint. */
+/** A JSON-friendly view of an outcome: errors as their message, where and hint; catalog texts in English. */
 export function outcomeView(outcome: ParseOutcome): unknown {
-  if (outcome.ok) return { ok: true, result: outcome.result };
+  if (outcome.ok) {
+    const { warnings, inferred } = outcome.result;
+    return {
+      ok: true,
+      result: {
+        ...outcome.result,
+        warnings: warnings.map((w) => ({ ...w, message: render('en', w.message) })),
+        inferred: inferred === null ? null : { ...inferred, layout: render('en', inferred.layout) },
+      },
+    };
+  }
   const { message, where, hint } = outcome.error;
   return { ok: false, error: { category: outcome.error.category, message, where, hint } };
 }
