@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import { MESSAGE_TAG } from '../core/canonical.js';
-import { sha256Hex, taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
-import { listRootHex } from '../core/merkle.js';
+import { taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { RootsThread } from '../core/merkle-thread.js';
 import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
-import { verifyLists } from './lists/verify-lists.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
-import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
+import type { MessageIndex, Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 import { ROOM_COLUMNS } from './rows.js';
+import { listedBlobs } from '../core/entries/read.js';
+import { readRoomStatement } from '../core/entries/room.js';
+import { distinctLists, listedHashes, readCaptures, ROOTS_THREAD_FROM, verifyCaptures } from './verify-captures.js';
+import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
 
 /**
  * `chatproof verify`: recompute everything from the stored bytes and collect *every* problem
@@ -33,9 +35,6 @@ export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgre
   verifyReferencedBlobs(entries, blobs, problems);
   return { ok: problems.length === 0, entries: entries.length, captures, messages: messages.count, blobs: blobs.count, problems };
 }
-
-/** Message hashes as lower-case hex, as `exists` is asked for them. */
-interface MessageIndex { readonly count: number; readonly exists: (hashHex: string) => boolean }
 
 /** A stored value as bytes: a damaged row may hold TEXT where bytes belong. */
 function asBytes(v: unknown): Buffer {
@@ -82,187 +81,34 @@ function verifyMessages(sqlite: Database.Database, problems: Problem[], progress
   return { count, exists: (h) => keys.has(h) || movedContent.has(h) };
 }
 
-/** Entries stating a record under `key`, by the record's id (the payload decides, not the kind column, which may be the damaged one). */
-function entriesOf(entries: readonly CheckedEntry[], key: string): Map<string, CheckedEntry> {
-  const m = new Map<string, CheckedEntry>();
-  for (const e of entries) {
-    const obj = e.payload?.[key] as Record<string, unknown> | undefined;
-    if (obj && typeof obj['id'] === 'string') m.set(obj['id'], e);
-  }
-  return m;
-}
-
-function compareColumns(table: string, id: string, row: Record<string, unknown>, stated: Record<string, unknown>, problems: Problem[]): void {
-  const differing = Object.keys(stated).filter((k) => JSON.stringify(row[k] ?? null) !== JSON.stringify(stated[k] ?? null));
-  if (differing.length === 0) return;
-  problems.push({
-    kind: `${table}-row-changed`,
-    where: `${table} row ${id}, column ${differing.join(', ')}`,
-    expected: differing.map((k) => JSON.stringify(stated[k] ?? null)).join(', '),
-    actual: differing.map((k) => JSON.stringify(row[k] ?? null)).join(', '),
-  });
-}
-
 function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[], problems: Problem[]): void {
-  const byId = entriesOf(entries, 'room');
+  const byId = entriesOf(entries, readRoomStatement);
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const used = new Set<number>();
   const rows = sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms`).all() as Record<string, unknown>[];
   for (const row of rows) {
     const entry = byId.get(row['id'] as string) ?? bySeq.get(row['createdSeq'] as number);
-    if (entry?.damaged && !entry.payload?.['room']) continue;
-    if (!entry?.payload?.['room']) {
+    const stated = statementOf(entry, readRoomStatement);
+    if (entry?.damaged && stated === null) continue;
+    if (entry === undefined || stated === null) {
       problems.push({ kind: 'room-without-entry', where: `rooms row ${String(row['id'])}`, expected: 'a room entry in the log', actual: 'none' });
       continue;
     }
     used.add(entry.seq);
-    const stated = entry.payload!['room'] as Record<string, unknown>;
     compareColumns('rooms', row['id'] as string, row, { ...stated, createdSeq: entry.seq }, problems);
   }
   for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: `room ${id} (log entry ${e.seq})`, expected: 'a rooms row', actual: 'none' });
-}
-
-type StoredCaptureRow = Record<string, unknown> & { id: string };
-/**
- * A captures row with its message list put together from its pieces (lists/verify-lists.ts), or
- * null where a finding about the pieces already explains it; `listDigest`: SHA-256 of the list,
- * the key its list facts are kept under.
- */
-type CaptureRow = StoredCaptureRow & { hashes: Buffer | null; listDigest: string; byEntryId: ReadonlyMap<string, Buffer | null> | null };
-
-function readCaptures(sqlite: Database.Database, problems: Problem[]): CaptureRow[] {
-  const lists = verifyLists(sqlite, problems);
-  const rows = sqlite.prepare(
-    `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
-       coverage_kind AS coverageKind, coverage_from AS coverageFrom, coverage_to AS coverageTo, message_count AS messageCount,
-       merkle_root AS merkleRoot, captured_at AS capturedAt FROM captures`,
-  ).all() as StoredCaptureRow[];
-  // A list is hashed once here (6.4 MB at 200k messages), not again when its capture is checked.
-  return rows.map((r) => withList(r, lists.has(r.id) ? lists.get(r.id)! : undefined, lists));
-}
-
-/**
- * The row with its list. A row with no pieces under its id takes those under the id its log
- * entry states, when there are (`verifyCaptures` then finds only the changed id), else the empty list.
- */
-function withList(r: StoredCaptureRow, hashes: Buffer | null | undefined, lists: ReadonlyMap<string, Buffer | null>): CaptureRow {
-  const list = hashes === undefined ? Buffer.alloc(0) : hashes;
-  return Object.assign(r, { hashes: list, listDigest: list === null ? '' : sha256Hex(list), byEntryId: hashes === undefined ? lists : null });
-}
-
-/**
- * Below this many listed hashes in all, the roots are computed in this thread: a second one
- * takes ~40 ms to start, about what 100k leaves cost here.
- */
-const ROOTS_THREAD_FROM = 100_000;
-
-/** The captures' distinct lists of whole 32-byte hashes, by SHA-256 of their bytes (ListChecker's key). */
-function distinctLists(rows: readonly CaptureRow[]): Map<string, Buffer> {
-  const lists = new Map<string, Buffer>();
-  for (const row of rows) {
-    if (row.hashes !== null && row.hashes.length % 32 === 0) lists.set(row.listDigest, row.hashes);
-  }
-  return lists;
-}
-
-function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
-  let n = 0;
-  for (const list of lists.values()) n += list.length / 32;
-  return n;
 }
 
 function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
   return a.map((x, i) => [x, b[i]!]);
 }
 
-function verifyCaptures(rows: readonly CaptureRow[], entries: readonly CheckedEntry[], blobs: BlobIndex, messages: MessageIndex, roots: ReadonlyMap<string, string>, problems: Problem[]): number {
-  const byId = entriesOf(entries, 'capture');
-  const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  const used = new Set<number>();
-  const lists = new ListChecker(messages, roots);
-  for (const row of rows) {
-    const entry = byId.get(row.id) ?? bySeq.get(row['entrySeq'] as number);
-    if (entry?.damaged && !entry.payload?.['capture']) continue;
-    if (!entry?.payload?.['capture']) {
-      problems.push({ kind: 'capture-without-entry', where: `captures row ${row.id}`, expected: 'a capture entry in the log', actual: 'none' });
-      continue;
-    }
-    used.add(entry.seq);
-    const c = entry.payload!['capture'] as Record<string, unknown> & { coverage: { kind: string; from: string | null; to: string | null } };
-    const stated = row.byEntryId?.get(String(c['id']));
-    const listed = stated === undefined ? row : withList(row, stated, new Map());
-    compareColumns('captures', row.id, row, {
-      id: c['id'], roomId: entry.roomId, entrySeq: entry.seq, rawSha256: c['rawSha256'], format: c['format'], variant: c['variant'],
-      parserVersion: c['parserVersion'], tz: c['tz'], coverageKind: c.coverage.kind, coverageFrom: c.coverage.from, coverageTo: c.coverage.to,
-      messageCount: c['messageCount'], merkleRoot: c['merkleRoot'], capturedAt: c['capturedAt'],
-    }, problems);
-    checkMessageList(listed, c, lists, problems);
-    if (!blobs.has(c['rawSha256'] as string)) problems.push({ kind: 'blob-missing', where: `capture ${row.id}: original file`, expected: String(c['rawSha256']), actual: 'not stored' });
-  }
-  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: `capture ${id} (log entry ${e.seq})`, expected: 'a captures row', actual: 'none' });
-  return rows.length;
-}
-
-/** What a capture's stored list gives, whichever capture stores it. */
-interface ListFacts {
-  readonly root: string;
-  readonly size: number;
-  /** 0-based positions of listed hashes with no stored message. */
-  readonly missing: readonly number[];
-}
-
-/**
- * Captures of one room often store byte-identical lists (a re-import of the same export), and a
- * list's bytes decide its root and which of its messages are missing: each distinct list is
- * worked out once, by its SHA-256, and every capture still gets its own findings (docs/performance.md: an
- * archive of three 200k captures spent 45 % of verify on their lists).
- */
-class ListChecker {
-  private readonly known = new Map<string, ListFacts>();
-
-  /** `roots`: roots already worked out, by the list's SHA-256. */
-  constructor(
-    private readonly messages: MessageIndex,
-    private readonly roots: ReadonlyMap<string, string>,
-  ) {}
-
-  facts(hashes: Buffer, digest: string): ListFacts {
-    let facts = this.known.get(digest);
-    if (facts === undefined) {
-      facts = this.work(hashes, this.roots.get(digest));
-      this.known.set(digest, facts);
-    }
-    return facts;
-  }
-
-  private work(hashes: Buffer, root: string | undefined): ListFacts {
-    if (hashes.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(hashes.length / 32), missing: [] };
-    const missing: number[] = [];
-    for (let i = 0; i < hashes.length; i += 32) if (!this.messages.exists(hashes.toString('hex', i, i + 32))) missing.push(i / 32);
-    return { root: root ?? listRootHex(hashes), size: hashes.length / 32, missing };
-  }
-}
-
-/** The stored hash list must give the root the log states; only then are missing messages worth naming. */
-function checkMessageList(row: CaptureRow, c: Record<string, unknown>, lists: ListChecker, problems: Problem[]): void {
-  const { id, hashes } = row;
-  if (hashes === null) return;
-  const { root, size, missing } = lists.facts(hashes, row.listDigest);
-  if (root !== c['merkleRoot'] || size !== c['messageCount']) {
-    problems.push({ kind: 'capture-messages-changed', where: `captures row ${id}, its message list (capture_lists rows)`, expected: `root ${String(c['merkleRoot'])} over ${String(c['messageCount'])} messages`, actual: `root ${root} over ${size} messages` });
-    return;
-  }
-  for (const i of missing) {
-    const h = hashes.toString('hex', i * 32, i * 32 + 32);
-    problems.push({ kind: 'message-missing', where: `capture ${id}, message ${i + 1}`, expected: h, actual: 'not stored' });
-  }
-}
 
 /** Entries other than captures that point at stored bytes (timestamp tokens, attached files). */
 function verifyReferencedBlobs(entries: readonly CheckedEntry[], blobs: BlobIndex, problems: Problem[]): void {
   for (const e of entries) {
-    const refs = (e.payload?.['blobs'] as string[] | undefined) ?? [];
-    for (const sha of refs) {
+    for (const sha of e.payload ? listedBlobs(e.payload) : []) {
       if (!blobs.has(sha)) problems.push({ kind: 'blob-missing', where: `log entry ${e.seq} (${e.kind})`, expected: sha, actual: 'not stored' });
     }
   }

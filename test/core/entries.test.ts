@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical.js';
 import { attachmentPayload, readAttachmentEntry, type Attachment } from '../../src/core/entries/attachment.js';
-import { capturePayload, readCapture, type CaptureFacts } from '../../src/core/entries/capture.js';
+import { capturePayload, readCapture, readCaptureStatement, type CaptureFacts } from '../../src/core/entries/capture.js';
 import { notePayload, readNote } from '../../src/core/entries/note.js';
 import { observationPayload, readObservation, ROOM_UNREACHABLE } from '../../src/core/entries/observation.js';
-import { readRoom, roomPayload } from '../../src/core/entries/room.js';
+import { readRoom, readRoomStatement, roomPayload } from '../../src/core/entries/room.js';
 import { readTimestamp, stampedBytesText, timestampPayload } from '../../src/core/entries/timestamp.js';
 
 /** As the log stores a payload and a reader gets it back: canonical JSON text, parsed. */
@@ -67,9 +67,40 @@ describe('log entries: a payload that does not fit is a problem, never a guess',
   });
 
   it('no reader throws on any JSON value', () => {
-    const readers = [readCapture, readRoom, readNote, readObservation, readTimestamp, readAttachmentEntry];
+    const readers = [readCapture, readRoom, readNote, readObservation, readTimestamp, readAttachmentEntry, readCaptureStatement, readRoomStatement];
     fc.assert(fc.property(fc.dictionary(fc.constantFrom('capture', 'room', 'note', 'observation', 'timestamp', 'attachment', 'blobs'), fc.jsonValue()), (payload) => {
       for (const read of readers) expect(typeof read(payload).ok).toBe('boolean');
     }));
+  });
+});
+
+describe('log entries: the tolerant readers verify compares rows with', () => {
+  it('state every fact a row restates, as built', () => {
+    fc.assert(fc.property(capture, (c) => {
+      const { roomId: _room, rawSize: _size, coverage, ...rest } = c;
+      expect(readCaptureStatement(stored(capturePayload(c, {}, [])))).toEqual({
+        ok: true, value: { ...rest, coverageKind: coverage.kind, coverageFrom: coverage.from, coverageTo: coverage.to },
+      });
+    }));
+    const room = { id: 'r', source: 'line' as const, externalId: null, title: 't' };
+    expect(readRoomStatement(stored(roomPayload(room)))).toEqual({ ok: true, value: room });
+  });
+
+  // The strict readers refuse these; verify must still see them, to blame the one wrong fact on its column.
+  it('keep a fact of the wrong type or a missing one as found, so it is one finding, not an entry gone', () => {
+    expect(readCaptureStatement({ capture: { id: 'c', messageCount: '3' } })).toEqual({
+      ok: true,
+      value: {
+        id: 'c', rawSha256: undefined, format: undefined, variant: undefined, parserVersion: undefined, tz: undefined,
+        coverageKind: undefined, coverageFrom: undefined, coverageTo: undefined, messageCount: '3', merkleRoot: undefined, capturedAt: undefined,
+      },
+    });
+    expect(readRoomStatement({ room: { id: 'r', title: 7 } })).toEqual({ ok: true, value: { id: 'r', source: undefined, externalId: undefined, title: 7 } });
+  });
+
+  it('refuse a payload that states no such record', () => {
+    expect(readCaptureStatement({ room: { id: 'r' } })).toEqual({ ok: false, problem: 'an entry without a capture' });
+    expect(readRoomStatement({ capture: { id: 'c' } })).toEqual({ ok: false, problem: 'an entry without a room' });
+    expect(readRoomStatement({ room: 'r' })).toMatchObject({ ok: false });
   });
 });

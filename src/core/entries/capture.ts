@@ -62,3 +62,35 @@ export function readCapture(payload: Readonly<Record<string, unknown>>): Read<Ca
 export function captureMembers(meta: CaptureMeta): string[] {
   return strings(meta['members']);
 }
+
+/** The facts of a capture entry that its `captures` row restates, each exactly as the payload states it. */
+export interface CaptureStatement {
+  readonly id: unknown;
+  readonly rawSha256: unknown;
+  readonly format: unknown;
+  readonly variant: unknown;
+  readonly parserVersion: unknown;
+  readonly tz: unknown;
+  readonly coverageKind: unknown;
+  readonly coverageFrom: unknown;
+  readonly coverageTo: unknown;
+  readonly messageCount: unknown;
+  readonly merkleRoot: unknown;
+  readonly capturedAt: unknown;
+}
+
+/**
+ * The tolerant reader, for `verify`: each fact goes on to be compared with its column, so one
+ * wrong fact is one finding on that column rather than an unreadable entry
+ * (test/store/tamper.test.ts). A problem only when the payload holds no capture at all.
+ */
+export function readCaptureStatement(payload: Readonly<Record<string, unknown>>): Read<CaptureStatement> {
+  const c = obj(payload['capture']);
+  if (c === null) return problem('an entry without a capture');
+  const cov = obj(c['coverage']);
+  return value({
+    id: c['id'], rawSha256: c['rawSha256'], format: c['format'], variant: c['variant'], parserVersion: c['parserVersion'], tz: c['tz'],
+    coverageKind: cov?.['kind'], coverageFrom: cov?.['from'], coverageTo: cov?.['to'],
+    messageCount: c['messageCount'], merkleRoot: c['merkleRoot'], capturedAt: c['capturedAt'],
+  });
+}

@@ -1,0 +1,142 @@
+/** `verify` of the captures: each row against its log entry, its message list against the stated root. */
+import type Database from 'better-sqlite3';
+import { sha256Hex } from '../core/hash.js';
+import { listRootHex } from '../core/merkle.js';
+import { type CaptureStatement, readCaptureStatement } from '../core/entries/capture.js';
+import type { BlobIndex } from './blobs/verify-blobs.js';
+import { verifyLists } from './lists/verify-lists.js';
+import type { CheckedEntry } from './verify-log.js';
+import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
+import type { MessageIndex, Problem } from './verify-types.js';
+
+type StoredCaptureRow = Record<string, unknown> & { id: string };
+/**
+ * A captures row with its message list put together from its pieces (lists/verify-lists.ts), or
+ * null where a finding about the pieces already explains it; `listDigest`: SHA-256 of the list,
+ * the key its list facts are kept under.
+ */
+type CaptureRow = StoredCaptureRow & { hashes: Buffer | null; listDigest: string; byEntryId: ReadonlyMap<string, Buffer | null> | null };
+
+export function readCaptures(sqlite: Database.Database, problems: Problem[]): CaptureRow[] {
+  const lists = verifyLists(sqlite, problems);
+  const rows = sqlite.prepare(
+    `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
+       coverage_kind AS coverageKind, coverage_from AS coverageFrom, coverage_to AS coverageTo, message_count AS messageCount,
+       merkle_root AS merkleRoot, captured_at AS capturedAt FROM captures`,
+  ).all() as StoredCaptureRow[];
+  // A list is hashed once here (6.4 MB at 200k messages), not again when its capture is checked.
+  return rows.map((r) => withList(r, lists.has(r.id) ? lists.get(r.id)! : undefined, lists));
+}
+
+/**
+ * The row with its list. A row with no pieces under its id takes those under the id its log
+ * entry states, when there are (`verifyCaptures` then finds only the changed id), else the empty list.
+ */
+function withList(r: StoredCaptureRow, hashes: Buffer | null | undefined, lists: ReadonlyMap<string, Buffer | null>): CaptureRow {
+  const list = hashes === undefined ? Buffer.alloc(0) : hashes;
+  return Object.assign(r, { hashes: list, listDigest: list === null ? '' : sha256Hex(list), byEntryId: hashes === undefined ? lists : null });
+}
+
+/**
+ * Below this many listed hashes in all, the roots are computed in this thread: a second one
+ * takes ~40 ms to start, about what 100k leaves cost here.
+ */
+export const ROOTS_THREAD_FROM = 100_000;
+
+/** The captures' distinct lists of whole 32-byte hashes, by SHA-256 of their bytes (ListChecker's key). */
+export function distinctLists(rows: readonly CaptureRow[]): Map<string, Buffer> {
+  const lists = new Map<string, Buffer>();
+  for (const row of rows) {
+    if (row.hashes !== null && row.hashes.length % 32 === 0) lists.set(row.listDigest, row.hashes);
+  }
+  return lists;
+}
+
+export function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
+  let n = 0;
+  for (const list of lists.values()) n += list.length / 32;
+  return n;
+}
+
+export function verifyCaptures(rows: readonly CaptureRow[], entries: readonly CheckedEntry[], blobs: BlobIndex, messages: MessageIndex, roots: ReadonlyMap<string, string>, problems: Problem[]): number {
+  const byId = entriesOf(entries, readCaptureStatement);
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const used = new Set<number>();
+  const lists = new ListChecker(messages, roots);
+  for (const row of rows) {
+    const entry = byId.get(row.id) ?? bySeq.get(row['entrySeq'] as number);
+    const c = statementOf(entry, readCaptureStatement);
+    if (entry?.damaged && c === null) continue;
+    if (entry === undefined || c === null) {
+      problems.push({ kind: 'capture-without-entry', where: `captures row ${row.id}`, expected: 'a capture entry in the log', actual: 'none' });
+      continue;
+    }
+    used.add(entry.seq);
+    const stated = row.byEntryId?.get(String(c.id));
+    const listed = stated === undefined ? row : withList(row, stated, new Map());
+    compareColumns('captures', row.id, row, {
+      id: c.id, roomId: entry.roomId, entrySeq: entry.seq, rawSha256: c.rawSha256, format: c.format, variant: c.variant, parserVersion: c.parserVersion,
+      tz: c.tz, coverageKind: c.coverageKind, coverageFrom: c.coverageFrom, coverageTo: c.coverageTo, messageCount: c.messageCount,
+      merkleRoot: c.merkleRoot, capturedAt: c.capturedAt,
+    }, problems);
+    checkMessageList(listed, c, lists, problems);
+    if (!blobs.has(c.rawSha256 as string)) problems.push({ kind: 'blob-missing', where: `capture ${row.id}: original file`, expected: String(c.rawSha256), actual: 'not stored' });
+  }
+  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: `capture ${id} (log entry ${e.seq})`, expected: 'a captures row', actual: 'none' });
+  return rows.length;
+}
+
+/** What a capture's stored list gives, whichever capture stores it. */
+interface ListFacts {
+  readonly root: string;
+  readonly size: number;
+  /** 0-based positions of listed hashes with no stored message. */
+  readonly missing: readonly number[];
+}
+
+/**
+ * Captures of one room often store byte-identical lists (a re-import of the same export), and a
+ * list's bytes decide its root and which of its messages are missing: each distinct list is
+ * worked out once, by its SHA-256, and every capture still gets its own findings (docs/performance.md: an
+ * archive of three 200k captures spent 45 % of verify on their lists).
+ */
+class ListChecker {
+  private readonly known = new Map<string, ListFacts>();
+
+  /** `roots`: roots already worked out, by the list's SHA-256. */
+  constructor(
+    private readonly messages: MessageIndex,
+    private readonly roots: ReadonlyMap<string, string>,
+  ) {}
+
+  facts(hashes: Buffer, digest: string): ListFacts {
+    let facts = this.known.get(digest);
+    if (facts === undefined) {
+      facts = this.work(hashes, this.roots.get(digest));
+      this.known.set(digest, facts);
+    }
+    return facts;
+  }
+
+  private work(hashes: Buffer, root: string | undefined): ListFacts {
+    if (hashes.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(hashes.length / 32), missing: [] };
+    const missing: number[] = [];
+    for (let i = 0; i < hashes.length; i += 32) if (!this.messages.exists(hashes.toString('hex', i, i + 32))) missing.push(i / 32);
+    return { root: root ?? listRootHex(hashes), size: hashes.length / 32, missing };
+  }
+}
+
+/** The stored hash list must give the root the log states; only then are missing messages worth naming. */
+function checkMessageList(row: CaptureRow, c: CaptureStatement, lists: ListChecker, problems: Problem[]): void {
+  const { id, hashes } = row;
+  if (hashes === null) return;
+  const { root, size, missing } = lists.facts(hashes, row.listDigest);
+  if (root !== c.merkleRoot || size !== c.messageCount) {
+    problems.push({ kind: 'capture-messages-changed', where: `captures row ${id}, its message list (capture_lists rows)`, expected: `root ${String(c.merkleRoot)} over ${String(c.messageCount)} messages`, actual: `root ${root} over ${size} messages` });
+    return;
+  }
+  for (const i of missing) {
+    const h = hashes.toString('hex', i * 32, i * 32 + 32);
+    problems.push({ kind: 'message-missing', where: `capture ${id}, message ${i + 1}`, expected: h, actual: 'not stored' });
+  }
+}
