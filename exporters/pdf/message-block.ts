@@ -57,11 +57,13 @@ export function statusNotes(m: ShownMessage, r: Report): string[] {
     }
     case 'deleted': {
       if (!deletedByMark(m)) return [L(lang, `${captureRef(m.lastSeen, r)}を最後に、${captureRef(m.statusAsOf, r)}には見当たりません。`, `Last seen in ${captureRef(m.lastSeen, r)}; missing from ${captureRef(m.statusAsOf, r)}.`)];
-      const seen = captureRef(m.versions.find((v) => v.kind === 'unsent')?.capture ?? m.statusAsOf, r);
+      const mark = m.versions.find((v) => v.kind === 'unsent');
+      const seen = captureRef(mark?.capture ?? m.statusAsOf, r);
+      const shownAs = mark?.body ?? '[deleted]';
       const before = captureRef(m.versions[0]?.capture ?? m.firstSeen, r);
       return [m.textKnown
-        ? L(lang, `${seen}で、送信元が削除済み（[deleted]）と表示。上の本文は削除前のもので、${before}にあります。`, `Shown as deleted ([deleted]) by the source in ${seen}. The text above is what it said before, as ${before} shows.`)
-        : L(lang, `${seen}で、送信元が削除済み（[deleted]）と表示。削除前の本文は、どの取り込みにもありません。`, `Shown as deleted ([deleted]) by the source in ${seen}. No capture shows what it said before.`)];
+        ? L(lang, `${seen}で、送信元が削除済み（${shownAs}）と表示。上の本文は削除前のもので、${before}にあります。`, `Shown as deleted (${shownAs}) by the source in ${seen}. The text above is what it said before, as ${before} shows.`)
+        : L(lang, `${seen}で、送信元が削除済み（${shownAs}）と表示。削除前の本文は、どの取り込みにもありません。`, `Shown as deleted (${shownAs}) by the source in ${seen}. No capture shows what it said before.`)];
     }
   }
 }
