@@ -9,6 +9,7 @@
  * raised (errors, warnings: no language there) and `render(ctx.lang, ...)` where it is written.
  */
 import { appEn } from './en/app.js';
+import { chatworkEn } from './en/chatwork.js';
 import { cliEn } from './en/cli.js';
 import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
@@ -23,6 +24,7 @@ import { storeEn } from './en/store.js';
 import { uiEn } from './en/ui.js';
 import { verifyEn } from './en/verify.js';
 import { appJa } from './ja/app.js';
+import { chatworkJa } from './ja/chatwork.js';
 import { cliJa } from './ja/cli.js';
 import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
@@ -41,6 +43,7 @@ import type { Lang } from './lang.js';
 // One area a line, in alphabetical order: helpers adding areas at once then touch different lines.
 const en = {
   ...appEn,
+  ...chatworkEn,
   ...cliEn,
   ...environmentEn,
   ...errorsEn,
@@ -61,6 +64,7 @@ export type MessageKey = keyof Catalog;
 
 const ja: Catalog = {
   ...appJa,
+  ...chatworkJa,
   ...cliJa,
   ...environmentJa,
   ...errorsJa,

@@ -4,6 +4,7 @@
  * a half-read capture would look like deletions later.
  */
 import type { Message, MessageKind, Warning } from '../../core/types.js';
+import { msg, type Phrase } from '../../i18n/message.js';
 import { DELETION_MARKS } from '../../core/diff/removal.js';
 import { epochToIso } from '../../core/time.js';
 import type { JsonNode } from './json-text.js';
@@ -29,9 +30,9 @@ export function readMessages(nodes: readonly JsonNode[], tz: string, lineOf: (of
   const seenIds = new Set<string>();
   try {
     nodes.forEach((node, i) => {
-      const m = readMessage(node, `message ${i + 1}`, tz, (message) => warnings.push({ line: lineOf(node.offset), message }));
+      const m = readMessage(node, i + 1, tz, (message) => warnings.push({ line: lineOf(node.offset), message }));
       if (m.externalId !== null && seenIds.has(m.externalId)) {
-        warnings.push({ line: lineOf(node.offset), message: `message ${i + 1}: message_id ${m.externalId} appears more than once; both copies are kept` });
+        warnings.push({ line: lineOf(node.offset), message: msg('chatwork.duplicate-id', { n: i + 1, id: m.externalId }) });
       }
       if (m.externalId !== null) seenIds.add(m.externalId);
       messages.push(m);
@@ -43,16 +44,18 @@ export function readMessages(nodes: readonly JsonNode[], tz: string, lineOf: (of
   return { ok: true, messages, warnings };
 }
 
-function readMessage(node: JsonNode, label: string, tz: string, warn: (message: string) => void): Message {
+/** `n`: the message's place in the list, from 1. */
+function readMessage(node: JsonNode, n: number, tz: string, warn: (message: Phrase) => void): Message {
+  const label = `message ${n}`;
   const fields = objectFields(node, label);
   const id = required(fields, 'message_id', node, label);
-  if (id.type === 'number') warn(`${label}: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact`);
+  if (id.type === 'number') warn(msg('chatwork.id-is-number', { n }));
   const account = required(fields, 'account', node, label);
   const accountFields = objectFields(account, `${label}: account`);
   const name = accountFields.get('name');
-  if (name?.type !== 'string') warn(`${label}: the account has no name; the sender is left empty`);
+  if (name?.type !== 'string') warn(msg('chatwork.no-sender-name', { n }));
   const update = fields.get('update_time');
-  if (update === undefined) warn(`${label}: update_time is missing, so whether it was edited is unknown`);
+  if (update === undefined) warn(msg('chatwork.no-update-time', { n }));
   const updateTime = update === undefined ? 0 : epochSeconds(update, `${label}: update_time`);
   const body = stringValue(required(fields, 'body', node, label), `${label}: body`);
   const kind = kindOf(body);

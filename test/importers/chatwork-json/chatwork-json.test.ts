@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chatworkJsonImporter, roomIdFromFileName } from '../../../src/importers/chatwork-json/index.js';
 import { kindOf } from '../../../src/importers/chatwork-json/messages.js';
+import { render } from '../../../src/i18n/message.js';
 import { contractChecks } from '../paste/contract-checks.js';
 import { OPTIONS, decoded } from '../paste/support.js';
 
@@ -36,8 +37,9 @@ describe('chatwork-json: message ids stay exact', () => {
 
   it('warns, with the line, when an id arrives as a number', () => {
     const outcome = parse(`[\n${apiMessage('9007199254740993', true, 'x', 1)}\n]`);
-    expect(outcome.ok && outcome.result.warnings).toEqual([
-      { line: 2, message: 'message 1: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact' },
+    const warnings = outcome.ok ? outcome.result.warnings : [];
+    expect(warnings.map((w) => ({ line: w.line, en: render('en', w.message), ja: render('ja', w.message) }))).toEqual([
+      { line: 2, en: 'message 1: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact', ja: '1 件目のメッセージ: message_id が文字列ではなく数値です（API v2 は文字列で送ります）。数字を 1 桁ずつ読んだので、値は正確です。' },
     ]);
   });
 });
