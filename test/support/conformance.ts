@@ -1,13 +1,28 @@
 /**
- * The importer contract (src/importers/importer.ts, docs/design/layout.md habit 4), run by every importer's
- * tests: `importerConformance(myImporter, samples)`. It checks, through decodeInput as the CLI
- * reads files: deterministic results; bodies byte-exact (the samples state them); warnings with
- * line numbers inside the input; well-formed messages; junk (random bytes, empty, PNG, NUL bytes,
- * a huge line…) refused with an InputError, never a throw; mutated samples never throw.
+ * The importer contract (src/importers/importer.ts, docs/design/layout.md habit 4): the one suite
+ * every importer runs. It checks, through decodeInput as the CLI reads files: deterministic parses
+ * and sniffs; well-formed messages; bodies byte-exact (the samples state them); warnings with line
+ * numbers inside the input (and exactly the lines a sample names); junk (random bytes, empty, PNG,
+ * ZIP, NUL bytes, huge lines, HTML with no messages, JSON of the wrong shape, deep nesting…)
+ * refused with an InputError that says what to do and sniffed below 0.5, never a throw; damaged
+ * samples and arbitrary text never throw, and sniff stays within 0..1 with a reason in both languages.
+ *
+ * A new importer adopts it with one call in its test folder (as test/importers/line/conformance.test.ts does):
+ *
+ *   importerConformance(myImporter, [
+ *     fixtureSample('test/fixtures/<source>/<case>/input.txt', ['first body', 'second body'], { warningLines: [7] }),
+ *   ]);
+ *
+ * giving at least one sample per input shape it reads (paste, saved HTML, export file…), each with
+ * every body written out by hand from the input, so a body that loses a space or a quote fails here.
+ * Junk that its FORMAT.md defines as a valid input is named in `{ reads: [...] }`, with the reason.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
+import { render } from '../../src/i18n/message.js';
 import { decodeInput } from '../../src/importers/decode.js';
 import { splitLines } from '../../src/importers/lines.js';
 import type { DecodedInput, Importer, ParseOptions, ParseOutcome } from '../../src/importers/importer.js';
@@ -25,6 +40,11 @@ export interface ConformanceSample {
   readonly bodies: readonly string[];
   /** The lines the warnings name, in order; omitted: only checked to lie inside the input. */
   readonly warningLines?: readonly number[];
+}
+
+/** A sample read from a fixture file; the file name given to decodeInput is the fixture's own unless `fileName` says otherwise. */
+export function fixtureSample(path: string, bodies: readonly string[], more: Partial<Pick<ConformanceSample, 'fileName' | 'options' | 'warningLines'>> = {}): ConformanceSample {
+  return { name: path, bytes: readFileSync(path), fileName: basename(path), bodies, warningLines: [], ...more };
 }
 
 /** Decodes as the CLI does, then parses. A decode refusal is an `{ ok: false }` like any other. */
@@ -53,6 +73,14 @@ export const JUNK: readonly { readonly name: string; readonly bytes: Uint8Array 
   { name: 'huge line', bytes: utf8('a'.repeat(2_000_000)) },
   { name: 'huge line of clock-like text', bytes: utf8('12:34 '.repeat(300_000)) },
   { name: 'huge line of quotes and tabs', bytes: utf8('"\t'.repeat(500_000)) },
+  { name: 'control characters', bytes: utf8('\u0000\u0001\u0002\u00ff\ufffd\ufffd') },
+  { name: 'one line of prose', bytes: utf8('just one line of prose without any structure。') },
+  { name: 'HTML with no messages', bytes: utf8('<!DOCTYPE html><html><body><p>no messages here</p></body></html>') },
+  { name: 'JSON object', bytes: utf8('{}') },
+  { name: 'JSON array of numbers', bytes: utf8('[1, 2, 3]') },
+  { name: 'deeply nested unfinished JSON objects', bytes: utf8('{"a":'.repeat(10_000)) },
+  { name: 'deeply nested unfinished JSON arrays', bytes: utf8('['.repeat(100_000)) },
+  { name: 'deeply nested HTML', bytes: utf8('<div>'.repeat(20_000)) },
   ...fc.sample(fc.uint8Array({ minLength: 1, maxLength: 4096 }), { numRuns: 16, seed: 4242 }).map((bytes, i) => ({ name: `random bytes #${i}`, bytes })),
 ];
 
@@ -87,12 +115,21 @@ export function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8
   return Uint8Array.from(out);
 }
 
-export function importerConformance(importer: Importer, samples: readonly ConformanceSample[]): void {
+export interface ConformanceOptions {
+  /** Names of JUNK inputs the importer's FORMAT.md defines as valid (chatwork-json: an empty body is the API's 204); they must still never throw. */
+  readonly reads?: readonly string[];
+}
+
+export function importerConformance(importer: Importer, samples: readonly ConformanceSample[], { reads = [] }: ConformanceOptions = {}): void {
   const run = (s: ConformanceSample): ParseOutcome => decodeAndParse(importer, s.bytes, s.fileName ?? 'input.txt', s.options);
 
   describe(`${importer.format}: importer conformance`, () => {
-    it('gives the same result for the same input, every time', () => {
-      for (const s of samples) expect(JSON.stringify(run(s)), s.name).toBe(JSON.stringify(run(s)));
+    it('gives the same result and the same sniff for the same input, every time', () => {
+      for (const s of samples) {
+        expect(JSON.stringify(run(s)), s.name).toBe(JSON.stringify(run(s)));
+        const input = decodeInput(s.bytes, s.fileName ?? 'input.txt');
+        expect(importer.sniff(input), s.name).toEqual(importer.sniff(input));
+      }
     });
 
     it('parses every sample, with well-formed messages of its own format', () => {
@@ -130,16 +167,19 @@ export function importerConformance(importer: Importer, samples: readonly Confor
       }
     });
 
-    it('refuses junk with { ok: false } and an InputError that says what to do, never a throw', () => {
+    it('refuses junk with { ok: false } and an InputError that says what to do, and does not claim it, never a throw', () => {
       for (const junk of JUNK) {
         const started = performance.now();
         const outcome = decodeAndParse(importer, junk.bytes, 'junk.bin');
+        if (reads.includes(junk.name)) continue;
         expect(outcome.ok, junk.name).toBe(false);
         if (outcome.ok) continue;
         expect(outcome.error, junk.name).toBeInstanceOf(InputError);
         expect(outcome.error.message.length, junk.name).toBeGreaterThan(20);
         expect(outcome.error.hint, junk.name).toBeTruthy();
         expect(performance.now() - started, `${junk.name}: linear time`).toBeLessThan(3000);
+        const input = decodeJunk(junk.bytes);
+        if (input !== null) expect(importer.sniff(input).confidence, `${junk.name}: sniffed`).toBeLessThan(0.5);
       }
     });
 
@@ -149,20 +189,46 @@ export function importerConformance(importer: Importer, samples: readonly Confor
         fc.property(fc.nat({ max: samples.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (which, mutations) => {
           const bytes = mutate(samples[which]!.bytes, mutations);
           decodeAndParse(importer, bytes, 'input.txt', samples[which]!.options);
-          let input: DecodedInput | null = null;
-          try {
-            input = decodeInput(bytes, 'input.txt');
-          } catch (e) {
-            if (!(e instanceof InputError)) throw e;
-          }
+          const input = decodeJunk(bytes, 'input.txt');
           if (input === null) return;
           const sniff = importer.sniff(input);
           expect(sniff.confidence).toBeGreaterThanOrEqual(0);
           expect(sniff.confidence).toBeLessThanOrEqual(1);
-          expect(sniff.reason).not.toBe('');
+          expectReason(sniff.reason);
         }),
         { numRuns: 300, seed: 20240301 },
       );
     });
+
+    // Handed over as text, past decodeInput's refusals (NUL bytes, lone surrogates…): an importer must not rely on them.
+    it('never throws on arbitrary text, and sniff stays within 0..1', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+          const input: DecodedInput = { bytes: utf8(text), text, encoding: 'utf-8', name: 'any.txt', decodeWarnings: [] };
+          importer.parse(input, DEFAULT_OPTIONS);
+          const sniff = importer.sniff(input);
+          expect(sniff.confidence).toBeGreaterThanOrEqual(0);
+          expect(sniff.confidence).toBeLessThanOrEqual(1);
+          expectReason(sniff.reason);
+        }),
+        { numRuns: 300, seed: 20240302 },
+      );
+    });
   });
+}
+
+/** The input as the CLI would hand it to an importer, or null where decoding already refuses it. */
+function decodeJunk(bytes: Uint8Array, fileName = 'junk.bin'): DecodedInput | null {
+  try {
+    return decodeInput(bytes, fileName);
+  } catch (e) {
+    if (e instanceof InputError) return null;
+    throw e;
+  }
+}
+
+/** Why an importer claims an input (or not) is shown to the user: it must say something in both languages. */
+function expectReason(reason: Parameters<typeof render>[1]): void {
+  expect(render('en', reason)).not.toBe('');
+  expect(render('ja', reason)).not.toBe('');
 }

@@ -4,16 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { chatworkJsonImporter, roomIdFromFileName } from '../../../src/importers/chatwork-json/index.js';
 import { kindOf } from '../../../src/importers/chatwork-json/messages.js';
 import { render } from '../../../src/i18n/message.js';
-import { contractChecks } from '../paste/contract-checks.js';
+import { fixtureSample, importerConformance } from '../../support/conformance.js';
 import { OPTIONS, decoded } from '../paste/support.js';
 
 const sample = readFileSync('test/fixtures/chatwork/api-window-with-markup/input.json', 'utf8');
 
-contractChecks(chatworkJsonImporter, [
-  { text: sample, name: 'room-123456.json' },
-  { text: readFileSync('test/fixtures/chatwork/system-notices/input.json', 'utf8'), name: 'x.json' },
-  { text: readFileSync('test/fixtures/chatwork/cut-off-mid-message/input.json', 'utf8'), name: 'x.json' },
-]);
+importerConformance(chatworkJsonImporter, [
+  fixtureSample('test/fixtures/chatwork/api-window-with-markup/input.json', ['[To:1234567]山田さん\nLP制作の件、仕様書を送ります。[info][title]仕様[/title]ページ数: 5\n納期: 2024/03/15[/info]', '[rp aid=7654321 to=123456-1928374655918273645]佐藤 花子さん\n承知しました。金額は15万円でよろしいでしょうか。', 'はい、15万円でお願いします。', '[qt][qtmeta aid=1234567 time=1709252100]承知しました。金額は15万円でよろしいでしょうか。[/qt]念のため再確認です。'], { fileName: 'room-123456.json' }),
+  fixtureSample('test/fixtures/chatwork/system-notices/input.json', ['[info][title][dtext:chatroom_groupchat_created][/title][dtext:chatroom_chatname_is]案件A[dtext:chatroom_set]\n\n[dtext:chatroom_member_is][piconname:1234567][piconname:7654321][dtext:chatroom_added][/info]', '[info][title][dtext:file_uploaded][/title][preview id=1693900000 ht=111][download:1693900000]見積書.pdf (54.2 KB)[/download][/info]', '[info][title]議事録[/title]1. 仕様確定[/info]', '[info][title][dtext:task_added][/title][task aid=7654321 st=open lt=1710428400 ltype=date]見積書の修正[/task][/info]']),
+  fixtureSample('test/fixtures/chatwork/cut-off-mid-message/input.json', ['最後まで届いたメッセージ']),
+  // An empty or blank body is the API's 204, "no messages" (src/importers/chatwork-json/FORMAT.md).
+], { reads: ['empty', 'only blank lines'] });
 
 const parse = (text: string, name = 'messages.json') => chatworkJsonImporter.parse(decoded(text, name), OPTIONS);
 

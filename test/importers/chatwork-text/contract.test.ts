@@ -4,15 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
 import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
 import { lancersImporter } from '../../../src/importers/lancers/index.js';
-import { contractChecks } from '../paste/contract-checks.js';
+import { fixtureSample, importerConformance } from '../../support/conformance.js';
 import { OPTIONS, decoded } from '../paste/support.js';
 
 const timeOnly = readFileSync('test/fixtures/chatwork/text-date-lines-time-only/input.txt', 'utf8');
-const preamble = readFileSync('test/fixtures/chatwork/text-preamble-and-stray-time/input.txt', 'utf8');
 
-contractChecks(chatworkTextImporter, [
-  { text: timeOnly, name: 'paste.txt' },
-  { text: preamble, name: 'paste.txt' },
+importerConformance(chatworkTextImporter, [
+  fixtureSample('test/fixtures/chatwork/text-date-lines-time-only/input.txt', ['[To:1234567]山田さん\nLP制作の件、仕様書を送ります。', '承知しました。\n金額は15万円でよろしいでしょうか。', 'はい、15万円でお願いします。'], { fileName: 'paste.txt', warningLines: [7] }),
+  fixtureSample('test/fixtures/chatwork/text-preamble-and-stray-time/input.txt', ['集合時間は以下です。\n\n10:00\n会場で会いましょう。', '了解です。'], { fileName: 'paste.txt', warningLines: [1, 2, 8] }),
 ]);
 
 describe('chatwork-text', () => {

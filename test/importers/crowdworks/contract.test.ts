@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
 import { lancersImporter } from '../../../src/importers/lancers/index.js';
 import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
-import { contractChecks } from '../paste/contract-checks.js';
+import { fixtureSample, importerConformance } from '../../support/conformance.js';
 import { decoded } from '../paste/support.js';
 
 const sample = readFileSync('test/fixtures/crowdworks/paste-contract-thread/input.txt', 'utf8');
 const html = readFileSync('test/fixtures/crowdworks/saved-html-message-blocks/input.html', 'utf8');
 
-contractChecks(crowdworksImporter, [
-  { text: sample, name: 'paste.txt' },
-  { text: html, name: 'thread.html' },
-  { text: readFileSync('test/fixtures/crowdworks/multiline-blank-lines-inside-body/input.txt', 'utf8'), name: 'p.txt' },
+importerConformance(crowdworksImporter, [
+  fixtureSample('test/fixtures/crowdworks/paste-contract-thread/input.txt', ['お世話になっております。見積書を添付しました。\nご確認よろしくお願いいたします。', 'ありがとうございます。仮払いを行いました。', '納品しました。検収をお願いいたします。'], { fileName: 'paste.txt' }),
+  fixtureSample('test/fixtures/crowdworks/saved-html-message-blocks/input.html', ['お世話になっております。\n見積書を添付しました。\n\nご確認&ご検討ください。', 'ありがとうございます。仮払いを行いました。'], { fileName: 'thread.html' }),
+  fixtureSample('test/fixtures/crowdworks/multiline-blank-lines-inside-body/input.txt', ['　全角スペースで始まる行\n\n\n空行を挟んだ段落  ', 'ありがとうございます。']),
 ]);
 
 describe('crowdworks: recognising its input', () => {

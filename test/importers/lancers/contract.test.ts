@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { chatworkTextImporter } from '../../../src/importers/chatwork-text/index.js';
 import { crowdworksImporter } from '../../../src/importers/crowdworks/index.js';
 import { lancersImporter } from '../../../src/importers/lancers/index.js';
-import { contractChecks } from '../paste/contract-checks.js';
+import { fixtureSample, importerConformance } from '../../support/conformance.js';
 import { decoded } from '../paste/support.js';
 
 const sample = readFileSync('test/fixtures/lancers/paste-message-board/input.txt', 'utf8');
 const html = readFileSync('test/fixtures/lancers/saved-html-message-blocks/input.html', 'utf8');
 
-contractChecks(lancersImporter, [
-  { text: sample, name: 'paste.txt' },
-  { text: html, name: 'board.html' },
+importerConformance(lancersImporter, [
+  fixtureSample('test/fixtures/lancers/paste-message-board/input.txt', ['はじめまして。ご提案ありがとうございます。', 'ご連絡ありがとうございます。\n納期は2週間を想定しています。', '承知しました。契約に進みます。'], { fileName: 'paste.txt' }),
+  fixtureSample('test/fixtures/lancers/saved-html-message-blocks/input.html', ['はじめまして。\nご提案ありがとうございます。', 'ご連絡ありがとうございます。'], { fileName: 'board.html' }),
 ]);
 
 describe('lancers: recognising its input', () => {
