@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.js';
 import { SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
 import { type JsonNode, locator, readJson } from './json-text.js';
 import { readMessages } from './messages.js';
-import { msg } from '../../i18n/message.js';
+import { msg, type Phrase } from '../../i18n/message.js';
 
 /** `…room-123456…`, `rooms_123456`: the room id is not in the body (§2.2), only in a name we chose. */
 const ROOM_IN_NAME = /rooms?[-_](\d+)/i;
@@ -61,8 +61,7 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
   if ('error' in list) return refuse(list.error, where(json.root?.offset ?? 0), list.hint);
   const read = readMessages(list.nodes, options.tz, lineOf);
   if (!read.ok) {
-    return refuse(`The Chatwork message at line ${lineOf(read.offset)} cannot be read: ${read.problem}.`, where(read.offset),
-      'Import the body of GET /rooms/{room_id}/messages exactly as the API sent it.');
+    return refuse(msg('chatwork.message-unreadable', { line: lineOf(read.offset), problem: read.problem }), where(read.offset), msg('chatwork.message-unreadable.hint'));
   }
   const cutOff = json.cutOff;
   return {
@@ -113,7 +112,7 @@ function messageNodes(root: JsonNode | null): MessageNodes {
   return { error: 'This JSON is not a Chatwork message list: expected a list [...] of messages or one message object.', hint: 'Import the body of GET /rooms/{room_id}/messages.' };
 }
 
-function refuse(message: string, where: string, hint: string): ParseOutcome {
+function refuse(message: string | Phrase, where: string, hint: string | Phrase): ParseOutcome {
   return { ok: false, error: new InputError(message, { where, hint }) };
 }
 

@@ -11,7 +11,7 @@ import type { JsonNode } from './json-text.js';
 
 export type MessagesRead =
   | { readonly ok: true; readonly messages: readonly Message[]; readonly warnings: readonly Warning[] }
-  | { readonly ok: false; readonly offset: number; readonly problem: string };
+  | { readonly ok: false; readonly offset: number; readonly problem: Phrase };
 
 /** The largest epoch second luxon can show (year 9999); anything beyond is not a send time. */
 const MAX_EPOCH_SECONDS = 253_402_300_799;
@@ -19,7 +19,7 @@ const MAX_EPOCH_SECONDS = 253_402_300_799;
 class FieldProblem {
   constructor(
     readonly offset: number,
-    readonly problem: string,
+    readonly problem: Phrase,
   ) {}
 }
 
@@ -46,28 +46,30 @@ export function readMessages(nodes: readonly JsonNode[], tz: string, lineOf: (of
 
 /** `n`: the message's place in the list, from 1. */
 function readMessage(node: JsonNode, n: number, tz: string, warn: (message: Phrase) => void): Message {
-  const label = `message ${n}`;
+  // The field a problem is in, by its JSON name (not translated: it is what the file says).
+  const field = (path: string): Phrase => msg('chatwork.field', { n, path });
+  const label = field('');
   const fields = objectFields(node, label);
   const id = required(fields, 'message_id', node, label);
   if (id.type === 'number') warn(msg('chatwork.id-is-number', { n }));
   const account = required(fields, 'account', node, label);
-  const accountFields = objectFields(account, `${label}: account`);
+  const accountFields = objectFields(account, field('account'));
   const name = accountFields.get('name');
   if (name?.type !== 'string') warn(msg('chatwork.no-sender-name', { n }));
   const update = fields.get('update_time');
   if (update === undefined) warn(msg('chatwork.no-update-time', { n }));
-  const updateTime = update === undefined ? 0 : epochSeconds(update, `${label}: update_time`);
-  const body = stringValue(required(fields, 'body', node, label), `${label}: body`);
+  const updateTime = update === undefined ? 0 : epochSeconds(update, field('update_time'));
+  const body = stringValue(required(fields, 'body', node, label), field('body'));
   const kind = kindOf(body);
   return {
     kind,
     // docs/design/cli-contract.md: a system message has no sender; the acting account stays in senderId.
     sender: kind !== 'system' && name?.type === 'string' ? name.value : null,
-    senderId: digits(required(accountFields, 'account_id', account, `${label}: account`), `${label}: account_id`),
-    sentAt: epochToIso(epochSeconds(required(fields, 'send_time', node, label), `${label}: send_time`), tz),
+    senderId: digits(required(accountFields, 'account_id', account, field('account')), field('account_id')),
+    sentAt: epochToIso(epochSeconds(required(fields, 'send_time', node, label), field('send_time')), tz),
     // docs/design/cli-contract.md: bodies are byte-exact but for line endings, which become \n.
     body: body.replace(/\r\n?/g, '\n'),
-    externalId: digits(id, `${label}: message_id`),
+    externalId: digits(id, field('message_id')),
     editedAt: updateTime === 0 ? null : epochToIso(updateTime, tz),
   };
 }
@@ -95,40 +97,41 @@ function isWhollyInfoBlock(body: string): boolean {
   return false;
 }
 
-function objectFields(node: JsonNode, label: string): ReadonlyMap<string, JsonNode> {
-  if (node.type !== 'object') throw new FieldProblem(node.offset, `${label} should be an object {...} but is ${describe(node)}`);
+function objectFields(node: JsonNode, label: Phrase): ReadonlyMap<string, JsonNode> {
+  if (node.type !== 'object') throw new FieldProblem(node.offset, msg('chatwork.field.not-object', { field: label, found: describe(node) }));
   return node.members;
 }
 
-function required(fields: ReadonlyMap<string, JsonNode>, key: string, owner: JsonNode, label: string): JsonNode {
+function required(fields: ReadonlyMap<string, JsonNode>, key: string, owner: JsonNode, label: Phrase): JsonNode {
   const v = fields.get(key);
-  if (v === undefined || v.type === 'null') throw new FieldProblem(owner.offset, `${label} has no "${key}"`);
+  if (v === undefined || v.type === 'null') throw new FieldProblem(owner.offset, msg('chatwork.field.missing', { field: label, key }));
   return v;
 }
 
-function stringValue(node: JsonNode, label: string): string {
-  if (node.type !== 'string') throw new FieldProblem(node.offset, `${label} should be text in "quotes" but is ${describe(node)}`);
+function stringValue(node: JsonNode, label: Phrase): string {
+  if (node.type !== 'string') throw new FieldProblem(node.offset, msg('chatwork.field.not-text', { field: label, found: describe(node) }));
   return node.value;
 }
 
 /** An id as text, digit for digit from the source (never through a JS number). */
-function digits(node: JsonNode, label: string): string {
+function digits(node: JsonNode, label: Phrase): string {
   if (node.type === 'string' && node.value !== '') return node.value;
   if (node.type === 'number' && /^\d+$/.test(node.raw)) return node.raw;
-  throw new FieldProblem(node.offset, `${label} should be a whole number or its digits in "quotes" but is ${describe(node)}`);
+  throw new FieldProblem(node.offset, msg('chatwork.field.not-id', { field: label, found: describe(node) }));
 }
 
 /** Epoch seconds (§2.3): a whole number, as a JSON number or digits in quotes. */
-function epochSeconds(node: JsonNode, label: string): number {
+function epochSeconds(node: JsonNode, label: Phrase): number {
   const raw = node.type === 'number' ? node.raw : node.type === 'string' ? node.value : '';
   const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(seconds <= MAX_EPOCH_SECONDS)) {
-    throw new FieldProblem(node.offset, `${label} should be whole seconds since 1970 (like 1709251500) but is ${describe(node)}`);
+    throw new FieldProblem(node.offset, msg('chatwork.field.not-epoch', { field: label, found: describe(node) }));
   }
   return seconds;
 }
 
-function describe(node: JsonNode): string {
+/** What was found instead: the value as the file writes it (shortened), or the kind of a list or object. */
+function describe(node: JsonNode): string | Phrase {
   switch (node.type) {
     case 'string':
       return `"${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}"`;
@@ -139,8 +142,8 @@ function describe(node: JsonNode): string {
     case 'null':
       return 'null';
     case 'array':
-      return 'a list [...]';
+      return msg('chatwork.found.list');
     case 'object':
-      return 'an object {...}';
+      return msg('chatwork.found.object');
   }
 }

@@ -62,6 +62,15 @@ describe('chatwork-json: broken input is explained with line and column', () => 
   it('refuses a message with a field of the wrong type, naming it', () => {
     const outcome = parse('[{"message_id":"1","account":{"account_id":1,"name":"a"},"body":5,"send_time":1,"update_time":0}]');
     expect(!outcome.ok && outcome.error.message).toBe('The Chatwork message at line 1 cannot be read: message 1: body should be text in "quotes" but is 5.');
+    expect(!outcome.ok && render('ja', outcome.error.text)).toBe('1 行目の Chatwork のメッセージを読めません: 1 件目のメッセージの body は "引用符" で囲んだ文字列のはずですが、5 です。');
+  });
+
+  it('says in Japanese too which field is missing or not an object', () => {
+    const missing = parse('[{"message_id":"1","account":{"name":"a"},"body":"x","send_time":1,"update_time":0}]');
+    expect(!missing.ok && render('ja', missing.error.text)).toContain('1 件目のメッセージの account に「account_id」がありません');
+    const list = parse('[{"message_id":"1","account":[],"body":"x","send_time":1,"update_time":0}]');
+    expect(!list.ok && list.error.message).toContain('message 1: account should be an object {...} but is a list [...]');
+    expect(!list.ok && render('ja', list.error.text)).toContain('1 件目のメッセージの account はオブジェクト {...} のはずですが、リスト [...] です');
   });
 
   it('refuses send times that are not whole epoch seconds', () => {
