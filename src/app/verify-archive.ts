@@ -23,6 +23,8 @@ export interface StampWindow {
   readonly newest: { readonly entrySeq: number; readonly stampedSeq: number; readonly genTime: string } | null;
   /** Entries after the stamped one: what no check can tell from a consistent rewrite. */
   readonly unstamped: number;
+  /** The captures among them, oldest first: stored, and waiting for the next stamp (`import --stamp`, `stamp`). */
+  readonly notYetStamped: readonly { readonly seq: number; readonly roomId: string | null; readonly at: string }[];
 }
 
 export interface FullVerification extends VerifyReport {
@@ -64,7 +66,11 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
     timestamps: entries.filter((e) => e.kind === 'timestamp').length,
     reparsed,
     notReparsed,
-    window: { newest, unstamped: head - (newest?.stampedSeq ?? 0) },
+    window: {
+      newest,
+      unstamped: head - (newest?.stampedSeq ?? 0),
+      notYetStamped: entries.filter((e) => e.kind === 'capture' && e.seq > (newest?.stampedSeq ?? 0)).map((e) => ({ seq: e.seq, roomId: e.roomId, at: e.at })),
+    },
   };
 }
 

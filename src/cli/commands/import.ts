@@ -13,6 +13,7 @@ import { msg, render, textsIn } from '../../i18n/message.js';
 import { startProgress, type Progress } from '../progress.js';
 import { DEFAULT_MAX_SIZE, parseSize, readInput } from '../read-input.js';
 import { summarizeParse } from './import-summary.js';
+import { afterJson, stampAfter, stampPlan, type StampPlan } from '../stamp-after.js';
 
 interface ImportOptions {
   clipboard?: boolean;
@@ -23,6 +24,9 @@ interface ImportOptions {
   yes?: boolean;
   maxSize?: string;
   raw?: boolean;
+  stamp?: boolean;
+  tsa?: string;
+  tsaCert?: string;
 }
 
 /**
@@ -45,7 +49,11 @@ export function registerImport(program: Command, runner: Runner): void {
       .option('--member <name...>', tx('help.import.member'), [])
       .option('--yes', tx('help.import.yes'))
       .option('--raw', tx('help.import.raw'))
-      .option('--max-size <size>', tx('help.max-size')),
+      .option('--max-size <size>', tx('help.max-size'))
+      .option('--stamp', tx('help.capture.stamp'))
+      .option('--no-stamp', tx('help.capture.no-stamp'))
+      .option('--tsa <url|name>', tx('help.capture.tsa'))
+      .option('--tsa-cert <file>', tx('help.tsa-cert')),
     (ctx, file, opts) => runImport(ctx, file, opts),
   );
 }
@@ -55,30 +63,33 @@ async function runImport(ctx: Context, file: string | undefined, opts: ImportOpt
   if (!FORMATS.includes(opts.format)) throw new UsageError(msg('usage.unknown-format', { format: opts.format, formats: FORMATS.join(', ') }));
   if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window') throw new UsageError(msg('usage.coverage', { value: opts.coverage }));
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
+  const plan = await stampPlan(ctx, opts);
   const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
   if (input.bytes.length === 0 && !mayBeEmptyAnswer(opts.format, input.name)) throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
-  if (opts.raw) return importRawInput(ctx, input, opts);
+  if (opts.raw) return importRawInput(ctx, input, opts, plan);
   const progress = startProgress(ctx.io, { json: ctx.json, label: 'import', lang: ctx.lang });
   try {
-    return await importInput(ctx, input, opts, progress);
+    return await importInput(ctx, input, opts, progress, plan);
   } finally {
     progress.finish();
   }
 }
 
 /** `import --raw`: the bytes kept as they are, no messages read (src/app/import-raw.ts). */
-async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions): Promise<number> {
+async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, plan: StampPlan | null): Promise<number> {
   if (opts.coverage !== undefined || opts.member.length > 0 || opts.yes) throw new UsageError(msg('usage.raw-with-options'));
   const { importRaw } = await import('../../app/import-raw.js');
   const recorded = await importRaw(() => ctx.archive({ create: true }), { input, format: opts.format as FormatName | 'auto', room: opts.room, tz: ctx.tz });
-  if (ctx.json) {
-    // The import document's shape (docs/json.md): a raw capture reads no message, so it changes none.
-    const changes: ChangeCounts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
-    ctx.printJson({ capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } }, changes, warnings: [] });
-  } else {
+  if (!ctx.json) {
     const c = recorded.capture;
     ctx.say(ctx.text('import.raw-stored', { title: recorded.room.title, size: input.bytes.length }));
     ctx.say(`  capture ${c.id}  sha256 ${c.rawSha256}  ${ctx.text('import.entry', { seq: recorded.entry.seq })}`);
+  }
+  const after = plan === null ? null : await stampAfter(ctx, ctx.archive(), plan);
+  if (ctx.json) {
+    // The import document's shape (docs/json.md): a raw capture reads no message, so it changes none.
+    const changes: ChangeCounts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+    ctx.printJson({ capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } }, changes, warnings: [], ...(after === null ? {} : { stamp: afterJson(after) }) });
   }
   return EXIT.ok;
 }
@@ -91,7 +102,7 @@ function mayBeEmptyAnswer(format: string, name: string | null): boolean {
   return format === 'chatwork-json' || (format === 'auto' && /\.json$/i.test(name ?? ''));
 }
 
-async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, progress: Progress): Promise<number> {
+async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, progress: Progress, plan: StampPlan | null): Promise<number> {
   const { importCapture } = await import('../../app/import-capture.js');
   const warn = (warnings: readonly Warning[]): void => {
     for (const w of warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${ctx.text('import.warning', { text: w.message })}`);
@@ -114,14 +125,15 @@ async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readIn
   }, { onEvent, confirm: ask });
   progress.finish();
   const { recorded, changes } = done;
+  if (!ctx.json) printSummary(ctx, recorded, changes);
+  const after = plan === null ? null : await stampAfter(ctx, ctx.archive(), plan);
   if (ctx.json) {
     ctx.printJson({
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
       warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
+      ...(after === null ? {} : { stamp: afterJson(after) }),
     });
-  } else {
-    printSummary(ctx, recorded, changes);
   }
   return EXIT.ok;
 }

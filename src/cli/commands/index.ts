@@ -10,6 +10,7 @@ import { registerReport } from './report.js';
 import { registerCaptures } from './captures.js';
 import { registerRooms } from './rooms.js';
 import { registerStamp } from './stamp.js';
+import { registerConfig } from './config.js';
 import { registerSync } from './sync.js';
 import { registerUi } from './ui.js';
 import { registerVerifyReport } from './verify-report.js';
@@ -30,6 +31,7 @@ export function registerCommands(program: Command, runner: Runner): void {
   registerVerify(program, runner);
   registerReport(program, runner);
   registerStamp(program, runner);
+  registerConfig(program, runner);
   registerVerifyReport(program, runner);
   registerBackup(program, runner);
   registerUi(program, runner);

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
 import { textsIn } from '../../i18n/message.js';
 import { EXIT } from '../exit-codes.js';
+import { readSettings, settingsPath } from '../settings.js';
 
 interface StampOptions {
   tsa?: string;
@@ -13,7 +14,7 @@ interface StampOptions {
 }
 
 /** The TSA `stamp` asks when none is named: its tokens chain to the default anchor (Mozilla roots). */
-const DEFAULT_TSA = 'digicert';
+export const DEFAULT_TSA = 'digicert';
 
 export function registerStamp(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
@@ -25,8 +26,10 @@ export function registerStamp(program: Command, runner: Runner): void {
       .option('--tsa-cert <file>', tx('help.tsa-cert')),
     async (ctx, opts) => {
       const [{ stampLogHead }, { resolveTsa }] = await Promise.all([import('../../app/stamp.js'), import('../../timestamp/index.js')]);
-      const tsa = resolveTsa(opts.tsa ?? DEFAULT_TSA);
-      const anchors = await readAnchors(opts.tsaCert, ctx.io.cwd);
+      // The TSA set with `chatproof config set tsa` is the one the queue is waiting for.
+      const settings = readSettings(settingsPath(ctx.dbPath, ctx.io.cwd));
+      const tsa = resolveTsa(opts.tsa ?? settings.tsa ?? DEFAULT_TSA);
+      const anchors = await readAnchors(opts.tsaCert ?? settings.tsaCert, ctx.io.cwd);
       const stamped = await stampLogHead(ctx.archive(), tsa, anchors);
       if (ctx.json) ctx.printJson({ ...entryJson(stamped.entry), ...stampJson(stamped) });
       else for (const line of trustLines(ctx, stamped)) ctx.say(line);

@@ -11,12 +11,16 @@ import { EXIT } from '../exit-codes.js';
 import type { Context } from '../context.js';
 import { captureJson, roomJson } from '../json-shapes.js';
 import { msg } from '../../i18n/message.js';
+import { stampIfWaiting, stampPlan } from '../stamp-after.js';
 
 export interface SyncOptions {
   room: string[];
   always?: boolean;
   every?: string;
   downloadFiles?: boolean;
+  stamp?: boolean;
+  tsa?: string;
+  tsaCert?: string;
 }
 
 export async function runSyncCommand(ctx: Context, service: string, opts: SyncOptions): Promise<number> {
@@ -29,8 +33,12 @@ export async function runSyncCommand(ctx: Context, service: string, opts: SyncOp
     signal: ctx.io.signal,
     onWait: (ms, why) => ctx.warn(ctx.text('sync.waiting', { seconds: Math.ceil(ms / 1000), why })),
   });
+  const plan = await stampPlan(ctx, opts);
   const archive = ctx.archive({ create: true });
-  const pass = (): Promise<void> => syncPass(ctx, archive, client, request, interval !== null);
+  const pass = async (): Promise<void> => {
+    await syncPass(ctx, archive, client, request, interval !== null);
+    if (plan !== null) await stampIfWaiting(ctx, archive, plan);
+  };
   if (interval === null) {
     await pass();
     return EXIT.ok;

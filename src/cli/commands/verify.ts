@@ -4,6 +4,9 @@ import { EXIT } from '../exit-codes.js';
 import { textsIn } from '../../i18n/message.js';
 import { startProgress } from '../progress.js';
 
+/** Captures waiting for a timestamp listed by name; an archive never stamped could have thousands. */
+const SHOWN = 10;
+
 export function registerVerify(program: Command, runner: Runner): void {
   defineCommand<[Record<string, never>]>(program, runner, 'verify', textsIn(runner.lang)('help.verify'), (c) => c, async (ctx) => {
     const archive = ctx.archive({ readonly: true });
@@ -18,6 +21,10 @@ export function registerVerify(program: Command, runner: Runner): void {
       for (const p of report.problems) ctx.say(ctx.text('verify.problem', { kind: p.kind, where: p.where, expected: p.expected, actual: p.actual }), 31);
       const { newest, unstamped } = report.window;
       ctx.say(newest === null ? ctx.text('verify.window.none', { unstamped }) : ctx.text('verify.window.stamped', { stampedSeq: newest.stampedSeq, genTime: newest.genTime, unstamped }));
+      const waiting = report.window.notYetStamped;
+      const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
+      for (const w of waiting.slice(0, SHOWN)) ctx.say(ctx.text('verify.not-yet-stamped', { seq: w.seq, room: (w.roomId === null ? undefined : titles.get(w.roomId)) ?? w.roomId ?? '-', at: ctx.time(w.at) }));
+      if (waiting.length > SHOWN) ctx.say(ctx.text('verify.not-yet-stamped.more', { n: waiting.length - SHOWN }));
       if (report.ok) ctx.say(ctx.text('verify.ok'), 32);
       else ctx.say(ctx.text('verify.failed', { problems: report.problems.length }), 31);
     }

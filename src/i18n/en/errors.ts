@@ -139,4 +139,9 @@ export const errorsEn = {
   'binary.7z': 'a 7-Zip archive',
   'service.unreachable': (p: { what: string; why: string }) => `Cannot reach Chatwork (${p.what}): ${p.why}.`,
   'service.unreachable.hint': 'Check the internet connection (and CHATWORK_API_BASE if you set it), then run the sync again.',
+  'archive.settings-broken': 'The settings file is not a JSON object, so the TSA set in it cannot be read.',
+  'archive.settings-broken.hint': 'Fix the file, or delete it and set the TSA again: chatproof config set tsa NAME.',
+  'usage.config-value': (p: { key: string }) => `config set ${p.key} needs a value.`,
+  'usage.config-action': (p: { action: string }) => `"${p.action}" is not a config action: use config, config set KEY VALUE, or config unset KEY.`,
+  'usage.config-key': (p: { key: string; keys: string }) => `"${p.key}" is not a setting. Settings: ${p.keys}.`,
 };

@@ -48,4 +48,9 @@ export const helpEn = {
   'help.demo': 'build a throw-away archive from the bundled sample chats, show the changes, verify, and write a demo report',
   'help.demo.keep': 'write the demo archive and report into this folder instead of a temporary one',
   'help.verify-report': 'check a PDF report on its own, without the archive: every hash, Merkle root, log link and timestamp',
+  'help.capture.stamp': 'after the capture, get an RFC 3161 timestamp over the log head (the default once a TSA is set with chatproof config set tsa)',
+  'help.capture.no-stamp': 'do not timestamp this time, even though a TSA is set',
+  'help.capture.tsa': 'the TSA to stamp with: freetsa, digicert, sectigo, or an http(s) URL (default: the one set, else digicert)',
+  'help.config': 'show or change this archive\'s settings: config, config set KEY VALUE, config unset KEY',
+  'help.config.keys': 'Settings:\n  tsa       the TSA to stamp with after each import and sync (freetsa, digicert, sectigo, or an http(s) URL)\n  tsa-cert  the certificate its timestamps are checked against (a PEM or DER file)\nThey are kept beside the archive, in archive.config.json (for --db x.db: x.config.json).',
 };

@@ -92,4 +92,10 @@ export const outEn = {
   'sync.warn.too-large': (p: { room: string; name: string; mb: number }) => `room ${p.room}: "${p.name}" is larger than ${p.mb} MB and was not downloaded; its listing is kept`,
   'sync.warn.not-downloaded': (p: { room: string; name: string; status: number }) => `room ${p.room}: "${p.name}" could not be downloaded (Chatwork answered ${p.status}); its listing is kept`,
   'sync.warn.size': (p: { room: string; name: string; listed: number; arrived: number }) => `room ${p.room}: "${p.name}" is listed as ${p.listed} bytes but ${p.arrived} bytes arrived; the bytes that arrived are kept`,
+  'stamp.queued': (p: { tsa: string; why: string; waiting: number }) => `Stored, but not yet stamped: ${p.tsa} could not be reached (${p.why}). ${p.waiting === 1 ? 'This capture waits' : `${p.waiting} captures wait`} for a timestamp.`,
+  'stamp.queued.hint': '  Nothing is lost: the next import or sync that reaches the TSA stamps them, or run chatproof stamp when you are online.',
+  'stamp.queue-done': (p: { captures: number }) => `  This timestamp covers the ${p.captures} captures that were waiting for one.`,
+  'config.show': (p: { file: string; tsa: string | null; tsaCert: string | null }) => `Settings (${p.file}):\n  tsa       ${p.tsa ?? '(not set: no timestamp after captures unless --stamp)'}\n  tsa-cert  ${p.tsaCert ?? '(not set: Node\'s bundled Mozilla roots)'}`,
+  'verify.not-yet-stamped': (p: { seq: number; room: string; at: string }) => `  not yet stamped: capture entry #${p.seq} ("${p.room}", ${p.at})`,
+  'verify.not-yet-stamped.more': (p: { n: number }) => `  … and ${p.n} more captures not yet stamped`,
 };

@@ -138,4 +138,9 @@ export const errorsJa: typeof errorsEn = {
   'binary.7z': '7-Zip 圧縮ファイル',
   'service.unreachable': (p) => `Chatwork に接続できません（${p.what}）: ${p.why}`,
   'service.unreachable.hint': 'インターネット接続（設定していれば CHATWORK_API_BASE も）を確かめてから、もう一度同期してください。',
+  'archive.settings-broken': '設定ファイルが JSON のオブジェクトではないため、設定された時刻認証局を読めません。',
+  'archive.settings-broken.hint': 'ファイルを直すか、削除してから設定し直してください: chatproof config set tsa 名前',
+  'usage.config-value': (p) => `config set ${p.key} には値が必要です。`,
+  'usage.config-action': (p) => `「${p.action}」は config の操作ではありません。config、config set キー 値、config unset キー のどれかを使ってください。`,
+  'usage.config-key': (p) => `「${p.key}」という設定はありません。設定: ${p.keys}`,
 };

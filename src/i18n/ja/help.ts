@@ -50,4 +50,9 @@ export const helpJa: typeof helpEn = {
   'help.demo': '同梱のサンプルで使い捨てのアーカイブを作り、変化の表示・検証・デモ報告書の作成までを実演',
   'help.demo.keep': 'デモのアーカイブと報告書を、一時フォルダではなくこのフォルダに書く',
   'help.verify-report': 'PDF 報告書だけで検証（アーカイブ不要）: すべてのハッシュ・Merkle ルート・ログの連鎖・タイムスタンプ',
+  'help.capture.stamp': '取り込みの後、ログ先頭に RFC 3161 タイムスタンプを取る（chatproof config set tsa で時刻認証局を設定していれば既定）',
+  'help.capture.no-stamp': '時刻認証局を設定していても、今回はタイムスタンプを取らない',
+  'help.capture.tsa': 'タイムスタンプを取る時刻認証局: freetsa、digicert、sectigo、または http(s) の URL（既定: 設定したもの、なければ digicert）',
+  'help.config': 'このアーカイブの設定を表示・変更: config、config set キー 値、config unset キー',
+  'help.config.keys': '設定:\n  tsa       取り込み・同期のたびにタイムスタンプを取る時刻認証局（freetsa、digicert、sectigo、または http(s) の URL）\n  tsa-cert  そのタイムスタンプを確かめる証明書（PEM か DER のファイル）\nアーカイブと同じフォルダの archive.config.json（--db x.db なら x.config.json）に保存します。',
 };

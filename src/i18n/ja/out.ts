@@ -108,4 +108,10 @@ export const outJa: typeof outEn = {
   'sync.warn.too-large': (p) => `ルーム ${p.room}: 「${p.name}」は ${p.mb} MB を超えるのでダウンロードしていません。一覧には残しています`,
   'sync.warn.not-downloaded': (p) => `ルーム ${p.room}: 「${p.name}」をダウンロードできませんでした（Chatwork の応答 ${p.status}）。一覧には残しています`,
   'sync.warn.size': (p) => `ルーム ${p.room}: 「${p.name}」は ${p.listed} バイトとされていますが、届いたのは ${p.arrived} バイトです。届いた分を保存しています`,
+  'stamp.queued': (p) => `保存しましたが、まだタイムスタンプはありません: ${p.tsa} に接続できませんでした（${p.why}）。${p.waiting === 1 ? 'この取り込み' : `${p.waiting} 件の取り込み`}がタイムスタンプを待っています。`,
+  'stamp.queued.hint': '  失われたものはありません。次に時刻認証局に届いた取り込みか同期で、まとめてタイムスタンプを取ります。オンラインのときに chatproof stamp を実行しても構いません。',
+  'stamp.queue-done': (p) => `  このタイムスタンプは、待っていた ${p.captures} 件の取り込みをまとめて保証します。`,
+  'config.show': (p) => `設定（${p.file}）:\n  tsa       ${p.tsa ?? '（未設定: --stamp を付けない限り、取り込み後のタイムスタンプなし）'}\n  tsa-cert  ${p.tsaCert ?? '（未設定: Node 内蔵の Mozilla ルート証明書）'}`,
+  'verify.not-yet-stamped': (p) => `  まだタイムスタンプなし: 取り込みのログ #${p.seq}（「${p.room}」、${p.at}）`,
+  'verify.not-yet-stamped.more': (p) => `  …ほかに ${p.n} 件の取り込みがまだタイムスタンプなし`,
 };

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { ArchiveError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
+
+/**
+ * The archive's settings live in a small JSON file beside it (`archive.db` → `archive.config.json`),
+ * not in the archive: a setting is not evidence, so it stays out of the hash-chained log, and a
+ * command that only reads settings need not open or migrate the database. Beside, not in a global
+ * config folder, so that each archive (`--db`) keeps its own TSA and a folder copied as a backup
+ * carries it along.
+ */
+export interface Settings {
+  /** A preset name or an http(s) URL (src/timestamp/presets.ts): stamping after each capture is then the default. */
+  readonly tsa?: string;
+  /** Absolute path of the certificate file `--tsa-cert` would name. */
+  readonly tsaCert?: string;
+}
+
+export const SETTING_KEYS = ['tsa', 'tsa-cert'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export function settingsPath(dbPath: string, cwd: string): string {
+  const db = resolve(cwd, dbPath);
+  return join(dirname(db), `${basename(db, extname(db))}.config.json`);
+}
+
+export function readSettings(path: string): Settings {
+  if (!existsSync(path)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ArchiveError(msg('archive.settings-broken'), { where: path, hint: msg('archive.settings-broken.hint'), cause: e });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ArchiveError(msg('archive.settings-broken'), { where: path, hint: msg('archive.settings-broken.hint') });
+  const o = parsed as Record<string, unknown>;
+  return {
+    ...(typeof o['tsa'] === 'string' ? { tsa: o['tsa'] } : {}),
+    ...(typeof o['tsaCert'] === 'string' ? { tsaCert: o['tsaCert'] } : {}),
+  };
+}
+
+/** Written to a sibling file and renamed over the old one, so a crash never leaves half a file. */
+export function writeSettings(path: string, settings: Settings): void {
+  const temp = `${path}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, 'utf8');
+  renameSync(temp, path);
+}
