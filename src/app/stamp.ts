@@ -4,7 +4,7 @@ import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import { requestTimestamp, type ResolvedTsa, type TimestampToken, type TokenVerification, verifyTimestampToken } from '../timestamp/index.js';
 import { stampedBytesText, timestampPayload } from '../core/entries/timestamp.js';
-import { msg } from '../i18n/message.js';
+import { joined, msg } from '../i18n/message.js';
 
 export interface Anchors {
   /** `--tsa-cert` certificates (DER), or none for Node's Mozilla roots. */
@@ -38,7 +38,7 @@ export async function stampLogHead(archive: Archive, tsa: ResolvedTsa, anchors: 
   const verification = await verifyTimestampToken(token.tokenDer, bytes, anchors.certs.length > 0 ? { trustedCerts: anchors.certs, ...(anchors.file === undefined ? {} : { trustedCertsFile: anchors.file }) } : {});
   const broken = verification.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
   if (broken.length > 0) {
-    throw new ServiceError(msg('service.tsa-bad-token', { tsa: tsa.name, why: broken.map((c) => `${c.name}: ${c.detail}`).join('; ') }), { where: tsa.url, hint: msg('service.tsa-bad-token.hint') });
+    throw new ServiceError(msg('service.tsa-bad-token', { tsa: tsa.name, why: joined('text.clauses', broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail }))) }), { where: tsa.url, hint: msg('service.tsa-bad-token.hint') });
   }
   const tokenSha256 = sha256Hex(token.tokenDer);
   const entry = archive.append('timestamp', null, timestampPayload({

@@ -1,4 +1,5 @@
 import { messageHash } from '../core/canonical.js';
+import { joined, msg } from '../i18n/message.js';
 import { sha256Hex } from '../core/hash.js';
 import { RAW_VARIANT } from '../core/types.js';
 import { MerkleBuilder } from '../core/merkle.js';
@@ -96,7 +97,7 @@ async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[]
     const result = await verifyTimestampToken(token, Buffer.from(stampedBytesText(t.seq, t.hash), 'utf8'));
     const broken = result.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
     if (broken.length > 0) {
-      problems.push({ kind: 'timestamp-token-broken', where: `${where}: token ${t.tokenSha256.slice(0, 12)}…`, expected: `a token over ${stampedBytesText(t.seq, t.hash)} signed by the TSA certificate it carries`, actual: broken.map((c) => `${c.name}: ${c.detail}`).join('; ') });
+      problems.push({ kind: 'timestamp-token-broken', where: `${where}: token ${t.tokenSha256.slice(0, 12)}…`, expected: `a token over ${stampedBytesText(t.seq, t.hash)} signed by the TSA certificate it carries`, actual: joined('text.clauses', broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail }))) });
     } else if (stamped !== undefined && stamped.hash === t.hash && result.genTime !== null) {
       held.push({ entrySeq: e.seq, stampedSeq: t.seq, genTime: result.genTime });
     }

@@ -21,6 +21,7 @@ import { sniffEn } from './en/sniff.js';
 import { outEn } from './en/out.js';
 import { pasteEn } from './en/paste.js';
 import { storeEn } from './en/store.js';
+import { timestampEn } from './en/timestamp.js';
 import { uiEn } from './en/ui.js';
 import { verifyEn } from './en/verify.js';
 import { appJa } from './ja/app.js';
@@ -36,6 +37,7 @@ import { sniffJa } from './ja/sniff.js';
 import { outJa } from './ja/out.js';
 import { pasteJa } from './ja/paste.js';
 import { storeJa } from './ja/store.js';
+import { timestampJa } from './ja/timestamp.js';
 import { uiJa } from './ja/ui.js';
 import { verifyJa } from './ja/verify.js';
 import type { Lang } from './lang.js';
@@ -55,6 +57,7 @@ const en = {
   ...rawEn,
   ...sniffEn,
   ...storeEn,
+  ...timestampEn,
   ...uiEn,
   ...verifyEn,
 };
@@ -76,6 +79,7 @@ const ja: Catalog = {
   ...rawJa,
   ...sniffJa,
   ...storeJa,
+  ...timestampJa,
   ...uiJa,
   ...verifyJa,
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { msg } from '../i18n/message.js';
+import { msg, type Phrase } from '../i18n/message.js';
 import { readBounded } from '../input/bounded-read.js';
 import { rootCertificates } from 'node:tls';
 import * as asn1js from 'asn1js';
@@ -57,7 +57,7 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate {
 export interface RootStore {
   readonly certs: readonly pkijs.Certificate[];
   /** e.g. "Node 20.20.2's bundled Mozilla root store (144 roots)": the detail a check rests on. */
-  readonly description: string;
+  readonly description: Phrase;
 }
 
 let mozillaRoots: RootStore | undefined;
@@ -70,7 +70,7 @@ let mozillaRoots: RootStore | undefined;
 export function mozillaRootStore(): RootStore {
   if (mozillaRoots === undefined) {
     const certs = rootCertificates.flatMap(pemCertificates).map(parseCertificate);
-    mozillaRoots = { certs, description: `Node ${process.versions.node}'s bundled Mozilla root store (${certs.length} roots)` };
+    mozillaRoots = { certs, description: msg('ts.trust.mozilla', { node: process.versions.node, count: certs.length }) };
   }
   return mozillaRoots;
 }
@@ -114,7 +114,7 @@ export function findSignerCertificate(signedData: pkijs.SignedData): pkijs.Certi
 
 export interface EkuFinding {
   readonly ok: boolean;
-  readonly detail: string;
+  readonly detail: Phrase;
 }
 
 /**
@@ -122,16 +122,16 @@ export interface EkuFinding {
  * with id-kp-timeStamping as its only purpose. pkijs does not check this (docs/design/platform-notes.md §4).
  */
 export function checkTimestampingEku(cert: pkijs.Certificate): EkuFinding {
-  const rule = 'RFC 3161 §2.3 requires one critical extendedKeyUsage (2.5.29.37) listing only id-kp-timeStamping (1.3.6.1.5.5.7.3.8)';
+  const rule = msg('ts.eku.rule');
   const exts = (cert.extensions ?? []).filter((e) => e.extnID === OID.extKeyUsage);
   const [ext] = exts;
-  if (ext === undefined) return { ok: false, detail: `the signer certificate has no extendedKeyUsage extension; ${rule}` };
-  if (exts.length > 1) return { ok: false, detail: `the signer certificate has ${exts.length} extendedKeyUsage extensions; ${rule}` };
-  if (!(ext.parsedValue instanceof pkijs.ExtKeyUsage)) return { ok: false, detail: `the extendedKeyUsage extension does not parse; ${rule}` };
+  if (ext === undefined) return { ok: false, detail: msg('ts.eku.none', { rule }) };
+  if (exts.length > 1) return { ok: false, detail: msg('ts.eku.many', { count: exts.length, rule }) };
+  if (!(ext.parsedValue instanceof pkijs.ExtKeyUsage)) return { ok: false, detail: msg('ts.eku.unparsed', { rule }) };
   const purposes = ext.parsedValue.keyPurposes;
-  if (!ext.critical) return { ok: false, detail: `extendedKeyUsage is not marked critical (purposes: ${purposes.join(', ')}); ${rule}` };
+  if (!ext.critical) return { ok: false, detail: msg('ts.eku.not-critical', { purposes: purposes.join(', '), rule }) };
   if (purposes.length !== 1 || purposes[0] !== OID.kpTimeStamping) {
-    return { ok: false, detail: `extendedKeyUsage lists ${purposes.join(', ') || 'nothing'}; ${rule}` };
+    return { ok: false, detail: msg('ts.eku.lists', { purposes: purposes.length === 0 ? msg('ts.eku.nothing') : purposes.join(', '), rule }) };
   }
-  return { ok: true, detail: 'signer certificate has a critical extendedKeyUsage with only id-kp-timeStamping (RFC 3161 §2.3)' };
+  return { ok: true, detail: msg('ts.eku.ok') };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg, type Phrase } from '../i18n/message.js';
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { certificateDer } from './certs.js';
@@ -16,7 +17,7 @@ const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
 
 export interface EssFinding {
   readonly ok: boolean;
-  readonly detail: string;
+  readonly detail: Phrase;
 }
 
 export function checkSigningCertificate(signedData: pkijs.SignedData, signer: pkijs.Certificate): EssFinding {
@@ -25,18 +26,18 @@ export function checkSigningCertificate(signedData: pkijs.SignedData, signer: pk
   const v1 = attrs.find((a) => a.type === SIGNING_CERTIFICATE);
   const attr = v2 ?? v1;
   if (attr === undefined) {
-    return { ok: false, detail: 'the token has no signed signingCertificate(V2) attribute naming the TSA certificate (RFC 3161 §2.4.1, RFC 5816)' };
+    return { ok: false, detail: msg('ts.ess.none') };
   }
   const name = attr === v2 ? 'signingCertificateV2' : 'signingCertificate';
   const first = firstCertId(attr.values[0], attr === v2);
-  if (first === null) return { ok: false, detail: `the ${name} attribute does not parse` };
+  if (first === null) return { ok: false, detail: msg('ts.ess.unparsed', { name }) };
   const algorithm = HASH_BY_OID[first.hashOid];
-  if (algorithm === undefined) return { ok: false, detail: `the ${name} attribute uses an unknown hash ${first.hashOid}` };
+  if (algorithm === undefined) return { ok: false, detail: msg('ts.ess.unknown-hash', { name, oid: first.hashOid }) };
   const actual = createHash(algorithm).update(certificateDer(signer)).digest('hex');
   const stated = Buffer.from(first.certHash).toString('hex');
   return actual === stated
-    ? { ok: true, detail: `signed attribute ${name} names the signer certificate (${algorithm} ${actual})` }
-    : { ok: false, detail: `signed attribute ${name} names a certificate with ${algorithm} ${stated}, but the signer certificate's is ${actual}` };
+    ? { ok: true, detail: msg('ts.ess.ok', { name, algorithm, hash: actual }) }
+    : { ok: false, detail: msg('ts.ess.differs', { name, algorithm, stated, actual }) };
 }
 
 interface CertId {

@@ -1,4 +1,5 @@
 import * as pkijs from 'pkijs';
+import { msg, type Phrase } from '../i18n/message.js';
 import { sha256Hex } from '../core/hash.js';
 import { certificateDer, isCaCertificate, mozillaRootStore, parseCertificate, spkiDer } from './certs.js';
 import { cryptoEngine, errorText, formatName } from './pkix.js';
@@ -21,19 +22,19 @@ export type TrustMode = 'pinned' | 'chain';
 export interface TrustFinding {
   readonly ok: boolean;
   readonly mode: TrustMode | null;
-  readonly detail: string;
+  readonly detail: Phrase;
 }
 
 export interface AnchorSet {
   /** DER anchors; null = Node's bundled Mozilla roots. */
   readonly certs: readonly Uint8Array[] | null;
   /** How the anchors are named in details, e.g. "file:/tmp/ca.pem". */
-  readonly label: string;
+  readonly label: string | Phrase;
 }
 
 export async function checkTrust(signedData: pkijs.SignedData, signer: pkijs.Certificate, genTime: Date, anchors: AnchorSet): Promise<TrustFinding> {
   let trusted: readonly pkijs.Certificate[];
-  let described: string;
+  let described: string | Phrase;
   if (anchors.certs === null) {
     const store = mozillaRootStore();
     trusted = store.certs;
@@ -42,11 +43,11 @@ export async function checkTrust(signedData: pkijs.SignedData, signer: pkijs.Cer
     try {
       trusted = anchors.certs.map(parseCertificate);
     } catch (e) {
-      return { ok: false, mode: null, detail: `an anchor certificate in ${anchors.label} does not parse: ${errorText(e)}` };
+      return { ok: false, mode: null, detail: msg('ts.trust.anchor-unparsed', { label: anchors.label, why: errorText(e) }) };
     }
-    described = `${anchors.label} (${trusted.length} certificate${trusted.length === 1 ? '' : 's'})`;
+    described = msg('ts.trust.anchors', { label: anchors.label, count: trusted.length });
     const pinned = findPin(signer, trusted);
-    if (pinned !== null) return { ok: true, mode: 'pinned', detail: `pinned: ${pinned} in ${anchors.label}; no chain involved` };
+    if (pinned !== null) return { ok: true, mode: 'pinned', detail: msg('ts.trust.pinned', { pin: pinned, label: anchors.label }) };
   }
 
   // As SignedData.verify does: the token's CA certificates are candidate intermediates, the signer goes last (the leaf).
@@ -58,29 +59,29 @@ export async function checkTrust(signedData: pkijs.SignedData, signer: pkijs.Cer
   try {
     result = await engine.verify({}, cryptoEngine);
   } catch (e) {
-    return { ok: false, mode: null, detail: `no valid chain from "${subject}" to ${described}: pkijs threw ${errorText(e)}` };
+    return { ok: false, mode: null, detail: msg('ts.trust.threw', { subject, anchors: described, why: errorText(e) }) };
   }
   if (!result.result) {
-    return { ok: false, mode: null, detail: `no valid chain from "${subject}" to ${described} at genTime ${genTime.toISOString()}: pkijs: ${result.resultMessage}` };
+    return { ok: false, mode: null, detail: msg('ts.trust.no-chain', { subject, anchors: described, at: genTime.toISOString(), why: result.resultMessage }) };
   }
   const path = (result.certificatePath ?? []).map((c) => `"${formatName(c.subject)}"`).join(' → ');
   return {
     ok: true,
     mode: 'chain',
-    detail: `chain ${path} valid at genTime ${genTime.toISOString()}, anchored in ${described}; revocation not checked`,
+    detail: msg('ts.trust.chain', { path, at: genTime.toISOString(), anchors: described }),
   };
 }
 
 /** Which anchor pins the signer, described, or null. */
-function findPin(signer: pkijs.Certificate, trusted: readonly pkijs.Certificate[]): string | null {
+function findPin(signer: pkijs.Certificate, trusted: readonly pkijs.Certificate[]): Phrase | null {
   const signerDer = sha256Hex(certificateDer(signer));
   const signerKey = sha256Hex(spkiDer(signer));
   for (const anchor of trusted) {
-    if (sha256Hex(certificateDer(anchor)) === signerDer) return `the signer certificate (SHA-256 ${signerDer}) is an anchor certificate`;
+    if (sha256Hex(certificateDer(anchor)) === signerDer) return msg('ts.trust.pin-cert', { sha256: signerDer });
   }
   for (const anchor of trusted) {
     if (sha256Hex(spkiDer(anchor)) === signerKey) {
-      return `the signer certificate's public key (SPKI SHA-256 ${signerKey}) is that of the anchor "${formatName(anchor.subject)}"`;
+      return msg('ts.trust.pin-key', { sha256: signerKey, anchor: formatName(anchor.subject) });
     }
   }
   return null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg, type Phrase } from '../i18n/message.js';
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { InputError } from '../core/errors.js';
@@ -23,7 +24,7 @@ export interface TimestampCheck {
   readonly name: TimestampCheckName;
   readonly ok: boolean;
   /** What was compared with what, and by which rule or library call; never just "OK". */
-  readonly detail: string;
+  readonly detail: Phrase;
 }
 
 export interface TokenVerification {
@@ -54,7 +55,7 @@ export interface VerifyTimestampOptions {
 export async function verifyTimestampToken(tokenDer: Uint8Array, data: Uint8Array, opts: VerifyTimestampOptions = {}): Promise<TokenVerification> {
   const own = opts.trustedCerts !== undefined && opts.trustedCerts.length > 0 ? opts.trustedCerts : null;
   const file = own === null ? undefined : opts.trustedCertsFile;
-  const label = own === null ? 'mozilla-roots' : file !== undefined ? `file:${file}` : 'certificates embedded in the checked document (consistency only, not independent trust)';
+  const label = own === null ? 'mozilla-roots' : file !== undefined ? `file:${file}` : msg('ts.trust.embedded');
   const anchorFor = (trust: TrustMode | null): TimestampAnchor => {
     if (own === null) return 'mozilla-roots';
     if (file !== undefined) return `file:${file}`;
@@ -65,15 +66,15 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, data: Uint8Arra
   try {
     token = parseToken(tokenDer);
   } catch (e) {
-    const hint = e instanceof InputError && e.hint !== undefined ? ` ${e.hint}` : '';
-    const check: TimestampCheck = { name: 'token', ok: false, detail: `${errorText(e)}${hint}` };
+    const detail = e instanceof InputError ? (e.hintText === undefined ? e.text : msg('ts.with-hint', { text: e.text, hint: e.hintText })) : errorText(e);
+    const check: TimestampCheck = { name: 'token', ok: false, detail: typeof detail === 'string' ? msg('ts.unevaluated', { why: detail }) : detail };
     return { ok: false, genTime: null, tsaName: null, signerSubject: null, anchor: anchorFor(null), trust: null, checks: [check] };
   }
   const info = describeTstInfo(token.tstInfo);
   const checks: TimestampCheck[] = [{
     name: 'token',
     ok: true,
-    detail: `${tokenDer.length}-byte RFC 3161 TimeStampToken: CMS SignedData over a TSTInfo (serial ${info.serial}, policy ${info.policy})`,
+    detail: msg('ts.token.ok', { bytes: tokenDer.length, serial: info.serial, policy: info.policy }),
   }];
   checks.push(checkImprint(token.tstInfo, data));
   const signer = findSignerCertificate(token.signedData);
@@ -81,7 +82,7 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, data: Uint8Arra
 
   let trust: TrustMode | null = null;
   if (signer === null) {
-    const detail = 'not checked: the token does not carry the certificate that signed it';
+    const detail = msg('ts.no-signer');
     checks.push({ name: 'signing-certificate', ok: false, detail }, { name: 'signer-eku', ok: false, detail }, { name: 'trust-anchor', ok: false, detail });
   } else {
     checks.push(evaluate('signing-certificate', () => checkSigningCertificate(token.signedData, signer)));
@@ -106,7 +107,7 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, data: Uint8Arra
  * The checks below read certificates that come from the token: odd contents can make pkijs throw
  * deep inside. That is a failed check with the reason, never an exception out of the verifier.
  */
-function evaluate(name: TimestampCheckName, run: () => { ok: boolean; detail: string }): TimestampCheck {
+function evaluate(name: TimestampCheckName, run: () => { ok: boolean; detail: Phrase }): TimestampCheck {
   try {
     const { ok, detail } = run();
     return { name, ok, detail };
@@ -115,8 +116,8 @@ function evaluate(name: TimestampCheckName, run: () => { ok: boolean; detail: st
   }
 }
 
-function unevaluated(e: unknown): string {
-  return `could not be evaluated: ${errorText(e)}`;
+function unevaluated(e: unknown): Phrase {
+  return msg('ts.unevaluated', { why: errorText(e) });
 }
 
 function checkImprint(tst: pkijs.TSTInfo, data: Uint8Array): TimestampCheck {
@@ -124,12 +125,12 @@ function checkImprint(tst: pkijs.TSTInfo, data: Uint8Array): TimestampCheck {
   const algorithm = HASH_BY_OID[oid];
   const stated = toHex(tst.messageImprint.hashedMessage.valueBlock.valueHexView);
   if (algorithm === undefined || algorithm === 'sha1') {
-    return { name: 'imprint', ok: false, detail: `the token's imprint uses ${algorithm ?? oid}, which chatproof does not accept (SHA-256/384/512 only)` };
+    return { name: 'imprint', ok: false, detail: msg('ts.imprint.algorithm', { algorithm: algorithm ?? oid }) };
   }
   const actual = createHash(algorithm).update(data).digest('hex');
   return actual === stated
-    ? { name: 'imprint', ok: true, detail: `${algorithm} of the ${data.length} checked bytes is ${actual}, the token's messageImprint` }
-    : { name: 'imprint', ok: false, detail: `${algorithm} of the ${data.length} checked bytes is ${actual}, but the token was issued for ${stated}` };
+    ? { name: 'imprint', ok: true, detail: msg('ts.imprint.ok', { algorithm, bytes: data.length, actual }) }
+    : { name: 'imprint', ok: false, detail: msg('ts.imprint.differs', { algorithm, bytes: data.length, actual, stated }) };
 }
 
 /**
@@ -148,18 +149,18 @@ async function checkSignature(tokenDer: Uint8Array, signer: pkijs.Certificate | 
   const { signedData } = parseToken(tokenDer);
   signedData.encapContentInfo.eContentType = OID.data;
   const algorithm = signatureAlgorithmName(signedData.signerInfos[0]?.signatureAlgorithm.algorithmId ?? '?');
-  const by = signer === null ? 'the signer' : `"${formatName(signer.subject)}"`;
+  const by = signer === null ? msg('ts.sig.the-signer') : `"${formatName(signer.subject)}"`;
   // The relabelling above is sound only because the *signed* content type still says TSTInfo (RFC 5652 §11.1).
   const signedType: unknown = signedData.signerInfos[0]?.signedAttrs?.attributes.find((a) => a.type === OID.contentTypeAttribute)?.values[0];
   if (!(signedType instanceof asn1js.ObjectIdentifier) || signedType.valueBlock.toString() !== OID.tstInfo) {
-    return { name, ok: false, detail: 'the signed content-type attribute is missing or does not say TSTInfo, so the signature is not over a timestamp' };
+    return { name, ok: false, detail: msg('ts.sig.content-type') };
   }
   try {
     const result = await signedData.verify({ signer: 0, checkChain: false, extendedMode: true }, cryptoEngine);
     return result.signatureVerified === true
-      ? { name, ok: true, detail: `${algorithm} signature by ${by} over the signed attributes verifies, and their message-digest matches the TSTInfo (pkijs SignedData.verify)` }
-      : { name, ok: false, detail: `${algorithm} signature by ${by} does not verify with that certificate's public key (pkijs SignedData.verify returned false)` };
+      ? { name, ok: true, detail: msg('ts.sig.ok', { algorithm, by }) }
+      : { name, ok: false, detail: msg('ts.sig.bad', { algorithm, by }) };
   } catch (e) {
-    return { name, ok: false, detail: `not verified: pkijs SignedData.verify threw "${errorText(e)}"` };
+    return { name, ok: false, detail: msg('ts.sig.threw', { why: errorText(e) }) };
   }
 }

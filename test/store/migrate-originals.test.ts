@@ -2,6 +2,7 @@
  * migrations/0003: originals move from whole rows (`blobs.bytes`) to chunks. The archive of the
  * old layout is made from a current one by the reverse of the migration (test/support/old-layout.ts).
  */
+import { render } from '../../src/i18n/message.js';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -92,7 +93,7 @@ describe('migration 0003: originals as chunks', () => {
     const a = Archive.open(tmp.db);
     try {
       const report = verifyArchive(a.sqlite);
-      expect(report.problems.map((p) => [p.kind, p.where.split(',')[0]])).toEqual([['blob-hash-mismatch', `blobs row ${key}`]]);
+      expect(report.problems.map((p) => [p.kind, render('en', p.where).split(',')[0]])).toEqual([['blob-hash-mismatch', `blobs row ${key}`]]);
     } finally {
       a.close();
     }

@@ -5,6 +5,8 @@ import {
   parseCertificates, parseTokenInfo, readCertificateFile, requestTimestamp, verifyTimestampToken,
   type TimestampToken, type TokenVerification, type VerifyTimestampOptions,
 } from '../../src/timestamp/index.js';
+import type { Lang } from '../../src/i18n/lang.js';
+import { render, type Phrase } from '../../src/i18n/message.js';
 import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
 import { opensslVerify } from './openssl-verify.js';
 
@@ -15,6 +17,8 @@ import { opensslVerify } from './openssl-verify.js';
  */
 
 const data = new TextEncoder().encode('{"head":"9f2c…","seq":42}');
+/** A check's detail in a language ('' when the check is absent). */
+const said = (c: { detail: Phrase } | undefined, lang: Lang = 'en'): string => (c === undefined ? '' : render(lang, c.detail));
 const failed = (v: TokenVerification) => v.checks.filter((c) => !c.ok).map((c) => c.name);
 const anchorsOf = async (tsa: TestTsa): Promise<VerifyTimestampOptions> =>
   ({ trustedCerts: await readCertificateFile(tsa.caCertPath), trustedCertsFile: tsa.caCertPath });
@@ -58,8 +62,8 @@ describe.skipIf(opensslMissing !== null)(`verifyTimestampToken against a local o
     });
     expect(v.checks.map((c) => c.name)).toEqual(['token', 'imprint', 'cms-signature', 'signing-certificate', 'signer-eku', 'trust-anchor']);
     // Each check says what it rests on.
-    expect(v.checks.find((c) => c.name === 'imprint')?.detail).toContain(token.imprintSha256);
-    expect(v.checks.find((c) => c.name === 'trust-anchor')?.detail).toMatch(/chain "O=chatproof tests, CN=chatproof test TSA" → "O=chatproof tests, CN=chatproof test CA" valid at genTime/);
+    expect(said(v.checks.find((c) => c.name === 'imprint'))).toContain(token.imprintSha256);
+    expect(said(v.checks.find((c) => c.name === 'trust-anchor'))).toMatch(/chain "O=chatproof tests, CN=chatproof test TSA" → "O=chatproof tests, CN=chatproof test CA" valid at genTime/);
     expect(await opensslVerify(token.tokenDer, data, caTsa.caCertPath)).toMatchObject({ ok: true });
   });
 
@@ -69,14 +73,14 @@ describe.skipIf(opensslMissing !== null)(`verifyTimestampToken against a local o
     expect(failed(v)).toEqual([]);
     expect(v).toMatchObject({ ok: true, trust: 'pinned', anchor: `file:${selfSignedTsa.tsaCertPath}` });
     const pin = createHash('sha256').update(parseCertificates(Buffer.from(selfSignedTsa.tsaCertPem), 'tsa.crt')[0]!).digest('hex');
-    expect(v.checks.find((c) => c.name === 'trust-anchor')?.detail).toContain(pin);
+    expect(said(v.checks.find((c) => c.name === 'trust-anchor'))).toContain(pin);
     expect(await opensslVerify(own.tokenDer, data, selfSignedTsa.tsaCertPath)).toMatchObject({ ok: true });
   });
 
   test('anchors without a file name are reported as embedded in the checked document', async () => {
     const chained = await verifyTimestampToken(token.tokenDer, data, { trustedCerts: parseCertificates(Buffer.from(caTsa.caCertPem), 'ca') });
     expect(chained).toMatchObject({ ok: true, anchor: 'embedded-chain' });
-    expect(chained.checks.at(-1)?.detail).toContain('not independent trust');
+    expect(said(chained.checks.at(-1))).toContain('not independent trust');
     const own = await requestTimestamp(data, { url: selfSignedTsa.url });
     const pinned = await verifyTimestampToken(own.tokenDer, data, { trustedCerts: parseCertificates(Buffer.from(selfSignedTsa.tsaCertPem), 'tsa') });
     expect(pinned).toMatchObject({ ok: true, anchor: 'embedded-pinned', trust: 'pinned' });
@@ -86,21 +90,22 @@ describe.skipIf(opensslMissing !== null)(`verifyTimestampToken against a local o
     const v = await verifyTimestampToken(token.tokenDer, data);
     expect(v).toMatchObject({ ok: false, anchor: 'mozilla-roots', trust: null });
     expect(failed(v)).toEqual(['trust-anchor']);
-    expect(v.checks.at(-1)?.detail).toMatch(/bundled Mozilla root store \(\d+ roots\)/);
+    expect(said(v.checks.at(-1))).toMatch(/bundled Mozilla root store \(\d+ roots\)/);
   });
 
   test('tampered data fails the imprint check only, and openssl agrees', async () => {
     const tampered = new TextEncoder().encode('{"head":"9f2c…","seq":43}');
     const v = await verifyTimestampToken(token.tokenDer, tampered, await anchorsOf(caTsa));
     expect(failed(v)).toEqual(['imprint']);
-    expect(v.checks.find((c) => c.name === 'imprint')?.detail).toContain(`issued for ${token.imprintSha256}`);
+    expect(said(v.checks.find((c) => c.name === 'imprint'))).toContain(`issued for ${token.imprintSha256}`);
+    expect(said(v.checks.find((c) => c.name === 'imprint'), 'ja')).toContain(`${token.imprintSha256} に対して発行されています`);
     expect(await opensslVerify(token.tokenDer, tampered, caTsa.caCertPath)).toMatchObject({ ok: false });
   });
 
   test('another CA is not an anchor for the token, and openssl agrees', async () => {
     const v = await verifyTimestampToken(token.tokenDer, data, await anchorsOf(otherTsa));
     expect(failed(v)).toEqual(['trust-anchor']);
-    expect(v.checks.at(-1)?.detail).toContain('No valid certificate paths found');
+    expect(said(v.checks.at(-1))).toContain('No valid certificate paths found');
     expect(await opensslVerify(token.tokenDer, data, otherTsa.caCertPath)).toMatchObject({ ok: false });
   });
 
@@ -108,7 +113,7 @@ describe.skipIf(opensslMissing !== null)(`verifyTimestampToken against a local o
     const broken = flipLastSignatureByte(token.tokenDer);
     const v = await verifyTimestampToken(broken, data, await anchorsOf(caTsa));
     expect(failed(v)).toEqual(['cms-signature']);
-    expect(v.checks.find((c) => c.name === 'cms-signature')?.detail).toContain('returned false');
+    expect(said(v.checks.find((c) => c.name === 'cms-signature'))).toContain('returned false');
     expect(await opensslVerify(broken, data, caTsa.caCertPath)).toMatchObject({ ok: false });
   });
 
@@ -116,7 +121,7 @@ describe.skipIf(opensslMissing !== null)(`verifyTimestampToken against a local o
     const own = await requestTimestamp(data, { url: noEkuTsa.url });
     const v = await verifyTimestampToken(own.tokenDer, data, await anchorsOf(noEkuTsa));
     expect(failed(v)).toEqual(['signer-eku']);
-    expect(v.checks.find((c) => c.name === 'signer-eku')?.detail).toContain('no extendedKeyUsage');
+    expect(said(v.checks.find((c) => c.name === 'signer-eku'))).toContain('no extendedKeyUsage');
     const openssl = await opensslVerify(own.tokenDer, data, noEkuTsa.caCertPath);
     expect(openssl.ok).toBe(false);
     expect(openssl.output).toContain('unsuitable certificate purpose');

@@ -4,7 +4,7 @@ import type { Anchors, Stamped } from '../../app/stamp.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
-import { textsIn } from '../../i18n/message.js';
+import { render, textsIn } from '../../i18n/message.js';
 import { EXIT } from '../exit-codes.js';
 import { readSettings, settingsPath } from '../settings.js';
 
@@ -50,7 +50,7 @@ export function stampJson(s: Stamped): Record<string, unknown> {
   return {
     genTime: s.token.genTime, tsaName: s.token.tsaName, serial: s.token.serial, policy: s.token.policy,
     stamped: s.head,
-    verification: { ok: s.verification.ok, anchor: s.verification.anchor, trust: s.verification.trust, checks: s.verification.checks },
+    verification: { ok: s.verification.ok, anchor: s.verification.anchor, trust: s.verification.trust, checks: s.verification.checks.map((c) => ({ ...c, detail: render('en', c.detail) })) },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { problemInEnglish } from '../../store/verify-types.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { textsIn } from '../../i18n/message.js';
@@ -13,7 +14,7 @@ export function registerVerify(program: Command, runner: Runner): void {
     const { verifyArchiveFully } = await import('../../app/verify-archive.js');
     const progress = startProgress(ctx.io, { json: ctx.json, label: 'verify', lang: ctx.lang });
     const report = await verifyArchiveFully(archive, progress.update).finally(() => progress.finish());
-    if (ctx.json) ctx.printJson(report);
+    if (ctx.json) ctx.printJson({ ...report, problems: report.problems.map(problemInEnglish) });
     else {
       ctx.say(ctx.text('verify.counted', { entries: report.entries, captures: report.captures, messages: report.messages, blobs: report.blobs }));
       ctx.say(ctx.text('verify.rechecked', { timestamps: report.timestamps, reparsed: report.reparsed }));
