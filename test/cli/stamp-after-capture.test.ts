@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli, tempArchive, type CliResult } from '../support/cli.js';
 import { closedPortUrl, opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
 import { ROOT } from '../reliability/support/cli-process.js';
@@ -83,6 +84,40 @@ describe.skipIf(opensslMissing !== null)('stamp after each capture', () => {
     } finally {
       tsa!.behave('ok');
     }
+  });
+});
+
+describe.skipIf(opensslMissing !== null)('sync --stamp', () => {
+  const own = tempArchive();
+  let chatwork: FakeChatwork;
+  beforeAll(async () => {
+    chatwork = await FakeChatwork.start();
+    chatwork.addRoom('4711', '案件A');
+    chatwork.post('4711', { accountId: 1, name: '鈴木', body: 'よろしくお願いします', sendTime: 1_709_600_000 });
+  });
+  afterAll(async () => {
+    await chatwork.close();
+    own.cleanup();
+  });
+  const sync = (...flags: string[]): Promise<CliResult> => cli(['sync', 'chatwork', '--db', own.db, ...flags], { env: { CHATWORK_API_TOKEN: chatwork.token, CHATWORK_API_BASE: chatwork.baseUrl } });
+  const pending = async (): Promise<number> => (JSON.parse((await cli(['verify', '--json', '--db', own.db])).stdout) as VerifyDoc).window.notYetStamped.length;
+  const timestamps = async (): Promise<number> => (JSON.parse((await cli(['verify', '--json', '--db', own.db])).stdout) as { timestamps: number }).timestamps;
+
+  it('an offline pass queues its capture; the next pass stamps it even with nothing new, and then asks nothing', async () => {
+    const offline = await sync('--tsa', await closedPortUrl());
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(offline.stderr).toContain('not yet stamped');
+    expect(await pending()).toBe(1);
+
+    const trust = ['--tsa', tsa!.url, '--tsa-cert', tsa!.caCertPath];
+    const online = await sync(...trust);
+    expect(online.code, online.stderr).toBe(0);
+    expect(await pending()).toBe(0);
+    expect(await timestamps()).toBe(1);
+
+    // Nothing new, nothing waiting: no token, so a `--every` loop does not stamp every few minutes for nothing.
+    expect((await sync(...trust)).code).toBe(0);
+    expect(await timestamps()).toBe(1);
   });
 });
 
