@@ -132,5 +132,9 @@ describe('import of Chatwork API answers', () => {
     const r = await cli(['import', path, '--db', tmp.db]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('webhook event');
+    const ja = await cli(['import', path, '--db', tmp.db], { env: { LANG: 'ja_JP.UTF-8' } });
+    expect(ja.code).toBe(3);
+    expect(ja.stderr).toContain('これは Chatwork の Webhook のイベント');
+    expect(ja.stderr).toContain('`chatproof sync` でルームを取得してください');
   });
 });

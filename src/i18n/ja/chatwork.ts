@@ -16,4 +16,12 @@ export const chatworkJa: typeof chatworkEn = {
   'chatwork.field.not-epoch': (p) => `${p.field} は 1970 年からの秒数（1709251500 のような整数）のはずですが、${p.found} です`,
   'chatwork.message-unreadable': (p) => `${p.line} 行目の Chatwork のメッセージを読めません: ${p.problem}。`,
   'chatwork.message-unreadable.hint': 'API が返した GET /rooms/{room_id}/messages の本文を、手を加えずにそのまま取り込んでください。',
+  'chatwork.json-broken': (p) => `Chatwork の JSON が ${p.line} 行目 ${p.column} 文字目で壊れています（${p.problem}）。`,
+  'chatwork.json-broken.hint': 'API の返した内容を、手を加えずに保存し直してください（例: `curl -o room-123456.json …`）。ファイルを編集した場合は、その箇所を確かめてください。',
+  'chatwork.webhook': 'これは Chatwork の Webhook のイベント（Chatwork が Webhook の URL へ送る本文）で、メッセージの一覧ではありません。中身は 1 件の出来事で、ルームのメッセージではありません。',
+  'chatwork.webhook.hint': 'GET /rooms/{room_id}/messages の本文を取り込むか、`chatproof sync` でルームを取得してください。',
+  'chatwork.error-answer': (p) => `これは Chatwork API のエラーの返答で、メッセージではありません: ${p.errors}。`,
+  'chatwork.error-answer.hint': 'API トークンとルーム ID を確かめてから、メッセージをもう一度取得してください。',
+  'chatwork.not-messages': 'この JSON は Chatwork のメッセージの一覧ではありません。メッセージのリスト [...]、またはメッセージ 1 件のオブジェクトのはずです。',
+  'chatwork.not-messages.hint': 'GET /rooms/{room_id}/messages の本文を取り込んでください。',
 };

@@ -54,8 +54,7 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
   const json = readJson(input.text);
   if (!json.ok) {
     const { line, column } = locate(json.offset);
-    return refuse(`The Chatwork JSON is broken at line ${line}, column ${column}: ${json.problem}.`, where(json.offset),
-      'Save the API answer again without editing it (for example `curl -o room-123456.json …`). If you edited the file, check that spot.');
+    return refuse(msg('chatwork.json-broken', { line, column, problem: json.problem }), where(json.offset), msg('chatwork.json-broken.hint'));
   }
   const list = messageNodes(json.root);
   if ('error' in list) return refuse(list.error, where(json.root?.offset ?? 0), list.hint);
@@ -92,24 +91,21 @@ function roomOf(name: string | null): { readonly title: string | null; readonly 
   return { title: id === null ? null : `Chatwork room ${id}`, externalId: id };
 }
 
-type MessageNodes = { readonly nodes: readonly JsonNode[]; readonly variant: string } | { readonly error: string; readonly hint: string };
+type MessageNodes = { readonly nodes: readonly JsonNode[]; readonly variant: string } | { readonly error: Phrase; readonly hint: Phrase };
 
 function messageNodes(root: JsonNode | null): MessageNodes {
   if (root === null) return { nodes: [], variant: 'chatwork/api-v2-empty' };
   if (root.type === 'array') return { nodes: root.items, variant: 'chatwork/api-v2-messages' };
   if (root.type === 'object' && root.members.has('webhook_event')) {
-    return {
-      error: 'This is a Chatwork webhook event (the body Chatwork POSTs to a webhook URL), not a message list: it holds one event, not the room\'s messages.',
-      hint: 'Import the body of GET /rooms/{room_id}/messages, or run `chatproof sync` to fetch the room.',
-    };
+    return { error: msg('chatwork.webhook'), hint: msg('chatwork.webhook.hint') };
   }
   if (root.type === 'object' && root.members.has('message_id')) return { nodes: [root], variant: 'chatwork/api-v2-message' };
   if (root.type === 'object' && root.members.get('errors')?.type === 'array') {
     const errors = root.members.get('errors');
     const texts = errors?.type === 'array' ? errors.items.flatMap((e) => (e.type === 'string' ? [e.value] : [])) : [];
-    return { error: `This is an error answer from the Chatwork API, not messages: ${texts.join('; ')}.`, hint: 'Check the API token and the room id, then fetch the messages again.' };
+    return { error: msg('chatwork.error-answer', { errors: texts.join('; ') }), hint: msg('chatwork.error-answer.hint') };
   }
-  return { error: 'This JSON is not a Chatwork message list: expected a list [...] of messages or one message object.', hint: 'Import the body of GET /rooms/{room_id}/messages.' };
+  return { error: msg('chatwork.not-messages'), hint: msg('chatwork.not-messages.hint') };
 }
 
 function refuse(message: string | Phrase, where: string, hint: string | Phrase): ParseOutcome {
