@@ -11,6 +11,7 @@ import type { BuildOptions } from '../report/options.js';
 import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
 import type { ReportSource } from '../report/source.js';
+import { stampDocument } from './doc-stamp.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
 import { originalsDisagreeing } from './verify-archive.js';
 import { IntegrityError } from '../core/errors.js';
@@ -40,6 +41,8 @@ export interface Exported {
 
 /**
  * `chatproof report`: stamp (if asked), build the model, render atomically, then log the export.
+ * With a TSA the rendered file also gets a PAdES document timestamp over its bytes (./doc-stamp.ts)
+ * before it is written: render → placeholder → TSA → splice → atomic write → log entry.
  * The PDF cannot contain its own hash, so the `report` entry is appended after the file is in
  * place; if that append fails the file is removed again, so a PDF on disk always has its entry.
  * Stored data that no longer matches its hashes is an IntegrityError before anything is written.
@@ -59,7 +62,14 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   let written: { sha256: string; size: number };
   let pages: number;
   try {
-    ({ pages } = await pdfExporter.render(report, out, req.signal, req.progress));
+    if (stamped === null) {
+      ({ pages } = await pdfExporter.render(report, out, req.signal, req.progress));
+    } else {
+      // The document timestamp covers the finished file: render in memory, stamp, then write.
+      const chunks: Uint8Array[] = [];
+      ({ pages } = await pdfExporter.render(report, { write: (c) => void chunks.push(Uint8Array.from(c)) }, req.signal, req.progress));
+      out.write((await stampDocument(Buffer.concat(chunks), req.tsa!, stamped.token.tokenDer)).bytes);
+    }
     written = out.commit();
   } catch (e) {
     out.abort();

@@ -7,6 +7,7 @@ import { canonicalJson } from '../../src/core/canonical.js';
 import { cli } from '../support/cli.js';
 import { appendUpdate, editText, glyphCodes, type ForgeDoc, type ForgeObject, nextNum, obj, pages, parsePdf, ref, writePdf } from '../support/pdf-forge.js';
 import { toolMissing } from '../support/pdf.js';
+import { splitRevisions } from '../../src/report/verify/pdf-objects.js';
 import { tempArchive } from '../support/temp.js';
 import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
 import { expectOk, importScenario, ROOM, type VerifyJson } from './helpers.js';
@@ -32,13 +33,22 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
   const tmp = tempArchive();
   let tsa: TestTsa;
   const genuinePath = join(tmp.dir, 'genuine.pdf');
+  const stampedPath = join(tmp.dir, 'stamped.pdf');
+  const otherPath = join(tmp.dir, 'other.pdf');
+  /** The report as rendered: the first revision of the stamped file, itself a report that must verify. */
   let genuine: Buffer;
+  /** The report as `report --tsa` writes it: `genuine` plus its PAdES document-timestamp update. */
+  let stamped: Buffer;
 
   beforeAll(async () => {
     tsa = await startTestTsa();
     await importScenario(tmp.db);
-    expectOk(await cli(['report', ROOM, '-o', genuinePath, '--tsa', tsa.url, '--tsa-cert', tsa.caCertPath, '--db', tmp.db]));
-    genuine = readFileSync(genuinePath);
+    expectOk(await cli(['report', ROOM, '-o', stampedPath, '--tsa', tsa.url, '--tsa-cert', tsa.caCertPath, '--db', tmp.db]));
+    // A second stamped report: the first one's log entries moved the head, so its bytes differ.
+    expectOk(await cli(['report', ROOM, '-o', otherPath, '--tsa', tsa.url, '--tsa-cert', tsa.caCertPath, '--db', tmp.db]));
+    stamped = readFileSync(stampedPath);
+    genuine = splitRevisions(stamped).first;
+    writeFileSync(genuinePath, genuine);
   });
   afterAll(async () => {
     await tsa.close();
@@ -60,6 +70,76 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     expect(checks.find((c) => c.name === 'pages')?.detail).toContain('byte for byte');
     expect(checks.find((c) => c.name === 'revisions')?.ok).toBe(true);
   });
+
+  it('the stamped report passes: its one update is exactly the document timestamp, which holds over the byte range', async () => {
+    expect(stamped.length).toBeGreaterThan(genuine.length);
+    const r = await cli(['verify-report', stampedPath, '--tsa-cert', tsa.caCertPath, '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    const checks = r.json<VerifyJson>().checks;
+    expect(checks.find((c) => c.name === 'revisions')?.detail).toContain('exactly the document timestamp chatproof appends');
+    expect(checks.find((c) => c.name === 'document timestamp')?.detail).toMatch(/vouches that this whole file .* existed at/);
+  });
+
+  /** The stamped report with its /Contents token replaced (hex, zero-padded as chatproof writes it). */
+  const withToken = (token: Buffer): Buffer => {
+    const out = Buffer.from(stamped);
+    const at = out.indexOf('/Contents <', genuine.length, 'latin1') + '/Contents <'.length;
+    const end = out.indexOf('>', at, 'latin1');
+    out.write(token.toString('hex').padEnd(end - at, '0'), at, 'latin1');
+    return out;
+  };
+  const tokenOf = (pdf: Buffer): Buffer => {
+    const update = pdf.subarray(splitRevisions(pdf).first.length).toString('latin1');
+    const hex = /\/Contents <([0-9a-f]+)>/.exec(update)![1]!.replace(/(00)+$/, '');
+    return Buffer.from(hex, 'hex');
+  };
+
+  const stampForgeries: Forgery[] = [
+    {
+      name: 'stamped: one byte changed inside the byte range (the first revision\'s /Producer)',
+      make: () => {
+        const out = Buffer.from(stamped);
+        const at = out.indexOf('/Producer (', 0, 'latin1') + '/Producer ('.length;
+        out[at] = out[at]! ^ 0x01;
+        return out;
+      },
+      says: /document timestamp: the PDF document timestamp does not hold over the file's \/ByteRange: imprint/,
+    },
+    {
+      name: 'stamped: one byte changed inside the byte range (the update\'s field name)',
+      make: () => Buffer.from(stamped.toString('latin1').replace('/T (DocTimeStamp)', '/T (DocTimeStamq)'), 'latin1'),
+      says: /revisions: \d+ bytes follow the report's end/,
+    },
+    {
+      name: 'stamped: the document timestamp token swapped for the one of another report',
+      make: () => withToken(tokenOf(readFileSync(otherPath))),
+      says: /document timestamp: the PDF document timestamp does not hold over the file's \/ByteRange: imprint/,
+    },
+    {
+      name: 'stamped: a second incremental update after the document timestamp (catalog /OpenAction)',
+      make: () => {
+        const text = stamped.toString('latin1');
+        const root = /\/Root (\d+) 0 R/.exec(text)![1]!;
+        const catalog = text.slice(text.lastIndexOf(`\n${root} 0 obj\n`) + 1);
+        const body = catalog.slice(0, catalog.indexOf('endobj\n') + 7).replace(/\n>>\nendobj\n$/, '\n/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>\n>>\nendobj\n');
+        const prev = /startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]!;
+        const size = /\/Size (\d+)/.exec(text.slice(genuine.length))![1]!;
+        const xrefAt = stamped.length + body.length;
+        const tail = `xref\n${root} 1\n${String(stamped.length).padStart(10, '0')} 00000 n \ntrailer\n<<\n/Size ${size}\n/Root ${root} 0 R\n/Prev ${prev}\n>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+        return Buffer.concat([stamped, Buffer.from(body + tail, 'latin1')]);
+      },
+      says: /revisions: \d+ bytes follow the report's end.*JavaScript/,
+    },
+  ];
+  for (const f of stampForgeries) {
+    it(`fails with exit 5: ${f.name}`, async () => {
+      const forged = f.make();
+      expect(forged.equals(stamped)).toBe(false);
+      const r = await verify(forged, f.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40));
+      expect(r.code, r.failed).toBe(5);
+      expect(r.failed).toMatch(f.says);
+    });
+  }
 
   it('a report whose streams another zlib compressed passes, compared object for object', async () => {
     // Every stream decoded and deflated again at another level: the bytes a different zlib writes.
@@ -316,7 +396,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
   ];
 
   it('has at least 25 distinct forgeries', () => {
-    expect(new Set(forgeries.map((f) => f.name)).size).toBeGreaterThanOrEqual(25);
+    expect(new Set([...forgeries, ...stampForgeries].map((f) => f.name)).size).toBeGreaterThanOrEqual(25);
   });
 
   for (const f of forgeries) {

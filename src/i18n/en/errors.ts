@@ -125,6 +125,8 @@ export const errorsEn = {
   'usage.stamp-empty.hint': 'Import a chat first.',
   'service.tsa-bad-token': (p: { tsa: string; why: string }) => `TSA ${p.tsa} answered with a token that does not verify: ${p.why}`,
   'service.tsa-bad-token.hint': 'Nothing was recorded. Try again, or use another TSA with --tsa.',
+  'service.tsa-certs-change': (p: { tsa: string }) => `TSA ${p.tsa} answered twice with other certificates than the time before, so the report's document timestamp could not be made; no PDF was written`,
+  'service.tsa-certs-change.hint': 'The log head is timestamped already. Try again in a moment, or use another TSA with --tsa.',
   'binary.png': 'a PNG image',
   'binary.jpeg': 'a JPEG photo',
   'binary.gif': 'a GIF image',

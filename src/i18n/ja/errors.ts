@@ -124,6 +124,8 @@ export const errorsJa: typeof errorsEn = {
   'usage.stamp-empty.hint': '先にチャットを取り込んでください。',
   'service.tsa-bad-token': (p) => `時刻認証局 ${p.tsa} のトークンを検証できません: ${p.why}`,
   'service.tsa-bad-token.hint': '何も記録していません。もう一度試すか、--tsa で別の時刻認証局を使ってください。',
+  'service.tsa-certs-change': (p) => `時刻認証局 ${p.tsa} が 2 回続けて前回と違う証明書で応答したため、レポートの文書タイムスタンプを作れませんでした。PDF は書いていません`,
+  'service.tsa-certs-change.hint': 'ログの先頭にはタイムスタンプ済みです。少し待ってもう一度試すか、--tsa で別の時刻認証局を使ってください。',
   'binary.png': 'PNG 画像',
   'binary.jpeg': 'JPEG 写真',
   'binary.gif': 'GIF 画像',

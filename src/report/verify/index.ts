@@ -4,6 +4,7 @@ import { captureFacts, checkFullCapture, checkProofs } from './captures.js';
 import { checkLog, checkRoom } from './chain.js';
 import { msg, Phrase } from '../../i18n/message.js';
 import { check, finding, listed, type Check, type Evidence, field } from './check.js';
+import { checkDocTimestamp, stampingOf } from './doc-timestamp.js';
 import { checkAttachments, checkEmbedded } from './embedded.js';
 import { readManifest } from './manifest-read.js';
 import { checkPages, type Renderer } from './pages.js';
@@ -49,7 +50,9 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   if (manifest.mode === 'full') checks.push(checkStatuses(ev));
   if (manifest.timestamps.length === 0) checks.push(noTimestamp());
   for (const t of manifest.timestamps) checks.push(await checkTimestamp(ev, t, trust));
+  const stamping = stampingOf(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  checks.push(await checkDocTimestamp(stamping, trust));
   checks.push(...checkAttachments(ev));
-  checks.push(...await checkPages(pdf, ev, renderer));
+  checks.push(...await checkPages(pdf, ev, renderer, stamping));
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -2,7 +2,8 @@ import type { Report } from '../model.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, finding, listed, type Check, type Evidence } from './check.js';
 import { addedObject, layoutDifferences } from './layout-diff.js';
-import { readLayout, splitRevisions } from './pdf-objects.js';
+import type { Stamping } from './doc-timestamp.js';
+import { readLayout } from './pdf-objects.js';
 import { readerView, threats, viewDifferences } from './reader-view.js';
 import { rebuildReport } from './rebuild.js';
 
@@ -14,16 +15,17 @@ export interface Renderer {
 }
 
 /**
- * Binds what a reader sees: the file is one revision, and that revision is what this chatproof
+ * Binds what a reader sees: the file is one revision (and at most chatproof's own document-timestamp
+ * update, ./doc-timestamp.ts), and that revision is what this chatproof
  * renders from the report's own embedded data — byte for byte, or, where the compression bytes
  * differ (zlib of another Node release), object for object with every stream decoded. When it is
  * not, pdf.js's view of both files names what differs (pages, annotations, scripts).
  */
-export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Renderer): Promise<Check[]> {
+export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Renderer, stamping: Stamping): Promise<Check[]> {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const { first, rest } = splitRevisions(bytes);
+  const { first, rest, stamp } = stamping;
   const revision: Check = rest.length === 0
-    ? check(msg('vr.name.revisions'), [], msg('vr.pages.one-revision', { end: first.length }), msg('vr.rests.iso32000'))
+    ? check(msg('vr.name.revisions'), [], stamp === null ? msg('vr.pages.one-revision', { end: first.length }) : msg('vr.pages.doc-timestamp', { end: first.length, bytes: stamp.update }), msg('vr.rests.iso32000'))
     : finding(msg('vr.name.revisions'), false, msg('vr.pages.appended', { bytes: rest.length, end: first.length, what: appended(rest) }));
 
   const made = ev.manifest.generator;
