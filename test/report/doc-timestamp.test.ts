@@ -3,7 +3,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dssOfToken, tokenInUpdate } from '../../exporters/pdf/doc-timestamp/index.js';
+import { stampDocument } from '../../src/app/doc-stamp.js';
+import { stampingOf } from '../../src/report/verify/doc-timestamp.js';
 import { splitRevisions } from '../../src/report/verify/pdf-objects.js';
+import { requestTimestamp, resolveTsa } from '../../src/timestamp/index.js';
 import { cli } from '../support/cli.js';
 import { toolMissing } from '../support/pdf.js';
 import { tempArchive } from '../support/temp.js';
@@ -66,6 +69,25 @@ describe.skipIf(missing !== null)('report --tsa: a PAdES document timestamp over
       }
     })();
     expect(r).not.toContain('Verification: OK');
+  });
+
+  it('a TSA answering with other certificates than the token the /DSS was laid out from: the update is laid out again, and verifies', async () => {
+    const other = await startTestTsa();
+    try {
+      const stale = await requestTimestamp(Buffer.from('an earlier request'), { url: other.url });
+      const first = splitRevisions(readFileSync(pdf)).first;
+      const { bytes, token } = await stampDocument(first, resolveTsa(tsa.url), stale.tokenDer);
+      const stamping = stampingOf(bytes);
+      expect(stamping.stamp).not.toBeNull();
+      expect(Buffer.from(stamping.stamp!.token).equals(Buffer.from(token.tokenDer))).toBe(true);
+      const ours = dssOfToken(token.tokenDer).certs.map((c) => Buffer.from(c).toString('hex'));
+      expect(dssOfToken(stale.tokenDer).certs.map((c) => Buffer.from(c).toString('hex'))).not.toEqual(ours);
+      const update = bytes.subarray(first.length);
+      for (const der of dssOfToken(token.tokenDer).certs) expect(update.includes(Buffer.from(der))).toBe(true);
+      for (const der of dssOfToken(stale.tokenDer).certs) expect(update.includes(Buffer.from(der))).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 
   it('the /DSS holds exactly the certificates the token carries (openssl ts gives the TSA certificate and its CA, no CRL)', () => {
