@@ -81,23 +81,23 @@ async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[]
   const held: { entrySeq: number; stampedSeq: number; genTime: string }[] = [];
   for (const e of entries) {
     if (e.kind !== 'timestamp') continue;
-    const where = `log entry ${e.seq} (timestamp)`;
+    const where = msg('vp.log-entry', { seq: e.seq, kind: 'timestamp' });
     const read = readTimestamp(e.payload);
     const t = read.ok ? read.value : null;
     if (t === null) {
-      problems.push({ kind: 'timestamp-unreadable', where, expected: 'data, seq, hash and tokenSha256, with data the JCS text of { v, seq, hash }', actual: JSON.stringify(e.payload['timestamp'] ?? null).slice(0, 200) });
+      problems.push({ kind: 'timestamp-unreadable', where, expected: msg('vp.ts.unreadable.expected'), actual: JSON.stringify(e.payload['timestamp'] ?? null).slice(0, 200) });
       continue;
     }
     const stamped = bySeq.get(t.seq);
     if (stamped === undefined || stamped.hash !== t.hash || t.seq >= e.seq) {
-      problems.push({ kind: 'timestamp-entry-changed', where: `${where}: the entry it vouches for, #${t.seq}`, expected: t.hash, actual: stamped?.hash ?? 'no such entry before it' });
+      problems.push({ kind: 'timestamp-entry-changed', where: msg('vp.ts-vouches', { where, seq: t.seq }), expected: t.hash, actual: stamped?.hash ?? msg('vp.ts.no-entry-before') });
     }
     if (!archive.hasBlob(t.tokenSha256)) continue; // already reported as blob-missing
     const token = archive.blob(t.tokenSha256);
     const result = await verifyTimestampToken(token, Buffer.from(stampedBytesText(t.seq, t.hash), 'utf8'));
     const broken = result.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
     if (broken.length > 0) {
-      problems.push({ kind: 'timestamp-token-broken', where: `${where}: token ${t.tokenSha256.slice(0, 12)}…`, expected: `a token over ${stampedBytesText(t.seq, t.hash)} signed by the TSA certificate it carries`, actual: joined('text.clauses', broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail }))) });
+      problems.push({ kind: 'timestamp-token-broken', where: msg('vp.ts-token', { where, token: t.tokenSha256.slice(0, 12) }), expected: msg('vp.ts.token.expected', { bytes: stampedBytesText(t.seq, t.hash) }), actual: joined('text.clauses', broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail }))) });
     } else if (stamped !== undefined && stamped.hash === t.hash && result.genTime !== null) {
       held.push({ entrySeq: e.seq, stampedSeq: t.seq, genTime: result.genTime });
     }
@@ -125,18 +125,18 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     const c = e.payload['capture'] as Record<string, unknown> | undefined;
     const rawSha256 = c?.['rawSha256'], format = c?.['format'], tz = c?.['tz'], parserVersion = c?.['parserVersion'];
     if (typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !archive.hasBlob(rawSha256)) continue; // reported by the store's checks
-    const where = `capture ${String(c?.['id'])} (log entry ${e.seq}): its original parsed again`;
+    const where = msg('vp.capture-reparsed', { id: String(c?.['id']), seq: e.seq });
     if (parserVersion === RAW_VARIANT) {
       // Kept with `import --raw`: nothing was read from it, so its message list must be empty.
       if (c?.['messageCount'] !== 0 || c['merkleRoot'] !== new MerkleBuilder().rootHex()) {
-        problems.push({ kind: 'capture-original-disagrees', where, expected: 'no messages: the capture was kept verbatim (import --raw)', actual: `${String(c?.['messageCount'])} messages, root ${String(c?.['merkleRoot'])}` });
+        problems.push({ kind: 'capture-original-disagrees', where, expected: msg('vp.raw.expected'), actual: msg('vp.messages-root', { n: String(c?.['messageCount']), root: String(c?.['merkleRoot']) }) });
       }
       progress?.('originals', ++done, captures.length);
       continue;
     }
     const importer = importerFor(format as FormatName);
     if (importer === undefined) {
-      problems.push({ kind: 'capture-unparsable', where, expected: `an importer for "${format}"`, actual: 'none in this chatproof' });
+      problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') });
       continue;
     }
     if (parserVersion !== importer.parserVersion) {
@@ -147,7 +147,7 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     if (sha256Hex(bytes) !== rawSha256) continue; // blob-hash-mismatch already says so
     const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null });
     if (!outcome.ok) {
-      problems.push({ kind: 'capture-unparsable', where, expected: `${format} parsed by ${importer.parserVersion}`, actual: outcome.error.message });
+      problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.parsed-by', { format, parser: importer.parserVersion }), actual: outcome.error.text });
       continue;
     }
     const tree = new MerkleBuilder();
@@ -159,9 +159,9 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     const root = tree.rootHex();
     if (root !== c?.['merkleRoot'] || count !== c?.['messageCount']) {
       problems.push({
-        kind: 'capture-original-disagrees', where: `${where} with ${importer.parserVersion}`,
-        expected: `root ${String(c?.['merkleRoot'])} over ${String(c?.['messageCount'])} messages, as the entry states`,
-        actual: `root ${root} over ${count} messages: the stored messages are not what the original says`,
+        kind: 'capture-original-disagrees', where: msg('vp.with-parser', { where, parser: importer.parserVersion }),
+        expected: msg('vp.root.as-stated', { root: String(c?.['merkleRoot']), n: String(c?.['messageCount']) }),
+        actual: msg('vp.root.disagrees', { root, n: count }),
       });
     }
     progress?.('originals', ++done, captures.length);

@@ -20,6 +20,7 @@ import { rawEn } from './en/raw.js';
 import { sniffEn } from './en/sniff.js';
 import { outEn } from './en/out.js';
 import { pasteEn } from './en/paste.js';
+import { problemsEn } from './en/problems.js';
 import { storeEn } from './en/store.js';
 import { timestampEn } from './en/timestamp.js';
 import { uiEn } from './en/ui.js';
@@ -36,6 +37,7 @@ import { rawJa } from './ja/raw.js';
 import { sniffJa } from './ja/sniff.js';
 import { outJa } from './ja/out.js';
 import { pasteJa } from './ja/paste.js';
+import { problemsJa } from './ja/problems.js';
 import { storeJa } from './ja/store.js';
 import { timestampJa } from './ja/timestamp.js';
 import { uiJa } from './ja/ui.js';
@@ -54,6 +56,7 @@ const en = {
   ...lineEn,
   ...outEn,
   ...pasteEn,
+  ...problemsEn,
   ...rawEn,
   ...sniffEn,
   ...storeEn,
@@ -76,6 +79,7 @@ const ja: Catalog = {
   ...lineJa,
   ...outJa,
   ...pasteJa,
+  ...problemsJa,
   ...rawJa,
   ...sniffJa,
   ...storeJa,

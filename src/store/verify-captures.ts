@@ -1,4 +1,5 @@
 /** `verify` of the captures: each row against its log entry, its message list against the stated root. */
+import { msg } from '../i18n/message.js';
 import type Database from 'better-sqlite3';
 import { sha256Hex } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
@@ -68,7 +69,7 @@ export function verifyCaptures(rows: readonly CaptureRow[], entries: readonly Ch
     const c = statementOf(entry, readCaptureStatement);
     if (entry?.damaged && c === null) continue;
     if (entry === undefined || c === null) {
-      problems.push({ kind: 'capture-without-entry', where: `captures row ${row.id}`, expected: 'a capture entry in the log', actual: 'none' });
+      problems.push({ kind: 'capture-without-entry', where: msg('vp.row', { table: 'captures', id: row.id }), expected: msg('vp.capture-entry.expected'), actual: msg('vp.none') });
       continue;
     }
     used.add(entry.seq);
@@ -80,9 +81,9 @@ export function verifyCaptures(rows: readonly CaptureRow[], entries: readonly Ch
       merkleRoot: c.merkleRoot, capturedAt: c.capturedAt,
     }, problems);
     checkMessageList(listed, c, lists, problems);
-    if (!blobs.has(c.rawSha256 as string)) problems.push({ kind: 'blob-missing', where: `capture ${row.id}: original file`, expected: String(c.rawSha256), actual: 'not stored' });
+    if (!blobs.has(c.rawSha256 as string)) problems.push({ kind: 'blob-missing', where: msg('vp.capture-original', { id: row.id }), expected: String(c.rawSha256), actual: msg('vp.not-stored') });
   }
-  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: `capture ${id} (log entry ${e.seq})`, expected: 'a captures row', actual: 'none' });
+  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: msg('vp.capture-entry', { id, seq: e.seq }), expected: msg('vp.captures-row'), actual: msg('vp.none') });
   return rows.length;
 }
 
@@ -132,11 +133,11 @@ function checkMessageList(row: CaptureRow, c: CaptureStatement, lists: ListCheck
   if (hashes === null) return;
   const { root, size, missing } = lists.facts(hashes, row.listDigest);
   if (root !== c.merkleRoot || size !== c.messageCount) {
-    problems.push({ kind: 'capture-messages-changed', where: `captures row ${id}, its message list (capture_lists rows)`, expected: `root ${String(c.merkleRoot)} over ${String(c.messageCount)} messages`, actual: `root ${root} over ${size} messages` });
+    problems.push({ kind: 'capture-messages-changed', where: msg('vp.capture-list', { id }), expected: msg('vp.root', { root: String(c.merkleRoot), n: String(c.messageCount) }), actual: msg('vp.root', { root, n: String(size) }) });
     return;
   }
   for (const i of missing) {
     const h = hashes.toString('hex', i * 32, i * 32 + 32);
-    problems.push({ kind: 'message-missing', where: `capture ${id}, message ${i + 1}`, expected: h, actual: 'not stored' });
+    problems.push({ kind: 'message-missing', where: msg('vp.capture-message', { id, n: i + 1 }), expected: h, actual: msg('vp.not-stored') });
   }
 }

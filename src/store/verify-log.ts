@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { msg } from '../i18n/message.js';
 import { canonicalJson } from '../core/canonical.js';
 import { entryHash } from './entry-hash.js';
 import type { Problem } from './verify-types.js';
@@ -38,7 +39,7 @@ export function verifyLog(sqlite: Database.Database, problems: Problem[]): Check
     if (actual !== p.row.hash && p.payload !== undefined) {
       const moved = candidates.find((g) => recompute(p.row, p.payload, g) === p.row.hash);
       if (moved !== undefined) {
-        problems.push({ kind: 'entry-seq-changed', where: `log entry stored as seq ${p.seq}`, expected: `seq ${moved}`, actual: `seq ${p.seq}` });
+        problems.push({ kind: 'entry-seq-changed', where: msg('vp.log-entry.stored-as', { seq: p.seq }), expected: `seq ${moved}`, actual: `seq ${p.seq}` });
         seq = moved;
         candidates.splice(candidates.indexOf(moved), 1);
         return { ...p, seq, recomputed: p.row.hash, explained: true };
@@ -50,9 +51,9 @@ export function verifyLog(sqlite: Database.Database, problems: Problem[]): Check
   const seen = new Set(results.map((r) => r.seq));
   const last = results.length > 0 ? results[results.length - 1]!.seq : 0;
   if (last - results.length > 100) {
-    problems.push({ kind: 'entry-missing', where: `log entries 1..${last}`, expected: `${last} entries`, actual: `${results.length} entries` });
+    problems.push({ kind: 'entry-missing', where: msg('vp.log-entries', { last }), expected: msg('vp.entries', { n: last }), actual: msg('vp.entries', { n: results.length }) });
   } else {
-    for (let g = 1; g < last; g++) if (!seen.has(g)) problems.push({ kind: 'entry-missing', where: `log entry ${g}`, expected: 'an entry', actual: 'none (removed)' });
+    for (let g = 1; g < last; g++) if (!seen.has(g)) problems.push({ kind: 'entry-missing', where: msg('vp.log-entry.plain', { seq: g }), expected: msg('vp.an-entry'), actual: msg('vp.removed') });
   }
 
   const damaged = new Set<number>();
@@ -63,9 +64,9 @@ export function verifyLog(sqlite: Database.Database, problems: Problem[]): Check
     if (problems.length > before) damaged.add(cur.seq);
   });
   function check(cur: (typeof results)[number], i: number): void {
-    const where = `log entry ${cur.seq} (${cur.row.kind})`;
+    const where = msg('vp.log-entry', { seq: cur.seq, kind: cur.row.kind });
     if (cur.payload === undefined) {
-      problems.push({ kind: 'entry-unreadable', where, expected: 'JSON payload', actual: cur.row.payload.slice(0, 80) });
+      problems.push({ kind: 'entry-unreadable', where, expected: msg('vp.json-payload'), actual: cur.row.payload.slice(0, 80) });
       return;
     }
     const prev = i > 0 ? results[i - 1]! : null;

@@ -2,6 +2,7 @@
  * What the log states of a row, read through the entry modules' tolerant readers, and the one
  * comparison `verify` makes of a row with it: every differing column named in one finding.
  */
+import { msg } from '../i18n/message.js';
 import type { Read } from '../core/entries/read.js';
 import type { CheckedEntry } from './verify-log.js';
 import type { Problem } from './verify-types.js';
@@ -29,7 +30,7 @@ export function compareColumns(table: string, id: string, row: Record<string, un
   if (differing.length === 0) return;
   problems.push({
     kind: `${table}-row-changed`,
-    where: `${table} row ${id}, column ${differing.join(', ')}`,
+    where: msg('vp.row-column', { table, id, column: differing.join(', ') }),
     expected: differing.map((k) => JSON.stringify(stated[k] ?? null)).join(', '),
     actual: differing.map((k) => JSON.stringify(row[k] ?? null)).join(', '),
   });

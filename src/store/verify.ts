@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { msg } from '../i18n/message.js';
 import { MESSAGE_TAG } from '../core/canonical.js';
 import { taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { RootsThread } from '../core/merkle-thread.js';
@@ -72,7 +73,7 @@ function verifyMessages(sqlite: Database.Database, problems: Problem[], progress
       actual = taggedHashHex(MESSAGE_TAG, text);
     }
     if (actual !== key) {
-      problems.push({ kind: 'message-hash-mismatch', where: `messages row ${shown}`, expected: shown, actual });
+      problems.push({ kind: 'message-hash-mismatch', where: msg('vp.row', { table: 'messages', id: shown }), expected: shown, actual });
       movedContent.add(actual);
     }
     if (progress && count % 50_000 === 0) progress('messages', count, total);
@@ -91,13 +92,13 @@ function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[]
     const stated = statementOf(entry, readRoomStatement);
     if (entry?.damaged && stated === null) continue;
     if (entry === undefined || stated === null) {
-      problems.push({ kind: 'room-without-entry', where: `rooms row ${String(row['id'])}`, expected: 'a room entry in the log', actual: 'none' });
+      problems.push({ kind: 'room-without-entry', where: msg('vp.row', { table: 'rooms', id: String(row['id']) }), expected: msg('vp.room-entry.expected'), actual: msg('vp.none') });
       continue;
     }
     used.add(entry.seq);
     compareColumns('rooms', row['id'] as string, row, { ...stated, createdSeq: entry.seq }, problems);
   }
-  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: `room ${id} (log entry ${e.seq})`, expected: 'a rooms row', actual: 'none' });
+  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: msg('vp.room-entry', { id, seq: e.seq }), expected: msg('vp.rooms-row'), actual: msg('vp.none') });
 }
 
 function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
@@ -109,7 +110,7 @@ function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
 function verifyReferencedBlobs(entries: readonly CheckedEntry[], blobs: BlobIndex, problems: Problem[]): void {
   for (const e of entries) {
     for (const sha of e.payload ? listedBlobs(e.payload) : []) {
-      if (!blobs.has(sha)) problems.push({ kind: 'blob-missing', where: `log entry ${e.seq} (${e.kind})`, expected: sha, actual: 'not stored' });
+      if (!blobs.has(sha)) problems.push({ kind: 'blob-missing', where: msg('vp.log-entry', { seq: e.seq, kind: e.kind }), expected: sha, actual: msg('vp.not-stored') });
     }
   }
 }

@@ -4,6 +4,7 @@
  * after it (test/support/old-layout.ts) and of 0002 itself (the old table shape of migrations/0000
  * and its triggers), so the test needs no old binary.
  */
+import { render } from '../../src/i18n/message.js';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageHash } from '../../src/core/canonical.js';
@@ -109,6 +110,6 @@ describe('migration 0002: messages as bytes', () => {
     const report = verifyArchive(a.sqlite);
     a.close();
     expect(report.problems.map((p) => p.kind)).toEqual(['message-hash-mismatch']);
-    expect(report.problems.find((p) => p.kind === 'message-hash-mismatch')!.where).toContain('messages row');
+    expect(render('en', report.problems.find((p) => p.kind === 'message-hash-mismatch')!.where)).toContain('messages row');
   });
 });

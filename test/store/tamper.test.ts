@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { render } from '../../src/i18n/message.js';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,9 @@ describe('verify', () => {
     a.close();
     expect(report.ok).toBe(false);
     expect(report.problems, JSON.stringify(report.problems, null, 1)).toHaveLength(1);
-    const where = report.problems[0]!.where;
+    const where = render('en', report.problems[0]!.where);
+    // Said in the user's language too: the Japanese names the place in Japanese words around the table name.
+    expect(render('ja', report.problems[0]!.where)).toMatch(table === 'log' ? /ログ項目/ : new RegExp(`${table} (テーブルの行|の行)`));
     expect(where).toMatch(table === 'log' ? /log entr/ : new RegExp(`${table} row`));
   });
 });

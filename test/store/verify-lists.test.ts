@@ -3,6 +3,7 @@
  * thread (src/core/merkle-thread.ts). Its findings must be the same as with the roots computed in
  * line: nothing in a sound archive, exactly the changed capture's list in a tampered one.
  */
+import { problemInEnglish } from '../../src/store/verify-types.js';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/types.js';
@@ -52,6 +53,6 @@ describe('verify with the lists checked in a second thread', () => {
     db.close();
     const report = verifyAt(tmp.db);
     expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, its message list (capture_lists rows)` });
+    expect(problemInEnglish(report.problems[0]!)).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, its message list (capture_lists rows)` });
   });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { msg, type Phrase } from '../../i18n/message.js';
 import { createHash } from 'node:crypto';
 import { ARCHIVE_CHUNKER } from '../../core/chunking/fastcdc.js';
 import { sha256Bytes } from '../../core/hash.js';
@@ -27,18 +28,18 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[]):
   const rows = sqlite.prepare('SELECT sha256, size, chunker FROM blobs').all() as { sha256: string; size: number; chunker: string }[];
   for (const { sha256, size, chunker } of rows) {
     keys.add(sha256);
-    if (chunker !== ARCHIVE_CHUNKER.name) problems.push({ kind: 'blob-chunker-unknown', where: `blobs row ${sha256}, column chunker`, expected: ARCHIVE_CHUNKER.name, actual: String(chunker) });
+    if (chunker !== ARCHIVE_CHUNKER.name) problems.push({ kind: 'blob-chunker-unknown', where: msg('vp.row-column', { table: 'blobs', id: sha256, column: 'chunker' }), expected: ARCHIVE_CHUNKER.name, actual: String(chunker) });
     const whole = createHash('sha256');
     let total = 0;
     let broken = false;
     const list = links.all(sha256) as { seq: number; hash: unknown }[];
     const gap = list.findIndex((l, i) => l.seq !== i);
     if (gap >= 0) {
-      problems.push({ kind: 'blob-chunks-out-of-order', where: `blob_chunks rows of ${sha256}`, expected: `chunk ${gap} at position ${gap + 1}`, actual: `chunk ${list[gap]!.seq}` });
+      problems.push({ kind: 'blob-chunks-out-of-order', where: msg('vp.blob-chunks', { sha256 }), expected: msg('vp.chunk-at', { n: gap, position: gap + 1 }), actual: msg('vp.chunk', { n: list[gap]!.seq }) });
       continue;
     }
     for (const { seq, hash } of list) {
-      const bytes = chunks.bytesOf(hash, `blob_chunks row of ${sha256}, chunk ${seq + 1}`);
+      const bytes = chunks.bytesOf(hash, msg('vp.blob-chunk', { sha256, n: seq + 1 }));
       if (bytes === null) {
         broken = true;
         break;
@@ -49,8 +50,8 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[]):
     if (broken) continue;
     const actual = whole.digest('hex');
     byContent.add(actual);
-    if (actual !== sha256) problems.push({ kind: 'blob-hash-mismatch', where: `blobs row ${sha256}, put together from its blob_chunks rows`, expected: sha256, actual });
-    else if (size !== total) problems.push({ kind: 'blob-size-mismatch', where: `blobs row ${sha256}`, expected: String(total), actual: String(size) });
+    if (actual !== sha256) problems.push({ kind: 'blob-hash-mismatch', where: msg('vp.blob-assembled', { sha256 }), expected: sha256, actual });
+    else if (size !== total) problems.push({ kind: 'blob-size-mismatch', where: msg('vp.row', { table: 'blobs', id: sha256 }), expected: String(total), actual: String(size) });
   }
   chunks.checkTheRest();
   const listed = new Set(sqlite.prepare('SELECT DISTINCT blob_sha256 FROM blob_chunks').pluck().all() as string[]);
@@ -72,11 +73,11 @@ class ChunkChecker {
   }
 
   /** The chunk's bytes, or null when it is missing or damaged (and then reported once). */
-  bytesOf(hash: unknown, where: string): Buffer | null {
+  bytesOf(hash: unknown, where: Phrase): Buffer | null {
     const key = Buffer.isBuffer(hash) ? hash : Buffer.from(String(hash));
     const row = (this.byKey.get(key) as ChunkRow | undefined) ?? this.movedRow(key);
     if (row === undefined) {
-      this.problems.push({ kind: 'chunk-missing', where, expected: key.toString('hex'), actual: 'not stored' });
+      this.problems.push({ kind: 'chunk-missing', where, expected: key.toString('hex'), actual: msg('vp.not-stored') });
       return null;
     }
     const read = this.check(row);
@@ -103,10 +104,10 @@ class ChunkChecker {
     const known = this.checked.get(row.rowid);
     if (known !== undefined) return bytes === null ? null : { bytes, actual: known };
     const key = Buffer.isBuffer(row.hash) ? row.hash.toString('hex') : String(row.hash);
-    const where = `chunks row ${key}`;
+    const where = msg('vp.row', { table: 'chunks', id: key });
     if (bytes === null) {
       this.checked.set(row.rowid, '');
-      this.problems.push({ kind: 'chunk-damaged', where: `${where}, column data`, expected: `${String(row.size)} bytes that deflate stored`, actual: 'data that cannot be decompressed' });
+      this.problems.push({ kind: 'chunk-damaged', where: msg('vp.row-column', { table: 'chunks', id: key, column: 'data' }), expected: msg('vp.deflate.expected', { bytes: String(row.size) }), actual: msg('vp.not-decompressible') });
       return null;
     }
     const actual = sha256Bytes(bytes).toString('hex');

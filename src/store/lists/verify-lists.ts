@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { msg } from '../../i18n/message.js';
 import { sha256Bytes } from '../../core/hash.js';
 import type { Problem } from '../verify-types.js';
 
@@ -20,7 +21,7 @@ export function verifyLists(sqlite: Database.Database, problems: Problem[]): Map
     const actual = sha256Bytes(bytes).toString('hex');
     byKey.set(key, { data: bytes, ok: actual === key });
     byContent.set(actual, bytes);
-    if (actual !== key) problems.push({ kind: 'list-chunk-hash-mismatch', where: `list_chunks row ${key}`, expected: key, actual });
+    if (actual !== key) problems.push({ kind: 'list-chunk-hash-mismatch', where: msg('vp.row', { table: 'list_chunks', id: key }), expected: key, actual });
   }
   const lists = new Map<string, Buffer | null>();
   const links = sqlite.prepare('SELECT capture_id, seq, chunk_hash FROM capture_lists ORDER BY capture_id, seq').raw().iterate() as IterableIterator<[string, number, unknown]>;
@@ -39,7 +40,7 @@ export function verifyLists(sqlite: Database.Database, problems: Problem[]): Map
     }
     if (broken) continue;
     if (seq !== pieces.length) {
-      problems.push({ kind: 'capture-list-out-of-order', where: `capture_lists rows of ${capture}`, expected: `piece ${pieces.length} at position ${pieces.length + 1}`, actual: `piece ${seq}` });
+      problems.push({ kind: 'capture-list-out-of-order', where: msg('vp.list-rows', { id: capture }), expected: msg('vp.piece-at', { n: pieces.length, position: pieces.length + 1 }), actual: msg('vp.piece', { n: seq }) });
       broken = true;
       continue;
     }
@@ -48,7 +49,7 @@ export function verifyLists(sqlite: Database.Database, problems: Problem[]): Map
     // A piece whose key alone was changed is found by its content (and its row was reported above).
     const piece = stored === undefined ? byContent.get(key) : stored.ok ? stored.data : undefined;
     if (piece === undefined) {
-      if (stored === undefined) problems.push({ kind: 'list-chunk-missing', where: `capture_lists row of ${capture}, piece ${seq + 1}`, expected: key, actual: 'not stored' });
+      if (stored === undefined) problems.push({ kind: 'list-chunk-missing', where: msg('vp.list-piece', { id: capture, n: seq + 1 }), expected: key, actual: msg('vp.not-stored') });
       broken = true;
       continue;
     }

@@ -3,6 +3,7 @@
  * exactly and are checked on the way out, a grown re-export adds about its new bytes, and a
  * damaged chunk is one finding of `verify`, however many originals hold it.
  */
+import { render } from '../../../src/i18n/message.js';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../src/core/hash.js';
@@ -108,7 +109,7 @@ describe('originals as chunks', () => {
           expect(() => a.blob(sha256Hex(day2))).toThrow(IntegrityError);
           const report = verifyArchive(a.sqlite);
           expect(report.problems.map((p) => p.kind)).toEqual([kind]);
-          expect(report.problems[0]!.where).toMatch(/^chunks row [0-9a-f]{64}/);
+          expect(render('en', report.problems[0]!.where)).toMatch(/^chunks row [0-9a-f]{64}/);
         } finally {
           a.close();
           tmp.cleanup();
