@@ -4,7 +4,7 @@ import { pdfExporter } from '../../exporters/pdf/index.js';
 import type { RenderProgress } from '../../exporters/exporter.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord, RoomRecord } from '../store/records.js';
-import type { ResolvedTsa } from '../timestamp/index.js';
+import type { ResolvedTsa, TimestampToken } from '../timestamp/index.js';
 import { AtomicFile } from '../output/index.js';
 import { buildReport } from '../report/build.js';
 import type { BuildOptions } from '../report/options.js';
@@ -37,6 +37,8 @@ export interface Exported {
   readonly pages: number;
   readonly entry: EntryRecord;
   readonly stamped: Stamped | null;
+  /** The PDF document timestamp's token (the whole file's), when a TSA was asked. */
+  readonly documentStamp: TimestampToken | null;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   const out = new AtomicFile(req.file, req.fileMode);
   let written: { sha256: string; size: number };
   let pages: number;
+  let documentStamp: TimestampToken | null = null;
   try {
     if (stamped === null) {
       ({ pages } = await pdfExporter.render(report, out, req.signal, req.progress));
@@ -68,7 +71,9 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
       // The document timestamp covers the finished file: render in memory, stamp, then write.
       const chunks: Uint8Array[] = [];
       ({ pages } = await pdfExporter.render(report, { write: (c) => void chunks.push(Uint8Array.from(c)) }, req.signal, req.progress));
-      out.write((await stampDocument(Buffer.concat(chunks), req.tsa!, stamped.token.tokenDer)).bytes);
+      const done = await stampDocument(Buffer.concat(chunks), req.tsa!, stamped.token.tokenDer);
+      out.write(done.bytes);
+      documentStamp = done.token;
     }
     written = out.commit();
   } catch (e) {
@@ -85,7 +90,7 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
     rmSync(req.file, { force: true });
     throw e;
   }
-  return { file: req.file, sha256: written.sha256, size: written.size, pages, entry, stamped };
+  return { file: req.file, sha256: written.sha256, size: written.size, pages, entry, stamped, documentStamp };
 }
 
 /**

@@ -26,15 +26,20 @@ describe.skipIf(missing !== null)('report --tsa: a PAdES document timestamp over
   const tmp = tempArchive();
   let tsa: TestTsa;
   const pdf = join(tmp.dir, 'report.pdf');
+  let said = '';
 
   beforeAll(async () => {
     tsa = await startTestTsa();
     await importScenario(tmp.db);
-    expectOk(await cli(['report', ROOM, '-o', pdf, '--tsa', tsa.url, '--tsa-cert', tsa.caCertPath, '--db', tmp.db]));
+    said = expectOk(await cli(['report', ROOM, '-o', pdf, '--tsa', tsa.url, '--tsa-cert', tsa.caCertPath, '--db', tmp.db])).stdout;
   });
   afterAll(async () => {
     await tsa.close();
     tmp.cleanup();
+  });
+
+  it('report says the whole PDF carries a document timestamp, by whom and when', () => {
+    expect(said).toMatch(/(document timestamp \(PAdES\) by .* at \d{4}-|文書タイムスタンプ（PAdES、\d{4}-)/);
   });
 
   it('pdfsig lists one document timestamp by the test TSA, covering the whole file', () => {

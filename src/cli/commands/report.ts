@@ -71,6 +71,7 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
     return EXIT.ok;
   }
   if (done.stamped !== null) for (const line of trustLines(ctx, done.stamped)) ctx.say(line);
+  if (done.documentStamp !== null) ctx.say(ctx.text('report.doc-stamped', { tsa: done.documentStamp.tsaName ?? tsa!.name, at: done.documentStamp.genTime }));
   ctx.say(ctx.text('report.done', { file: done.file, pages: done.pages, sha256: done.sha256, seq: done.entry.seq, output: opts.output }));
   return EXIT.ok;
 }

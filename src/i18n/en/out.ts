@@ -59,6 +59,7 @@ export const outEn = {
   'attach.kind.screenshot': 'screenshot',
   'attach.kind.other': 'other',
   'attach.hash-only': '    hash only: the bytes were not kept. Keep the file itself safe; its SHA-256 proves it is the same file.',
+  'report.doc-stamped': (p: { tsa: string; at: string }) => `The whole PDF carries a document timestamp (PAdES) by ${p.tsa} at ${p.at}: pdfsig and Adobe Acrobat show it`,
   'report.done': (p: { file: string; pages: number; sha256: string; seq: number; output: string }) => `Report written: ${p.file} (${p.pages} pages)\n  sha256 ${p.sha256}\n  logged as entry #${p.seq}. Check it with: chatproof verify-report ${p.output}`,
   'stamp.done': (p: { seq: number; tsa: string; at: string }) => `Timestamp logged as entry #${p.seq} (${p.tsa}, ${p.at})`,
   'stamp.anchor': (p: { anchor: string }) => `  trust anchor: ${p.anchor}`,

@@ -75,6 +75,7 @@ export const outJa: typeof outEn = {
   'attach.kind.screenshot': 'スクリーンショット',
   'attach.kind.other': 'その他',
   'attach.hash-only': '    ハッシュのみ記録（中身は保存していません）。元のファイルは別の場所に大切に保管してください。',
+  'report.doc-stamped': (p) => `PDF 全体に ${p.tsa} の文書タイムスタンプ（PAdES、${p.at}）を付けました。pdfsig や Adobe Acrobat で確認できます`,
   'report.done': (p) => `報告書を書きました: ${p.file}（${p.pages} ページ）\n  sha256 ${p.sha256}（報告書ファイルのハッシュ）\n  ログ #${p.seq} に記録しました。確認: chatproof verify-report ${p.output}`,
   'stamp.done': (p) => `タイムスタンプを記録しました: ログ #${p.seq}（${p.tsa}、${p.at}）`,
   'stamp.anchor': (p) => `  信頼の起点: ${p.anchor}`,
