@@ -1,11 +1,11 @@
 import type { timestampEn } from '../en/timestamp.js';
 
-/** 日本語：RFC 3161 タイムスタンプトークンの各確認が何と何を比べ、どうだったか（stamp、verify、verify-report）。 */
+/** 日本語：RFC 3161 タイムスタンプトークンの各確認が何と何を比べ、どうだったか（stamp、verify、verify-report）。ライブラリの英語の原文は「」で引用します。 */
 export const timestampJa: typeof timestampEn = {
   'ts.check': (p) => `${p.name}：${p.detail}`,
   'ts.token.ok': (p) => `${p.bytes}バイトの RFC 3161 TimeStampToken：TSTInfo を包む CMS SignedData（シリアル ${p.serial}、ポリシー ${p.policy}）`,
   'ts.with-hint': (p) => `${p.text}${p.hint}`,
-  'ts.unevaluated': (p) => `評価できませんでした：${p.why}`,
+  'ts.unevaluated': (p) => `評価できませんでした：「${p.why}」`,
   'ts.no-signer': '未確認：トークンに、署名した証明書が含まれていません',
   'ts.imprint.algorithm': (p) => `トークンのインプリントは ${p.algorithm} で、chatproof はこれを受け付けません（SHA-256/384/512 のみ）`,
   'ts.imprint.ok': (p) => `検査した${p.bytes}バイトの ${p.algorithm} は ${p.actual} で、トークンの messageImprint と一致します`,
@@ -31,11 +31,11 @@ export const timestampJa: typeof timestampEn = {
   'ts.trust.mozilla': (p) => `Node ${p.node} に同梱の Mozilla ルート証明書ストア（${p.count}個）`,
   'ts.trust.embedded': '検査した文書に埋め込まれた証明書（整合性の確認のみで、独立した信頼の根拠ではありません）',
   'ts.trust.anchors': (p) => `${p.label}（証明書${p.count}枚）`,
-  'ts.trust.anchor-unparsed': (p) => `${p.label} の信頼の起点となる証明書が読めません：${p.why}`,
+  'ts.trust.anchor-unparsed': (p) => `${p.label} の信頼の起点となる証明書が読めません：「${p.why}」`,
   'ts.trust.pinned': (p) => `固定：${p.label} で、${p.pin}。証明書チェーンは使いません`,
   'ts.trust.pin-cert': (p) => `署名者の証明書（SHA-256 ${p.sha256}）そのものが信頼の起点の証明書です`,
   'ts.trust.pin-key': (p) => `署名者の証明書の公開鍵（SPKI SHA-256 ${p.sha256}）は、信頼の起点「${p.anchor}」のものです`,
-  'ts.trust.threw': (p) => `「${p.subject}」から ${p.anchors} への有効なチェーンがありません：pkijs の失敗 ${p.why}`,
-  'ts.trust.no-chain': (p) => `genTime ${p.at} の時点で「${p.subject}」から ${p.anchors} への有効なチェーンがありません：pkijs：${p.why}`,
+  'ts.trust.threw': (p) => `「${p.subject}」から ${p.anchors} への有効なチェーンがありません：pkijs の失敗「${p.why}」`,
+  'ts.trust.no-chain': (p) => `genTime ${p.at} の時点で「${p.subject}」から ${p.anchors} への有効なチェーンがありません（pkijs：「${p.why}」）`,
   'ts.trust.chain': (p) => `チェーン ${p.path} は genTime ${p.at} の時点で有効で、${p.anchors} につながります。失効は確認していません`,
 };
