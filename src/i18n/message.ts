@@ -47,3 +47,28 @@ export function textsIn(lang: Lang): <K extends MessageKey>(key: K, ...params: P
 export function joined(key: 'text.comma-list' | 'text.clauses' | 'text.lines', items: readonly (string | Phrase)[]): string | Phrase {
   return items.reduceRight<string | Phrase>((rest, item) => (rest === '' ? item : msg(key, { first: item, rest })), '');
 }
+
+/** A message as plain data, to cross a thread boundary (a structured clone drops the class); `nested` names the parameters that are messages. */
+export interface PhraseData {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly nested: readonly string[];
+}
+
+export function phraseData(m: Phrase | string): PhraseData | string {
+  if (typeof m === 'string') return m;
+  const params: Record<string, unknown> = {};
+  const nested: string[] = [];
+  for (const [name, value] of Object.entries(m.params)) {
+    params[name] = value instanceof Phrase ? phraseData(value) : value;
+    if (value instanceof Phrase) nested.push(name);
+  }
+  return { key: m.key, params, nested };
+}
+
+export function phraseFromData(d: PhraseData | string): Phrase | string {
+  if (typeof d === 'string') return d;
+  const params: Record<string, unknown> = { ...d.params };
+  for (const name of d.nested) params[name] = phraseFromData(params[name] as PhraseData | string);
+  return new Phrase(d.key, params);
+}

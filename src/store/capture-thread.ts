@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { phraseFromData, type PhraseData } from '../i18n/message.js';
 import type { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
@@ -35,12 +36,17 @@ export type ToWriter =
   | { readonly type: 'end'; readonly encoded: Encoded; readonly meta: Meta }
   | { readonly type: 'abort' };
 
-/** An error crossing threads loses its class: what is needed to make it again. */
+/**
+ * An error crossing threads loses its class: what is needed to make it again. A chatproof error
+ * carries its catalog message (`text`, `where`, `hint`), so it is rebuilt in every language.
+ */
 export interface ThreadError {
   readonly name: string;
   readonly message: string;
   readonly code?: string;
-  readonly hint?: string;
+  readonly text?: PhraseData | string;
+  readonly where?: PhraseData | string;
+  readonly hint?: PhraseData | string;
   readonly stack?: string;
 }
 
@@ -56,7 +62,12 @@ export type FromWriter =
 /** The writer's error as the class the CLI's edge maps to an exit code (asArchiveError, exit-codes.ts). */
 function rebuild(e: ThreadError): Error {
   let error: Error;
-  if (e.name === 'ArchiveError') error = new ArchiveError(e.message, e.hint === undefined ? {} : { hint: e.hint });
+  if (e.name === 'ArchiveError') {
+    error = new ArchiveError(phraseFromData(e.text ?? e.message), {
+      ...(e.where === undefined ? {} : { where: phraseFromData(e.where) }),
+      ...(e.hint === undefined ? {} : { hint: phraseFromData(e.hint) }),
+    });
+  }
   else if (e.name === 'SqliteError' && e.code !== undefined) error = new Database.SqliteError(e.message, e.code);
   else {
     error = new Error(e.message);

@@ -4,6 +4,8 @@
  * encodes and hashes meanwhile, with the hash list and Merkle tree over them. The SQL is that of
  * recordCapture (capture-write.ts), step for step.
  */
+import { phraseData } from '../i18n/message.js';
+import { ChatproofError } from '../core/errors.js';
 import type Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import type { FromWriter, ThreadError, ToWriter } from './capture-thread.js';
@@ -53,12 +55,14 @@ function cacheKiB(total: number): number {
 
 function asThreadError(e: unknown): ThreadError {
   if (!(e instanceof Error)) return { name: 'Error', message: String(e) };
-  const { code, hint } = e as { code?: unknown; hint?: unknown };
+  const { code } = e as { code?: unknown };
   return {
     name: e.name,
     message: e.message,
     ...(typeof code === 'string' ? { code } : {}),
-    ...(typeof hint === 'string' ? { hint } : {}),
+    ...(e instanceof ChatproofError ? { text: phraseData(e.text) } : {}),
+    ...(e instanceof ChatproofError && e.whereText !== undefined ? { where: phraseData(e.whereText) } : {}),
+    ...(e instanceof ChatproofError && e.hintText !== undefined ? { hint: phraseData(e.hintText) } : {}),
     ...(e.stack === undefined ? {} : { stack: e.stack }),
   };
 }

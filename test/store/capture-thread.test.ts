@@ -3,6 +3,7 @@
  * the one-thread recordCapture stores, row for row, and fail the way it fails: whole or not at
  * all, with no write lock left behind in this process.
  */
+import { type ChatproofError, describeError } from '../../src/core/errors.js';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -112,7 +113,13 @@ describe('a capture written by the writer thread', () => {
     const a = Archive.open(tmp.db, { busyTimeoutMs: 200 });
     try {
       const many = messages(THREAD_FROM);
-      await expect(a.recordCaptureAsync(capture(many))).rejects.toMatchObject({ name: 'ArchiveError', message: expect.stringContaining('busy') });
+      const error: unknown = await a.recordCaptureAsync(capture(many)).then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ name: 'ArchiveError', message: expect.stringContaining('busy') });
+      // Rebuilt from its catalog code and values, not from English: the Japanese reader gets Japanese.
+      const ja = describeError(error as ChatproofError, 'ja');
+      expect(ja.code).toMatch(/^archive\./);
+      expect(ja.message).toMatch(/[\u3040-\u30ff]/);
+      expect(ja.hint ?? '').toMatch(/[\u3040-\u30ff]/);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
