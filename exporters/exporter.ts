@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InterruptedError } from '../src/core/errors.js';
+import { msg } from '../src/i18n/message.js';
 import type { Report, ShownMessage } from '../src/report/model.js';
 
 /**
@@ -41,7 +42,7 @@ export type RenderProgress = (phase: string, done: number, total: number) => voi
 /** Runs a writer over a report. Cancellable: an aborted signal stops it between messages. */
 export async function drive(writer: ReportWriter, transcript: readonly ShownMessage[], signal?: AbortSignal, progress?: { readonly phase: string; readonly report: RenderProgress }): Promise<ExportResult> {
   const stopIfAborted = (): void => {
-    if (signal?.aborted === true) throw new InterruptedError('Report cancelled: nothing was written.');
+    if (signal?.aborted === true) throw new InterruptedError(msg('interrupted.report'));
   };
   writer.writeHeader();
   let previous: ShownMessage | null = null;

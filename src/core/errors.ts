@@ -10,8 +10,9 @@ import type { Lang } from '../i18n/lang.js';
 import { Phrase, render } from '../i18n/message.js';
 
 export interface ErrorDetails {
+  /** A file, line or row as it is (a path is its own text), or a catalog message. */
   readonly where?: string | Phrase;
-  readonly hint?: string | Phrase;
+  readonly hint?: Phrase;
   readonly cause?: unknown;
 }
 
@@ -19,12 +20,12 @@ export type ErrorCategory = 'usage' | 'input' | 'archive' | 'integrity' | 'servi
 
 export abstract class ChatproofError extends Error {
   abstract readonly category: ErrorCategory;
-  /** What failed, as a catalog message (a plain string only where it is not yet in the catalog). */
-  readonly text: Phrase | string;
+  /** What failed, as a catalog message: only the catalog's texts, so no error is written in one language alone. */
+  readonly text: Phrase;
   readonly whereText: Phrase | string | undefined;
-  readonly hintText: Phrase | string | undefined;
+  readonly hintText: Phrase | undefined;
 
-  constructor(message: Phrase | string, details: ErrorDetails = {}) {
+  constructor(message: Phrase, details: ErrorDetails = {}) {
     super(render('en', message), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.text = message;
@@ -32,9 +33,9 @@ export abstract class ChatproofError extends Error {
     this.hintText = details.hint;
   }
 
-  /** The stable code of what failed: the catalog key, else the category for a text not yet in it. */
+  /** The stable code of what failed: its catalog key. */
   get code(): string {
-    return this.text instanceof Phrase ? this.text.key : this.category;
+    return this.text.key;
   }
 
   get where(): string | undefined {

@@ -55,6 +55,8 @@ export interface PhraseData {
   readonly nested: readonly string[];
 }
 
+export function phraseData(m: Phrase): PhraseData;
+export function phraseData(m: Phrase | string): PhraseData | string;
 export function phraseData(m: Phrase | string): PhraseData | string {
   if (typeof m === 'string') return m;
   const params: Record<string, unknown> = {};
@@ -66,6 +68,8 @@ export function phraseData(m: Phrase | string): PhraseData | string {
   return { key: m.key, params, nested };
 }
 
+export function phraseFromData(d: PhraseData): Phrase;
+export function phraseFromData(d: PhraseData | string): Phrase | string;
 export function phraseFromData(d: PhraseData | string): Phrase | string {
   if (typeof d === 'string') return d;
   const params: Record<string, unknown> = { ...d.params };

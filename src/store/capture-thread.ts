@@ -44,9 +44,9 @@ export interface ThreadError {
   readonly name: string;
   readonly message: string;
   readonly code?: string;
-  readonly text?: PhraseData | string;
+  readonly text?: PhraseData;
   readonly where?: PhraseData | string;
-  readonly hint?: PhraseData | string;
+  readonly hint?: PhraseData;
   readonly stack?: string;
 }
 
@@ -62,8 +62,8 @@ export type FromWriter =
 /** The writer's error as the class the CLI's edge maps to an exit code (asArchiveError, exit-codes.ts). */
 function rebuild(e: ThreadError): Error {
   let error: Error;
-  if (e.name === 'ArchiveError') {
-    error = new ArchiveError(phraseFromData(e.text ?? e.message), {
+  if (e.name === 'ArchiveError' && e.text !== undefined) {
+    error = new ArchiveError(phraseFromData(e.text), {
       ...(e.where === undefined ? {} : { where: phraseFromData(e.where) }),
       ...(e.hint === undefined ? {} : { hint: phraseFromData(e.hint) }),
     });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { msg } from '../../src/i18n/message.js';
 import { InterruptedError, ServiceError } from '../../src/core/errors.js';
 import { ChatworkClient, TokenRefusedError } from '../../src/sync/chatwork-client.js';
 import type { Clock } from '../../src/sync/retry.js';
@@ -12,7 +13,7 @@ function fakeClock(): Clock & { waits: number[] } {
     waits,
     now: () => t,
     sleep: async (ms, signal) => {
-      if (signal.aborted) throw new InterruptedError('stopped');
+      if (signal.aborted) throw new InterruptedError(msg('interrupted.sync'));
       waits.push(ms);
       t += ms;
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/i18n/message.js';
 import { ArchiveError, InterruptedError, ServiceError } from '../../src/core/errors.js';
 import { TokenRefusedError } from '../../src/sync/chatwork-client.js';
 import { isTransient, parseInterval, repeatEvery } from '../../src/sync/every.js';
@@ -47,10 +48,10 @@ describe('--every', () => {
   });
 
   it('goes on after a pass that failed for a passing reason, not after a refused token or a broken archive', () => {
-    expect(isTransient(new ServiceError('Cannot reach Chatwork'))).toBe(true);
-    expect(isTransient(new TokenRefusedError('401'))).toBe(false);
-    expect(isTransient(new ArchiveError('locked'))).toBe(false);
-    expect(isTransient(new InterruptedError('stopped'))).toBe(false);
+    expect(isTransient(new ServiceError(msg('service.unreachable', { what: 'GET /rooms', why: 'ECONNREFUSED' })))).toBe(true);
+    expect(isTransient(new TokenRefusedError(msg('service.unreachable', { what: 'GET /rooms', why: '401' })))).toBe(false);
+    expect(isTransient(new ArchiveError(msg('archive.busy', { path: 'chatproof.db' })))).toBe(false);
+    expect(isTransient(new InterruptedError(msg('interrupted.sync')))).toBe(false);
   });
 
   it('syncs, sleeps and repeats until the stop, which ends the wait', async () => {
@@ -59,7 +60,7 @@ describe('--every', () => {
     const clock: Clock = {
       now: () => 0,
       sleep: async (ms, signal) => {
-        if (signal.aborted) throw new InterruptedError('stopped');
+        if (signal.aborted) throw new InterruptedError(msg('interrupted.sync'));
         slept.push(ms);
       },
     };

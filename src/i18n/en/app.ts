@@ -12,6 +12,7 @@ export const appEn = {
   'import.not-stored': 'Nothing was stored.',
   'interrupted.import': 'Interrupted: nothing was stored.',
   'interrupted.attach': 'Interrupted; nothing was attached.',
+  'interrupted.report': 'Report cancelled: nothing was written.',
   // Stored bytes that no longer match their hashes on read (src/store/archive.ts, src/report/collect.ts).
   'integrity.blob-changed': (p: { sha256: string; actual: string }) => `The stored file ${p.sha256} has changed: its bytes now hash to ${p.actual}. Nothing was written.`,
   'integrity.message-changed': (p: { hash: string; capture: string; actual: string }) => `Message ${p.hash} of capture ${p.capture} has changed: its stored form now hashes to ${p.actual}. Nothing was written.`,

@@ -14,6 +14,7 @@ export const appJa: typeof appEn = {
   'import.not-stored': '保存しませんでした。',
   'interrupted.import': '中断しました。何も保存していません。',
   'interrupted.attach': '中断しました。何も添付していません。',
+  'interrupted.report': 'レポートの作成を中止しました。何も書き出していません。',
   // Stored bytes that no longer match their hashes on read (src/store/archive.ts, src/report/collect.ts).
   'integrity.blob-changed': (p) => `保存されたファイル ${p.sha256} が変わっています（現在のハッシュは ${p.actual}）。何も書き込んでいません。`,
   'integrity.message-changed': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} が変わっています（保存された内容のハッシュは ${p.actual}）。何も書き込んでいません。`,

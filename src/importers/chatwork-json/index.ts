@@ -108,7 +108,7 @@ function messageNodes(root: JsonNode | null): MessageNodes {
   return { error: msg('chatwork.not-messages'), hint: msg('chatwork.not-messages.hint') };
 }
 
-function refuse(message: string | Phrase, where: string, hint: string | Phrase): ParseOutcome {
+function refuse(message: Phrase, where: string, hint: Phrase): ParseOutcome {
   return { ok: false, error: new InputError(message, { where, hint }) };
 }
 
