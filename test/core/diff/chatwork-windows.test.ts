@@ -60,3 +60,38 @@ describe('Chatwork: two API windows', () => {
     expect(changes.find((c) => c.after === renamed)?.type).toBe('unchanged');
   });
 });
+
+describe('Chatwork: a body replaced by the deletion mark (src/core/diff/removal.ts)', () => {
+  const gone = changed(price, { kind: 'unsent', body: '[deleted]' });
+  const goneEnterprise = changed(deadline, { kind: 'unsent', body: '[delete]' });
+  const marked = captureOf('w2', 'window', [spec, quote, gone, goneEnterprise, confirm, thanks]);
+
+  it('is a deletion, not an unsend, with the earlier text as before and the mark as after', () => {
+    const changes = compareCaptures(window1, marked);
+    expect(countChanges(changes)).toEqual({ added: 0, edited: 0, deleted: 2, unsent: 0, unchanged: 4, notCovered: 0 });
+    expect(changes.filter((c) => c.type === 'deleted')).toEqual([
+      { type: 'deleted', before: price, after: gone },
+      { type: 'deleted', before: deadline, after: goneEnterprise },
+    ]);
+    expect(countChanges(compareWithView(buildArchiveView([window1]), marked))).toEqual(countChanges(changes));
+  });
+
+  it('keeps the text it had; the mark is its last version and not reported again', () => {
+    const again = captureOf('w3', 'window', [spec, quote, gone, goneEnterprise, confirm, thanks]);
+    const vanished = captureOf('w4', 'window', [spec, quote, confirm, thanks]);
+    const view = buildArchiveView([window1, marked]);
+    expect(view.messages.find((m) => m.externalId === price.externalId)).toMatchObject({ status: 'deleted', body: price.body, lastSeen: 'w2', statusAsOf: 'w2', current: gone });
+    expect(countChanges(compareWithView(view, again))).toMatchObject({ deleted: 0, added: 0, unchanged: 6 });
+    expect(countChanges(compareWithView(buildArchiveView([window1, marked, again]), vanished))).toMatchObject({ deleted: 0, added: 0, unchanged: 4 });
+  });
+
+  it('in a first capture: deleted, with no earlier text (the body stays the mark)', () => {
+    const view = buildArchiveView([marked]);
+    expect(view.messages.find((m) => m.externalId === price.externalId)).toMatchObject({ status: 'deleted', kind: 'unsent', body: '[deleted]' });
+  });
+
+  it('"[deleted] の件" is text: an edit, not a deletion', () => {
+    const changes = compareCaptures(window1, captureOf('w2', 'window', [spec, quote, changed(price, { body: '[deleted] の件' }), deadline, confirm, thanks]));
+    expect(countChanges(changes)).toMatchObject({ edited: 1, deleted: 0 });
+  });
+});
