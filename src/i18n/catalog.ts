@@ -15,6 +15,7 @@ import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
 import { ioEn } from './en/io.js';
+import { jsonEn } from './en/json.js';
 import { lineEn } from './en/line.js';
 import { rawEn } from './en/raw.js';
 import { sniffEn } from './en/sniff.js';
@@ -32,6 +33,7 @@ import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
 import { helpJa } from './ja/help.js';
 import { ioJa } from './ja/io.js';
+import { jsonJa } from './ja/json.js';
 import { lineJa } from './ja/line.js';
 import { rawJa } from './ja/raw.js';
 import { sniffJa } from './ja/sniff.js';
@@ -53,6 +55,7 @@ const en = {
   ...errorsEn,
   ...helpEn,
   ...ioEn,
+  ...jsonEn,
   ...lineEn,
   ...outEn,
   ...pasteEn,
@@ -76,6 +79,7 @@ const ja: Catalog = {
   ...errorsJa,
   ...helpJa,
   ...ioJa,
+  ...jsonJa,
   ...lineJa,
   ...outJa,
   ...pasteJa,

@@ -8,7 +8,7 @@ import { ServiceError } from '../core/errors.js';
 import { epochToIso } from '../core/time.js';
 import { type JsonNode, readJson } from '../importers/chatwork-json/json-text.js';
 import type { ChatworkFile } from './file-list.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Phrase } from '../i18n/message.js';
 
 export interface ListedRoom {
   readonly roomId: string;
@@ -51,7 +51,7 @@ export function readDownloadUrl(body: Uint8Array): string {
 
 function parse(body: Uint8Array, what: string): JsonNode | null {
   const read = readJson(Buffer.from(body).toString('utf8'));
-  if (!read.ok || read.cutOff !== null) throw unreadable(what, read.ok ? 'the answer is cut off' : read.problem);
+  if (!read.ok || read.cutOff !== null) throw unreadable(what, read.ok ? msg('json.cut-off') : read.problem);
   return read.root;
 }
 
@@ -78,6 +78,6 @@ function text(node: JsonNode | undefined, label: string): string {
   throw unreadable(label, 'expected text');
 }
 
-function unreadable(what: string, problem: string): ServiceError {
+function unreadable(what: string, problem: string | Phrase): ServiceError {
   return new ServiceError(msg('service.unreadable', { what, problem }), { hint: msg('service.unreadable.hint') });
 }

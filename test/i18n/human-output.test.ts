@@ -115,6 +115,7 @@ describe('human output speaks one language', () => {
     writeFileSync(join(tmp.dir, 'not-an-image.txt'), 'テキスト');
     writeFileSync(join(tmp.dir, 'garbage.txt'), 'this is no chat export at all\n');
     writeFileSync(join(tmp.dir, 'empty.txt'), '');
+    writeFileSync(join(tmp.dir, 'broken.json'), '[{"message_id": "1" "body": "x"}]');
     writeFileSync(join(tmp.dir, 'webhook.json'), '{"webhook_setting_id":"1","webhook_event_type":"mention_to_me","webhook_event":{"message_id":"1"}}');
       writeFileSync(join(tmp.dir, 'no-body.json'), '[{"message_id":"1","account":{"account_id":1,"name":"鈴木"},"send_time":1700000000,"update_time":0}]');
     for (const w of [ROOM, '山田太郎', '案件A', '鈴木', 'お世話になります', 'テキスト', '観察メモ']) userData.add(w);
@@ -188,6 +189,7 @@ describe('human output speaks one language', () => {
     await fails('import', 'garbage.txt', '--coverage', 'most', ...withDb);
     await fails('import', PASTE, ...withDb);
     await fails('import', 'webhook.json', '--format', 'chatwork-json', ...withDb);
+    await fails('import', 'broken.json', '--format', 'chatwork-json', ...withDb);
     await fails('import', 'no-body.json', '--format', 'chatwork-json', ...withDb);
     await fails('diff', '案件A', ...withDb);
     await fails('note', ROOM, '  ', ...withDb);

@@ -4,6 +4,7 @@
  * access to the source text). It also reports where a syntax error is, and keeps the complete
  * items of a top-level array that was cut off (the file ends mid-record).
  */
+import { msg, type Phrase } from '../../i18n/message.js';
 import { replaceLoneSurrogates } from '../../core/unicode.js';
 
 export type JsonNode = { readonly offset: number } & (
@@ -17,7 +18,7 @@ export type JsonNode = { readonly offset: number } & (
 
 export type JsonReadResult =
   | { readonly ok: true; readonly root: JsonNode | null; readonly cutOff: { readonly offset: number } | null }
-  | { readonly ok: false; readonly offset: number; readonly problem: string };
+  | { readonly ok: false; readonly offset: number; readonly problem: Phrase };
 
 /** A message list is three levels deep; anything far deeper is not an API response, and recursion stays bounded. */
 const MAX_DEPTH = 32;
@@ -27,7 +28,7 @@ const WHITESPACE = /[ \t\r\n]*/y;
 class SyntaxProblem {
   constructor(
     readonly offset: number,
-    readonly problem: string,
+    readonly problem: Phrase,
     readonly atEnd: boolean,
   ) {}
 }
@@ -40,7 +41,7 @@ export function readJson(text: string): JsonReadResult {
     if (reader.atEnd()) return { ok: true, root: null, cutOff: null };
     const root = reader.value(0);
     reader.skipSpace();
-    if (!reader.atEnd()) reader.fail('there is more text after the end of the JSON data');
+    if (!reader.atEnd()) reader.fail(msg('json.trailing'));
     return { ok: true, root, cutOff: reader.cutOff };
   } catch (e) {
     if (e instanceof SyntaxProblem) return { ok: false, offset: e.offset, problem: e.problem };
@@ -65,12 +66,12 @@ class Reader {
   }
 
   /** `atEnd`: the input ran out before the value was complete (a cut-off file, not a typo). */
-  fail(problem: string, offset = this.pos, atEnd = offset >= this.text.length): never {
+  fail(problem: Phrase, offset = this.pos, atEnd = offset >= this.text.length): never {
     throw new SyntaxProblem(offset, problem, atEnd);
   }
 
   value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) this.fail(`the data is nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) this.fail(msg('json.too-deep', { max: MAX_DEPTH }));
     const offset = this.pos;
     const c = this.text[this.pos];
     if (c === '{') return { offset, type: 'object', members: this.object(depth) };
@@ -84,7 +85,7 @@ class Reader {
     }
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
-    if (m === null) this.fail(`expected a value (text in "quotes", a number, a list [...] or an object {...}) but found ${this.shown()}`);
+    if (m === null) this.fail(msg('json.expected-value', { found: this.shown() }));
     this.pos += m[0].length;
     return { offset, type: 'number', raw: m[0] };
   }
@@ -103,7 +104,7 @@ class Reader {
         items.push(this.value(depth + 1));
         this.skipSpace();
         if (this.text[this.pos] === ']') break;
-        if (this.text[this.pos] !== ',') this.fail(`expected "," or "]" after a list item but found ${this.shown()}`);
+        if (this.text[this.pos] !== ',') this.fail(msg('json.expected-list-separator', { found: this.shown() }));
       } catch (e) {
         // A top-level list cut off mid-item: keep the complete items (ParseResult.truncated).
         if (depth === 0 && e instanceof SyntaxProblem && e.atEnd && items.length > 0) {
@@ -130,18 +131,18 @@ class Reader {
     }
     for (;;) {
       const keyAt = this.pos;
-      if (this.text[this.pos] !== '"') this.fail(`expected a field name in "quotes" but found ${this.shown()}`);
+      if (this.text[this.pos] !== '"') this.fail(msg('json.expected-key', { found: this.shown() }));
       const key = this.string();
       // JSON.parse would silently keep the last one; two values for one field is not a genuine response.
-      if (members.has(key)) this.fail(`the field "${key}" appears twice in one object`, keyAt);
+      if (members.has(key)) this.fail(msg('json.duplicate-key', { key }), keyAt);
       this.skipSpace();
-      if (this.text[this.pos] !== ':') this.fail(`expected ":" after the field name "${key}" but found ${this.shown()}`);
+      if (this.text[this.pos] !== ':') this.fail(msg('json.expected-colon', { key, found: this.shown() }));
       this.pos += 1;
       this.skipSpace();
       members.set(key, this.value(depth + 1));
       this.skipSpace();
       if (this.text[this.pos] === '}') break;
-      if (this.text[this.pos] !== ',') this.fail(`expected "," or "}" after the field "${key}" but found ${this.shown()}`);
+      if (this.text[this.pos] !== ',') this.fail(msg('json.expected-field-separator', { key, found: this.shown() }));
       this.pos += 1;
       this.skipSpace();
     }
@@ -157,22 +158,22 @@ class Reader {
       if (code === 0x22) break;
       if (code === 0x5c) i += 1;
       else if (code < 0x20 && this.text.indexOf('"', i) === -1) break; // cut off inside the text: reported below
-      else if (code < 0x20) this.fail('a line break or control character inside "quotes" must be written as an escape such as \\n', i);
+      else if (code < 0x20) this.fail(msg('json.control-character'), i);
     }
-    if (this.text.charCodeAt(i) !== 0x22) this.fail('a text value in "quotes" is never closed (the file ends inside it)', start, true);
+    if (this.text.charCodeAt(i) !== 0x22) this.fail(msg('json.unclosed'), start, true);
     this.pos = i + 1;
     try {
       // `\ud800` alone is valid JSON but no character: U+FFFD here, the escape stays in the stored bytes.
       return replaceLoneSurrogates(JSON.parse(this.text.slice(start, this.pos)) as string);
     } catch {
-      return this.fail('a text value contains an invalid backslash escape', start);
+      return this.fail(msg('json.bad-escape'), start);
     }
   }
 
-  private shown(): string {
+  private shown(): Phrase {
     const c = this.text.codePointAt(this.pos);
-    if (c === undefined) return 'the end of the file';
-    return c === 0x22 ? `'"' (is a comma missing before it?)` : `'${String.fromCodePoint(c)}'`;
+    if (c === undefined) return msg('json.found.end');
+    return c === 0x22 ? msg('json.found.quote') : msg('json.found.character', { character: String.fromCodePoint(c) });
   }
 }
 
