@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dssOfToken, tokenInUpdate } from '../../exporters/pdf/doc-timestamp/index.js';
+import { pdfRenderer } from '../../exporters/pdf/render.js';
 import { stampDocument } from '../../src/app/doc-stamp.js';
 import { stampingOf } from '../../src/report/verify/doc-timestamp.js';
 import { splitRevisions } from '../../src/report/verify/pdf-objects.js';
@@ -82,7 +83,7 @@ describe.skipIf(missing !== null)('report --tsa: a PAdES document timestamp over
       const stale = await requestTimestamp(Buffer.from('an earlier request'), { url: other.url });
       const first = splitRevisions(readFileSync(pdf)).first;
       const { bytes, token } = await stampDocument(first, resolveTsa(tsa.url), stale.tokenDer);
-      const stamping = stampingOf(bytes);
+      const stamping = stampingOf(bytes, pdfRenderer());
       expect(stamping.stamp).not.toBeNull();
       expect(Buffer.from(stamping.stamp!.token).equals(Buffer.from(token.tokenDer))).toBe(true);
       const ours = dssOfToken(token.tokenDer).certs.map((c) => Buffer.from(c).toString('hex'));

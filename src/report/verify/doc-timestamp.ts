@@ -1,34 +1,21 @@
-import { stampedFile, tokenInUpdate } from '../../../exporters/pdf/doc-timestamp/index.js';
 import { verifyTimestampToken } from '../../timestamp/index.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, finding, listed, type Check } from './check.js';
+import type { Renderer, Stamping } from './pages.js';
 import { splitRevisions } from './pdf-objects.js';
 import type { TrustOptions } from './timestamps.js';
 
-/** A file split at its first revision, with the document timestamp its update carries, if it is exactly chatproof's. */
-export interface Stamping {
-  readonly first: Buffer;
-  /** Bytes after the first revision that are not chatproof's document-timestamp update (empty when nothing else follows). */
-  readonly rest: Buffer;
-  readonly stamp: { readonly token: Uint8Array; readonly signed: Buffer; readonly update: number } | null;
-}
-
 /**
  * The update after the first revision is accepted only when it is, byte for byte, what chatproof
- * appends for that first revision and the token it carries (exporters/pdf/doc-timestamp): so no
- * other object, page or script can ride along with the timestamp.
+ * appends for that first revision and the token it carries (the renderer's documentTimestamp): so
+ * no other object, page or script can ride along with the timestamp.
  */
-export function stampingOf(pdf: Buffer): Stamping {
+export function stampingOf(pdf: Buffer, renderer: Renderer): Stamping {
   const { first, rest } = splitRevisions(pdf);
-  const token = rest.length === 0 ? null : tokenInUpdate(rest);
-  if (token === null) return { first, rest, stamp: null };
-  let derived: { bytes: Buffer; signed: Buffer };
-  try {
-    derived = stampedFile(first, token);
-  } catch {
-    return { first, rest, stamp: null };
-  }
-  return derived.bytes.equals(pdf) ? { first, rest: Buffer.alloc(0), stamp: { token, signed: derived.signed, update: rest.length } } : { first, rest, stamp: null };
+  const derived = rest.length === 0 ? null : renderer.documentTimestamp(first, rest);
+  return derived !== null && derived.bytes.equals(pdf)
+    ? { first, rest: Buffer.alloc(0), stamp: { token: derived.token, signed: derived.signed, update: rest.length } }
+    : { first, rest, stamp: null };
 }
 
 /** Checks the document timestamp's token over the /ByteRange bytes, against the same anchors as the log-head tokens. */

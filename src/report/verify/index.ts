@@ -50,7 +50,7 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   if (manifest.mode === 'full') checks.push(checkStatuses(ev));
   if (manifest.timestamps.length === 0) checks.push(noTimestamp());
   for (const t of manifest.timestamps) checks.push(await checkTimestamp(ev, t, trust));
-  const stamping = stampingOf(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  const stamping = stampingOf(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), renderer);
   checks.push(await checkDocTimestamp(stamping, trust));
   checks.push(...checkAttachments(ev));
   checks.push(...await checkPages(pdf, ev, renderer, stamping));

@@ -2,7 +2,6 @@ import type { Report } from '../model.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, finding, listed, type Check, type Evidence } from './check.js';
 import { addedObject, layoutDifferences } from './layout-diff.js';
-import type { Stamping } from './doc-timestamp.js';
 import { readLayout } from './pdf-objects.js';
 import { readerView, threats, viewDifferences } from './reader-view.js';
 import { rebuildReport } from './rebuild.js';
@@ -12,6 +11,19 @@ export interface Renderer {
   /** e.g. "chatproof 0.1.0": only a report of this generator can be rendered again exactly. */
   readonly generator: string;
   render(report: Report): Promise<Uint8Array>;
+  /**
+   * The file this chatproof writes when it appends a document timestamp to `first` with the token
+   * `update` carries, and the bytes that token covers; null when `update` carries no token.
+   */
+  documentTimestamp(first: Buffer, update: Buffer): { readonly token: Uint8Array; readonly bytes: Buffer; readonly signed: Buffer } | null;
+}
+
+/** A file split at its first revision, with the document timestamp its update carries, if it is exactly chatproof's. */
+export interface Stamping {
+  readonly first: Buffer;
+  /** Bytes after the first revision that are not chatproof's document-timestamp update (empty when nothing else follows). */
+  readonly rest: Buffer;
+  readonly stamp: { readonly token: Uint8Array; readonly signed: Buffer; readonly update: number } | null;
 }
 
 /**
