@@ -71,7 +71,7 @@ function logOf(path: string): unknown[] {
 }
 
 describe('SIGKILL during the upgrade to chunked originals', () => {
-  it(`killed ${KILLS} times at random points: old or new layout, and then every capture and original is there`, async () => {
+  it(`killed at least ${KILLS} times at random points: old or new layout, and then every capture and original is there`, async () => {
     const rnd = seededRandom('crash-migrate');
     const log = logOf(pristine);
     const uncut = join(tmp.dir, 'uncut.db');
@@ -82,7 +82,10 @@ describe('SIGKILL during the upgrade to chunked originals', () => {
     const seen: Record<Layout, number> = { old: 0, new: 0 };
     /** Kills that found the commit under way (a -wal file with frames) and left the old layout. */
     let rolledBack = 0;
-    for (let k = 0; k < KILLS; k++) {
+    // The three kinds of outcome asserted below depend on where kills land, which the machine's
+    // load shifts: past the first KILLS, kills go on (at most 3 × KILLS) until each has been seen.
+    const covered = (): boolean => seen.old > 0 && seen.new > 0 && rolledBack > 0;
+    for (let k = 0; k < KILLS || (!covered() && k < 3 * KILLS); k++) {
       const db = join(tmp.dir, `kill-${k}.db`);
       copyFileSync(pristine, db);
       const run = startCli(['verify', '--db', db, '--json']);
@@ -91,7 +94,7 @@ describe('SIGKILL during the upgrade to chunked originals', () => {
       // stays in memory until it commits, so even kills are aimed at the commit: as soon as the
       // -wal file has frames, plus up to 20 ms.
       const aimed = k % 2 === 0;
-      const at = ((k + rnd.next()) / KILLS) * full.ms * 1.2;
+      const at = (((k % KILLS) + rnd.next()) / KILLS) * full.ms * 1.2;
       let walAtKill = 0;
       const kill = (): void => {
         if (run.child.exitCode !== null || run.child.signalCode !== null) return;
@@ -127,7 +130,7 @@ describe('SIGKILL during the upgrade to chunked originals', () => {
       rmSync(db, { force: true });
       for (const ext of ['-wal', '-shm']) rmSync(db + ext, { force: true });
     }
-    reportNumbers('crash-migrate', { kills: KILLS, uncutMs: full.ms, leftOld: seen.old, leftNew: seen.new, rolledBack });
+    reportNumbers('crash-migrate', { kills: seen.old + seen.new, uncutMs: full.ms, leftOld: seen.old, leftNew: seen.new, rolledBack });
     // Kills that all landed after the commit, or all before the upgrade began, would prove little.
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new).toBeGreaterThan(0);
