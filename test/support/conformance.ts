@@ -169,7 +169,8 @@ export function importerConformance(importer: Importer, samples: readonly Confor
 
     it('refuses junk with { ok: false } and an InputError that says what to do, and does not claim it, never a throw', () => {
       for (const junk of JUNK) {
-        const started = performance.now();
+        // No clock here: a parser that backtracks without bound on junk hangs past vitest's
+        // testTimeout, and speed itself is the benchmark's to measure (npm run bench).
         const outcome = decodeAndParse(importer, junk.bytes, 'junk.bin');
         if (reads.includes(junk.name)) continue;
         expect(outcome.ok, junk.name).toBe(false);
@@ -177,7 +178,6 @@ export function importerConformance(importer: Importer, samples: readonly Confor
         expect(outcome.error, junk.name).toBeInstanceOf(InputError);
         expect(outcome.error.message.length, junk.name).toBeGreaterThan(20);
         expect(outcome.error.hint, junk.name).toBeTruthy();
-        expect(performance.now() - started, `${junk.name}: linear time`).toBeLessThan(3000);
         const input = decodeJunk(junk.bytes);
         if (input !== null) expect(importer.sniff(input).confidence, `${junk.name}: sniffed`).toBeLessThan(0.5);
       }
