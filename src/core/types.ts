@@ -71,8 +71,8 @@ export interface Coverage {
 /** A problem in the input that did not stop the parse; `line` is 1-based in the decoded text. */
 export interface Warning {
   readonly line: number | null;
-  /** A catalog message (src/i18n), written in the reader's language where it is shown; plain text where not yet in the catalog. */
-  readonly message: string | Phrase;
+  /** A catalog message (src/i18n), written in the reader's language where it is shown. */
+  readonly message: Phrase;
   /**
    * What kind of problem, for the warnings a reader must be able to count apart in `--json`:
    * `date-line-not-read` (a line that looks like a date line was kept as text, so the dates after

@@ -26,6 +26,7 @@ import { storeEn } from './en/store.js';
 import { timestampEn } from './en/timestamp.js';
 import { uiEn } from './en/ui.js';
 import { verifyEn } from './en/verify.js';
+import { warningsEn } from './en/warnings.js';
 import { appJa } from './ja/app.js';
 import { chatworkJa } from './ja/chatwork.js';
 import { cliJa } from './ja/cli.js';
@@ -44,6 +45,7 @@ import { storeJa } from './ja/store.js';
 import { timestampJa } from './ja/timestamp.js';
 import { uiJa } from './ja/ui.js';
 import { verifyJa } from './ja/verify.js';
+import { warningsJa } from './ja/warnings.js';
 import type { Lang } from './lang.js';
 
 // One area a line, in alphabetical order: helpers adding areas at once then touch different lines.
@@ -66,6 +68,7 @@ const en = {
   ...timestampEn,
   ...uiEn,
   ...verifyEn,
+  ...warningsEn,
 };
 
 export type Catalog = typeof en;
@@ -90,6 +93,7 @@ const ja: Catalog = {
   ...timestampJa,
   ...uiJa,
   ...verifyJa,
+  ...warningsJa,
 };
 
 export const catalogs: Readonly<Record<Lang, Catalog>> = { ja, en };

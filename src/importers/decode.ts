@@ -162,7 +162,7 @@ function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): D
   const { iconv } = legacyCodecs();
   const text = iconv.decode(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength), order === 'le' ? 'utf-16le' : 'utf-16be');
   const warnings: Warning[] =
-    whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: 'the file ends with half a character (UTF-16 needs two bytes for each); the last byte was ignored, so the file may be cut off.' }];
+    whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: msg('decode.utf16-half') }];
   return { text: replaceLoneSurrogates(text), encoding, warnings: [...loneSurrogateWarnings(text), ...warnings] };
 }
 
@@ -175,10 +175,10 @@ function loneSurrogateWarnings(text: string): Warning[] {
   const lines = text.split('\n').flatMap((line, i) => (hasLoneSurrogate(line) ? [i + 1] : []));
   const named: Warning[] = lines.slice(0, MAX_LINE_WARNINGS).map((line) => ({
     line,
-    message: `Line ${line} has half of a UTF-16 character pair, which is no character; it was replaced by � (the original bytes are kept as they are).`,
+    message: msg('decode.surrogate', { line }),
   }));
   const rest = lines.slice(MAX_LINE_WARNINGS);
-  if (rest.length > 0) named.push({ line: rest[0]!, message: `${rest.length} more lines from line ${rest[0]!} on have half of a UTF-16 character pair; it was replaced by �.` });
+  if (rest.length > 0) named.push({ line: rest[0]!, message: msg('decode.surrogate.more', { count: rest.length, line: rest[0]! }) });
   return named;
 }
 
@@ -232,10 +232,10 @@ function damagedLineWarnings(bytes: Uint8Array): Warning[] {
   }
   const named = damaged.slice(0, MAX_LINE_WARNINGS).map((line) => ({
     line,
-    message: 'this line has bytes that are not valid UTF-8; they were replaced by � (the original bytes are kept as they are).',
+    message: msg('decode.bad-utf8'),
   }));
   const rest = damaged.slice(MAX_LINE_WARNINGS);
-  if (rest.length > 0) named.push({ line: rest[0]!, message: `this line and ${rest.length - 1} more after it have bytes that are not valid UTF-8; they were replaced by �.` });
+  if (rest.length > 0) named.push({ line: rest[0]!, message: msg('decode.bad-utf8.more', { more: rest.length - 1 }) });
   return named;
 }
 

@@ -2,6 +2,7 @@
  * decodeInput (src/importers/decode.ts), splitLines and LineIndex (src/importers/lines.ts): every encoding a chat export arrives in,
  * damaged UTF-8 named line by line, binary files refused with words a non-programmer understands.
  */
+import { render } from '../../src/i18n/message.js';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +58,8 @@ describe('decodeInput: encodings', () => {
   it('warns when UTF-16 ends with half a character', () => {
     const d = decodeInput(concat([0xff, 0xfe], iconv.encode(TEXT, 'utf-16le'), [0x41]), null);
     expect(d.text).toBe(TEXT);
-    expect(d.decodeWarnings).toEqual([{ line: 5, message: expect.stringContaining('half a character') }]);
+    expect(d.decodeWarnings.map((w) => ({ line: w.line, message: render('en', w.message) }))).toEqual([{ line: 5, message: expect.stringContaining('half a character') }]);
+    expect(render('ja', d.decodeWarnings[0]!.message)).toContain('文字の途中で終わっています');
   });
 
   it('reads a file re-saved by Windows Notepad as Shift_JIS (CP932: ① and ～ included)', () => {
@@ -87,7 +89,8 @@ describe('decodeInput: damaged UTF-8', () => {
     expect(d.encoding).toBe('utf-8');
     expect(d.text.split('\ufffd')).toHaveLength(3);
     expect(d.decodeWarnings.map((w) => w.line)).toEqual([2, 5]);
-    expect(d.decodeWarnings[0]!.message).toContain('not valid UTF-8');
+    expect(render('en', d.decodeWarnings[0]!.message)).toContain('not valid UTF-8');
+    expect(render('ja', d.decodeWarnings[0]!.message)).toContain('UTF-8 として正しくないバイト');
   });
 
   it('names the first 20 damaged lines, then sums up the rest on one warning', () => {

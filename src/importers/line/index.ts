@@ -147,7 +147,7 @@ function roomTitle(header: LineHeader, builder: MessageBuilder, warnings: Warnin
   for (const m of builder.each([])) if (writes(m)) senders.add(m.sender!);
   if (senders.size <= 2) return header.title;
   const title = `${header.title}と`;
-  warnings.push({ line: 1, message: `the header reads like a one-to-one chat with "${header.title}", but ${senders.size} people write in it, so the room was taken to be the group "${title}".` });
+  warnings.push({ line: 1, message: msg('line.warn.group-title', { header: header.title, senders: senders.size, title }) });
   return title;
 }
 

@@ -58,7 +58,7 @@ export class MessageBuilder {
       const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
       const sentAt = times.iso(day, time.minutes % (24 * 60));
       if (sentAt === null) {
-        warnings.push({ line: r.line, message: `the time of this message does not exist in the time zone ${tz}; the message was left out.` });
+        warnings.push({ line: r.line, message: msg('line.warn.no-such-time', { tz }) });
         continue;
       }
       const draft = r.form === 'tab' ? tabDraft(r, this.tabSenders) : spaceDraft(r, this.names!, guesses);

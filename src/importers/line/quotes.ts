@@ -7,6 +7,7 @@
  * only a CRLF line can close (E3). If the quotes turn out not to be doubled, any line ending in
  * `"` can close, and the text is kept as written.
  */
+import { msg } from '../../i18n/message.js';
 import type { LineTerminator, Lines, SourceLine } from '../lines.js';
 import type { Warning } from '../../core/types.js';
 
@@ -142,10 +143,10 @@ export class QuotedBodies {
     const first = lines.at(openIndex)!.number;
     const warnings: Warning[] = [];
     if (asWritten && joined.includes('"')) {
-      warnings.push({ line: first, message: `the message on lines ${first}–${last.number} has double quotes that LINE did not double; they were kept exactly as written.` });
+      warnings.push({ line: first, message: msg('line.warn.undoubled-quotes', { first, last: last.number }) });
     }
     if (pasted !== null) {
-      warnings.push({ line: pasted, message: `this line looks like a separate message, but it is inside the quotes of the message that starts on line ${first}, so it was kept as part of that message's text (docs/design/formats.md E2). Check it if the file was edited.` });
+      warnings.push({ line: pasted, message: msg('line.warn.inside-quotes', { first }) });
     }
     return { kind: 'closed', lastIndex, body: asWritten ? joined : joined.replaceAll('""', '"'), warnings };
   }

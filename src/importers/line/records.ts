@@ -184,7 +184,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
           i = q.lastIndex;
           warnings.push(...q.warnings);
         } else if (q.messageFollows) {
-          warnings.push({ line: number, message: `this message starts with a double quote (") that is never closed, so it was read as a one-line message.` });
+          warnings.push({ line: number, message: msg('line.warn.unclosed-quote') });
         } else {
           const kept = records.length === 1 ? 'the 1 complete message' : `the ${records.length} complete messages`;
           const reason = `the message starting on line ${number} has no closing " (the file was probably cut off); ${kept} before it can be kept`;
