@@ -66,7 +66,8 @@ function verifyMessages(sqlite: Database.Database, problems: Problem[], progress
     // NULL (a damaged page can hold one where NOT NULL was checked on write) is read as the bytes
     // path reads it: a mismatch found, not a crash.
     if (text === null || text.includes('\uFFFD')) {
-      const [storedKey, stored] = bytesOf.get(rowid) as [unknown, unknown];
+      // A damaged page can list a row that a lookup by its rowid then misses: judged as found.
+      const [storedKey, stored] = (bytesOf.get(rowid) as [unknown, unknown] | undefined) ?? [key, text];
       actual = Buffer.from(taggedHashOfBytes(MESSAGE_TAG, asBytes(stored)), 'latin1').toString('hex');
       if (!Buffer.isBuffer(storedKey)) shown = String(storedKey);
     } else {
