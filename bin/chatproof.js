@@ -17,8 +17,7 @@ import('../dist/cli/preflight.js').then(
     // Only a checkout can lack dist/: the package is built before it is packed (`prepack`).
     if (e && e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
     process.stderr.write(
-      'chatproof: dist/ がありません。先に npm run build を実行してください。\n' +
-        'chatproof: dist/ is missing: run `npm run build` first.\n',
+      'chatproof: dist/ がありません。先に npm run build を実行してください。\n' + 'chatproof: dist/ is missing: run `npm run build` first.\n',
     );
     process.exitCode = 4;
   },

@@ -40,7 +40,12 @@ const YIELD_EVERY = 200;
 export type RenderProgress = (phase: string, done: number, total: number) => void;
 
 /** Runs a writer over a report. Cancellable: an aborted signal stops it between messages. */
-export async function drive(writer: ReportWriter, transcript: readonly ShownMessage[], signal?: AbortSignal, progress?: { readonly phase: string; readonly report: RenderProgress }): Promise<ExportResult> {
+export async function drive(
+  writer: ReportWriter,
+  transcript: readonly ShownMessage[],
+  signal?: AbortSignal,
+  progress?: { readonly phase: string; readonly report: RenderProgress },
+): Promise<ExportResult> {
   const stopIfAborted = (): void => {
     if (signal?.aborted === true) throw new InterruptedError(msg('interrupted.report'));
   };

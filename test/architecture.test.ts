@@ -123,9 +123,7 @@ describe('architecture', () => {
   });
 
   it('no import goes the wrong way', () => {
-    const wrong = imports
-      .filter((i) => areaOf(i.from) !== areaOf(i.to) && !ALLOWED[areaOf(i.from)]!.includes(areaOf(i.to)))
-      .map((i) => `${i.from} → ${i.to}`);
+    const wrong = imports.filter((i) => areaOf(i.from) !== areaOf(i.to) && !ALLOWED[areaOf(i.from)]!.includes(areaOf(i.to))).map((i) => `${i.from} → ${i.to}`);
     expect(wrong).toEqual([]);
   });
 
@@ -142,8 +140,13 @@ describe('architecture', () => {
 
   it('the CLI names its exit codes (EXIT.ok, EXIT.usage…) instead of returning numbers', () => {
     const literal = /\breturn\s+\d+\s*;|\bprocess\.exit(?:Code\s*=\s*|\()\d/;
-    const found = files.filter((f) => f.startsWith('src/cli/') && f !== 'src/cli/exit-codes.ts')
-      .flatMap((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').map((line, i) => [f, i + 1, line] as const))
+    const found = files
+      .filter((f) => f.startsWith('src/cli/') && f !== 'src/cli/exit-codes.ts')
+      .flatMap((f) =>
+        readFileSync(join(ROOT, f), 'utf8')
+          .split('\n')
+          .map((line, i) => [f, i + 1, line] as const),
+      )
       .filter(([, , line]) => literal.test(line))
       .map(([f, n, line]) => `${f}:${n}: ${line.trim()}`);
     expect(found).toEqual([]);

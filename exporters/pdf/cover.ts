@@ -13,16 +13,29 @@ export function writeCover(l: Layout, r: Report): void {
   l.gap(4);
   l.use(FONT_BOLD, SIZE.title).para(r.title);
   l.gap(8);
-  l.field(L(lang, 'ルーム', 'Room'), `${r.room.title}\n${sourceName(r.room.source, lang)} · ID ${r.room.id}${r.room.externalId === null ? '' : ` · ${L(lang, '元の ID', 'source id')} ${r.room.externalId}`}`);
+  l.field(
+    L(lang, 'ルーム', 'Room'),
+    `${r.room.title}\n${sourceName(r.room.source, lang)} · ID ${r.room.id}${r.room.externalId === null ? '' : ` · ${L(lang, '元の ID', 'source id')} ${r.room.externalId}`}`,
+  );
   l.field(L(lang, '当事者', 'Parties'), r.parties.length > 0 ? r.parties.join(L(lang, '、', ', ')) : L(lang, '（送信者名なし）', '(no sender names)'));
-  const period = r.period.from === null || r.period.to === null ? L(lang, '（メッセージなし）', '(no messages)') : `${dateTime(r.period.from, tz)} 〜 ${dateTime(r.period.to, tz)}`;
+  const period =
+    r.period.from === null || r.period.to === null
+      ? L(lang, '（メッセージなし）', '(no messages)')
+      : `${dateTime(r.period.from, tz)} 〜 ${dateTime(r.period.to, tz)}`;
   l.field(L(lang, '期間', 'Period'), `${period}\n${count(r.counts.shown, lang, '件のメッセージを掲載', 'message shown', 'messages shown')}`);
   writeStory(l, r);
   l.gap(6);
   l.field(L(lang, '掲載範囲', 'Scope'), scopeText(r));
-  l.field(L(lang, 'タイムスタンプ', 'Timestamp'), r.timestamps.length === 0
-    ? L(lang, 'なし。記載の時刻はすべてこのパソコンの時計によるもので、第三者は保証していません。', 'None. Every time in this report comes from this computer\'s clock; no third party vouches for it.')
-    : r.timestamps.map((t) => timestampLine(t, r)).join('\n'));
+  l.field(
+    L(lang, 'タイムスタンプ', 'Timestamp'),
+    r.timestamps.length === 0
+      ? L(
+          lang,
+          'なし。記載の時刻はすべてこのパソコンの時計によるもので、第三者は保証していません。',
+          "None. Every time in this report comes from this computer's clock; no third party vouches for it.",
+        )
+      : r.timestamps.map((t) => timestampLine(t, r)).join('\n'),
+  );
 }
 
 /** The hashes and what they rest on, for whoever checks the report: a page of its own after the story. */
@@ -53,16 +66,29 @@ function writeCapture(l: Layout, r: Report, c: ReportCapture): void {
   l.ensure(110);
   l.gap(3);
   l.use(FONT_BOLD, SIZE.body).para(`${L(lang, '取り込み', 'Capture')} #${c.ordinal}  ${dateTimeWithUtc(c.capturedAt, tz, lang)}`);
-  const coverage = c.coverage.kind === 'full'
-    ? L(lang, 'ルームの最初から（書き出し全体）', 'the room from its start (full export)')
-    : L(lang, `この範囲のみ: ${c.coverage.from === null ? '?' : dateTime(c.coverage.from, tz)} 〜 ${c.coverage.to === null ? '?' : dateTime(c.coverage.to, tz)}`,
-      `this window only: ${c.coverage.from === null ? '?' : dateTime(c.coverage.from, tz)} – ${c.coverage.to === null ? '?' : dateTime(c.coverage.to, tz)}`);
+  const coverage =
+    c.coverage.kind === 'full'
+      ? L(lang, 'ルームの最初から（書き出し全体）', 'the room from its start (full export)')
+      : L(
+          lang,
+          `この範囲のみ: ${c.coverage.from === null ? '?' : dateTime(c.coverage.from, tz)} 〜 ${c.coverage.to === null ? '?' : dateTime(c.coverage.to, tz)}`,
+          `this window only: ${c.coverage.from === null ? '?' : dateTime(c.coverage.from, tz)} – ${c.coverage.to === null ? '?' : dateTime(c.coverage.to, tz)}`,
+        );
   const rows: [string, string][] = [
     [L(lang, '内容', 'Content'), `${count(c.messageCount, lang, '件', 'message', 'messages')} · ${coverage}`],
-    [L(lang, '形式', 'Format'), `${c.format} · ${L(lang, '解析', 'parser')} ${c.parserVersion} · ${L(lang, '時刻の読み取り', 'times read in')} ${c.tz} · ID ${c.id}`],
-    [L(lang, '元データ SHA-256', 'Original SHA-256'), `${c.rawSha256}\n${byteSize(c.rawSize, lang)}${c.file === null ? L(lang, ' · 非公開モードのため添付していません', ' · not embedded (private report)') : ` · ${L(lang, '添付', 'embedded as')} ${c.file}`}`],
+    [
+      L(lang, '形式', 'Format'),
+      `${c.format} · ${L(lang, '解析', 'parser')} ${c.parserVersion} · ${L(lang, '時刻の読み取り', 'times read in')} ${c.tz} · ID ${c.id}`,
+    ],
+    [
+      L(lang, '元データ SHA-256', 'Original SHA-256'),
+      `${c.rawSha256}\n${byteSize(c.rawSize, lang)}${c.file === null ? L(lang, ' · 非公開モードのため添付していません', ' · not embedded (private report)') : ` · ${L(lang, '添付', 'embedded as')} ${c.file}`}`,
+    ],
     ['Merkle root', c.merkleRoot],
-    [L(lang, 'ログ', 'Log entry'), `#${c.entrySeq}${c.stampedBy === null ? L(lang, ' · タイムスタンプなし', ' · no timestamp covers it') : L(lang, ` · タイムスタンプ #${c.stampedBy.entrySeq}（${dateTime(c.stampedBy.genTime, tz, true)}）が証明`, ` · proven by timestamp #${c.stampedBy.entrySeq} (${dateTime(c.stampedBy.genTime, tz, true)})`)}`],
+    [
+      L(lang, 'ログ', 'Log entry'),
+      `#${c.entrySeq}${c.stampedBy === null ? L(lang, ' · タイムスタンプなし', ' · no timestamp covers it') : L(lang, ` · タイムスタンプ #${c.stampedBy.entrySeq}（${dateTime(c.stampedBy.genTime, tz, true)}）が証明`, ` · proven by timestamp #${c.stampedBy.entrySeq} (${dateTime(c.stampedBy.genTime, tz, true)})`)}`,
+    ],
   ];
   for (const [label, value] of rows) l.field(label, value, 118, SIZE.small);
 }

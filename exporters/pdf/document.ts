@@ -93,7 +93,14 @@ async function attachFile(doc: PDFKit.PDFDocument, f: EmbeddedFile, date: Date):
   });
   for (const chunk of deflated) stream.write(chunk);
   stream.end(undefined);
-  const spec = doc.ref({ Type: 'Filespec', AFRelationship: RELATIONSHIP[f.role], F: new String(f.name), EF: { F: stream }, UF: new String(f.name), Desc: new String(f.description) });
+  const spec = doc.ref({
+    Type: 'Filespec',
+    AFRelationship: RELATIONSHIP[f.role],
+    F: new String(f.name),
+    EF: { F: stream },
+    UF: new String(f.name),
+    Desc: new String(f.description),
+  });
   spec.end(undefined);
   doc.addNamedEmbeddedFile(f.name, spec);
   const catalog = (doc as unknown as { _root: { data: { AF?: PDFKit.PDFKitReference[] } } })._root.data;

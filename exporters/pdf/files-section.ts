@@ -9,7 +9,11 @@ import { INK, type Layout, SIZE } from './layout.js';
 const MAX_IMAGE_HEIGHT = 430;
 
 function kindName(kind: FileKind, r: Report): string {
-  const names: Record<FileKind, [string, string]> = { deliverable: ['納品物', 'deliverable'], screenshot: ['スクリーンショット', 'screenshot'], other: ['その他', 'other'] };
+  const names: Record<FileKind, [string, string]> = {
+    deliverable: ['納品物', 'deliverable'],
+    screenshot: ['スクリーンショット', 'screenshot'],
+    other: ['その他', 'other'],
+  };
   return L(r.lang, ...names[kind]);
 }
 
@@ -19,7 +23,9 @@ export function writeFiles(l: Layout, r: Report): void {
   l.heading(L(lang, 'ファイル', 'Files'), 1);
   l.bookmark(L(lang, 'ファイル', 'Files'), 1);
   if (r.files.length === 0) {
-    l.use(FONT_REGULAR, SIZE.body, INK.muted).para(L(lang, 'このルームの証拠として保存されたファイルはありません。', 'No file was kept as evidence of this room.'));
+    l.use(FONT_REGULAR, SIZE.body, INK.muted).para(
+      L(lang, 'このルームの証拠として保存されたファイルはありません。', 'No file was kept as evidence of this room.'),
+    );
     return;
   }
   for (const f of r.files) writeFileEntry(l, r, f);
@@ -36,9 +42,10 @@ function writeFileEntry(l: Layout, r: Report, f: ReportFile): void {
   l.ensure(90);
   const kind = kindName(f.kind, r);
   l.use(FONT_BOLD, SIZE.body).para(f.name + L(lang, `（${kind}）`, ` (${kind})`));
-  const kept = f.file !== null
-    ? L(lang, `添付 ${f.file}`, `embedded as ${f.file}`)
-    : L(lang, 'この報告書には添付していません（ハッシュのみ）', 'not embedded in this report (hash only)');
+  const kept =
+    f.file !== null
+      ? L(lang, `添付 ${f.file}`, `embedded as ${f.file}`)
+      : L(lang, 'この報告書には添付していません（ハッシュのみ）', 'not embedded in this report (hash only)');
   l.field('SHA-256', f.sha256, 96, SIZE.small);
   l.field(L(lang, '大きさ・種類', 'Size, type'), `${byteSize(f.size, lang)} · ${f.mime ?? '?'} · ${kept}`, 96, SIZE.small);
   l.field(L(lang, '記録', 'Logged'), `#${f.seq} · ${dateTimeWithUtc(f.at, r.tz, lang)}`, 96, SIZE.small);

@@ -21,7 +21,13 @@ class PdfWriter implements ReportWriter {
   private readonly layout: Layout;
   private readonly done: Promise<void>;
 
-  constructor(private readonly report: Report, private readonly clock: ZoneClock, sink: ByteSink, totalPages: number | null, private readonly finalPass: boolean) {
+  constructor(
+    private readonly report: Report,
+    private readonly clock: ZoneClock,
+    sink: ByteSink,
+    totalPages: number | null,
+    private readonly finalPass: boolean,
+  ) {
     this.doc = openDocument(report, !finalPass);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Uint8Array) => sink.write(chunk));
@@ -29,13 +35,21 @@ class PdfWriter implements ReportWriter {
       this.doc.on('error', reject);
     });
     const { lang, tz, head, room } = report;
-    this.layout = new Layout(this.doc, {
-      lang,
-      header: room.title + L(lang, `（${sourceName(room.source, lang)}）`, ` (${sourceName(room.source, lang)})`),
-      headerRight: L(lang, `ログ先頭 #${head.seq} ${shortHash(head.hash)}`, `log head #${head.seq} ${shortHash(head.hash)}`),
-      footer: L(lang, `作成: ログ #${head.seq}（${dateTime(head.at, tz)}）時点の内容から`, `Generated from the log as of #${head.seq} (${dateTime(head.at, tz)})`),
-      totalPages,
-    }, finalPass);
+    this.layout = new Layout(
+      this.doc,
+      {
+        lang,
+        header: room.title + L(lang, `（${sourceName(room.source, lang)}）`, ` (${sourceName(room.source, lang)})`),
+        headerRight: L(lang, `ログ先頭 #${head.seq} ${shortHash(head.hash)}`, `log head #${head.seq} ${shortHash(head.hash)}`),
+        footer: L(
+          lang,
+          `作成: ログ #${head.seq}（${dateTime(head.at, tz)}）時点の内容から`,
+          `Generated from the log as of #${head.seq} (${dateTime(head.at, tz)})`,
+        ),
+        totalPages,
+      },
+      finalPass,
+    );
   }
 
   writeHeader(): void {
@@ -71,8 +85,18 @@ class PdfWriter implements ReportWriter {
 export const pdfExporter: Exporter = {
   async render(report: Report, sink: ByteSink, signal?: AbortSignal, progress?: RenderProgress): Promise<ExportResult> {
     const clock = new ZoneClock(report.tz);
-    const counted = await drive(new PdfWriter(report, clock, { write: () => undefined }, null, false), report.transcript, signal, progress && { phase: 'layout', report: progress });
-    const written = await drive(new PdfWriter(report, clock, sink, counted.pages, true), report.transcript, signal, progress && { phase: 'pages', report: progress });
+    const counted = await drive(
+      new PdfWriter(report, clock, { write: () => undefined }, null, false),
+      report.transcript,
+      signal,
+      progress && { phase: 'layout', report: progress },
+    );
+    const written = await drive(
+      new PdfWriter(report, clock, sink, counted.pages, true),
+      report.transcript,
+      signal,
+      progress && { phase: 'pages', report: progress },
+    );
     if (written.pages !== counted.pages) {
       throw new Error(`PDF layout is not repeatable: ${counted.pages} pages counted, ${written.pages} written`);
     }

@@ -38,7 +38,11 @@ export class Layout {
    * `inking` is false in the page-counting pass: what is drawn at fixed places (frame, meta
    * lines, change bars) moves nothing, so that pass leaves it out; what flows is laid out alike.
    */
-  constructor(readonly doc: PDFKit.PDFDocument, private readonly frame: Frame, readonly inking: boolean) {
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly frame: Frame,
+    readonly inking: boolean,
+  ) {
     doc.on('pageAdded', () => this.drawFrame());
   }
 
@@ -116,7 +120,14 @@ export class Layout {
 
   rule(color: string = INK.rule, width = 0.5): void {
     const y = this.doc.y + 2;
-    this.doc.save().moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(width).strokeColor(color).stroke().restore();
+    this.doc
+      .save()
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke()
+      .restore();
     this.doc.y = y + 3;
   }
 
@@ -150,7 +161,14 @@ export class Layout {
     const rightWidth = doc.widthOfString(this.frame.headerRight);
     doc.text(this.frame.headerRight, right - rightWidth, headY, { lineBreak: false });
     doc.text(fit(doc, this.frame.header, this.width - rightWidth - 16), this.left, headY, { lineBreak: false });
-    doc.save().moveTo(this.left, headY + 12).lineTo(right, headY + 12).lineWidth(0.4).strokeColor(INK.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(this.left, headY + 12)
+      .lineTo(right, headY + 12)
+      .lineWidth(0.4)
+      .strokeColor(INK.rule)
+      .stroke()
+      .restore();
     const footY = doc.page.height - MARGIN.bottom + 22;
     const total = this.frame.totalPages === null ? '–' : String(this.frame.totalPages);
     const pageText = this.frame.lang === 'ja' ? `${this.pages} / ${total} ページ` : `page ${this.pages} / ${total}`;

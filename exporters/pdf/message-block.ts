@@ -10,10 +10,14 @@ export const BODY_INDENT = 44;
 
 function statusLabel(m: ShownMessage, r: Report): string | null {
   switch (m.status) {
-    case 'edited': return L(r.lang, '［編集］', '[EDITED]');
-    case 'unsent': return L(r.lang, '［送信取消］', '[UNSENT]');
-    case 'deleted': return L(r.lang, '［削除］', '[DELETED]');
-    case 'present': return null;
+    case 'edited':
+      return L(r.lang, '［編集］', '[EDITED]');
+    case 'unsent':
+      return L(r.lang, '［送信取消］', '[UNSENT]');
+    case 'deleted':
+      return L(r.lang, '［削除］', '[DELETED]');
+    case 'present':
+      return null;
   }
 }
 
@@ -44,26 +48,64 @@ export function statusNotes(m: ShownMessage, r: Report): string[] {
     case 'present':
       return [];
     case 'edited': {
-      const older = m.versions.slice(0, -1).map((v) => L(lang, `編集前の本文 — ${captureRef(v.capture, r)}: ${v.body}`, `Before — ${captureRef(v.capture, r)}: ${v.body}`));
-      const source = m.editedAt === null ? [] : [L(lang, `送信元が記録した編集時刻: ${dateTime(m.editedAt, r.tz, true)}`, `Edit time as the source states it: ${dateTime(m.editedAt, r.tz, true)}`)];
+      const older = m.versions
+        .slice(0, -1)
+        .map((v) => L(lang, `編集前の本文 — ${captureRef(v.capture, r)}: ${v.body}`, `Before — ${captureRef(v.capture, r)}: ${v.body}`));
+      const source =
+        m.editedAt === null
+          ? []
+          : [
+              L(
+                lang,
+                `送信元が記録した編集時刻: ${dateTime(m.editedAt, r.tz, true)}`,
+                `Edit time as the source states it: ${dateTime(m.editedAt, r.tz, true)}`,
+              ),
+            ];
       return [...older, ...source];
     }
     case 'unsent': {
       const seen = captureRef(m.versions.find((v) => v.kind === 'unsent')?.capture ?? m.statusAsOf, r);
       const before = captureRef(m.versions[0]?.capture ?? m.firstSeen, r);
-      return [m.textKnown
-        ? L(lang, `${seen}で送信取消を確認。上の本文は取り消し前のもので、${before}にあります。`, `Unsend seen in ${seen}. The text above is what it said before, as ${before} shows.`)
-        : L(lang, `${seen}で送信取消を確認。取り消し前の本文は、どの取り込みにもありません。`, `Unsend seen in ${seen}. No capture shows what it said before.`)];
+      return [
+        m.textKnown
+          ? L(
+              lang,
+              `${seen}で送信取消を確認。上の本文は取り消し前のもので、${before}にあります。`,
+              `Unsend seen in ${seen}. The text above is what it said before, as ${before} shows.`,
+            )
+          : L(
+              lang,
+              `${seen}で送信取消を確認。取り消し前の本文は、どの取り込みにもありません。`,
+              `Unsend seen in ${seen}. No capture shows what it said before.`,
+            ),
+      ];
     }
     case 'deleted': {
-      if (!deletedByMark(m)) return [L(lang, `${captureRef(m.lastSeen, r)}を最後に、${captureRef(m.statusAsOf, r)}には見当たりません。`, `Last seen in ${captureRef(m.lastSeen, r)}; missing from ${captureRef(m.statusAsOf, r)}.`)];
+      if (!deletedByMark(m))
+        return [
+          L(
+            lang,
+            `${captureRef(m.lastSeen, r)}を最後に、${captureRef(m.statusAsOf, r)}には見当たりません。`,
+            `Last seen in ${captureRef(m.lastSeen, r)}; missing from ${captureRef(m.statusAsOf, r)}.`,
+          ),
+        ];
       const mark = m.versions.find((v) => v.kind === 'unsent');
       const seen = captureRef(mark?.capture ?? m.statusAsOf, r);
       const shownAs = mark?.body ?? '[deleted]';
       const before = captureRef(m.versions[0]?.capture ?? m.firstSeen, r);
-      return [m.textKnown
-        ? L(lang, `${seen}で、送信元が削除済み（${shownAs}）と表示。上の本文は削除前のもので、${before}にあります。`, `Shown as deleted (${shownAs}) by the source in ${seen}. The text above is what it said before, as ${before} shows.`)
-        : L(lang, `${seen}で、送信元が削除済み（${shownAs}）と表示。削除前の本文は、どの取り込みにもありません。`, `Shown as deleted (${shownAs}) by the source in ${seen}. No capture shows what it said before.`)];
+      return [
+        m.textKnown
+          ? L(
+              lang,
+              `${seen}で、送信元が削除済み（${shownAs}）と表示。上の本文は削除前のもので、${before}にあります。`,
+              `Shown as deleted (${shownAs}) by the source in ${seen}. The text above is what it said before, as ${before} shows.`,
+            )
+          : L(
+              lang,
+              `${seen}で、送信元が削除済み（${shownAs}）と表示。削除前の本文は、どの取り込みにもありません。`,
+              `Shown as deleted (${shownAs}) by the source in ${seen}. No capture shows what it said before.`,
+            ),
+      ];
     }
   }
 }
@@ -113,8 +155,17 @@ export function writeIndented(l: Layout, text: string, size: number, color: stri
  */
 export function markChange(l: Layout, top: number, pageAtTop: number): void {
   if (!l.inking || l.pages !== pageAtTop || l.doc.y <= top) return;
-  l.doc.save().rect(l.left - 4, top, l.width + 4, l.doc.y - top).fillOpacity(SHADE_OPACITY).fill(INK.text).restore();
-  l.doc.save().rect(l.left - 8, top, 2.5, l.doc.y - top).fill(INK.muted).restore();
+  l.doc
+    .save()
+    .rect(l.left - 4, top, l.width + 4, l.doc.y - top)
+    .fillOpacity(SHADE_OPACITY)
+    .fill(INK.text)
+    .restore();
+  l.doc
+    .save()
+    .rect(l.left - 8, top, 2.5, l.doc.y - top)
+    .fill(INK.muted)
+    .restore();
 }
 
 /** How dark the shade over a changed message is: light grey on white paper. */

@@ -14,9 +14,13 @@ export function writeRawCaptures(l: Layout, r: Report): void {
   const { lang } = r;
   l.startSection();
   l.heading(L(lang, '読み取らずに保存した記録', 'Captures kept without reading'), 1);
-  l.use(FONT_REGULAR, SIZE.small, INK.muted).para(L(lang,
-    'chatproof がまだ読めない書式のため、メッセージを取り出さずに元のまま保存した記録です。下の本文は保存した内容そのもので、添付の元ファイルと同じです（タブは空白で、制御文字は <U+XXXX> で表示）。この記録からはメッセージの追加・削除を判定していません。',
-    'These were kept as they are, without taking messages from them, because chatproof cannot read their layout yet. The text below is exactly what was kept, the same as the embedded original (tabs shown as spaces, control characters as <U+XXXX>). No message was taken as added or deleted because of them.'));
+  l.use(FONT_REGULAR, SIZE.small, INK.muted).para(
+    L(
+      lang,
+      'chatproof がまだ読めない書式のため、メッセージを取り出さずに元のまま保存した記録です。下の本文は保存した内容そのもので、添付の元ファイルと同じです（タブは空白で、制御文字は <U+XXXX> で表示）。この記録からはメッセージの追加・削除を判定していません。',
+      'These were kept as they are, without taking messages from them, because chatproof cannot read their layout yet. The text below is exactly what was kept, the same as the embedded original (tabs shown as spaces, control characters as <U+XXXX>). No message was taken as added or deleted because of them.',
+    ),
+  );
   for (const c of raw) writeRawCapture(l, r, c);
 }
 
@@ -34,5 +38,8 @@ function writeRawCapture(l: Layout, r: Report, c: ReportCapture): void {
 
 /** Tabs as spaces, other control characters named: a PDF draws neither. */
 function visible(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }

@@ -16,11 +16,18 @@ export function writeStory(l: Layout, r: Report): void {
   const { lang } = r;
   const c = r.counts;
   l.heading(L(lang, '何が変わったか', 'What changed'), 2);
-  l.use(FONT_BOLD, SIZE.body).para(L(lang,
-    `編集 ${c.edited} 件・送信取消 ${c.unsent} 件・削除 ${c.deleted} 件（掲載した ${c.shown} 件のうち）`,
-    `${c.edited} edited · ${c.unsent} unsent · ${c.deleted} deleted (of ${c.shown} messages shown)`));
+  l.use(FONT_BOLD, SIZE.body).para(
+    L(
+      lang,
+      `編集 ${c.edited} 件・送信取消 ${c.unsent} 件・削除 ${c.deleted} 件（掲載した ${c.shown} 件のうち）`,
+      `${c.edited} edited · ${c.unsent} unsent · ${c.deleted} deleted (of ${c.shown} messages shown)`,
+    ),
+  );
   const changed = r.transcript.filter((m) => m.status !== 'present');
-  if (changed.length === 0) l.use(FONT_REGULAR, SIZE.body, INK.muted).para(L(lang, '取り込み同士を比べて、変わったメッセージはありません。', 'Comparing the captures, no message changed.'));
+  if (changed.length === 0)
+    l.use(FONT_REGULAR, SIZE.body, INK.muted).para(
+      L(lang, '取り込み同士を比べて、変わったメッセージはありません。', 'Comparing the captures, no message changed.'),
+    );
   for (const m of changed.slice(0, FIRST_CHANGES)) {
     l.ensure(SIZE.body * 5);
     const top = l.doc.y;
@@ -31,14 +38,21 @@ export function writeStory(l: Layout, r: Report): void {
     markChange(l, top, page);
   }
   if (changed.length > FIRST_CHANGES) {
-    l.use(FONT_REGULAR, SIZE.small, INK.muted).para(L(lang, `ほか ${changed.length - FIRST_CHANGES} 件は「変更の概要」に載せています。`, `${changed.length - FIRST_CHANGES} more in the summary of changes.`));
+    l.use(FONT_REGULAR, SIZE.small, INK.muted).para(
+      L(lang, `ほか ${changed.length - FIRST_CHANGES} 件は「変更の概要」に載せています。`, `${changed.length - FIRST_CHANGES} more in the summary of changes.`),
+    );
   }
   l.gap(6);
   l.use(FONT_REGULAR, SIZE.body).para(plainSentence(r));
 }
 
 function tag(m: ShownMessage, r: Report): string {
-  const tags = { edited: L(r.lang, '［編集］', '[edited]'), unsent: L(r.lang, '［送信取消］', '[unsent]'), deleted: L(r.lang, '［削除］', '[deleted]'), present: '' };
+  const tags = {
+    edited: L(r.lang, '［編集］', '[edited]'),
+    unsent: L(r.lang, '［送信取消］', '[unsent]'),
+    deleted: L(r.lang, '［削除］', '[deleted]'),
+    present: '',
+  };
   return tags[m.status];
 }
 
@@ -56,10 +70,14 @@ function beforeAfter(m: ShownMessage, r: Report): string {
       return `${oneLine(first?.body ?? m.body)} → ${oneLine(m.body)}`;
     }
     case 'unsent':
-      return m.textKnown ? `${oneLine(m.body)} → ${L(lang, '送信取消', 'unsent')}` : L(lang, '（取り消し前の本文は不明）→ 送信取消', '(text before the unsend unknown) → unsent');
+      return m.textKnown
+        ? `${oneLine(m.body)} → ${L(lang, '送信取消', 'unsent')}`
+        : L(lang, '（取り消し前の本文は不明）→ 送信取消', '(text before the unsend unknown) → unsent');
     case 'deleted':
       if (!deletedByMark(m)) return `${oneLine(m.body)} → ${L(lang, `取り込み #${m.statusAsOf} には無い`, `missing from capture #${m.statusAsOf}`)}`;
-      return m.textKnown ? `${oneLine(m.body)} → ${L(lang, '削除', 'deleted')}` : L(lang, '（削除前の本文は不明）→ 削除', '(text before the deletion unknown) → deleted');
+      return m.textKnown
+        ? `${oneLine(m.body)} → ${L(lang, '削除', 'deleted')}`
+        : L(lang, '（削除前の本文は不明）→ 削除', '(text before the deletion unknown) → deleted');
     case 'present':
       return oneLine(m.body);
   }
@@ -70,13 +88,23 @@ function plainSentence(r: Report): string {
   const { lang } = r;
   const stamped = r.captures.filter((c) => c.stampedBy !== null);
   const first = stamped.map((c) => c.stampedBy!.genTime).sort()[0];
-  const time = stamped.length === 0 || first === undefined
-    ? L(lang, '時刻を保証する第三者（タイムスタンプ）はなく、時刻は作成者のパソコンの時計によります。', 'no third party (timestamp) vouches for the times: they come from the author\'s computer clock.')
-    : L(lang, `取り込み ${r.captures.length} 件のうち ${stamped.length} 件は、時刻認証局が ${dateTime(first, r.tz, true)} 以降の時点で存在を保証しています。${unstampedJa(r, stamped.length)}`,
-      `a time-stamping authority vouches that ${stamped.length} of its ${r.captures.length} captures existed, from ${dateTime(first, r.tz, true)}.${unstampedEn(r, stamped.length)}`);
-  return L(lang,
+  const time =
+    stamped.length === 0 || first === undefined
+      ? L(
+          lang,
+          '時刻を保証する第三者（タイムスタンプ）はなく、時刻は作成者のパソコンの時計によります。',
+          "no third party (timestamp) vouches for the times: they come from the author's computer clock.",
+        )
+      : L(
+          lang,
+          `取り込み ${r.captures.length} 件のうち ${stamped.length} 件は、時刻認証局が ${dateTime(first, r.tz, true)} 以降の時点で存在を保証しています。${unstampedJa(r, stamped.length)}`,
+          `a time-stamping authority vouches that ${stamped.length} of its ${r.captures.length} captures existed, from ${dateTime(first, r.tz, true)}.${unstampedEn(r, stamped.length)}`,
+        );
+  return L(
+    lang,
     `この報告書は、取り込んだチャットの書き出しが取り込み後に 1 バイトも変わっていないことと、取り込み同士の違い（上の変更）を示します。誰が実際に入力したかや、取り込む前の改変は示しません。${time}`,
-    `This report shows that the chat exports it relies on have not changed by a single byte since they were captured, and how the captures differ (the changes above); it does not show who actually typed a message, or that an export was not altered before it was captured; ${time}`);
+    `This report shows that the chat exports it relies on have not changed by a single byte since they were captured, and how the captures differ (the changes above); it does not show who actually typed a message, or that an export was not altered before it was captured; ${time}`,
+  );
 }
 
 /** What no check can find: what follows the newest timestamp could have been rewritten or removed consistently. */
@@ -87,5 +115,7 @@ function unstampedJa(r: Report, stamped: number): string {
 
 function unstampedEn(r: Report, stamped: number): string {
   const after = r.captures.length - stamped;
-  return after === 0 ? '' : ` The other ${after} came after the newest timestamp: they could have been rewritten or removed consistently without any check noticing.`;
+  return after === 0
+    ? ''
+    : ` The other ${after} came after the newest timestamp: they could have been rewritten or removed consistently without any check noticing.`;
 }

@@ -11,9 +11,13 @@ export function writeTranscriptStart(l: Layout, r: Report): void {
   l.newPage();
   l.heading(L(r.lang, 'トーク履歴', 'Transcript'), 1);
   l.bookmark(L(r.lang, 'トーク履歴', 'Transcript'), 1);
-  l.use(FONT_REGULAR, SIZE.small, INK.muted).para(L(r.lang,
-    `時刻は ${r.tz} で表示。右端の # はメッセージのハッシュ（SHA-256）の先頭 8 文字で、manifest.json の全桁と照合できます。［編集］［送信取消］［削除］の印があるメッセージは、網掛けと左の太線で示し、その下に経緯を記しています。`,
-    `Times are shown in ${r.tz}. The # at the right is the first 8 characters of the message hash (SHA-256), to match in full in manifest.json. Messages marked [EDITED], [UNSENT] or [DELETED] are shaded, with a bar at the left, and say underneath what happened.`));
+  l.use(FONT_REGULAR, SIZE.small, INK.muted).para(
+    L(
+      r.lang,
+      `時刻は ${r.tz} で表示。右端の # はメッセージのハッシュ（SHA-256）の先頭 8 文字で、manifest.json の全桁と照合できます。［編集］［送信取消］［削除］の印があるメッセージは、網掛けと左の太線で示し、その下に経緯を記しています。`,
+      `Times are shown in ${r.tz}. The # at the right is the first 8 characters of the message hash (SHA-256), to match in full in manifest.json. Messages marked [EDITED], [UNSENT] or [DELETED] are shaded, with a bar at the left, and say underneath what happened.`,
+    ),
+  );
   l.gap(4);
   if (r.transcript.length === 0) l.use(FONT_REGULAR, SIZE.body).para(L(r.lang, '掲載するメッセージはありません。', 'No message to show.'));
 }

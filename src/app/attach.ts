@@ -53,12 +53,20 @@ export async function attachFiles(archive: Archive, req: AttachRequest, onDemote
   const attachments = files.map((file, i) => {
     const r = read[i]!;
     const { payload, demoted } = describeAttachment({
-      name: file.name, sha256: r.sha256, size: r.size, head: r.head, requestedKind: req.kind,
-      note: req.note, forMessage: message?.hash ?? null, bytesKept: req.keep,
+      name: file.name,
+      sha256: r.sha256,
+      size: r.size,
+      head: r.head,
+      requestedKind: req.kind,
+      note: req.note,
+      forMessage: message?.hash ?? null,
+      bytesKept: req.keep,
     });
     if (demoted) onDemoted({ arg: file.arg, attachment: payload.attachment });
     return { payload, bytes: r.bytes };
   });
-  const entries = archive.appendAll(attachments.map(({ payload, bytes }) => ({ kind: 'attachment', roomId: req.room.id, payload, blobs: bytes ? [bytes] : [] })));
+  const entries = archive.appendAll(
+    attachments.map(({ payload, bytes }) => ({ kind: 'attachment', roomId: req.room.id, payload, blobs: bytes ? [bytes] : [] })),
+  );
   return { message, done: attachments.map(({ payload }, i) => ({ attachment: payload.attachment, entry: entries[i]! })) };
 }

@@ -73,7 +73,9 @@ export class Browser {
   }
 
   rooms(): RoomListing[] {
-    return this.archive().roomSummaries().map((r) => ({ ...r, counts: this.view(r.id).counts }));
+    return this.archive()
+      .roomSummaries()
+      .map((r) => ({ ...r, counts: this.view(r.id).counts }));
   }
 
   /** The rooms without their counts: what needs no view built. */
@@ -93,12 +95,23 @@ export class Browser {
     const list = opts.changedOnly ? changed : view.messages;
     const pages = Math.max(1, Math.ceil(list.length / opts.size));
     const page = Math.min(Math.max(1, opts.page), pages);
-    const attachments = archive.entries(room.id).filter((e) => e.kind === 'attachment').map((e) => ({
-      entry: { seq: e.seq, at: e.at, hash: e.hash }, attachment: readAttachment(e.payload, e.seq),
-    }));
+    const attachments = archive
+      .entries(room.id)
+      .filter((e) => e.kind === 'attachment')
+      .map((e) => ({
+        entry: { seq: e.seq, at: e.at, hash: e.hash },
+        attachment: readAttachment(e.payload, e.seq),
+      }));
     return {
-      room, captures: archive.captures(room.id), counts, messages: list.slice((page - 1) * opts.size, page * opts.size), total: list.length,
-      page, pages, observations: view.roomObservations, attachments,
+      room,
+      captures: archive.captures(room.id),
+      counts,
+      messages: list.slice((page - 1) * opts.size, page * opts.size),
+      total: list.length,
+      page,
+      pages,
+      observations: view.roomObservations,
+      attachments,
     };
   }
 
@@ -108,9 +121,13 @@ export class Browser {
     const room = findRoom(archive, roomId);
     const from = archive.capture(fromId);
     const to = archive.capture(toId);
-    for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
+    for (const c of [from, to])
+      if (c.roomId !== room.id)
+        throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
     const seen = new Map<string, HashedMessage>();
-    const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
+    const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter(
+      (c) => c.type !== 'unchanged' && c.type !== 'notCovered',
+    );
     return { room, from, to, changes };
   }
 }

@@ -22,7 +22,10 @@ export class ChatworkSession {
   minutes = 0;
   last: SyncPass | null = null;
 
-  constructor(private readonly workspace: Workspace, private readonly apiBase = DEFAULT_API_BASE) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly apiBase = DEFAULT_API_BASE,
+  ) {}
 
   get hasToken(): boolean {
     return this.#token !== null;

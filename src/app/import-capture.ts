@@ -62,11 +62,18 @@ export interface ImportResult {
  */
 async function loadImporters() {
   const [decode, detect, registry, seam] = await Promise.all([
-    import('../importers/decode.js'), import('../importers/detect.js'), import('../importers/registry.js'), import('../importers/importer.js'),
+    import('../importers/decode.js'),
+    import('../importers/detect.js'),
+    import('../importers/registry.js'),
+    import('../importers/importer.js'),
   ]);
   return {
-    decodeInput: decode.decodeInput, detectFormat: detect.detectFormat, importerFor: registry.importerFor, importers: registry.importers,
-    streamedParse: seam.streamedParse, collect: seam.collect,
+    decodeInput: decode.decodeInput,
+    detectFormat: detect.detectFormat,
+    importerFor: registry.importerFor,
+    importers: registry.importers,
+    streamedParse: seam.streamedParse,
+    collect: seam.collect,
   };
 }
 
@@ -84,19 +91,26 @@ export interface ReadCapture {
  * the web app's preview shows it first. `onFormat` is told the format before the parse runs, so
  * that a parse that fails follows the line naming the format it tried.
  */
-export async function readCapture(req: Pick<ImportRequest, 'input' | 'format' | 'room' | 'members' | 'tz'>, onFormat?: (format: FormatName, reason: string | Phrase) => void): Promise<ReadCapture> {
+export async function readCapture(
+  req: Pick<ImportRequest, 'input' | 'format' | 'room' | 'members' | 'tz'>,
+  onFormat?: (format: FormatName, reason: string | Phrase) => void,
+): Promise<ReadCapture> {
   const { decodeInput, detectFormat, importerFor, importers, streamedParse } = await loadImporters();
   const { input } = req;
   const decoded = decodeInput(input.bytes, input.name);
-  const { importer, reason } = req.format === 'auto'
-    ? offeringRaw(() => detectFormat(decoded, importers, input.where), input.where)
-    : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
+  const { importer, reason } =
+    req.format === 'auto'
+      ? offeringRaw(() => detectFormat(decoded, importers, input.where), input.where)
+      : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
   onFormat?.(importer.format, reason);
   const outcome = streamedParse(importer, decoded, { tz: req.tz, members: req.members, roomTitle: req.room ?? null });
   if (!outcome.ok) {
     const { error } = outcome;
     return offeringRaw((): never => {
-      throw new InputError(error.text, { where: error.where ? `${input.where}:${error.where}` : input.where, ...(error.hintText === undefined ? {} : { hint: error.hintText }) });
+      throw new InputError(error.text, {
+        where: error.where ? `${input.where}:${error.where}` : input.where,
+        ...(error.hintText === undefined ? {} : { hint: error.hintText }),
+      });
     }, input.where);
   }
   return { importer, reason, encoding: decoded.encoding, parsed: outcome.result };
@@ -108,7 +122,10 @@ function offeringRaw<T>(read: () => T, where: string): T {
     return read();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    throw new InputError(e.text, { ...(e.whereText === undefined ? {} : { where: e.whereText }), hint: msg('hint.or-keep-raw', { hint: e.hintText ?? msg('hint.complete-or-format'), where }) });
+    throw new InputError(e.text, {
+      ...(e.whereText === undefined ? {} : { where: e.whereText }),
+      hint: msg('hint.or-keep-raw', { hint: e.hintText ?? msg('hint.complete-or-format'), where }),
+    });
   }
 }
 
@@ -144,13 +161,22 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   const listed = kept ? () => kept : remade(parsed.messages);
   const { warningsWith, truncated } = parsed;
   const warnings = (): readonly Warning[] => warningsWith(making);
-  const recorded = await archive.recordCaptureAsync({
-    room: roomSpec, raw: input.bytes, format: importer.format, variant: parsed.variant, parserVersion: importer.parserVersion,
-    tz: req.tz, coverageKind: req.coverage ?? parsed.coverage, messages: kept ?? storedAsMade(parsed.messages, making),
-    ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
-    // Counted once stored: a streamed parse finds some warnings as it makes the messages.
-    meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}) }),
-  }, progress);
+  const recorded = await archive.recordCaptureAsync(
+    {
+      room: roomSpec,
+      raw: input.bytes,
+      format: importer.format,
+      variant: parsed.variant,
+      parserVersion: importer.parserVersion,
+      tz: req.tz,
+      coverageKind: req.coverage ?? parsed.coverage,
+      messages: kept ?? storedAsMade(parsed.messages, making),
+      ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
+      // Counted once stored: a streamed parse finds some warnings as it makes the messages.
+      meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}) }),
+    },
+    progress,
+  );
   if (!kept) warn(making);
   progress('compare', 0, 1);
   // A room made by this capture has nothing to compare with. Otherwise the diff core is loaded
@@ -166,7 +192,10 @@ async function confirmOrRefuse(parsed: ParseResult, hooks: ImportHooks, where: s
   const answer = await hooks.confirm(parsed);
   if (answer === true) return;
   const next = answer === null ? msg('import.not-stored.no-terminal') : msg('import.not-stored');
-  if (parsed.truncated) throw new InputError(msg('input.truncated-refused', { line: parsed.truncated.line, reason: parsed.truncated.reason, next }), { where: `${where}:${parsed.truncated.line}` });
+  if (parsed.truncated)
+    throw new InputError(msg('input.truncated-refused', { line: parsed.truncated.line, reason: parsed.truncated.reason, next }), {
+      where: `${where}:${parsed.truncated.line}`,
+    });
   throw new UsageError(msg('usage.inferred-refused', { next }), { where });
 }
 
@@ -183,7 +212,11 @@ function roomFor(archive: Archive, parsed: StreamedParse, roomArg: string | unde
     if (known) return { id: known.id };
   }
   if (roomArg !== undefined) {
-    const existing = matchRoom(archive.rooms().filter((r) => r.source === parsed.source), roomArg, 'whole');
+    const existing = matchRoom(
+      archive.rooms().filter((r) => r.source === parsed.source),
+      roomArg,
+      'whole',
+    );
     if (existing) return { id: existing.id };
     return { source: parsed.source, externalId: parsed.room.externalId, title: roomArg };
   }

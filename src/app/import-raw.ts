@@ -29,8 +29,15 @@ export async function importRaw(openArchive: () => Archive, req: RawImportReques
   if (known === null && guess === null) throw new UsageError(msg('usage.raw-needs-format', { room: req.room }));
   const room = known !== null ? { id: known.id } : { source: guess!.source, externalId: null, title: req.room };
   return archive.recordCaptureAsync({
-    room, raw: req.input.bytes, format: guess?.format ?? RAW_VARIANT, variant: RAW_VARIANT, parserVersion: RAW_VARIANT, tz: req.tz,
-    coverageKind: 'window', messages: [], meta: { raw: true },
+    room,
+    raw: req.input.bytes,
+    format: guess?.format ?? RAW_VARIANT,
+    variant: RAW_VARIANT,
+    parserVersion: RAW_VARIANT,
+    tz: req.tz,
+    coverageKind: 'window',
+    messages: [],
+    meta: { raw: true },
   });
 }
 

@@ -56,7 +56,9 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   // A consistent rewrite of stored messages passes every hash; the originals still say what they said.
   const disagreeing = originalsDisagreeing(archive, req.room.id)[0];
   if (disagreeing !== undefined) {
-    throw new IntegrityError(msg('integrity.original-disagrees', { where: disagreeing.where, expected: disagreeing.expected, actual: disagreeing.actual }), { hint: msg('hint.run-verify') });
+    throw new IntegrityError(msg('integrity.original-disagrees', { where: disagreeing.where, expected: disagreeing.expected, actual: disagreeing.actual }), {
+      hint: msg('hint.run-verify'),
+    });
   }
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
   const report = reportOf(archive, req);
@@ -82,10 +84,22 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   }
   let entry: EntryRecord;
   try {
-    entry = archive.append('report', req.room.id, reportPayload({
-      sha256: written.sha256, size: written.size, pages, file: basename(req.file), mode: report.mode, range: report.range,
-      head: report.head, manifestSha256: report.manifestSha256, lang: report.lang, title: report.title,
-    }));
+    entry = archive.append(
+      'report',
+      req.room.id,
+      reportPayload({
+        sha256: written.sha256,
+        size: written.size,
+        pages,
+        file: basename(req.file),
+        mode: report.mode,
+        range: report.range,
+        head: report.head,
+        manifestSha256: report.manifestSha256,
+        lang: report.lang,
+        title: report.title,
+      }),
+    );
   } catch (e) {
     rmSync(req.file, { force: true });
     throw e;

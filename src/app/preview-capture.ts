@@ -39,15 +39,29 @@ const SAMPLE = 5;
 /** Reads an input with `importCapture`'s own read step (the same decoder, detection and parser) and stores nothing. */
 export async function previewCapture(req: PreviewRequest): Promise<CapturePreview> {
   const [{ readCapture }, { collect }] = await Promise.all([import('./import-capture.js'), import('../importers/importer.js')]);
-  const { importer, reason, parsed: streamed } = await readCapture({ input: { bytes: req.bytes, name: req.name, where: req.where }, format: 'auto', room: req.room, members: [], tz: req.tz });
+  const {
+    importer,
+    reason,
+    parsed: streamed,
+  } = await readCapture({ input: { bytes: req.bytes, name: req.name, where: req.where }, format: 'auto', room: req.room, members: [], tz: req.tz });
   const parsed = collect(streamed);
   const counts = new Map<string, number>();
   for (const m of parsed.messages) counts.set(m.sender ?? '—', (counts.get(m.sender ?? '—') ?? 0) + 1);
   return {
-    format: importer.format, reason, variant: parsed.variant, source: parsed.source, roomTitle: req.room ?? parsed.room.title, externalId: parsed.room.externalId,
-    messages: parsed.messages.length, first: parsed.messages[0]?.sentAt ?? null, last: parsed.messages[parsed.messages.length - 1]?.sentAt ?? null,
+    format: importer.format,
+    reason,
+    variant: parsed.variant,
+    source: parsed.source,
+    roomTitle: req.room ?? parsed.room.title,
+    externalId: parsed.room.externalId,
+    messages: parsed.messages.length,
+    first: parsed.messages[0]?.sentAt ?? null,
+    last: parsed.messages[parsed.messages.length - 1]?.sentAt ?? null,
     senders: [...counts].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })),
-    sample: parsed.messages.slice(0, SAMPLE), warnings: parsed.warnings, inferred: parsed.inferred, truncated: parsed.truncated,
+    sample: parsed.messages.slice(0, SAMPLE),
+    warnings: parsed.warnings,
+    inferred: parsed.inferred,
+    truncated: parsed.truncated,
   };
 }
 

@@ -28,9 +28,7 @@ export function matchRoom(rooms: readonly RoomRecord[], arg: string, reach: Room
   const byId = rooms.find((r) => r.id === arg);
   if (byId) return byId;
   const key = titleKey(arg);
-  const levels: ((r: RoomRecord) => boolean)[] = [
-    (r) => r.title === arg || titleKey(r.title) === key || (arg.length >= MIN_PREFIX && r.id.startsWith(arg)),
-  ];
+  const levels: ((r: RoomRecord) => boolean)[] = [(r) => r.title === arg || titleKey(r.title) === key || (arg.length >= MIN_PREFIX && r.id.startsWith(arg))];
   if (reach === 'any' && key !== '') levels.push((r) => titleKey(r.title).includes(key));
   for (const fits of levels) {
     const found = rooms.filter(fits);
@@ -52,7 +50,10 @@ export function pickRoom(rooms: readonly RoomRecord[], arg: string): RoomRecord 
   const hint = msg('usage.room-unknown.hint');
   if (rooms.length === 0) throw new UsageError(msg('usage.room-unknown.none', { arg }), { hint });
   const short = arg.length < MIN_PREFIX && rooms.some((r) => r.id.startsWith(arg));
-  throw new UsageError(short ? msg('usage.room-unknown.short-prefix', { arg, min: MIN_PREFIX, rooms: list(rooms) }) : msg('usage.room-unknown', { arg, rooms: list(rooms) }), { hint });
+  throw new UsageError(
+    short ? msg('usage.room-unknown.short-prefix', { arg, min: MIN_PREFIX, rooms: list(rooms) }) : msg('usage.room-unknown', { arg, rooms: list(rooms) }),
+    { hint },
+  );
 }
 
 function ambiguous(arg: string, candidates: readonly RoomRecord[]): UsageError {

@@ -30,7 +30,16 @@ export function makeRoomReport(archive: Archive, choices: ReportChoices, file: s
   if (choices.title !== undefined && choices.title.trim() === '') throw new UsageError(msg('usage.title-empty'));
   const room = findRoom(archive, choices.room);
   return exportReport(archive, {
-    room, file, tsa, anchors: { certs: [], file: undefined }, ...(signal ? { signal } : {}),
-    lang: choices.lang, title: choices.title ?? null, tz: choices.tz, range, private: choices.private, generator: `chatproof ${packageVersion()}`,
+    room,
+    file,
+    tsa,
+    anchors: { certs: [], file: undefined },
+    ...(signal ? { signal } : {}),
+    lang: choices.lang,
+    title: choices.title ?? null,
+    tz: choices.tz,
+    range,
+    private: choices.private,
+    generator: `chatproof ${packageVersion()}`,
   });
 }

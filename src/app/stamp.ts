@@ -35,14 +35,39 @@ export async function stampLogHead(archive: Archive, tsa: ResolvedTsa, anchors: 
   const data = stampedBytesText(head.seq, head.hash);
   const bytes = Buffer.from(data, 'utf8');
   const token = await requestTimestamp(bytes, { url: tsa.url });
-  const verification = await verifyTimestampToken(token.tokenDer, bytes, anchors.certs.length > 0 ? { trustedCerts: anchors.certs, ...(anchors.file === undefined ? {} : { trustedCertsFile: anchors.file }) } : {});
+  const verification = await verifyTimestampToken(
+    token.tokenDer,
+    bytes,
+    anchors.certs.length > 0 ? { trustedCerts: anchors.certs, ...(anchors.file === undefined ? {} : { trustedCertsFile: anchors.file }) } : {},
+  );
   const broken = verification.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
   if (broken.length > 0) {
-    throw new ServiceError(msg('service.tsa-bad-token', { tsa: tsa.name, why: joined('text.clauses', broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail }))) }), { where: tsa.url, hint: msg('service.tsa-bad-token.hint') });
+    throw new ServiceError(
+      msg('service.tsa-bad-token', {
+        tsa: tsa.name,
+        why: joined(
+          'text.clauses',
+          broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail })),
+        ),
+      }),
+      { where: tsa.url, hint: msg('service.tsa-bad-token.hint') },
+    );
   }
   const tokenSha256 = sha256Hex(token.tokenDer);
-  const entry = archive.append('timestamp', null, timestampPayload({
-    seq: head.seq, hash: head.hash, tokenSha256, genTime: token.genTime, tsaName: token.tsaName ?? tsa.name, tsaUrl: tsa.url, serial: token.serial, policy: token.policy,
-  }), [token.tokenDer]);
+  const entry = archive.append(
+    'timestamp',
+    null,
+    timestampPayload({
+      seq: head.seq,
+      hash: head.hash,
+      tokenSha256,
+      genTime: token.genTime,
+      tsaName: token.tsaName ?? tsa.name,
+      tsaUrl: tsa.url,
+      serial: token.serial,
+      policy: token.policy,
+    }),
+    [token.tokenDer],
+  );
   return { head, entry, token, verification };
 }

@@ -38,9 +38,10 @@ export async function syncRoom(ctx: SyncContext, target: RoomTarget): Promise<Ro
   const before = known === null ? NOTHING_KNOWN : previousState(ctx.archive, known.id);
   const files = withKnownBytes(readFileList(filesAnswer.body, ctx.tz), before.files);
   const fileChanges = compareFileLists(before.files ?? [], files);
-  const limitation = messages.headers.get('chatwork-message-limitation') === 'true'
-    ? { limited: true, summary: messages.headers.get('chatwork-message-limitation-summary') }
-    : null;
+  const limitation =
+    messages.headers.get('chatwork-message-limitation') === 'true'
+      ? { limited: true, summary: messages.headers.get('chatwork-message-limitation-summary') }
+      : null;
   const changed = changeReasons(before, { messages: parsed.messages, files, fileChanges, limitation }, ctx.downloadFiles);
   if (changed.length === 0 && !ctx.always) return { ...base, status: 'unchanged', files: fileChanges, warnings: parsed.warnings };
   const reasons = changed.length > 0 ? changed : ['--always'];

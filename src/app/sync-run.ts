@@ -30,7 +30,13 @@ export function newProgress(onRoom?: (outcome: RoomOutcome) => void): SyncProgre
   return { planned: [], done: [], ...(onRoom ? { onRoom } : {}) };
 }
 
-export async function runSync(archive: Archive, client: ChatworkClient, request: SyncRequest, signal: AbortSignal, progress: SyncProgress): Promise<readonly RoomOutcome[]> {
+export async function runSync(
+  archive: Archive,
+  client: ChatworkClient,
+  request: SyncRequest,
+  signal: AbortSignal,
+  progress: SyncProgress,
+): Promise<readonly RoomOutcome[]> {
   const rooms = await client.get('/rooms', [200, 204]);
   progress.planned = planRooms(archive, readRoomList(rooms.body), request.roomIds);
   const ctx = { archive, client, tz: request.tz, always: request.always, downloadFiles: request.downloadFiles, roomsBody: rooms.body };

@@ -20,17 +20,22 @@ export function unreachable(ctx: SyncContext, base: Omit<RoomOutcome, 'status'>,
   const before = previousState(ctx.archive, base.room.id).unreachable;
   if (before !== null && before.status === res.status) return { ...outcome, entry: before.entry };
   const blobs = [res.body, ctx.roomsBody];
-  const entry = ctx.archive.append('observation', base.room.id, observationPayload({
-    what: ROOM_UNREACHABLE,
-    source: 'chatwork-api',
-    request: res.request,
-    status: res.status,
-    detail,
-    at: nowIso(),
-    listedInRooms: target.listedName !== null,
-    bodyBlob: sha256Hex(res.body),
-    roomsBlob: sha256Hex(ctx.roomsBody),
-  }), blobs);
+  const entry = ctx.archive.append(
+    'observation',
+    base.room.id,
+    observationPayload({
+      what: ROOM_UNREACHABLE,
+      source: 'chatwork-api',
+      request: res.request,
+      status: res.status,
+      detail,
+      at: nowIso(),
+      listedInRooms: target.listedName !== null,
+      bodyBlob: sha256Hex(res.body),
+      roomsBlob: sha256Hex(ctx.roomsBody),
+    }),
+    blobs,
+  );
   return { ...outcome, entry };
 }
 

@@ -76,7 +76,11 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
 }
 
 /** The timestamps that hold, oldest first. */
-async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[], problems: Problem[]): Promise<{ entrySeq: number; stampedSeq: number; genTime: string }[]> {
+async function checkTimestamps(
+  archive: Archive,
+  entries: readonly EntryRecord[],
+  problems: Problem[],
+): Promise<{ entrySeq: number; stampedSeq: number; genTime: string }[]> {
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const held: { entrySeq: number; stampedSeq: number; genTime: string }[] = [];
   for (const e of entries) {
@@ -85,19 +89,37 @@ async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[]
     const read = readTimestamp(e.payload);
     const t = read.ok ? read.value : null;
     if (t === null) {
-      problems.push({ kind: 'timestamp-unreadable', where, expected: msg('vp.ts.unreadable.expected'), actual: JSON.stringify(e.payload['timestamp'] ?? null).slice(0, 200) });
+      problems.push({
+        kind: 'timestamp-unreadable',
+        where,
+        expected: msg('vp.ts.unreadable.expected'),
+        actual: JSON.stringify(e.payload['timestamp'] ?? null).slice(0, 200),
+      });
       continue;
     }
     const stamped = bySeq.get(t.seq);
     if (stamped === undefined || stamped.hash !== t.hash || t.seq >= e.seq) {
-      problems.push({ kind: 'timestamp-entry-changed', where: msg('vp.ts-vouches', { where, seq: t.seq }), expected: t.hash, actual: stamped?.hash ?? msg('vp.ts.no-entry-before') });
+      problems.push({
+        kind: 'timestamp-entry-changed',
+        where: msg('vp.ts-vouches', { where, seq: t.seq }),
+        expected: t.hash,
+        actual: stamped?.hash ?? msg('vp.ts.no-entry-before'),
+      });
     }
     if (!archive.hasBlob(t.tokenSha256)) continue; // already reported as blob-missing
     const token = archive.blob(t.tokenSha256);
     const result = await verifyTimestampToken(token, Buffer.from(stampedBytesText(t.seq, t.hash), 'utf8'));
     const broken = result.checks.filter((c) => ESSENTIAL.has(c.name) && !c.ok);
     if (broken.length > 0) {
-      problems.push({ kind: 'timestamp-token-broken', where: msg('vp.ts-token', { where, token: t.tokenSha256.slice(0, 12) }), expected: msg('vp.ts.token.expected', { bytes: stampedBytesText(t.seq, t.hash) }), actual: joined('text.clauses', broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail }))) });
+      problems.push({
+        kind: 'timestamp-token-broken',
+        where: msg('vp.ts-token', { where, token: t.tokenSha256.slice(0, 12) }),
+        expected: msg('vp.ts.token.expected', { bytes: stampedBytesText(t.seq, t.hash) }),
+        actual: joined(
+          'text.clauses',
+          broken.map((c) => msg('ts.check', { name: c.name, detail: c.detail })),
+        ),
+      });
     } else if (stamped !== undefined && stamped.hash === t.hash && result.genTime !== null) {
       held.push({ entrySeq: e.seq, stampedSeq: t.seq, genTime: result.genTime });
     }
@@ -111,25 +133,42 @@ async function checkTimestamps(archive: Archive, entries: readonly EntryRecord[]
  */
 export function originalsDisagreeing(archive: Archive, roomId: string): Problem[] {
   const problems: Problem[] = [];
-  reparseOriginals(archive, archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId), problems);
+  reparseOriginals(
+    archive,
+    archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId),
+    problems,
+  );
   return problems;
 }
 
 /** Every stored original parsed again with its recorded format, zone and members: the messages' Merkle root must be the entry's. */
-function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], problems: Problem[], progress?: VerifyProgress): Pick<FullVerification, 'reparsed' | 'notReparsed'> {
+function reparseOriginals(
+  archive: Archive,
+  entries: readonly EntryRecord[],
+  problems: Problem[],
+  progress?: VerifyProgress,
+): Pick<FullVerification, 'reparsed' | 'notReparsed'> {
   const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
   const captures = entries.filter((e) => e.kind === 'capture');
   const notReparsed: { capture: string; parserVersion: string; current: string }[] = [];
   let done = 0;
   for (const e of captures) {
     const c = e.payload['capture'] as Record<string, unknown> | undefined;
-    const rawSha256 = c?.['rawSha256'], format = c?.['format'], tz = c?.['tz'], parserVersion = c?.['parserVersion'];
+    const rawSha256 = c?.['rawSha256'],
+      format = c?.['format'],
+      tz = c?.['tz'],
+      parserVersion = c?.['parserVersion'];
     if (typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !archive.hasBlob(rawSha256)) continue; // reported by the store's checks
     const where = msg('vp.capture-reparsed', { id: String(c?.['id']), seq: e.seq });
     if (parserVersion === RAW_VARIANT) {
       // Kept with `import --raw`: nothing was read from it, so its message list must be empty.
       if (c?.['messageCount'] !== 0 || c['merkleRoot'] !== new MerkleBuilder().rootHex()) {
-        problems.push({ kind: 'capture-original-disagrees', where, expected: msg('vp.raw.expected'), actual: msg('vp.messages-root', { n: String(c?.['messageCount']), root: String(c?.['merkleRoot']) }) });
+        problems.push({
+          kind: 'capture-original-disagrees',
+          where,
+          expected: msg('vp.raw.expected'),
+          actual: msg('vp.messages-root', { n: String(c?.['messageCount']), root: String(c?.['merkleRoot']) }),
+        });
       }
       progress?.('originals', ++done, captures.length);
       continue;
@@ -145,9 +184,18 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     }
     const bytes = archive.blob(rawSha256);
     if (sha256Hex(bytes) !== rawSha256) continue; // blob-hash-mismatch already says so
-    const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null });
+    const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), {
+      tz,
+      members: membersOf(e),
+      roomTitle: titles.get(e.roomId ?? '') ?? null,
+    });
     if (!outcome.ok) {
-      problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.parsed-by', { format, parser: importer.parserVersion }), actual: outcome.error.text });
+      problems.push({
+        kind: 'capture-unparsable',
+        where,
+        expected: msg('vp.parsed-by', { format, parser: importer.parserVersion }),
+        actual: outcome.error.text,
+      });
       continue;
     }
     const tree = new MerkleBuilder();
@@ -159,7 +207,8 @@ function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], pro
     const root = tree.rootHex();
     if (root !== c?.['merkleRoot'] || count !== c?.['messageCount']) {
       problems.push({
-        kind: 'capture-original-disagrees', where: msg('vp.with-parser', { where, parser: importer.parserVersion }),
+        kind: 'capture-original-disagrees',
+        where: msg('vp.with-parser', { where, parser: importer.parserVersion }),
         expected: msg('vp.root.as-stated', { root: String(c?.['merkleRoot']), n: String(c?.['messageCount']) }),
         actual: msg('vp.root.disagrees', { root, n: count }),
       });

@@ -40,7 +40,10 @@ export class FolderWatcher {
   private queue: Promise<void> = Promise.resolve();
   readonly events: WatchEvent[] = [];
 
-  constructor(private readonly workspace: Workspace, private readonly opts: WatchOptions) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly opts: WatchOptions,
+  ) {}
 
   get watching(): readonly string[] {
     return this.folders;
@@ -62,7 +65,8 @@ export class FolderWatcher {
     const { watch } = await import('chokidar');
     const settle = this.opts.settleMs ?? 2000;
     const watcher = watch(absolute, {
-      ignoreInitial: true, depth: 0,
+      ignoreInitial: true,
+      depth: 0,
       awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.max(50, Math.floor(settle / 10)) },
       ignored: (path, stats) => stats?.isFile() === true && (basename(path).startsWith('.') || !EXPORT_EXTENSIONS.has(extname(path).toLowerCase())),
     });
@@ -107,9 +111,17 @@ export class FolderWatcher {
       const preview = await previewCapture({ bytes, name, where: path, tz: this.workspace.tz });
       if (preview.roomTitle === null) return this.record({ type: 'waiting', file: path, at, why: 'room' });
       if (preview.inferred !== null || preview.truncated !== null) return this.record({ type: 'waiting', file: path, at, why: 'confirm' });
-      const result = await importCapture(() => this.workspace.archive(), {
-        input: { bytes, name, where: path }, format: 'auto', members: [], tz: this.workspace.tz, signal: new AbortController().signal,
-      }, { onEvent: () => undefined, confirm: () => Promise.resolve(false) });
+      const result = await importCapture(
+        () => this.workspace.archive(),
+        {
+          input: { bytes, name, where: path },
+          format: 'auto',
+          members: [],
+          tz: this.workspace.tz,
+          signal: new AbortController().signal,
+        },
+        { onEvent: () => undefined, confirm: () => Promise.resolve(false) },
+      );
       this.record({ type: 'imported', file: path, at, result });
     } catch (e) {
       this.record({ type: 'failed', file: path, at, error: e instanceof Error ? e : new Error(String(e)) });

@@ -8,7 +8,11 @@ import { Archive } from '../store/archive.js';
 export class Workspace {
   private opened: Archive | null = null;
 
-  constructor(readonly dbPath: string, readonly tz: string, private readonly busyTimeoutMs?: number) {}
+  constructor(
+    readonly dbPath: string,
+    readonly tz: string,
+    private readonly busyTimeoutMs?: number,
+  ) {}
 
   archive(): Archive {
     this.opened ??= Archive.open(this.dbPath, this.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: this.busyTimeoutMs });

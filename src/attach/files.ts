@@ -22,8 +22,16 @@ export function listRoomFiles(entries: readonly Pick<EntryRecord, 'seq' | 'kind'
     .map((e) => {
       const a = readAttachment(e.payload, e.seq);
       return {
-        name: a.name, sha256: a.sha256, size: a.size, kind: a.kind, mime: a.mime, note: a.note,
-        forMessage: a.forMessage, bytesKept: a.bytesKept, attachedAt: e.at, entrySeq: e.seq,
+        name: a.name,
+        sha256: a.sha256,
+        size: a.size,
+        kind: a.kind,
+        mime: a.mime,
+        note: a.note,
+        forMessage: a.forMessage,
+        bytesKept: a.bytesKept,
+        attachedAt: e.at,
+        entrySeq: e.seq,
       };
     });
 }

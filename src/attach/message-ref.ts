@@ -34,7 +34,15 @@ export function findRoomMessage(archive: Archive, room: RoomRecord, ref: string)
     throw new UsageError(msg('usage.for-none', { title: room.title, prefix: wanted }), { hint: howToFind });
   }
   throw new UsageError(
-    msg('usage.for-many', { prefix: wanted, n: found.length, title: room.title, list: found.slice(0, 5).map((m) => `    ${excerpt(m)}`).join('\n') }),
+    msg('usage.for-many', {
+      prefix: wanted,
+      n: found.length,
+      title: room.title,
+      list: found
+        .slice(0, 5)
+        .map((m) => `    ${excerpt(m)}`)
+        .join('\n'),
+    }),
     { hint: msg('usage.for-many.hint') },
   );
 }

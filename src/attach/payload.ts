@@ -23,8 +23,15 @@ export function describeAttachment(f: AttachmentFacts): { payload: AttachmentPay
   const detected = detectFileType(f.head);
   const demoted = f.requestedKind === 'screenshot' && detected?.image !== true;
   const attachment: Attachment = {
-    name: f.name, sha256: f.sha256, size: f.size, kind: demoted ? 'other' : f.requestedKind, mime: detected?.mime ?? UNKNOWN_MIME,
-    note: f.note, forMessage: f.forMessage, bytesKept: f.bytesKept, detected: detected?.name ?? null,
+    name: f.name,
+    sha256: f.sha256,
+    size: f.size,
+    kind: demoted ? 'other' : f.requestedKind,
+    mime: detected?.mime ?? UNKNOWN_MIME,
+    note: f.note,
+    forMessage: f.forMessage,
+    bytesKept: f.bytesKept,
+    detected: detected?.name ?? null,
   };
   return { payload: attachmentPayload(attachment), demoted };
 }
@@ -37,5 +44,7 @@ export function describeAttachment(f: AttachmentFacts): { payload: AttachmentPay
 export function readAttachment(payload: Readonly<Record<string, unknown>>, entrySeq: number): Attachment {
   const fault = attachmentFault(payload);
   if (fault === null) return payload['attachment'] as Attachment;
-  throw new IntegrityError(msg('integrity.attachment', { seq: entrySeq, key: fault.key }), { hint: msg('integrity.attachment.hint', { found: JSON.stringify(fault.found) ?? '-' }) });
+  throw new IntegrityError(msg('integrity.attachment', { seq: entrySeq, key: fault.key }), {
+    hint: msg('integrity.attachment.hint', { found: JSON.stringify(fault.found) ?? '-' }),
+  });
 }

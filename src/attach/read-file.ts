@@ -39,7 +39,10 @@ export async function statFile(arg: string, cwd: string): Promise<FileToAttach> 
   } catch (e) {
     throw cannotRead(arg, e);
   }
-  if (!info.isFile()) throw new InputError(msg('input.attach-not-file', { file: arg, kind: msg(info.isDirectory() ? 'kind.folder' : 'kind.other') }), { hint: msg('input.attach-not-file.hint') });
+  if (!info.isFile())
+    throw new InputError(msg('input.attach-not-file', { file: arg, kind: msg(info.isDirectory() ? 'kind.folder' : 'kind.other') }), {
+      hint: msg('input.attach-not-file.hint'),
+    });
   return { arg, path, name: basename(path), size: info.size };
 }
 

@@ -33,7 +33,11 @@ export function checkKeptSize(files: readonly FileToAttach[], maxSize: number): 
   const needed = Math.ceil(total / 1024 / 1024) + 1;
   const raise = needed * 1024 * 1024 <= MAX_KEPT_BYTES ? msg('hint.attach-raise', { size: `${needed}MB` }) : '';
   if (files.length === 1) {
-    throw new InputError(msg('input.attach-too-big', { file: files[0]!.arg, size: humanSize(total), max: humanSize(maxSize) }), { hint: msg('input.attach-too-big.hint', { raise }) });
+    throw new InputError(msg('input.attach-too-big', { file: files[0]!.arg, size: humanSize(total), max: humanSize(maxSize) }), {
+      hint: msg('input.attach-too-big.hint', { raise }),
+    });
   }
-  throw new InputError(msg('input.attach-total-too-big', { size: humanSize(total), max: humanSize(maxSize) }), { hint: msg('input.attach-total-too-big.hint', { raise }) });
+  throw new InputError(msg('input.attach-total-too-big', { size: humanSize(total), max: humanSize(maxSize) }), {
+    hint: msg('input.attach-total-too-big.hint', { raise }),
+  });
 }

@@ -21,7 +21,14 @@ export interface Runner {
 }
 
 /** Defines a subcommand with the global options, the exit-code table in its help, and a Context. */
-export function defineCommand<A extends unknown[]>(parent: Command, runner: Runner, spec: string, description: string, build: (c: Command) => Command, handler: Handler<A>): Command {
+export function defineCommand<A extends unknown[]>(
+  parent: Command,
+  runner: Runner,
+  spec: string,
+  description: string,
+  build: (c: Command) => Command,
+  handler: Handler<A>,
+): Command {
   const cmd = addGlobalOptions(build(parent.command(spec).description(description)), runner.lang);
   cmd.addHelpText('after', '\n' + render(runner.lang, msg('cli.exit-table')));
   cmd.action(async (...raw: unknown[]) => {

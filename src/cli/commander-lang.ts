@@ -43,22 +43,25 @@ const NO_LINE_START = /^[、。，．）」』】〕！？：；ー]/u;
  */
 function boxWrap(text: string, width: number): string {
   if (width < 40) return text;
-  return text.split('\n').map((line) => {
-    const pieces = line.match(/\s*[\x21-\x7e]+|\s*[^\s]/gu) ?? [];
-    const lines: string[] = [];
-    let current = '';
-    for (const piece of pieces) {
-      const joined = current + piece;
-      if (current !== '' && displayWidth(joined) > width && !NO_LINE_START.test(piece.trimStart())) {
-        // Nor does a line end with an opening mark: it moves down with what it opens.
-        const opening = /[（「『【〔]$/u.exec(current)?.[0] ?? '';
-        lines.push(current.slice(0, current.length - opening.length).trimEnd());
-        current = opening + piece.trimStart();
-      } else current = joined;
-    }
-    lines.push(current);
-    return lines.join('\n');
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      const pieces = line.match(/\s*[\x21-\x7e]+|\s*[^\s]/gu) ?? [];
+      const lines: string[] = [];
+      let current = '';
+      for (const piece of pieces) {
+        const joined = current + piece;
+        if (current !== '' && displayWidth(joined) > width && !NO_LINE_START.test(piece.trimStart())) {
+          // Nor does a line end with an opening mark: it moves down with what it opens.
+          const opening = /[（「『【〔]$/u.exec(current)?.[0] ?? '';
+          lines.push(current.slice(0, current.length - opening.length).trimEnd());
+          current = opening + piece.trimStart();
+        } else current = joined;
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 /** Commander's own rule for the notes after a description, in the user's words; an empty list is no default. */
@@ -77,17 +80,24 @@ const COMMANDER_ERRORS: readonly [RegExp, (m: RegExpMatchArray) => Phrase][] = [
   [/^error: unknown command '(.*?)'/, (m) => msg('cli.error.unknown-command', { name: m[1]! })],
   [/^error: missing required argument '(.*?)'/, (m) => msg('cli.error.missing-argument', { name: m[1]! })],
   [/^error: option '(.*?)' argument missing/, (m) => msg('cli.error.option-missing-value', { flags: m[1]! })],
-  [/^error: too many arguments(?: for '.*?')?\. Expected (\d+) arguments? but got (\d+)\./, (m) => msg('cli.error.too-many-arguments', { expected: Number(m[1]), got: Number(m[2]) })],
-  [/^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\.$/m, (m) => msg('cli.error.invalid-choice', { flags: m[1]!, value: m[2]!, choices: m[3]! })],
+  [
+    /^error: too many arguments(?: for '.*?')?\. Expected (\d+) arguments? but got (\d+)\./,
+    (m) => msg('cli.error.too-many-arguments', { expected: Number(m[1]), got: Number(m[2]) }),
+  ],
+  [
+    /^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\.$/m,
+    (m) => msg('cli.error.invalid-choice', { flags: m[1]!, value: m[2]!, choices: m[3]! }),
+  ],
 ];
 
 /** A commander error as the user reads it: its catalog key (the `--json` error code) and its words. */
 export function describeCommanderError(text: string, lang: Lang): { code: string; message: string } {
   const trimmed = text.trimEnd();
-  const found = COMMANDER_ERRORS.map(([re, make]) => {
-    const m = trimmed.match(re);
-    return m ? make(m) : null;
-  }).find((m) => m !== null) ?? msg('cli.error.other', { text: trimmed.replace(/^error: /, '') });
+  const found =
+    COMMANDER_ERRORS.map(([re, make]) => {
+      const m = trimmed.match(re);
+      return m ? make(m) : null;
+    }).find((m) => m !== null) ?? msg('cli.error.other', { text: trimmed.replace(/^error: /, '') });
   return { code: found.key, message: render(lang, found) };
 }
 

@@ -31,7 +31,10 @@ export class Context {
   private readonly opened: Archive[] = [];
   private zoneTime: ZoneTime | undefined;
 
-  constructor(readonly io: Io, opts: GlobalOptions) {
+  constructor(
+    readonly io: Io,
+    opts: GlobalOptions,
+  ) {
     this.json = opts.json ?? false;
     this.tz = opts.tz ?? DEFAULT_TZ;
     // Only a zone the user named needs checking: the check is the process's first Intl call,
@@ -51,7 +54,9 @@ export class Context {
    */
   archive(options: { readonly?: boolean; create?: boolean } = {}): Archive {
     if (options.create !== true && !existsSync(resolve(this.io.cwd, this.dbPath))) {
-      throw new ArchiveError(msg('archive.missing', { path: this.dbPath }), { hint: msg('archive.missing.hint', { fallback: defaultArchivePath(this.io.env) }) });
+      throw new ArchiveError(msg('archive.missing', { path: this.dbPath }), {
+        hint: msg('archive.missing.hint', { fallback: defaultArchivePath(this.io.env) }),
+      });
     }
     const busy = Number(this.io.env['CHATPROOF_BUSY_TIMEOUT_MS'] ?? '');
     const a = Archive.open(this.dbPath, { readonly: options.readonly ?? false, ...(busy > 0 ? { busyTimeoutMs: busy } : {}) });

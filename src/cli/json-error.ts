@@ -25,6 +25,8 @@ export function errorDocument(e: unknown, exitCode: number, lang: Lang): Record<
     return jsonDocument({ error: { code: d.code, kind: 'usage', exitCode, message: d.message, hint: render(lang, msg('cli.help-after-error')), where: null } });
   }
   // The stack stays on stderr, where the terminal text asks for it to be reported.
-  const first = render(lang, msg('cli.internal-error', { detail: '' })).split('\n')[0]!.replace(/^chatproof: /, '');
+  const first = render(lang, msg('cli.internal-error', { detail: '' }))
+    .split('\n')[0]!
+    .replace(/^chatproof: /, '');
   return jsonDocument({ error: { code: 'internal', kind: 'internal', exitCode, message: first, hint: null, where: null } });
 }

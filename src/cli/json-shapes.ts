@@ -22,7 +22,17 @@ export function roomJson(r: RoomRecord): Record<string, unknown> {
 }
 
 export function captureJson(c: CaptureRecord): Record<string, unknown> {
-  return { id: c.id, capturedAt: c.capturedAt, format: c.format, variant: c.variant, messages: c.messageCount, coverage: c.coverage, merkleRoot: c.merkleRoot, rawSha256: c.rawSha256, entry: { seq: c.entrySeq } };
+  return {
+    id: c.id,
+    capturedAt: c.capturedAt,
+    format: c.format,
+    variant: c.variant,
+    messages: c.messageCount,
+    coverage: c.coverage,
+    merkleRoot: c.merkleRoot,
+    rawSha256: c.rawSha256,
+    entry: { seq: c.entrySeq },
+  };
 }
 
 export function entryJson(e: EntryRecord): Record<string, unknown> {

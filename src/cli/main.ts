@@ -51,7 +51,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (!(e instanceof CommanderError)) reportError(io, e, runner.lang);
     // Under --json an error is a document too, on stdout, unless the command's own document (with
     // what it finished before failing) is there already; the words above stay on stderr.
-    if (code !== EXIT.ok && jsonRequested(argv) && runner.jsonWritten !== true) io.stdout.write(JSON.stringify(errorDocument(e, code, runner.lang), null, 2) + '\n');
+    if (code !== EXIT.ok && jsonRequested(argv) && runner.jsonWritten !== true)
+      io.stdout.write(JSON.stringify(errorDocument(e, code, runner.lang), null, 2) + '\n');
     return code;
   }
 }

@@ -50,13 +50,19 @@ export interface ProgressOptions {
 export const DEFAULT_PROGRESS_DELAY_MS = 1000;
 
 const LABELS: Readonly<Record<ProgressOptions['label'], Phrase>> = {
-  import: msg('progress.import'), verify: msg('progress.verify'), report: msg('progress.report'),
+  import: msg('progress.import'),
+  verify: msg('progress.verify'),
+  report: msg('progress.report'),
 };
 
 /** The phases the store and the exporter report; one not listed here is shown by its name. */
 const PHASES: Readonly<Record<string, Phrase>> = {
-  parse: msg('progress.phase.parse'), store: msg('progress.phase.store'), compare: msg('progress.phase.compare'),
-  messages: msg('progress.phase.messages'), layout: msg('progress.phase.layout'), pages: msg('progress.phase.pages'),
+  parse: msg('progress.phase.parse'),
+  store: msg('progress.phase.store'),
+  compare: msg('progress.phase.compare'),
+  messages: msg('progress.phase.messages'),
+  layout: msg('progress.phase.layout'),
+  pages: msg('progress.phase.pages'),
 };
 
 const SILENT: Progress = { update: () => {}, clear: () => {}, finish: () => {} };

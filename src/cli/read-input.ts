@@ -24,7 +24,11 @@ function tooBig(where: string, size: number, max: number): InputError {
 }
 
 /** Reads a file, stdin (`-`) or the clipboard as raw bytes: the bytes are the evidence (docs/design/evidence-model.md P1). */
-export async function readInput(source: { file?: string; clipboard?: boolean }, io: Io, maxSize: number): Promise<{ bytes: Buffer; name: string | null; where: string }> {
+export async function readInput(
+  source: { file?: string; clipboard?: boolean },
+  io: Io,
+  maxSize: number,
+): Promise<{ bytes: Buffer; name: string | null; where: string }> {
   if (source.clipboard) {
     const bytes = await readClipboard();
     if (bytes.length > maxSize) throw tooBig('clipboard', bytes.length, maxSize);

@@ -33,7 +33,8 @@ export function readSettings(path: string): Settings {
   } catch (e) {
     throw new ArchiveError(msg('archive.settings-broken'), { where: path, hint: msg('archive.settings-broken.hint'), cause: e });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ArchiveError(msg('archive.settings-broken'), { where: path, hint: msg('archive.settings-broken.hint') });
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ArchiveError(msg('archive.settings-broken'), { where: path, hint: msg('archive.settings-broken.hint') });
   const o = parsed as Record<string, unknown>;
   return {
     ...(typeof o['tsa'] === 'string' ? { tsa: o['tsa'] } : {}),

@@ -58,6 +58,11 @@ export async function stampIfWaiting(ctx: Context, archive: Archive, plan: Stamp
 /** The import document's `stamp` (docs/json.md). */
 export function afterJson(after: AfterCapture): Record<string, unknown> {
   return after.kind === 'stamped'
-    ? { status: 'stamped', entry: { seq: after.stamped.entry.seq, hash: after.stamped.entry.hash }, genTime: after.stamped.token.genTime, captures: after.captures }
+    ? {
+        status: 'stamped',
+        entry: { seq: after.stamped.entry.seq, hash: after.stamped.entry.hash },
+        genTime: after.stamped.token.genTime,
+        captures: after.captures,
+      }
     : { status: 'queued', entry: null, genTime: null, captures: after.waiting };
 }

@@ -27,8 +27,25 @@ const isStringOrNull = (v: unknown): boolean => v === null || typeof v === 'stri
  * checks the two agree on arbitrary messages.
  */
 export function canonicalMessage(m: Message): string {
-  if (isStringOrNull(m.body) && isStringOrNull(m.sender) && isStringOrNull(m.senderId) && isStringOrNull(m.sentAt) && isStringOrNull(m.kind) && isStringOrNull(m.externalId) && isStringOrNull(m.editedAt)) {
-    const json = JSON.stringify({ body: m.body, editedAt: m.editedAt, externalId: m.externalId, kind: m.kind, sender: m.sender, senderId: m.senderId, sentAt: m.sentAt, v: 1 });
+  if (
+    isStringOrNull(m.body) &&
+    isStringOrNull(m.sender) &&
+    isStringOrNull(m.senderId) &&
+    isStringOrNull(m.sentAt) &&
+    isStringOrNull(m.kind) &&
+    isStringOrNull(m.externalId) &&
+    isStringOrNull(m.editedAt)
+  ) {
+    const json = JSON.stringify({
+      body: m.body,
+      editedAt: m.editedAt,
+      externalId: m.externalId,
+      kind: m.kind,
+      sender: m.sender,
+      senderId: m.senderId,
+      sentAt: m.sentAt,
+      v: 1,
+    });
     if (!json.includes('\\ud')) return json;
   }
   return canonicalMessageGeneric(m);

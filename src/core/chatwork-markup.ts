@@ -9,16 +9,23 @@
 
 /** `[dtext:KEY]` → Japanese UI text (docs/design/formats.md §2.7 table). Paired keys render their half. */
 const DTEXT: Readonly<Record<string, string>> = {
-  file_uploaded: 'ファイルをアップロードしました。', file_edited: 'ファイル名を編集しました。',
-  task_added: 'タスクを追加しました。', task_edited: 'タスクを編集しました。',
-  task_done: 'タスクを完了しました。', task_reverted: 'タスクを未完了に戻しました。',
+  file_uploaded: 'ファイルをアップロードしました。',
+  file_edited: 'ファイル名を編集しました。',
+  task_added: 'タスクを追加しました。',
+  task_edited: 'タスクを編集しました。',
+  task_done: 'タスクを完了しました。',
+  task_reverted: 'タスクを未完了に戻しました。',
   task_deleted: 'このタスクは削除されました',
   chatroom_groupchat_created: '新しくグループチャットを作成しました。',
   chatroom_mychat_created: 'マイチャットを作成しました。',
-  chatroom_chatname_is: 'チャット名を「', chatroom_set: '」に設定しました。',
-  chatroom_description_is: '概要を「', chatroom_changed: '」に変更しました。',
-  chatroom_member_is: 'メンバー「', chatroom_added: '」を追加しました。',
-  chatroom_leaved: '」が退席しました。', chatroom_deleted: '」を削除しました。',
+  chatroom_chatname_is: 'チャット名を「',
+  chatroom_set: '」に設定しました。',
+  chatroom_description_is: '概要を「',
+  chatroom_changed: '」に変更しました。',
+  chatroom_member_is: 'メンバー「',
+  chatroom_added: '」を追加しました。',
+  chatroom_leaved: '」が退席しました。',
+  chatroom_deleted: '」を削除しました。',
   chatroom_priv_changed: '」の権限を変更しました。',
   chatroom_chat_joined: 'チャットに参加しました。',
   chatroom_chat_edited: 'チャット情報を変更しました。',
@@ -169,7 +176,8 @@ function renderOpenTag(name: string, arg: string, attrs: string, raw: string, ou
       return out.text('To: 全員');
     case 'rp':
       return out.text('返信: ');
-    case 'qt': case '引用':
+    case 'qt':
+    case '引用':
       out.breakLine();
       return open('quote');
     case 'info':
@@ -182,7 +190,9 @@ function renderOpenTag(name: string, arg: string, attrs: string, raw: string, ou
       out.breakLine();
       out.text('――――――――――');
       return out.breakBeforeMore();
-    case 'picon': case 'pname': case 'piconname':
+    case 'picon':
+    case 'pname':
+    case 'piconname':
       return out.text(arg === '' ? raw : `(${arg})`);
     case 'download':
       out.text('ファイル: ');

@@ -45,12 +45,24 @@ const JST_STEADY_FROM = Date.UTC(JST_STEADY_FROM_YEAR, 0, 1) / 1000 - JST_SECOND
 function isSteadyJstWallClock(t: WallClock): boolean {
   const second = t.second ?? 0;
   return (
-    Number.isInteger(t.year) && t.year >= JST_STEADY_FROM_YEAR && t.year <= 9999 &&
-    Number.isInteger(t.month) && t.month >= 1 && t.month <= 12 &&
-    Number.isInteger(t.day) && t.day >= 1 && t.day <= new Date(Date.UTC(t.year, t.month, 0)).getUTCDate() &&
-    Number.isInteger(t.hour) && t.hour >= 0 && t.hour <= 23 &&
-    Number.isInteger(t.minute) && t.minute >= 0 && t.minute <= 59 &&
-    Number.isInteger(second) && second >= 0 && second <= 59
+    Number.isInteger(t.year) &&
+    t.year >= JST_STEADY_FROM_YEAR &&
+    t.year <= 9999 &&
+    Number.isInteger(t.month) &&
+    t.month >= 1 &&
+    t.month <= 12 &&
+    Number.isInteger(t.day) &&
+    t.day >= 1 &&
+    t.day <= new Date(Date.UTC(t.year, t.month, 0)).getUTCDate() &&
+    Number.isInteger(t.hour) &&
+    t.hour >= 0 &&
+    t.hour <= 23 &&
+    Number.isInteger(t.minute) &&
+    t.minute >= 0 &&
+    t.minute <= 59 &&
+    Number.isInteger(second) &&
+    second >= 0 &&
+    second <= 59
   );
 }
 
@@ -60,11 +72,9 @@ function isSteadyJstWallClock(t: WallClock): boolean {
  * dates (2024/02/30). A time that falls in a DST gap is moved forward by luxon, as clocks do.
  */
 export function wallClockToIso(t: WallClock, zone: string): string | null {
-  if (zone === DEFAULT_TZ && isSteadyJstWallClock(t)) return withOffset(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second ?? 0) / 1000 - JST_SECONDS, JST_OFFSET);
-  const dt = luxon().DateTime.fromObject(
-    { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second ?? 0 },
-    { zone },
-  );
+  if (zone === DEFAULT_TZ && isSteadyJstWallClock(t))
+    return withOffset(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second ?? 0) / 1000 - JST_SECONDS, JST_OFFSET);
+  const dt = luxon().DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second ?? 0 }, { zone });
   if (!dt.isValid) return null;
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true });
 }

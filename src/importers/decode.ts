@@ -33,7 +33,13 @@ const BINARY_KINDS: readonly BinaryKind[] = [
   { signature: [[0, [0xff, 0xd8, 0xff]]], looksLike: msg('binary.jpeg') },
   { signature: [[0, ascii('GIF8')]], looksLike: msg('binary.gif') },
   // ISO media (HEIC photos, MP4/MOV videos): a small big-endian box size, then `ftyp`.
-  { signature: [[0, [0]], [4, ascii('ftyp')]], looksLike: msg('binary.isomedia') },
+  {
+    signature: [
+      [0, [0]],
+      [4, ascii('ftyp')],
+    ],
+    looksLike: msg('binary.isomedia'),
+  },
   { signature: [[0, ascii('%PDF-')]], looksLike: msg('binary.pdf') },
   { signature: [[0, [...ascii('PK'), 0x03, 0x04]]], looksLike: msg('binary.zip') },
   { signature: [[0, [...ascii('PK'), 0x05, 0x06]]], looksLike: msg('binary.zip-empty') },
@@ -90,7 +96,11 @@ export function decodeInput(bytes: Uint8Array, name: string | null, lazyTextFrom
   if (utf8.length < lazyTextFrom) return { bytes, text: utf8Text(utf8), encoding, name, decodeWarnings: [] };
   let text: string | undefined;
   return {
-    bytes, utf8, encoding, name, decodeWarnings: [],
+    bytes,
+    utf8,
+    encoding,
+    name,
+    decodeWarnings: [],
     get text(): string {
       return (text ??= utf8Text(utf8));
     },
@@ -161,8 +171,7 @@ function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', encoding: string): D
   const whole = bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1);
   const { iconv } = legacyCodecs();
   const text = iconv.decode(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength), order === 'le' ? 'utf-16le' : 'utf-16be');
-  const warnings: Warning[] =
-    whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: msg('decode.utf16-half') }];
+  const warnings: Warning[] = whole === bytes ? [] : [{ line: lineAt(text, Math.max(0, text.length - 1)), message: msg('decode.utf16-half') }];
   return { text: replaceLoneSurrogates(text), encoding, warnings: [...loneSurrogateWarnings(text), ...warnings] };
 }
 

@@ -24,7 +24,10 @@ export function detectFormat(input: DecodedInput, importers: readonly Importer[]
     if (tried.sniff.confidence >= SIGNATURE_CONFIDENCE) break;
   }
   if (best) return { importer: best.importer, reason: best.sniff.reason };
-  const tried = joined('text.lines', sniffs.map((s) => msg('input.tried', { format: s.importer.format, reason: s.sniff.reason })));
+  const tried = joined(
+    'text.lines',
+    sniffs.map((s) => msg('input.tried', { format: s.importer.format, reason: s.sniff.reason })),
+  );
   throw new InputError(msg('input.unrecognised', { tried }), { where, hint: msg('input.unrecognised.hint') });
 }
 

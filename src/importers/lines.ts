@@ -44,7 +44,13 @@ export class LineIndex implements IndexedLines {
   private readonly crlf: Uint8Array;
 
   static ofText(text: string): LineIndex {
-    return new LineIndex(text.length, (from) => text.indexOf('\n', from), (at) => text.charCodeAt(at) === 0x0d, (start, end) => text.slice(start, end), (at) => (text.charCodeAt(at) & 0xfc00) === 0xdc00);
+    return new LineIndex(
+      text.length,
+      (from) => text.indexOf('\n', from),
+      (at) => text.charCodeAt(at) === 0x0d,
+      (start, end) => text.slice(start, end),
+      (at) => (text.charCodeAt(at) & 0xfc00) === 0xdc00,
+    );
   }
 
   /**
@@ -54,7 +60,13 @@ export class LineIndex implements IndexedLines {
    */
   static ofUtf8(utf8: Uint8Array): LineIndex {
     const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
-    return new LineIndex(bytes.length, (from) => bytes.indexOf(0x0a, from), (at) => bytes[at] === 0x0d, (start, end) => bytes.toString('utf8', start, end), (at) => (bytes[at]! & 0xc0) === 0x80);
+    return new LineIndex(
+      bytes.length,
+      (from) => bytes.indexOf(0x0a, from),
+      (at) => bytes[at] === 0x0d,
+      (start, end) => bytes.toString('utf8', start, end),
+      (at) => (bytes[at]! & 0xc0) === 0x80,
+    );
   }
 
   /**

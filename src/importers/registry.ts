@@ -6,13 +6,7 @@ import { crowdworksImporter } from './crowdworks/index.js';
 import { lancersImporter } from './lancers/index.js';
 
 /** Every importer, in the order detection tries them. Adding a source = one folder + one line here. */
-export const importers: readonly Importer[] = [
-  lineImporter,
-  chatworkJsonImporter,
-  crowdworksImporter,
-  lancersImporter,
-  chatworkTextImporter,
-];
+export const importers: readonly Importer[] = [lineImporter, chatworkJsonImporter, crowdworksImporter, lancersImporter, chatworkTextImporter];
 
 export function importerFor(format: FormatName): Importer | undefined {
   return importers.find((i) => i.format === format);

@@ -36,7 +36,10 @@ export class AtomicFile {
   private size = 0;
   readonly tempPath: string;
 
-  constructor(readonly target: string, mode: number = PRIVATE_MODE) {
+  constructor(
+    readonly target: string,
+    mode: number = PRIVATE_MODE,
+  ) {
     this.tempPath = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
     // 'wx': never reuse or follow an existing file at the temp name. fchmod: the mode asked for,
     // whatever the umask (which would otherwise narrow a wider --mode).
@@ -44,7 +47,10 @@ export class AtomicFile {
       this.fd = openSync(this.tempPath, 'wx', mode);
     } catch (e) {
       // A folder one may not write, or none at all (/proc/self/fd): the path chosen, exit 2.
-      throw new UsageError(msg('usage.output.cannot-create', { file: target, folder: dirname(target), why: errorCode(e) }), { hint: msg('hint.output.choose-another'), cause: e });
+      throw new UsageError(msg('usage.output.cannot-create', { file: target, folder: dirname(target), why: errorCode(e) }), {
+        hint: msg('hint.output.choose-another'),
+        cause: e,
+      });
     }
     live.add(this.tempPath);
     this.guarded(() => fchmodSync(this.openFd(), mode));

@@ -48,8 +48,15 @@ export function assembleFiles(input: AssembleInput): Assembled {
   const files: EmbeddedFile[] = [];
   const originals = new Map<string, string>();
   const log = input.entries.map((e) => entryCanonical({ ...e, prevHash: e.prevHash })).join('\n') + '\n';
-  files.push(embedded(LOG_NAME, Buffer.from(log, 'utf8'), 'log', 'application/x-ndjson',
-    `Log entries #${input.logFrom}..#${input.head.seq}, one hashed form per line / ログ（1 行 1 件、ハッシュ計算の対象そのもの）`));
+  files.push(
+    embedded(
+      LOG_NAME,
+      Buffer.from(log, 'utf8'),
+      'log',
+      'application/x-ndjson',
+      `Log entries #${input.logFrom}..#${input.head.seq}, one hashed form per line / ログ（1 行 1 件、ハッシュ計算の対象そのもの）`,
+    ),
+  );
 
   const captures: ManifestCapture[] = input.used.map((c) => {
     const ordinal = input.ordinalOf.get(c.record.id)!;
@@ -61,15 +68,33 @@ export function assembleFiles(input: AssembleInput): Assembled {
     files.push(embedded(name, c.raw, 'original', originalMime(name), `Original bytes of capture #${ordinal} / 取り込み #${ordinal} の元データ`));
     const extras = c.extras.map((bytes, i) => {
       const extra = originalName(ordinal, c.record.id, bytes, i + 1);
-      files.push(embedded(extra, bytes, 'original', originalMime(extra), `Further original bytes of capture #${ordinal} / 取り込み #${ordinal} の元データ（追加分）`));
+      files.push(
+        embedded(extra, bytes, 'original', originalMime(extra), `Further original bytes of capture #${ordinal} / 取り込み #${ordinal} の元データ（追加分）`),
+      );
       return extra;
     });
     return { ...base, file: name, extras, messageHashes: c.messages.map((m) => m.hash) };
   });
 
   for (const t of input.timestamps) {
-    files.push(embedded(t.tokenFile, src.blobs.get(t.tokenSha256)!, 'timestamp-token', 'application/pkcs7-mime', `RFC 3161 timestamp token of log entry #${t.entrySeq} / タイムスタンプトークン`));
-    files.push(embedded(t.dataFile, Buffer.from(canonicalJson({ v: 1, seq: t.stampedSeq, hash: t.stampedHash }), 'utf8'), 'timestamp-data', 'application/json', `The exact bytes the token of entry #${t.entrySeq} was issued over / タイムスタンプの対象データ`));
+    files.push(
+      embedded(
+        t.tokenFile,
+        src.blobs.get(t.tokenSha256)!,
+        'timestamp-token',
+        'application/pkcs7-mime',
+        `RFC 3161 timestamp token of log entry #${t.entrySeq} / タイムスタンプトークン`,
+      ),
+    );
+    files.push(
+      embedded(
+        t.dataFile,
+        Buffer.from(canonicalJson({ v: 1, seq: t.stampedSeq, hash: t.stampedHash }), 'utf8'),
+        'timestamp-data',
+        'application/json',
+        `The exact bytes the token of entry #${t.entrySeq} was issued over / タイムスタンプの対象データ`,
+      ),
+    );
   }
 
   const shownHashes = new Set(set.shown.map((m) => m.hash));
@@ -84,7 +109,19 @@ export function assembleFiles(input: AssembleInput): Assembled {
     const name = bytes === undefined ? null : attachmentName(e.seq, a.name);
     if (bytes !== undefined && name !== null) files.push(embedded(name, bytes, 'attachment', a.mime, `${a.kind}: ${a.name}`));
     const image = bytes !== undefined && a.kind === 'screenshot' && imageKind(bytes) !== null ? bytes : null;
-    reportFiles.push({ seq: e.seq, at: e.at, name: a.name, sha256: a.sha256, size: a.size, kind: a.kind, mime: a.mime, note: a.note, forMessage: a.forMessage, file: name, image });
+    reportFiles.push({
+      seq: e.seq,
+      at: e.at,
+      name: a.name,
+      sha256: a.sha256,
+      size: a.size,
+      kind: a.kind,
+      mime: a.mime,
+      note: a.note,
+      forMessage: a.forMessage,
+      file: name,
+      image,
+    });
     attachments.push({ entrySeq: e.seq, file: name });
   }
 
@@ -117,7 +154,12 @@ export function assembleFiles(input: AssembleInput): Assembled {
   // Measured and hashed now, serialized again when embedded (model.ts, EmbeddedFile.chunks).
   const text = new CanonicalJson(manifest);
   const manifestFile: EmbeddedFile = {
-    name: MANIFEST_NAME, chunks: () => text.chunks(), size: text.size, sha256: text.sha256, role: 'manifest', mime: 'application/json',
+    name: MANIFEST_NAME,
+    chunks: () => text.chunks(),
+    size: text.size,
+    sha256: text.sha256,
+    role: 'manifest',
+    mime: 'application/json',
     description: 'chatproof report manifest: hashes, Merkle roots, log entries (canonical JSON) / 検証用マニフェスト',
   };
   return { embedded: [manifestFile, ...files], manifestSha256: manifestFile.sha256, originals, reportFiles };

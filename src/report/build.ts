@@ -20,7 +20,12 @@ import { readTimestamp } from '../core/entries/timestamp.js';
  */
 export function buildReport(src: ReportSource, opts: BuildOptions): Report {
   const mode = modeOf(opts);
-  const views: CaptureView[] = src.captures.map((c) => ({ id: c.record.id, capturedAt: c.record.capturedAt, coverage: c.record.coverage, messages: c.messages }));
+  const views: CaptureView[] = src.captures.map((c) => ({
+    id: c.record.id,
+    capturedAt: c.record.capturedAt,
+    coverage: c.record.coverage,
+    messages: c.messages,
+  }));
   const view = buildArchiveView(views);
   const byHash = new Map<string, HashedMessage>();
   for (const c of src.captures) for (const m of c.messages) byHash.set(m.hash, m);
@@ -49,11 +54,27 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
   const entryBySeq = new Map(entries.map((e) => [e.seq, e]));
   const ordinalOf = ordinalsOf(src);
 
-  const relied = new Set(mode === 'full' ? src.captures.map((c) => c.record.id) : [...set.sightings.map((s) => s.capture), ...set.manifest.map((m) => m.statusAsOf)]);
+  const relied = new Set(
+    mode === 'full' ? src.captures.map((c) => c.record.id) : [...set.sightings.map((s) => s.capture), ...set.manifest.map((m) => m.statusAsOf)],
+  );
   const timestamps = reportTimestamps(entries, src.blobs, logFrom);
   const used = src.captures.filter((c) => relied.has(c.record.id));
   const title = opts.title ?? defaultTitle(src.room.title, opts.lang);
-  const files = assembleFiles({ src, mode, proofs, used, ordinalOf, entries, timestamps, set, opts, title, head, logFrom, captureMembers: (seq) => membersOf(entryBySeq.get(seq)) });
+  const files = assembleFiles({
+    src,
+    mode,
+    proofs,
+    used,
+    ordinalOf,
+    entries,
+    timestamps,
+    set,
+    opts,
+    title,
+    head,
+    logFrom,
+    captureMembers: (seq) => membersOf(entryBySeq.get(seq)),
+  });
 
   const captures: ReportCapture[] = used.map((c) => ({
     ordinal: ordinalOf.get(c.record.id)!,
@@ -121,8 +142,15 @@ function reportTimestamps(entries: readonly EntryRecord[], blobs: ReadonlyMap<st
       continue; // not a token at all: nothing it could vouch for, so the report does not rely on it
     }
     out.push({
-      entrySeq: e.seq, stampedSeq: p.seq, stampedHash: p.hash, genTime: info.genTime, tsaName: info.tsaName ?? p.tsaName,
-      tsaUrl: p.tsaUrl, tokenSha256: p.tokenSha256, tokenFile: tokenName(e.seq), dataFile: stampedDataName(e.seq),
+      entrySeq: e.seq,
+      stampedSeq: p.seq,
+      stampedHash: p.hash,
+      genTime: info.genTime,
+      tsaName: info.tsaName ?? p.tsaName,
+      tsaUrl: p.tsaUrl,
+      tokenSha256: p.tokenSha256,
+      tokenFile: tokenName(e.seq),
+      dataFile: stampedDataName(e.seq),
     });
   }
   return out;
@@ -131,7 +159,10 @@ function reportTimestamps(entries: readonly EntryRecord[], blobs: ReadonlyMap<st
 /** The room's notes and observations, worded as `chatproof show` words them. */
 function observations(entries: readonly EntryRecord[], roomId: string): ReportObservation[] {
   return roomObservations(entries.filter((e) => e.roomId === roomId)).map((o) => ({
-    seq: o.entrySeq ?? 0, at: o.at, kind: o.kind === 'note' ? 'note' : 'observation', text: o.text,
+    seq: o.entrySeq ?? 0,
+    at: o.at,
+    kind: o.kind === 'note' ? 'note' : 'observation',
+    text: o.text,
   }));
 }
 

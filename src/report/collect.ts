@@ -26,7 +26,8 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
   const entries = head === undefined ? [] : all.slice(0, all.indexOf(head) + 1);
   const headSeq = head?.seq ?? 0;
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  const captures = archive.captures(room.id)
+  const captures = archive
+    .captures(room.id)
     .filter((c) => c.entrySeq <= headSeq)
     .map((record) => {
       const entry = bySeq.get(record.entrySeq);
@@ -56,6 +57,7 @@ function checkAgainstEntry(record: CaptureRecord, entry: EntryRecord | undefined
   const stated = entry === undefined ? 'no log entry' : read?.ok ? read.value.capture.merkleRoot : 'no root';
   if (stated === record.merkleRoot) return;
   throw new IntegrityError(msg('integrity.capture-row-changed', { capture: record.id, expected: stated, actual: record.merkleRoot }), {
-    where: `captures row ${record.id}`, hint: msg('hint.run-verify'),
+    where: `captures row ${record.id}`,
+    hint: msg('hint.run-verify'),
   });
 }

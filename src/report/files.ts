@@ -21,7 +21,10 @@ export function originalMime(name: string): string {
 
 /** Only helps a reader open the file: JSON if it parses as JSON, HTML if it starts with a tag. */
 function sniffExtension(bytes: Uint8Array): 'json' | 'html' | 'txt' | 'bin' {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('<')) return 'html';
   if (text.startsWith('{') || text.startsWith('[')) {
     try {

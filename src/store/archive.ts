@@ -25,16 +25,21 @@ function checkList(captureId: string, row: { h: Buffer; root: string; n: number 
   const size = row.h.length / 32;
   const root = Number.isInteger(size) ? listRootHex(row.h) : 'a list of whole 32-byte hashes';
   if (root === row.root && size === row.n) return;
-  throw new IntegrityError(msg('integrity.list-changed', { capture: captureId, expected: `root ${row.root} over ${row.n} messages`, actual: `root ${root} over ${size} messages` }), {
-    where: `captures row ${captureId}, its message list (capture_lists rows)`, hint: msg('hint.run-verify'),
-  });
+  throw new IntegrityError(
+    msg('integrity.list-changed', { capture: captureId, expected: `root ${row.root} over ${row.n} messages`, actual: `root ${root} over ${size} messages` }),
+    {
+      where: `captures row ${captureId}, its message list (capture_lists rows)`,
+      hint: msg('hint.run-verify'),
+    },
+  );
 }
 
 function checkMessage(captureId: string, hash: string, key: string, bytes: Buffer): void {
   const actual = taggedHashOfBytes(MESSAGE_TAG, bytes);
   if (actual === key) return;
   throw new IntegrityError(msg('integrity.message-changed', { hash, capture: captureId, actual: Buffer.from(actual, 'latin1').toString('hex') }), {
-    where: `messages row ${hash}`, hint: msg('hint.run-verify'),
+    where: `messages row ${hash}`,
+    hint: msg('hint.run-verify'),
   });
 }
 
@@ -43,7 +48,6 @@ export type NewEntry = NewPayload & {
   readonly roomId: string | null;
   readonly blobs: readonly Uint8Array[];
 };
-
 
 /** The archive, reached only through this module (docs/design/layout.md): reads here, writes through append/capture-write. */
 export class Archive {
@@ -75,11 +79,13 @@ export class Archive {
   }
 
   roomSummaries(): RoomSummary[] {
-    const stats = this.sqlite.prepare(
-      `SELECT room_id AS roomId, COUNT(*) AS n, MAX(captured_at) AS last,
+    const stats = this.sqlite
+      .prepare(
+        `SELECT room_id AS roomId, COUNT(*) AS n, MAX(captured_at) AS last,
          (SELECT message_count FROM captures c2 WHERE c2.room_id = c.room_id ORDER BY entry_seq DESC LIMIT 1) AS lastCount
        FROM captures c GROUP BY room_id`,
-    ).all() as { roomId: string; n: number; last: string; lastCount: number }[];
+      )
+      .all() as { roomId: string; n: number; last: string; lastCount: number }[];
     const byRoom = new Map(stats.map((s) => [s.roomId, s]));
     return this.rooms().map((r) => {
       const s = byRoom.get(r.id);
@@ -88,20 +94,28 @@ export class Archive {
   }
 
   roomByExternalId(source: Source, externalId: string): RoomRecord | undefined {
-    const r = this.sqlite.prepare(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1`).get(source, externalId);
+    const r = this.sqlite
+      .prepare(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE source = ? AND external_id = ? ORDER BY created_seq LIMIT 1`)
+      .get(source, externalId);
     return r === undefined ? undefined : roomRow(r);
   }
 
   captures(roomId: string): CaptureRecord[] {
-    return (this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.room_id = ? ORDER BY c.entry_seq`).all(roomId) as CaptureRow[]).map(captureRow);
+    return (this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.room_id = ? ORDER BY c.entry_seq`).all(roomId) as CaptureRow[]).map(
+      captureRow,
+    );
   }
 
   capture(id: string): CaptureRecord {
-    const rows = (this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.id = ? OR c.id LIKE ? ORDER BY c.entry_seq`).all(id, `${id}%`) as CaptureRow[]).map(captureRow);
+    const rows = (
+      this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.id = ? OR c.id LIKE ? ORDER BY c.entry_seq`).all(id, `${id}%`) as CaptureRow[]
+    ).map(captureRow);
     const exact = rows.find((r) => r.id === id);
     if (exact) return exact;
     if (rows.length === 1 && id.length >= 6) return rows[0]!;
-    throw new ArchiveError(rows.length > 1 ? msg('archive.capture-ambiguous', { id }) : msg('archive.no-capture', { id }), { hint: msg('archive.no-capture.hint') });
+    throw new ArchiveError(rows.length > 1 ? msg('archive.capture-ambiguous', { id }) : msg('archive.no-capture', { id }), {
+      hint: msg('archive.no-capture.hint'),
+    });
   }
 
   /**
@@ -127,7 +141,9 @@ export class Archive {
   }
 
   private readMessages(captureId: string, check: boolean, seen?: Map<string, HashedMessage>): HashedMessage[] {
-    const head = this.sqlite.prepare('SELECT merkle_root AS root, message_count AS n FROM captures WHERE id = ?').get(captureId) as { root: string; n: number } | undefined;
+    const head = this.sqlite.prepare('SELECT merkle_root AS root, message_count AS n FROM captures WHERE id = ?').get(captureId) as
+      | { root: string; n: number }
+      | undefined;
     if (!head) throw new ArchiveError(msg('archive.no-capture', { id: captureId }), { hint: msg('archive.no-capture.hint') });
     const row = { ...head, h: readList(this.sqlite, captureId) };
     if (check) checkList(captureId, row);
@@ -160,9 +176,10 @@ export class Archive {
   }
 
   entries(roomId?: string): EntryRecord[] {
-    const rows = roomId === undefined
-      ? this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log ORDER BY seq`).all()
-      : this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log WHERE room_id = ? ORDER BY seq`).all(roomId);
+    const rows =
+      roomId === undefined
+        ? this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log ORDER BY seq`).all()
+        : this.sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM log WHERE room_id = ? ORDER BY seq`).all(roomId);
     return (rows as EntryRow[]).map(entryRow);
   }
 
@@ -200,12 +217,14 @@ export class Archive {
   /** Several entries, each with its blobs, in one transaction: all land, consecutively and in order, or none (attach FILE…). */
   appendAll(entries: readonly NewEntry[]): EntryRecord[] {
     return this.write(() =>
-      this.sqlite.transaction(() =>
-        entries.map((e) => {
-          for (const b of e.blobs) putBlob(this.sqlite, b);
-          return appendEntry<EntryKind>(this.sqlite, e.kind, e.roomId, e.payload);
-        }),
-      ).immediate(),
+      this.sqlite
+        .transaction(() =>
+          entries.map((e) => {
+            for (const b of e.blobs) putBlob(this.sqlite, b);
+            return appendEntry<EntryKind>(this.sqlite, e.kind, e.roomId, e.payload);
+          }),
+        )
+        .immediate(),
     );
   }
 
@@ -234,7 +253,6 @@ export class Archive {
       throw asArchiveError(e, target);
     }
   }
-
 }
 
 function isFile(path: string): boolean {

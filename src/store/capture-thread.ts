@@ -5,7 +5,16 @@ import { ArchiveError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { messageBound } from '../core/types.js';
 import { workerScript, workerThreads } from '../threads.js';
-import { extraBlobsBySha, metaOf, PROGRESS_EVERY, type CaptureHead, type Meta, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
+import {
+  extraBlobsBySha,
+  metaOf,
+  PROGRESS_EVERY,
+  type CaptureHead,
+  type Meta,
+  type CaptureProgress,
+  type NewCapture,
+  type RecordedCapture,
+} from './capture-write.js';
 import { MessageEncoder, type Encoded, type RowBatch } from './message-rows.js';
 
 /**
@@ -31,7 +40,14 @@ export interface WriterSetup {
 }
 
 export type ToWriter =
-  | { readonly type: 'begin'; readonly setup: WriterSetup; readonly head: CaptureHead; readonly rawSha256: string; readonly extra: readonly (readonly [string, Uint8Array])[]; readonly total: number }
+  | {
+      readonly type: 'begin';
+      readonly setup: WriterSetup;
+      readonly head: CaptureHead;
+      readonly rawSha256: string;
+      readonly extra: readonly (readonly [string, Uint8Array])[];
+      readonly total: number;
+    }
   | { readonly type: 'rows'; readonly batch: RowBatch }
   | { readonly type: 'end'; readonly encoded: Encoded; readonly meta: Meta }
   | { readonly type: 'abort' };
@@ -67,8 +83,7 @@ function rebuild(e: ThreadError): Error {
       ...(e.where === undefined ? {} : { where: phraseFromData(e.where) }),
       ...(e.hint === undefined ? {} : { hint: phraseFromData(e.hint) }),
     });
-  }
-  else if (e.name === 'SqliteError' && e.code !== undefined) error = new Database.SqliteError(e.message, e.code);
+  } else if (e.name === 'SqliteError' && e.code !== undefined) error = new Database.SqliteError(e.message, e.code);
   else {
     error = new Error(e.message);
     error.name = e.name;
@@ -102,7 +117,11 @@ export class WriterThread {
           this.encoder?.recycle(m.buffer);
         }
         // The hash list arrives as a plain Uint8Array: a Buffer over the same memory.
-        else if (m.type === 'done') resolve({ ...m.result, messageHashes: Buffer.from(m.result.messageHashes.buffer, m.result.messageHashes.byteOffset, m.result.messageHashes.byteLength) });
+        else if (m.type === 'done')
+          resolve({
+            ...m.result,
+            messageHashes: Buffer.from(m.result.messageHashes.buffer, m.result.messageHashes.byteOffset, m.result.messageHashes.byteLength),
+          });
         else if (m.type === 'aborted') resolve(null);
         else this.fail(rebuild(m.error), reject);
         this.wakeUp();

@@ -78,7 +78,12 @@ export function extraBlobsBySha(input: CaptureHead): Map<string, Uint8Array> {
 }
 
 /** Under the write lock, before the rows: the original bytes and the room. */
-export function beginCapture(sqlite: Database.Database, input: CaptureHead, rawSha256: string, extra: ReadonlyMap<string, Uint8Array>): { room: RoomRecord; created: boolean } {
+export function beginCapture(
+  sqlite: Database.Database,
+  input: CaptureHead,
+  rawSha256: string,
+  extra: ReadonlyMap<string, Uint8Array>,
+): { room: RoomRecord; created: boolean } {
   putBlob(sqlite, input.raw, rawSha256);
   for (const [sha, bytes] of extra) putBlob(sqlite, bytes, sha);
   return ensureRoom(sqlite, input.room);
@@ -119,8 +124,22 @@ export function finishCapture(
          coverage_from, coverage_to, message_count, merkle_root, captured_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(capture.id, room.id, entry.seq, rawSha256, input.format, input.variant, input.parserVersion, input.tz, p.coverage.kind,
-      p.coverage.from, p.coverage.to, capture.messageCount, p.merkleRoot, capturedAt);
+    .run(
+      capture.id,
+      room.id,
+      entry.seq,
+      rawSha256,
+      input.format,
+      input.variant,
+      input.parserVersion,
+      input.tz,
+      p.coverage.kind,
+      p.coverage.from,
+      p.coverage.to,
+      capture.messageCount,
+      p.merkleRoot,
+      capturedAt,
+    );
   putList(sqlite, capture.id, p.hashList);
   return { room, roomCreated: begun.created, capture: { ...capture, entrySeq: entry.seq }, entry, messageHashes: p.hashList };
 }
@@ -176,6 +195,8 @@ function ensureRoom(sqlite: Database.Database, spec: NewCapture['room']): { room
 function createRoom(sqlite: Database.Database, spec: { source: Source; externalId: string | null; title: string }): RoomRecord {
   const id = newId();
   const entry = appendEntry(sqlite, 'room', id, roomPayload({ id, source: spec.source, externalId: spec.externalId, title: spec.title }));
-  sqlite.prepare('INSERT INTO rooms (id, source, external_id, title, created_seq) VALUES (?, ?, ?, ?, ?)').run(id, spec.source, spec.externalId, spec.title, entry.seq);
+  sqlite
+    .prepare('INSERT INTO rooms (id, source, external_id, title, created_seq) VALUES (?, ?, ?, ?, ?)')
+    .run(id, spec.source, spec.externalId, spec.title, entry.seq);
   return { id, source: spec.source, externalId: spec.externalId, title: spec.title, createdSeq: entry.seq };
 }

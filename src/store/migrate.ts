@@ -32,24 +32,26 @@ export function applyMigrations(sqlite: Database.Database): void {
   // Loaded only when something is pending; `require` because opening an archive is synchronous.
   const { readMigrationFiles } = createRequire(import.meta.url)('drizzle-orm/migrator') as typeof import('drizzle-orm/migrator');
   const migrations = readMigrationFiles({ migrationsFolder: migrationsDir });
-  sqlite.transaction(() => {
-    // Written as drizzle writes it, to the whitespace: sqlite_master keeps the statement's text.
-    sqlite.exec(`
+  sqlite
+    .transaction(() => {
+      // Written as drizzle writes it, to the whitespace: sqlite_master keeps the statement's text.
+      sqlite.exec(`
 			CREATE TABLE IF NOT EXISTS "${TABLE}" (
 				id SERIAL PRIMARY KEY,
 				hash text NOT NULL,
 				created_at numeric
 			)
 		`);
-    const last = sqlite.prepare(`SELECT created_at FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`).pluck().get() as number | string | undefined;
-    const record = sqlite.prepare(`INSERT INTO "${TABLE}" ("hash", "created_at") VALUES (?, ?)`);
-    for (const m of migrations) {
-      if (last !== undefined && Number(last) >= m.folderMillis) continue;
-      for (const statement of m.sql) {
-        sqlite.exec(statement);
-        DATA_STEPS[statement.trim()]?.(sqlite);
+      const last = sqlite.prepare(`SELECT created_at FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`).pluck().get() as number | string | undefined;
+      const record = sqlite.prepare(`INSERT INTO "${TABLE}" ("hash", "created_at") VALUES (?, ?)`);
+      for (const m of migrations) {
+        if (last !== undefined && Number(last) >= m.folderMillis) continue;
+        for (const statement of m.sql) {
+          sqlite.exec(statement);
+          DATA_STEPS[statement.trim()]?.(sqlite);
+        }
+        record.run(m.hash, m.folderMillis);
       }
-      record.run(m.hash, m.folderMillis);
-    }
-  }).immediate();
+    })
+    .immediate();
 }

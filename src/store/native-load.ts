@@ -15,8 +15,11 @@ export function nativeLoadFailure(e: unknown): ArchiveError | undefined {
   if (!native) return undefined;
   // Installed as a package, reinstalling brings the binary for this Node; a checkout reinstalls its dependencies.
   const command = packageRoot.includes(`${sep}node_modules${sep}`) ? 'npm install -g chatproof' : 'npm ci';
-  return new ArchiveError(msg('environment.native-load', { system: `Node.js ${process.version}, ${process.platform}-${process.arch}`, reason: text.split('\n')[0] ?? text }), {
-    hint: msg('environment.native-load.hint', { command }),
-    cause: e,
-  });
+  return new ArchiveError(
+    msg('environment.native-load', { system: `Node.js ${process.version}, ${process.platform}-${process.arch}`, reason: text.split('\n')[0] ?? text }),
+    {
+      hint: msg('environment.native-load.hint', { command }),
+      cause: e,
+    },
+  );
 }

@@ -19,12 +19,32 @@ export const CAPTURE_COLUMNS = `c.id, c.room_id AS roomId, c.entry_seq AS entryS
   c.coverage_to AS coverageTo, c.message_count AS messageCount, c.merkle_root AS merkleRoot, c.captured_at AS capturedAt`;
 export const CAPTURE_FROM = 'captures c JOIN blobs b ON b.sha256 = c.blob_sha256';
 
-export interface EntryRow { seq: number; kind: EntryKind; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
+export interface EntryRow {
+  seq: number;
+  kind: EntryKind;
+  at: string;
+  roomId: string | null;
+  payload: string;
+  prevHash: string | null;
+  hash: string;
+}
 
 export interface CaptureRow {
-  id: string; roomId: string; entrySeq: number; rawSha256: string; rawSize: number; format: string; variant: string;
-  parserVersion: string; tz: string; coverageKind: 'full' | 'window'; coverageFrom: string | null; coverageTo: string | null;
-  messageCount: number; merkleRoot: string; capturedAt: string;
+  id: string;
+  roomId: string;
+  entrySeq: number;
+  rawSha256: string;
+  rawSize: number;
+  format: string;
+  variant: string;
+  parserVersion: string;
+  tz: string;
+  coverageKind: 'full' | 'window';
+  coverageFrom: string | null;
+  coverageTo: string | null;
+  messageCount: number;
+  merkleRoot: string;
+  capturedAt: string;
 }
 
 /** A `rooms` row as selected by ROOM_COLUMNS is a RoomRecord as it is. */

@@ -31,9 +31,13 @@ export const chunks = sqliteTable('chunks', {
 export const blobChunks = sqliteTable(
   'blob_chunks',
   {
-    blobSha256: text('blob_sha256').notNull().references(() => blobs.sha256),
+    blobSha256: text('blob_sha256')
+      .notNull()
+      .references(() => blobs.sha256),
     seq: integer('seq').notNull(),
-    chunkHash: blob('chunk_hash', { mode: 'buffer' }).notNull().references(() => chunks.hash),
+    chunkHash: blob('chunk_hash', { mode: 'buffer' })
+      .notNull()
+      .references(() => chunks.hash),
   },
   (t) => [primaryKey({ columns: [t.blobSha256, t.seq] })],
 );
@@ -59,9 +63,13 @@ export const captures = sqliteTable(
   'captures',
   {
     id: text('id').primaryKey(),
-    roomId: text('room_id').notNull().references(() => rooms.id),
+    roomId: text('room_id')
+      .notNull()
+      .references(() => rooms.id),
     entrySeq: integer('entry_seq').notNull(),
-    blobSha256: text('blob_sha256').notNull().references(() => blobs.sha256),
+    blobSha256: text('blob_sha256')
+      .notNull()
+      .references(() => blobs.sha256),
     format: text('format').notNull(),
     variant: text('variant').notNull(),
     parserVersion: text('parser_version').notNull(),
@@ -91,9 +99,13 @@ export const listChunks = sqliteTable('list_chunks', {
 export const captureLists = sqliteTable(
   'capture_lists',
   {
-    captureId: text('capture_id').notNull().references(() => captures.id),
+    captureId: text('capture_id')
+      .notNull()
+      .references(() => captures.id),
     seq: integer('seq').notNull(),
-    chunkHash: blob('chunk_hash', { mode: 'buffer' }).notNull().references(() => listChunks.hash),
+    chunkHash: blob('chunk_hash', { mode: 'buffer' })
+      .notNull()
+      .references(() => listChunks.hash),
   },
   (t) => [primaryKey({ columns: [t.captureId, t.seq] })],
 );

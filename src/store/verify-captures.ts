@@ -20,11 +20,13 @@ type CaptureRow = StoredCaptureRow & { hashes: Buffer | null; listDigest: string
 
 export function readCaptures(sqlite: Database.Database, problems: Problem[]): CaptureRow[] {
   const lists = verifyLists(sqlite, problems);
-  const rows = sqlite.prepare(
-    `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
+  const rows = sqlite
+    .prepare(
+      `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
        coverage_kind AS coverageKind, coverage_from AS coverageFrom, coverage_to AS coverageTo, message_count AS messageCount,
        merkle_root AS merkleRoot, captured_at AS capturedAt FROM captures`,
-  ).all() as StoredCaptureRow[];
+    )
+    .all() as StoredCaptureRow[];
   // A list is hashed once here (6.4 MB at 200k messages), not again when its capture is checked.
   return rows.map((r) => withList(r, lists.has(r.id) ? lists.get(r.id)! : undefined, lists));
 }
@@ -59,7 +61,14 @@ export function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
   return n;
 }
 
-export function verifyCaptures(rows: readonly CaptureRow[], entries: readonly CheckedEntry[], blobs: BlobIndex, messages: MessageIndex, roots: ReadonlyMap<string, string>, problems: Problem[]): number {
+export function verifyCaptures(
+  rows: readonly CaptureRow[],
+  entries: readonly CheckedEntry[],
+  blobs: BlobIndex,
+  messages: MessageIndex,
+  roots: ReadonlyMap<string, string>,
+  problems: Problem[],
+): number {
   const byId = entriesOf(entries, readCaptureStatement);
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const used = new Set<number>();
@@ -69,21 +78,46 @@ export function verifyCaptures(rows: readonly CaptureRow[], entries: readonly Ch
     const c = statementOf(entry, readCaptureStatement);
     if (entry?.damaged && c === null) continue;
     if (entry === undefined || c === null) {
-      problems.push({ kind: 'capture-without-entry', where: msg('vp.row', { table: 'captures', id: row.id }), expected: msg('vp.capture-entry.expected'), actual: msg('vp.none') });
+      problems.push({
+        kind: 'capture-without-entry',
+        where: msg('vp.row', { table: 'captures', id: row.id }),
+        expected: msg('vp.capture-entry.expected'),
+        actual: msg('vp.none'),
+      });
       continue;
     }
     used.add(entry.seq);
     const stated = row.byEntryId?.get(String(c.id));
     const listed = stated === undefined ? row : withList(row, stated, new Map());
-    compareColumns('captures', row.id, row, {
-      id: c.id, roomId: entry.roomId, entrySeq: entry.seq, rawSha256: c.rawSha256, format: c.format, variant: c.variant, parserVersion: c.parserVersion,
-      tz: c.tz, coverageKind: c.coverageKind, coverageFrom: c.coverageFrom, coverageTo: c.coverageTo, messageCount: c.messageCount,
-      merkleRoot: c.merkleRoot, capturedAt: c.capturedAt,
-    }, problems);
+    compareColumns(
+      'captures',
+      row.id,
+      row,
+      {
+        id: c.id,
+        roomId: entry.roomId,
+        entrySeq: entry.seq,
+        rawSha256: c.rawSha256,
+        format: c.format,
+        variant: c.variant,
+        parserVersion: c.parserVersion,
+        tz: c.tz,
+        coverageKind: c.coverageKind,
+        coverageFrom: c.coverageFrom,
+        coverageTo: c.coverageTo,
+        messageCount: c.messageCount,
+        merkleRoot: c.merkleRoot,
+        capturedAt: c.capturedAt,
+      },
+      problems,
+    );
     checkMessageList(listed, c, lists, problems);
-    if (!blobs.has(c.rawSha256 as string)) problems.push({ kind: 'blob-missing', where: msg('vp.capture-original', { id: row.id }), expected: String(c.rawSha256), actual: msg('vp.not-stored') });
+    if (!blobs.has(c.rawSha256 as string))
+      problems.push({ kind: 'blob-missing', where: msg('vp.capture-original', { id: row.id }), expected: String(c.rawSha256), actual: msg('vp.not-stored') });
   }
-  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'capture-missing', where: msg('vp.capture-entry', { id, seq: e.seq }), expected: msg('vp.captures-row'), actual: msg('vp.none') });
+  for (const [id, e] of byId)
+    if (!used.has(e.seq))
+      problems.push({ kind: 'capture-missing', where: msg('vp.capture-entry', { id, seq: e.seq }), expected: msg('vp.captures-row'), actual: msg('vp.none') });
   return rows.length;
 }
 
@@ -133,7 +167,12 @@ function checkMessageList(row: CaptureRow, c: CaptureStatement, lists: ListCheck
   if (hashes === null) return;
   const { root, size, missing } = lists.facts(hashes, row.listDigest);
   if (root !== c.merkleRoot || size !== c.messageCount) {
-    problems.push({ kind: 'capture-messages-changed', where: msg('vp.capture-list', { id }), expected: msg('vp.root', { root: String(c.merkleRoot), n: String(c.messageCount) }), actual: msg('vp.root', { root, n: String(size) }) });
+    problems.push({
+      kind: 'capture-messages-changed',
+      where: msg('vp.capture-list', { id }),
+      expected: msg('vp.root', { root: String(c.merkleRoot), n: String(c.messageCount) }),
+      actual: msg('vp.root', { root, n: String(size) }),
+    });
     return;
   }
   for (const i of missing) {

@@ -5,7 +5,15 @@ import { entryHash } from './entry-hash.js';
 import type { Problem } from './verify-types.js';
 import { ENTRY_COLUMNS } from './rows.js';
 
-interface Row { seq: number; kind: string; at: string; roomId: string | null; payload: string; prevHash: string | null; hash: string }
+interface Row {
+  seq: number;
+  kind: string;
+  at: string;
+  roomId: string | null;
+  payload: string;
+  prevHash: string | null;
+  hash: string;
+}
 
 export interface CheckedEntry {
   readonly seq: number;
@@ -51,9 +59,16 @@ export function verifyLog(sqlite: Database.Database, problems: Problem[]): Check
   const seen = new Set(results.map((r) => r.seq));
   const last = results.length > 0 ? results[results.length - 1]!.seq : 0;
   if (last - results.length > 100) {
-    problems.push({ kind: 'entry-missing', where: msg('vp.log-entries', { last }), expected: msg('vp.entries', { n: last }), actual: msg('vp.entries', { n: results.length }) });
+    problems.push({
+      kind: 'entry-missing',
+      where: msg('vp.log-entries', { last }),
+      expected: msg('vp.entries', { n: last }),
+      actual: msg('vp.entries', { n: results.length }),
+    });
   } else {
-    for (let g = 1; g < last; g++) if (!seen.has(g)) problems.push({ kind: 'entry-missing', where: msg('vp.log-entry.plain', { seq: g }), expected: msg('vp.an-entry'), actual: msg('vp.removed') });
+    for (let g = 1; g < last; g++)
+      if (!seen.has(g))
+        problems.push({ kind: 'entry-missing', where: msg('vp.log-entry.plain', { seq: g }), expected: msg('vp.an-entry'), actual: msg('vp.removed') });
   }
 
   const damaged = new Set<number>();
@@ -83,7 +98,13 @@ export function verifyLog(sqlite: Database.Database, problems: Problem[]): Check
       problems.push({ kind: 'entry-not-canonical', where, expected: canonicalJson(cur.payload), actual: cur.row.payload });
     }
   }
-  return results.map((r) => ({ seq: r.seq, kind: r.row.kind, roomId: r.row.roomId, payload: (r.payload ?? null) as Record<string, unknown> | null, damaged: r.explained || damaged.has(r.seq) }));
+  return results.map((r) => ({
+    seq: r.seq,
+    kind: r.row.kind,
+    roomId: r.row.roomId,
+    payload: (r.payload ?? null) as Record<string, unknown> | null,
+    damaged: r.explained || damaged.has(r.seq),
+  }));
 }
 
 function parsePayload(text: string): unknown {

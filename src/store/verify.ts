@@ -57,7 +57,9 @@ function verifyMessages(sqlite: Database.Database, problems: Problem[], progress
   // with one query per listed message, which was 40 % of verify (docs/performance.md). ~100 bytes a message.
   const keys = new Set<string>();
   let count = 0;
-  const rows = sqlite.prepare('SELECT rowid, lower(hex(hash)), CAST(canonical_json AS TEXT) FROM messages').raw().iterate() as IterableIterator<[number, string, string | null]>;
+  const rows = sqlite.prepare('SELECT rowid, lower(hex(hash)), CAST(canonical_json AS TEXT) FROM messages').raw().iterate() as IterableIterator<
+    [number, string, string | null]
+  >;
   for (const [rowid, key, text] of rows) {
     count++;
     keys.add(key);
@@ -93,25 +95,32 @@ function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[]
     const stated = statementOf(entry, readRoomStatement);
     if (entry?.damaged && stated === null) continue;
     if (entry === undefined || stated === null) {
-      problems.push({ kind: 'room-without-entry', where: msg('vp.row', { table: 'rooms', id: String(row['id']) }), expected: msg('vp.room-entry.expected'), actual: msg('vp.none') });
+      problems.push({
+        kind: 'room-without-entry',
+        where: msg('vp.row', { table: 'rooms', id: String(row['id']) }),
+        expected: msg('vp.room-entry.expected'),
+        actual: msg('vp.none'),
+      });
       continue;
     }
     used.add(entry.seq);
     compareColumns('rooms', row['id'] as string, row, { ...stated, createdSeq: entry.seq }, problems);
   }
-  for (const [id, e] of byId) if (!used.has(e.seq)) problems.push({ kind: 'room-missing', where: msg('vp.room-entry', { id, seq: e.seq }), expected: msg('vp.rooms-row'), actual: msg('vp.none') });
+  for (const [id, e] of byId)
+    if (!used.has(e.seq))
+      problems.push({ kind: 'room-missing', where: msg('vp.room-entry', { id, seq: e.seq }), expected: msg('vp.rooms-row'), actual: msg('vp.none') });
 }
 
 function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
   return a.map((x, i) => [x, b[i]!]);
 }
 
-
 /** Entries other than captures that point at stored bytes (timestamp tokens, attached files). */
 function verifyReferencedBlobs(entries: readonly CheckedEntry[], blobs: BlobIndex, problems: Problem[]): void {
   for (const e of entries) {
     for (const sha of e.payload ? listedBlobs(e.payload) : []) {
-      if (!blobs.has(sha)) problems.push({ kind: 'blob-missing', where: msg('vp.log-entry', { seq: e.seq, kind: e.kind }), expected: sha, actual: msg('vp.not-stored') });
+      if (!blobs.has(sha))
+        problems.push({ kind: 'blob-missing', where: msg('vp.log-entry', { seq: e.seq, kind: e.kind }), expected: sha, actual: msg('vp.not-stored') });
     }
   }
 }

@@ -62,7 +62,9 @@ export class ChatworkClient {
       throw new TokenRefusedError(msg('service.token-refused', { detail: this.errorText(res.body) }), { hint: msg('hint.chatwork-token') });
     }
     if (!expected.includes(res.status)) {
-      throw new ServiceError(msg('service.unexpected', { status: res.status, request: `${request}${this.errorText(res.body)}` }), { hint: msg('service.unexpected.hint') });
+      throw new ServiceError(msg('service.unexpected', { status: res.status, request: `${request}${this.errorText(res.body)}` }), {
+        hint: msg('service.unexpected.hint'),
+      });
     }
     return res;
   }
@@ -89,9 +91,10 @@ export class ChatworkClient {
       const why = res.status === 429 ? 'rate limit reached (Chatwork allows 300 requests per 5 minutes)' : `Chatwork answered ${res.status}`;
       if (delay === null) {
         throw new ServiceError(msg('service.gave-up', { what, tries: attempt, why }), {
-          hint: res.status === 429 && resetHeader !== null
-            ? msg('service.rate-limited.hint', { at: new Date(Number(resetHeader) * 1000).toISOString() })
-            : msg('service.trouble.hint'),
+          hint:
+            res.status === 429 && resetHeader !== null
+              ? msg('service.rate-limited.hint', { at: new Date(Number(resetHeader) * 1000).toISOString() })
+              : msg('service.trouble.hint'),
         });
       }
       this.options.onWait?.(delay, why);
@@ -105,12 +108,18 @@ export class ChatworkClient {
     try {
       const res = await fetch(url, { headers: withToken ? { 'x-chatworktoken': this.options.token } : {}, signal, redirect: withToken ? 'error' : 'follow' });
       const body = await readCapped(res, maxBytes);
-      if (body === null) throw new ServiceError(msg('service.too-large', { what, max: maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} B` }), { hint: msg('service.unexpected.hint') });
+      if (body === null)
+        throw new ServiceError(
+          msg('service.too-large', { what, max: maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} B` }),
+          { hint: msg('service.unexpected.hint') },
+        );
       return { request: what, status: res.status, headers: res.headers, body };
     } catch (e) {
       if (e instanceof ServiceError) throw e;
       if (this.options.signal.aborted) throw stopped();
-      throw new ServiceError(msg('service.unreachable', { what: this.scrub(what), why: this.scrub(describeFailure(e, timeoutMs)) }), { hint: msg('service.unreachable.hint') });
+      throw new ServiceError(msg('service.unreachable', { what: this.scrub(what), why: this.scrub(describeFailure(e, timeoutMs)) }), {
+        hint: msg('service.unreachable.hint'),
+      });
     }
   }
 

@@ -14,7 +14,14 @@ const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 
 
 /** `90s`, `10m`, `1h30m`, `1d` → milliseconds; UsageError for anything else or below the minimum. */
 export function parseInterval(text: string): number {
-  const parts = /^(?:\d+[smhd])+$/i.test(text.trim()) ? [...text.trim().toLowerCase().matchAll(/(\d+)([smhd])/g)] : [];
+  const parts = /^(?:\d+[smhd])+$/i.test(text.trim())
+    ? [
+        ...text
+          .trim()
+          .toLowerCase()
+          .matchAll(/(\d+)([smhd])/g),
+      ]
+    : [];
   const ms = parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_MS[unit!]!, 0);
   if (parts.length === 0) {
     throw new UsageError(msg('usage.every', { value: text }), { hint: msg('usage.every.hint') });

@@ -41,9 +41,7 @@ export function retryDelayMs(failed: FailedTry, policy: RetryPolicy): number | n
   if (failed.attempt >= policy.maxAttempts) return null;
   const backOff = policy.baseDelayMs * 2 ** (failed.attempt - 1);
   const reset = failed.status === 429 ? Number(failed.resetHeader ?? '') : NaN;
-  const delay = failed.resetHeader !== null && Number.isFinite(reset) && reset > 0
-    ? Math.max(0, reset * 1000 - failed.nowMs) + RESET_MARGIN_MS
-    : backOff;
+  const delay = failed.resetHeader !== null && Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - failed.nowMs) + RESET_MARGIN_MS : backOff;
   return failed.waitedMs + delay > policy.maxTotalWaitMs ? null : delay;
 }
 

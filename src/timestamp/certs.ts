@@ -42,7 +42,11 @@ const MAX_CERT_FILE = 16 * 1024 * 1024;
 export async function readCertificateFile(path: string): Promise<Uint8Array[]> {
   let bytes: Uint8Array;
   try {
-    bytes = await readBounded(path, { where: path, maxSize: MAX_CERT_FILE, tooBig: (size) => new InputError(msg('input.cert-too-big', { size, max: MAX_CERT_FILE }), { where: path }) });
+    bytes = await readBounded(path, {
+      where: path,
+      maxSize: MAX_CERT_FILE,
+      tooBig: (size) => new InputError(msg('input.cert-too-big', { size, max: MAX_CERT_FILE }), { where: path }),
+    });
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
     throw new InputError(msg('input.cert.unreadable', { why: errorText(cause) }), { where: path, hint: msg('hint.check-path'), cause });
@@ -105,11 +109,13 @@ export function findSignerCertificate(signedData: pkijs.SignedData): pkijs.Certi
   const inner: unknown = sid.idBlock.isConstructed ? (sid.valueBlock as { value?: unknown[] }).value?.[0] : sid;
   if (!(inner instanceof asn1js.BaseBlock)) return null;
   const keyId = Buffer.from((inner.valueBlock as { valueHexView: Uint8Array }).valueHexView);
-  return certs.find((c) => {
-    const ski = c.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue;
-    if (ski instanceof asn1js.OctetString) return Buffer.from(ski.valueBlock.valueHexView).equals(keyId);
-    return createHash('sha1').update(c.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest().equals(keyId);
-  }) ?? null;
+  return (
+    certs.find((c) => {
+      const ski = c.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue;
+      if (ski instanceof asn1js.OctetString) return Buffer.from(ski.valueBlock.valueHexView).equals(keyId);
+      return createHash('sha1').update(c.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest().equals(keyId);
+    }) ?? null
+  );
 }
 
 export interface EkuFinding {

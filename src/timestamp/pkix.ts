@@ -61,9 +61,7 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 
 /** A distinguished name in certificate order, like `openssl x509 -subject`: "C=JP, O=Example, CN=TSA". */
 export function formatName(name: pkijs.RelativeDistinguishedNames): string {
-  return name.typesAndValues
-    .map((tv) => `${SHORT_NAMES[tv.type] ?? tv.type}=${attributeText(tv.value)}`)
-    .join(', ');
+  return name.typesAndValues.map((tv) => `${SHORT_NAMES[tv.type] ?? tv.type}=${attributeText(tv.value)}`).join(', ');
 }
 
 function attributeText(value: pkijs.AttributeValueType): string {

@@ -104,19 +104,29 @@ function networkFailure(e: unknown, timeoutMs: number): Phrase {
   const cause: unknown = e instanceof Error ? e.cause : undefined;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
   switch (code) {
-    case 'ECONNREFUSED': return msg('service.net.refused');
+    case 'ECONNREFUSED':
+      return msg('service.net.refused');
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return msg('service.net.no-host');
+    case 'EAI_AGAIN':
+      return msg('service.net.no-host');
     case 'ECONNRESET':
-    case 'UND_ERR_SOCKET': return msg('service.net.closed');
-    default: return msg('service.net.other', { why: `${errorText(cause ?? e)}${code === '' ? '' : ` (${code})`}` });
+    case 'UND_ERR_SOCKET':
+      return msg('service.net.closed');
+    default:
+      return msg('service.net.other', { why: `${errorText(cause ?? e)}${code === '' ? '' : ` (${code})`}` });
   }
 }
 
 /** RFC 3161 §2.4.2 PKIFailureInfo bit names, for the refusal message. */
 const FAILURE_BITS: readonly [number, string][] = [
-  [0, 'badAlg'], [2, 'badRequest'], [5, 'badDataFormat'], [14, 'timeNotAvailable'],
-  [15, 'unacceptedPolicy'], [16, 'unacceptedExtension'], [17, 'addInfoNotAvailable'], [25, 'systemFailure'],
+  [0, 'badAlg'],
+  [2, 'badRequest'],
+  [5, 'badDataFormat'],
+  [14, 'timeNotAvailable'],
+  [15, 'unacceptedPolicy'],
+  [16, 'unacceptedExtension'],
+  [17, 'addInfoNotAvailable'],
+  [25, 'systemFailure'],
 ];
 
 function describeStatus(info: pkijs.PKIStatusInfo): string {

@@ -51,8 +51,9 @@ export async function checkTrust(signedData: pkijs.SignedData, signer: pkijs.Cer
   }
 
   // As SignedData.verify does: the token's CA certificates are candidate intermediates, the signer goes last (the leaf).
-  const intermediates = (signedData.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate && c !== signer && isCaCertificate(c));
+  const intermediates = (signedData.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate && c !== signer && isCaCertificate(c),
+  );
   const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: [...trusted], certs: [...intermediates, signer], checkDate: genTime });
   const subject = formatName(signer.subject);
   let result: pkijs.CertificateChainValidationEngineVerifyResult;

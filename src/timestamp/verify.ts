@@ -71,11 +71,13 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, data: Uint8Arra
     return { ok: false, genTime: null, tsaName: null, signerSubject: null, anchor: anchorFor(null), trust: null, checks: [check] };
   }
   const info = describeTstInfo(token.tstInfo);
-  const checks: TimestampCheck[] = [{
-    name: 'token',
-    ok: true,
-    detail: msg('ts.token.ok', { bytes: tokenDer.length, serial: info.serial, policy: info.policy }),
-  }];
+  const checks: TimestampCheck[] = [
+    {
+      name: 'token',
+      ok: true,
+      detail: msg('ts.token.ok', { bytes: tokenDer.length, serial: info.serial, policy: info.policy }),
+    },
+  ];
   checks.push(checkImprint(token.tstInfo, data));
   const signer = findSignerCertificate(token.signedData);
   checks.push(await checkSignature(tokenDer, signer));
@@ -87,8 +89,11 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, data: Uint8Arra
   } else {
     checks.push(evaluate('signing-certificate', () => checkSigningCertificate(token.signedData, signer)));
     checks.push(evaluate('signer-eku', () => checkTimestampingEku(signer)));
-    const found = await checkTrust(token.signedData, signer, token.tstInfo.genTime, { certs: own, label })
-      .catch((e: unknown) => ({ ok: false, mode: null, detail: unevaluated(e) }));
+    const found = await checkTrust(token.signedData, signer, token.tstInfo.genTime, { certs: own, label }).catch((e: unknown) => ({
+      ok: false,
+      mode: null,
+      detail: unevaluated(e),
+    }));
     trust = found.mode;
     checks.push({ name: 'trust-anchor', ok: found.ok, detail: found.detail });
   }

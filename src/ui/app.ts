@@ -46,10 +46,13 @@ export function createUiApp(deps: UiDeps): Hono<UiEnv> {
     await next();
   });
   // Checked as the body streams in: an oversized upload is refused before it is held in memory.
-  app.use('*', bodyLimit({
-    maxSize: deps.maxUpload,
-    onError: (c) => c.html(failureText(c.get('lang'), deps.maxUpload), 413),
-  }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxUpload,
+      onError: (c) => c.html(failureText(c.get('lang'), deps.maxUpload), 413),
+    }),
+  );
 
   app.get('/static/:name', async (c) => {
     const name = c.req.param('name');

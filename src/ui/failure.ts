@@ -15,10 +15,16 @@ export function statusFor(e: unknown): 400 | 409 | 422 | 500 | 502 | 503 {
 export function failure(lang: Lang, e: unknown): Html {
   const tx = textsIn(lang);
   if (!(e instanceof ChatproofError)) {
-    return html`<div class="error" role="alert"><strong>${tx('ui.failed')}</strong><p>${tx('ui.internal')}</p><pre>${e instanceof Error ? e.message : String(e)}</pre></div>`;
+    return html`<div class="error" role="alert">
+      <strong>${tx('ui.failed')}</strong>
+      <p>${tx('ui.internal')}</p>
+      <pre>${e instanceof Error ? e.message : String(e)}</pre>
+    </div>`;
   }
   const d = describeError(e, lang);
-  return html`<div class="error" role="alert" data-code="${d.code}"><strong>${tx('ui.failed')}</strong>
-<p>${d.message}${d.where ? html` <span class="muted">(${d.where})</span>` : ''}</p>
-${d.hint ? html`<p>${tx('ui.next')}: ${d.hint}</p>` : ''}</div>`;
+  return html`<div class="error" role="alert" data-code="${d.code}">
+    <strong>${tx('ui.failed')}</strong>
+    <p>${d.message}${d.where ? html` <span class="muted">(${d.where})</span>` : ''}</p>
+    ${d.hint ? html`<p>${tx('ui.next')}: ${d.hint}</p>` : ''}
+  </div>`;
 }

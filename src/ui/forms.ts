@@ -10,7 +10,9 @@ import type { Html } from './layout.js';
 export function dropForm(lang: Lang, opts: { post: string; target: string; accept?: string; extra?: Html }): Html {
   const tx = textsIn(lang);
   return html`<form data-post="${opts.post}" data-target="${opts.target}" data-auto>
-${opts.extra ?? ''}
-<div class="drop" data-drop>${tx('ui.drop-here')} <label><input type="file" name="file"${opts.accept ? html` accept="${opts.accept}"` : ''}> ${tx('ui.choose-file')}</label></div>
-</form>`;
+    ${opts.extra ?? ''}
+    <div class="drop" data-drop>
+      ${tx('ui.drop-here')} <label><input type="file" name="file" ${opts.accept ? html` accept="${opts.accept}"` : ''} /> ${tx('ui.choose-file')}</label>
+    </div>
+  </form>`;
 }

@@ -69,28 +69,57 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
   try {
     port = await listen(v4, opts.port, '127.0.0.1');
   } catch (e) {
-    throw new ArchiveError(msg('archive.ui-listen', { port: opts.port, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), { hint: msg('archive.ui-listen.hint') });
+    throw new ArchiveError(msg('archive.ui-listen', { port: opts.port, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), {
+      hint: msg('archive.ui-listen.hint'),
+    });
   }
   const v6 = createServer(onRequest);
   const servers = [v4];
   // IPv6 loopback is optional: a machine without it still has the IPv4 address printed.
-  await listen(v6, port, '::1').then(() => servers.push(v6), () => undefined);
+  await listen(v6, port, '::1').then(
+    () => servers.push(v6),
+    () => undefined,
+  );
   hosts = allowedHosts(port);
   const scratch = mkdtempSync(join(tmpdir(), 'chatproof-ui-'));
-  const watcher = new FolderWatcher(opts.workspace, { lang: opts.lang, ...(opts.onWatchEvent ? { onEvent: opts.onWatchEvent } : {}), ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }) });
+  const watcher = new FolderWatcher(opts.workspace, {
+    lang: opts.lang,
+    ...(opts.onWatchEvent ? { onEvent: opts.onWatchEvent } : {}),
+    ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
+  });
   const chatwork = new ChatworkSession(opts.workspace, ...(opts.chatworkApiBase ? [opts.chatworkApiBase] : []));
-  handler = getRequestListener(createUiApp({
-    token, port, lang: opts.lang, maxUpload: opts.maxUpload, workspace: opts.workspace, browser: new Browser(() => opts.workspace.archive()), scratch,
-    // Up to 16 previews, and no more than one upload's worth of bytes beyond the one being read.
-    imports: new Pending<PendingInput>({ max: 16, maxWeight: 2 * opts.maxUpload, weight: (i) => i.bytes.length }), watcher, chatwork,
-  }).fetch);
+  handler = getRequestListener(
+    createUiApp({
+      token,
+      port,
+      lang: opts.lang,
+      maxUpload: opts.maxUpload,
+      workspace: opts.workspace,
+      browser: new Browser(() => opts.workspace.archive()),
+      scratch,
+      // Up to 16 previews, and no more than one upload's worth of bytes beyond the one being read.
+      imports: new Pending<PendingInput>({ max: 16, maxWeight: 2 * opts.maxUpload, weight: (i) => i.bytes.length }),
+      watcher,
+      chatwork,
+    }).fetch,
+  );
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     watcher,
-    close: () => (chatwork.close(), watcher.stop()).then(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    })))).then(() => rmSync(scratch, { recursive: true, force: true })),
+    close: () =>
+      (chatwork.close(), watcher.stop())
+        .then(() =>
+          Promise.all(
+            servers.map(
+              (s) =>
+                new Promise<void>((resolve) => {
+                  s.close(() => resolve());
+                  s.closeAllConnections();
+                }),
+            ),
+          ),
+        )
+        .then(() => rmSync(scratch, { recursive: true, force: true })),
   };
 }

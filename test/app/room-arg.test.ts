@@ -48,7 +48,12 @@ describe('the ROOM rule', () => {
     expect(e.message).toContain('株式会社ミライ　鈴木');
     expect(e.message).toContain('株式会社ミライ 田中');
     expect(e.message).not.toContain('佐藤花子');
-    expect(describeError(usage(() => pickRoom(ROOMS, 'a1b2c3')), 'ja').message).toContain('複数あります');
+    expect(
+      describeError(
+        usage(() => pickRoom(ROOMS, 'a1b2c3')),
+        'ja',
+      ).message,
+    ).toContain('複数あります');
   });
 
   it('an unknown room lists the rooms; a short id prefix says how long one must be', () => {
@@ -63,18 +68,20 @@ describe('the ROOM rule', () => {
   });
 
   it('a title always finds its own room by any part of itself, unless another title holds that part too', () => {
-    fc.assert(fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.nat(), (titles, pick, a, b) => {
-      const rooms = titles.map((title, i) => room(`r${String(i).padStart(15, '0')}`, title));
-      const target = rooms[pick % rooms.length]!;
-      const key = titleKey(target.title);
-      const [from, to] = [a % (key.length + 1), b % (key.length + 1)].sort((x, y) => x - y) as [number, number];
-      const part = key.slice(from, to);
-      if (part.trim() === '' || part !== part.trim()) return;
-      const holders = rooms.filter((r) => titleKey(r.title) === titleKey(part) || r.title === part || titleKey(r.title).includes(titleKey(part)));
-      const whole = rooms.filter((r) => r.title === part || titleKey(r.title) === titleKey(part));
-      if (whole.length > 0 || holders.length !== 1) return;
-      expect(pickRoom(rooms, part)).toBe(target);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.nat(), (titles, pick, a, b) => {
+        const rooms = titles.map((title, i) => room(`r${String(i).padStart(15, '0')}`, title));
+        const target = rooms[pick % rooms.length]!;
+        const key = titleKey(target.title);
+        const [from, to] = [a % (key.length + 1), b % (key.length + 1)].sort((x, y) => x - y) as [number, number];
+        const part = key.slice(from, to);
+        if (part.trim() === '' || part !== part.trim()) return;
+        const holders = rooms.filter((r) => titleKey(r.title) === titleKey(part) || r.title === part || titleKey(r.title).includes(titleKey(part)));
+        const whole = rooms.filter((r) => r.title === part || titleKey(r.title) === titleKey(part));
+        if (whole.length > 0 || holders.length !== 1) return;
+        expect(pickRoom(rooms, part)).toBe(target);
+      }),
+    );
   });
 });
 
@@ -85,7 +92,16 @@ describe('the ROOM rule through the CLI', () => {
     const a = Archive.open(tmp.db);
     try {
       for (const title of ['株式会社ミライ 鈴木', '株式会社ミライ 田中', '佐藤花子']) {
-        a.recordCapture({ room: { source: 'line', externalId: null, title }, raw: Buffer.from(title), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: [msg('2024-03-01T09:05:00+09:00', '佐藤花子', title)] });
+        a.recordCapture({
+          room: { source: 'line', externalId: null, title },
+          raw: Buffer.from(title),
+          format: 'line',
+          variant: 'line/test',
+          parserVersion: 'line@1',
+          tz: 'Asia/Tokyo',
+          coverageKind: 'full',
+          messages: [msg('2024-03-01T09:05:00+09:00', '佐藤花子', title)],
+        });
       }
     } finally {
       a.close();

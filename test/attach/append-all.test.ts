@@ -31,10 +31,12 @@ describe('Archive.appendAll', () => {
   it('lands nothing when one entry fails: no entry, no blob of the entries before it', () => {
     const before = archive.head();
     const kept = Buffer.from('would be kept');
-    expect(() => archive.appendAll([
-      { kind: 'note', roomId: null, payload: { note: { text: 'fine' } }, blobs: [kept] },
-      { kind: 'note', roomId: null, payload: { note: { text: 'no JSON form' }, n: Number.NaN } as NotePayload, blobs: [] },
-    ])).toThrow();
+    expect(() =>
+      archive.appendAll([
+        { kind: 'note', roomId: null, payload: { note: { text: 'fine' } }, blobs: [kept] },
+        { kind: 'note', roomId: null, payload: { note: { text: 'no JSON form' }, n: Number.NaN } as NotePayload, blobs: [] },
+      ]),
+    ).toThrow();
     expect(archive.head()).toEqual(before);
     expect(archive.hasBlob(sha256Hex(kept))).toBe(false);
   });

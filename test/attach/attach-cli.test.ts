@@ -33,7 +33,9 @@ const head = () => inArchive((a) => a.head());
 const roomId = () => inArchive((a) => findRoom(a, ROOM).id);
 const attachments = () => inArchive((a) => a.entries(findRoom(a, ROOM).id).filter((e) => e.kind === 'attachment'));
 
-interface Out { files: { name: string; sha256: string; size: number; kind: string; entry: { seq: number; hash: string } }[] }
+interface Out {
+  files: { name: string; sha256: string; size: number; kind: string; entry: { seq: number; hash: string } }[];
+}
 
 describe('chatproof attach', () => {
   it('keeps a deliverable and a screenshot byte-exact, one entry each with the full payload; verify passes', async () => {
@@ -46,21 +48,50 @@ describe('chatproof attach', () => {
     const [deliverable, screenshot] = attachments();
     expect(deliverable?.roomId).toBe(roomId());
     expect(deliverable?.payload).toEqual({
-      attachment: { name: 'LP_v2.pdf', sha256: sha256Hex(pdf), size: pdf.length, kind: 'deliverable', mime: 'application/pdf', note: '3/10 納品', forMessage: null, bytesKept: true, detected: 'pdf' },
+      attachment: {
+        name: 'LP_v2.pdf',
+        sha256: sha256Hex(pdf),
+        size: pdf.length,
+        kind: 'deliverable',
+        mime: 'application/pdf',
+        note: '3/10 納品',
+        forMessage: null,
+        bytesKept: true,
+        detected: 'pdf',
+      },
       blobs: [sha256Hex(pdf)],
     });
     expect(screenshot?.payload).toEqual({
-      attachment: { name: '画面.png', sha256: sha256Hex(png), size: png.length, kind: 'screenshot', mime: 'image/png', note: null, forMessage: null, bytesKept: true, detected: 'png' },
+      attachment: {
+        name: '画面.png',
+        sha256: sha256Hex(png),
+        size: png.length,
+        kind: 'screenshot',
+        mime: 'image/png',
+        note: null,
+        forMessage: null,
+        bytesKept: true,
+        detected: 'png',
+      },
       blobs: [sha256Hex(png)],
     });
     expect(r1.json<Out>().files).toEqual([{ ...(deliverable!.payload['attachment'] as object), entry: { seq: deliverable!.seq, hash: deliverable!.hash } }]);
-    expect(r2.json<Out>().files[0]).toMatchObject({ name: '画面.png', sha256: sha256Hex(png), size: png.length, kind: 'screenshot', entry: { seq: screenshot!.seq } });
+    expect(r2.json<Out>().files[0]).toMatchObject({
+      name: '画面.png',
+      sha256: sha256Hex(png),
+      size: png.length,
+      kind: 'screenshot',
+      entry: { seq: screenshot!.seq },
+    });
 
     inArchive((a) => {
       expect(a.blob(sha256Hex(pdf)).equals(pdf)).toBe(true);
       expect(a.blob(sha256Hex(png)).equals(png)).toBe(true);
       expect(verifyArchive(a.sqlite)).toMatchObject({ ok: true, problems: [] });
-      expect(listRoomFiles(a.entries(findRoom(a, ROOM).id)).map((f) => [f.name, f.kind, f.bytesKept])).toEqual([['LP_v2.pdf', 'deliverable', true], ['画面.png', 'screenshot', true]]);
+      expect(listRoomFiles(a.entries(findRoom(a, ROOM).id)).map((f) => [f.name, f.kind, f.bytesKept])).toEqual([
+        ['LP_v2.pdf', 'deliverable', true],
+        ['画面.png', 'screenshot', true],
+      ]);
     });
   });
 
@@ -70,7 +101,17 @@ describe('chatproof attach', () => {
     expect(r.code).toBe(0);
     const [e] = attachments();
     expect(e?.payload).toEqual({
-      attachment: { name: 'recording.mp4', sha256: sha256Hex(video), size: video.length, kind: 'other', mime: 'image/png', note: null, forMessage: null, bytesKept: false, detected: 'png' },
+      attachment: {
+        name: 'recording.mp4',
+        sha256: sha256Hex(video),
+        size: video.length,
+        kind: 'other',
+        mime: 'image/png',
+        note: null,
+        forMessage: null,
+        bytesKept: false,
+        detected: 'png',
+      },
       blobs: [],
     });
     inArchive((a) => {
@@ -129,7 +170,9 @@ describe('chatproof attach', () => {
     const before = head()!;
     const r = await attach(ROOM, '1.pdf', '2.png', '3.pdf', '--kind', 'deliverable', '--json');
     expect(r.code).toBe(0);
-    expect(r.json<Out>().files.map((f) => [f.name, f.sha256, f.entry.seq])).toEqual(['1.pdf', '2.png', '3.pdf'].map((n, i) => [n, sha256Hex(files[i]!), before.seq + 1 + i]));
+    expect(r.json<Out>().files.map((f) => [f.name, f.sha256, f.entry.seq])).toEqual(
+      ['1.pdf', '2.png', '3.pdf'].map((n, i) => [n, sha256Hex(files[i]!), before.seq + 1 + i]),
+    );
     expect(inArchive((a) => verifyArchive(a.sqlite).ok)).toBe(true);
   });
 

@@ -5,8 +5,15 @@ import { IntegrityError } from '../../src/core/errors.js';
 import { png1x1, tinyPdf } from './samples.js';
 
 const facts = (over: Partial<AttachmentFacts> = {}): AttachmentFacts => ({
-  name: 'shot.png', sha256: 'a'.repeat(64), size: 70, head: png1x1(), requestedKind: 'screenshot',
-  note: null, forMessage: null, bytesKept: true, ...over,
+  name: 'shot.png',
+  sha256: 'a'.repeat(64),
+  size: 70,
+  head: png1x1(),
+  requestedKind: 'screenshot',
+  note: null,
+  forMessage: null,
+  bytesKept: true,
+  ...over,
 });
 
 describe('describeAttachment', () => {
@@ -14,7 +21,17 @@ describe('describeAttachment', () => {
     const { payload, demoted } = describeAttachment(facts({ note: '納品前の画面', forMessage: 'b'.repeat(64) }));
     expect(demoted).toBe(false);
     expect(payload).toEqual({
-      attachment: { name: 'shot.png', sha256: 'a'.repeat(64), size: 70, kind: 'screenshot', mime: 'image/png', note: '納品前の画面', forMessage: 'b'.repeat(64), bytesKept: true, detected: 'png' },
+      attachment: {
+        name: 'shot.png',
+        sha256: 'a'.repeat(64),
+        size: 70,
+        kind: 'screenshot',
+        mime: 'image/png',
+        note: '納品前の画面',
+        forMessage: 'b'.repeat(64),
+        bytesKept: true,
+        detected: 'png',
+      },
       blobs: ['a'.repeat(64)],
     });
   });
@@ -45,8 +62,30 @@ describe('listRoomFiles', () => {
   it('lists attachment entries in log order with when and where they were logged; ignores other kinds', () => {
     const files = listRoomFiles([entry(5, shot), { seq: 3, kind: 'note', at: 'x', payload: { note: { text: 'hi' } } }, entry(2, pdf)]);
     expect(files).toEqual([
-      { name: 'LP_v2.pdf', sha256: 'a'.repeat(64), size: 70, kind: 'deliverable', mime: 'application/pdf', note: 'v2', forMessage: null, bytesKept: true, attachedAt: '2024-03-10T02:00:00Z', entrySeq: 2 },
-      { name: 'shot.png', sha256: 'a'.repeat(64), size: 70, kind: 'screenshot', mime: 'image/png', note: null, forMessage: null, bytesKept: false, attachedAt: '2024-03-10T05:00:00Z', entrySeq: 5 },
+      {
+        name: 'LP_v2.pdf',
+        sha256: 'a'.repeat(64),
+        size: 70,
+        kind: 'deliverable',
+        mime: 'application/pdf',
+        note: 'v2',
+        forMessage: null,
+        bytesKept: true,
+        attachedAt: '2024-03-10T02:00:00Z',
+        entrySeq: 2,
+      },
+      {
+        name: 'shot.png',
+        sha256: 'a'.repeat(64),
+        size: 70,
+        kind: 'screenshot',
+        mime: 'image/png',
+        note: null,
+        forMessage: null,
+        bytesKept: false,
+        attachedAt: '2024-03-10T05:00:00Z',
+        entrySeq: 5,
+      },
     ]);
   });
 

@@ -17,7 +17,9 @@ export function png1x1(): Buffer {
   const scanline = Buffer.from([0, 0xff, 0x00, 0x00, 0xff]); // filter "none", one red pixel
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(scanline)), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(scanline)),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { detectFileType, SIGNATURE_HEAD_BYTES } from '../../src/attach/signatures.js';
 import { ftyp, png1x1, tinyPdf, zipOf } from './samples.js';
 
-const bytes = (...parts: (string | number[])[]): Buffer =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 const OOXML = (folder: string, file: string): Buffer =>
-  zipOf([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: '_rels/.rels', data: '<Relationships/>' }, { name: `${folder}${file}`, data: '<x/>' }]);
+  zipOf([
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    { name: '_rels/.rels', data: '<Relationships/>' },
+    { name: `${folder}${file}`, data: '<x/>' },
+  ]);
 
 describe('detectFileType: what the bytes say, whatever the name', () => {
   it.each([
@@ -31,7 +34,13 @@ describe('detectFileType: what the bytes say, whatever the name', () => {
   });
 
   it('a ZIP whose sizes follow the data (flag bit 3) is a plain ZIP: the walk cannot reach the Office folder', () => {
-    const zip = zipOf([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<x/>' }], { dataDescriptor: true });
+    const zip = zipOf(
+      [
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'word/document.xml', data: '<x/>' },
+      ],
+      { dataDescriptor: true },
+    );
     expect(detectFileType(zip)?.name).toBe('zip');
   });
 
@@ -55,7 +64,10 @@ describe('detectFileType: what the bytes say, whatever the name', () => {
   });
 
   it('looks at no more than SIGNATURE_HEAD_BYTES: an Office folder beyond them leaves a plain ZIP', () => {
-    const big = zipOf([{ name: 'media/big.bin', data: 'x'.repeat(SIGNATURE_HEAD_BYTES) }, { name: 'word/document.xml', data: '' }]);
+    const big = zipOf([
+      { name: 'media/big.bin', data: 'x'.repeat(SIGNATURE_HEAD_BYTES) },
+      { name: 'word/document.xml', data: '' },
+    ]);
     expect(detectFileType(big)?.name).toBe('zip');
   });
 });

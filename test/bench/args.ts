@@ -40,7 +40,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
       return v;
     };
-    if (a === '--sizes') sizes = value().split(',').filter((s) => s !== '').map(parseCount);
+    if (a === '--sizes')
+      sizes = value()
+        .split(',')
+        .filter((s) => s !== '')
+        .map(parseCount);
     else if (a === '--quick') quick = true;
     else if (a === '--json') json = true;
     else if (a === '--out') out = value();

@@ -54,9 +54,10 @@ export interface RunOptions {
 export function runNode(method: RssMethod, script: string, args: readonly string[], opts: RunOptions = {}): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'chatproof-bench-stats-'));
   const stats = join(dir, 'stats.txt');
-  const [cmd, argv] = method === 'gnu-time'
-    ? ['/usr/bin/time', ['-v', '-o', stats, process.execPath, script, ...args]]
-    : [process.execPath, [benchScript('rss-wrapper.js'), stats, script, ...args]];
+  const [cmd, argv] =
+    method === 'gnu-time'
+      ? ['/usr/bin/time', ['-v', '-o', stats, process.execPath, script, ...args]]
+      : [process.execPath, [benchScript('rss-wrapper.js'), stats, script, ...args]];
   return runCommand(cmd, argv, opts).then((r) => {
     let maxRss: number | null = null;
     let cpuSeconds: number | null = null;
@@ -86,7 +87,14 @@ export function runCommand(cmd: string, args: readonly string[], opts: RunOption
     child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', rej);
     child.on('close', (code) => {
-      res({ code, wallMs: performance.now() - started, maxRss: null, cpuSeconds: null, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      res({
+        code,
+        wallMs: performance.now() - started,
+        maxRss: null,
+        cpuSeconds: null,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

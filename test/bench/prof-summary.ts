@@ -6,9 +6,23 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const [file, ...rest] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: prof-summary.js FILE.cpuprofile [--top N] [--incl a,b]');
@@ -43,7 +57,8 @@ for (const [id, ms] of selfMs) {
 
 const show = (title: string, m: Map<string, number>): void => {
   process.stdout.write(`\n${title}\n`);
-  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${v.toFixed(0).padStart(7)} ms ${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}\n`);
+  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+    process.stdout.write(`${v.toFixed(0).padStart(7)} ms ${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}\n`);
 };
 process.stdout.write(`profile ${total.toFixed(0)} ms\n`);
 show('self time by function', fnSelf);

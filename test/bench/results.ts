@@ -52,7 +52,8 @@ export function ratioOf(row: Row, limit: Row | undefined, on: 'wall' | 'cpu' = '
   return mine / theirs;
 }
 
-const num = (n: number | null, digits = 0): string => (n === null ? '-' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const num = (n: number | null, digits = 0): string =>
+  n === null ? '-' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function table(head: readonly string[], body: readonly (readonly string[])[], right: ReadonlySet<number>): string {
   const width = head.map((h, c) => Math.max(h.length, ...body.map((r) => r[c]!.length)));
@@ -67,16 +68,32 @@ export function formatRows(rows: readonly Row[]): string {
     const limit = r.vs === null ? undefined : byId.get(r.vs);
     const ratio = ratioOf(r, limit);
     return [
-      r.what, r.size, num(r.messages), num(r.seconds, 2), num(r.cpu, 2), num(perSecond(r)), num(mibPerSecond(r), 1), mib(r.peakRss),
-      ratio === null ? '' : `${ratio.toFixed(2)}× ${limit!.what}`, r.note,
+      r.what,
+      r.size,
+      num(r.messages),
+      num(r.seconds, 2),
+      num(r.cpu, 2),
+      num(perSecond(r)),
+      num(mibPerSecond(r), 1),
+      mib(r.peakRss),
+      ratio === null ? '' : `${ratio.toFixed(2)}× ${limit!.what}`,
+      r.note,
     ];
   });
-  return table(['what', 'size', 'messages', 'wall s', 'CPU s', 'msg/s', 'MiB/s', 'peak RSS MiB', 'vs machine limit (wall)', 'notes'], body, new Set([2, 3, 4, 5, 6, 7]));
+  return table(
+    ['what', 'size', 'messages', 'wall s', 'CPU s', 'msg/s', 'MiB/s', 'peak RSS MiB', 'vs machine limit (wall)', 'notes'],
+    body,
+    new Set([2, 3, 4, 5, 6, 7]),
+  );
 }
 
 export function formatRatios(ratios: readonly Ratio[]): string {
   const body = ratios.map((r) => [
-    r.target, r.compared, r.value === null ? '-' : r.value.toFixed(2), r.cpuValue === null ? '' : r.cpuValue.toFixed(2), r.rule,
+    r.target,
+    r.compared,
+    r.value === null ? '-' : r.value.toFixed(2),
+    r.cpuValue === null ? '' : r.cpuValue.toFixed(2),
+    r.rule,
     r.pass === null ? 'n/a' : r.pass ? 'PASS' : 'MISS',
   ]);
   return table(['target', 'measured', 'ratio', 'on CPU', 'rule', 'result'], body, new Set([2, 3]));

@@ -13,6 +13,9 @@ if (statsFile === undefined || script === undefined) throw new Error('usage: rss
 process.argv = [process.argv[0]!, resolve(script), ...args];
 process.on('exit', () => {
   const u = process.resourceUsage();
-  writeFileSync(statsFile, `\tUser time (seconds): ${u.userCPUTime / 1e6}\n\tSystem time (seconds): ${u.systemCPUTime / 1e6}\n\tMaximum resident set size (kbytes): ${u.maxRSS}\n`);
+  writeFileSync(
+    statsFile,
+    `\tUser time (seconds): ${u.userCPUTime / 1e6}\n\tSystem time (seconds): ${u.systemCPUTime / 1e6}\n\tMaximum resident set size (kbytes): ${u.maxRSS}\n`,
+  );
 });
 await import(pathToFileURL(resolve(script)).href);

@@ -55,7 +55,10 @@ async function main(): Promise<number> {
     const ratios = computeTargets(rows, args.sizes, args.reportSize, startup, reportMissing);
     const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
     if (args.json) {
-      process.stdout.write(JSON.stringify({ machine, rssMethod: method, sizes: args.sizes.map(countLabel), quick: args.quick, reportMissing, startup, rows, ratios }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify({ machine, rssMethod: method, sizes: args.sizes.map(countLabel), quick: args.quick, reportMissing, startup, rows, ratios }, null, 2) +
+          '\n',
+      );
     } else {
       const lines = [
         `chatproof bench — node ${machine.node}, ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB; peak RSS via ${method}`,
@@ -84,4 +87,3 @@ main().then(
     process.exitCode = 1;
   },
 );
-

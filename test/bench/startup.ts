@@ -47,10 +47,15 @@ export function loadedPackages(): string[] {
   const logFile = join(dir, 'load.log');
   try {
     const r = spawnSync(process.execPath, ['--import', benchScript('load-log.js'), BIN, '--help'], {
-      cwd: ROOT, env: { ...process.env, CHATPROOF_BENCH_LOAD_LOG: logFile }, encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, CHATPROOF_BENCH_LOAD_LOG: logFile },
+      encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`--help under the load log exited ${String(r.status)}: ${r.stderr}`);
-    const names = readFileSync(logFile, 'utf8').split('\n').map((l) => packageOf(l.split(' <- ')[0]!)).filter((p): p is string => p !== null);
+    const names = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .map((l) => packageOf(l.split(' <- ')[0]!))
+      .filter((p): p is string => p !== null);
     return [...new Set(names)].sort();
   } finally {
     rmSync(dir, { recursive: true, force: true });

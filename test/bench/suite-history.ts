@@ -23,7 +23,18 @@ export async function historyFor(b: Bench, size: number, first: Imported): Promi
   b.log(`re-import ${label} (dedup path)`);
   const again = await runCli(b.method, ['import', exp.path, '--db', first.db, '--json']);
   const a = JSON.parse(again.stdout) as ImportJson;
-  addRow(b, { id: `reimport.line.${label}`, what: 're-import same', size: label, messages: a.capture.messages, seconds: again.wallMs / 1000, cpu: again.cpuSeconds, bytes: exp.bytes, peakRss: again.maxRss, vs: limit, note: `dedup; unchanged ${a.changes['unchanged'] ?? '?'}` });
+  addRow(b, {
+    id: `reimport.line.${label}`,
+    what: 're-import same',
+    size: label,
+    messages: a.capture.messages,
+    seconds: again.wallMs / 1000,
+    cpu: again.cpuSeconds,
+    bytes: exp.bytes,
+    peakRss: again.maxRss,
+    vs: limit,
+    note: `dedup; unchanged ${a.changes['unchanged'] ?? '?'}`,
+  });
 
   const later = lineExport(b, size, true);
   b.log(`import ${label} with ~1 % changes (diff path)`);
@@ -31,8 +42,17 @@ export async function historyFor(b: Bench, size: number, first: Imported): Promi
   const c = JSON.parse(changed.stdout) as ImportJson;
   const counts = c.changes;
   addRow(b, {
-    id: `import-changed.line.${label}`, what: 'import 1 % changed', size: label, messages: c.capture.messages, seconds: changed.wallMs / 1000, cpu: changed.cpuSeconds, bytes: later.bytes,
-    peakRss: changed.maxRss, vs: limit, note: `+${counts['added'] ?? 0} M${counts['edited'] ?? 0} ×${counts['unsent'] ?? 0} -${counts['deleted'] ?? 0}`, extra: { ...counts },
+    id: `import-changed.line.${label}`,
+    what: 'import 1 % changed',
+    size: label,
+    messages: c.capture.messages,
+    seconds: changed.wallMs / 1000,
+    cpu: changed.cpuSeconds,
+    bytes: later.bytes,
+    peakRss: changed.maxRss,
+    vs: limit,
+    note: `+${counts['added'] ?? 0} M${counts['edited'] ?? 0} ×${counts['unsent'] ?? 0} -${counts['deleted'] ?? 0}`,
+    extra: { ...counts },
   });
 
   await verifyRow(b, first.db, `verify-all.line.${label}`, label, limit, 'whole archive', repeatsFor(b, size));
@@ -40,11 +60,33 @@ export async function historyFor(b: Bench, size: number, first: Imported): Promi
   b.log(`diff ${label}`);
   const diff = await runCli(b.method, ['diff', first.roomId, '--db', first.db, '--json']);
   const d = JSON.parse(diff.stdout) as { changes: unknown[] };
-  addRow(b, { id: `diff.line.${label}`, what: 'diff 2 captures', size: label, messages: c.capture.messages, seconds: diff.wallMs / 1000, cpu: diff.cpuSeconds, bytes: null, peakRss: diff.maxRss, vs: limit, note: `${d.changes.length} changes` });
+  addRow(b, {
+    id: `diff.line.${label}`,
+    what: 'diff 2 captures',
+    size: label,
+    messages: c.capture.messages,
+    seconds: diff.wallMs / 1000,
+    cpu: diff.cpuSeconds,
+    bytes: null,
+    peakRss: diff.maxRss,
+    vs: limit,
+    note: `${d.changes.length} changes`,
+  });
 
   b.log(`show ${label}`);
   const show = await runCli(b.method, ['show', first.roomId, '--db', first.db], { stdout: 'ignore' });
-  addRow(b, { id: `show.line.${label}`, what: 'show room', size: label, messages: c.capture.messages, seconds: show.wallMs / 1000, cpu: show.cpuSeconds, bytes: null, peakRss: show.maxRss, vs: limit, note: '3 captures, text to /dev/null' });
+  addRow(b, {
+    id: `show.line.${label}`,
+    what: 'show room',
+    size: label,
+    messages: c.capture.messages,
+    seconds: show.wallMs / 1000,
+    cpu: show.cpuSeconds,
+    bytes: null,
+    peakRss: show.maxRss,
+    vs: limit,
+    note: '3 captures, text to /dev/null',
+  });
 
   await uiViewsFor(b, size, first.db, first.roomId);
 }

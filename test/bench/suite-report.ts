@@ -30,8 +30,17 @@ export async function reportFor(b: Bench, size: number): Promise<void> {
   if (lim.code !== 0) throw new Error(`render limit failed: ${lim.stderr}`);
   const l = JSON.parse(lim.stdout) as { messages: number; pages: number; bytes: number };
   addRow(b, {
-    id: `limit.render.${label}`, what: 'render limit', size: label, messages: l.messages, seconds: lim.wallMs / 1000, cpu: lim.cpuSeconds, bytes: null, peakRss: lim.maxRss, vs: null,
-    note: medianNote(`pdfkit alone: ${l.pages} pages, ${(l.bytes / 1e6).toFixed(2)} MB`, times), extra: { pages: l.pages, pdfBytes: l.bytes },
+    id: `limit.render.${label}`,
+    what: 'render limit',
+    size: label,
+    messages: l.messages,
+    seconds: lim.wallMs / 1000,
+    cpu: lim.cpuSeconds,
+    bytes: null,
+    peakRss: lim.maxRss,
+    vs: null,
+    note: medianNote(`pdfkit alone: ${l.pages} pages, ${(l.bytes / 1e6).toFixed(2)} MB`, times),
+    extra: { pages: l.pages, pdfBytes: l.bytes },
   });
 
   const pdf = join(b.work, `report-${label}.pdf`);
@@ -47,7 +56,16 @@ export async function reportFor(b: Bench, size: number): Promise<void> {
   const r = JSON.parse(rep.stdout) as ReportJson;
   const bytes = statSync(pdf).size;
   addRow(b, {
-    id: `report.line.${label}`, what: 'report', size: label, messages, seconds: rep.wallMs / 1000, cpu: rep.cpuSeconds, bytes: null, peakRss: rep.maxRss, vs: `limit.render.${label}`,
-    note: medianNote(`${r.pages ?? '?'} pages, ${(bytes / 1e6).toFixed(2)} MB`, times), extra: { pages: r.pages ?? -1, pdfBytes: bytes },
+    id: `report.line.${label}`,
+    what: 'report',
+    size: label,
+    messages,
+    seconds: rep.wallMs / 1000,
+    cpu: rep.cpuSeconds,
+    bytes: null,
+    peakRss: rep.maxRss,
+    vs: `limit.render.${label}`,
+    note: medianNote(`${r.pages ?? '?'} pages, ${(bytes / 1e6).toFixed(2)} MB`, times),
+    extra: { pages: r.pages ?? -1, pdfBytes: bytes },
   });
 }

@@ -13,7 +13,13 @@ function ratio(target: string, compared: string, value: number | null, max: numb
   return { target, compared, value, cpuValue, max, rule, pass: value === null ? null : strict ? value < max : value <= max };
 }
 
-export function computeTargets(rows: readonly Row[], sizes: readonly number[], reportSize: number, startup: StartupResult | null, reportMissing: boolean): Ratio[] {
+export function computeTargets(
+  rows: readonly Row[],
+  sizes: readonly number[],
+  reportSize: number,
+  startup: StartupResult | null,
+  reportMissing: boolean,
+): Ratio[] {
   const get = (id: string): Row | undefined => rows.find((r) => r.id === id);
   const cmp = (id: string, limitId: string, on: 'wall' | 'cpu' = 'wall'): number | null => {
     const r = get(id);
@@ -27,13 +33,23 @@ export function computeTargets(rows: readonly Row[], sizes: readonly number[], r
     const l = countLabel(n);
     out.push(vs('import ≤ 2× hash+insert', `import ${l} / limit ${l}`, `import.line.${l}`, `limit.hash-insert.${l}`, 2));
     out.push(vs('verify ≤ 1.5× hash+insert', `verify ${l} / limit ${l}`, `verify.line.${l}`, `limit.hash-insert.${l}`, 1.5));
-    if (get(`verify-all.line.${l}`)) out.push(vs('verify ≤ 1.5× hash+insert', `verify whole ${l} archive / limit ${l}`, `verify-all.line.${l}`, `limit.hash-insert.${l}`, 1.5));
+    if (get(`verify-all.line.${l}`))
+      out.push(vs('verify ≤ 1.5× hash+insert', `verify whole ${l} archive / limit ${l}`, `verify-all.line.${l}`, `limit.hash-insert.${l}`, 1.5));
   }
 
   const small = get('import.line.20k')?.peakRss ?? null;
   const big = get('import.line.200k')?.peakRss ?? null;
   out.push(ratio('RSS 200k import ≤ 2× 20k', 'peak RSS import 200k / 20k', small !== null && big !== null ? big / small : null, 2, '≤ 2'));
-  out.push(ratio('RSS 200k import < 500 MB', `peak RSS import 200k / 500 MB${big === null ? '' : ` (${(big / MB).toFixed(0)} MB)`}`, big === null ? null : big / (500 * MB), 1, '< 1', true));
+  out.push(
+    ratio(
+      'RSS 200k import < 500 MB',
+      `peak RSS import 200k / 500 MB${big === null ? '' : ` (${(big / MB).toFixed(0)} MB)`}`,
+      big === null ? null : big / (500 * MB),
+      1,
+      '< 1',
+      true,
+    ),
+  );
 
   // Linear growth: time per message at a size against the size below it. SQLite's own inserts get
   // dearer per row as the random-keyed index outgrows its page cache, and the hash+insert limit
@@ -50,17 +66,52 @@ export function computeTargets(rows: readonly Row[], sizes: readonly number[], r
     };
     const mine = ratioOf(big, small);
     const floor = limSmall && limBig ? ratioOf(limBig, limSmall) : null;
-    out.push(ratio('import stays linear', `per-message time ${small.size}→${big.size}: import ×${mine?.toFixed(2) ?? '?'} / limit ×${floor?.toFixed(2) ?? '?'}`, growth('wall'), 1.2, '≤ 1.2', false, growth('cpu')));
+    out.push(
+      ratio(
+        'import stays linear',
+        `per-message time ${small.size}→${big.size}: import ×${mine?.toFixed(2) ?? '?'} / limit ×${floor?.toFixed(2) ?? '?'}`,
+        growth('wall'),
+        1.2,
+        '≤ 1.2',
+        false,
+        growth('cpu'),
+      ),
+    );
   }
 
   const rl = countLabel(reportSize);
   const quarter = countLabel(Math.round(reportSize / 4));
   const note = reportMissing ? ' (no `report` command yet)' : '';
   out.push(vs('report ≤ 3× render limit', `report ${rl} / render limit ${rl}${note}`, `report.line.${rl}`, `limit.render.${rl}`, 3));
-  out.push(ratio('report RSS flat in room size', `RSS growth ${quarter}→${rl}: report / render limit${note}`, rssGrowthRatio(get(`report.line.${quarter}`), get(`report.line.${rl}`), get(`limit.render.${quarter}`), get(`limit.render.${rl}`)), 1.5, '≤ 1.5'));
+  out.push(
+    ratio(
+      'report RSS flat in room size',
+      `RSS growth ${quarter}→${rl}: report / render limit${note}`,
+      rssGrowthRatio(get(`report.line.${quarter}`), get(`report.line.${rl}`), get(`limit.render.${quarter}`), get(`limit.render.${rl}`)),
+      1.5,
+      '≤ 1.5',
+    ),
+  );
 
-  out.push(ratio('--help under 150 ms', `median of ${startup?.runs ?? 0} runs / 150 ms${startup ? ` (${startup.medianMs.toFixed(0)} ms; node alone ${startup.nodeMedianMs.toFixed(0)} ms)` : ''}`, startup ? startup.medianMs / 150 : null, 1, '< 1', true));
-  out.push(ratio('--help loads no heavy module', startup ? `loaded: ${startup.heavyLoaded.join(', ') || 'none'} of pdfkit, pkijs, pdfjs-dist, parse5, iconv-lite` : 'not measured', startup ? startup.heavyLoaded.length : null, 0, '= 0'));
+  out.push(
+    ratio(
+      '--help under 150 ms',
+      `median of ${startup?.runs ?? 0} runs / 150 ms${startup ? ` (${startup.medianMs.toFixed(0)} ms; node alone ${startup.nodeMedianMs.toFixed(0)} ms)` : ''}`,
+      startup ? startup.medianMs / 150 : null,
+      1,
+      '< 1',
+      true,
+    ),
+  );
+  out.push(
+    ratio(
+      '--help loads no heavy module',
+      startup ? `loaded: ${startup.heavyLoaded.join(', ') || 'none'} of pdfkit, pkijs, pdfjs-dist, parse5, iconv-lite` : 'not measured',
+      startup ? startup.heavyLoaded.length : null,
+      0,
+      '= 0',
+    ),
+  );
   return out;
 }
 

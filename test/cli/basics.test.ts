@@ -17,11 +17,12 @@ describe('the command line', () => {
   it('--help lists every command and ends with the exit codes', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['import', 'rooms', 'captures', 'show', 'diff', 'note', 'verify', 'backup', 'demo']) expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    for (const c of ['import', 'rooms', 'captures', 'show', 'diff', 'note', 'verify', 'backup', 'demo'])
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
     expect(r.stdout.trimEnd()).toMatch(/130\s+interrupted.*$/);
   });
 
-  it('npx chatproof runs the checkout\'s own bin after a build, as the README says', () => {
+  it("npx chatproof runs the checkout's own bin after a build, as the README says", () => {
     // --no-install: the project's own bin or nothing, never a download of a registry package.
     const r = spawnSync('npx', ['--no-install', 'chatproof', '--help'], { encoding: 'utf8', env: { ...process.env, CHATPROOF_LANG: 'en' } });
     expect(r.status, r.stderr).toBe(0);
@@ -60,7 +61,10 @@ describe('the command line', () => {
     const r = await cli(['rooms', '--json', '--db', tmp.db]);
     expect(r.code).toBe(0);
     const { rooms } = r.json<{ rooms: Record<string, unknown>[] }>();
-    expect(rooms.map((x) => [x['source'], x['title'], x['captures'], x['messages']])).toEqual([['line', '佐藤花子', 2, 3], ['chatwork', '案件A', 1, 1]]);
+    expect(rooms.map((x) => [x['source'], x['title'], x['captures'], x['messages']])).toEqual([
+      ['line', '佐藤花子', 2, 3],
+      ['chatwork', '案件A', 1, 1],
+    ]);
     for (const room of rooms) expect(Object.keys(room)).toEqual(expect.arrayContaining(['id', 'source', 'title', 'captures', 'messages', 'lastCapturedAt']));
   });
 

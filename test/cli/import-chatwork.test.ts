@@ -64,16 +64,30 @@ describe('a body Chatwork replaced by [deleted] or [delete] (test/fixtures/scena
     const shown = (await cli(['show', room, '--json', '--db', tmp.db])).json<ShownJson>();
     const byId = new Map(shown.messages.map((m) => [m.externalId.slice(-1), m]));
     expect([...byId.values()].map((m) => m.status)).toEqual(['present', 'deleted', 'deleted', 'present']);
-    expect(byId.get('2')).toMatchObject({ body: '修正は2回まで無料で対応します', history: [{ body: '修正は2回まで無料で対応します' }, { body: '[deleted]', kind: 'unsent' }] });
-    expect(byId.get('3')).toMatchObject({ body: '納期は3/15でお願いします', history: [{ body: '納期は3/15でお願いします' }, { body: '[delete]', kind: 'unsent' }] });
+    expect(byId.get('2')).toMatchObject({
+      body: '修正は2回まで無料で対応します',
+      history: [{ body: '修正は2回まで無料で対応します' }, { body: '[deleted]', kind: 'unsent' }],
+    });
+    expect(byId.get('3')).toMatchObject({
+      body: '納期は3/15でお願いします',
+      history: [{ body: '納期は3/15でお願いします' }, { body: '[delete]', kind: 'unsent' }],
+    });
 
     const text = await cli(['show', room, '--db', tmp.db]);
     expect(text.stdout).toContain('修正は2回まで無料で対応します  →  (deleted)');
 
     const diff = (await cli(['diff', room, '--json', '--db', tmp.db])).json<DiffJson>();
     expect(diff.changes).toEqual([
-      expect.objectContaining({ type: 'deleted', before: expect.objectContaining({ body: '修正は2回まで無料で対応します' }), after: expect.objectContaining({ body: '[deleted]', kind: 'unsent' }) }),
-      expect.objectContaining({ type: 'deleted', before: expect.objectContaining({ body: '納期は3/15でお願いします' }), after: expect.objectContaining({ body: '[delete]', kind: 'unsent' }) }),
+      expect.objectContaining({
+        type: 'deleted',
+        before: expect.objectContaining({ body: '修正は2回まで無料で対応します' }),
+        after: expect.objectContaining({ body: '[deleted]', kind: 'unsent' }),
+      }),
+      expect.objectContaining({
+        type: 'deleted',
+        before: expect.objectContaining({ body: '納期は3/15でお願いします' }),
+        after: expect.objectContaining({ body: '[delete]', kind: 'unsent' }),
+      }),
     ]);
 
     // Still shown as deleted by a later answer: the deletion is not reported again.
@@ -83,13 +97,16 @@ describe('a body Chatwork replaced by [deleted] or [delete] (test/fixtures/scena
     expect(again.json<ImportJson>().changes).toMatchObject({ unchanged: 4, deleted: 0, added: 0 });
   });
 
-  it('in a room\'s first capture: deleted, and says no capture has the earlier text', async () => {
+  it("in a room's first capture: deleted, and says no capture has the earlier text", async () => {
     const first = await cli(['import', scenarioCapture(2), '--json', '--db', tmp.db]);
     expect(first.code, first.stderr).toBe(0);
     const room = first.json<ImportJson>().capture.room.id;
     const shown = (await cli(['show', room, '--json', '--db', tmp.db])).json<ShownJson>();
     expect(shown.messages.map((m) => [m.status, m.body])).toEqual([
-      ['present', '見積書を送ります。合計 330,000 円です。'], ['deleted', '[deleted]'], ['deleted', '[delete]'], ['present', '承知しました'],
+      ['present', '見積書を送ります。合計 330,000 円です。'],
+      ['deleted', '[deleted]'],
+      ['deleted', '[delete]'],
+      ['present', '承知しました'],
     ]);
     const text = await cli(['show', room, '--db', tmp.db], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(text.stdout).toContain('（削除前の本文はどの取り込みにもありません。最初の取り込みで既に削除済み）  →  （削除）');
@@ -98,7 +115,13 @@ describe('a body Chatwork replaced by [deleted] or [delete] (test/fixtures/scena
 
 describe('import of Chatwork API answers', () => {
   it('names the room from room-<id>.json, reads an empty answer as nothing new, and a [deleted] body as a deletion', async () => {
-    const first = await cli(['import', answer(1, `[${message('11', '見積書です', 1709251500)},${message('12', '納期は3/15です', 1709251560)}]`), '--json', '--db', tmp.db]);
+    const first = await cli([
+      'import',
+      answer(1, `[${message('11', '見積書です', 1709251500)},${message('12', '納期は3/15です', 1709251560)}]`),
+      '--json',
+      '--db',
+      tmp.db,
+    ]);
     expect(first.code, first.stderr).toBe(0);
     const made = first.json<ImportJson>();
     expect(made.capture.room.title).toBe('Chatwork room 123456');
@@ -111,7 +134,13 @@ describe('import of Chatwork API answers', () => {
     expect(nothing.capture.messages).toBe(0);
     expect(nothing.changes).toMatchObject({ added: 0, deleted: 0, edited: 0, unsent: 0 });
 
-    const deleted = await cli(['import', answer(3, `[${message('11', '見積書です', 1709251500)},${message('12', '[deleted]', 1709251560)}]`), '--json', '--db', tmp.db]);
+    const deleted = await cli([
+      'import',
+      answer(3, `[${message('11', '見積書です', 1709251500)},${message('12', '[deleted]', 1709251560)}]`),
+      '--json',
+      '--db',
+      tmp.db,
+    ]);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(deleted.json<ImportJson>().changes).toMatchObject({ unchanged: 1, unsent: 0, edited: 0, deleted: 1 });
     const shown = await cli(['show', made.capture.room.id, '--json', '--db', tmp.db]);
@@ -128,7 +157,10 @@ describe('import of Chatwork API answers', () => {
 
   it('names a webhook event body as such', async () => {
     const path = join(tmp.dir, 'event.json');
-    writeFileSync(path, `{"webhook_setting_id":"4321","webhook_event_type":"message_created","webhook_event_time":1709251560,"webhook_event":{"message_id":"13","room_id":123456,"account_id":1234567,"body":"x","send_time":1709251555,"update_time":0}}`);
+    writeFileSync(
+      path,
+      `{"webhook_setting_id":"4321","webhook_event_type":"message_created","webhook_event_time":1709251560,"webhook_event":{"message_id":"13","room_id":123456,"account_id":1234567,"body":"x","send_time":1709251555,"update_time":0}}`,
+    );
     const r = await cli(['import', path, '--db', tmp.db]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('webhook event');

@@ -39,7 +39,8 @@ describe('a LINE refusal says where, what, and what to do', () => {
 });
 
 describe('a date line that is not read is a warning in the user language, counted in --json', () => {
-  const UNKNOWN_DATE_LATER = '[LINE] 佐藤花子とのトーク履歴\n保存日時：2024/03/03 10:00\n\n2024/03/01(金)\n09:05\t佐藤花子\t見積書を送りました\n\n2024年3月2日 土曜日\n10:00\t山田太郎\t確認しました\n';
+  const UNKNOWN_DATE_LATER =
+    '[LINE] 佐藤花子とのトーク履歴\n保存日時：2024/03/03 10:00\n\n2024/03/01(金)\n09:05\t佐藤花子\t見積書を送りました\n\n2024年3月2日 土曜日\n10:00\t山田太郎\t確認しました\n';
 
   it('names the line and says the dates after it may be wrong, before anything is stored', async () => {
     const path = join(tmp.dir, 'chat.txt');
@@ -57,6 +58,8 @@ describe('a date line that is not read is a warning in the user language, counte
     const r = await cli(['import', path, '--json', '--db', tmp.db]);
     expect(r.code).toBe(0);
     const { warnings } = r.json<{ warnings: { line: number; message: string; code?: string }[] }>();
-    expect(warnings.filter((w) => w.code === 'date-line-not-read')).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('their dates may be wrong') })]);
+    expect(warnings.filter((w) => w.code === 'date-line-not-read')).toEqual([
+      expect.objectContaining({ line: 7, message: expect.stringContaining('their dates may be wrong') }),
+    ]);
   });
 });

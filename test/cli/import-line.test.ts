@@ -15,7 +15,16 @@ afterEach(() => {
 });
 
 interface ImportJson {
-  capture: { id: string; room: { id: string; title: string; source: string }; format: string; messages: number; rawSha256: string; merkleRoot: string; coverage: { kind: string; from: string; to: string }; entry: { seq: number; hash: string } };
+  capture: {
+    id: string;
+    room: { id: string; title: string; source: string };
+    format: string;
+    messages: number;
+    rawSha256: string;
+    merkleRoot: string;
+    coverage: { kind: string; from: string; to: string };
+    entry: { seq: number; hash: string };
+  };
   changes: Record<string, number>;
   warnings: unknown[];
 }
@@ -26,7 +35,12 @@ describe('import of a LINE export', () => {
     expect(r.stderr).toContain('line');
     expect(r.code).toBe(0);
     const out = r.json<ImportJson>();
-    expect(out.capture).toMatchObject({ format: 'line', messages: 6, room: { title: '佐藤花子', source: 'line' }, coverage: { kind: 'full', from: '2024-03-04T10:00:00+09:00', to: '2024-03-05T20:00:00+09:00' } });
+    expect(out.capture).toMatchObject({
+      format: 'line',
+      messages: 6,
+      room: { title: '佐藤花子', source: 'line' },
+      coverage: { kind: 'full', from: '2024-03-04T10:00:00+09:00', to: '2024-03-05T20:00:00+09:00' },
+    });
     expect(out.capture.rawSha256).toBe(sha256Hex(readFileSync(scenario(1))));
     expect(out.changes).toEqual({ added: 6, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 });
   });
@@ -61,7 +75,10 @@ describe('import of a LINE export', () => {
     expect(deleted.map((m) => [m.sentAt, m.body])).toEqual([['2024-03-05T19:30:00+09:00', '追加でもう1点お願いします。同じ単価で']]);
 
     const diff = await cli(['diff', '佐藤花子', '--json', '--db', tmp.db]);
-    const types = diff.json<{ changes: { type: string }[] }>().changes.map((c) => c.type).sort();
+    const types = diff
+      .json<{ changes: { type: string }[] }>()
+      .changes.map((c) => c.type)
+      .sort();
     expect(types).toEqual(['added', 'added', 'deleted', 'unsent']);
     const human = await cli(['diff', '佐藤花子', '--db', tmp.db]);
     // Times in the archive's zone, named as the report names them; the marks explained first.
@@ -85,7 +102,9 @@ describe('import of a LINE export', () => {
       expect(out.changes.added, room).toBe(room === 'new' ? out.capture.messages : 0);
       expect(out.warnings).toEqual([expect.objectContaining({ message: expect.stringMatching(note) as unknown })]);
       const db = new Database(tmp.db, { readonly: true });
-      const payload = JSON.parse(db.prepare('SELECT payload FROM log WHERE seq = ?').pluck().get(out.capture.entry.seq) as string) as { capture: { meta: { warnings: number } } };
+      const payload = JSON.parse(db.prepare('SELECT payload FROM log WHERE seq = ?').pluck().get(out.capture.entry.seq) as string) as {
+        capture: { meta: { warnings: number } };
+      };
       db.close();
       expect(payload.capture.meta.warnings).toBe(1);
     }

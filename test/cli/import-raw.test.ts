@@ -36,7 +36,12 @@ describe('import --raw', () => {
     const { capture } = kept.json<CaptureJson>();
     // The import document's shape (docs/schema/import.schema.json): a raw capture changes nothing.
     expect(kept.json()).toMatchObject({ changes: { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 }, warnings: [] });
-    expect(capture).toMatchObject({ variant: 'raw', messages: 0, rawSha256: sha256Hex(Buffer.from(UNKNOWN_LAYOUT)), room: { title: '案件A', source: 'crowdworks' } });
+    expect(capture).toMatchObject({
+      variant: 'raw',
+      messages: 0,
+      rawSha256: sha256Hex(Buffer.from(UNKNOWN_LAYOUT)),
+      room: { title: '案件A', source: 'crowdworks' },
+    });
 
     const verified = await cli(['verify', '--json', '--db', tmp.db]);
     expect(verified.code, verified.stdout).toBe(0);

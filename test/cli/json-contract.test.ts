@@ -105,7 +105,7 @@ describe('every command --json matches its schema', () => {
     expect(doc).toMatchObject({ incomplete: true, notSynced: ['4712'] });
   });
 
-  it('demo: the steps\' words on stderr, one document on stdout', async () => {
+  it("demo: the steps' words on stderr, one document on stdout", async () => {
     const r = await cli(['demo', '--keep', join(tmp.dir, 'demo'), '--json']);
     expect(conforms('demo', r)['ok']).toBe(true);
     expect(r.stderr).toContain('verify-report');
@@ -131,7 +131,12 @@ describe('every command --json matches its schema', () => {
   });
 
   it('every command has a schema (a new command documents its --json)', () => {
-    const program: Command = buildProgram({ io: { stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: ROOT, signal: new AbortController().signal }, code: 0, lang: 'en', run: runCli });
+    const program: Command = buildProgram({
+      io: { stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: ROOT, signal: new AbortController().signal },
+      code: 0,
+      lang: 'en',
+      run: runCli,
+    });
     const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
     const documented = new Set(readdirSync(SCHEMAS).map((f) => f.replace('.schema.json', '')));
     // sync's one subcommand (chatwork) prints sync's document.

@@ -50,26 +50,29 @@ describe('Node.js version check', () => {
   });
 
   const node = oldNode();
-  it.skipIf(node === undefined)('(skipped without a Node.js < 22 on PATH, /usr/bin or /usr/local/bin) an old Node.js running the bin gets a refusal in Japanese, exit 4, and nothing written', () => {
-    const { db } = archive();
-    const r = spawnSync(node!, [BIN, 'import', SAMPLE, '--db', db], { encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8', CHATPROOF_LANG: '' } });
-    expect(r.status).toBe(4);
-    expect(r.stderr).toMatch(JAPANESE);
-    expect(r.stderr).toContain('Node.js 22');
-    expect(r.stderr).not.toMatch(STACK);
-    expect(r.stderr).not.toMatch(/internal|内部エラー/);
-    expect(existsSync(db)).toBe(false);
+  it.skipIf(node === undefined)(
+    '(skipped without a Node.js < 22 on PATH, /usr/bin or /usr/local/bin) an old Node.js running the bin gets a refusal in Japanese, exit 4, and nothing written',
+    () => {
+      const { db } = archive();
+      const r = spawnSync(node!, [BIN, 'import', SAMPLE, '--db', db], { encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8', CHATPROOF_LANG: '' } });
+      expect(r.status).toBe(4);
+      expect(r.stderr).toMatch(JAPANESE);
+      expect(r.stderr).toContain('Node.js 22');
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toMatch(/internal|内部エラー/);
+      expect(existsSync(db)).toBe(false);
 
-    const json = spawnSync(node!, [BIN, 'rooms', '--db', db, '--json', '--lang', 'en'], { encoding: 'utf8' });
-    expect(json.status).toBe(4);
-    const doc: unknown = JSON.parse(json.stdout);
-    expect(doc).toMatchObject({ version: 1, error: { code: 'environment.node-unsupported', exitCode: 4 } });
-    const schemas = join(ROOT, 'docs', 'schema');
-    const ajv = new Ajv2020({ strict: true });
-    for (const f of ['common.schema.json', 'error.schema.json']) ajv.addSchema(JSON.parse(readFileSync(join(schemas, f), 'utf8')) as object);
-    const validate = ajv.getSchema('error.schema.json')!;
-    expect(validate(doc) ? [] : validate.errors).toEqual([]);
-  });
+      const json = spawnSync(node!, [BIN, 'rooms', '--db', db, '--json', '--lang', 'en'], { encoding: 'utf8' });
+      expect(json.status).toBe(4);
+      const doc: unknown = JSON.parse(json.stdout);
+      expect(doc).toMatchObject({ version: 1, error: { code: 'environment.node-unsupported', exitCode: 4 } });
+      const schemas = join(ROOT, 'docs', 'schema');
+      const ajv = new Ajv2020({ strict: true });
+      for (const f of ['common.schema.json', 'error.schema.json']) ajv.addSchema(JSON.parse(readFileSync(join(schemas, f), 'utf8')) as object);
+      const validate = ajv.getSchema('error.schema.json')!;
+      expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    },
+  );
 });
 
 describe('a native module that does not load', () => {

@@ -22,9 +22,19 @@ function conforms(schema: string, r: CliResult): Record<string, unknown> {
   return doc;
 }
 
-interface Stamp { status: string; entry: { seq: number } | null; captures: number }
-interface ImportDoc { capture: { entry: { seq: number } }; stamp?: Stamp }
-interface VerifyDoc { ok: boolean; window: { notYetStamped: { seq: number }[] } }
+interface Stamp {
+  status: string;
+  entry: { seq: number } | null;
+  captures: number;
+}
+interface ImportDoc {
+  capture: { entry: { seq: number } };
+  stamp?: Stamp;
+}
+interface VerifyDoc {
+  ok: boolean;
+  window: { notYetStamped: { seq: number }[] };
+}
 
 const tmp = tempArchive();
 let tsa: TestTsa | undefined;
@@ -37,8 +47,10 @@ afterAll(async () => {
 });
 
 const run = (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> => cli([...argv, '--db', tmp.db], { env });
-const importJson = async (file: string, ...flags: string[]): Promise<ImportDoc> => conforms('import', await run(['import', join(SAMPLES, file), '--json', ...flags])) as unknown as ImportDoc;
-const waiting = async (): Promise<number[]> => (conforms('verify', await run(['verify', '--json'])) as unknown as VerifyDoc).window.notYetStamped.map((w) => w.seq);
+const importJson = async (file: string, ...flags: string[]): Promise<ImportDoc> =>
+  conforms('import', await run(['import', join(SAMPLES, file), '--json', ...flags])) as unknown as ImportDoc;
+const waiting = async (): Promise<number[]> =>
+  (conforms('verify', await run(['verify', '--json'])) as unknown as VerifyDoc).window.notYetStamped.map((w) => w.seq);
 
 describe.skipIf(opensslMissing !== null)('stamp after each capture', () => {
   it('a set TSA stamps every import; one out of reach queues the capture until the next import reaches it', async () => {
@@ -99,7 +111,8 @@ describe.skipIf(opensslMissing !== null)('sync --stamp', () => {
     await chatwork.close();
     own.cleanup();
   });
-  const sync = (...flags: string[]): Promise<CliResult> => cli(['sync', 'chatwork', '--db', own.db, ...flags], { env: { CHATWORK_API_TOKEN: chatwork.token, CHATWORK_API_BASE: chatwork.baseUrl } });
+  const sync = (...flags: string[]): Promise<CliResult> =>
+    cli(['sync', 'chatwork', '--db', own.db, ...flags], { env: { CHATWORK_API_TOKEN: chatwork.token, CHATWORK_API_BASE: chatwork.baseUrl } });
   const pending = async (): Promise<number> => (JSON.parse((await cli(['verify', '--json', '--db', own.db])).stdout) as VerifyDoc).window.notYetStamped.length;
   const timestamps = async (): Promise<number> => (JSON.parse((await cli(['verify', '--json', '--db', own.db])).stdout) as { timestamps: number }).timestamps;
 

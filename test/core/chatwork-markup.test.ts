@@ -29,7 +29,9 @@ describe('renderChatworkMarkup: docs/design/formats.md §2.7 tags', () => {
     const body =
       '[info][title][dtext:chatroom_groupchat_created][/title][dtext:chatroom_chatname_is]案件A[dtext:chatroom_set]\n\n' +
       '[dtext:chatroom_member_is][piconname:1234567][piconname:7654321][dtext:chatroom_added][/info]';
-    expect(render(body)).toBe('【新しくグループチャットを作成しました。】チャット名を「案件A」に設定しました。\n\nメンバー「(1234567)(7654321)」を追加しました。');
+    expect(render(body)).toBe(
+      '【新しくグループチャットを作成しました。】チャット名を「案件A」に設定しました。\n\nメンバー「(1234567)(7654321)」を追加しました。',
+    );
   });
 
   it('nests quotes', () => {
@@ -62,14 +64,37 @@ describe('renderChatworkMarkup: malformed input keeps its text', () => {
 });
 
 const TAGS = [
-  '[To:123]', '[toall]', '[rp aid=1 to=2-3]', '[qt]', '[/qt]', '[qtmeta aid=1 time=2]', '[info]', '[/info]',
-  '[title]', '[/title]', '[hr]', '[code]', '[/code]', '[picon:1]', '[pname:2]', '[piconname:3]',
-  '[download:9]', '[/download]', '[preview id=1 ht=2]', '[task aid=1 st=done]', '[/task]', '[dtext:task_done]',
-  '[引用 aid=1 time=2]', '[/引用]',
+  '[To:123]',
+  '[toall]',
+  '[rp aid=1 to=2-3]',
+  '[qt]',
+  '[/qt]',
+  '[qtmeta aid=1 time=2]',
+  '[info]',
+  '[/info]',
+  '[title]',
+  '[/title]',
+  '[hr]',
+  '[code]',
+  '[/code]',
+  '[picon:1]',
+  '[pname:2]',
+  '[piconname:3]',
+  '[download:9]',
+  '[/download]',
+  '[preview id=1 ht=2]',
+  '[task aid=1 st=done]',
+  '[/task]',
+  '[dtext:task_done]',
+  '[引用 aid=1 time=2]',
+  '[/引用]',
 ];
 /** Text that cannot form a tag: no brackets. */
 const plain = fc.string({ unit: fc.constantFrom('a', 'あ', '漢', ' ', '\n', '　', '>', 'x', '😀') });
-const token = fc.oneof(plain.map((text) => ({ text, tag: false })), fc.constantFrom(...TAGS).map((text) => ({ text, tag: true })));
+const token = fc.oneof(
+  plain.map((text) => ({ text, tag: false })),
+  fc.constantFrom(...TAGS).map((text) => ({ text, tag: true })),
+);
 
 function isSubsequence(needle: string, haystack: string): boolean {
   let i = 0;
@@ -79,14 +104,20 @@ function isSubsequence(needle: string, haystack: string): boolean {
 
 describe('renderChatworkMarkup: properties', () => {
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => typeof render(s) === 'string'), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => typeof render(s) === 'string'),
+      { numRuns: 500 },
+    );
   });
 
   it('every non-tag character of the input survives, in order', () => {
     fc.assert(
       fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
         const body = tokens.map((t) => t.text).join('');
-        const text = tokens.filter((t) => !t.tag).map((t) => t.text).join('');
+        const text = tokens
+          .filter((t) => !t.tag)
+          .map((t) => t.text)
+          .join('');
         const out = render(body);
         // Quote prefixes and line breaks are added; whitespace may be shifted around them.
         return isSubsequence(text.replace(/\s/g, ''), out.replace(/\s/g, ''));

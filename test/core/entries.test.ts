@@ -15,36 +15,81 @@ const text = fc.string({ maxLength: 20 });
 const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
 const iso = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
 const capture: fc.Arbitrary<CaptureFacts> = fc.record({
-  id: text, roomId: text, rawSha256: hex, rawSize: fc.nat(), format: text, variant: text, parserVersion: text, tz: text,
+  id: text,
+  roomId: text,
+  rawSha256: hex,
+  rawSize: fc.nat(),
+  format: text,
+  variant: text,
+  parserVersion: text,
+  tz: text,
   coverage: fc.record({ kind: fc.constantFrom('full' as const, 'window' as const), from: fc.option(iso), to: fc.option(iso) }),
-  messageCount: fc.nat(), merkleRoot: hex, capturedAt: iso,
+  messageCount: fc.nat(),
+  merkleRoot: hex,
+  capturedAt: iso,
 });
 
 describe('log entries: each kind reads back what it built', () => {
   it('capture: every fact, the meta, and the further originals', () => {
-    fc.assert(fc.property(capture, fc.dictionary(text, fc.jsonValue()), fc.array(hex, { maxLength: 3 }), (c, meta, extras) => {
-      const read = readCapture(stored(capturePayload(c, meta, extras)));
-      expect(read).toEqual({ ok: true, value: { capture: c, meta: stored(meta), blobs: extras } });
-    }));
+    fc.assert(
+      fc.property(capture, fc.dictionary(text, fc.jsonValue()), fc.array(hex, { maxLength: 3 }), (c, meta, extras) => {
+        const read = readCapture(stored(capturePayload(c, meta, extras)));
+        expect(read).toEqual({ ok: true, value: { capture: c, meta: stored(meta), blobs: extras } });
+      }),
+    );
   });
 
   it('capture: a plain import has no `blobs` key, so its entry keeps the exact shape (and hash) it always had', () => {
-    fc.assert(fc.property(capture, (c) => {
-      expect(Object.keys(capturePayload(c, {}, []))).toEqual(['capture']);
-    }));
+    fc.assert(
+      fc.property(capture, (c) => {
+        expect(Object.keys(capturePayload(c, {}, []))).toEqual(['capture']);
+      }),
+    );
   });
 
   it('room, note, observation, timestamp, attachment', () => {
     const room = { id: 'r1', source: 'line' as const, externalId: null, title: '佐藤花子' };
     expect(readRoom(stored(roomPayload(room)))).toEqual({ ok: true, value: room });
     expect(readNote(stored(notePayload('相手が退出した')))).toEqual({ ok: true, value: { text: '相手が退出した' } });
-    const obs = { what: ROOM_UNREACHABLE, source: 'chatwork-api', request: 'GET /rooms/1', status: 403, detail: 'no access', at: '2024-01-01T00:00:00Z', listedInRooms: false, bodyBlob: 'a'.repeat(64), roomsBlob: 'b'.repeat(64) };
+    const obs = {
+      what: ROOM_UNREACHABLE,
+      source: 'chatwork-api',
+      request: 'GET /rooms/1',
+      status: 403,
+      detail: 'no access',
+      at: '2024-01-01T00:00:00Z',
+      listedInRooms: false,
+      bodyBlob: 'a'.repeat(64),
+      roomsBlob: 'b'.repeat(64),
+    };
     const observation = stored(observationPayload(obs));
     expect(readObservation(observation)).toEqual({ ok: true, value: { what: ROOM_UNREACHABLE, status: 403, detail: 'no access' } });
     expect(observation['blobs']).toEqual([obs.bodyBlob, obs.roomsBlob]);
-    const ts = { seq: 7, hash: 'c'.repeat(64), tokenSha256: 'd'.repeat(64), genTime: '2024-01-01T00:00:00Z', tsaName: null, tsaUrl: 'http://127.0.0.1/tsa', serial: '01', policy: '1.2.3' };
-    expect(readTimestamp(stored(timestampPayload(ts)))).toEqual({ ok: true, value: { data: stampedBytesText(7, ts.hash), seq: 7, hash: ts.hash, tokenSha256: ts.tokenSha256, tsaName: null, tsaUrl: ts.tsaUrl } });
-    const file: Attachment = { name: 'LP.pdf', sha256: 'e'.repeat(64), size: 10, kind: 'deliverable', mime: 'application/pdf', note: null, forMessage: null, bytesKept: false, detected: 'pdf' };
+    const ts = {
+      seq: 7,
+      hash: 'c'.repeat(64),
+      tokenSha256: 'd'.repeat(64),
+      genTime: '2024-01-01T00:00:00Z',
+      tsaName: null,
+      tsaUrl: 'http://127.0.0.1/tsa',
+      serial: '01',
+      policy: '1.2.3',
+    };
+    expect(readTimestamp(stored(timestampPayload(ts)))).toEqual({
+      ok: true,
+      value: { data: stampedBytesText(7, ts.hash), seq: 7, hash: ts.hash, tokenSha256: ts.tokenSha256, tsaName: null, tsaUrl: ts.tsaUrl },
+    });
+    const file: Attachment = {
+      name: 'LP.pdf',
+      sha256: 'e'.repeat(64),
+      size: 10,
+      kind: 'deliverable',
+      mime: 'application/pdf',
+      note: null,
+      forMessage: null,
+      bytesKept: false,
+      detected: 'pdf',
+    };
     expect(readAttachmentEntry(stored(attachmentPayload(file)))).toEqual({ ok: true, value: file });
     expect(attachmentPayload(file).blobs).toEqual([]);
   });
@@ -61,27 +106,34 @@ describe('log entries: a payload that does not fit is a problem, never a guess',
   });
 
   it('a timestamp whose stamped text is not the head it names is refused: the token would vouch for another head', () => {
-    const good = stored(timestampPayload({ seq: 7, hash: 'c'.repeat(64), tokenSha256: 'd'.repeat(64), genTime: 'x', tsaName: null, tsaUrl: 'u', serial: '1', policy: 'p' }));
+    const good = stored(
+      timestampPayload({ seq: 7, hash: 'c'.repeat(64), tokenSha256: 'd'.repeat(64), genTime: 'x', tsaName: null, tsaUrl: 'u', serial: '1', policy: 'p' }),
+    );
     const forged = { ...good, timestamp: { ...(good['timestamp'] as object), seq: 8 } };
     expect(readTimestamp(forged)).toEqual({ ok: false, problem: 'a timestamp entry whose stamped data is not the head it names' });
   });
 
   it('no reader throws on any JSON value', () => {
     const readers = [readCapture, readRoom, readNote, readObservation, readTimestamp, readAttachmentEntry, readCaptureStatement, readRoomStatement];
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('capture', 'room', 'note', 'observation', 'timestamp', 'attachment', 'blobs'), fc.jsonValue()), (payload) => {
-      for (const read of readers) expect(typeof read(payload).ok).toBe('boolean');
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('capture', 'room', 'note', 'observation', 'timestamp', 'attachment', 'blobs'), fc.jsonValue()), (payload) => {
+        for (const read of readers) expect(typeof read(payload).ok).toBe('boolean');
+      }),
+    );
   });
 });
 
 describe('log entries: the tolerant readers verify compares rows with', () => {
   it('state every fact a row restates, as built', () => {
-    fc.assert(fc.property(capture, (c) => {
-      const { roomId: _room, rawSize: _size, coverage, ...rest } = c;
-      expect(readCaptureStatement(stored(capturePayload(c, {}, [])))).toEqual({
-        ok: true, value: { ...rest, coverageKind: coverage.kind, coverageFrom: coverage.from, coverageTo: coverage.to },
-      });
-    }));
+    fc.assert(
+      fc.property(capture, (c) => {
+        const { roomId: _room, rawSize: _size, coverage, ...rest } = c;
+        expect(readCaptureStatement(stored(capturePayload(c, {}, [])))).toEqual({
+          ok: true,
+          value: { ...rest, coverageKind: coverage.kind, coverageFrom: coverage.from, coverageTo: coverage.to },
+        });
+      }),
+    );
     const room = { id: 'r', source: 'line' as const, externalId: null, title: 't' };
     expect(readRoomStatement(stored(roomPayload(room)))).toEqual({ ok: true, value: room });
   });
@@ -91,8 +143,18 @@ describe('log entries: the tolerant readers verify compares rows with', () => {
     expect(readCaptureStatement({ capture: { id: 'c', messageCount: '3' } })).toEqual({
       ok: true,
       value: {
-        id: 'c', rawSha256: undefined, format: undefined, variant: undefined, parserVersion: undefined, tz: undefined,
-        coverageKind: undefined, coverageFrom: undefined, coverageTo: undefined, messageCount: '3', merkleRoot: undefined, capturedAt: undefined,
+        id: 'c',
+        rawSha256: undefined,
+        format: undefined,
+        variant: undefined,
+        parserVersion: undefined,
+        tz: undefined,
+        coverageKind: undefined,
+        coverageFrom: undefined,
+        coverageTo: undefined,
+        messageCount: '3',
+        merkleRoot: undefined,
+        capturedAt: undefined,
       },
     });
     expect(readRoomStatement({ room: { id: 'r', title: 7 } })).toEqual({ ok: true, value: { id: 'r', source: undefined, externalId: undefined, title: 7 } });

@@ -7,8 +7,13 @@ import { entryCanonical, entryHash } from '../../src/store/entry-hash.js';
 // Known answers pin every hash format (docs/hashing.md): a change here is a format change and
 // needs a new version tag, never an edit of the expected hex.
 const message: Message = {
-  kind: 'text', sender: '佐藤花子', senderId: null, sentAt: '2024-03-01T09:05:00+09:00',
-  body: '見積書を送りました', externalId: null, editedAt: null,
+  kind: 'text',
+  sender: '佐藤花子',
+  senderId: null,
+  sentAt: '2024-03-01T09:05:00+09:00',
+  body: '見積書を送りました',
+  externalId: null,
+  editedAt: null,
 };
 
 describe('hash formats', () => {
@@ -31,7 +36,13 @@ describe('hash formats', () => {
 
   it('any field change changes the hash', () => {
     const base = messageHash(message);
-    for (const change of [{ body: '見積書を送りました ' }, { sender: '佐藤 花子' }, { sentAt: '2024-03-01T09:06:00+09:00' }, { kind: 'unsent' as const }, { editedAt: '2024-03-02T00:00:00+09:00' }]) {
+    for (const change of [
+      { body: '見積書を送りました ' },
+      { sender: '佐藤 花子' },
+      { sentAt: '2024-03-01T09:06:00+09:00' },
+      { kind: 'unsent' as const },
+      { editedAt: '2024-03-02T00:00:00+09:00' },
+    ]) {
       expect(messageHash({ ...message, ...change })).not.toBe(base);
     }
   });

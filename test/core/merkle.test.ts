@@ -31,21 +31,25 @@ describe('RFC 6962 Merkle tree', () => {
   });
 
   it('the incremental root equals the recursive definition', () => {
-    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 8 }), { minLength: 1, maxLength: 70 }), (raw) => {
-      const leaves = raw.map((r) => Buffer.from(r));
-      expect(merkleRootHex(leaves)).toBe(mth(leaves).toString('hex'));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 8 }), { minLength: 1, maxLength: 70 }), (raw) => {
+        const leaves = raw.map((r) => Buffer.from(r));
+        expect(merkleRootHex(leaves)).toBe(mth(leaves).toString('hex'));
+      }),
+    );
   });
 
   it('every leaf has an inclusion proof that verifies, and only for its own data and place', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.nat(), (n, pick) => {
-      const leaves = Array.from({ length: n }, (_, i) => Buffer.from(`m${i}`));
-      const root = merkleRootHex(leaves);
-      const i = pick % n;
-      const proof = inclusionProof(leaves, i);
-      expect(verifyInclusion(leaves[i]!, i, n, proof, root)).toBe(true);
-      expect(verifyInclusion(Buffer.from('forged'), i, n, proof, root)).toBe(false);
-      if (n > 1) expect(verifyInclusion(leaves[i]!, (i + 1) % n, n, proof, root)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.nat(), (n, pick) => {
+        const leaves = Array.from({ length: n }, (_, i) => Buffer.from(`m${i}`));
+        const root = merkleRootHex(leaves);
+        const i = pick % n;
+        const proof = inclusionProof(leaves, i);
+        expect(verifyInclusion(leaves[i]!, i, n, proof, root)).toBe(true);
+        expect(verifyInclusion(Buffer.from('forged'), i, n, proof, root)).toBe(false);
+        if (n > 1) expect(verifyInclusion(leaves[i]!, (i + 1) % n, n, proof, root)).toBe(false);
+      }),
+    );
   });
 });

@@ -73,15 +73,19 @@ const targets: [string, () => string][] = [
 describe('an output that would destroy evidence is refused before anything is written', () => {
   for (const [what, target] of targets) {
     for (const command of ['report', 'backup'] as const) {
-      it.skipIf(target === deviceTarget && !haveDevice)(`${command} onto ${what}: exit 2, nothing changed`, async () => {
-        const before = snapshot(target());
-        const args = command === 'report' ? ['report', ROOM, '-o', target()] : ['backup', target()];
-        const r = await cli([...args, '--db', tmp.db]);
-        expect(r.code, r.stderr).toBe(2);
-        expect(r.stderr).toMatch(/Not writing to .*Nothing was changed/);
-        expect(snapshot(target())).toEqual(before);
-        expect(verifyAt(tmp.db).ok).toBe(true);
-      }, 20_000);
+      it.skipIf(target === deviceTarget && !haveDevice)(
+        `${command} onto ${what}: exit 2, nothing changed`,
+        async () => {
+          const before = snapshot(target());
+          const args = command === 'report' ? ['report', ROOM, '-o', target()] : ['backup', target()];
+          const r = await cli([...args, '--db', tmp.db]);
+          expect(r.code, r.stderr).toBe(2);
+          expect(r.stderr).toMatch(/Not writing to .*Nothing was changed/);
+          expect(snapshot(target())).toEqual(before);
+          expect(verifyAt(tmp.db).ok).toBe(true);
+        },
+        20_000,
+      );
     }
   }
 

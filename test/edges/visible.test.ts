@@ -34,18 +34,24 @@ describe('visible()', () => {
   });
 
   it('never lets a control through, for any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.boolean(), (s, keepLines) => {
-      const out = visible(s, { keepLines });
-      expect(OBEYED.test(out)).toBe(false);
-      if (!keepLines) expect(out).not.toMatch(/[\n\t]/);
-    }), { seed: 22, numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.boolean(), (s, keepLines) => {
+        const out = visible(s, { keepLines });
+        expect(OBEYED.test(out)).toBe(false);
+        if (!keepLines) expect(out).not.toMatch(/[\n\t]/);
+      }),
+      { seed: 22, numRuns: 500 },
+    );
   });
 
   it('changes nothing in text that has no control', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      fc.pre(!OBEYED.test(s) && !/[\n\t]/.test(s));
-      expect(visible(s)).toBe(s);
-    }), { seed: 22, numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        fc.pre(!OBEYED.test(s) && !/[\n\t]/.test(s));
+        expect(visible(s)).toBe(s);
+      }),
+      { seed: 22, numRuns: 500 },
+    );
   });
 });
 
@@ -54,7 +60,12 @@ describe('names and bodies from an input, printed by the CLI', () => {
   const SENDER = 'Mal\x1b[2Jory';
   const BODY = 'pay \x1b[31mnow\x1b[0m\rOVERWRITTEN \u2066hidden\u2069';
   const input = join(tmp.dir, 'hostile.txt');
-  writeFileSync(input, [`[LINE] ${TITLE}とのトーク履歴`, '保存日時：2024/03/02 21:15', '', '2024/03/01(金)', `10:00\t${SENDER}\t${BODY}`, `10:01\t佐藤\tふつうの返事`, ''].join('\n'));
+  writeFileSync(
+    input,
+    [`[LINE] ${TITLE}とのトーク履歴`, '保存日時：2024/03/02 21:15', '', '2024/03/01(金)', `10:00\t${SENDER}\t${BODY}`, `10:01\t佐藤\tふつうの返事`, ''].join(
+      '\n',
+    ),
+  );
 
   it('import, rooms and show print no control character; --json and the archive keep the exact text', async () => {
     const imported = await cli(['import', input, '--yes', '--db', tmp.db]);

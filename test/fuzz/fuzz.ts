@@ -28,7 +28,14 @@ export interface Counts {
 export const noCounts = (): Counts => ({ inputs: 0, parsed: 0, messages: 0, refused: 0, decoderRefused: 0, internal: 0 });
 
 export function addCounts(a: Counts, b: Counts): Counts {
-  return { inputs: a.inputs + b.inputs, parsed: a.parsed + b.parsed, messages: a.messages + b.messages, refused: a.refused + b.refused, decoderRefused: a.decoderRefused + b.decoderRefused, internal: a.internal + b.internal };
+  return {
+    inputs: a.inputs + b.inputs,
+    parsed: a.parsed + b.parsed,
+    messages: a.messages + b.messages,
+    refused: a.refused + b.refused,
+    decoderRefused: a.decoderRefused + b.decoderRefused,
+    internal: a.internal + b.internal,
+  };
 }
 
 export interface Failure {

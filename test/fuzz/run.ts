@@ -66,6 +66,12 @@ for (const importer of importers) {
     }
   }
 }
-console.log(JSON.stringify({ seed, perImporter, importers: Object.fromEntries(Object.entries(state.done).map(([k, v]) => [k, v.counts])), internal: state.failures.length }, null, 2));
+console.log(
+  JSON.stringify(
+    { seed, perImporter, importers: Object.fromEntries(Object.entries(state.done).map(([k, v]) => [k, v.counts])), internal: state.failures.length },
+    null,
+    2,
+  ),
+);
 for (const f of state.failures.slice(0, 20)) console.error(`fuzz: internal error: ${f.importer} batch ${f.batch} input ${f.index}: ${f.why}`);
 process.exitCode = state.failures.length === 0 ? 0 : 1;

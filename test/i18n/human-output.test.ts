@@ -117,7 +117,7 @@ describe('human output speaks one language', () => {
     writeFileSync(join(tmp.dir, 'empty.txt'), '');
     writeFileSync(join(tmp.dir, 'broken.json'), '[{"message_id": "1" "body": "x"}]');
     writeFileSync(join(tmp.dir, 'webhook.json'), '{"webhook_setting_id":"1","webhook_event_type":"mention_to_me","webhook_event":{"message_id":"1"}}');
-      writeFileSync(join(tmp.dir, 'no-body.json'), '[{"message_id":"1","account":{"account_id":1,"name":"鈴木"},"send_time":1700000000,"update_time":0}]');
+    writeFileSync(join(tmp.dir, 'no-body.json'), '[{"message_id":"1","account":{"account_id":1,"name":"鈴木"},"send_time":1700000000,"update_time":0}]');
     for (const w of [ROOM, '山田太郎', '案件A', '鈴木', 'お世話になります', 'テキスト', '観察メモ']) userData.add(w);
   });
   afterAll(async () => {
@@ -205,7 +205,12 @@ describe('human output speaks one language', () => {
     runs.push({ argv: ['sync', 'chatwork'], result: noToken });
     expect(noToken.code).toBe(2);
 
-    const names = buildProgram({ io: { stdout: { write: () => true }, stderr: { write: () => true } } as never, code: 0, lang: 'en', run: async () => 0 }).commands.map((c) => c.name());
+    const names = buildProgram({
+      io: { stdout: { write: () => true }, stderr: { write: () => true } } as never,
+      code: 0,
+      lang: 'en',
+      run: async () => 0,
+    }).commands.map((c) => c.name());
     expect(names.length).toBeGreaterThan(10);
     await ok('--help');
     for (const name of names) await ok(name, '--help');
@@ -215,17 +220,23 @@ describe('human output speaks one language', () => {
   for (const mode of ['ja-locale', 'ja-flag'] as const) {
     it(`in Japanese (${mode === 'ja-locale' ? 'LANG=ja_JP.UTF-8' : '--lang ja alone'}), every line has Japanese in it`, async () => {
       const runs = await runAll(mode);
-      const bad = runs.flatMap((run) => lines(run).filter((l) => !JAPANESE.test(l) && !languageFree(l)).map((l) => `${run.argv.join(' ')}\n    ${l}`));
+      const bad = runs.flatMap((run) =>
+        lines(run)
+          .filter((l) => !JAPANESE.test(l) && !languageFree(l))
+          .map((l) => `${run.argv.join(' ')}\n    ${l}`),
+      );
       expect(bad).toEqual([]);
-      const english = runs.flatMap((run) => lines(run).flatMap((l) => {
-        const words = englishRun(l);
-        return words === null ? [] : [`${run.argv.join(' ')}\n    ${l}\n    (${words})`];
-      }));
+      const english = runs.flatMap((run) =>
+        lines(run).flatMap((l) => {
+          const words = englishRun(l);
+          return words === null ? [] : [`${run.argv.join(' ')}\n    ${l}\n    (${words})`];
+        }),
+      );
       expect(english).toEqual([]);
     }, 60_000);
   }
 
-  it('in English, no line has Japanese in it but the user\'s own words', async () => {
+  it("in English, no line has Japanese in it but the user's own words", async () => {
     const runs = await runAll('en');
     const db = join(tmp.dir, 'en', 'demo-archive.db');
     const shown = (await cli(['show', ROOM, '--json', '--db', db])).json<{ messages: { sender: string | null; body: string }[] }>().messages;
@@ -236,7 +247,11 @@ describe('human output speaks one language', () => {
     const words = [...userData].filter((w) => w !== '').sort((a, b) => b.length - a.length);
     // Quoted text is the user's or the source's own (a title in "…", a source's line in 「…」).
     const own = (line: string): string => words.reduce((l, w) => l.split(w).join(''), line.replace(/"[^"]*"|「[^」]*」/g, ''));
-    const bad = runs.flatMap((run) => lines(run).filter((l) => JAPANESE.test(own(l))).map((l) => `${run.argv.join(' ')}\n    ${l}`));
+    const bad = runs.flatMap((run) =>
+      lines(run)
+        .filter((l) => JAPANESE.test(own(l)))
+        .map((l) => `${run.argv.join(' ')}\n    ${l}`),
+    );
     expect(bad).toEqual([]);
   }, 60_000);
 

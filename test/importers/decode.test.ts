@@ -58,7 +58,9 @@ describe('decodeInput: encodings', () => {
   it('warns when UTF-16 ends with half a character', () => {
     const d = decodeInput(concat([0xff, 0xfe], iconv.encode(TEXT, 'utf-16le'), [0x41]), null);
     expect(d.text).toBe(TEXT);
-    expect(d.decodeWarnings.map((w) => ({ line: w.line, message: render('en', w.message) }))).toEqual([{ line: 5, message: expect.stringContaining('half a character') }]);
+    expect(d.decodeWarnings.map((w) => ({ line: w.line, message: render('en', w.message) }))).toEqual([
+      { line: 5, message: expect.stringContaining('half a character') },
+    ]);
     expect(render('ja', d.decodeWarnings[0]!.message)).toContain('文字の途中で終わっています');
   });
 
@@ -84,7 +86,13 @@ describe('decodeInput: encodings', () => {
 describe('decodeInput: damaged UTF-8', () => {
   it('replaces invalid sequences with U+FFFD and names each damaged line', () => {
     const lines = TEXT.split('\r\n');
-    const bytes = concat(utf8(`${lines.slice(0, 1).join('\r\n')}\r\n`), [0xe3, 0x81], utf8(`${lines.slice(1, 4).join('\r\n')}\r\n`), [0xff], utf8(`${lines.slice(4).join('\r\n')}`));
+    const bytes = concat(
+      utf8(`${lines.slice(0, 1).join('\r\n')}\r\n`),
+      [0xe3, 0x81],
+      utf8(`${lines.slice(1, 4).join('\r\n')}\r\n`),
+      [0xff],
+      utf8(`${lines.slice(4).join('\r\n')}`),
+    );
     const d = decodeInput(bytes, null);
     expect(d.encoding).toBe('utf-8');
     expect(d.text.split('\ufffd')).toHaveLength(3);
@@ -138,17 +146,20 @@ describe('decodeInput: binary files are refused with what they look like', () =>
 
   it('decodes any UTF-8 text without a NUL to itself, with no warning', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !s.includes('\u0000')), (s) => {
-        const text = `x${s}`;
-        expect(decodeInput(utf8(text), null)).toMatchObject({ text, encoding: 'utf-8', decodeWarnings: [] });
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !s.includes('\u0000')),
+        (s) => {
+          const text = `x${s}`;
+          expect(decodeInput(utf8(text), null)).toMatchObject({ text, encoding: 'utf-8', decodeWarnings: [] });
+        },
+      ),
       { numRuns: 300 },
     );
   });
 });
 
 describe('splitLines', () => {
-  it('keeps each line\'s terminator; a lone CR is content; a final break adds no empty line', () => {
+  it("keeps each line's terminator; a lone CR is content; a final break adds no empty line", () => {
     expect(splitLines('a\r\nb\nc\rd\n\ne')).toEqual([
       { text: 'a', number: 1, terminator: '\r\n' },
       { text: 'b', number: 2, terminator: '\n' },
@@ -164,7 +175,11 @@ describe('splitLines', () => {
   it('gives back the text when lines and terminators are joined', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '日', '\r', '\n', '\t', ' ') }), (text) => {
-        expect(splitLines(text).map((l) => l.text + l.terminator).join('')).toBe(text);
+        expect(
+          splitLines(text)
+            .map((l) => l.text + l.terminator)
+            .join(''),
+        ).toBe(text);
       }),
     );
   });

@@ -36,11 +36,27 @@ describe('npm pack', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const packed = (JSON.parse(pack.stdout) as Packed[])[0]!;
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'bin/chatproof.js', 'dist/cli/main.js', 'dist/cli/preflight.js', 'dist/cli/static/app.js', 'dist/cli/static/style.css', 'dist/cli/capture-worker.js', 'dist/cli/merkle-worker.js', 'dist/cli/static/app.js',
-      'migrations/meta/_journal.json', 'samples/capture-1.txt', 'samples/capture-2.txt', 'README.md', 'package.json', 'docs/json.md', 'docs/schema/error.schema.json',
-    ]));
-    const shipped = (p: string): boolean => /^(test|src|exporters|bench-out|coverage)\//.test(p) || /\.ts$|\.db$|\.pdf$|fixtures/.test(p) || p === 'bin/bundle.js';
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'bin/chatproof.js',
+        'dist/cli/main.js',
+        'dist/cli/preflight.js',
+        'dist/cli/static/app.js',
+        'dist/cli/static/style.css',
+        'dist/cli/capture-worker.js',
+        'dist/cli/merkle-worker.js',
+        'dist/cli/static/app.js',
+        'migrations/meta/_journal.json',
+        'samples/capture-1.txt',
+        'samples/capture-2.txt',
+        'README.md',
+        'package.json',
+        'docs/json.md',
+        'docs/schema/error.schema.json',
+      ]),
+    );
+    const shipped = (p: string): boolean =>
+      /^(test|src|exporters|bench-out|coverage)\//.test(p) || /\.ts$|\.db$|\.pdf$|fixtures/.test(p) || p === 'bin/bundle.js';
     expect(paths.filter(shipped)).toEqual([]);
 
     const prefix = join(work, 'prefix');

@@ -40,7 +40,10 @@ describe('backup while the archive is in use', () => {
     const seed = await runCliProcess(['import', files[0]!, '--db', db]);
     expect(seed.code, seed.stderr).toBe(0);
     // The writer: one process after another, importing without pause, as a sync --every would.
-    const loop = files.slice(1).map((f) => `"${process.execPath}" "${BIN}" import "${f}" --db "${db}" || exit $?`).join('\n');
+    const loop = files
+      .slice(1)
+      .map((f) => `"${process.execPath}" "${BIN}" import "${f}" --db "${db}" || exit $?`)
+      .join('\n');
     const writer = startShell(loop);
     let writing = true;
     const writerDone = writer.done.finally(() => (writing = false));

@@ -27,7 +27,9 @@ function exportFile(name: string, title: string, messages = PER_IMPORT): string 
   return file;
 }
 
-interface ImportJson { capture: { id: string; room: { id: string }; messages: number; entry: { seq: number; hash: string } } }
+interface ImportJson {
+  capture: { id: string; room: { id: string }; messages: number; entry: { seq: number; hash: string } };
+}
 
 /** Starts every import at once; resolves with each process's result. */
 async function importAll(db: string, files: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Finished[]> {
@@ -95,10 +97,12 @@ describe('concurrent writers (P8)', () => {
     // the readers meet the states between them.
     const files = [0, 1, 2, 3].map((i) => exportFile(`read-${i}`, '読む部屋'));
     let running = files.length;
-    const all = Promise.all(files.map(async (f, i) => {
-      await new Promise((resolve) => setTimeout(resolve, 250 * i));
-      return startCli(['import', f, '--db', db, '--json']).done.finally(() => running--);
-    }));
+    const all = Promise.all(
+      files.map(async (f, i) => {
+        await new Promise((resolve) => setTimeout(resolve, 250 * i));
+        return startCli(['import', f, '--db', db, '--json']).done.finally(() => running--);
+      }),
+    );
     let reads = 0;
     let lastCaptures = 1;
     const seenCaptureCounts = new Set<number>();

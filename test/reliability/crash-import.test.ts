@@ -116,83 +116,94 @@ async function importAndKill(db: string, file: string, plan: KillPlan): Promise<
 }
 
 const diff = (a: Counts, b: Counts): Counts => ({
-  entries: b.entries - a.entries, rooms: b.rooms - a.rooms, captures: b.captures - a.captures, messages: b.messages - a.messages, blobs: b.blobs - a.blobs,
+  entries: b.entries - a.entries,
+  rooms: b.rooms - a.rooms,
+  captures: b.captures - a.captures,
+  messages: b.messages - a.messages,
+  blobs: b.blobs - a.blobs,
 });
 
 describe('SIGKILL during import (P8)', () => {
-  it(`a ${MESSAGES / 1000}k-message LINE import killed ${KILLS} times: every time the archive verifies and the capture is whole or absent`, async () => {
-    const rnd = seededRandom('crash-import');
-    // Two uncut runs first: a small one makes the base archive (a first run also writes the
-    // schema into the WAL), then a full-size one tells how long an import, and the stretch from
-    // its first WAL write to the WAL's last growth (the transaction), take on this machine.
-    const baseDb = join(tmp.dir, 'base.db');
-    expect((await importAndKill(baseDb, writeExport('seed', 10), { atMs: 600_000 })).finished.code).toBe(0);
-    const base = await importAndKill(baseDb, writeExport('base'), { atMs: 600_000 });
-    expect(base.finished.code, base.finished.stderr).toBe(0);
-    const perCapture = (JSON.parse(base.finished.stdout) as { capture: { messages: number } }).capture.messages;
-    expect(perCapture).toBe(MESSAGES);
-    expect(base.walWrittenAt).not.toBeNull();
-    expect(base.walLastGrewAt).not.toBeNull();
-    const total = base.finished.ms;
-    const txn = Math.max(base.walLastGrewAt! - base.walWrittenAt!, 5);
-    const afterCommit = Math.max(total - base.walLastGrewAt!, 5);
-    await expectVerifies(baseDb);
-    const whole: Counts = { entries: 2, rooms: 1, captures: 1, messages: perCapture, blobs: 1 };
+  it(
+    `a ${MESSAGES / 1000}k-message LINE import killed ${KILLS} times: every time the archive verifies and the capture is whole or absent`,
+    async () => {
+      const rnd = seededRandom('crash-import');
+      // Two uncut runs first: a small one makes the base archive (a first run also writes the
+      // schema into the WAL), then a full-size one tells how long an import, and the stretch from
+      // its first WAL write to the WAL's last growth (the transaction), take on this machine.
+      const baseDb = join(tmp.dir, 'base.db');
+      expect((await importAndKill(baseDb, writeExport('seed', 10), { atMs: 600_000 })).finished.code).toBe(0);
+      const base = await importAndKill(baseDb, writeExport('base'), { atMs: 600_000 });
+      expect(base.finished.code, base.finished.stderr).toBe(0);
+      const perCapture = (JSON.parse(base.finished.stdout) as { capture: { messages: number } }).capture.messages;
+      expect(perCapture).toBe(MESSAGES);
+      expect(base.walWrittenAt).not.toBeNull();
+      expect(base.walLastGrewAt).not.toBeNull();
+      const total = base.finished.ms;
+      const txn = Math.max(base.walLastGrewAt! - base.walWrittenAt!, 5);
+      const afterCommit = Math.max(total - base.walLastGrewAt!, 5);
+      await expectVerifies(baseDb);
+      const whole: Counts = { entries: 2, rooms: 1, captures: 1, messages: perCapture, blobs: 1 };
 
-    // Kills follow one another on one archive, each meeting the WAL the last one left. Only after a
-    // capture has landed is the archive reset to the base, so that verify's cost stays flat.
-    const db = tmp.db;
-    const reset = (): void => {
-      for (const f of [`${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-      copyFileSync(baseDb, db);
-    };
-    reset();
-    const outcomes = { killed: 0, absentBeforeWrites: 0, absentMidTransaction: 0, landed: 0, finishedBeforeKill: 0 };
-    for (let i = 0; i < KILLS; i++) {
-      const file = writeExport(`k${i}`);
-      const before = counts(db);
-      // A third at any time of the run, a third inside the transaction, a third around and after
-      // the commit (fsync, checkpoint, the change summary).
-      const plan = i % 3 === 0 ? { atMs: rnd.between(0.2, 1) * total }
-        : i % 3 === 1 ? { afterWalMs: i % 2 === 1 ? 0 : rnd.between(0, 1) * txn }
-          : { afterWalMs: txn + rnd.between(-0.2, 0.8) * afterCommit };
-      const run = await importAndKill(db, file, plan);
-      if (run.finished.signal === 'SIGKILL') outcomes.killed++;
-      else {
-        // It beat the kill: then it must simply have succeeded.
-        expect(run.finished.code, run.finished.stderr).toBe(0);
-        outcomes.finishedBeforeKill++;
+      // Kills follow one another on one archive, each meeting the WAL the last one left. Only after a
+      // capture has landed is the archive reset to the base, so that verify's cost stays flat.
+      const db = tmp.db;
+      const reset = (): void => {
+        for (const f of [`${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+        copyFileSync(baseDb, db);
+      };
+      reset();
+      const outcomes = { killed: 0, absentBeforeWrites: 0, absentMidTransaction: 0, landed: 0, finishedBeforeKill: 0 };
+      for (let i = 0; i < KILLS; i++) {
+        const file = writeExport(`k${i}`);
+        const before = counts(db);
+        // A third at any time of the run, a third inside the transaction, a third around and after
+        // the commit (fsync, checkpoint, the change summary).
+        const plan =
+          i % 3 === 0
+            ? { atMs: rnd.between(0.2, 1) * total }
+            : i % 3 === 1
+              ? { afterWalMs: i % 2 === 1 ? 0 : rnd.between(0, 1) * txn }
+              : { afterWalMs: txn + rnd.between(-0.2, 0.8) * afterCommit };
+        const run = await importAndKill(db, file, plan);
+        if (run.finished.signal === 'SIGKILL') outcomes.killed++;
+        else {
+          // It beat the kill: then it must simply have succeeded.
+          expect(run.finished.code, run.finished.stderr).toBe(0);
+          outcomes.finishedBeforeKill++;
+        }
+        const what = `kill ${i}: ${JSON.stringify(plan)}, killed at ${run.killedAt} ms, WAL written ${run.walWrittenAt}–${run.walLastGrewAt} ms, ended ${run.finished.ms} ms`;
+
+        // The first thing a user does after a crash: verify (read-only, so WAL recovery must work read-only too).
+        await expectVerifies(db);
+        const delta = diff(before, counts(db));
+        expect([NO_ROWS, whole], what).toContainEqual(delta);
+        const facts = expectConsistentLog(db);
+        if (delta.captures === 1) {
+          outcomes.landed++;
+          const newest = [...facts.captureRows.values()].sort((a, b) => b.entrySeq - a.entrySeq)[0]!;
+          expect(newest.messageCount, what).toBe(perCapture);
+          expect(newest.entrySeq, what).toBe(facts.seqs.length);
+          reset();
+        } else if (run.walWrittenAt !== null && run.killedAt !== null && run.killedAt >= run.walWrittenAt) outcomes.absentMidTransaction++;
+        else outcomes.absentBeforeWrites++;
       }
-      const what = `kill ${i}: ${JSON.stringify(plan)}, killed at ${run.killedAt} ms, WAL written ${run.walWrittenAt}–${run.walLastGrewAt} ms, ended ${run.finished.ms} ms`;
+      reportNumbers('crash-import', { messagesPerImport: MESSAGES, importMs: total, transactionMs: txn, afterCommitMs: afterCommit, ...outcomes });
+      expect(outcomes.killed).toBeGreaterThanOrEqual(Math.ceil(KILLS * 0.6));
+      // The point of the test: some kills really landed inside a write transaction and left nothing.
+      expect(outcomes.absentMidTransaction).toBeGreaterThanOrEqual(1);
 
-      // The first thing a user does after a crash: verify (read-only, so WAL recovery must work read-only too).
+      // After all that, the archive still takes an import and stores the original bytes byte-exact.
+      const last = writeExport('after', 1_000);
+      const ok = await importAndKill(db, last, { atMs: 600_000 });
+      expect(ok.finished.code, ok.finished.stderr).toBe(0);
+      const raw = (JSON.parse(ok.finished.stdout) as { capture: { rawSha256: string } }).capture.rawSha256;
+      expect(raw).toBe(sha256Hex(readFileSync(last)));
       await expectVerifies(db);
-      const delta = diff(before, counts(db));
-      expect([NO_ROWS, whole], what).toContainEqual(delta);
-      const facts = expectConsistentLog(db);
-      if (delta.captures === 1) {
-        outcomes.landed++;
-        const newest = [...facts.captureRows.values()].sort((a, b) => b.entrySeq - a.entrySeq)[0]!;
-        expect(newest.messageCount, what).toBe(perCapture);
-        expect(newest.entrySeq, what).toBe(facts.seqs.length);
-        reset();
-      } else if (run.walWrittenAt !== null && run.killedAt !== null && run.killedAt >= run.walWrittenAt) outcomes.absentMidTransaction++;
-      else outcomes.absentBeforeWrites++;
-    }
-    reportNumbers('crash-import', { messagesPerImport: MESSAGES, importMs: total, transactionMs: txn, afterCommitMs: afterCommit, ...outcomes });
-    expect(outcomes.killed).toBeGreaterThanOrEqual(Math.ceil(KILLS * 0.6));
-    // The point of the test: some kills really landed inside a write transaction and left nothing.
-    expect(outcomes.absentMidTransaction).toBeGreaterThanOrEqual(1);
-
-    // After all that, the archive still takes an import and stores the original bytes byte-exact.
-    const last = writeExport('after', 1_000);
-    const ok = await importAndKill(db, last, { atMs: 600_000 });
-    expect(ok.finished.code, ok.finished.stderr).toBe(0);
-    const raw = (JSON.parse(ok.finished.stdout) as { capture: { rawSha256: string } }).capture.rawSha256;
-    expect(raw).toBe(sha256Hex(readFileSync(last)));
-    await expectVerifies(db);
-    expectConsistentLog(db);
-  }, 60_000 + KILLS * MESSAGES * 0.2);
+      expectConsistentLog(db);
+    },
+    60_000 + KILLS * MESSAGES * 0.2,
+  );
 
   it('a first import killed while it creates and migrates a new archive leaves one that the next import completes', async () => {
     const rnd = seededRandom('crash-first-open');

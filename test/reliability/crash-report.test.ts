@@ -29,8 +29,9 @@ const tempFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.en
 function reportEntries(db: string): string[] {
   const sqlite = new Database(db, { readonly: true });
   try {
-    return (sqlite.prepare("SELECT payload FROM log WHERE kind = 'report' ORDER BY seq").pluck().all() as string[])
-      .map((p) => (JSON.parse(p) as { report: { sha256: string } }).report.sha256);
+    return (sqlite.prepare("SELECT payload FROM log WHERE kind = 'report' ORDER BY seq").pluck().all() as string[]).map(
+      (p) => (JSON.parse(p) as { report: { sha256: string } }).report.sha256,
+    );
   } finally {
     sqlite.close();
   }

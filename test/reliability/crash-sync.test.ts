@@ -50,7 +50,7 @@ function capturedRoomsAfter(db: string, afterSeq: number): { externalIds: string
   const facts = logFacts(db);
   const rows = [...facts.captureRows.values()].filter((r) => r.entrySeq > afterSeq).sort((a, b) => a.entrySeq - b.entrySeq);
   const sqlite = new Database(db, { readonly: true });
-  const external = new Map((sqlite.prepare('SELECT id, external_id FROM rooms').raw().all() as [string, string][]));
+  const external = new Map(sqlite.prepare('SELECT id, external_id FROM rooms').raw().all() as [string, string][]);
   sqlite.close();
   return { externalIds: rows.map((r) => external.get(r.roomId) ?? '?'), counts: rows.map((r) => r.messageCount) };
 }
@@ -76,11 +76,14 @@ describe('SIGKILL during sync chatwork (P8)', () => {
       const started = Date.now();
       const run = startCli(['sync', 'chatwork', '--db', db, '--json'], { env });
       let killedAt: number | null = null;
-      const timer = plan === null ? null : setTimeout(() => {
-        if (run.child.exitCode !== null) return;
-        killedAt = Date.now() - started;
-        run.child.kill('SIGKILL');
-      }, plan.atMs);
+      const timer =
+        plan === null
+          ? null
+          : setTimeout(() => {
+              if (run.child.exitCode !== null) return;
+              killedAt = Date.now() - started;
+              run.child.kill('SIGKILL');
+            }, plan.atMs);
       const finished = await run.done;
       if (timer) clearTimeout(timer);
       printed += finished.stdout + finished.stderr;
@@ -111,7 +114,10 @@ describe('SIGKILL during sync chatwork (P8)', () => {
       expectConsistentLog(db);
       const after = capturedRoomsAfter(db, head);
       // Whole windows only, and the rooms done are the first k in the order GET /rooms gave them.
-      expect(after.counts.every((n) => n === WINDOW), what).toBe(true);
+      expect(
+        after.counts.every((n) => n === WINDOW),
+        what,
+      ).toBe(true);
       expect(after.externalIds, what).toEqual(roomIds.slice(0, after.externalIds.length));
       if (run.finished.signal !== 'SIGKILL') expect(after.externalIds.length, what).toBe(ROOMS);
       outcomes.roomsRecordedByKilledRuns.push(after.externalIds.length);

@@ -10,7 +10,22 @@
  * `max_page_count` cap on the connection (SQLITE_FULL), `ulimit -f` on the process (EFBIG).
  */
 import Database from 'better-sqlite3';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, openSync, readdirSync, readSync, closeSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  openSync,
+  readdirSync,
+  readSync,
+  closeSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,8 +54,19 @@ function writeExport(name: string, messages: number): string {
 
 /** A capture of `n` generated messages, recorded in-process (no importer involved). */
 function recordGenerated(a: Archive, title: string, n: number): void {
-  const messages = Array.from({ length: n }, (_, i) => msg(`2024-03-01T09:${String(i % 60).padStart(2, '0')}:00+09:00`, i % 2 ? '佐藤花子' : '山田太郎', `${title} メッセージ ${i} ${'本文'.repeat(20)}`));
-  a.recordCapture({ room: { source: 'line', externalId: null, title }, raw: Buffer.from(`raw ${title} ${'x'.repeat(n * 10)}`), format: 'line', variant: 'line/test', parserVersion: 'line@test', tz: 'Asia/Tokyo', coverageKind: 'full', messages });
+  const messages = Array.from({ length: n }, (_, i) =>
+    msg(`2024-03-01T09:${String(i % 60).padStart(2, '0')}:00+09:00`, i % 2 ? '佐藤花子' : '山田太郎', `${title} メッセージ ${i} ${'本文'.repeat(20)}`),
+  );
+  a.recordCapture({
+    room: { source: 'line', externalId: null, title },
+    raw: Buffer.from(`raw ${title} ${'x'.repeat(n * 10)}`),
+    format: 'line',
+    variant: 'line/test',
+    parserVersion: 'line@test',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full',
+    messages,
+  });
 }
 
 describe('folders the user may not write', () => {
@@ -247,7 +273,11 @@ describe('file modes', () => {
     const poll = setInterval(() => {
       if (!existsSync(folder)) return;
       for (const f of readdirSync(folder)) {
-        try { seen.set(f, mode(join(folder, f))); } catch { /* removed between readdir and stat */ }
+        try {
+          seen.set(f, mode(join(folder, f)));
+        } catch {
+          /* removed between readdir and stat */
+        }
       }
     }, 2);
     const r = await run.done;
@@ -267,7 +297,10 @@ describe('file modes', () => {
     const run = startCli(['import', big, '--db', db]);
     await new Promise<void>((resolve) => {
       const t = setInterval(() => {
-        if (existsSync(`${db}-wal`) || run.child.exitCode !== null) { clearInterval(t); resolve(); }
+        if (existsSync(`${db}-wal`) || run.child.exitCode !== null) {
+          clearInterval(t);
+          resolve();
+        }
       }, 2);
     });
     run.child.kill('SIGKILL');

@@ -97,7 +97,16 @@ const MUTATED_RUNS = 1_200 * SCALE;
 const CLI_RUNS = 200 * SCALE;
 
 describe('fuzzing every importer in the registry', () => {
-  afterAll(() => reportNumbers('fuzz', { importers: importers.map((i) => i.format), goldenInputs: golden.length, parseCases: cases, parsedOk, refusedByDecoder, cliRuns: CLI_RUNS }));
+  afterAll(() =>
+    reportNumbers('fuzz', {
+      importers: importers.map((i) => i.format),
+      goldenInputs: golden.length,
+      parseCases: cases,
+      parsedOk,
+      refusedByDecoder,
+      cliRuns: CLI_RUNS,
+    }),
+  );
 
   it('has golden inputs of every source to mutate', () => {
     const sources = new Set(golden.map((g) => relative(FIXTURES, g.path).split('/')[0]));
@@ -105,39 +114,52 @@ describe('fuzzing every importer in the registry', () => {
   });
 
   it(`random bytes (${RANDOM_RUNS} inputs × every importer): never a throw, an InputError or a well-formed result`, () => {
-    fc.assert(fc.property(randomBytes, (input) => checkEveryImporter(input)), { numRuns: RANDOM_RUNS });
+    fc.assert(
+      fc.property(randomBytes, (input) => checkEveryImporter(input)),
+      { numRuns: RANDOM_RUNS },
+    );
   });
 
   it(`mutated golden fixtures (${MUTATED_RUNS} inputs × every importer): never a throw, an InputError or a well-formed result`, () => {
-    fc.assert(fc.property(mutatedFixture(6), (input) => checkEveryImporter(input)), { numRuns: MUTATED_RUNS });
+    fc.assert(
+      fc.property(mutatedFixture(6), (input) => checkEveryImporter(input)),
+      { numRuns: MUTATED_RUNS },
+    );
   });
 
-  it(`through the CLI (${CLI_RUNS} imports): exit 0, 2 or 3, never an internal error, and the archive verifies`, async () => {
-    const tmp = tempArchive();
-    try {
-      const formats = ['auto', ...importers.map((i) => i.format)];
-      const arg = fc.record({
-        // Few mutations and mostly `auto`, so that a good share of the runs get as far as the archive.
-        input: fc.oneof({ weight: 1, arbitrary: randomBytes }, { weight: 4, arbitrary: mutatedFixture(2) }),
-        format: fc.oneof({ weight: 3, arbitrary: fc.constant('auto') }, { weight: 2, arbitrary: fc.constantFrom(...formats) }),
-        yes: fc.boolean(),
-        room: fc.boolean(),
-      });
-      let n = 0;
-      const codes: Record<number, number> = {};
-      await fc.assert(fc.asyncProperty(arg, async ({ input, format, yes, room }) => {
-        const file = join(tmp.dir, `${n++}-${input.name}`);
-        writeFileSync(file, input.bytes);
-        const r = await cli(['import', file, '--db', tmp.db, '--format', format, ...(yes ? ['--yes'] : []), ...(room ? ['--room', 'ファズ'] : [])]);
-        codes[r.code] = (codes[r.code] ?? 0) + 1;
-        expect(r.stderr).not.toMatch(/internal error/);
-        expect([0, 2, 3], r.stderr).toContain(r.code);
-        if (r.code !== 0) expect(r.stderr).toMatch(/^chatproof: /m);
-      }), { numRuns: CLI_RUNS });
-      reportNumbers('fuzz-cli', { runs: CLI_RUNS, exitCodes: codes });
-      if (codes[0] !== undefined) await expectVerifies(tmp.db);
-    } finally {
-      tmp.cleanup();
-    }
-  }, 60_000 * SCALE);
+  it(
+    `through the CLI (${CLI_RUNS} imports): exit 0, 2 or 3, never an internal error, and the archive verifies`,
+    async () => {
+      const tmp = tempArchive();
+      try {
+        const formats = ['auto', ...importers.map((i) => i.format)];
+        const arg = fc.record({
+          // Few mutations and mostly `auto`, so that a good share of the runs get as far as the archive.
+          input: fc.oneof({ weight: 1, arbitrary: randomBytes }, { weight: 4, arbitrary: mutatedFixture(2) }),
+          format: fc.oneof({ weight: 3, arbitrary: fc.constant('auto') }, { weight: 2, arbitrary: fc.constantFrom(...formats) }),
+          yes: fc.boolean(),
+          room: fc.boolean(),
+        });
+        let n = 0;
+        const codes: Record<number, number> = {};
+        await fc.assert(
+          fc.asyncProperty(arg, async ({ input, format, yes, room }) => {
+            const file = join(tmp.dir, `${n++}-${input.name}`);
+            writeFileSync(file, input.bytes);
+            const r = await cli(['import', file, '--db', tmp.db, '--format', format, ...(yes ? ['--yes'] : []), ...(room ? ['--room', 'ファズ'] : [])]);
+            codes[r.code] = (codes[r.code] ?? 0) + 1;
+            expect(r.stderr).not.toMatch(/internal error/);
+            expect([0, 2, 3], r.stderr).toContain(r.code);
+            if (r.code !== 0) expect(r.stderr).toMatch(/^chatproof: /m);
+          }),
+          { numRuns: CLI_RUNS },
+        );
+        reportNumbers('fuzz-cli', { runs: CLI_RUNS, exitCodes: codes });
+        if (codes[0] !== undefined) await expectVerifies(tmp.db);
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    60_000 * SCALE,
+  );
 });

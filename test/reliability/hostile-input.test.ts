@@ -35,7 +35,9 @@ function file(name: string, bytes: string | Uint8Array): string {
 function storedBodies(db: string): string[] {
   const sqlite = new Database(db, { readonly: true });
   try {
-    return (sqlite.prepare('SELECT canonical_json FROM messages').pluck().all() as Buffer[]).map((j) => (JSON.parse(j.toString('utf8')) as { body: string }).body);
+    return (sqlite.prepare('SELECT canonical_json FROM messages').pluck().all() as Buffer[]).map(
+      (j) => (JSON.parse(j.toString('utf8')) as { body: string }).body,
+    );
   } finally {
     sqlite.close();
   }
@@ -112,7 +114,15 @@ describe('long lines, deep nesting, binary bytes', () => {
 
   it('100k nested [qt] in a Chatwork message import byte-exact and render without a stack overflow', async () => {
     const body = `${'[qt]'.repeat(100_000)}深い引用${'[/qt]'.repeat(100_000)}`;
-    const json = JSON.stringify([{ message_id: '1928374655918273645', account: { account_id: 7654321, name: '佐藤 花子', avatar_image_url: 'https://example.invalid/a.png' }, body, send_time: 1709251500, update_time: 0 }]);
+    const json = JSON.stringify([
+      {
+        message_id: '1928374655918273645',
+        account: { account_id: 7654321, name: '佐藤 花子', avatar_image_url: 'https://example.invalid/a.png' },
+        body,
+        send_time: 1709251500,
+        update_time: 0,
+      },
+    ]);
     const db = join(tmp.dir, 'deep.db');
     const r = await cli(['import', file('room-123456.json', json), '--db', db, '--room', '深い', '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -121,7 +131,14 @@ describe('long lines, deep nesting, binary bytes', () => {
   });
 
   it('100k nested JSON arrays are refused with exit 3 and where, not a stack overflow', async () => {
-    const r = await cli(['import', file('nested.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`), '--db', join(tmp.dir, 'nested.db'), '--format', 'chatwork-json']);
+    const r = await cli([
+      'import',
+      file('nested.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+      '--db',
+      join(tmp.dir, 'nested.db'),
+      '--format',
+      'chatwork-json',
+    ]);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/nested more than \d+ levels deep/);
   });
@@ -188,7 +205,10 @@ describe('encodings', () => {
     const r = await cli(['import', file('lone-surrogate.txt', damaged), '--db', db, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = r.json<ImportJson>();
-    expect(out.warnings.some((w) => w.line === target + 1), JSON.stringify(out.warnings)).toBe(true);
+    expect(
+      out.warnings.some((w) => w.line === target + 1),
+      JSON.stringify(out.warnings),
+    ).toBe(true);
     expect(storedBlob(db, out.capture.rawSha256).equals(damaged)).toBe(true);
     expect(storedBodies(db).some((b) => b.includes('第5件\uFFFD'))).toBe(true);
 
@@ -212,7 +232,10 @@ describe('encodings', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = r.json<ImportJson>();
     expect(out.capture.messages).toBe(30);
-    expect(out.warnings.some((w) => w.line === target + 1), JSON.stringify(out.warnings)).toBe(true);
+    expect(
+      out.warnings.some((w) => w.line === target + 1),
+      JSON.stringify(out.warnings),
+    ).toBe(true);
     expect(r.stderr).toContain(`bad-utf8.txt:${target + 1}`);
     expect(storedBlob(db, out.capture.rawSha256).equals(bytes)).toBe(true);
     expect(storedBodies(db).some((b) => b.includes('enc 第7件') && b.includes('\uFFFD'))).toBe(true);

@@ -11,7 +11,11 @@ import { CanonicalJson } from '../../src/report/canonical-json.js';
 
 /** Any UTF-16 code unit, lone surrogates and control characters included. */
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-const text = fc.oneof(fc.string({ unit: anyUnit, maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('見積書', '"q"\\', '\u2028', '🍀', 'a\ud800'));
+const text = fc.oneof(
+  fc.string({ unit: anyUnit, maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('見積書', '"q"\\', '\u2028', '🍀', 'a\ud800'),
+);
 const scalar = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
@@ -40,15 +44,19 @@ function viaPackage(v: unknown): string {
 }
 
 describe('CanonicalJson', () => {
-  it('gives canonicalJson\'s bytes, size and hash, and throws where it throws', () => {
-    fc.assert(fc.property(value, (v) => {
-      expect(viaWalk(v)).toBe(viaPackage(v));
-    }), { numRuns: 3000 });
+  it("gives canonicalJson's bytes, size and hash, and throws where it throws", () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(viaWalk(v)).toBe(viaPackage(v));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('agrees on a value whose text spans many chunks', () => {
     const messages: Record<string, unknown> = {};
-    for (let i = 0; i < 5000; i++) messages[createHash('sha256').update(String(i)).digest('hex')] = { body: `見積書 ${i} 🍀`.repeat(i % 7), n: i, editedAt: null, gone: undefined };
+    for (let i = 0; i < 5000; i++)
+      messages[createHash('sha256').update(String(i)).digest('hex')] = { body: `見積書 ${i} 🍀`.repeat(i % 7), n: i, editedAt: null, gone: undefined };
     const manifest = { v: 1, messages, long: 'x🍀'.repeat(40_000), list: Object.keys(messages) };
     expect(viaWalk(manifest)).toBe(viaPackage(manifest));
   });

@@ -18,7 +18,8 @@ const otherNode = ((): string | null => {
   const mine = process.versions.node.split('.')[0];
   const places = [
     ...(existsSync(join(ROOT, '.node')) ? readdirSync(join(ROOT, '.node')).map((v) => join(ROOT, '.node', v)) : []),
-    '/root/.node22', '/root/.node24',
+    '/root/.node22',
+    '/root/.node24',
   ];
   for (const place of places) {
     const node = join(place, NODE_PATH);

@@ -23,7 +23,16 @@ describe('buildReport with Chatwork deletion marks', () => {
   const cw = (id: string, body: string, minute: number): ReturnType<typeof msg> =>
     msg(`2024-03-01T10:0${minute}:00+09:00`, '佐藤 花子', body, { externalId: id, senderId: '7', kind: body.startsWith('[delete') ? 'unsent' : 'text' });
   const capture = (externalId: string, messages: ReturnType<typeof msg>[], room?: string) =>
-    archive.recordCapture({ room: room === undefined ? { source: 'chatwork', externalId, title: externalId } : { id: room }, raw: Buffer.from(JSON.stringify(messages)), format: 'chatwork-json', variant: 'test', parserVersion: 't@1', tz: 'Asia/Tokyo', coverageKind: 'window', messages }).room;
+    archive.recordCapture({
+      room: room === undefined ? { source: 'chatwork', externalId, title: externalId } : { id: room },
+      raw: Buffer.from(JSON.stringify(messages)),
+      format: 'chatwork-json',
+      variant: 'test',
+      parserVersion: 't@1',
+      tz: 'Asia/Tokyo',
+      coverageKind: 'window',
+      messages,
+    }).room;
 
   it('a message later shown as [delete] is deleted, with the text the first capture showed', () => {
     const room = capture('1', [cw('1', '3点で3万円です', 0), cw('2', 'よろしく', 1)]);
@@ -31,7 +40,10 @@ describe('buildReport with Chatwork deletion marks', () => {
     const report = buildReport(collectReportSource(archive, room, { withOriginals: true }), OPTIONS);
     expect(report.counts).toMatchObject({ deleted: 1, unsent: 0, present: 1 });
     expect(report.transcript[0]).toMatchObject({ status: 'deleted', body: '3点で3万円です', textKnown: true, lastSeen: 2, statusAsOf: 2 });
-    expect(report.transcript[0]!.versions.map((v) => [v.capture, v.kind, v.body])).toEqual([[1, 'text', '3点で3万円です'], [2, 'unsent', '[delete]']]);
+    expect(report.transcript[0]!.versions.map((v) => [v.capture, v.kind, v.body])).toEqual([
+      [1, 'text', '3点で3万円です'],
+      [2, 'unsent', '[delete]'],
+    ]);
   });
 
   it('a message already [deleted] in the first capture is deleted, its text unknown', () => {

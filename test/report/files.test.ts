@@ -16,7 +16,9 @@ beforeAll(async () => {
   const unsent = show.messages.find((m) => m.body === UNSENT_TEXT)!;
   writeFileSync(join(tmp.dir, 'shot.png'), shot);
   writeFileSync(join(tmp.dir, 'banner-v2.pdf'), '%PDF-1.4\n% a deliverable\n%%EOF\n');
-  expectOk(await cli(['attach', ROOM, join(tmp.dir, 'shot.png'), '--kind', 'screenshot', '--note', '取り消される前の画面', '--for', unsent.hash, '--db', tmp.db]));
+  expectOk(
+    await cli(['attach', ROOM, join(tmp.dir, 'shot.png'), '--kind', 'screenshot', '--note', '取り消される前の画面', '--for', unsent.hash, '--db', tmp.db]),
+  );
   expectOk(await cli(['attach', ROOM, join(tmp.dir, 'banner-v2.pdf'), '--kind', 'deliverable', '--hash-only', '--db', tmp.db]));
   expectOk(await cli(['report', ROOM, '-o', pdf, '--db', tmp.db]));
 });
@@ -62,7 +64,10 @@ describe.skipIf(toolMissing('qpdf') !== null)('a changed screenshot', () => {
     tamperEmbeddedByte(pdf, tampered, 'IHDR', '\u0001');
     const r = await cli(['verify-report', tampered, '--json']);
     expect(r.code).toBe(5);
-    const failed = r.json<VerifyJson>().checks.filter((c) => !c.ok).map((c) => c.name);
+    const failed = r
+      .json<VerifyJson>()
+      .checks.filter((c) => !c.ok)
+      .map((c) => c.name);
     expect(failed).toHaveLength(3);
     expect(failed[0]).toMatch(/^file file-\d+-shot\.png$/);
     expect(failed[1]).toMatch(/^attachment #\d+$/);

@@ -59,7 +59,14 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     const file = join(tmp.dir, `${name}.pdf`);
     writeFileSync(file, bytes);
     const r = await cli(['verify-report', file, '--tsa-cert', tsa.caCertPath, '--json']);
-    const failed = r.code === 5 ? r.json<VerifyJson>().checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('\n') : r.stderr + r.stdout;
+    const failed =
+      r.code === 5
+        ? r
+            .json<VerifyJson>()
+            .checks.filter((c) => !c.ok)
+            .map((c) => `${c.name}: ${c.detail}`)
+            .join('\n')
+        : r.stderr + r.stdout;
     return { code: r.code, failed };
   };
 
@@ -96,7 +103,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
 
   const stampForgeries: Forgery[] = [
     {
-      name: 'stamped: one byte changed inside the byte range (the first revision\'s /Producer)',
+      name: "stamped: one byte changed inside the byte range (the first revision's /Producer)",
       make: () => {
         const out = Buffer.from(stamped);
         const at = out.indexOf('/Producer (', 0, 'latin1') + '/Producer ('.length;
@@ -106,7 +113,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
       says: /document timestamp: the PDF document timestamp does not hold over the file's \/ByteRange: imprint/,
     },
     {
-      name: 'stamped: one byte changed inside the byte range (the update\'s field name)',
+      name: "stamped: one byte changed inside the byte range (the update's field name)",
       make: () => Buffer.from(stamped.toString('latin1').replace('/T (DocTimeStamp)', '/T (DocTimeStamq)'), 'latin1'),
       says: /revisions: \d+ bytes follow the report's end/,
     },
@@ -121,7 +128,9 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
         const text = stamped.toString('latin1');
         const root = /\/Root (\d+) 0 R/.exec(text)![1]!;
         const catalog = text.slice(text.lastIndexOf(`\n${root} 0 obj\n`) + 1);
-        const body = catalog.slice(0, catalog.indexOf('endobj\n') + 7).replace(/\n>>\nendobj\n$/, '\n/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>\n>>\nendobj\n');
+        const body = catalog
+          .slice(0, catalog.indexOf('endobj\n') + 7)
+          .replace(/\n>>\nendobj\n$/, '\n/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>\n>>\nendobj\n');
         const prev = /startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]!;
         const size = /\/Size (\d+)/.exec(text.slice(genuine.length))![1]!;
         const xrefAt = stamped.length + body.length;
@@ -180,13 +189,18 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     const stream = embeddedStream(doc, name);
     const bytes = change(stream.stream!);
     stream.stream = bytes;
-    stream.head = stream.head.replace(/\/CheckSum \([0-9a-f]+\)/, `/CheckSum (${createHash('md5').update(bytes).digest('hex')})`).replace(/\/Size \d+/, `/Size ${bytes.length}`);
+    stream.head = stream.head
+      .replace(/\/CheckSum \([0-9a-f]+\)/, `/CheckSum (${createHash('md5').update(bytes).digest('hex')})`)
+      .replace(/\/Size \d+/, `/Size ${bytes.length}`);
   };
-  const manifestEdit = (change: (m: Manifest) => void): Buffer => rewrite((doc) => reembed(doc, 'manifest.json', (bytes) => {
-    const m = JSON.parse(bytes.toString('utf8')) as Manifest;
-    change(m);
-    return Buffer.from(canonicalJson(m), 'utf8');
-  }));
+  const manifestEdit = (change: (m: Manifest) => void): Buffer =>
+    rewrite((doc) =>
+      reembed(doc, 'manifest.json', (bytes) => {
+        const m = JSON.parse(bytes.toString('utf8')) as Manifest;
+        change(m);
+        return Buffer.from(canonicalJson(m), 'utf8');
+      }),
+    );
   const catalogOf = (doc: ForgeDoc): ForgeObject => doc.objects.find((o) => /\/Type \/Catalog/.test(o.head))!;
   const addToPage = (doc: ForgeDoc, pageIndex: number, key: string, value: string): ForgeObject => {
     const page = pages(doc)[pageIndex]!;
@@ -207,9 +221,10 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     },
     {
       name: 'the log head printed on every page changed',
-      make: () => rewrite((doc) => {
-        for (const page of pages(doc)) editText(doc, page, 'F2', 'ログ先頭 #', 'ログ先頭 $');
-      }),
+      make: () =>
+        rewrite((doc) => {
+          for (const page of pages(doc)) editText(doc, page, 'F2', 'ログ先頭 #', 'ログ先頭 $');
+        }),
       says: /pages: .*the text of page 1 differs.*ログ先頭 \$/,
     },
     {
@@ -224,7 +239,11 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
         const cover = pages(doc)[0]!;
         const glyphs = glyphCodes(doc, cover, 'F2');
         const codes = [...'2024-03-06'].map((c) => glyphs.get(c)![0]!).join('');
-        const paint: ForgeObject = { num: nextNum(doc), head: '<<\n/Length 0\n/Filter /FlateDecode\n>>\n', stream: Buffer.from(`q 1 1 1 rg 170 120 300 20 re f Q BT /F2 10.5 Tf 1 0 0 -1 174 130 Tm <${codes}> Tj ET\n`, 'latin1') };
+        const paint: ForgeObject = {
+          num: nextNum(doc),
+          head: '<<\n/Length 0\n/Filter /FlateDecode\n>>\n',
+          stream: Buffer.from(`q 1 1 1 rg 170 120 300 20 re f Q BT /F2 10.5 Tf 1 0 0 -1 174 130 Tm <${codes}> Tj ET\n`, 'latin1'),
+        };
         const page: ForgeObject = { ...cover, head: cover.head.replace(/\/Contents (\d+) 0 R/, `/Contents [$1 0 R ${paint.num} 0 R]`) };
         return appendUpdate(genuine, [paint, page]);
       },
@@ -234,20 +253,22 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     { name: 'page 3 duplicated with qpdf --pages', make: () => qpdf(['IN', '--pages', 'IN', '1-3,3-z', '--']), says: /pages: .*pages where chatproof renders/ },
     {
       name: 'page 3 dropped from the page list only, every object left in place',
-      make: () => rewrite((doc) => {
-        const tree = doc.objects.find((o) => /\/Type \/Pages\b/.test(o.head))!;
-        const third = pages(doc)[2]!.num;
-        tree.head = tree.head.replace(` ${third} 0 R`, '').replace(/\/Count (\d+)/, (_, n: string) => `/Count ${Number(n) - 1}`);
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const tree = doc.objects.find((o) => /\/Type \/Pages\b/.test(o.head))!;
+          const third = pages(doc)[2]!.num;
+          tree.head = tree.head.replace(` ${third} 0 R`, '').replace(/\/Count (\d+)/, (_, n: string) => `/Count ${Number(n) - 1}`);
+        }),
       says: /pages: .*the page list \(page count and order\) differs.*it has (\d+) pages where chatproof renders (?!\1)\d+/,
     },
     {
       name: 'pages 1 and 2 swapped in the page list',
-      make: () => rewrite((doc) => {
-        const tree = doc.objects.find((o) => /\/Type \/Pages\b/.test(o.head))!;
-        const [a, b] = pages(doc);
-        tree.head = tree.head.replace(`${a!.num} 0 R ${b!.num} 0 R`, `${b!.num} 0 R ${a!.num} 0 R`);
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const tree = doc.objects.find((o) => /\/Type \/Pages\b/.test(o.head))!;
+          const [a, b] = pages(doc);
+          tree.head = tree.head.replace(`${a!.num} 0 R ${b!.num} 0 R`, `${b!.num} 0 R ${a!.num} 0 R`);
+        }),
       says: /pages: .*page 1 shows what belongs on page 2/,
     },
     {
@@ -261,22 +282,28 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     },
     {
       name: 'an /OpenAction with JavaScript written into the catalog of a rewritten file',
-      make: () => rewrite((doc) => {
-        const catalog = catalogOf(doc);
-        catalog.head = catalog.head.replace(/>>\n$/, '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>\n>>\n');
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const catalog = catalogOf(doc);
+          catalog.head = catalog.head.replace(/>>\n$/, '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>\n>>\n');
+        }),
       says: /pages: .*(JavaScript|OpenAction).*the document catalog differs/,
     },
     {
       name: 'a page FileAttachment annotation carrying a forged capture-2 file',
-      make: () => rewrite((doc) => {
-        const n = nextNum(doc);
-        const forged = Buffer.from('[LINE] 佐藤花子とのトーク履歴\n2024/03/04(月)\n10:00\t佐藤花子\tバナー3点、1点3万円でお願いできますか\n', 'utf8');
-        doc.objects.push({ num: n, head: `<<\n/Type /EmbeddedFile\n/Length 0\n/Filter /FlateDecode\n>>\n`, stream: forged });
-        doc.objects.push({ num: n + 1, head: `<<\n/Type /Filespec\n/F (capture-2-forged.txt)\n/EF << /F ${n} 0 R >>\n>>\n`, stream: null });
-        doc.objects.push({ num: n + 2, head: `<<\n/Type /Annot\n/Subtype /FileAttachment\n/Rect [500 700 520 720]\n/FS ${n + 1} 0 R\n/Contents (capture-2)\n>>\n`, stream: null });
-        addToPage(doc, 1, 'Annots', `[${n + 2} 0 R]`);
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const n = nextNum(doc);
+          const forged = Buffer.from('[LINE] 佐藤花子とのトーク履歴\n2024/03/04(月)\n10:00\t佐藤花子\tバナー3点、1点3万円でお願いできますか\n', 'utf8');
+          doc.objects.push({ num: n, head: `<<\n/Type /EmbeddedFile\n/Length 0\n/Filter /FlateDecode\n>>\n`, stream: forged });
+          doc.objects.push({ num: n + 1, head: `<<\n/Type /Filespec\n/F (capture-2-forged.txt)\n/EF << /F ${n} 0 R >>\n>>\n`, stream: null });
+          doc.objects.push({
+            num: n + 2,
+            head: `<<\n/Type /Annot\n/Subtype /FileAttachment\n/Rect [500 700 520 720]\n/FS ${n + 1} 0 R\n/Contents (capture-2)\n>>\n`,
+            stream: null,
+          });
+          addToPage(doc, 1, 'Annots', `[${n + 2} 0 R]`);
+        }),
       says: /pages: it carries annotations chatproof never writes \(page 2: FileAttachment\).*a file-attachment annotation/,
     },
     {
@@ -284,7 +311,11 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
       make: () => {
         const doc = parsePdf(genuine);
         const n = nextNum(doc);
-        const link: ForgeObject = { num: n, head: '<<\n/Type /Annot\n/Subtype /Link\n/Rect [56 700 300 720]\n/A << /S /URI /URI (https://example.com/) >>\n>>\n', stream: null };
+        const link: ForgeObject = {
+          num: n,
+          head: '<<\n/Type /Annot\n/Subtype /Link\n/Rect [56 700 300 720]\n/A << /S /URI /URI (https://example.com/) >>\n>>\n',
+          stream: null,
+        };
         const page = pages(doc)[0]!;
         return appendUpdate(genuine, [link, { ...page, head: page.head.replace(/>>\n$/, `/Annots [${n} 0 R]\n>>\n`) }]);
       },
@@ -292,34 +323,56 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     },
     {
       name: 'one bit flipped in the embedded font',
-      make: () => rewrite((doc) => {
-        const descriptor = doc.objects.find((o) => /\/FontName \/\w+\+NotoSansJP-Regular/.test(o.head))!;
-        const font = obj(doc, ref(descriptor.head, 'FontFile2')).stream!;
-        const at = Math.floor(font.length / 2);
-        font[at] = font[at]! ^ 0x01;
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const descriptor = doc.objects.find((o) => /\/FontName \/\w+\+NotoSansJP-Regular/.test(o.head))!;
+          const font = obj(doc, ref(descriptor.head, 'FontFile2')).stream!;
+          const at = Math.floor(font.length / 2);
+          font[at] = font[at]! ^ 0x01;
+        }),
       says: /pages: .*the font NotoSansJP-Regular \(its glyphs\) differs/,
     },
     {
       name: "the font's character map changed, so copied text says something else",
-      make: () => rewrite((doc) => {
-        const font = doc.objects.find((o) => /\/Subtype \/Type0\n\/BaseFont \/\w+\+NotoSansJP-Regular/.test(o.head))!;
-        const map = obj(doc, ref(font.head, 'ToUnicode'));
-        map.stream = Buffer.from(map.stream!.toString('latin1').replace('<0031>', '<0033>'), 'latin1');
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const font = doc.objects.find((o) => /\/Subtype \/Type0\n\/BaseFont \/\w+\+NotoSansJP-Regular/.test(o.head))!;
+          const map = obj(doc, ref(font.head, 'ToUnicode'));
+          map.stream = Buffer.from(map.stream!.toString('latin1').replace('<0031>', '<0033>'), 'latin1');
+        }),
       says: /pages: .*the font NotoSansJP-Regular \(its character map: what copied text says\) differs/,
     },
-    { name: 'manifest.json re-embedded with another title', make: () => manifestEdit((m) => (m['title'] = '別の表題')), says: /pages: the text and drawing of pages 1, .*the text of page 1 differs: .*別の表題/ },
-    { name: 'manifest.json re-embedded with another time zone', make: () => manifestEdit((m) => (m['tz'] = 'UTC')), says: /pages: the text and drawing of pages 1, .*the text of page 1 differs: .*UTC/ },
-    { name: 'manifest.json re-embedded with another language', make: () => manifestEdit((m) => (m['lang'] = 'en')), says: /pages: the text and drawing of pages 1, .*the text of page 1 differs: .*log head/ },
+    {
+      name: 'manifest.json re-embedded with another title',
+      make: () => manifestEdit((m) => (m['title'] = '別の表題')),
+      says: /pages: the text and drawing of pages 1, .*the text of page 1 differs: .*別の表題/,
+    },
+    {
+      name: 'manifest.json re-embedded with another time zone',
+      make: () => manifestEdit((m) => (m['tz'] = 'UTC')),
+      says: /pages: the text and drawing of pages 1, .*the text of page 1 differs: .*UTC/,
+    },
+    {
+      name: 'manifest.json re-embedded with another language',
+      make: () => manifestEdit((m) => (m['lang'] = 'en')),
+      says: /pages: the text and drawing of pages 1, .*the text of page 1 differs: .*log head/,
+    },
     {
       name: 'manifest.json re-embedded with a range (a full report passed off as a part)',
       make: () => manifestEdit((m) => (m['range'] = { from: '2024-03-04T00:00:00+09:00', to: '2024-03-05T23:59:59+09:00' })),
       says: /pages: .*manifest\.json.* differs.*the text of page 1 differs/,
     },
-    { name: 'manifest.json re-embedded with other members', make: () => manifestEdit((m) => (m.captures[0]!.members = ['山田太郎'])), says: /pages: .*manifest\.json differs/ },
+    {
+      name: 'manifest.json re-embedded with other members',
+      make: () => manifestEdit((m) => (m.captures[0]!.members = ['山田太郎'])),
+      says: /pages: .*manifest\.json differs/,
+    },
     { name: 'manifest.json re-embedded with timestamps: []', make: () => manifestEdit((m) => (m['timestamps'] = [])), says: /pages: .*manifest\.json differs/ },
-    { name: 'manifest.json re-embedded saying another generator made it', make: () => manifestEdit((m) => (m['generator'] = 'chatproof 0.0.9')), says: /pages: .*made by chatproof 0\.0\.9/ },
+    {
+      name: 'manifest.json re-embedded saying another generator made it',
+      make: () => manifestEdit((m) => (m['generator'] = 'chatproof 0.0.9')),
+      says: /pages: .*made by chatproof 0\.0\.9/,
+    },
     {
       name: "manifest.json re-embedded with a deleted message's status as present",
       make: () => manifestEdit((m) => (m.transcript.find((t) => t.status === 'deleted')!.status = 'present')),
@@ -327,32 +380,39 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     },
     {
       name: "a capture's original re-embedded with 1点3万円",
-      make: () => rewrite((doc) => {
-        const name = /\/F \((capture-2-[0-9a-f]+\.txt)\)/.exec(doc.objects.map((o) => o.head).join(''))![1]!;
-        reembed(doc, name, (b) => Buffer.from(b.toString('utf8').replace('1点1万円', '1点3万円'), 'utf8'));
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const name = /\/F \((capture-2-[0-9a-f]+\.txt)\)/.exec(doc.objects.map((o) => o.head).join(''))![1]!;
+          reembed(doc, name, (b) => Buffer.from(b.toString('utf8').replace('1点1万円', '1点3万円'), 'utf8'));
+        }),
       says: /file capture-2-[0-9a-f]+\.txt: .*the file was changed/,
     },
     {
       name: 'an extra file embedded that the manifest does not list',
-      make: () => rewrite((doc) => {
-        const n = nextNum(doc);
-        doc.objects.push({ num: n, head: '<<\n/Type /EmbeddedFile\n/Length 0\n/Filter /FlateDecode\n>>\n', stream: Buffer.from('forged') });
-        doc.objects.push({ num: n + 1, head: `<<\n/Type /Filespec\n/F (note.txt)\n/EF <<\n/F ${n} 0 R\n>>\n/UF (note.txt)\n>>\n`, stream: null });
-        const names = doc.objects.find((o) => o.head.includes('/EmbeddedFiles'))!;
-        names.head = names.head.replace(/\/EmbeddedFiles <<\n {2}\/Names \[\n/, `$&    (note.txt) ${n + 1} 0 R\n`);
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const n = nextNum(doc);
+          doc.objects.push({ num: n, head: '<<\n/Type /EmbeddedFile\n/Length 0\n/Filter /FlateDecode\n>>\n', stream: Buffer.from('forged') });
+          doc.objects.push({ num: n + 1, head: `<<\n/Type /Filespec\n/F (note.txt)\n/EF <<\n/F ${n} 0 R\n>>\n/UF (note.txt)\n>>\n`, stream: null });
+          const names = doc.objects.find((o) => o.head.includes('/EmbeddedFiles'))!;
+          names.head = names.head.replace(/\/EmbeddedFiles <<\n {2}\/Names \[\n/, `$&    (note.txt) ${n + 1} 0 R\n`);
+        }),
       says: /file note\.txt: note\.txt is embedded but not listed/,
     },
     {
       name: 'log.jsonl taken out of the list of embedded files',
-      make: () => rewrite((doc) => {
-        const names = doc.objects.find((o) => o.head.includes('/EmbeddedFiles'))!;
-        names.head = names.head.replace(/ {4}\(log\.jsonl\) \d+ 0 R\n/, '');
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const names = doc.objects.find((o) => o.head.includes('/EmbeddedFiles'))!;
+          names.head = names.head.replace(/ {4}\(log\.jsonl\) \d+ 0 R\n/, '');
+        }),
       says: /files listed: .*log\.jsonl/,
     },
-    { name: 'bytes appended after %%EOF', make: () => Buffer.concat([genuine, Buffer.from('%forged\n')]), says: /revisions: 8 bytes follow the report's end.*data appended/ },
+    {
+      name: 'bytes appended after %%EOF',
+      make: () => Buffer.concat([genuine, Buffer.from('%forged\n')]),
+      says: /revisions: 8 bytes follow the report's end.*data appended/,
+    },
     {
       name: 'a no-op incremental update (the catalog stated again, unchanged)',
       make: () => appendUpdate(genuine, [catalogOf(parsePdf(genuine))]),
@@ -360,39 +420,51 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     },
     {
       name: "the document information's title changed",
-      make: () => rewrite((doc) => {
-        const info = obj(doc, Number(/\/Info (\d+) 0 R/.exec(doc.trailer)![1]));
-        const title = obj(doc, ref(info.head, 'Title'));
-        title.head = '(Forged title)\n';
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const info = obj(doc, Number(/\/Info (\d+) 0 R/.exec(doc.trailer)![1]));
+          const title = obj(doc, ref(info.head, 'Title'));
+          title.head = '(Forged title)\n';
+        }),
       says: /pages: .*the document information's Title differs/,
     },
     {
       name: 'the XMP metadata changed',
-      make: () => rewrite((doc) => {
-        const xmp = doc.objects.find((o) => /\/Type \/Metadata/.test(o.head))!;
-        xmp.stream = Buffer.from(xmp.stream!.toString('utf8').replace('chatproof', 'forgedpro'), 'utf8');
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const xmp = doc.objects.find((o) => /\/Type \/Metadata/.test(o.head))!;
+          xmp.stream = Buffer.from(xmp.stream!.toString('utf8').replace('chatproof', 'forgedpro'), 'utf8');
+        }),
       says: /pages: .*the XMP metadata \(title, dates, PDF\/A claim\) differs/,
     },
     {
       name: "page 2's media box cropped",
-      make: () => rewrite((doc) => {
-        const page = pages(doc)[1]!;
-        page.head = page.head.replace('/MediaBox [0 0 595.28 841.89]', '/MediaBox [0 200 595.28 841.89]');
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const page = pages(doc)[1]!;
+          page.head = page.head.replace('/MediaBox [0 0 595.28 841.89]', '/MediaBox [0 200 595.28 841.89]');
+        }),
       says: /pages: .*page 2 \(its size or resources\) differs/,
     },
-    { name: 'page 2 rotated', make: () => rewrite((doc) => void addToPage(doc, 1, 'Rotate', '180')), says: /pages: .*page 2 \(its size or resources\) differs/ },
+    {
+      name: 'page 2 rotated',
+      make: () => rewrite((doc) => void addToPage(doc, 1, 'Rotate', '180')),
+      says: /pages: .*page 2 \(its size or resources\) differs/,
+    },
     {
       name: 'a white box drawn over a message, no text changed',
-      make: () => rewrite((doc) => {
-        const content = obj(doc, ref(pages(doc)[2]!.head, 'Contents'));
-        content.stream = Buffer.concat([content.stream!, Buffer.from('\nq 1 1 1 rg 50 300 500 80 re f Q\n', 'latin1')]);
-      }),
+      make: () =>
+        rewrite((doc) => {
+          const content = obj(doc, ref(pages(doc)[2]!.head, 'Contents'));
+          content.stream = Buffer.concat([content.stream!, Buffer.from('\nq 1 1 1 rg 50 300 500 80 re f Q\n', 'latin1')]);
+        }),
       says: /pages: the text and drawing of page 3 differs/,
     },
-    { name: 'the file rewritten by qpdf with object streams, nothing else changed', make: () => qpdf(['--object-streams=generate', 'IN']), says: /pages: .*its structure is not what chatproof writes/ },
+    {
+      name: 'the file rewritten by qpdf with object streams, nothing else changed',
+      make: () => qpdf(['--object-streams=generate', 'IN']),
+      says: /pages: .*its structure is not what chatproof writes/,
+    },
   ];
 
   it('has at least 25 distinct forgeries', () => {

@@ -12,10 +12,13 @@ function lineExport(n: number): string {
   const words = ['見積', '納期', '修正', 'design', '確認しました', '請求書', 'version', 'ロゴ', '差し替え', 'よろしくお願いします'];
   for (let i = 0; i < n; i++) {
     const day = new Date(Date.UTC(2024, 0, 1 + Math.floor(i / 40)));
-    if (i % 40 === 0) lines.push('', `${day.getUTCFullYear()}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${String(day.getUTCDate()).padStart(2, '0')}(月)`);
+    if (i % 40 === 0)
+      lines.push('', `${day.getUTCFullYear()}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${String(day.getUTCDate()).padStart(2, '0')}(月)`);
     const minute = (i % 40) * 15;
     const body = Array.from({ length: 6 + (i % 9) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join('、') + ` No.${i}`;
-    lines.push(`${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}\t${i % 3 === 0 ? '山田太郎' : '佐藤花子'}\t${body}`);
+    lines.push(
+      `${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}\t${i % 3 === 0 ? '山田太郎' : '佐藤花子'}\t${body}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -15,7 +15,7 @@ import { tempArchive } from '../support/temp.js';
 const OPTIONS: BuildOptions = { lang: 'ja', title: null, tz: 'Asia/Tokyo', range: null, private: false, generator: 'chatproof test' };
 
 describe('auditPaths (batched RFC 6962 proofs)', () => {
-  it('gives exactly core/merkle\'s inclusionProof for every leaf of trees of 1..33 leaves', () => {
+  it("gives exactly core/merkle's inclusionProof for every leaf of trees of 1..33 leaves", () => {
     for (let n = 1; n <= 33; n++) {
       const leaves = Array.from({ length: n }, (_, i) => Buffer.from([i, n]));
       const paths = auditPaths(leaves, leaves.keys());
@@ -59,8 +59,26 @@ describe('buildReport', () => {
   const cw = (id: string, body: string, sentAt: string): ReturnType<typeof msg> => msg(sentAt, '佐藤 花子', body, { externalId: id, senderId: '7' });
   const first = [cw('1', '[info][title]見積[/title]3点で3万円[/info]', '2024-03-01T10:00:00+09:00'), cw('2', 'よろしく', '2024-03-01T10:05:00+09:00')];
   const second = [cw('1', '[info][title]見積[/title]3点で2万円[/info]', '2024-03-01T10:00:00+09:00'), cw('2', 'よろしく', '2024-03-01T10:05:00+09:00')];
-  const room = archive.recordCapture({ room: { source: 'chatwork', externalId: '42', title: '案件A' }, raw: Buffer.from('[]'), format: 'chatwork-json', variant: 'test', parserVersion: 't@1', tz: 'Asia/Tokyo', coverageKind: 'window', messages: first }).room;
-  archive.recordCapture({ room: { id: room.id }, raw: Buffer.from('[ ]'), format: 'chatwork-json', variant: 'test', parserVersion: 't@1', tz: 'Asia/Tokyo', coverageKind: 'window', messages: second });
+  const room = archive.recordCapture({
+    room: { source: 'chatwork', externalId: '42', title: '案件A' },
+    raw: Buffer.from('[]'),
+    format: 'chatwork-json',
+    variant: 'test',
+    parserVersion: 't@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'window',
+    messages: first,
+  }).room;
+  archive.recordCapture({
+    room: { id: room.id },
+    raw: Buffer.from('[ ]'),
+    format: 'chatwork-json',
+    variant: 'test',
+    parserVersion: 't@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'window',
+    messages: second,
+  });
 
   it('renders Chatwork markup for people and keeps the raw body in the manifest', () => {
     const report = buildReport(collectReportSource(archive, room, { withOriginals: true }), OPTIONS);
@@ -74,7 +92,11 @@ describe('buildReport', () => {
   });
 
   it('in private mode, proves every version it shows and states no other message', () => {
-    const report = buildReport(collectReportSource(archive, room, { withOriginals: false }), { ...OPTIONS, private: true, range: parseRange('2024-03-01T10:00', '2024-03-01T10:01', 'Asia/Tokyo') });
+    const report = buildReport(collectReportSource(archive, room, { withOriginals: false }), {
+      ...OPTIONS,
+      private: true,
+      range: parseRange('2024-03-01T10:00', '2024-03-01T10:01', 'Asia/Tokyo'),
+    });
     expect(report.transcript).toHaveLength(1);
     const manifest = JSON.parse(Buffer.concat([...report.embedded[0]!.chunks()]).toString('utf8')) as Manifest;
     expect(Object.values(manifest.messages).map((m) => m.body)).not.toContain('よろしく');

@@ -30,7 +30,11 @@ describe('a report of part of a room (--from/--to)', () => {
     for (const bytes of files.values()) expect(bytes.toString('utf8')).not.toContain(ADDED_LATER);
     expect(manifest.mode).toBe('private');
     expect(manifest.captures.every((c) => c.file === null && c.messageHashes === undefined)).toBe(true);
-    expect(Object.values(manifest.messages).map((m) => m.sentAt.slice(0, 10)).every((d) => d === '2024-03-04' || d === '2024-03-05')).toBe(true);
+    expect(
+      Object.values(manifest.messages)
+        .map((m) => m.sentAt.slice(0, 10))
+        .every((d) => d === '2024-03-04' || d === '2024-03-05'),
+    ).toBe(true);
   });
 
   it('proves each shown message with an inclusion proof, and verify-report checks them', async () => {

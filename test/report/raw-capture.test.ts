@@ -65,7 +65,16 @@ describe('a raw capture in the report', () => {
     const leaves = parsed.result.messages.map(messageHash);
     const tree = new MerkleBuilder();
     for (const leaf of leaves) tree.push(Buffer.from(leaf, 'hex'));
-    const facts: CaptureFacts = { rawSha256: sha256Hex(bytes), rawSize: bytes.length, merkleRoot: tree.rootHex(), messageCount: leaves.length, format: 'line', tz: 'Asia/Tokyo', parserVersion: 'raw', blobs: [] };
+    const facts: CaptureFacts = {
+      rawSha256: sha256Hex(bytes),
+      rawSize: bytes.length,
+      merkleRoot: tree.rootHex(),
+      messageCount: leaves.length,
+      format: 'line',
+      tz: 'Asia/Tokyo',
+      parserVersion: 'raw',
+      blobs: [],
+    };
     const capture = { id: 'c1', entrySeq: 3, file: 'capture-2.txt', extras: [], messageHashes: leaves, members: [] };
     const checks = checkFullCapture({ manifest: {} as Manifest, files: new Map([['capture-2.txt', bytes]]), entries: new Map() }, capture, facts, '佐藤花子');
     expect(checks.find((c) => c.name === 'capture c1 merkle')?.ok).toBe(true);

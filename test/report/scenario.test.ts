@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 describe('report of the LINE unsend-and-delete scenario', () => {
-  it('prints the contract JSON and logs the file\'s SHA-256 as a report entry after writing it', () => {
+  it("prints the contract JSON and logs the file's SHA-256 as a report entry after writing it", () => {
     expect(out).toMatchObject({ file: pdf, pages: pages.length, timestamp: null });
     expect(out.sha256).toBe(sha256(bytes));
     const archive = Archive.open(tmp.db, { readonly: true });
@@ -114,7 +114,9 @@ describe('report of the LINE unsend-and-delete scenario', () => {
     expect(r.code).toBe(0);
     const v = r.json<VerifyJson>();
     expect(v.ok).toBe(true);
-    expect(v.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['manifest', 'log chain', 'room', 'message hashes', 'shown messages', 'statuses', 'timestamp']));
+    expect(v.checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['manifest', 'log chain', 'room', 'message hashes', 'shown messages', 'statuses', 'timestamp']),
+    );
     for (const c of v.checks) expect(c.detail).toMatch(/rests on: .+\)$/);
     const human = await cli(['verify-report', pdf]);
     expect(human.stdout).toMatch(/✓ statuses\n.*1 unsent, 1 deleted/);
@@ -155,12 +157,24 @@ describe.skipIf(toolMissing('qpdf') !== null)('a report with one changed byte', 
 
 describe.skipIf(toolMissing('qpdf') !== null)('bookmarks', () => {
   it('the outline leads to the cover, the technical page, the summary, each day of the transcript, the files and the appendix', () => {
-    interface Item { title: string; destpageposfrom1: number; kids: Item[] }
+    interface Item {
+      title: string;
+      destpageposfrom1: number;
+      kids: Item[];
+    }
     const { outlines } = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', pdf])) as { outlines: Item[] };
-    const flatten = (items: Item[], depth = 0): string[] => items.flatMap((i) => [`${'  '.repeat(depth)}${i.title} p${i.destpageposfrom1}`, ...flatten(i.kids, depth + 1)]);
+    const flatten = (items: Item[], depth = 0): string[] =>
+      items.flatMap((i) => [`${'  '.repeat(depth)}${i.title} p${i.destpageposfrom1}`, ...flatten(i.kids, depth + 1)]);
     expect(flatten(outlines)).toEqual([
-      '表紙: 何が変わったか p1', '技術情報（検証用） p2', '変更の概要 p3', 'トーク履歴 p4',
-      '  2024年3月4日（月） p4', '  2024年3月5日（火） p4', '  2024年3月10日（日） p4', 'ファイル p5', '付録: この報告書の確かめ方 p6',
+      '表紙: 何が変わったか p1',
+      '技術情報（検証用） p2',
+      '変更の概要 p3',
+      'トーク履歴 p4',
+      '  2024年3月4日（月） p4',
+      '  2024年3月5日（火） p4',
+      '  2024年3月10日（日） p4',
+      'ファイル p5',
+      '付録: この報告書の確かめ方 p6',
     ]);
   });
 });
@@ -179,7 +193,7 @@ describe('what poppler sees', () => {
     expect(list.match(/capture-\d-[0-9a-f]+\.txt/g)).toHaveLength(2);
   });
 
-  it.skipIf(toolMissing('pdfinfo') !== null)('pdfinfo: PDF 1.7 with PDF/A-3b metadata and the log head\'s time as creation date', () => {
+  it.skipIf(toolMissing('pdfinfo') !== null)("pdfinfo: PDF 1.7 with PDF/A-3b metadata and the log head's time as creation date", () => {
     expect(run('pdfinfo', [pdf])).toMatch(/PDF version:\s+1\.7/);
     expect(run('pdfinfo', ['-meta', pdf])).toMatch(/pdfaid:part>3<[\s\S]*pdfaid:conformance>B</);
   });

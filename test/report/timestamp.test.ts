@@ -37,7 +37,12 @@ describe.skipIf(opensslMissing !== null)('RFC 3161 timestamps in reports', () =>
   it('stamp: logs a token over the log head and names the anchor it was checked against', async () => {
     const before = head(tmp.db)!;
     const r = expectOk(await cli(['stamp', '--tsa', tsa.url, '--tsa-cert', tsa.caCertPath, '--db', tmp.db, '--json']));
-    const entry = r.json<{ seq: number; kind: string; payload: { timestamp: { seq: number; hash: string; data: string }; blobs: string[] }; verification: { ok: boolean; anchor: string } }>();
+    const entry = r.json<{
+      seq: number;
+      kind: string;
+      payload: { timestamp: { seq: number; hash: string; data: string }; blobs: string[] };
+      verification: { ok: boolean; anchor: string };
+    }>();
     expect(entry).toMatchObject({ seq: before.seq + 1, kind: 'timestamp', payload: { timestamp: { seq: before.seq, hash: before.hash } } });
     expect(entry.payload.timestamp.data).toBe(`{"hash":"${before.hash}","seq":${before.seq},"v":1}`);
     expect(entry.payload.blobs).toHaveLength(1);

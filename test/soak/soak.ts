@@ -40,8 +40,18 @@ export interface SoakCounts {
 }
 
 const noCounts = (): SoakCounts => ({
-  runs: 0, kills: 0, killsByOp: { import: 0, attach: 0, sync: 0, report: 0, backup: 0 }, finished: 0, failedExits: 0, internalErrors: 0,
-  capturesLostOrHalfWritten: 0, archiveVerifyFailures: 0, badOutputs: 0, reportsChecked: 0, backupsChecked: 0, problems: [],
+  runs: 0,
+  kills: 0,
+  killsByOp: { import: 0, attach: 0, sync: 0, report: 0, backup: 0 },
+  finished: 0,
+  failedExits: 0,
+  internalErrors: 0,
+  capturesLostOrHalfWritten: 0,
+  archiveVerifyFailures: 0,
+  badOutputs: 0,
+  reportsChecked: 0,
+  backupsChecked: 0,
+  problems: [],
 });
 
 /** mulberry32: the kill schedule from a seed. */
@@ -109,11 +119,16 @@ export async function soak(options: { kills: number; seed: number; progress?: (c
     const env = { CHATWORK_API_TOKEN: api.token, CHATWORK_API_BASE: api.baseUrl };
     const args = (op: Op, i: number): string[] => {
       switch (op) {
-        case 'import': return ['import', exports[i % exports.length]!, '--yes', '--db', db];
-        case 'attach': return ['attach', TITLE, shot, '--note', `soak ${i}`, '--db', db];
-        case 'sync': return ['sync', 'chatwork', '--db', db];
-        case 'report': return ['report', TITLE, '-o', report, '--db', db];
-        case 'backup': return ['backup', backup, '--db', db];
+        case 'import':
+          return ['import', exports[i % exports.length]!, '--yes', '--db', db];
+        case 'attach':
+          return ['attach', TITLE, shot, '--note', `soak ${i}`, '--db', db];
+        case 'sync':
+          return ['sync', 'chatwork', '--db', db];
+        case 'report':
+          return ['report', TITLE, '-o', report, '--db', db];
+        case 'backup':
+          return ['backup', backup, '--db', db];
       }
     };
     const run = async (op: Op, i: number, killAt: number | null): Promise<Finished> => {

@@ -30,12 +30,28 @@ afterEach(() => {
 
 /** Deterministic, varied messages: Japanese, emoji, multi-line, long bodies, repeats (deduplicated rows). */
 function messages(n: number): Message[] {
-  const bodies = fc.sample(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('見積書を送りました', '確認しました\n納期は3/15で', '🍀'.repeat(3000))), { numRuns: n, seed: 42 });
-  return bodies.map((body, i) => msg(new Date(Date.UTC(2024, 0, 1) + (i % 997) * 60_000).toISOString().replace('Z', '+00:00'), i % 5 === 0 ? null : `送信者${i % 7}`, body));
+  const bodies = fc.sample(
+    fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('見積書を送りました', '確認しました\n納期は3/15で', '🍀'.repeat(3000))),
+    { numRuns: n, seed: 42 },
+  );
+  return bodies.map((body, i) =>
+    msg(new Date(Date.UTC(2024, 0, 1) + (i % 997) * 60_000).toISOString().replace('Z', '+00:00'), i % 5 === 0 ? null : `送信者${i % 7}`, body),
+  );
 }
 
 function capture(ms: readonly Message[], room: NewCapture['room'] = { source: 'line', externalId: null, title: '案件' }): NewCapture {
-  return { room, raw: Buffer.from(`raw ${ms.length}`), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: ms, coverageEnd: '2030-01-01T00:00:00+09:00', meta: { encoding: 'utf-8' } };
+  return {
+    room,
+    raw: Buffer.from(`raw ${ms.length}`),
+    format: 'line',
+    variant: 'line/test',
+    parserVersion: 'line@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full',
+    messages: ms,
+    coverageEnd: '2030-01-01T00:00:00+09:00',
+    meta: { encoding: 'utf-8' },
+  };
 }
 
 /** What an archive holds, without the values that differ by nature (ids, times). */
@@ -44,8 +60,12 @@ function contents(path: string): unknown {
   try {
     return {
       messages: db.prepare('SELECT lower(hex(hash)) AS h, hex(canonical_json) AS j FROM messages ORDER BY hash').all(),
-      captures: (db.prepare(`SELECT id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind, coverage_from, coverage_to,
-        message_count, merkle_root FROM captures ORDER BY entry_seq`).all() as { id: string }[]).map(({ id, ...c }) => ({ ...c, hashes: storedList(db, id).toString('hex') })),
+      captures: (
+        db
+          .prepare(`SELECT id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind, coverage_from, coverage_to,
+        message_count, merkle_root FROM captures ORDER BY entry_seq`)
+          .all() as { id: string }[]
+      ).map(({ id, ...c }) => ({ ...c, hashes: storedList(db, id).toString('hex') })),
       log: (db.prepare('SELECT seq, kind, payload FROM log ORDER BY seq').all() as { seq: number; kind: string; payload: string }[]).map((e) => {
         const p = JSON.parse(e.payload) as { capture?: Record<string, unknown>; room?: Record<string, unknown> };
         if (p.capture) p.capture = { ...p.capture, id: '-', roomId: '-', capturedAt: '-' };
@@ -77,7 +97,10 @@ describe('a capture written by the writer thread', () => {
       two.close();
 
       expect(contents(tmp.db)).toEqual(contents(other.db));
-      for (const [t, r] of [[t1, r1], [t2, r2]] as const) {
+      for (const [t, r] of [
+        [t1, r1],
+        [t2, r2],
+      ] as const) {
         expect(t.messageHashes.equals(r.messageHashes)).toBe(true);
         expect(t.capture.merkleRoot).toBe(r.capture.merkleRoot);
         expect(t.capture.coverage).toEqual(r.capture.coverage);
@@ -113,7 +136,10 @@ describe('a capture written by the writer thread', () => {
     const a = Archive.open(tmp.db, { busyTimeoutMs: 200 });
     try {
       const many = messages(THREAD_FROM);
-      const error: unknown = await a.recordCaptureAsync(capture(many)).then(() => null, (e: unknown) => e);
+      const error: unknown = await a.recordCaptureAsync(capture(many)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toMatchObject({ name: 'ArchiveError', message: expect.stringContaining('busy') });
       // Rebuilt from its catalog code and values, not from English: the Japanese reader gets Japanese.
       const ja = describeError(error as ChatproofError, 'ja');

@@ -13,7 +13,14 @@ import { verifyArchive } from '../../src/store/verify.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
-const hashes = (from: number, n: number): Buffer => Buffer.concat(Array.from({ length: n }, (_, i) => createHash('sha256').update(`m${from + i}`).digest()));
+const hashes = (from: number, n: number): Buffer =>
+  Buffer.concat(
+    Array.from({ length: n }, (_, i) =>
+      createHash('sha256')
+        .update(`m${from + i}`)
+        .digest(),
+    ),
+  );
 
 function pieces(list: Buffer): Set<string> {
   let start = 0;
@@ -45,7 +52,11 @@ describe('listCuts', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 19_999 }), fc.constantFrom('insert', 'change', 'remove'), (at, how) => {
         const one = hashes(1_000_000 + at, 1);
-        const edited = Buffer.concat([base.subarray(0, at * 32), how === 'remove' ? Buffer.alloc(0) : one, base.subarray((how === 'insert' ? at : at + 1) * 32)]);
+        const edited = Buffer.concat([
+          base.subarray(0, at * 32),
+          how === 'remove' ? Buffer.alloc(0) : one,
+          base.subarray((how === 'insert' ? at : at + 1) * 32),
+        ]);
         const fresh = [...pieces(edited)].filter((p) => !known.has(p));
         expect(fresh.length).toBeLessThanOrEqual(3);
       }),
@@ -59,13 +70,34 @@ describe('lists in the archive', () => {
     const tmp = tempArchive();
     try {
       const day1: Message[] = Array.from({ length: 20_000 }, (_, i) => msg('2024-03-01T09:00:00+09:00', '佐藤花子', `本文 ${i}`));
-      const day2 = [...day1.map((m, i) => (i === 7_000 ? { ...m, body: `${m.body}（修正済み）` } : m)), ...Array.from({ length: 100 }, (_, i) => msg('2024-03-02T09:00:00+09:00', '山田太郎', `新しい ${i}`))];
+      const day2 = [
+        ...day1.map((m, i) => (i === 7_000 ? { ...m, body: `${m.body}（修正済み）` } : m)),
+        ...Array.from({ length: 100 }, (_, i) => msg('2024-03-02T09:00:00+09:00', '山田太郎', `新しい ${i}`)),
+      ];
       const a = Archive.open(tmp.db);
       const listBytes = (): number => a.sqlite.prepare('SELECT COALESCE(SUM(length(data)), 0) FROM list_chunks').pluck().get() as number;
-      const first = a.recordCapture({ room: { source: 'line', externalId: null, title: 'r' }, raw: Buffer.from('1'), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: day1 });
+      const first = a.recordCapture({
+        room: { source: 'line', externalId: null, title: 'r' },
+        raw: Buffer.from('1'),
+        format: 'line',
+        variant: 'line/test',
+        parserVersion: 'line@1',
+        tz: 'Asia/Tokyo',
+        coverageKind: 'full',
+        messages: day1,
+      });
       const after1 = listBytes();
       expect(after1).toBe(20_000 * 32);
-      const second = a.recordCapture({ room: { id: first.room.id }, raw: Buffer.from('2'), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: day2 });
+      const second = a.recordCapture({
+        room: { id: first.room.id },
+        raw: Buffer.from('2'),
+        format: 'line',
+        variant: 'line/test',
+        parserVersion: 'line@1',
+        tz: 'Asia/Tokyo',
+        coverageKind: 'full',
+        messages: day2,
+      });
       const added = listBytes() - after1;
       // The 100 new hashes and the piece with the edit (and its neighbour): ~3 pieces of ~320, not 20,100 hashes again.
       expect(added).toBeLessThan(2_000 * 32);

@@ -54,8 +54,8 @@ function column(sql: string): unknown[] {
 describe('migration 0002: messages as bytes', () => {
   it('keeps every message and hash, and the archive verifies', () => {
     oldArchive();
-    const before = (column('SELECT hash FROM messages ORDER BY hash') as string[]);
-    const bodies = (column('SELECT canonical_json FROM messages ORDER BY hash') as string[]);
+    const before = column('SELECT hash FROM messages ORDER BY hash') as string[];
+    const bodies = column('SELECT canonical_json FROM messages ORDER BY hash') as string[];
     expect(before).toHaveLength(4);
     expect(typeof before[0]).toBe('string');
 
@@ -96,9 +96,23 @@ describe('migration 0002: messages as bytes', () => {
     try {
       const room = a.rooms().find((r) => r.title === '佐藤花子')!;
       const again = [msg('2024-03-01T09:05:00+09:00', '佐藤花子', '見積書を送りました')];
-      a.recordCapture({ room: { id: room.id }, raw: Buffer.from('raw-3'), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: again });
+      a.recordCapture({
+        room: { id: room.id },
+        raw: Buffer.from('raw-3'),
+        format: 'line',
+        variant: 'line/test',
+        parserVersion: 'line@1',
+        tz: 'Asia/Tokyo',
+        coverageKind: 'full',
+        messages: again,
+      });
       expect(a.sqlite.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(4);
-      expect(a.sqlite.prepare('SELECT COUNT(*) FROM messages WHERE hash = ?').pluck().get(Buffer.from(messageHash(again[0]!), 'hex'))).toBe(1);
+      expect(
+        a.sqlite
+          .prepare('SELECT COUNT(*) FROM messages WHERE hash = ?')
+          .pluck()
+          .get(Buffer.from(messageHash(again[0]!), 'hex')),
+      ).toBe(1);
     } finally {
       a.close();
     }

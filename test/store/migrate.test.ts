@@ -27,7 +27,7 @@ function memoryDb(): Database.Database {
 
 function state(db: Database.Database): unknown {
   return {
-    schema: db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").all(),
+    schema: db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all(),
     applied: db.prepare('SELECT id, hash, created_at FROM __drizzle_migrations ORDER BY created_at').all(),
   };
 }

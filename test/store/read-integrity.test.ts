@@ -51,8 +51,10 @@ const changeOneMessage = (db: Database.Database): void => {
 
 /** One byte of the first capture's original changed inside its last chunk, stored as chatproof stores chunks, so it still decompresses. */
 const flipOriginal = (db: Database.Database): void => {
-  const { hash, size, data } = db.prepare(`SELECT k.hash, k.size, k.data FROM blob_chunks bc JOIN chunks k ON k.hash = bc.chunk_hash
-    WHERE bc.blob_sha256 = (SELECT blob_sha256 FROM captures ORDER BY entry_seq LIMIT 1) ORDER BY bc.seq DESC LIMIT 1`).get() as { hash: Buffer; size: number; data: Buffer };
+  const { hash, size, data } = db
+    .prepare(`SELECT k.hash, k.size, k.data FROM blob_chunks bc JOIN chunks k ON k.hash = bc.chunk_hash
+    WHERE bc.blob_sha256 = (SELECT blob_sha256 FROM captures ORDER BY entry_seq LIMIT 1) ORDER BY bc.seq DESC LIMIT 1`)
+    .get() as { hash: Buffer; size: number; data: Buffer };
   const bytes = data.length === size ? data : inflateSync(data);
   db.prepare('UPDATE chunks SET data = ? WHERE hash = ?').run(encodeChunk(flipLastByte(bytes)), hash);
 };

@@ -17,7 +17,10 @@ const keysOf = (table: Table): Map<string, string> => new Map(Object.entries(get
 
 describe('the SELECT lists of src/store/rows.ts match schema.ts', () => {
   it('rooms and log: every column, each under its schema key', () => {
-    for (const [list, table] of [[ROOM_COLUMNS, rooms], [ENTRY_COLUMNS, log]] as const) {
+    for (const [list, table] of [
+      [ROOM_COLUMNS, rooms],
+      [ENTRY_COLUMNS, log],
+    ] as const) {
       const keys = keysOf(table);
       const selected = parse(list);
       expect(selected.map(([, col]) => col).sort()).toEqual([...keys.keys()].sort());

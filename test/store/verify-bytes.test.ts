@@ -20,7 +20,16 @@ afterEach(() => {
 /** An archive whose one message holds U+FFFD, as a LINE line with damaged bytes does after import. */
 function archiveWithReplacementCharacter(): void {
   const a = Archive.open(tmp.db);
-  a.recordCapture({ room: { source: 'line', externalId: null, title: 'r' }, raw: Buffer.from('raw'), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: [msg('2024-03-01T09:05:00+09:00', '佐藤花子', '見積\uFFFD書です')] });
+  a.recordCapture({
+    room: { source: 'line', externalId: null, title: 'r' },
+    raw: Buffer.from('raw'),
+    format: 'line',
+    variant: 'line/test',
+    parserVersion: 'line@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full',
+    messages: [msg('2024-03-01T09:05:00+09:00', '佐藤花子', '見積\uFFFD書です')],
+  });
   a.close();
 }
 
@@ -49,20 +58,27 @@ describe('verify judges the stored bytes of each message', () => {
   // NOT NULL is checked on write only; a damaged page can still hold a NULL there. better-sqlite3
   // refuses to edit the stored schema (defensive mode), so the sqlite3 shell lifts the constraint.
   const sqlite3Missing = toolMissing('sqlite3', 'apt-get install sqlite3');
-  it.skipIf(sqlite3Missing !== null)(`finds a message whose stored form became NULL (a damaged page), rather than crashing${sqlite3Missing ? ` (skipped: ${sqlite3Missing})` : ''}`, () => {
-    archiveWithReplacementCharacter();
-    const db = new Database(tmp.db);
-    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'messages'").pluck().get() as string;
-    db.close();
-    const lifted = sql.replace(/(canonical_json[^,]*?)\s+NOT NULL/i, '$1');
-    expect(lifted).not.toBe(sql);
-    const quoted = lifted.replaceAll("'", "''");
-    execFileSync('sqlite3', [tmp.db, '.dbconfig defensive off', `PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = '${quoted}' WHERE name = 'messages'; PRAGMA writable_schema = OFF;`]);
-    const again = new Database(tmp.db);
-    again.exec('DROP TRIGGER messages_no_update');
-    again.prepare('UPDATE messages SET canonical_json = NULL').run();
-    again.close();
-    const r = verifyAt(tmp.db);
-    expect(r.problems.map((p) => p.kind)).toContain('message-hash-mismatch');
-  });
+  it.skipIf(sqlite3Missing !== null)(
+    `finds a message whose stored form became NULL (a damaged page), rather than crashing${sqlite3Missing ? ` (skipped: ${sqlite3Missing})` : ''}`,
+    () => {
+      archiveWithReplacementCharacter();
+      const db = new Database(tmp.db);
+      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'messages'").pluck().get() as string;
+      db.close();
+      const lifted = sql.replace(/(canonical_json[^,]*?)\s+NOT NULL/i, '$1');
+      expect(lifted).not.toBe(sql);
+      const quoted = lifted.replaceAll("'", "''");
+      execFileSync('sqlite3', [
+        tmp.db,
+        '.dbconfig defensive off',
+        `PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = '${quoted}' WHERE name = 'messages'; PRAGMA writable_schema = OFF;`,
+      ]);
+      const again = new Database(tmp.db);
+      again.exec('DROP TRIGGER messages_no_update');
+      again.prepare('UPDATE messages SET canonical_json = NULL').run();
+      again.close();
+      const r = verifyAt(tmp.db);
+      expect(r.problems.map((p) => p.kind)).toContain('message-hash-mismatch');
+    },
+  );
 });

@@ -21,7 +21,16 @@ const N = 60_000;
 let captureIds: string[] = [];
 
 function capture(ms: readonly Message[], room: NewCapture['room']): NewCapture {
-  return { room, raw: Buffer.from(`raw ${ms.length}`), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: ms };
+  return {
+    room,
+    raw: Buffer.from(`raw ${ms.length}`),
+    format: 'line',
+    variant: 'line/test',
+    parserVersion: 'line@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full',
+    messages: ms,
+  };
 }
 
 beforeAll(() => {
@@ -53,6 +62,9 @@ describe('verify with the lists checked in a second thread', () => {
     db.close();
     const report = verifyAt(tmp.db);
     expect(report.problems).toHaveLength(1);
-    expect(problemInEnglish(report.problems[0]!)).toMatchObject({ kind: 'capture-messages-changed', where: `captures row ${captureIds[1]}, its message list (capture_lists rows)` });
+    expect(problemInEnglish(report.problems[0]!)).toMatchObject({
+      kind: 'capture-messages-changed',
+      where: `captures row ${captureIds[1]}, its message list (capture_lists rows)`,
+    });
   });
 });

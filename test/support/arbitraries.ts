@@ -38,8 +38,27 @@ export const roomTitleArb: fc.Arbitrary<string> = fc.constantFrom(...TITLES);
 
 /** Pieces of body lines, including the ones parsers mistake for structure. */
 const BODY_TOKENS = [
-  'お疲れさまです', '見積書', 'ok', 'Hello', 'thanks!', '😀', 'Ａ', '。', ' ', '  ', '\u3000', '"', '""', 'a"b',
-  '\t', '2024/01/05(金)', 'Tue, 1/6/2026', '2021.01.01 金曜日', '12:34\tX\tY', '09:00 山田 太郎 hi', '[写真]はまだです',
+  'お疲れさまです',
+  '見積書',
+  'ok',
+  'Hello',
+  'thanks!',
+  '😀',
+  'Ａ',
+  '。',
+  ' ',
+  '  ',
+  '\u3000',
+  '"',
+  '""',
+  'a"b',
+  '\t',
+  '2024/01/05(金)',
+  'Tue, 1/6/2026',
+  '2021.01.01 金曜日',
+  '12:34\tX\tY',
+  '09:00 山田 太郎 hi',
+  '[写真]はまだです',
 ];
 
 /** One line of a body: tokens side by side, possibly empty, possibly only spaces. */
@@ -76,7 +95,10 @@ export function conversationArb(o: ConversationOptions = {}): fc.Arbitrary<Conve
     unsent: o.withUnsent ? fc.integer({ min: 0, max: 9 }).map((n) => n === 0) : fc.constant(false),
     body: o.body ?? bodyArb,
     // Mostly minutes apart (several messages a day, same-minute ones too), sometimes days.
-    gap: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 90 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: o.maxGapMinutes ?? 3 * 24 * 60 }) }),
+    gap: fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: 90 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: o.maxGapMinutes ?? 3 * 24 * 60 }) },
+    ),
   });
   return fc
     .record({

@@ -29,7 +29,8 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 800 }, locale: 'ja-JP' });
   return {
-    browser, context,
+    browser,
+    context,
     close: () => browser.close(),
   };
 }

@@ -10,11 +10,40 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface FakeMessage { id: string; accountId: number; name: string; body: string; sendTime: number; updateTime: number }
-export interface FakeFile { id: string; accountId: number; messageId: string; name: string; bytes: Buffer; uploadTime: number }
-interface FakeRoom { name: string; messages: FakeMessage[]; files: FakeFile[]; deleted: boolean; limitation: string | null; seen: Set<string> }
-export interface SeenRequest { path: string; token: string | undefined }
-interface Fault { status: number; match: RegExp; left: number; headers: Record<string, string> }
+export interface FakeMessage {
+  id: string;
+  accountId: number;
+  name: string;
+  body: string;
+  sendTime: number;
+  updateTime: number;
+}
+export interface FakeFile {
+  id: string;
+  accountId: number;
+  messageId: string;
+  name: string;
+  bytes: Buffer;
+  uploadTime: number;
+}
+interface FakeRoom {
+  name: string;
+  messages: FakeMessage[];
+  files: FakeFile[];
+  deleted: boolean;
+  limitation: string | null;
+  seen: Set<string>;
+}
+export interface SeenRequest {
+  path: string;
+  token: string | undefined;
+}
+interface Fault {
+  status: number;
+  match: RegExp;
+  left: number;
+  headers: Record<string, string>;
+}
 
 const PERMISSION_ERROR = JSON.stringify({ errors: ["You don't have permission to get this room"] });
 
@@ -123,7 +152,8 @@ export class FakeChatwork {
       res.writeHead(status, { ...limitHeaders, ...(body === '' ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...extra }).end(body);
     };
     if (token !== this.token) return send(401, JSON.stringify({ errors: ['Invalid API token'] }));
-    if (Number(limitHeaders['x-ratelimit-remaining']) < 0) return send(429, JSON.stringify({ errors: ['Rate limit exceeded.'] }), { 'x-ratelimit-remaining': '0' });
+    if (Number(limitHeaders['x-ratelimit-remaining']) < 0)
+      return send(429, JSON.stringify({ errors: ['Rate limit exceeded.'] }), { 'x-ratelimit-remaining': '0' });
     const fault = this.faults.find((f) => f.left > 0 && f.match.test(url.pathname));
     if (fault) {
       fault.left--;
@@ -144,7 +174,8 @@ export class FakeChatwork {
     if (m[2] === 'messages') {
       const window = url.searchParams.get('force') === '1' ? room.messages.slice(-100) : room.messages.filter((x) => !room.seen.has(x.id)).slice(-100);
       for (const x of window) room.seen.add(x.id);
-      const limited: Record<string, string> = room.limitation === null ? {} : { 'chatwork-message-limitation': 'true', 'chatwork-message-limitation-summary': room.limitation };
+      const limited: Record<string, string> =
+        room.limitation === null ? {} : { 'chatwork-message-limitation': 'true', 'chatwork-message-limitation-summary': room.limitation };
       return window.length === 0 ? send(204, '', limited) : send(200, `[${window.map(messageJson).join(',')}]`, limited);
     }
     if (m[3] === undefined) return room.files.length === 0 ? send(204, '') : send(200, `[${room.files.map(fileJson).join(',')}]`);
@@ -164,7 +195,11 @@ export class FakeChatwork {
       this.used = 0;
     }
     this.used++;
-    return { 'x-ratelimit-limit': String(this.rateLimit), 'x-ratelimit-remaining': String(this.rateLimit - this.used), 'x-ratelimit-reset': String(this.windowStart + 300) };
+    return {
+      'x-ratelimit-limit': String(this.rateLimit),
+      'x-ratelimit-remaining': String(this.rateLimit - this.used),
+      'x-ratelimit-reset': String(this.windowStart + 300),
+    };
   }
 }
 

@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured streams; `stdin` feeds `import -`. */
-export async function cli(argv: readonly string[], opts: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal } = {}): Promise<CliResult> {
+export async function cli(
+  argv: readonly string[],
+  opts: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -43,7 +43,11 @@ export interface ConformanceSample {
 }
 
 /** A sample read from a fixture file; the file name given to decodeInput is the fixture's own unless `fileName` says otherwise. */
-export function fixtureSample(path: string, bodies: readonly string[], more: Partial<Pick<ConformanceSample, 'fileName' | 'options' | 'warningLines'>> = {}): ConformanceSample {
+export function fixtureSample(
+  path: string,
+  bodies: readonly string[],
+  more: Partial<Pick<ConformanceSample, 'fileName' | 'options' | 'warningLines'>> = {},
+): ConformanceSample {
   return { name: path, bytes: readFileSync(path), fileName: basename(path), bodies, warningLines: [], ...more };
 }
 
@@ -98,7 +102,11 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ op: fc.constant('drop' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 16 }) }),
   fc.record({ op: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.constantFrom(...['\t', '"', '\r\n', '\n', '""', '2024/03/01(金)\n', '24:00\t', '午前12:00\t', '\u2068', '\uFEFF'].map(utf8)) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.constantFrom(...['\t', '"', '\r\n', '\n', '""', '2024/03/01(金)\n', '24:00\t', '午前12:00\t', '\u2068', '\uFEFF'].map(utf8)),
+  }),
   fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
 );
 
@@ -162,7 +170,8 @@ export function importerConformance(importer: Importer, samples: readonly Confor
         if (!outcome.ok) continue;
         const lineCount = splitLines(decodeInput(s.bytes, null).text).length;
         const lines = outcome.result.warnings.map((w) => w.line);
-        for (const line of lines) expect(line !== null && Number.isInteger(line) && line >= 1 && line <= lineCount, `${s.name}: warning line ${String(line)}`).toBe(true);
+        for (const line of lines)
+          expect(line !== null && Number.isInteger(line) && line >= 1 && line <= lineCount, `${s.name}: warning line ${String(line)}`).toBe(true);
         if (s.warningLines) expect(lines, s.name).toEqual(s.warningLines);
       }
     });

@@ -6,11 +6,28 @@
 import type { Conversation, ConversationMessage } from './arbitraries.js';
 
 export type LineVariant =
-  | 'ja-24h' | 'ja-12h' | 'openchat' | 'en-old' | 'en-new-month-first' | 'en-new-day-first'
-  | 'desktop-ja' | 'desktop-en' | 'zh' | 'ja-dated-lines';
+  | 'ja-24h'
+  | 'ja-12h'
+  | 'openchat'
+  | 'en-old'
+  | 'en-new-month-first'
+  | 'en-new-day-first'
+  | 'desktop-ja'
+  | 'desktop-en'
+  | 'zh'
+  | 'ja-dated-lines';
 
 export const LINE_VARIANTS: readonly LineVariant[] = [
-  'ja-24h', 'ja-12h', 'openchat', 'en-old', 'en-new-month-first', 'en-new-day-first', 'desktop-ja', 'desktop-en', 'zh', 'ja-dated-lines',
+  'ja-24h',
+  'ja-12h',
+  'openchat',
+  'en-old',
+  'en-new-month-first',
+  'en-new-day-first',
+  'desktop-ja',
+  'desktop-en',
+  'zh',
+  'ja-dated-lines',
 ];
 
 export interface RenderOptions {
@@ -44,13 +61,20 @@ const sameDay = (a: Day, b: Day): boolean => a.year === b.year && a.month === b.
 function dateLine(v: LineVariant, d: Day): string {
   const w = weekday(d);
   switch (v) {
-    case 'en-old': return `${d.year}/${pad(d.month)}/${pad(d.day)}(${EN_WEEKDAYS[w]})`;
-    case 'en-new-month-first': return `${EN_WEEKDAYS[w]}, ${d.month}/${d.day}/${d.year}`;
-    case 'en-new-day-first': return `${EN_WEEKDAYS[w]}, ${pad(d.day)}/${pad(d.month)}/${d.year}`;
-    case 'desktop-ja': return `${d.year}.${pad(d.month)}.${pad(d.day)} ${JA_WEEKDAYS[w]}曜日`;
-    case 'desktop-en': return `${d.year}.${pad(d.month)}.${pad(d.day)} ${EN_LONG[w]}`;
-    case 'zh': return `${d.year}/${d.month}/${d.day}週${ZH_WEEKDAYS[w]}`;
-    default: return d.day % 2 === 0 ? `${d.year}/${pad(d.month)}/${pad(d.day)}(${JA_WEEKDAYS[w]})` : `${d.year}/${d.month}/${d.day}（${JA_WEEKDAYS[w]}）`;
+    case 'en-old':
+      return `${d.year}/${pad(d.month)}/${pad(d.day)}(${EN_WEEKDAYS[w]})`;
+    case 'en-new-month-first':
+      return `${EN_WEEKDAYS[w]}, ${d.month}/${d.day}/${d.year}`;
+    case 'en-new-day-first':
+      return `${EN_WEEKDAYS[w]}, ${pad(d.day)}/${pad(d.month)}/${d.year}`;
+    case 'desktop-ja':
+      return `${d.year}.${pad(d.month)}.${pad(d.day)} ${JA_WEEKDAYS[w]}曜日`;
+    case 'desktop-en':
+      return `${d.year}.${pad(d.month)}.${pad(d.day)} ${EN_LONG[w]}`;
+    case 'zh':
+      return `${d.year}/${d.month}/${d.day}週${ZH_WEEKDAYS[w]}`;
+    default:
+      return d.day % 2 === 0 ? `${d.year}/${pad(d.month)}/${pad(d.day)}(${JA_WEEKDAYS[w]})` : `${d.year}/${d.month}/${d.day}（${JA_WEEKDAYS[w]}）`;
   }
 }
 
@@ -59,12 +83,17 @@ function clock(v: LineVariant, d: Day, seed: number): string {
   const h12 = d.hour % 12 === 0 ? 12 : d.hour % 12;
   const pm = d.hour >= 12;
   switch (v) {
-    case 'ja-12h': return `${pm ? '午後' : '午前'}${seed % 2 === 0 ? pad(h12) : h12}:${pad(d.minute)}`;
-    case 'zh': return `${pm ? '下午' : '上午'}${pad(h12)}:${pad(d.minute)}`;
+    case 'ja-12h':
+      return `${pm ? '午後' : '午前'}${seed % 2 === 0 ? pad(h12) : h12}:${pad(d.minute)}`;
+    case 'zh':
+      return `${pm ? '下午' : '上午'}${pad(h12)}:${pad(d.minute)}`;
     case 'en-new-month-first':
-    case 'en-new-day-first': return `${h12}:${pad(d.minute)}${[' ', '', '\u202f'][seed % 3]}${pm ? 'PM' : 'AM'}`;
-    case 'ja-24h': return seed % 2 === 0 ? `${d.hour}:${pad(d.minute)}` : `${pad(d.hour)}:${pad(d.minute)}`;
-    default: return `${pad(d.hour)}:${pad(d.minute)}`;
+    case 'en-new-day-first':
+      return `${h12}:${pad(d.minute)}${[' ', '', '\u202f'][seed % 3]}${pm ? 'PM' : 'AM'}`;
+    case 'ja-24h':
+      return seed % 2 === 0 ? `${d.hour}:${pad(d.minute)}` : `${pad(d.hour)}:${pad(d.minute)}`;
+    default:
+      return `${pad(d.hour)}:${pad(d.minute)}`;
   }
 }
 
@@ -77,10 +106,14 @@ function header(v: LineVariant, c: Conversation): string[] {
   const last = c.messages[c.messages.length - 1]!.at;
   const saved = `${last.year}/${pad(last.month)}/${pad(last.day)} ${pad(last.hour)}:${pad(last.minute)}`;
   switch (v) {
-    case 'openchat': return [`[LINE] ${c.title}のトーク`, `保存日時：${saved}`];
-    case 'zh': return [`[LINE] 與${c.title}的聊天記錄`, `儲存日期：${saved}`];
-    case 'ja-dated-lines': return [`[LINE] "${c.title}"のトーク履歴`, `保存日時：${last.year}年${last.month}月${last.day}日 ${pad(last.hour)}:${pad(last.minute)}`];
-    default: return isEnglish(v) ? [`[LINE] Chat history in ${c.title}`, `Saved on: ${saved}`] : [`[LINE] ${c.title}のトーク履歴`, `保存日時：${saved}`];
+    case 'openchat':
+      return [`[LINE] ${c.title}のトーク`, `保存日時：${saved}`];
+    case 'zh':
+      return [`[LINE] 與${c.title}的聊天記錄`, `儲存日期：${saved}`];
+    case 'ja-dated-lines':
+      return [`[LINE] "${c.title}"のトーク履歴`, `保存日時：${last.year}年${last.month}月${last.day}日 ${pad(last.hour)}:${pad(last.minute)}`];
+    default:
+      return isEnglish(v) ? [`[LINE] Chat history in ${c.title}`, `Saved on: ${saved}`] : [`[LINE] ${c.title}のトーク履歴`, `保存日時：${saved}`];
   }
 }
 

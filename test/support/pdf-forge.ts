@@ -141,5 +141,8 @@ export function editText(doc: ForgeDoc, page: ForgeObject, fontKey: string, from
   const search = new RegExp(`(<(?:[0-9a-f]{4})*?)${[...from].map((c) => `(?:${glyphs(c).join('|')})`).join('')}`, 'g');
   const replacement = [...to].map((c) => glyphs(c)[0]!).join('');
   if (!search.test(text)) throw new Error(`forge: "${from}" is not drawn as one run on this page`);
-  content.stream = Buffer.from(text.replace(search, (_, before: string) => before + replacement), 'latin1');
+  content.stream = Buffer.from(
+    text.replace(search, (_, before: string) => before + replacement),
+    'latin1',
+  );
 }

@@ -13,9 +13,36 @@ export function seedArchive(path: string): void {
   const a = Archive.open(path);
   try {
     const m1 = [msg('2024-03-01T09:05:00+09:00', '佐藤花子', '見積書を送りました'), msg('2024-03-01T09:30:00+09:00', '山田太郎', '確認しました\n納期は3/15で')];
-    const first = a.recordCapture({ room: { source: 'line', externalId: null, title: '佐藤花子' }, raw: Buffer.from('raw-1'), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: m1 });
-    a.recordCapture({ room: { id: first.room.id }, raw: Buffer.from('raw-2'), format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full', messages: [...m1, msg('2024-03-02T10:00:00+09:00', '佐藤花子', '仮払いしました')] });
-    const cw = a.recordCapture({ room: { source: 'chatwork', externalId: '123456', title: '案件A' }, raw: Buffer.from('[]x'), format: 'chatwork-json', variant: 'chatwork/api', parserVersion: 'chatwork-json@1', tz: 'Asia/Tokyo', coverageKind: 'window', messages: [msg('2024-03-01T10:00:00+09:00', '佐藤 花子', 'はい', { externalId: '1928374655918273645', senderId: '7654321' })] });
+    const first = a.recordCapture({
+      room: { source: 'line', externalId: null, title: '佐藤花子' },
+      raw: Buffer.from('raw-1'),
+      format: 'line',
+      variant: 'line/test',
+      parserVersion: 'line@1',
+      tz: 'Asia/Tokyo',
+      coverageKind: 'full',
+      messages: m1,
+    });
+    a.recordCapture({
+      room: { id: first.room.id },
+      raw: Buffer.from('raw-2'),
+      format: 'line',
+      variant: 'line/test',
+      parserVersion: 'line@1',
+      tz: 'Asia/Tokyo',
+      coverageKind: 'full',
+      messages: [...m1, msg('2024-03-02T10:00:00+09:00', '佐藤花子', '仮払いしました')],
+    });
+    const cw = a.recordCapture({
+      room: { source: 'chatwork', externalId: '123456', title: '案件A' },
+      raw: Buffer.from('[]x'),
+      format: 'chatwork-json',
+      variant: 'chatwork/api',
+      parserVersion: 'chatwork-json@1',
+      tz: 'Asia/Tokyo',
+      coverageKind: 'window',
+      messages: [msg('2024-03-01T10:00:00+09:00', '佐藤 花子', 'はい', { externalId: '1928374655918273645', senderId: '7654321' })],
+    });
     a.append('note', cw.room.id, { note: { text: 'the client deleted the room' } });
     const token = Buffer.from('token-bytes');
     // Not a real token: the store keeps any bytes an entry lists, whatever they are.

@@ -95,17 +95,65 @@ async function makeCertificates(dir: string, signer: TestTsaSigner): Promise<{ a
   await writeFile(join(dir, 'tsa.cnf'), CONFIG);
   await writeFile(join(dir, 'tsaserial'), '01\n');
   if (signer === 'self-signed') {
-    await openssl('req', '-x509', ...P256, '-keyout', 'tsa.key', '-out', 'tsa.crt', '-days', '3650',
-      '-subj', '/O=chatproof tests/CN=chatproof self-signed test TSA', '-config', 'tsa.cnf', '-extensions', 'tsa_ext');
+    await openssl(
+      'req',
+      '-x509',
+      ...P256,
+      '-keyout',
+      'tsa.key',
+      '-out',
+      'tsa.crt',
+      '-days',
+      '3650',
+      '-subj',
+      '/O=chatproof tests/CN=chatproof self-signed test TSA',
+      '-config',
+      'tsa.cnf',
+      '-extensions',
+      'tsa_ext',
+    );
     await writeFile(join(dir, 'chain.pem'), await readFile(join(dir, 'tsa.crt')));
     return { anchor: 'tsa.crt', signerCert: 'tsa.crt' };
   }
-  await openssl('req', '-x509', ...P256, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650',
-    '-subj', '/O=chatproof tests/CN=chatproof test CA', '-config', 'tsa.cnf', '-extensions', 'ca_ext');
+  await openssl(
+    'req',
+    '-x509',
+    ...P256,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '3650',
+    '-subj',
+    '/O=chatproof tests/CN=chatproof test CA',
+    '-config',
+    'tsa.cnf',
+    '-extensions',
+    'ca_ext',
+  );
   await openssl('req', '-new', ...P256, '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/O=chatproof tests/CN=chatproof test TSA', '-config', 'tsa.cnf');
   const issue = (out: string, serial: string, ext: string) =>
-    openssl('x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', serial, '-days', '3650',
-      '-extfile', 'tsa.cnf', '-extensions', ext, '-out', out);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'tsa.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      serial,
+      '-days',
+      '3650',
+      '-extfile',
+      'tsa.cnf',
+      '-extensions',
+      ext,
+      '-out',
+      out,
+    );
   await issue('tsa.crt', '2', 'tsa_ext');
   await writeFile(join(dir, 'chain.pem'), await readFile(join(dir, 'ca.crt')));
   if (signer === 'no-eku') {
@@ -128,17 +176,52 @@ export async function startTestTsa(opts: { signer?: TestTsaSigner } = {}): Promi
   async function reply(query: Buffer): Promise<Uint8Array> {
     const n = ++requests;
     await writeFile(join(dir, `q${n}.tsq`), query);
-    await openssl('ts', '-reply', '-config', 'tsa.cnf', '-queryfile', `q${n}.tsq`, '-signer', 'tsa.crt', '-inkey', 'tsa.key',
-      '-chain', 'chain.pem', '-out', `r${n}.tsr`);
+    await openssl(
+      'ts',
+      '-reply',
+      '-config',
+      'tsa.cnf',
+      '-queryfile',
+      `q${n}.tsq`,
+      '-signer',
+      'tsa.crt',
+      '-inkey',
+      'tsa.key',
+      '-chain',
+      'chain.pem',
+      '-out',
+      `r${n}.tsr`,
+    );
     const response = await readFile(join(dir, `r${n}.tsr`));
     if (signer !== 'no-eku' && signer !== 'no-ess') return response;
     // Take the TSTInfo openssl made and sign it again with what openssl ts would refuse to produce.
     // -cades adds the ESS signingCertificateV2 attribute: kept for no-eku, so that only the EKU is wrong.
     await openssl('ts', '-reply', '-in', `r${n}.tsr`, '-token_out', '-out', `t${n}.der`);
     await openssl('cms', '-verify', '-noverify', '-inform', 'DER', '-in', `t${n}.der`, '-binary', '-out', `i${n}.der`);
-    await openssl('cms', '-sign', ...(signer === 'no-eku' ? ['-cades'] : []), '-econtent_type', '1.2.840.113549.1.9.16.1.4',
-      '-nodetach', '-binary', '-nosmimecap', '-md', 'sha256', '-in', `i${n}.der`, '-outform', 'DER',
-      '-signer', signerCert, '-inkey', 'tsa.key', '-certfile', 'chain.pem', '-out', `s${n}.der`);
+    await openssl(
+      'cms',
+      '-sign',
+      ...(signer === 'no-eku' ? ['-cades'] : []),
+      '-econtent_type',
+      '1.2.840.113549.1.9.16.1.4',
+      '-nodetach',
+      '-binary',
+      '-nosmimecap',
+      '-md',
+      'sha256',
+      '-in',
+      `i${n}.der`,
+      '-outform',
+      'DER',
+      '-signer',
+      signerCert,
+      '-inkey',
+      'tsa.key',
+      '-certfile',
+      'chain.pem',
+      '-out',
+      `s${n}.der`,
+    );
     return timeStampResp(pkijs.PKIStatus.granted, await readFile(join(dir, `s${n}.der`)));
   }
 
@@ -146,10 +229,17 @@ export async function startTestTsa(opts: { signer?: TestTsaSigner } = {}): Promi
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     switch (behaviour) {
-      case 'hang': return; // never answer; close() drops the connection
-      case 'http-500': res.writeHead(500, 'Internal Server Error').end('test TSA: broken on purpose'); return;
-      case 'garbage': res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end('this is not DER'); return;
-      case 'reject': send(res, timeStampResp(pkijs.PKIStatus.rejection, null)); return;
+      case 'hang':
+        return; // never answer; close() drops the connection
+      case 'http-500':
+        res.writeHead(500, 'Internal Server Error').end('test TSA: broken on purpose');
+        return;
+      case 'garbage':
+        res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end('this is not DER');
+        return;
+      case 'reject':
+        send(res, timeStampResp(pkijs.PKIStatus.rejection, null));
+        return;
       case 'ok': {
         const done = queue.then(() => reply(Buffer.concat(chunks)));
         queue = done.catch(() => undefined);
@@ -174,7 +264,9 @@ export async function startTestTsa(opts: { signer?: TestTsaSigner } = {}): Promi
     tsaCertPem: await readFile(join(dir, signerCert), 'utf8'),
     tsaCertPath: join(dir, signerCert),
     dir,
-    behave: (b) => { behaviour = b; },
+    behave: (b) => {
+      behaviour = b;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -189,14 +281,15 @@ function send(res: ServerResponse, der: Uint8Array): void {
 
 /** A TimeStampResp around `tokenDer`, or a refusal (status rejection, failInfo badRequest) when null. */
 function timeStampResp(status: pkijs.PKIStatus, tokenDer: Uint8Array | null): Uint8Array {
-  const info = tokenDer === null
-    ? new pkijs.PKIStatusInfo({
-      status,
-      statusStrings: [new asn1js.Utf8String({ value: 'test TSA refuses on purpose' })],
-      // badRequest is bit 2: 0b0010_0000 with the 5 trailing bits unused.
-      failInfo: new asn1js.BitString({ valueHex: new Uint8Array([0x20]).buffer, unusedBits: 5 }),
-    })
-    : new pkijs.PKIStatusInfo({ status });
+  const info =
+    tokenDer === null
+      ? new pkijs.PKIStatusInfo({
+          status,
+          statusStrings: [new asn1js.Utf8String({ value: 'test TSA refuses on purpose' })],
+          // badRequest is bit 2: 0b0010_0000 with the 5 trailing bits unused.
+          failInfo: new asn1js.BitString({ valueHex: new Uint8Array([0x20]).buffer, unusedBits: 5 }),
+        })
+      : new pkijs.PKIStatusInfo({ status });
   const resp = new pkijs.TimeStampResp({
     status: info,
     ...(tokenDer === null ? {} : { timeStampToken: pkijs.ContentInfo.fromBER(tokenDer.slice().buffer) }),

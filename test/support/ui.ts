@@ -10,7 +10,13 @@ export interface RawResponse {
 }
 
 /** A plain HTTP request with full control of the headers (Host included), as an attacker would send it. */
-export function raw(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string | Iterable<Buffer>): Promise<RawResponse> {
+export function raw(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer | string | Iterable<Buffer>,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, setHost: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -44,16 +50,28 @@ export interface TestUi {
 export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string } = {}): Promise<TestUi> {
   const { dir, db, cleanup } = tempArchive();
   const workspace = new Workspace(db, 'Asia/Tokyo');
-  const ui = await startUi({ port: 0, lang: opts.lang ?? 'en', maxUpload: opts.maxUpload ?? 1024 * 1024, workspace, ...(opts.chatworkApiBase ? { chatworkApiBase: opts.chatworkApiBase } : {}) });
+  const ui = await startUi({
+    port: 0,
+    lang: opts.lang ?? 'en',
+    maxUpload: opts.maxUpload ?? 1024 * 1024,
+    workspace,
+    ...(opts.chatworkApiBase ? { chatworkApiBase: opts.chatworkApiBase } : {}),
+  });
   const host = `127.0.0.1:${ui.port}`;
   const first = await raw(ui.port, 'GET', new URL(ui.url).pathname + new URL(ui.url).search, { Host: host });
   const setCookie = String(first.headers['set-cookie'] ?? '');
   const cookie = setCookie.split(';')[0]!;
   const origin = `http://${host}`;
   return {
-    ui, db, dir, host, origin, cookie,
+    ui,
+    db,
+    dir,
+    host,
+    origin,
+    cookie,
     get: (path) => raw(ui.port, 'GET', path, { Host: host, Cookie: cookie }),
-    post: (path, body, type = 'application/octet-stream') => raw(ui.port, 'POST', path, { Host: host, Cookie: cookie, Origin: origin, 'X-Chatproof-Request': '1', 'Content-Type': type }, body),
+    post: (path, body, type = 'application/octet-stream') =>
+      raw(ui.port, 'POST', path, { Host: host, Cookie: cookie, Origin: origin, 'X-Chatproof-Request': '1', 'Content-Type': type }, body),
     close: async () => {
       await ui.close();
       workspace.close();

@@ -43,7 +43,9 @@ describe('ChatworkClient', () => {
 
   it('turns 401 into TokenRefusedError that never shows the token', async () => {
     const wrong = 'f'.repeat(32);
-    const err = await client(fakeClock(), wrong).get('/rooms', [200]).catch((e: unknown) => e);
+    const err = await client(fakeClock(), wrong)
+      .get('/rooms', [200])
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TokenRefusedError);
     expect(String((err as Error).message)).toContain('Invalid API token');
     expect(`${(err as Error).message} ${(err as TokenRefusedError).hint}`).not.toContain(wrong);
@@ -77,7 +79,9 @@ describe('ChatworkClient', () => {
   it('backs off on 5xx and gives up after the last try with a ServiceError', async () => {
     api.fail(503, 10);
     const clock = fakeClock();
-    const err = await client(clock).get('/rooms', [200]).catch((e: unknown) => e);
+    const err = await client(clock)
+      .get('/rooms', [200])
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServiceError);
     expect((err as Error).message).toMatch(/after 4 tries: Chatwork answered 503/);
     expect(clock.waits).toEqual([1000, 2000, 4000]);

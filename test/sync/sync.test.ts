@@ -31,7 +31,15 @@ async function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promis
   return r;
 }
 
-interface RoomJson { room: { id: string | null; externalId: string; title: string }; status: string; capture: { id: string } | null; reasons: string[]; files: { removed: number; gone: { name: string }[] } | null; observation: { seq: number } | null; changes: Record<string, number> | null }
+interface RoomJson {
+  room: { id: string | null; externalId: string; title: string };
+  status: string;
+  capture: { id: string } | null;
+  reasons: string[];
+  files: { removed: number; gone: { name: string }[] } | null;
+  observation: { seq: number } | null;
+  changes: Record<string, number> | null;
+}
 
 function rooms(r: CliResult): RoomJson[] {
   expect(r.code, r.stderr).toBe(0);
@@ -50,7 +58,13 @@ function seedRooms(): { deadline: string; reply: string; estimateFile: string } 
   const reply = api.post('111', { accountId: 1234567, name: '山田 太郎', body: '承知しました。', sendTime: 1709252100 });
   const deadline = api.post('111', { accountId: 7654321, name: '佐藤 花子', body: '納期は3/15です。', sendTime: 1709252700 });
   api.addFile('111', { accountId: 7654321, messageId: deadline, name: '仕様書.pdf', bytes: Buffer.from('%PDF-1.4 spec'), uploadTime: 1709252700 });
-  const estimateFile = api.addFile('111', { accountId: 7654321, messageId: deadline, name: '見積書.xlsx', bytes: Buffer.from('PK estimate'), uploadTime: 1709252800 });
+  const estimateFile = api.addFile('111', {
+    accountId: 7654321,
+    messageId: deadline,
+    name: '見積書.xlsx',
+    bytes: Buffer.from('PK estimate'),
+    uploadTime: 1709252800,
+  });
   api.post('222', { accountId: 1234567, name: '山田 太郎', body: 'こんにちは', sendTime: 1709251000 });
   return { deadline, reply, estimateFile };
 }
@@ -64,7 +78,10 @@ describe('sync chatwork', () => {
     const { deadline, reply, estimateFile } = seedRooms();
 
     const first = rooms(await run(['--json']));
-    expect(first.map((x) => [x.room.externalId, x.room.title, x.status, x.reasons])).toEqual([['111', '案件A', 'captured', ['first capture']], ['222', '雑談', 'captured', ['first capture']]]);
+    expect(first.map((x) => [x.room.externalId, x.room.title, x.status, x.reasons])).toEqual([
+      ['111', '案件A', 'captured', ['first capture']],
+      ['222', '雑談', 'captured', ['first capture']],
+    ]);
 
     api.edit('111', deadline, '納期は4/30です。', 1709600000);
     api.deleteMessage('111', reply);
@@ -89,12 +106,17 @@ describe('sync chatwork', () => {
     const roomId = a2.room.id!;
     const show = await cli(['show', roomId, '--json', '--db', tmp.db]);
     expect(show.code, show.stderr).toBe(0);
-    const view = show.json<{ messages: { externalId: string; status: string; body: string; history: { body: string }[] }[]; observations: { kind: string; text: string }[] }>();
+    const view = show.json<{
+      messages: { externalId: string; status: string; body: string; history: { body: string }[] }[];
+      observations: { kind: string; text: string }[];
+    }>();
     const edited = view.messages.find((m) => m.externalId === deadline)!;
     expect(edited.status).toBe('edited');
     expect(edited.history.map((h) => h.body)).toEqual(['納期は3/15です。', '納期は4/30です。']);
     expect(view.messages.find((m) => m.externalId === reply)!.status).toBe('deleted');
-    expect(view.observations).toEqual([expect.objectContaining({ kind: 'room-unreachable', text: expect.stringContaining("403 — You don't have permission to get this room") })]);
+    expect(view.observations).toEqual([
+      expect.objectContaining({ kind: 'room-unreachable', text: expect.stringContaining("403 — You don't have permission to get this room") }),
+    ]);
 
     const archive = Archive.open(tmp.db, { readonly: true });
     try {
@@ -109,7 +131,12 @@ describe('sync chatwork', () => {
       expect(filesFromMeta(meta)!.map((f) => f.name)).toEqual(['仕様書.pdf']);
       expect(archive.blob(meta['filesBlob'] as string).toString()).toContain('"file_id":9007199254740995');
       const observation = archive.entries(roomId).find((e) => e.kind === 'observation')!;
-      expect(observation.payload['observation']).toMatchObject({ what: 'room-unreachable', status: 403, request: 'GET /rooms/111/messages?force=1', listedInRooms: false });
+      expect(observation.payload['observation']).toMatchObject({
+        what: 'room-unreachable',
+        status: 403,
+        request: 'GET /rooms/111/messages?force=1',
+        listedInRooms: false,
+      });
       for (const sha of observation.payload['blobs'] as string[]) expect(archive.hasBlob(sha)).toBe(true);
     } finally {
       archive.close();

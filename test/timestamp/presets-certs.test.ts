@@ -16,12 +16,23 @@ describe('resolveTsa', () => {
   });
 
   test('a plain http(s) URL is used as given, named by its host', () => {
-    expect(resolveTsa('https://tsa.example.org:8443/rfc3161')).toEqual({ url: 'https://tsa.example.org:8443/rfc3161', name: 'tsa.example.org:8443', preset: null });
+    expect(resolveTsa('https://tsa.example.org:8443/rfc3161')).toEqual({
+      url: 'https://tsa.example.org:8443/rfc3161',
+      name: 'tsa.example.org:8443',
+      preset: null,
+    });
   });
 
   test('anything else is a usage error that lists the presets', () => {
     for (const bad of ['ftp://tsa.example.org/', 'file:///etc/passwd', 'nosuchtsa']) {
-      const error: unknown = (() => { try { resolveTsa(bad); return null; } catch (e) { return e; } })();
+      const error: unknown = (() => {
+        try {
+          resolveTsa(bad);
+          return null;
+        } catch (e) {
+          return e;
+        }
+      })();
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).hint).toContain('freetsa, digicert, sectigo');
     }
@@ -62,7 +73,14 @@ describe('parseCertificates / readCertificateFile', () => {
 
 describe('parseTokenInfo', () => {
   test('bytes that are not a token are an InputError with a hint about .tsr files', () => {
-    const error: unknown = (() => { try { parseTokenInfo(new TextEncoder().encode('junk')); return null; } catch (e) { return e; } })();
+    const error: unknown = (() => {
+      try {
+        parseTokenInfo(new TextEncoder().encode('junk'));
+        return null;
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).hint).toContain('-token_out');
   });

@@ -17,10 +17,19 @@ async function runUi(args: string[]): Promise<{ first: string; code: number; fet
   let gotLine: (line: string) => void = () => undefined;
   const line = new Promise<string>((resolve) => (gotLine = resolve));
   const io: Io = {
-    stdout: { write: (s: string) => { stdout += s; if (stdout.includes('\n')) gotLine(stdout.slice(0, stdout.indexOf('\n'))); return true; }, isTTY: false },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        if (stdout.includes('\n')) gotLine(stdout.slice(0, stdout.indexOf('\n')));
+        return true;
+      },
+      isTTY: false,
+    },
     stderr: { write: () => true, isTTY: false },
     stdin: Readable.from([]) as Io['stdin'],
-    env: { LANG: 'en_US.UTF-8' }, cwd: t.dir, signal: controller.signal,
+    env: { LANG: 'en_US.UTF-8' },
+    cwd: t.dir,
+    signal: controller.signal,
   };
   const running = runCli(['ui', '--no-open', '--db', t.db, ...args], io);
   const first = await line;
@@ -46,7 +55,14 @@ it('prints {"url"} with --json', async () => {
 it('refuses a port that is not one', async () => {
   const t = tempArchive();
   temps.push(t);
-  const io: Io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Readable.from([]) as Io['stdin'], env: {}, cwd: t.dir, signal: new AbortController().signal };
+  const io: Io = {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    stdin: Readable.from([]) as Io['stdin'],
+    env: {},
+    cwd: t.dir,
+    signal: new AbortController().signal,
+  };
   expect(await runCli(['ui', '--no-open', '--db', t.db, '--port', 'http'], io)).toBe(2);
 });
 
@@ -58,7 +74,14 @@ it('says so when the port is taken (exit 4), and names the way out', async () =>
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
   const port = (busy.address() as { port: number }).port;
   let stderr = '';
-  const io: Io = { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdin: Readable.from([]) as Io['stdin'], env: { LANG: 'en_US.UTF-8' }, cwd: t.dir, signal: new AbortController().signal };
+  const io: Io = {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([]) as Io['stdin'],
+    env: { LANG: 'en_US.UTF-8' },
+    cwd: t.dir,
+    signal: new AbortController().signal,
+  };
   try {
     expect(await runCli(['ui', '--no-open', '--db', t.db, '--port', String(port)], io)).toBe(4);
     expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port}: EADDRINUSE`);

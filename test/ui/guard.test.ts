@@ -39,11 +39,20 @@ describe('the token', () => {
 describe('the Host header (DNS rebinding)', () => {
   it('must name this loopback address and port exactly', async () => {
     const port = t.ui.port;
-    for (const host of [`evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `localhost6:${port}`, `0.0.0.0:${port}`, `127.1:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1']) {
+    for (const host of [
+      `evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `localhost6:${port}`,
+      `0.0.0.0:${port}`,
+      `127.1:${port}`,
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+    ]) {
       const res = await raw(port, 'GET', '/', { Host: host, Cookie: t.cookie });
       expect(res.status, host).toBe(403);
     }
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) expect((await raw(port, 'GET', '/', { Host: host, Cookie: t.cookie })).status, host).toBe(200);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`])
+      expect((await raw(port, 'GET', '/', { Host: host, Cookie: t.cookie })).status, host).toBe(200);
   });
 
   it('cannot be overridden by an absolute request-target', async () => {
@@ -53,9 +62,15 @@ describe('the Host header (DNS rebinding)', () => {
 
 describe('state-changing requests (CSRF)', () => {
   const pdf = Buffer.from('%PDF-1.7\n');
-  const base = (): Record<string, string> => ({ Host: t.host, Cookie: t.cookie, Origin: t.origin, 'X-Chatproof-Request': '1', 'Content-Type': 'application/octet-stream' });
+  const base = (): Record<string, string> => ({
+    Host: t.host,
+    Cookie: t.cookie,
+    Origin: t.origin,
+    'X-Chatproof-Request': '1',
+    'Content-Type': 'application/octet-stream',
+  });
 
-  it('need this app\'s Origin, the custom header and a same-origin fetch', async () => {
+  it("need this app's Origin, the custom header and a same-origin fetch", async () => {
     const cases: [string, Record<string, string>][] = [
       ['foreign Origin', { ...base(), Origin: 'http://evil.example' }],
       ['Origin on another port', { ...base(), Origin: `http://127.0.0.1:${t.ui.port + 1}` }],
@@ -86,7 +101,20 @@ describe('uploads', () => {
     const chunks = function* (): Generator<Buffer> {
       for (let i = 0; i < 80; i++) yield Buffer.alloc(1024, 0x41);
     };
-    const res = await raw(t.ui.port, 'POST', '/verify', { Host: t.host, Cookie: t.cookie, Origin: t.origin, 'X-Chatproof-Request': '1', 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' }, chunks());
+    const res = await raw(
+      t.ui.port,
+      'POST',
+      '/verify',
+      {
+        Host: t.host,
+        Cookie: t.cookie,
+        Origin: t.origin,
+        'X-Chatproof-Request': '1',
+        'Content-Type': 'application/octet-stream',
+        'Transfer-Encoding': 'chunked',
+      },
+      chunks(),
+    );
     expect(res.status).toBe(413);
     expect(res.text).toContain('too large');
   });
@@ -95,14 +123,16 @@ describe('uploads', () => {
 describe('what is served', () => {
   it('has a strict CSP and the secure headers on pages and refusals', async () => {
     for (const res of [await t.get('/verify'), await raw(t.ui.port, 'GET', '/', { Host: t.host })]) {
-      expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      );
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['cache-control']).toBe('no-store');
     }
   });
 
-  it('is only the app\'s own routes and assets: no inline script, nothing from another origin', async () => {
+  it("is only the app's own routes and assets: no inline script, nothing from another origin", async () => {
     const home = await t.get('/verify');
     expect(home.text).toContain('<script type="module" src="/static/app.js"></script>');
     expect(home.text).not.toMatch(/<script(?![^>]*src="\/static\/)/);

@@ -23,7 +23,10 @@ it('imports a new export once complete, into the room it names, and skips the sa
     setTimeout(() => copyFileSync(join(scenario, 'capture-1.txt'), join(folder, 'export (1).txt')), 600);
   });
   expect(code).toBe(0);
-  expect(events.map((e) => [e['type'], String(e['file']).replace(/.*\//, '')])).toEqual([['imported', 'export.txt'], ['skipped', 'export (1).txt']]);
+  expect(events.map((e) => [e['type'], String(e['file']).replace(/.*\//, '')])).toEqual([
+    ['imported', 'export.txt'],
+    ['skipped', 'export (1).txt'],
+  ]);
   const rooms = await cli(['rooms', '--json', '--db', db]);
   expect(rooms.json<{ rooms: { title: string; captures: number }[] }>().rooms.map((r) => [r.title, r.captures])).toEqual([['佐藤花子', 1]]);
 });

@@ -52,7 +52,10 @@ function readFirst(first: Buffer): FirstRevision | string {
   if (end < 0) return 'the catalog is not where the trailer says';
   const catalog = text.slice(at + 1 + `${root[1]} 0 obj\n`.length, end + 3);
   if (/\/AcroForm|\/DSS/.test(catalog)) return 'the catalog already has an /AcroForm or /DSS';
-  const trailerRest = t[1]!.split('\n').filter((l) => !/^\/(Size|Prev) /.test(l)).join('\n');
+  const trailerRest = t[1]!
+    .split('\n')
+    .filter((l) => !/^\/(Size|Prev) /.test(l))
+    .join('\n');
   return { size: Number(size[1]), root: Number(root[1]), trailerRest, startxref: Number(t[2]), catalog };
 }
 
@@ -77,7 +80,11 @@ export function prepareDocTimestamp(first: Buffer, dss: DssData): Prepared {
   let pos = first.length;
   const add = (num: number, body: Buffer | string): void => {
     offsets.set(num, pos);
-    const b = Buffer.concat([Buffer.from(`${num} 0 obj\n`, 'latin1'), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n', 'latin1')]);
+    const b = Buffer.concat([
+      Buffer.from(`${num} 0 obj\n`, 'latin1'),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'),
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     parts.push(b);
     pos += b.length;
   };
@@ -86,10 +93,17 @@ export function prepareDocTimestamp(first: Buffer, dss: DssData): Prepared {
   add(field, `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (DocTimeStamp)\n/F 132\n/Rect [0 0 0 0]\n/V ${sig} 0 R\n>>`);
   add(form, `<<\n/Fields [${field} 0 R]\n/SigFlags 3\n>>`);
   add(dssNum, `<<\n/Certs ${refs(certNums)}${crlNums.length > 0 ? `\n/CRLs ${refs(crlNums)}` : ''}\n>>`);
-  streams.forEach((der, i) => add(n + 4 + i, Buffer.concat([Buffer.from(`<<\n/Length ${der.length}\n>>\nstream\n`, 'latin1'), Buffer.from(der), Buffer.from('\nendstream', 'latin1')])));
+  streams.forEach((der, i) =>
+    add(n + 4 + i, Buffer.concat([Buffer.from(`<<\n/Length ${der.length}\n>>\nstream\n`, 'latin1'), Buffer.from(der), Buffer.from('\nendstream', 'latin1')])),
+  );
   const total = n + 4 + streams.length;
-  const sections = [`${f.root} 1\n${row(offsets.get(f.root)!)}`, `${n} ${total - n}\n${Array.from({ length: total - n }, (_, i) => row(offsets.get(n + i)!)).join('')}`];
-  parts.push(Buffer.from(`xref\n${sections.join('')}trailer\n<<\n/Size ${total}\n${f.trailerRest}\n/Prev ${f.startxref}\n>>\nstartxref\n${pos}\n%%EOF\n`, 'latin1'));
+  const sections = [
+    `${f.root} 1\n${row(offsets.get(f.root)!)}`,
+    `${n} ${total - n}\n${Array.from({ length: total - n }, (_, i) => row(offsets.get(n + i)!)).join('')}`,
+  ];
+  parts.push(
+    Buffer.from(`xref\n${sections.join('')}trailer\n<<\n/Size ${total}\n${f.trailerRest}\n/Prev ${f.startxref}\n>>\nstartxref\n${pos}\n%%EOF\n`, 'latin1'),
+  );
   const bytes = Buffer.concat([first, ...parts]);
   const sigAt = offsets.get(sig)!;
   const from = bytes.indexOf('/Contents <', sigAt, 'latin1') + '/Contents '.length;

@@ -23,14 +23,17 @@ interface AttachOptions {
 export function registerAttach(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string, string[], AttachOptions]>(
-    program, runner, 'attach <room> <files...>',
+    program,
+    runner,
+    'attach <room> <files...>',
     tx('help.attach'),
-    (c) => c
-      .addOption(new Option('--kind <kind>', tx('help.attach.kind')).choices(ATTACHMENT_KINDS).default('other'))
-      .option('--note <text>', tx('help.attach.note'))
-      .option('--hash-only', tx('help.attach.hash-only'))
-      .option('--for <hash>', tx('help.attach.for'))
-      .option('--max-size <size>', tx('help.attach.max-size')),
+    (c) =>
+      c
+        .addOption(new Option('--kind <kind>', tx('help.attach.kind')).choices(ATTACHMENT_KINDS).default('other'))
+        .option('--note <text>', tx('help.attach.note'))
+        .option('--hash-only', tx('help.attach.hash-only'))
+        .option('--for <hash>', tx('help.attach.for'))
+        .option('--max-size <size>', tx('help.attach.max-size')),
     (ctx, room, files, opts) => runAttach(ctx, room, files, opts),
   );
 }
@@ -40,10 +43,21 @@ async function runAttach(ctx: Context, roomArg: string, args: string[], opts: At
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const archive = ctx.archive();
   const room = findRoom(archive, roomArg);
-  const { message, done } = await attachFiles(archive, {
-    room, files: args, cwd: ctx.io.cwd, kind: opts.kind, note: opts.note ?? null, keep: opts.hashOnly !== true, maxSize,
-    forMessage: opts.for ?? null, signal: ctx.io.signal,
-  }, (d) => warnNotAnImage(ctx, d.arg, d.attachment));
+  const { message, done } = await attachFiles(
+    archive,
+    {
+      room,
+      files: args,
+      cwd: ctx.io.cwd,
+      kind: opts.kind,
+      note: opts.note ?? null,
+      keep: opts.hashOnly !== true,
+      maxSize,
+      forMessage: opts.for ?? null,
+      signal: ctx.io.signal,
+    },
+    (d) => warnNotAnImage(ctx, d.arg, d.attachment),
+  );
   if (ctx.json) ctx.printJson({ files: done.map(({ attachment, entry }) => ({ ...attachment, entry: { seq: entry.seq, hash: entry.hash } })) });
   else printHuman(ctx, room.title, message, done);
   return EXIT.ok;
@@ -53,7 +67,6 @@ function warnNotAnImage(ctx: Context, arg: string, a: Attachment): void {
   const what = a.detected === null ? ctx.text('attach.unknown-format') : a.detected.toUpperCase();
   ctx.warn(ctx.text('attach.not-an-image', { file: arg, what }));
 }
-
 
 function printHuman(ctx: Context, roomTitle: string, message: HashedMessage | null, done: readonly { attachment: Attachment; entry: EntryRecord }[]): void {
   ctx.say(ctx.text('attach.done', { title: roomTitle, n: done.length }));

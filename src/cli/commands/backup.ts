@@ -6,7 +6,10 @@ import { guardOutput, parseMode } from '../../output/index.js';
 
 export function registerBackup(program: Command, runner: Runner): void {
   defineCommand<[string, { mode?: string }]>(
-    program, runner, 'backup <file>', textsIn(runner.lang)('help.backup'),
+    program,
+    runner,
+    'backup <file>',
+    textsIn(runner.lang)('help.backup'),
     (c) => c.option('--mode <octal>', textsIn(runner.lang)('help.output.mode')),
     async (ctx, file, opts) => {
       const target = guardOutput(file, ctx.io.cwd, { archive: ctx.dbPath });

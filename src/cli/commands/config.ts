@@ -10,7 +10,9 @@ import { SETTING_KEYS, type SettingKey, type Settings, readSettings, settingsPat
 export function registerConfig(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string | undefined, string | undefined, string | undefined, Record<string, never>]>(
-    program, runner, 'config [action] [key] [value]',
+    program,
+    runner,
+    'config [action] [key] [value]',
     tx('help.config'),
     (c) => c.addHelpText('after', '\n' + tx('help.config.keys')),
     async (ctx, action, key, value) => {

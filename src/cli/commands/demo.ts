@@ -12,7 +12,9 @@ import { textsIn } from '../../i18n/message.js';
 export function registerDemo(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[{ keep?: string }]>(
-    program, runner, 'demo',
+    program,
+    runner,
+    'demo',
     tx('help.demo'),
     (c) => c.option('--keep <dir>', tx('help.demo.keep')),
     (ctx, opts) => runDemo(ctx, runner.run, opts.keep ?? mkdtempSync(join(tmpdir(), 'chatproof-demo-'))),

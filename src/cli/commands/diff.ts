@@ -19,7 +19,9 @@ interface DiffOptions {
 export function registerDiff(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string, DiffOptions]>(
-    program, runner, 'diff <room>',
+    program,
+    runner,
+    'diff <room>',
     tx('help.diff'),
     (c) => c.option('--from <id>', tx('help.diff.from')).option('--to <id>', tx('help.diff.to')).option('--verbose', tx('help.verbose')),
     async (ctx, roomArg, opts) => {
@@ -29,16 +31,26 @@ export function registerDiff(program: Command, runner: Runner): void {
       const to = opts.to !== undefined ? archive.capture(opts.to) : captures[captures.length - 1];
       const from = opts.from !== undefined ? archive.capture(opts.from) : captures.filter((c) => to !== undefined && c.entrySeq < to.entrySeq).pop();
       if (!to || !from) throw new UsageError(msg('usage.diff-one-capture', { title: room.title }), { hint: msg('usage.diff-one-capture.hint') });
-      for (const c of [from, to]) if (c.roomId !== room.id) throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
+      for (const c of [from, to])
+        if (c.roomId !== room.id)
+          throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
       // One map for both captures: they share nearly all messages, each is read once (docs/performance.md).
       const seen = new Map<string, HashedMessage>();
       const { captureView, compareCaptures } = await loadHistory();
-      const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter((c) => c.type !== 'unchanged' && c.type !== 'notCovered');
+      const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter(
+        (c) => c.type !== 'unchanged' && c.type !== 'notCovered',
+      );
       if (ctx.json) {
-        ctx.printJson({ from: from.id, to: to.id, changes: changes.map((c) => ({ type: c.type, before: c.before && messageJson(c.before), after: c.after && messageJson(c.after) })) });
+        ctx.printJson({
+          from: from.id,
+          to: to.id,
+          changes: changes.map((c) => ({ type: c.type, before: c.before && messageJson(c.before), after: c.after && messageJson(c.after) })),
+        });
         return EXIT.ok;
       }
-      ctx.say(ctx.text('diff.heading', { title: room.title, from: from.id, fromAt: ctx.time(from.capturedAt, true), to: to.id, toAt: ctx.time(to.capturedAt, true) }));
+      ctx.say(
+        ctx.text('diff.heading', { title: room.title, from: from.id, fromAt: ctx.time(from.capturedAt, true), to: to.id, toAt: ctx.time(to.capturedAt, true) }),
+      );
       if (changes.length === 0) ctx.say(ctx.text('diff.none'));
       else ctx.say(ctx.text('diff.legend'));
       for (const c of changes) printChange(ctx, c, opts.verbose ?? false);
@@ -50,9 +62,12 @@ export function registerDiff(program: Command, runner: Runner): void {
 function printChange(ctx: Context, c: Change, verbose: boolean): void {
   const m = (c.after ?? c.before)!;
   const text =
-    c.type === 'edited' ? `${oneLine(c.before!.body)}  →  ${oneLine(c.after!.body)}`
-    : c.type === 'unsent' ? oneLine(c.before!.body)
-    : c.type === 'deleted' && c.after !== null ? deletedText(ctx, c.before!.body)
-    : oneLine(m.body);
+    c.type === 'edited'
+      ? `${oneLine(c.before!.body)}  →  ${oneLine(c.after!.body)}`
+      : c.type === 'unsent'
+        ? oneLine(c.before!.body)
+        : c.type === 'deleted' && c.after !== null
+          ? deletedText(ctx, c.before!.body)
+          : oneLine(m.body);
   ctx.say(messageLine(ctx, MARK[c.type]!, m, text, verbose), COLOR[c.type] ?? 0);
 }

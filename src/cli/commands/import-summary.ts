@@ -6,7 +6,10 @@ export function summarizeParse(parsed: ParseResult, ctx: Context): string {
   const system = ctx.text('import.summary.system');
   const counts = new Map<string, number>();
   for (const m of parsed.messages) counts.set(m.sender ?? system, (counts.get(m.sender ?? system) ?? 0) + 1);
-  const senders = [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `    ${ctx.text('import.summary.sender', { name, n })}`).join('\n');
+  const senders = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `    ${ctx.text('import.summary.sender', { name, n })}`)
+    .join('\n');
   const first = parsed.messages[0];
   const last = parsed.messages[parsed.messages.length - 1];
   return ctx.text('import.summary', {

@@ -39,21 +39,24 @@ const FORMATS: readonly string[] = ['auto', ...FORMAT_NAMES];
 export function registerImport(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string | undefined, ImportOptions]>(
-    program, runner, 'import [file]',
+    program,
+    runner,
+    'import [file]',
     tx('help.import'),
-    (c) => c
-      .option('--clipboard', tx('help.import.clipboard'))
-      .option('--format <format>', tx('help.import.format', { formats: FORMATS.join(', ') }), 'auto')
-      .option('--room <title>', tx('help.import.room'))
-      .option('--coverage <kind>', tx('help.import.coverage'))
-      .option('--member <name...>', tx('help.import.member'), [])
-      .option('--yes', tx('help.import.yes'))
-      .option('--raw', tx('help.import.raw'))
-      .option('--max-size <size>', tx('help.max-size'))
-      .option('--stamp', tx('help.capture.stamp'))
-      .option('--no-stamp', tx('help.capture.no-stamp'))
-      .option('--tsa <url|name>', tx('help.capture.tsa'))
-      .option('--tsa-cert <file>', tx('help.tsa-cert')),
+    (c) =>
+      c
+        .option('--clipboard', tx('help.import.clipboard'))
+        .option('--format <format>', tx('help.import.format', { formats: FORMATS.join(', ') }), 'auto')
+        .option('--room <title>', tx('help.import.room'))
+        .option('--coverage <kind>', tx('help.import.coverage'))
+        .option('--member <name...>', tx('help.import.member'), [])
+        .option('--yes', tx('help.import.yes'))
+        .option('--raw', tx('help.import.raw'))
+        .option('--max-size <size>', tx('help.max-size'))
+        .option('--stamp', tx('help.capture.stamp'))
+        .option('--no-stamp', tx('help.capture.no-stamp'))
+        .option('--tsa <url|name>', tx('help.capture.tsa'))
+        .option('--tsa-cert <file>', tx('help.tsa-cert')),
     (ctx, file, opts) => runImport(ctx, file, opts),
   );
 }
@@ -61,11 +64,13 @@ export function registerImport(program: Command, runner: Runner): void {
 async function runImport(ctx: Context, file: string | undefined, opts: ImportOptions): Promise<number> {
   if (file !== undefined && opts.clipboard) throw new UsageError(msg('usage.file-and-clipboard'));
   if (!FORMATS.includes(opts.format)) throw new UsageError(msg('usage.unknown-format', { format: opts.format, formats: FORMATS.join(', ') }));
-  if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window') throw new UsageError(msg('usage.coverage', { value: opts.coverage }));
+  if (opts.coverage !== undefined && opts.coverage !== 'full' && opts.coverage !== 'window')
+    throw new UsageError(msg('usage.coverage', { value: opts.coverage }));
   const maxSize = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
   const plan = await stampPlan(ctx, opts);
   const input = await readInput({ ...(file === undefined ? {} : { file }), clipboard: opts.clipboard ?? false }, ctx.io, maxSize);
-  if (input.bytes.length === 0 && !mayBeEmptyAnswer(opts.format, input.name)) throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
+  if (input.bytes.length === 0 && !mayBeEmptyAnswer(opts.format, input.name))
+    throw new InputError(msg('input.empty'), { where: input.where, hint: msg('input.empty.hint') });
   if (opts.raw) return importRawInput(ctx, input, opts, plan);
   const progress = startProgress(ctx.io, { json: ctx.json, label: 'import', lang: ctx.lang });
   try {
@@ -89,7 +94,12 @@ async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof rea
   if (ctx.json) {
     // The import document's shape (docs/json.md): a raw capture reads no message, so it changes none.
     const changes: ChangeCounts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
-    ctx.printJson({ capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } }, changes, warnings: [], ...(after === null ? {} : { stamp: afterJson(after) }) });
+    ctx.printJson({
+      capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
+      changes,
+      warnings: [],
+      ...(after === null ? {} : { stamp: afterJson(after) }),
+    });
   }
   return EXIT.ok;
 }
@@ -102,27 +112,46 @@ function mayBeEmptyAnswer(format: string, name: string | null): boolean {
   return format === 'chatwork-json' || (format === 'auto' && /\.json$/i.test(name ?? ''));
 }
 
-async function importInput(ctx: Context, input: Awaited<ReturnType<typeof readInput>>, opts: ImportOptions, progress: Progress, plan: StampPlan | null): Promise<number> {
+async function importInput(
+  ctx: Context,
+  input: Awaited<ReturnType<typeof readInput>>,
+  opts: ImportOptions,
+  progress: Progress,
+  plan: StampPlan | null,
+): Promise<number> {
   const { importCapture } = await import('../../app/import-capture.js');
   const warn = (warnings: readonly Warning[]): void => {
     for (const w of warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${ctx.text('import.warning', { text: w.message })}`);
   };
   const onEvent = (e: ImportEvent): void => {
     switch (e.type) {
-      case 'progress': return progress.update(e.phase, e.done, e.total);
-      case 'parsed': return progress.clear();
-      case 'format': return ctx.warn(ctx.text('import.format', { format: e.format, reason: e.reason }));
-      case 'warnings': return warn(e.warnings);
+      case 'progress':
+        return progress.update(e.phase, e.done, e.total);
+      case 'parsed':
+        return progress.clear();
+      case 'format':
+        return ctx.warn(ctx.text('import.format', { format: e.format, reason: e.reason }));
+      case 'warnings':
+        return warn(e.warnings);
     }
   };
   const ask = async (parsed: ParseResult): Promise<boolean | null> => {
     ctx.warn(summarizeParse(parsed, ctx));
     return opts.yes === true || confirm(ctx.io, ctx.text('import.confirm'));
   };
-  const done = await importCapture(() => ctx.archive({ create: true }), {
-    input, format: opts.format as FormatName | 'auto', room: opts.room, coverage: opts.coverage as CoverageKind | undefined, members: opts.member,
-    tz: ctx.tz, signal: ctx.io.signal,
-  }, { onEvent, confirm: ask });
+  const done = await importCapture(
+    () => ctx.archive({ create: true }),
+    {
+      input,
+      format: opts.format as FormatName | 'auto',
+      room: opts.room,
+      coverage: opts.coverage as CoverageKind | undefined,
+      members: opts.member,
+      tz: ctx.tz,
+      signal: ctx.io.signal,
+    },
+    { onEvent, confirm: ask },
+  );
   progress.finish();
   const { recorded, changes } = done;
   if (!ctx.json) printSummary(ctx, recorded, changes);
@@ -144,8 +173,12 @@ function printSummary(ctx: Context, recorded: ImportResult['recorded'], changes:
   const title = recorded.room.title;
   if (recorded.roomCreated) ctx.say(ctx.text('import.new-room', { title, messages: c.messageCount }));
   else {
-    const parts = (['added', 'edited', 'unsent', 'deleted'] as const).filter((k) => changes[k] > 0).map((k) => ctx.text(`import.count.${k}`, { n: changes[k] }));
-    ctx.say(parts.length === 0 ? ctx.text('import.no-change', { title }) : ctx.text('import.changed', { title, changes: parts.join(ctx.text('import.count.sep')) }));
+    const parts = (['added', 'edited', 'unsent', 'deleted'] as const)
+      .filter((k) => changes[k] > 0)
+      .map((k) => ctx.text(`import.count.${k}`, { n: changes[k] }));
+    ctx.say(
+      parts.length === 0 ? ctx.text('import.no-change', { title }) : ctx.text('import.changed', { title, changes: parts.join(ctx.text('import.count.sep')) }),
+    );
   }
   ctx.say(ctx.text('import.stored', { messages: c.messageCount, unchanged: changes.unchanged, notCovered: changes.notCovered, room: recorded.room.id }));
   const span = `${c.coverage.from === null ? '-' : ctx.time(c.coverage.from)} … ${c.coverage.to === null ? '-' : ctx.time(c.coverage.to)}`;

@@ -8,7 +8,9 @@ import { textsIn } from '../../i18n/message.js';
 
 export function registerNote(program: Command, runner: Runner): void {
   defineCommand<[string, string, Record<string, never>]>(
-    program, runner, 'note <room> <text>',
+    program,
+    runner,
+    'note <room> <text>',
     textsIn(runner.lang)('help.note'),
     (c) => c,
     (ctx, roomArg, text) => {

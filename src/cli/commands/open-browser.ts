@@ -11,8 +11,11 @@ import { join } from 'node:path';
 export async function openInBrowser(url: string): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'chatproof-ui-'));
   const file = join(dir, 'open.html');
-  writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${url}"><a href="${url}">chatproof</a>\n`, { mode: 0o600 });
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [file]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', file]] : ['xdg-open', [file]];
+  writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${url}"><a href="${url}">chatproof</a>\n`, {
+    mode: 0o600,
+  });
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [file]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', file]] : ['xdg-open', [file]];
   const opened = await new Promise<boolean>((resolve) => {
     const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
     child.once('error', () => resolve(false));

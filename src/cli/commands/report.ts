@@ -31,24 +31,29 @@ export function registerReport(program: Command, runner: Runner): void {
   // lang already fell back to the terminal's locale.
   let command: Command | undefined;
   defineCommand<[string, ReportOptions]>(
-    program, runner, 'report <room>',
+    program,
+    runner,
+    'report <room>',
     tx('help.report'),
-    (c) => (command = c)
-      .requiredOption('-o, --output <file>', tx('help.report.output'))
-      .option('--title <text>', tx('help.report.title'))
-      .option('--from <date>', tx('help.report.from'))
-      .option('--to <date>', tx('help.report.to'))
-      .option('--private', tx('help.report.private'))
-      .option('--tsa <url|name>', tx('help.report.tsa'))
-      .option('--tsa-cert <file>', tx('help.tsa-cert'))
-      .option('--mode <octal>', tx('help.output.mode')),
+    (c) =>
+      (command = c)
+        .requiredOption('-o, --output <file>', tx('help.report.output'))
+        .option('--title <text>', tx('help.report.title'))
+        .option('--from <date>', tx('help.report.from'))
+        .option('--to <date>', tx('help.report.to'))
+        .option('--private', tx('help.report.private'))
+        .option('--tsa <url|name>', tx('help.report.tsa'))
+        .option('--tsa-cert <file>', tx('help.tsa-cert'))
+        .option('--mode <octal>', tx('help.output.mode')),
     (ctx, roomArg, opts) => runReport(ctx, roomArg, { ...opts, lang: command?.optsWithGlobals<GlobalOptions>().lang as Lang | undefined }),
   );
 }
 
 async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Promise<number> {
   const [{ exportReport }, { parseRange }, { resolveTsa }] = await Promise.all([
-    import('../../app/make-report.js'), import('../../report/range.js'), import('../../timestamp/index.js'),
+    import('../../app/make-report.js'),
+    import('../../report/range.js'),
+    import('../../timestamp/index.js'),
   ]);
   // Refused before anything happens (no timestamp, no entry): the archive, its SQLite files, a device…
   const file = guardOutput(opts.output, ctx.io.cwd, { archive: ctx.dbPath, ...(opts.tsaCert === undefined ? {} : { inputs: [opts.tsaCert] }) });
@@ -63,11 +68,28 @@ async function runReport(ctx: Context, roomArg: string, opts: ReportOptions): Pr
   const lang: Lang = opts.lang ?? 'ja';
   const bar = startProgress(ctx.io, { json: ctx.json, label: 'report', lang: ctx.lang });
   const done = await exportReport(archive, {
-    room, file, ...(fileMode === undefined ? {} : { fileMode }), tsa, anchors, signal: ctx.io.signal, progress: (phase, n, total) => bar.update(phase, n, total),
-    lang, title: opts.title ?? null, tz: ctx.tz, range, private: opts.private ?? false, generator: `chatproof ${packageVersion()}`,
+    room,
+    file,
+    ...(fileMode === undefined ? {} : { fileMode }),
+    tsa,
+    anchors,
+    signal: ctx.io.signal,
+    progress: (phase, n, total) => bar.update(phase, n, total),
+    lang,
+    title: opts.title ?? null,
+    tz: ctx.tz,
+    range,
+    private: opts.private ?? false,
+    generator: `chatproof ${packageVersion()}`,
   }).finally(() => bar.finish());
   if (ctx.json) {
-    ctx.printJson({ file: done.file, sha256: done.sha256, pages: done.pages, entry: { seq: done.entry.seq, hash: done.entry.hash }, timestamp: done.stamped === null ? null : stampJson(done.stamped) });
+    ctx.printJson({
+      file: done.file,
+      sha256: done.sha256,
+      pages: done.pages,
+      entry: { seq: done.entry.seq, hash: done.entry.hash },
+      timestamp: done.stamped === null ? null : stampJson(done.stamped),
+    });
     return EXIT.ok;
   }
   if (done.stamped !== null) for (const line of trustLines(ctx, done.stamped)) ctx.say(line);

@@ -18,7 +18,9 @@ interface ShowOptions {
 export function registerShow(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string, ShowOptions]>(
-    program, runner, 'show <room>',
+    program,
+    runner,
+    'show <room>',
     tx('help.show'),
     (c) => c.option('--capture <id>', tx('help.show.capture')).option('--verbose', tx('help.verbose')),
     async (ctx, roomArg, opts) => {
@@ -26,7 +28,8 @@ export function registerShow(program: Command, runner: Runner): void {
       const room = findRoom(archive, roomArg);
       if (opts.capture !== undefined) {
         const capture = archive.capture(opts.capture);
-        if (capture.roomId !== room.id) throw new UsageError(msg('usage.capture-other-room', { capture: capture.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
+        if (capture.roomId !== room.id)
+          throw new UsageError(msg('usage.capture-other-room', { capture: capture.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
         const messages = archive.captureMessages(capture.id);
         if (ctx.json) ctx.printJson({ room: roomJson(room), capture: captureJson(capture), messages: messages.map(messageJson) });
         else for (const m of messages) ctx.say(messageLine(ctx, '', m, oneLine(m.body), opts.verbose ?? false).trimStart());
@@ -51,7 +54,14 @@ export function registerShow(program: Command, runner: Runner): void {
 }
 
 function viewMessageJson(m: ViewMessage): Record<string, unknown> {
-  return { ...messageJson(m), status: m.status, firstSeen: m.firstSeen, lastSeen: m.lastSeen, statusAsOf: m.statusAsOf, history: m.history.map((h) => ({ capture: h.capture, body: h.body, kind: h.kind, hash: h.hash })) };
+  return {
+    ...messageJson(m),
+    status: m.status,
+    firstSeen: m.firstSeen,
+    lastSeen: m.lastSeen,
+    statusAsOf: m.statusAsOf,
+    history: m.history.map((h) => ({ capture: h.capture, body: h.body, kind: h.kind, hash: h.hash })),
+  };
 }
 
 function printViewMessage(ctx: Context, m: ViewMessage, verbose: boolean): void {

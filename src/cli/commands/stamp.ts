@@ -19,11 +19,11 @@ export const DEFAULT_TSA = 'digicert';
 export function registerStamp(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[StampOptions]>(
-    program, runner, 'stamp',
+    program,
+    runner,
+    'stamp',
     tx('help.stamp'),
-    (c) => c
-      .option('--tsa <url|name>', tx('help.stamp.tsa', { fallback: DEFAULT_TSA }))
-      .option('--tsa-cert <file>', tx('help.tsa-cert')),
+    (c) => c.option('--tsa <url|name>', tx('help.stamp.tsa', { fallback: DEFAULT_TSA })).option('--tsa-cert <file>', tx('help.tsa-cert')),
     async (ctx, opts) => {
       const [{ stampLogHead }, { resolveTsa }] = await Promise.all([import('../../app/stamp.js'), import('../../timestamp/index.js')]);
       // The TSA set with `chatproof config set tsa` is the one the queue is waiting for.
@@ -48,9 +48,17 @@ export async function readAnchors(file: string | undefined, cwd: string): Promis
 
 export function stampJson(s: Stamped): Record<string, unknown> {
   return {
-    genTime: s.token.genTime, tsaName: s.token.tsaName, serial: s.token.serial, policy: s.token.policy,
+    genTime: s.token.genTime,
+    tsaName: s.token.tsaName,
+    serial: s.token.serial,
+    policy: s.token.policy,
     stamped: s.head,
-    verification: { ok: s.verification.ok, anchor: s.verification.anchor, trust: s.verification.trust, checks: s.verification.checks.map((c) => ({ ...c, detail: render('en', c.detail) })) },
+    verification: {
+      ok: s.verification.ok,
+      anchor: s.verification.anchor,
+      trust: s.verification.trust,
+      checks: s.verification.checks.map((c) => ({ ...c, detail: render('en', c.detail) })),
+    },
   };
 }
 

@@ -100,7 +100,10 @@ function printDoc(ctx: Context, doc: Record<string, unknown>, repeating: boolean
 
 function outcomeJson(ctx: Context, archive: Archive, o: RoomOutcome): Record<string, unknown> {
   const files = o.files && {
-    added: o.files.added.length, removed: o.files.removed.length, changed: o.files.changed.length, notCovered: o.files.notCovered.length,
+    added: o.files.added.length,
+    removed: o.files.removed.length,
+    changed: o.files.changed.length,
+    notCovered: o.files.notCovered.length,
     gone: o.files.removed.map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, uploadedAt: f.uploadedAt })),
   };
   return {
@@ -122,7 +125,10 @@ function roomLine(ctx: Context, archive: Archive, o: RoomOutcome): { line: strin
     case 'captured': {
       const n = o.capture!.messageCount;
       const c = changesForCapture(archive, o.room!.id, o.capture!.id);
-      const counts = (['added', 'edited', 'unsent', 'deleted'] as const).filter((k) => c[k] > 0).map((k) => ctx.text(`import.count.${k}`, { n: c[k] })).join(ctx.text('import.count.sep'));
+      const counts = (['added', 'edited', 'unsent', 'deleted'] as const)
+        .filter((k) => c[k] > 0)
+        .map((k) => ctx.text(`import.count.${k}`, { n: c[k] }))
+        .join(ctx.text('import.count.sep'));
       const gone = o.files?.removed.map((f) => f.name) ?? [];
       const line = ctx.text('sync.recorded', { name, n, reasons: o.reasons.join(', '), counts });
       return { color: 32, line: gone.length > 0 ? `${line}${ctx.text('sync.files-gone', { names: gone.join(', ') })}` : line };

@@ -17,12 +17,11 @@ interface UiOptions {
 export function registerUi(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[UiOptions]>(
-    program, runner, 'ui',
+    program,
+    runner,
+    'ui',
     tx('help.ui'),
-    (c) => c
-      .option('--port <n>', tx('help.ui.port'))
-      .option('--no-open', tx('help.ui.no-open'))
-      .option('--max-size <size>', tx('help.ui.max-size')),
+    (c) => c.option('--port <n>', tx('help.ui.port')).option('--no-open', tx('help.ui.no-open')).option('--max-size <size>', tx('help.ui.max-size')),
     (ctx, opts) => runUi(ctx, opts),
   );
 }
@@ -31,11 +30,19 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg('usage.ui-port', { value: String(opts.port) }));
   const maxUpload = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
-  const [{ startUi }, { Workspace }, { watchEventText }] = await Promise.all([import('../../ui/server.js'), import('../../app/workspace.js'), import('../../app/watch-folder.js')]);
+  const [{ startUi }, { Workspace }, { watchEventText }] = await Promise.all([
+    import('../../ui/server.js'),
+    import('../../app/workspace.js'),
+    import('../../app/watch-folder.js'),
+  ]);
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
   const apiBase = ctx.io.env['CHATWORK_API_BASE']?.trim();
   const ui = await startUi({
-    port, lang: ctx.lang, maxUpload, workspace, ...(apiBase ? { chatworkApiBase: apiBase } : {}),
+    port,
+    lang: ctx.lang,
+    maxUpload,
+    workspace,
+    ...(apiBase ? { chatworkApiBase: apiBase } : {}),
     onWatchEvent: (e) => ctx.warn(`${e.at} ${watchEventText(ctx.lang, e)}`),
   });
   try {

@@ -13,7 +13,9 @@ const MAX_REPORT_BYTES = 2 * 1024 ** 3;
 export function registerVerifyReport(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string, { tsaCert?: string }]>(
-    program, runner, 'verify-report <file>',
+    program,
+    runner,
+    'verify-report <file>',
     tx('help.verify-report'),
     (c) => c.option('--tsa-cert <file>', tx('help.tsa-cert')),
     async (ctx, file, opts) => {
@@ -21,11 +23,17 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
       const path = resolve(ctx.io.cwd, file);
       let bytes: Buffer;
       try {
-        bytes = await readBounded(path, { where: file, maxSize: MAX_REPORT_BYTES, tooBig: (size) => new InputError(msg('input.report-too-big', { where: file, size, max: MAX_REPORT_BYTES })) });
+        bytes = await readBounded(path, {
+          where: file,
+          maxSize: MAX_REPORT_BYTES,
+          tooBig: (size) => new InputError(msg('input.report-too-big', { where: file, size, max: MAX_REPORT_BYTES })),
+        });
       } catch (e) {
         if (e instanceof InputError) throw e;
         const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-        throw new InputError(missing ? msg('input.report-missing', { file }) : msg('input.report-unreadable', { file, why: (e as Error).message }), { hint: msg('input.report-missing.hint') });
+        throw new InputError(missing ? msg('input.report-missing', { file }) : msg('input.report-unreadable', { file, why: (e as Error).message }), {
+          hint: msg('input.report-missing.hint'),
+        });
       }
       const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd), pdfRenderer());
       if (ctx.json) {

@@ -7,7 +7,9 @@ import { EXIT } from '../exit-codes.js';
 
 export function registerWatch(program: Command, runner: Runner): void {
   defineCommand<[string[], Record<string, never>]>(
-    program, runner, 'watch <folders...>',
+    program,
+    runner,
+    'watch <folders...>',
     textsIn(runner.lang)('help.watch'),
     (c) => c,
     (ctx, folders) => runWatch(ctx, folders),
@@ -23,10 +25,19 @@ async function runWatch(ctx: Context, folders: string[]): Promise<number> {
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
   const settle = Number(ctx.io.env['CHATPROOF_WATCH_SETTLE_MS'] ?? '');
   const watcher = new FolderWatcher(workspace, {
-    lang: ctx.lang, ...(settle > 0 ? { settleMs: settle } : {}),
+    lang: ctx.lang,
+    ...(settle > 0 ? { settleMs: settle } : {}),
     onEvent: (e) => {
       const line = `${e.at} ${watchEventText(ctx.lang, e)}`;
-      if (ctx.json) ctx.printJsonLine({ type: e.type, file: e.file, at: e.at, ...(e.type === 'imported' ? { room: e.result.recorded.room.id, capture: e.result.recorded.capture.id, changes: e.result.changes } : {}), ...(e.type === 'waiting' ? { why: e.why } : {}), ...(e.type === 'failed' ? { error: line } : {}) });
+      if (ctx.json)
+        ctx.printJsonLine({
+          type: e.type,
+          file: e.file,
+          at: e.at,
+          ...(e.type === 'imported' ? { room: e.result.recorded.room.id, capture: e.result.recorded.capture.id, changes: e.result.changes } : {}),
+          ...(e.type === 'waiting' ? { why: e.why } : {}),
+          ...(e.type === 'failed' ? { error: line } : {}),
+        });
       else ctx.io.stdout.write(line + '\n');
     },
   });

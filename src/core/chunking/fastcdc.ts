@@ -44,12 +44,31 @@ const TWO_49 = 2 ** 49;
 
 /** The crate's MASKS, by number of bits: spread bits, from the C reference (destor) and restic's FastCDC. */
 const MASKS: readonly bigint[] = [
-  0n, 0n, 0n, 0n, 0n,
-  0x0000000001804110n, 0x0000000001803110n, 0x0000000018035100n, 0x0000001800035300n,
-  0x0000019000353000n, 0x0000590003530000n, 0x0000d90003530000n, 0x0000d90103530000n,
-  0x0000d90303530000n, 0x0000d90313530000n, 0x0000d90f03530000n, 0x0000d90303537000n,
-  0x0000d90703537000n, 0x0000d90707537000n, 0x0000d91707537000n, 0x0000d91747537000n,
-  0x0000d91767537000n, 0x0000d93767537000n, 0x0000d93777537000n, 0x0000d93777577000n,
+  0n,
+  0n,
+  0n,
+  0n,
+  0n,
+  0x0000000001804110n,
+  0x0000000001803110n,
+  0x0000000018035100n,
+  0x0000001800035300n,
+  0x0000019000353000n,
+  0x0000590003530000n,
+  0x0000d90003530000n,
+  0x0000d90103530000n,
+  0x0000d90303530000n,
+  0x0000d90313530000n,
+  0x0000d90f03530000n,
+  0x0000d90303537000n,
+  0x0000d90703537000n,
+  0x0000d90707537000n,
+  0x0000d91707537000n,
+  0x0000d91747537000n,
+  0x0000d91767537000n,
+  0x0000d93767537000n,
+  0x0000d93777537000n,
+  0x0000d93777577000n,
   0x0000db3777577000n,
 ];
 
@@ -72,7 +91,10 @@ function gear(): { gear: Float64Array; gearLs: Float64Array } {
 }
 
 /** A 49-bit mask split into the halves the 32-bit `&` can test. */
-interface Mask { readonly hi: number; readonly lo: number }
+interface Mask {
+  readonly hi: number;
+  readonly lo: number;
+}
 function split(mask: bigint): Mask {
   return { hi: Number(mask >> 32n), lo: Number(mask & 0xffffffffn) };
 }
@@ -87,8 +109,15 @@ function masksFor(p: ChunkerParams): { s: Mask; l: Mask; sLs: Mask; lLs: Mask } 
 }
 
 function checkParams(p: ChunkerParams): void {
-  const ok = Number.isInteger(p.minSize) && Number.isInteger(p.avgSize) && Number.isInteger(p.maxSize)
-    && p.minSize >= 64 && p.minSize <= p.avgSize && p.avgSize <= p.maxSize && p.avgSize >= 256 && p.maxSize <= 16_777_216;
+  const ok =
+    Number.isInteger(p.minSize) &&
+    Number.isInteger(p.avgSize) &&
+    Number.isInteger(p.maxSize) &&
+    p.minSize >= 64 &&
+    p.minSize <= p.avgSize &&
+    p.avgSize <= p.maxSize &&
+    p.avgSize >= 256 &&
+    p.maxSize <= 16_777_216;
   if (!ok) throw new RangeError(`FastCDC: sizes must satisfy 64 ≤ min ≤ avg ≤ max ≤ 16 MiB and avg ≥ 256 (got ${p.minSize}/${p.avgSize}/${p.maxSize})`);
 }
 

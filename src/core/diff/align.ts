@@ -79,7 +79,14 @@ function pairMiddleByHash(before: readonly BeforeItem[], after: readonly HashedM
   for (let b = r.bStart; b < r.bEnd; b++) if (!before[b]!.gone) bs.push(b);
   if (bs.length === 0 || r.aEnd === r.aStart) return;
   const as = Array.from({ length: r.aEnd - r.aStart }, (_, k) => r.aStart + k);
-  alignByHash(bs, as, bs.map((b) => before[b]!.message.hash), as.map((a) => after[a]!.hash), pairs, MAX_MIDDLE_EDITS);
+  alignByHash(
+    bs,
+    as,
+    bs.map((b) => before[b]!.message.hash),
+    as.map((a) => after[a]!.hash),
+    pairs,
+    MAX_MIDDLE_EDITS,
+  );
 }
 
 /**

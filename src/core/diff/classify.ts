@@ -44,7 +44,8 @@ export function classify(before: readonly BeforeItem[], after: CaptureView): Out
       return;
     }
     const anchors = { shownBefore: b > firstPaired && firstPaired !== -1, shownAfter: b < lastPaired };
-    const type = item.gone || isDeletionMark(item.message) ? 'stillGone' : isCovered(instantOf(item.message.sentAt), bounds, anchors) ? 'deleted' : 'notCovered';
+    const type =
+      item.gone || isDeletionMark(item.message) ? 'stillGone' : isCovered(instantOf(item.message.sentAt), bounds, anchors) ? 'deleted' : 'notCovered';
     const list = slots.get(slot + 1);
     if (list === undefined) slots.set(slot + 1, [{ type, before: b, after: null }]);
     else list.push({ type, before: b, after: null });

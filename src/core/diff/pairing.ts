@@ -28,7 +28,13 @@ export function pairWithinMinute(
   after: readonly HashedMessage[],
   pairs: Pairs,
 ): void {
-  pairSameHash(bs, as, bs.map((b) => before[b]!.message.hash), as.map((a) => after[a]!.hash), pairs);
+  pairSameHash(
+    bs,
+    as,
+    bs.map((b) => before[b]!.message.hash),
+    as.map((a) => after[a]!.hash),
+    pairs,
+  );
   const bLeft = bs.filter((b) => pairs.beforePartner[b] === -1 && !before[b]!.gone);
   const aLeft = as.filter((a) => pairs.afterPartner[a] === -1);
   if (bLeft.length === 0 || aLeft.length === 0) return;
@@ -36,7 +42,12 @@ export function pairWithinMinute(
   const isUnsentB = (b: number): boolean => before[b]!.message.kind === 'unsent';
   const isUnsentA = (a: number): boolean => after[a]!.kind === 'unsent';
   const unsendLines = aLeft.filter(isUnsentA);
-  for (const group of bySender(bLeft.filter((b) => !isUnsentB(b)), aLeft.filter((a) => !isUnsentA(a)), before, after)) {
+  for (const group of bySender(
+    bLeft.filter((b) => !isUnsentB(b)),
+    aLeft.filter((a) => !isUnsentA(a)),
+    before,
+    after,
+  )) {
     // One message on each side and no unsend line to compete: step 4 pairs them; skip the work.
     const settled = group.bs.length === 1 && group.as.length === 1 && unsendLines.length === 0;
     if (!settled) pairSimilar(group.bs, group.as, before, after, pairs);
@@ -52,13 +63,7 @@ export function pairWithinMinute(
   }
 }
 
-function pairSimilar(
-  bs: readonly number[],
-  as: readonly number[],
-  before: readonly BeforeItem[],
-  after: readonly HashedMessage[],
-  pairs: Pairs,
-): void {
+function pairSimilar(bs: readonly number[], as: readonly number[], before: readonly BeforeItem[], after: readonly HashedMessage[], pairs: Pairs): void {
   const bProfiles = bs.map((b) => textProfile(before[b]!.message.body));
   const aProfiles = as.map((a) => textProfile(after[a]!.body));
   const candidates: { p: number; q: number; score: number }[] = [];
@@ -94,12 +99,7 @@ function pairUnsendLines(
     const line = after[a]!;
     const b = bs.find((b) => {
       const m = before[b]!.message;
-      return (
-        pairs.beforePartner[b] === -1 &&
-        m.kind !== 'unsent' &&
-        (line.sender === null || m.sender === line.sender) &&
-        idsCompatible(m, line)
-      );
+      return pairs.beforePartner[b] === -1 && m.kind !== 'unsent' && (line.sender === null || m.sender === line.sender) && idsCompatible(m, line);
     });
     if (b !== undefined) link(pairs, b, a);
   }

@@ -44,8 +44,15 @@ export function attachmentFault(payload: Readonly<Record<string, unknown>>): { r
   const o = obj(payload['attachment']);
   if (o === null) return { key: 'attachment', found: payload['attachment'] };
   const checks: [keyof Attachment, Check<unknown>][] = [
-    ['name', isString], ['sha256', isString], ['size', isSize], ['kind', isKind], ['mime', isString],
-    ['note', isStringOrNull], ['forMessage', isStringOrNull], ['bytesKept', isBoolean], ['detected', isStringOrNull],
+    ['name', isString],
+    ['sha256', isString],
+    ['size', isSize],
+    ['kind', isKind],
+    ['mime', isString],
+    ['note', isStringOrNull],
+    ['forMessage', isStringOrNull],
+    ['bytesKept', isBoolean],
+    ['detected', isStringOrNull],
   ];
   for (const [key, check] of checks) if (!check(o[key])) return { key, found: o[key] };
   return null;

@@ -45,12 +45,33 @@ export function readCapture(payload: Readonly<Record<string, unknown>>): Read<Ca
   const kind = cov?.['kind'];
   const from = cov?.['from'];
   const to = cov?.['to'];
-  const id = text('id'), roomId = text('roomId'), rawSha256 = text('rawSha256'), format = text('format'), variant = text('variant');
-  const parserVersion = text('parserVersion'), tz = text('tz'), merkleRoot = text('merkleRoot'), capturedAt = text('capturedAt');
-  const rawSize = count('rawSize'), messageCount = count('messageCount');
-  if (id === null || roomId === null || rawSha256 === null || format === null || variant === null || parserVersion === null || tz === null
-    || merkleRoot === null || capturedAt === null || rawSize === null || messageCount === null) return problem('a capture entry that lacks one of its facts');
-  if ((kind !== 'full' && kind !== 'window') || (from !== null && typeof from !== 'string') || (to !== null && typeof to !== 'string')) return problem('a capture entry without a coverage');
+  const id = text('id'),
+    roomId = text('roomId'),
+    rawSha256 = text('rawSha256'),
+    format = text('format'),
+    variant = text('variant');
+  const parserVersion = text('parserVersion'),
+    tz = text('tz'),
+    merkleRoot = text('merkleRoot'),
+    capturedAt = text('capturedAt');
+  const rawSize = count('rawSize'),
+    messageCount = count('messageCount');
+  if (
+    id === null ||
+    roomId === null ||
+    rawSha256 === null ||
+    format === null ||
+    variant === null ||
+    parserVersion === null ||
+    tz === null ||
+    merkleRoot === null ||
+    capturedAt === null ||
+    rawSize === null ||
+    messageCount === null
+  )
+    return problem('a capture entry that lacks one of its facts');
+  if ((kind !== 'full' && kind !== 'window') || (from !== null && typeof from !== 'string') || (to !== null && typeof to !== 'string'))
+    return problem('a capture entry without a coverage');
   return value({
     capture: { id, roomId, rawSha256, rawSize, format, variant, parserVersion, tz, coverage: { kind, from, to }, messageCount, merkleRoot, capturedAt },
     meta: obj(c['meta']) ?? {},
@@ -89,8 +110,17 @@ export function readCaptureStatement(payload: Readonly<Record<string, unknown>>)
   if (c === null) return problem('an entry without a capture');
   const cov = obj(c['coverage']);
   return value({
-    id: c['id'], rawSha256: c['rawSha256'], format: c['format'], variant: c['variant'], parserVersion: c['parserVersion'], tz: c['tz'],
-    coverageKind: cov?.['kind'], coverageFrom: cov?.['from'], coverageTo: cov?.['to'],
-    messageCount: c['messageCount'], merkleRoot: c['merkleRoot'], capturedAt: c['capturedAt'],
+    id: c['id'],
+    rawSha256: c['rawSha256'],
+    format: c['format'],
+    variant: c['variant'],
+    parserVersion: c['parserVersion'],
+    tz: c['tz'],
+    coverageKind: cov?.['kind'],
+    coverageFrom: cov?.['from'],
+    coverageTo: cov?.['to'],
+    messageCount: c['messageCount'],
+    merkleRoot: c['merkleRoot'],
+    capturedAt: c['capturedAt'],
   });
 }

@@ -23,7 +23,8 @@ export function readRoom(payload: Readonly<Record<string, unknown>>): Read<RoomF
   const source = str(r?.['source']);
   const title = str(r?.['title']);
   const externalId = r?.['externalId'];
-  if (r === null || id === null || source === null || title === null || (externalId !== null && typeof externalId !== 'string')) return problem('a room entry without id, source, externalId and title');
+  if (r === null || id === null || source === null || title === null || (externalId !== null && typeof externalId !== 'string'))
+    return problem('a room entry without id, source, externalId and title');
   return value({ id, source: source as Source, externalId, title });
 }
 

@@ -49,7 +49,8 @@ export function readTimestamp(payload: Readonly<Record<string, unknown>>): Read<
   const seq = num(t?.['seq']);
   const hash = str(t?.['hash']);
   const tokenSha256 = str(t?.['tokenSha256']);
-  if (t === null || data === null || seq === null || hash === null || tokenSha256 === null) return problem('a timestamp entry without its stamped data, head and token hash');
+  if (t === null || data === null || seq === null || hash === null || tokenSha256 === null)
+    return problem('a timestamp entry without its stamped data, head and token hash');
   if (data !== stampedBytesText(seq, hash)) return problem('a timestamp entry whose stamped data is not the head it names');
   return value({ data, seq, hash, tokenSha256, tsaName: str(t['tsaName']), tsaUrl: str(t['tsaUrl']) });
 }

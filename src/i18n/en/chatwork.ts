@@ -19,9 +19,12 @@ export const chatworkEn = {
   'chatwork.message-unreadable': (p: { line: number; problem: string }) => `The Chatwork message at line ${p.line} cannot be read: ${p.problem}.`,
   'chatwork.message-unreadable.hint': 'Import the body of GET /rooms/{room_id}/messages exactly as the API sent it.',
   // The problem (from json-text.ts) stays in English: it names JSON syntax.
-  'chatwork.json-broken': (p: { line: number; column: number; problem: string }) => `The Chatwork JSON is broken at line ${p.line}, column ${p.column}: ${p.problem}.`,
-  'chatwork.json-broken.hint': 'Save the API answer again without editing it (for example `curl -o room-123456.json …`). If you edited the file, check that spot.',
-  'chatwork.webhook': 'This is a Chatwork webhook event (the body Chatwork POSTs to a webhook URL), not a message list: it holds one event, not the room\'s messages.',
+  'chatwork.json-broken': (p: { line: number; column: number; problem: string }) =>
+    `The Chatwork JSON is broken at line ${p.line}, column ${p.column}: ${p.problem}.`,
+  'chatwork.json-broken.hint':
+    'Save the API answer again without editing it (for example `curl -o room-123456.json …`). If you edited the file, check that spot.',
+  'chatwork.webhook':
+    "This is a Chatwork webhook event (the body Chatwork POSTs to a webhook URL), not a message list: it holds one event, not the room's messages.",
   'chatwork.webhook.hint': 'Import the body of GET /rooms/{room_id}/messages, or run `chatproof sync` to fetch the room.',
   'chatwork.error-answer': (p: { errors: string }) => `This is an error answer from the Chatwork API, not messages: ${p.errors}.`,
   'chatwork.error-answer.hint': 'Check the API token and the room id, then fetch the messages again.',

@@ -28,8 +28,7 @@ export const cliEn = {
   'cli.error.did-you-mean': (p: { names: string }) => `(did you mean ${p.names}?)`,
   'cli.error.missing-argument': (p: { name: string }) => `missing argument ${p.name}`,
   'cli.error.option-missing-value': (p: { flags: string }) => `option ${p.flags} needs a value`,
-  'cli.error.too-many-arguments': (p: { expected: number; got: number }) =>
-    `too many arguments: expected ${p.expected}, got ${p.got}`,
+  'cli.error.too-many-arguments': (p: { expected: number; got: number }) => `too many arguments: expected ${p.expected}, got ${p.got}`,
   'cli.error.invalid-choice': (p: { flags: string; value: string; choices: string }) =>
     `option ${p.flags} does not take "${p.value}"; it takes one of: ${p.choices}`,
   'cli.error.other': (p: { text: string }) => `command line not understood: ${p.text}`,

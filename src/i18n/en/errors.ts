@@ -23,7 +23,8 @@ export const errorsEn = {
   'usage.sync-service.hint': 'Other chats are kept with `chatproof import`.',
   'usage.token-unset': 'CHATWORK_API_TOKEN is not set.',
   'usage.token-characters': 'CHATWORK_API_TOKEN contains characters a token cannot have (spaces, line breaks, non-ASCII).',
-  'hint.chatwork-token': 'In Chatwork, open your name (top right) → "サービス連携" (Service integration) → API Token, copy the token, run `export CHATWORK_API_TOKEN=...`, then run the sync again (organisation accounts may need their admin\'s approval).',
+  'hint.chatwork-token':
+    'In Chatwork, open your name (top right) → "サービス連携" (Service integration) → API Token, copy the token, run `export CHATWORK_API_TOKEN=...`, then run the sync again (organisation accounts may need their admin\'s approval).',
   'usage.api-base': (p: { example: string; base: string }) => `CHATWORK_API_BASE must be a web address like ${p.example}, not "${p.base}".`,
   'usage.sync-room': (p: { arg: string }) => `--room takes a Chatwork room id (digits), not "${p.arg}".`,
   'usage.sync-room.hint': 'The id is the number after "rid" in the room\'s address, e.g. https://www.chatwork.com/#!rid123456 → 123456.',
@@ -32,7 +33,8 @@ export const errorsEn = {
   'input.report-missing.hint': 'Check the path of the report PDF.',
   'usage.max-size': (p: { value: string }) => `--max-size takes a size like 300MB or 2GB, not "${p.value}".`,
   'input.too-big': (p: { size: string; max: string }) => `The input is ${p.size}, more than the ${p.max} limit; nothing was imported.`,
-  'input.too-big.hint': (p: { raise: string }) => `Check that this is a chat export (they are rarely this large). If it is, raise the limit with --max-size ${p.raise}.`,
+  'input.too-big.hint': (p: { raise: string }) =>
+    `Check that this is a chat export (they are rarely this large). If it is, raise the limit with --max-size ${p.raise}.`,
   'usage.no-input': 'Name a file to import, - for standard input, or --clipboard.',
   'io.no-such-file': 'there is no such file',
   'io.not-allowed': 'you may not read it',
@@ -45,9 +47,11 @@ export const errorsEn = {
   'input.attach-not-file.hint': 'Name the files themselves; a folder can be zipped first.',
   'usage.attach-max-size': (p: { max: string }) => `--max-size can be at most ${p.max} for kept files: the archive cannot hold a larger file in one piece.`,
   'usage.attach-max-size.hint': 'For larger files, keep only their hash with --hash-only, and keep the files themselves safe elsewhere.',
-  'input.attach-too-big': (p: { file: string; size: string; max: string }) => `${p.file} is ${p.size}, more than the ${p.max} limit for kept files; nothing was attached.`,
+  'input.attach-too-big': (p: { file: string; size: string; max: string }) =>
+    `${p.file} is ${p.size}, more than the ${p.max} limit for kept files; nothing was attached.`,
   'input.attach-too-big.hint': (p: { raise: string }) => `Keep only its hash with --hash-only (and keep the file itself safe elsewhere)${p.raise}.`,
-  'input.attach-total-too-big': (p: { size: string; max: string }) => `Together these files are ${p.size}, more than the ${p.max} limit for the files one call keeps; nothing was attached.`,
+  'input.attach-total-too-big': (p: { size: string; max: string }) =>
+    `Together these files are ${p.size}, more than the ${p.max} limit for the files one call keeps; nothing was attached.`,
   'input.attach-total-too-big.hint': (p: { raise: string }) => `Attach them in several calls, or keep large ones with --hash-only${p.raise}.`,
   'hint.attach-raise': (p: { size: string }) => `, or raise the limit with --max-size ${p.size}`,
   'usage.range-date': (p: { side: string; value: string }) => `--${p.side} takes a date like 2024-03-04 or a time like 2024-03-04T10:00, not "${p.value}".`,
@@ -56,7 +60,8 @@ export const errorsEn = {
   'input.not-pdf': 'This file is not a readable PDF.',
   'input.not-pdf.hint': 'Check that you gave the report PDF that chatproof wrote.',
   'input.unrecognised': (p: { tried: string }) => `This does not look like a chat export or paste that chatproof can read. Formats tried:\n${p.tried}`,
-  'input.unrecognised.hint': 'Check that you picked the exported chat file (for LINE: the .txt from "トーク履歴を送信"). If you know the format, pass --format (line, chatwork-json, chatwork-text, crowdworks, lancers).',
+  'input.unrecognised.hint':
+    'Check that you picked the exported chat file (for LINE: the .txt from "トーク履歴を送信"). If you know the format, pass --format (line, chatwork-json, chatwork-text, crowdworks, lancers).',
   'input.tried': (p: { format: string; reason: string }) => `  - ${p.format}: ${p.reason}`,
   'text.lines': (p: { first: string; rest: string }) => `${p.first}\n${p.rest}`,
   'service.tsa': (p: { url: string; what: string }) => `TSA ${p.url}: ${p.what}`,
@@ -67,7 +72,8 @@ export const errorsEn = {
   'service.tsa.no-token': 'granted the request but sent no token.',
   'service.tsa.bad-token': (p: { why: string }) => `sent a token that does not parse: ${p.why}`,
   'service.tsa.nonce': 'answered with a token for another request (its nonce is missing or differs from ours).',
-  'service.tsa.imprint': (p: { algorithm: string; imprint: string; expected: string }) => `answered with a token over other data (imprint ${p.algorithm} ${p.imprint}, expected sha256 ${p.expected}).`,
+  'service.tsa.imprint': (p: { algorithm: string; imprint: string; expected: string }) =>
+    `answered with a token over other data (imprint ${p.algorithm} ${p.imprint}, expected sha256 ${p.expected}).`,
   'service.net.timeout': (p: { ms: number }) => `no answer within ${p.ms} ms.`,
   'service.net.refused': 'connection refused (nothing listens there, or it is down).',
   'service.net.no-host': 'host not found (DNS), or no network.',
@@ -111,13 +117,16 @@ export const errorsEn = {
   'input.not-report-type': (p: { manifest: string; type: string }) => `This PDF is not a chatproof report: its ${p.manifest} is of type ${p.type}.`,
   'input.report-newer': (p: { version: string }) => `This report's manifest is version ${p.version}; this chatproof reads version 1.`,
   'input.report-newer.hint': 'Use a newer chatproof to check it.',
-  'input.not-a-chat.hint': 'Import the text file the chat app made (LINE: トーク履歴を送信 / "Send chat history" gives a .txt). To keep a screenshot or a document as evidence, use `chatproof attach` instead.',
+  'input.not-a-chat.hint':
+    'Import the text file the chat app made (LINE: トーク履歴を送信 / "Send chat history" gives a .txt). To keep a screenshot or a document as evidence, use `chatproof attach` instead.',
   'input.binary-kind': (p: { kind: string }) => `This file looks like ${p.kind}, not a chat export.`,
   'input.binary-nul': (p: { line: number }) => `This file contains binary data (a NUL byte on line ${p.line}), so it is not a chat export saved as text.`,
   'usage.for': (p: { min: number; value: string }) => `--for takes a message hash (${p.min} to 64 hex characters, 0-9 a-f), not "${p.value}".`,
-  'usage.for.hint': (p: { title: string; min: number }) => `List the room's messages with their hashes: \`chatproof show "${p.title}" --json\` (each message has a "hash"); give the whole hash or its first ${p.min} or more characters.`,
+  'usage.for.hint': (p: { title: string; min: number }) =>
+    `List the room's messages with their hashes: \`chatproof show "${p.title}" --json\` (each message has a "hash"); give the whole hash or its first ${p.min} or more characters.`,
   'usage.for-none': (p: { title: string; prefix: string }) => `No message of room "${p.title}" has a hash starting with ${p.prefix}; nothing was attached.`,
-  'usage.for-many': (p: { prefix: string; n: number; title: string; list: string }) => `${p.prefix} matches ${p.n} messages of room "${p.title}"; nothing was attached:\n${p.list}`,
+  'usage.for-many': (p: { prefix: string; n: number; title: string; list: string }) =>
+    `${p.prefix} matches ${p.n} messages of room "${p.title}"; nothing was attached:\n${p.list}`,
   'usage.for-many.hint': 'Give more characters of the hash.',
   'integrity.attachment': (p: { seq: number; key: string }) => `Log entry ${p.seq} is an attachment whose "${p.key}" is not valid.`,
   'integrity.attachment.hint': (p: { found: string }) => `Found ${p.found}. Run \`chatproof verify\` to see every problem.`,
@@ -125,7 +134,8 @@ export const errorsEn = {
   'usage.stamp-empty.hint': 'Import a chat first.',
   'service.tsa-bad-token': (p: { tsa: string; why: string }) => `TSA ${p.tsa} answered with a token that does not verify: ${p.why}`,
   'service.tsa-bad-token.hint': 'Nothing was recorded. Try again, or use another TSA with --tsa.',
-  'service.tsa-certs-change': (p: { tsa: string }) => `TSA ${p.tsa} answered twice with other certificates than the time before, so the report's document timestamp could not be made; no PDF was written`,
+  'service.tsa-certs-change': (p: { tsa: string }) =>
+    `TSA ${p.tsa} answered twice with other certificates than the time before, so the report's document timestamp could not be made; no PDF was written`,
   'service.tsa-certs-change.hint': 'The log head is timestamped already. Try again in a moment, or use another TSA with --tsa.',
   'binary.png': 'a PNG image',
   'binary.jpeg': 'a JPEG photo',

@@ -4,7 +4,7 @@ export const helpEn = {
   'help.global.json': 'print one JSON document on stdout; diagnostics go to stderr',
   'help.global.tz': 'time zone of the times shown, and of sources without offsets (IANA name, default Asia/Tokyo)',
   'help.global.lang': 'language of messages and reports (default: CHATPROOF_LANG, else the system language)',
-  'help.verbose': 'also show each message\'s hash tag',
+  'help.verbose': "also show each message's hash tag",
   'help.show': 'every message ever seen in a room with its status, or one capture (--capture)',
   'help.show.capture': 'show only this capture, as it was imported',
   'help.diff': 'changes between two captures (default: the last two)',
@@ -36,7 +36,7 @@ export const helpEn = {
   'help.report.to': 'last day (or time) to show, inclusive; makes a private report',
   'help.report.private': 'embed no original files; prove each shown message with an inclusion proof',
   'help.report.tsa': 'first get an RFC 3161 timestamp over the log head from this TSA (freetsa, digicert, sectigo, or a URL)',
-  'help.tsa-cert': 'certificate to check timestamps against (default: Node\'s bundled Mozilla roots)',
+  'help.tsa-cert': "certificate to check timestamps against (default: Node's bundled Mozilla roots)",
   'help.stamp': 'get an RFC 3161 timestamp over the log head from a Time Stamping Authority and log it',
   'help.stamp.tsa': (p: { fallback: string }) => `the TSA: freetsa, digicert, sectigo, or an http(s) URL (default ${p.fallback})`,
   'help.sync': 'fetch Chatwork rooms through the API (token in CHATWORK_API_TOKEN) and record what changed',
@@ -51,6 +51,7 @@ export const helpEn = {
   'help.capture.stamp': 'after the capture, get an RFC 3161 timestamp over the log head (the default once a TSA is set with chatproof config set tsa)',
   'help.capture.no-stamp': 'do not timestamp this time, even though a TSA is set',
   'help.capture.tsa': 'the TSA to stamp with: freetsa, digicert, sectigo, or an http(s) URL (default: the one set, else digicert)',
-  'help.config': 'show or change this archive\'s settings: config, config set KEY VALUE, config unset KEY',
-  'help.config.keys': 'Settings:\n  tsa       the TSA to stamp with after each import and sync (freetsa, digicert, sectigo, or an http(s) URL)\n  tsa-cert  the certificate its timestamps are checked against (a PEM or DER file)\nThey are kept beside the archive, in archive.config.json (for --db x.db: x.config.json).',
+  'help.config': "show or change this archive's settings: config, config set KEY VALUE, config unset KEY",
+  'help.config.keys':
+    'Settings:\n  tsa       the TSA to stamp with after each import and sync (freetsa, digicert, sectigo, or an http(s) URL)\n  tsa-cert  the certificate its timestamps are checked against (a PEM or DER file)\nThey are kept beside the archive, in archive.config.json (for --db x.db: x.config.json).',
 };

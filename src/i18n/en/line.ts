@@ -25,7 +25,8 @@ export const lineEn = {
   'line.warn.date-order-undecided': 'the dates could be month/day or day/month and their weekdays fit both; they were read as month/day.',
   'line.warn.continuation': (p: { start: number }) =>
     `this line is not a message, date or system line; it was added to the message that starts on line ${p.start} as a further line of its text.`,
-  'line.warn.hour-24-same-day': (p: { mm: string }) => `the time 24:${p.mm} comes before the day's later times, so it was read as 00:${p.mm} of this line's date, not of the next day.`,
+  'line.warn.hour-24-same-day': (p: { mm: string }) =>
+    `the time 24:${p.mm} comes before the day's later times, so it was read as 00:${p.mm} of this line's date, not of the next day.`,
   'line.warn.hour-24-next-day': (p: { mm: string }) => `the time 24:${p.mm} follows the day's late times, so it was read as 00:${p.mm} of the next day.`,
   'line.warn.hour-24-undecided': (p: { mm: string }) =>
     `the time 24:${p.mm} can mean 00:${p.mm} of this line's date or of the next day, and the order of the day's messages does not tell; it was read as the next day.`,

@@ -31,8 +31,10 @@ export const pasteEn = {
   'paste.date.no-year': (p: { month: number; day: number }) => `the date ${p.month}月${p.day}日 has no year, and no line above it shows one.`,
   'paste.date.next-year': (p: { month: number; day: number; beforeMonth: number; beforeDay: number; year: number }) =>
     `${p.month}月${p.day}日 comes after ${p.beforeMonth}月${p.beforeDay}日, so it is read as ${p.year}`,
-  'paste.layout.stamp-then-name': (p: { example: string }) => `each message starts with one line holding the time, then the name (like 「${p.example}」); the body follows`,
-  'paste.layout.name-then-stamp': (p: { example: string }) => `each message starts with one line holding the name, then the time (like 「${p.example}」); the body follows`,
+  'paste.layout.stamp-then-name': (p: { example: string }) =>
+    `each message starts with one line holding the time, then the name (like 「${p.example}」); the body follows`,
+  'paste.layout.name-then-stamp': (p: { example: string }) =>
+    `each message starts with one line holding the name, then the time (like 「${p.example}」); the body follows`,
   'paste.layout.time-then-name': (p: { example: string }) => `each message starts with a time line (like 「${p.example}」), then a name line; the body follows`,
   'paste.layout.name-then-time': (p: { example: string }) => `each message starts with a name line, then a time line (like 「${p.example}」); the body follows`,
   'paste.note.date-lines': (p: { count: number; example: string }) => `${p.count} date line(s) such as 「${p.example}」 set the day`,

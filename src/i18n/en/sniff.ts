@@ -2,7 +2,8 @@
 export const sniffEn = {
   'sniff.empty': 'empty input',
   'sniff.line.header': (p: { header: string }) => `starts with the LINE header "${p.header}"`,
-  'sniff.line.date-line': (p: { line: string }) => `starts with a LINE date line ("${p.line}") followed by message lines; no header, so a part of a chat or a desktop export`,
+  'sniff.line.date-line': (p: { line: string }) =>
+    `starts with a LINE date line ("${p.line}") followed by message lines; no header, so a part of a chat or a desktop export`,
   'sniff.line.dated-lines': 'message lines with a date in front of each, as one unverified LINE format has them',
   'sniff.line.none': 'no "[LINE]" header and no LINE date line such as 「2024/03/01(金)」 at the start',
   'sniff.json.not-json': 'not JSON (does not start with a JSON list or object)',

@@ -22,7 +22,8 @@ export const storeEn = {
   'archive.disk-full': (p: { path: string }) => `The disk holding ${p.path} is full; nothing was written.`,
   'archive.disk-full.hint': 'Free some space and run the command again.',
   'archive.io': (p: { path: string; why: string }) => `Reading or writing the archive ${p.path} failed (${p.why}); the step that failed stored nothing.`,
-  'archive.io.hint': 'Check the disk: free space, a file-size limit (ulimit -f), a removed or failing drive. Then run the command again; `chatproof verify` checks what is stored.',
+  'archive.io.hint':
+    'Check the disk: free space, a file-size limit (ulimit -f), a removed or failing drive. Then run the command again; `chatproof verify` checks what is stored.',
   'archive.no-capture': (p: { id: string }) => `No capture "${p.id}" in the archive.`,
   'archive.no-capture.hint': 'List captures with `chatproof captures ROOM` and use a full id.',
   'archive.message-missing': (p: { hash: string; capture: string }) => `Message ${p.hash} of capture ${p.capture} is missing from the archive.`,

@@ -7,7 +7,8 @@ export const timestampEn = {
   'ts.unevaluated': (p: { why: string }) => `could not be evaluated: ${p.why}`,
   'ts.no-signer': 'not checked: the token does not carry the certificate that signed it',
   'ts.imprint.algorithm': (p: { algorithm: string }) => `the token's imprint uses ${p.algorithm}, which chatproof does not accept (SHA-256/384/512 only)`,
-  'ts.imprint.ok': (p: { algorithm: string; bytes: number; actual: string }) => `${p.algorithm} of the ${p.bytes} checked bytes is ${p.actual}, the token's messageImprint`,
+  'ts.imprint.ok': (p: { algorithm: string; bytes: number; actual: string }) =>
+    `${p.algorithm} of the ${p.bytes} checked bytes is ${p.actual}, the token's messageImprint`,
   'ts.imprint.differs': (p: { algorithm: string; bytes: number; actual: string; stated: string }) =>
     `${p.algorithm} of the ${p.bytes} checked bytes is ${p.actual}, but the token was issued for ${p.stated}`,
   'ts.sig.the-signer': 'the signer',
@@ -37,9 +38,11 @@ export const timestampEn = {
   'ts.trust.anchor-unparsed': (p: { label: string; why: string }) => `an anchor certificate in ${p.label} does not parse: ${p.why}`,
   'ts.trust.pinned': (p: { pin: string; label: string }) => `pinned: ${p.pin} in ${p.label}; no chain involved`,
   'ts.trust.pin-cert': (p: { sha256: string }) => `the signer certificate (SHA-256 ${p.sha256}) is an anchor certificate`,
-  'ts.trust.pin-key': (p: { sha256: string; anchor: string }) => `the signer certificate's public key (SPKI SHA-256 ${p.sha256}) is that of the anchor "${p.anchor}"`,
+  'ts.trust.pin-key': (p: { sha256: string; anchor: string }) =>
+    `the signer certificate's public key (SPKI SHA-256 ${p.sha256}) is that of the anchor "${p.anchor}"`,
   'ts.trust.threw': (p: { subject: string; anchors: string; why: string }) => `no valid chain from "${p.subject}" to ${p.anchors}: pkijs threw ${p.why}`,
   'ts.trust.no-chain': (p: { subject: string; anchors: string; at: string; why: string }) =>
     `no valid chain from "${p.subject}" to ${p.anchors} at genTime ${p.at}: pkijs: ${p.why}`,
-  'ts.trust.chain': (p: { path: string; at: string; anchors: string }) => `chain ${p.path} valid at genTime ${p.at}, anchored in ${p.anchors}; revocation not checked`,
+  'ts.trust.chain': (p: { path: string; at: string; anchors: string }) =>
+    `chain ${p.path} valid at genTime ${p.at}, anchored in ${p.anchors}; revocation not checked`,
 };

@@ -18,7 +18,7 @@ export const uiEn = {
   'ui.nav.backup': 'Backup',
   'ui.other-lang': '日本語',
   'ui.refused.401': 'To open this page, open the address chatproof ui printed (the one with token=).',
-  'ui.refused.403': 'This request did not come from this app\'s own page, so it was refused.',
+  'ui.refused.403': "This request did not come from this app's own page, so it was refused.",
   'ui.refused.405': 'This method is not supported.',
   'ui.refused.415': 'This kind of request body is not accepted.',
   'ui.not-found': 'Page not found.',
@@ -33,7 +33,8 @@ export const uiEn = {
   'ui.none': 'None.',
 
   'ui.verify.title': 'Check a report',
-  'ui.verify.intro': 'Drop a chatproof PDF report: every hash, Merkle root, log link and timestamp inside it is checked. No archive is needed, and the file never leaves this computer.',
+  'ui.verify.intro':
+    'Drop a chatproof PDF report: every hash, Merkle root, log link and timestamp inside it is checked. No archive is needed, and the file never leaves this computer.',
   'ui.verify.all-ok': (p: { n: number }) => `✓ All ${p.n} checks hold; each line says what was compared and what it rests on.`,
   'ui.verify.some-bad': (p: { bad: number; n: number }) => `✗ ${p.bad} of ${p.n} checks failed: this report was changed after it was made, or is damaged.`,
   'ui.verify.file': 'File',
@@ -78,7 +79,8 @@ export const uiEn = {
   'ui.room.report': 'Make a report',
 
   'ui.import.title': 'Import',
-  'ui.import.intro': 'Choose or drop a chat export (a LINE .txt, a Chatwork or CrowdWorks or Lancers export), or paste the text of a chat. You see what was read before anything is stored.',
+  'ui.import.intro':
+    'Choose or drop a chat export (a LINE .txt, a Chatwork or CrowdWorks or Lancers export), or paste the text of a chat. You see what was read before anything is stored.',
   'ui.import.file': 'A file',
   'ui.import.paste': 'Or paste the text',
   'ui.import.room': 'Room name (only where the input does not name it, as with a paste)',
@@ -93,13 +95,15 @@ export const uiEn = {
   'ui.import.structure': 'Structure (guessed)',
   'ui.import.first': 'The first messages',
   'ui.import.inferred': 'The structure of this paste was guessed: check that the senders, times and messages below are right before storing.',
-  'ui.import.truncated': (p: { line: number; reason: string }) => `The input ends in the middle of a message (line ${p.line}: ${p.reason}). Store it only if that is how the export really ends.`,
+  'ui.import.truncated': (p: { line: number; reason: string }) =>
+    `The input ends in the middle of a message (line ${p.line}: ${p.reason}). Store it only if that is how the export really ends.`,
   'ui.import.confirm': 'Store as a capture',
   'ui.import.cancel': 'Cancel',
   'ui.import.cancelled': 'Nothing was stored.',
   'ui.import.needs-room': 'This input does not say which room it comes from: write the room name above and read it again.',
   'ui.import.expired': 'This preview is no longer waiting (it was stored or cancelled, or the app was restarted). Choose the file again.',
-  'ui.import.stored': (p: { n: number; title: string; created: boolean }) => `Stored ${p.n} messages into room "${p.title}"${p.created ? ' (a new room)' : ''}.`,
+  'ui.import.stored': (p: { n: number; title: string; created: boolean }) =>
+    `Stored ${p.n} messages into room "${p.title}"${p.created ? ' (a new room)' : ''}.`,
   'ui.import.changes': (p: { added: number; edited: number; unsent: number; deleted: number; unchanged: number }) =>
     `Changes since the last capture: ${p.added} added, ${p.edited} edited, ${p.unsent} unsent, ${p.deleted} deleted, ${p.unchanged} unchanged.`,
   'ui.import.open-room': 'Open the room',
@@ -121,12 +125,14 @@ export const uiEn = {
   'ui.report.stamped': (p: { tsa: string; at: string }) => `Timestamp from ${p.tsa}: ${p.at}.`,
 
   'ui.backup.title': 'Backup',
-  'ui.backup.intro': 'Download a consistent copy of the whole archive, even while it is in use. Keep it somewhere else (a USB drive, a cloud folder); it can be checked with chatproof verify --db FILE.',
+  'ui.backup.intro':
+    'Download a consistent copy of the whole archive, even while it is in use. Keep it somewhere else (a USB drive, a cloud folder); it can be checked with chatproof verify --db FILE.',
   'ui.backup.download': 'Download a backup',
   'ui.backup.none': 'There is no archive yet: import a chat first.',
 
   'ui.watch.title': 'Watch a folder',
-  'ui.watch.intro': 'Every new export that lands in the folder (your phone\'s cloud folder, Downloads) is imported once it is complete. Files already captured are recognised and skipped; files that need a room name or a confirmation wait here.',
+  'ui.watch.intro':
+    "Every new export that lands in the folder (your phone's cloud folder, Downloads) is imported once it is complete. Files already captured are recognised and skipped; files that need a room name or a confirmation wait here.",
   'ui.watch.folder': 'Folder',
   'ui.watch.start': 'Start watching',
   'ui.watch.stop': 'Stop',
@@ -146,7 +152,8 @@ export const uiEn = {
   'ui.watch.started': (p: { folders: string }) => `Watching ${p.folders}. Press Ctrl-C to stop.`,
 
   'ui.chatwork.title': 'Chatwork',
-  'ui.chatwork.intro': 'Fetch your Chatwork rooms through the API and record what changed. The token is kept in memory for as long as this window runs: never written to disk, never shown again.',
+  'ui.chatwork.intro':
+    'Fetch your Chatwork rooms through the API and record what changed. The token is kept in memory for as long as this window runs: never written to disk, never shown again.',
   'ui.chatwork.token': 'API token',
   'ui.chatwork.keep': 'Use this token',
   'ui.chatwork.kept': 'A token is set for this run.',

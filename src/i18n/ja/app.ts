@@ -3,7 +3,8 @@ import type { appEn } from '../en/app.js';
 /** 日本語: ユースケース（src/app）の文言。キーは en/app.ts と同じ。 */
 export const appJa: typeof appEn = {
   'usage.room-unknown': (p) => `ルーム「${p.arg}」はアーカイブにありません。ルーム:\n${p.rooms}`,
-  'usage.room-unknown.short-prefix': (p) => `ルーム「${p.arg}」はアーカイブにありません。ID の先頭部分で指定するには ${p.min} 文字以上が必要です。ルーム:\n${p.rooms}`,
+  'usage.room-unknown.short-prefix': (p) =>
+    `ルーム「${p.arg}」はアーカイブにありません。ID の先頭部分で指定するには ${p.min} 文字以上が必要です。ルーム:\n${p.rooms}`,
   'usage.room-unknown.none': (p) => `ルーム「${p.arg}」はアーカイブにありません（まだルームがありません）。`,
   'usage.room-unknown.hint': '`chatproof rooms` でルームの一覧を表示できます。',
   'usage.room-ambiguous': (p) => `「${p.arg}」に当てはまるルームが複数あります:\n${p.rooms}`,
@@ -17,9 +18,13 @@ export const appJa: typeof appEn = {
   'interrupted.report': 'レポートの作成を中止しました。何も書き出していません。',
   // Stored bytes that no longer match their hashes on read (src/store/archive.ts, src/report/collect.ts).
   'integrity.blob-changed': (p) => `保存されたファイル ${p.sha256} が変わっています（現在のハッシュは ${p.actual}）。何も書き込んでいません。`,
-  'integrity.message-changed': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} が変わっています（保存された内容のハッシュは ${p.actual}）。何も書き込んでいません。`,
-  'integrity.list-changed': (p) => `取り込み ${p.capture} のメッセージ一覧が変わっています（記録: ${p.expected}、保存された一覧: ${p.actual}）。何も書き込んでいません。`,
-  'integrity.original-disagrees': (p) => `保存されたメッセージが元データの内容と合いません（${p.where}）。記録: ${p.expected}、実際: ${p.actual}。何も書き込んでいません。`,
-  'integrity.capture-row-changed': (p) => `取り込み ${p.capture} がログの記録と合いません（ログ: ルート ${p.expected}、取り込みの行: ${p.actual}）。何も書き込んでいません。`,
+  'integrity.message-changed': (p) =>
+    `取り込み ${p.capture} のメッセージ ${p.hash} が変わっています（保存された内容のハッシュは ${p.actual}）。何も書き込んでいません。`,
+  'integrity.list-changed': (p) =>
+    `取り込み ${p.capture} のメッセージ一覧が変わっています（記録: ${p.expected}、保存された一覧: ${p.actual}）。何も書き込んでいません。`,
+  'integrity.original-disagrees': (p) =>
+    `保存されたメッセージが元データの内容と合いません（${p.where}）。記録: ${p.expected}、実際: ${p.actual}。何も書き込んでいません。`,
+  'integrity.capture-row-changed': (p) =>
+    `取り込み ${p.capture} がログの記録と合いません（ログ: ルート ${p.expected}、取り込みの行: ${p.actual}）。何も書き込んでいません。`,
   'hint.run-verify': '`chatproof verify` を実行すると、アーカイブの問題がすべて表示されます。損傷が見つかったらバックアップから戻してください。',
 };

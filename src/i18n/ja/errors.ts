@@ -22,7 +22,8 @@ export const errorsJa: typeof errorsEn = {
   'usage.sync-service.hint': 'ほかのチャットは chatproof import で取り込んでください。',
   'usage.token-unset': 'CHATWORK_API_TOKEN が設定されていません。',
   'usage.token-characters': 'CHATWORK_API_TOKEN に使えない文字（空白や改行など）が含まれています。',
-  'hint.chatwork-token': 'Chatwork 右上の利用者名 → サービス連携 → API Token でトークンを確認し、export CHATWORK_API_TOKEN=トークン としてから実行してください（組織アカウントは管理者の承認が必要な場合があります）。',
+  'hint.chatwork-token':
+    'Chatwork 右上の利用者名 → サービス連携 → API Token でトークンを確認し、export CHATWORK_API_TOKEN=トークン としてから実行してください（組織アカウントは管理者の承認が必要な場合があります）。',
   'usage.api-base': (p) => `CHATWORK_API_BASE には ${p.example} のような Web アドレスを指定してください（「${p.base}」は使えません）。`,
   'usage.sync-room': (p) => `--room には Chatwork のルーム ID（数字）を指定してください（「${p.arg}」は使えません）。`,
   'usage.sync-room.hint': 'ID はルームのアドレスの「rid」の後の数字です。例: https://www.chatwork.com/#!rid123456 → 123456',
@@ -31,7 +32,8 @@ export const errorsJa: typeof errorsEn = {
   'input.report-missing.hint': '報告書 PDF の場所（パス）を確かめてください。',
   'usage.max-size': (p) => `--max-size には 300MB や 2GB のような大きさを指定してください（「${p.value}」は使えません）。`,
   'input.too-big': (p) => `入力が ${p.size} あり、上限 ${p.max} を超えています。何も取り込んでいません。`,
-  'input.too-big.hint': (p) => `チャットの書き出しかどうか確かめてください（これほど大きいことはまれです）。そうであれば --max-size ${p.raise} で上限を上げてください。`,
+  'input.too-big.hint': (p) =>
+    `チャットの書き出しかどうか確かめてください（これほど大きいことはまれです）。そうであれば --max-size ${p.raise} で上限を上げてください。`,
   'usage.no-input': '取り込むファイル、標準入力なら -、または --clipboard を指定してください。',
   'io.no-such-file': 'そのファイルはありません',
   'io.not-allowed': '読む権限がありません',
@@ -55,7 +57,8 @@ export const errorsJa: typeof errorsEn = {
   'input.not-pdf': 'このファイルは読める PDF ではありません。',
   'input.not-pdf.hint': 'chatproof が書いた報告書 PDF を指定しているか確かめてください。',
   'input.unrecognised': (p) => `chatproof が読めるチャットの書き出しや貼り付けではないようです。試した形式:\n${p.tried}`,
-  'input.unrecognised.hint': '書き出したチャットのファイルを選んだか確かめてください（LINE なら「トーク履歴を送信」で作った .txt）。形式が分かっていれば --format（line、chatwork-json、chatwork-text、crowdworks、lancers）で指定してください。',
+  'input.unrecognised.hint':
+    '書き出したチャットのファイルを選んだか確かめてください（LINE なら「トーク履歴を送信」で作った .txt）。形式が分かっていれば --format（line、chatwork-json、chatwork-text、crowdworks、lancers）で指定してください。',
   'input.tried': (p) => `  - ${p.format}（判定: ${p.reason}）`,
   'text.lines': (p) => `${p.first}\n${p.rest}`,
   'service.tsa': (p) => `時刻認証局 ${p.url}: ${p.what}`,
@@ -110,11 +113,13 @@ export const errorsJa: typeof errorsEn = {
   'input.not-report-type': (p) => `この PDF は chatproof の報告書ではありません（${p.manifest} の種類が ${p.type} です）。`,
   'input.report-newer': (p) => `この報告書の目録は版 ${p.version} です。この chatproof が読めるのは版 1 です。`,
   'input.report-newer.hint': '新しい chatproof で確認してください。',
-  'input.not-a-chat.hint': 'チャットアプリが作ったテキストファイルを取り込んでください（LINE なら「トーク履歴を送信」で .txt ができます）。スクリーンショットや文書を証拠として残すには chatproof attach を使ってください。',
+  'input.not-a-chat.hint':
+    'チャットアプリが作ったテキストファイルを取り込んでください（LINE なら「トーク履歴を送信」で .txt ができます）。スクリーンショットや文書を証拠として残すには chatproof attach を使ってください。',
   'input.binary-kind': (p) => `このファイルはチャットの書き出しではなく、${p.kind} のようです。`,
   'input.binary-nul': (p) => `このファイルにはバイナリデータ（${p.line} 行目に NUL バイト）があるので、テキストで保存したチャットの書き出しではありません。`,
   'usage.for': (p) => `--for にはメッセージのハッシュ（16 進数 ${p.min}〜64 文字、0-9 a-f）を指定してください（「${p.value}」は使えません）。`,
-  'usage.for.hint': (p) => `ルームのメッセージとハッシュは chatproof show "${p.title}" --json で一覧できます（各メッセージの "hash"）。ハッシュ全体か、先頭 ${p.min} 文字以上を指定してください。`,
+  'usage.for.hint': (p) =>
+    `ルームのメッセージとハッシュは chatproof show "${p.title}" --json で一覧できます（各メッセージの "hash"）。ハッシュ全体か、先頭 ${p.min} 文字以上を指定してください。`,
   'usage.for-none': (p) => `ルーム「${p.title}」に、ハッシュが ${p.prefix} で始まるメッセージはありません。何も保存していません。`,
   'usage.for-many': (p) => `${p.prefix} はルーム「${p.title}」の ${p.n} 件のメッセージに当てはまります。何も保存していません:\n${p.list}`,
   'usage.for-many.hint': 'ハッシュをもっと長く指定してください。',
@@ -124,7 +129,8 @@ export const errorsJa: typeof errorsEn = {
   'usage.stamp-empty.hint': '先にチャットを取り込んでください。',
   'service.tsa-bad-token': (p) => `時刻認証局 ${p.tsa} のトークンを検証できません: ${p.why}`,
   'service.tsa-bad-token.hint': '何も記録していません。もう一度試すか、--tsa で別の時刻認証局を使ってください。',
-  'service.tsa-certs-change': (p) => `時刻認証局 ${p.tsa} が 2 回続けて前回と違う証明書で応答したため、レポートの文書タイムスタンプを作れませんでした。PDF は書いていません`,
+  'service.tsa-certs-change': (p) =>
+    `時刻認証局 ${p.tsa} が 2 回続けて前回と違う証明書で応答したため、レポートの文書タイムスタンプを作れませんでした。PDF は書いていません`,
   'service.tsa-certs-change.hint': 'ログの先頭にはタイムスタンプ済みです。少し待ってもう一度試すか、--tsa で別の時刻認証局を使ってください。',
   'binary.png': 'PNG 画像',
   'binary.jpeg': 'JPEG 写真',

@@ -54,5 +54,6 @@ export const helpJa: typeof helpEn = {
   'help.capture.no-stamp': '時刻認証局を設定していても、今回はタイムスタンプを取らない',
   'help.capture.tsa': 'タイムスタンプを取る時刻認証局: freetsa、digicert、sectigo、または http(s) の URL（既定: 設定したもの、なければ digicert）',
   'help.config': 'このアーカイブの設定を表示・変更: config、config set キー 値、config unset キー',
-  'help.config.keys': '設定:\n  tsa       取り込み・同期のたびにタイムスタンプを取る時刻認証局（freetsa、digicert、sectigo、または http(s) の URL）\n  tsa-cert  そのタイムスタンプを確かめる証明書（PEM か DER のファイル）\nアーカイブと同じフォルダの archive.config.json（--db x.db なら x.config.json）に保存します。',
+  'help.config.keys':
+    '設定:\n  tsa       取り込み・同期のたびにタイムスタンプを取る時刻認証局（freetsa、digicert、sectigo、または http(s) の URL）\n  tsa-cert  そのタイムスタンプを確かめる証明書（PEM か DER のファイル）\nアーカイブと同じフォルダの archive.config.json（--db x.db なら x.config.json）に保存します。',
 };

@@ -12,7 +12,8 @@ export const ioJa: typeof ioEn = {
   'usage.output.no-folder.hint': '先にフォルダを作るか、別の出力先を指定してください。',
   'usage.output.not-regular': (p) => `${p.file} には書き込みません: これは${p.kind}です。何も変更していません。`,
   'usage.output.archive': (p) => `${p.file} には書き込みません: これは証拠を保存しているアーカイブそのものです。何も変更していません。`,
-  'usage.output.companion': (p) => `${p.file} には書き込みません: これはアーカイブの ${p.suffix} ファイルです（上書きするとアーカイブが壊れます）。何も変更していません。`,
+  'usage.output.companion': (p) =>
+    `${p.file} には書き込みません: これはアーカイブの ${p.suffix} ファイルです（上書きするとアーカイブが壊れます）。何も変更していません。`,
   'usage.output.input': (p) => `${p.file} には書き込みません: これはこのコマンドが読んでいる入力ファイルです。何も変更していません。`,
   'hint.output.choose-another': '別のファイル名か、別のフォルダを指定してください。',
   'usage.output.cannot-create': (p) => `${p.file} に書き込めません: ${p.folder} にはファイルを作れません（${p.why}）。何も変更していません。`,
@@ -26,7 +27,8 @@ export const ioJa: typeof ioEn = {
   'input.report-too-big': (p) => `${p.where} は ${p.size} バイトあり、報告書として読める上限（${p.max} バイト）を超えています。`,
   'input.cert-too-big': (p) => `証明書ファイルが ${p.size} バイトあり、証明書ファイルとしては大きすぎます（上限 ${p.max} バイト）。`,
   'archive.missing': (p) => `アーカイブがありません: ${p.path}`,
-  'archive.missing.hint': (p) => `--db のパスを確認してください（指定しなければ ${p.fallback}）。新しく始めるには、まず chatproof import FILE でトークを取り込みます。`,
+  'archive.missing.hint': (p) =>
+    `--db のパスを確認してください（指定しなければ ${p.fallback}）。新しく始めるには、まず chatproof import FILE でトークを取り込みます。`,
   'archive.backup-unsound': (p) => `コピーの検査に失敗しました（${p.result}）。バックアップは書かれていません。`,
   'interrupted.backup': '中断しました。バックアップは書かれていません。',
   'cli.output-failed': (p) => `chatproof: 出力を書き込めませんでした（${p.why}）。ディスクの空きや故障を確認してください。`,

@@ -2,16 +2,32 @@ import type { outEn } from '../en/out.js';
 
 /** verify が見つける問題の種類（store/verify*.ts の kind）を、何が起きたかの言葉で。 */
 const PROBLEMS: Readonly<Record<string, string>> = {
-  'blob-chunker-unknown': '元データの分割方式が不明', 'blob-chunks-out-of-order': '元データの断片の順序が違う',
-  'blob-hash-mismatch': '元データのハッシュが違う', 'blob-missing': '元データがない', 'blob-size-mismatch': '元データの大きさが違う',
-  'capture-list-out-of-order': 'メッセージ一覧の順序が違う', 'capture-messages-changed': '取り込みのメッセージ一覧が変わっている',
-  'capture-missing': '取り込みがない', 'capture-without-entry': 'ログにない取り込み', 'chain-broken': 'ログの連鎖が切れている',
-  'chunk-damaged': '断片が壊れている', 'chunk-hash-mismatch': '断片のハッシュが違う', 'chunk-missing': '断片がない', 'chunk-size-mismatch': '断片の大きさが違う',
-  'entry-hash-mismatch': 'ログのハッシュが違う', 'entry-missing': 'ログが欠けている', 'entry-not-canonical': 'ログが正準形でない',
-  'entry-prev-changed': 'ログの前のつながりが変わっている', 'entry-seq-changed': 'ログの番号が変わっている', 'entry-unreadable': 'ログを読めない',
-  'list-chunk-hash-mismatch': '一覧の断片のハッシュが違う', 'list-chunk-missing': '一覧の断片がない',
-  'message-hash-mismatch': 'メッセージのハッシュが違う', 'message-missing': 'メッセージがない',
-  'room-missing': 'ルームがない', 'room-without-entry': 'ログにないルーム',
+  'blob-chunker-unknown': '元データの分割方式が不明',
+  'blob-chunks-out-of-order': '元データの断片の順序が違う',
+  'blob-hash-mismatch': '元データのハッシュが違う',
+  'blob-missing': '元データがない',
+  'blob-size-mismatch': '元データの大きさが違う',
+  'capture-list-out-of-order': 'メッセージ一覧の順序が違う',
+  'capture-messages-changed': '取り込みのメッセージ一覧が変わっている',
+  'capture-missing': '取り込みがない',
+  'capture-without-entry': 'ログにない取り込み',
+  'chain-broken': 'ログの連鎖が切れている',
+  'chunk-damaged': '断片が壊れている',
+  'chunk-hash-mismatch': '断片のハッシュが違う',
+  'chunk-missing': '断片がない',
+  'chunk-size-mismatch': '断片の大きさが違う',
+  'entry-hash-mismatch': 'ログのハッシュが違う',
+  'entry-missing': 'ログが欠けている',
+  'entry-not-canonical': 'ログが正準形でない',
+  'entry-prev-changed': 'ログの前のつながりが変わっている',
+  'entry-seq-changed': 'ログの番号が変わっている',
+  'entry-unreadable': 'ログを読めない',
+  'list-chunk-hash-mismatch': '一覧の断片のハッシュが違う',
+  'list-chunk-missing': '一覧の断片がない',
+  'message-hash-mismatch': 'メッセージのハッシュが違う',
+  'message-missing': 'メッセージがない',
+  'room-missing': 'ルームがない',
+  'room-without-entry': 'ログにないルーム',
 };
 
 /** 日本語: コマンドが人に向けて表示するもの — 見出し、要約、凡例、確認。 */
@@ -32,11 +48,15 @@ export const outJa: typeof outEn = {
   'note.done': (p) => `記録しました: ログ #${p.seq} ${p.hash}`,
   'verify.counted': (p) => `確認したもの: ログ ${p.entries} 件、取り込み ${p.captures} 回、メッセージ ${p.messages} 件、保存ファイル ${p.blobs} 件`,
   'verify.problem': (p) => `✗ ${PROBLEMS[p.kind] ?? '不一致'}（${p.kind}）: ${p.where}\n    記録上の値: ${p.expected}\n    実際の値:   ${p.actual}`,
-  'verify.ok': '✓ 問題は見つかりませんでした。すべてのハッシュとログの連鎖が一致し、各タイムスタンプは記録どおりのログを保証し、元データを読み直すと各取り込みのメッセージと一致します。',
+  'verify.ok':
+    '✓ 問題は見つかりませんでした。すべてのハッシュとログの連鎖が一致し、各タイムスタンプは記録どおりのログを保証し、元データを読み直すと各取り込みのメッセージと一致します。',
   'verify.rechecked': (p) => `タイムスタンプ ${p.timestamps} 件を対象のログと照合し、保存した元データ ${p.reparsed} 件を読み直しました。`,
-  'verify.not-reparsed': (p) => `取り込み ${p.capture} は ${p.parserVersion} で読み取られました。この chatproof は ${p.current} で、読み取り方が異なる場合があるため、元データとメッセージの照合はしていません。`,
-  'verify.window.none': (p) => `このログを保証するタイムスタンプはありません。全 ${p.unstamped} 件を矛盾なく作り直すことができ、ここでの確認では気づけません。そうでないことを示せるのは、以前に誰かへ渡したログ先頭ハッシュか、タイムスタンプ（chatproof stamp --tsa …）だけです。`,
-  'verify.window.stamped': (p) => `ログ #1〜#${p.stampedSeq} が ${p.genTime} に存在したことを TSA が保証しています。このどれを書き換えても見つかります。${p.unstamped === 0 ? 'その後のログはありません。' : `#${p.stampedSeq} より後の ${p.unstamped} 件は、矛盾なく巻き戻したり作り直したりしても、どの確認でも気づけません。もう一度タイムスタンプを取ると（chatproof stamp）この範囲はなくなります。`}`,
+  'verify.not-reparsed': (p) =>
+    `取り込み ${p.capture} は ${p.parserVersion} で読み取られました。この chatproof は ${p.current} で、読み取り方が異なる場合があるため、元データとメッセージの照合はしていません。`,
+  'verify.window.none': (p) =>
+    `このログを保証するタイムスタンプはありません。全 ${p.unstamped} 件を矛盾なく作り直すことができ、ここでの確認では気づけません。そうでないことを示せるのは、以前に誰かへ渡したログ先頭ハッシュか、タイムスタンプ（chatproof stamp --tsa …）だけです。`,
+  'verify.window.stamped': (p) =>
+    `ログ #1〜#${p.stampedSeq} が ${p.genTime} に存在したことを TSA が保証しています。このどれを書き換えても見つかります。${p.unstamped === 0 ? 'その後のログはありません。' : `#${p.stampedSeq} より後の ${p.unstamped} 件は、矛盾なく巻き戻したり作り直したりしても、どの確認でも気づけません。もう一度タイムスタンプを取ると（chatproof stamp）この範囲はなくなります。`}`,
   'verify.failed': (p) => `✗ ${p.problems} 件の問題があります。アーカイブが外部から変更されています。`,
   'backup.done': (p) => `バックアップを書きました: ${p.file}（chatproof verify --db ${p.file} で検証できます）`,
   'progress.import': '取り込み',
@@ -76,11 +96,13 @@ export const outJa: typeof outEn = {
   'attach.kind.other': 'その他',
   'attach.hash-only': '    ハッシュのみ記録（中身は保存していません）。元のファイルは別の場所に大切に保管してください。',
   'report.doc-stamped': (p) => `PDF 全体に ${p.tsa} の文書タイムスタンプ（PAdES、${p.at}）を付けました。pdfsig や Adobe Acrobat で確認できます`,
-  'report.done': (p) => `報告書を書きました: ${p.file}（${p.pages} ページ）\n  sha256 ${p.sha256}（報告書ファイルのハッシュ）\n  ログ #${p.seq} に記録しました。確認: chatproof verify-report ${p.output}`,
+  'report.done': (p) =>
+    `報告書を書きました: ${p.file}（${p.pages} ページ）\n  sha256 ${p.sha256}（報告書ファイルのハッシュ）\n  ログ #${p.seq} に記録しました。確認: chatproof verify-report ${p.output}`,
   'stamp.done': (p) => `タイムスタンプを記録しました: ログ #${p.seq}（${p.tsa}、${p.at}）`,
   'stamp.anchor': (p) => `  信頼の起点: ${p.anchor}`,
   'stamp.trust': (p) => `信頼の確認: ${p.detail}`,
-  'stamp.untrusted': '  トークン自体は正しく署名されていますが、上の起点ではこの時刻認証局を信頼できません。verify-report では --tsa-cert でその CA 証明書を指定してください。',
+  'stamp.untrusted':
+    '  トークン自体は正しく署名されていますが、上の起点ではこの時刻認証局を信頼できません。verify-report では --tsa-cert でその CA 証明書を指定してください。',
   'sync.waiting': (p) => `待機 ${p.seconds} 秒: ${p.why}（Ctrl-C で中止）`,
   'sync.pass-failed': (p) => `今回の同期は失敗しました: ${p.why} 次回また試します。`,
   'sync.next': (p) => `次の同期: ${p.at}（Ctrl-C で終了）`,
@@ -109,10 +131,13 @@ export const outJa: typeof outEn = {
   'sync.warn.too-large': (p) => `ルーム ${p.room}: 「${p.name}」は ${p.mb} MB を超えるのでダウンロードしていません。一覧には残しています`,
   'sync.warn.not-downloaded': (p) => `ルーム ${p.room}: 「${p.name}」をダウンロードできませんでした（Chatwork の応答 ${p.status}）。一覧には残しています`,
   'sync.warn.size': (p) => `ルーム ${p.room}: 「${p.name}」は ${p.listed} バイトとされていますが、届いたのは ${p.arrived} バイトです。届いた分を保存しています`,
-  'stamp.queued': (p) => `保存しましたが、まだタイムスタンプはありません: ${p.tsa} に接続できませんでした（${p.why}）。${p.waiting === 1 ? 'この取り込み' : `${p.waiting} 件の取り込み`}がタイムスタンプを待っています。`,
-  'stamp.queued.hint': '  失われたものはありません。次に時刻認証局に届いた取り込みか同期で、まとめてタイムスタンプを取ります。オンラインのときに chatproof stamp を実行しても構いません。',
+  'stamp.queued': (p) =>
+    `保存しましたが、まだタイムスタンプはありません: ${p.tsa} に接続できませんでした（${p.why}）。${p.waiting === 1 ? 'この取り込み' : `${p.waiting} 件の取り込み`}がタイムスタンプを待っています。`,
+  'stamp.queued.hint':
+    '  失われたものはありません。次に時刻認証局に届いた取り込みか同期で、まとめてタイムスタンプを取ります。オンラインのときに chatproof stamp を実行しても構いません。',
   'stamp.queue-done': (p) => `  このタイムスタンプは、待っていた ${p.captures} 件の取り込みをまとめて保証します。`,
-  'config.show': (p) => `設定（${p.file}）:\n  tsa       ${p.tsa ?? '（未設定: --stamp を付けない限り、取り込み後のタイムスタンプなし）'}\n  tsa-cert  ${p.tsaCert ?? '（未設定: Node 内蔵の Mozilla ルート証明書）'}`,
+  'config.show': (p) =>
+    `設定（${p.file}）:\n  tsa       ${p.tsa ?? '（未設定: --stamp を付けない限り、取り込み後のタイムスタンプなし）'}\n  tsa-cert  ${p.tsaCert ?? '（未設定: Node 内蔵の Mozilla ルート証明書）'}`,
   'verify.not-yet-stamped': (p) => `  まだタイムスタンプなし: 取り込みのログ #${p.seq}（「${p.room}」、${p.at}）`,
   'verify.not-yet-stamped.more': (p) => `  …ほかに ${p.n} 件の取り込みがまだタイムスタンプなし`,
 };

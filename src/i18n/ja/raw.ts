@@ -9,5 +9,6 @@ export const rawJa: typeof rawEn = {
   'usage.raw-with-options': 'import --raw はメッセージを読まないため、--coverage・--member・--yes は使えません。',
   'hint.or-keep-raw': (p) =>
     `${p.hint} それでも証拠として残すには、そのままの形で保存できます（ハッシュ・ログ・レポートに残り、メッセージは読みません）: chatproof import --raw "${p.where}" --room "ルーム名"`,
-  'import.raw-stored': (p) => `${p.size} バイトをそのまま「${p.title}」に保存しました（生の記録: メッセージは読んでいません。レポートには本文がそのまま載ります）。`,
+  'import.raw-stored': (p) =>
+    `${p.size} バイトをそのまま「${p.title}」に保存しました（生の記録: メッセージは読んでいません。レポートには本文がそのまま載ります）。`,
 };

@@ -14,7 +14,8 @@ export const storeJa: typeof storeEn = {
   'archive.not-ours': (p) => `${p.path} は chatproof のアーカイブではありません。`,
   'archive.not-ours.hint': '--db のパスを確かめるか、先に新しいアーカイブへチャットを取り込んでください。',
   'archive.newer': (p) => `アーカイブ ${p.path} は、より新しい版の chatproof で書かれています。`,
-  'archive.newer.hint': 'chatproof を更新して（npm install -g chatproof@latest または git pull）からもう一度実行してください。この版はアーカイブを変更しません。',
+  'archive.newer.hint':
+    'chatproof を更新して（npm install -g chatproof@latest または git pull）からもう一度実行してください。この版はアーカイブを変更しません。',
   'archive.busy': (p) => `アーカイブ ${p.path} は使用中です。別の chatproof が待てる時間より長く使っていました。`,
   'archive.busy.hint': 'ほかの取り込み・同期・報告書作成が終わるのを待ってから、もう一度実行してください。',
   'archive.unreadable': (p) => `${p.path} は読める chatproof のアーカイブではありません（${p.why}）。`,
@@ -24,7 +25,8 @@ export const storeJa: typeof storeEn = {
   'archive.disk-full': (p) => `${p.path} のあるディスクがいっぱいです。何も書いていません。`,
   'archive.disk-full.hint': '空き容量を作ってから、もう一度実行してください。',
   'archive.io': (p) => `アーカイブ ${p.path} の読み書きに失敗しました（${p.why}）。失敗した処理は何も保存していません。`,
-  'archive.io.hint': 'ディスクを確かめてください（空き容量、ファイルサイズの制限 ulimit -f、外れた・故障したドライブ）。それからもう一度実行してください。保存済みの内容は chatproof verify で確認できます。',
+  'archive.io.hint':
+    'ディスクを確かめてください（空き容量、ファイルサイズの制限 ulimit -f、外れた・故障したドライブ）。それからもう一度実行してください。保存済みの内容は chatproof verify で確認できます。',
   'archive.no-capture': (p) => `アーカイブに取り込み「${p.id}」はありません。`,
   'archive.no-capture.hint': 'chatproof captures ROOM で取り込みを一覧し、完全な ID を指定してください。',
   'archive.message-missing': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} がアーカイブにありません。`,

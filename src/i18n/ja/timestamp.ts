@@ -15,7 +15,8 @@ export const timestampJa: typeof timestampEn = {
   'ts.sig.ok': (p) => `${p.by}による ${p.algorithm} 署名は署名付き属性に対して正しく、その message-digest は TSTInfo と一致します（pkijs SignedData.verify）`,
   'ts.sig.bad': (p) => `${p.by}による ${p.algorithm} 署名は、その証明書の公開鍵では検証できません（pkijs SignedData.verify が false を返しました）`,
   'ts.sig.threw': (p) => `未検証：pkijs SignedData.verify が「${p.why}」で失敗しました`,
-  'ts.eku.rule': 'RFC 3161 §2.3 は、id-kp-timeStamping（1.3.6.1.5.5.7.3.8）だけを挙げた critical な extendedKeyUsage（2.5.29.37）がちょうど1つあることを求めます',
+  'ts.eku.rule':
+    'RFC 3161 §2.3 は、id-kp-timeStamping（1.3.6.1.5.5.7.3.8）だけを挙げた critical な extendedKeyUsage（2.5.29.37）がちょうど1つあることを求めます',
   'ts.eku.none': (p) => `署名者の証明書に extendedKeyUsage 拡張がありません。${p.rule}`,
   'ts.eku.many': (p) => `署名者の証明書に extendedKeyUsage 拡張が${p.count}個あります。${p.rule}`,
   'ts.eku.unparsed': (p) => `extendedKeyUsage 拡張が読めません。${p.rule}`,

@@ -35,7 +35,8 @@ export const uiJa: typeof uiEn = {
   'ui.none': 'ありません。',
 
   'ui.verify.title': '報告書を確認',
-  'ui.verify.intro': 'chatproof の PDF 報告書を置くと、中のハッシュ・Merkle ルート・ログの連鎖・タイムスタンプをすべて確かめます。アーカイブは不要で、ファイルはこのパソコンの外に送られません。',
+  'ui.verify.intro':
+    'chatproof の PDF 報告書を置くと、中のハッシュ・Merkle ルート・ログの連鎖・タイムスタンプをすべて確かめます。アーカイブは不要で、ファイルはこのパソコンの外に送られません。',
   'ui.verify.all-ok': (p) => `✓ ${p.n} 項目すべて確認できました。各行が、何を比べ、何に依拠したかを示します。`,
   'ui.verify.some-bad': (p) => `✗ ${p.n} 項目のうち ${p.bad} 項目が一致しません。この報告書は作成後に変更されたか、壊れています。`,
   'ui.verify.file': 'ファイル',
@@ -80,7 +81,8 @@ export const uiJa: typeof uiEn = {
   'ui.room.report': '報告書を作る',
 
   'ui.import.title': '取り込む',
-  'ui.import.intro': 'チャットの書き出し（LINE の .txt、Chatwork・クラウドワークス・ランサーズの書き出し）を選ぶかドロップするか、チャットの文章を貼り付けてください。保存する前に、読み取った内容を確認できます。',
+  'ui.import.intro':
+    'チャットの書き出し（LINE の .txt、Chatwork・クラウドワークス・ランサーズの書き出し）を選ぶかドロップするか、チャットの文章を貼り付けてください。保存する前に、読み取った内容を確認できます。',
   'ui.import.file': 'ファイル',
   'ui.import.paste': 'または文章を貼り付け',
   'ui.import.room': 'ルーム名（貼り付けなど、入力にルーム名がないときだけ）',
@@ -95,7 +97,8 @@ export const uiJa: typeof uiEn = {
   'ui.import.structure': '構造（推定）',
   'ui.import.first': '最初のメッセージ',
   'ui.import.inferred': 'この貼り付けの構造は推定です。保存する前に、下の送信者・日時・内容が正しいか確かめてください。',
-  'ui.import.truncated': (p) => `入力がメッセージの途中で終わっています（${p.line} 行目: ${p.reason}）。書き出しが本当にここで終わっている場合だけ保存してください。`,
+  'ui.import.truncated': (p) =>
+    `入力がメッセージの途中で終わっています（${p.line} 行目: ${p.reason}）。書き出しが本当にここで終わっている場合だけ保存してください。`,
   'ui.import.confirm': '取り込みとして保存',
   'ui.import.cancel': 'やめる',
   'ui.import.cancelled': '保存しませんでした。',
@@ -107,7 +110,8 @@ export const uiJa: typeof uiEn = {
   'ui.import.logged': (p) => `ログ #${p.seq} に記録しました。`,
 
   'ui.report.title': (p) => `「${p.room}」の報告書`,
-  'ui.report.intro': 'PDF には、メッセージと、それを検証するのに必要なものがすべて入っています。誰でも「報告書を確認」のページで、あなたのアーカイブなしに確かめられます。',
+  'ui.report.intro':
+    'PDF には、メッセージと、それを検証するのに必要なものがすべて入っています。誰でも「報告書を確認」のページで、あなたのアーカイブなしに確かめられます。',
   'ui.report.from': '最初の日（任意）',
   'ui.report.to': '最後の日（任意）',
   'ui.report.range-note': '期間を選ぶと非公開モードの報告書になります。選んだ日のメッセージだけを載せ、1 件ずつ証明します。',
@@ -122,12 +126,14 @@ export const uiJa: typeof uiEn = {
   'ui.report.stamped': (p) => `${p.tsa} のタイムスタンプ: ${p.at}`,
 
   'ui.backup.title': 'バックアップ',
-  'ui.backup.intro': '使用中でも、アーカイブ全体の一貫したコピーをダウンロードできます。別の場所（USB メモリ、クラウドのフォルダ）に保管してください。chatproof verify --db ファイル名 で検証できます。',
+  'ui.backup.intro':
+    '使用中でも、アーカイブ全体の一貫したコピーをダウンロードできます。別の場所（USB メモリ、クラウドのフォルダ）に保管してください。chatproof verify --db ファイル名 で検証できます。',
   'ui.backup.download': 'バックアップをダウンロード',
   'ui.backup.none': 'まだアーカイブがありません。先にチャットを取り込んでください。',
 
   'ui.watch.title': 'フォルダを見張る',
-  'ui.watch.intro': 'フォルダ（スマホのクラウドフォルダ、ダウンロードなど）に新しい書き出しが置かれると、書き込みが終わり次第取り込みます。取り込み済みのファイル（同じ中身）は見分けて飛ばします。ルーム名や確認が必要なファイルは、ここで待ちます。',
+  'ui.watch.intro':
+    'フォルダ（スマホのクラウドフォルダ、ダウンロードなど）に新しい書き出しが置かれると、書き込みが終わり次第取り込みます。取り込み済みのファイル（同じ中身）は見分けて飛ばします。ルーム名や確認が必要なファイルは、ここで待ちます。',
   'ui.watch.folder': 'フォルダ',
   'ui.watch.start': '見張りを始める',
   'ui.watch.stop': 'やめる',
@@ -147,7 +153,8 @@ export const uiJa: typeof uiEn = {
   'ui.watch.started': (p) => `${p.folders} を見張っています。終了するには Ctrl-C を押します。`,
 
   'ui.chatwork.title': 'Chatwork',
-  'ui.chatwork.intro': 'Chatwork の API でルームを取得し、変化を記録します。トークンはこの画面を動かしている間だけメモリに置き、ディスクには書かず、二度と表示しません。',
+  'ui.chatwork.intro':
+    'Chatwork の API でルームを取得し、変化を記録します。トークンはこの画面を動かしている間だけメモリに置き、ディスクには書かず、二度と表示しません。',
   'ui.chatwork.token': 'API トークン',
   'ui.chatwork.keep': 'このトークンを使う',
   'ui.chatwork.kept': 'この実行中はトークンが設定されています。',

@@ -2,7 +2,12 @@ import type { verifyEn } from '../en/verify.js';
 
 /** 埋め込みファイルの役割（manifest の role）。 */
 const ROLES: Readonly<Record<string, string>> = {
-  manifest: '目録', log: 'ログ', original: '元ファイル', 'timestamp-token': 'タイムスタンプのトークン', 'timestamp-data': 'タイムスタンプを付けたデータ', attachment: '添付ファイル',
+  manifest: '目録',
+  log: 'ログ',
+  original: '元ファイル',
+  'timestamp-token': 'タイムスタンプのトークン',
+  'timestamp-data': 'タイムスタンプを付けたデータ',
+  attachment: '添付ファイル',
 };
 
 /** 日本語: `verify-report` の各行 — 確認の名前、何を比べたか、何に依拠するか、何が違ったか。 */
@@ -39,15 +44,19 @@ export const verifyJa: typeof verifyEn = {
   'vr.rests.capture-checks': '上の取り込みの確認',
   'vr.rests.proofs-above': '上の包含証明',
   'vr.rests.diff': '確認済みの取り込みに対する chatproof の変化検出（src/core/diff、docs/diff.md）',
-  'vr.manifest.ok': (p) => `${p.manifest} は正準 JSON で書かれた chatproof 報告書の目録 v1（${p.mode === 'full' ? '全体版' : '非公開版'}）で、${p.generator} が作成しました`,
+  'vr.manifest.ok': (p) =>
+    `${p.manifest} は正準 JSON で書かれた chatproof 報告書の目録 v1（${p.mode === 'full' ? '全体版' : '非公開版'}）で、${p.generator} が作成しました`,
   'vr.manifest.not-canonical': (p) => `${p.manifest} が正準 JSON（RFC 8785）ではありません。報告書の作成後に書き換えられています`,
   'vr.manifest.damaged': (p) => `${p.manifest} が壊れています: ${p.problems}`,
   'vr.file.ok': (p) => `SHA-256 ${p.sha256}、${p.size} バイト。${p.manifest} の記載どおりです（${ROLES[p.role] ?? p.role}）`,
   'vr.file.unlisted': (p) => `${p.name} は埋め込まれていますが ${p.manifest} に記載がありません。裏付けがありません`,
-  'vr.file.changed': (p) => `${p.name} の SHA-256 は ${p.sha256}（${p.size} バイト）ですが、${p.manifest} には ${p.listed}（${p.listedSize} バイト）とあります。ファイルが変更されています`,
+  'vr.file.changed': (p) =>
+    `${p.name} の SHA-256 は ${p.sha256}（${p.size} バイト）ですが、${p.manifest} には ${p.listed}（${p.listedSize} バイト）とあります。ファイルが変更されています`,
   'vr.file.missing': (p) => `${p.manifest} にあるファイルが PDF に入っていません: ${p.names}`,
-  'vr.log.ok': (p) => `${p.n} 件のログ（#${p.from}〜#${p.to}）のハッシュを計算し直しました。どのログも直前のログを正しく指し、最後は各ページに印刷された先頭 ${p.head} です。${p.log} も同じ内容です`,
-  'vr.log.ok-partial': (p) => `${p.said}。#${p.first} より前のログは他のルームのもので含まれていないため、#${p.first} からそれらへのつながり（${p.prev}）は記載どおりとしています`,
+  'vr.log.ok': (p) =>
+    `${p.n} 件のログ（#${p.from}〜#${p.to}）のハッシュを計算し直しました。どのログも直前のログを正しく指し、最後は各ページに印刷された先頭 ${p.head} です。${p.log} も同じ内容です`,
+  'vr.log.ok-partial': (p) =>
+    `${p.said}。#${p.first} より前のログは他のルームのもので含まれていないため、#${p.first} からそれらへのつながり（${p.prev}）は記載どおりとしています`,
   'vr.log.seq': (p) => `一覧の ${p.i} 件目の番号が ${p.seq} です（#${p.expected} のはず。ログが欠けているか、順序が変わっています）`,
   'vr.log.hash': (p) => `ログ #${p.seq}（${p.kind}）のハッシュは ${p.actual} ですが、${p.stated} と記載されています。内容が変更されています`,
   'vr.log.prev': (p) => `ログ #${p.seq} は直前のログを ${p.named} としていますが、#${p.before} は ${p.actual} です`,
@@ -62,20 +71,25 @@ export const verifyJa: typeof verifyEn = {
   'vr.capture.entry-missing': (p) => `取り込みのログ #${p.seq} が報告書に含まれていません`,
   'vr.capture.entry-other': (p) => `ログ #${p.seq} はこのルームの取り込み ${p.id} ではありません`,
   'vr.capture.entry-hashes': (p) => `ログ #${p.seq} に取り込みのハッシュがありません`,
-  'vr.original.ok': (p) => `${p.file} はログ #${p.seq} が記録した元ファイルと 1 バイトも違いません: SHA-256 ${p.sha256}${p.extras > 0 ? `（ログにある別の元ファイル ${p.extras} 件も同様）` : ''}`,
+  'vr.original.ok': (p) =>
+    `${p.file} はログ #${p.seq} が記録した元ファイルと 1 バイトも違いません: SHA-256 ${p.sha256}${p.extras > 0 ? `（ログにある別の元ファイル ${p.extras} 件も同様）` : ''}`,
   'vr.original.missing': (p) => `元ファイル ${p.file} が埋め込まれていません`,
-  'vr.original.changed': (p) => `${p.file} の SHA-256 は ${p.sha256}（${p.size} バイト）ですが、ログ #${p.seq} には ${p.recorded}（${p.recordedSize} バイト）と記録されています。元ファイルが変更されています`,
+  'vr.original.changed': (p) =>
+    `${p.file} の SHA-256 は ${p.sha256}（${p.size} バイト）ですが、ログ #${p.seq} には ${p.recorded}（${p.recordedSize} バイト）と記録されています。元ファイルが変更されています`,
   'vr.original.extra': (p) => `${p.file} はログ #${p.seq} に記録されたファイルではありません`,
   'vr.merkle.ok': (p) => `${p.n} 件のメッセージのハッシュから、ログ #${p.seq} が記録した Merkle ルート ${p.root} が得られます`,
-  'vr.merkle.differs': (p) => `目録の ${p.n} 件のメッセージのハッシュからは Merkle ルート ${p.root} が得られますが、ログ #${p.seq} には ${p.count} 件・ルート ${p.recorded} と記録されています`,
-  'vr.reparse.ok': (p) => `${p.file} を${p.parser}で読み直すと（時刻は ${p.tz} として読みます）、ちょうどこの ${p.n} 件のメッセージがハッシュまで一致して得られます`,
+  'vr.merkle.differs': (p) =>
+    `目録の ${p.n} 件のメッセージのハッシュからは Merkle ルート ${p.root} が得られますが、ログ #${p.seq} には ${p.count} 件・ルート ${p.recorded} と記録されています`,
+  'vr.reparse.ok': (p) =>
+    `${p.file} を${p.parser}で読み直すと（時刻は ${p.tz} として読みます）、ちょうどこの ${p.n} 件のメッセージがハッシュまで一致して得られます`,
   'vr.reparse.differs': (p) => `${p.file} を${p.parser}で読み直すと ${p.got} 件になり、記録された ${p.n} 件とハッシュが違います（最初の違いは ${p.at} 件目）`,
   'vr.reparse.parser': (p) => `読み取り処理 ${p.version}`,
   'vr.reparse.parser-older': (p) => `読み取り処理 ${p.version}（取り込み時は ${p.made}）`,
   'vr.reparse.no-importer': (p) => `この chatproof には ${p.file} の形式「${p.format}」を読む処理がありません`,
   'vr.reparse.refused': (p) => `${p.file} はもう ${p.format} として読めません: ${p.why}`,
   'vr.reparse.failed': (p) => `${p.file} を ${p.format} として読めません: ${p.why}`,
-  'vr.proofs.ok': (p) => `${p.n} 件の包含証明が、ログ #${p.seq} が記録した ${p.count} 件のメッセージの Merkle ルート ${p.root} に届きます。ほかのメッセージは開示されません`,
+  'vr.proofs.ok': (p) =>
+    `${p.n} 件の包含証明が、ログ #${p.seq} が記録した ${p.count} 件のメッセージの Merkle ルート ${p.root} に届きます。ほかのメッセージは開示されません`,
   'vr.proofs.bad': (p) => `メッセージ ${p.hash} は、ルート ${p.root} の ${p.count} 件中 ${p.at} 番目にありません`,
   'vr.messages.ok': (p) => `${p.n} 件のメッセージを内容からハッシュし直し、どれも記載されたハッシュと一致しました`,
   'vr.messages.changed': (p) => `メッセージ ${p.hash}（${p.at} ${p.sender}）のハッシュは ${p.actual} です。本文か項目が変更されています`,
@@ -85,7 +99,8 @@ export const verifyJa: typeof verifyEn = {
   'vr.shown.version-unknown': (p) => `版 ${p.hash} が目録のメッセージにありません`,
   'vr.shown.no-capture': (p) => `メッセージ ${p.hash} は取り込み ${p.capture} のものとされていますが、その取り込みは報告書にありません`,
   'vr.shown.not-in-capture': (p) => `メッセージ ${p.hash} は取り込み ${p.capture} にありません`,
-  'vr.statuses.ok': (p) => `${p.captures} 回の取り込みを比べ直すと、載せた状態とちょうど一致します: 編集 ${p.edited}・送信取消 ${p.unsent}・削除 ${p.deleted}・変化なし ${p.present}`,
+  'vr.statuses.ok': (p) =>
+    `${p.captures} 回の取り込みを比べ直すと、載せた状態とちょうど一致します: 編集 ${p.edited}・送信取消 ${p.unsent}・削除 ${p.deleted}・変化なし ${p.present}`,
   'vr.statuses.unstated': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} が記載されていません`,
   'vr.statuses.count': (p) => `取り込みからは ${p.derived} 件になりますが、報告書には ${p.shown} 件載っています`,
   'vr.statuses.differs': (p) => `メッセージ ${p.hash} は取り込みからは ${p.status} ですが、報告書では ${p.shownStatus}（${p.shown}）です`,
@@ -94,7 +109,8 @@ export const verifyJa: typeof verifyEn = {
   'vr.attachment.ok': (p) => `${p.file} は、ログ #${p.seq} が記録した「${p.name}」（${p.kind}）です: SHA-256 ${p.sha256}`,
   'vr.attachment.missing': (p) => `${p.file} が埋め込まれていません`,
   'vr.attachment.changed': (p) => `${p.file} の SHA-256 は ${p.sha256} ですが、ログ #${p.seq} には ${p.recorded} と記録されています`,
-  'vr.timestamp.none': 'この報告書には RFC 3161 のタイムスタンプがありません。時刻は作成者のパソコンの時計によるもので、報告書の外に時刻を保証するものはありません',
+  'vr.timestamp.none':
+    'この報告書には RFC 3161 のタイムスタンプがありません。時刻は作成者のパソコンの時計によるもので、報告書の外に時刻を保証するものはありません',
   'vr.timestamp.nothing': 'なし',
   'vr.timestamp.not-entry': (p) => `ログ #${p.seq} は報告書に含まれるタイムスタンプのログではありません`,
   'vr.timestamp.unstated': (p) => `ログ #${p.seq} に、何にタイムスタンプを付けたかの記載がありません`,
@@ -106,27 +122,35 @@ export const verifyJa: typeof verifyEn = {
   'vr.timestamp.give-cert': 'この時刻認証局が Mozilla のルート証明書にない場合は、--tsa-cert FILE でその CA 証明書を指定してください',
   'vr.timestamp.failed': (p) => `${p.problems}（信頼の起点: ${p.anchor}）`,
   'vr.timestamp.the-tsa': '時刻認証局',
-  'vr.timestamp.ok': (p) => `${p.tsa} が、ログの先頭 #${p.seq} ${p.hash} が ${p.at} に存在したことを保証します: 刻印・CMS 署名・ESS 署名証明書・timeStamping EKU はすべて正しいです。${p.trust}`,
+  'vr.timestamp.ok': (p) =>
+    `${p.tsa} が、ログの先頭 #${p.seq} ${p.hash} が ${p.at} に存在したことを保証します: 刻印・CMS 署名・ESS 署名証明書・timeStamping EKU はすべて正しいです。${p.trust}`,
   'vr.timestamp.rests': (p) => `RFC 3161 と信頼の起点 ${p.anchor}`,
   'vr.doc-ts.none': 'このファイルには PDF の文書タイムスタンプがありません（report --tsa のときだけ付きます）',
   'vr.doc-ts.none-rests': 'なし',
   'vr.doc-ts.failed': (p) => `PDF の文書タイムスタンプが、ファイルの /ByteRange に対して成り立ちません: ${p.problems}（信頼の起点: ${p.anchor}）`,
-  'vr.doc-ts.ok': (p) => `${p.tsa} が、このファイル全体（/ByteRange の ${p.bytes} バイト。トークン自身を除くすべて）が ${p.at} に存在したことを保証します: PDF 文書タイムスタンプ（PAdES、ETSI.RFC3161）の刻印・CMS 署名・ESS 署名証明書・timeStamping EKU はすべて正しいです。${p.trust}`,
-  'vr.pages.doc-timestamp': (p) => `描画された報告書は ${p.end} バイト目の %%EOF で終わり、その後は ${p.bytes} バイトの更新 1 つだけです。その更新は、chatproof がこの版とそのトークンに付ける文書タイムスタンプとバイト単位で同じです。ほかに見た目を変えるものはありません`,
+  'vr.doc-ts.ok': (p) =>
+    `${p.tsa} が、このファイル全体（/ByteRange の ${p.bytes} バイト。トークン自身を除くすべて）が ${p.at} に存在したことを保証します: PDF 文書タイムスタンプ（PAdES、ETSI.RFC3161）の刻印・CMS 署名・ESS 署名証明書・timeStamping EKU はすべて正しいです。${p.trust}`,
+  'vr.pages.doc-timestamp': (p) =>
+    `描画された報告書は ${p.end} バイト目の %%EOF で終わり、その後は ${p.bytes} バイトの更新 1 つだけです。その更新は、chatproof がこの版とそのトークンに付ける文書タイムスタンプとバイト単位で同じです。ほかに見た目を変えるものはありません`,
   'vr.name.revisions': 'PDF の改版',
   'vr.name.pages': 'ページの見た目',
   'vr.rests.iso32000': 'ISO 32000-1 §7.5.6',
   'vr.rests.pages': 'そのデータをログの連鎖に結び付ける上の確認',
-  'vr.pages.one-revision': (p) => `ファイルは 1 版だけです。終わり（${p.end} バイト目の %%EOF）の後に何もないので、後からの更新で見た目が変わることはありません`,
-  'vr.pages.appended': (p) => `報告書の終わり（${p.end} バイト目）の後に ${p.bytes} バイトが付け足されています: ${p.what}。PDF リーダーは、その更新後の姿を表示します`,
-  'vr.pages.other-version': (p) => `比べていません: 報告書は ${p.made} で作られたとあり、ページを同じに組めるのはその版だけです（これは ${p.mine}）。${p.made} で確認してください`,
+  'vr.pages.one-revision': (p) =>
+    `ファイルは 1 版だけです。終わり（${p.end} バイト目の %%EOF）の後に何もないので、後からの更新で見た目が変わることはありません`,
+  'vr.pages.appended': (p) =>
+    `報告書の終わり（${p.end} バイト目）の後に ${p.bytes} バイトが付け足されています: ${p.what}。PDF リーダーは、その更新後の姿を表示します`,
+  'vr.pages.other-version': (p) =>
+    `比べていません: 報告書は ${p.made} で作られたとあり、ページを同じに組めるのはその版だけです（これは ${p.mine}）。${p.made} で確認してください`,
   'vr.pages.cannot-render': (p) => `報告書自身のデータから作り直せません: ${p.why}`,
   'vr.pages.how-full': (p) => `${p.made} が、埋め込まれた元ファイル・目録・ログから報告書を作り直しました`,
   'vr.pages.how-private': (p) => `${p.made} が、埋め込まれたメッセージ・監査パス・目録・ログから報告書を作り直しました`,
   'vr.pages.first-is': '最初の版はその作り直しと同じですが、リーダーには後からの更新後の姿しか見えません',
   'vr.pages.first-is-not': '最初の版はその作り直しと違い、さらにリーダーには後からの更新後の姿しか見えません',
-  'vr.pages.same-bytes': (p) => `${p.how}。ファイル（文書タイムスタンプを除く）はその結果と 1 バイトも違いません（${p.size} バイト、すべてのページ・フォント・埋め込みファイル）`,
-  'vr.pages.same-objects': (p) => `${p.how}。ファイル（文書タイムスタンプを除く）はその結果とオブジェクト単位で一致します（${p.objects} 個、ストリームは展開して比較）。違うのは圧縮のバイトだけで、zlib の版による違いです`,
+  'vr.pages.same-bytes': (p) =>
+    `${p.how}。ファイル（文書タイムスタンプを除く）はその結果と 1 バイトも違いません（${p.size} バイト、すべてのページ・フォント・埋め込みファイル）`,
+  'vr.pages.same-objects': (p) =>
+    `${p.how}。ファイル（文書タイムスタンプを除く）はその結果とオブジェクト単位で一致します（${p.objects} 個、ストリームは展開して比較）。違うのは圧縮のバイトだけで、zlib の版による違いです`,
   'vr.pages.structure': (p) => `構造が chatproof の書くものと違います: ${p.why}`,
   'vr.reparse.raw': '読み取り処理なし（import --raw で保存: メッセージは読み取りません）',
 };

@@ -30,9 +30,7 @@ function sniff(input: DecodedInput): Sniff {
   if (head !== '' && !JSON_START.test(head)) return { confidence: 0, reason: msg('sniff.json.not-json') };
   const text = input.text.trim();
   if (text === '') {
-    return /\.json$/i.test(input.name ?? '')
-      ? { confidence: 0.3, reason: msg('sniff.json.empty-file') }
-      : { confidence: 0, reason: msg('sniff.empty') };
+    return /\.json$/i.test(input.name ?? '') ? { confidence: 0.3, reason: msg('sniff.json.empty-file') } : { confidence: 0, reason: msg('sniff.empty') };
   }
   if (!text.startsWith('[') && !text.startsWith('{')) return { confidence: 0, reason: msg('sniff.json.not-json') };
   if (text.includes('"message_id"') && text.includes('"send_time"')) {
@@ -60,7 +58,11 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
   if ('error' in list) return refuse(list.error, where(json.root?.offset ?? 0), list.hint);
   const read = readMessages(list.nodes, options.tz, lineOf);
   if (!read.ok) {
-    return refuse(msg('chatwork.message-unreadable', { line: lineOf(read.offset), problem: read.problem }), where(read.offset), msg('chatwork.message-unreadable.hint'));
+    return refuse(
+      msg('chatwork.message-unreadable', { line: lineOf(read.offset), problem: read.problem }),
+      where(read.offset),
+      msg('chatwork.message-unreadable.hint'),
+    );
   }
   const cutOff = json.cutOff;
   return {
@@ -77,7 +79,10 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
       truncated:
         cutOff === null
           ? null
-          : { line: lineOf(cutOff.offset), reason: `the file ends in the middle of message ${list.nodes.length + 1}; the ${list.nodes.length} complete messages before it can be kept` },
+          : {
+              line: lineOf(cutOff.offset),
+              reason: `the file ends in the middle of message ${list.nodes.length + 1}; the ${list.nodes.length} complete messages before it can be kept`,
+            },
     },
   };
 }

@@ -89,9 +89,12 @@ export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
     if (i > 0 && records.dayKey(i - 1) !== records.dayKey(i)) previous = -1;
     const clock = records.clock(i);
     const next = nextFixed[i] ?? null;
-    const time = clock.noonReading !== null
-      ? ambiguousTime(clock.minutes, clock.noonReading, previous, next)
-      : clock.minutes >= MINUTES_PER_DAY ? hour24Time(clock.minutes, previous, next) : fixedTime(clock.minutes);
+    const time =
+      clock.noonReading !== null
+        ? ambiguousTime(clock.minutes, clock.noonReading, previous, next)
+        : clock.minutes >= MINUTES_PER_DAY
+          ? hour24Time(clock.minutes, previous, next)
+          : fixedTime(clock.minutes);
     previous = time.minutes;
     resolved.push(time);
   }

@@ -33,7 +33,8 @@ const JA_LINE = new RegExp(`^${JA_DATE}[ \\t]*$`);
 const EN_OLD_LINE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\((Sun|Mon|Tue|Wed|Thu|Fri|Sat)\)[ \t]*$/;
 const EN_NEW_LINE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), (\d{1,2})\/(\d{1,2})\/(\d{4})[ \t]*$/;
 /** `2021.01.02 土曜日`, `2017.09.03 Sunday`, and the zh-TW desktop app's `2025.08.04 星期一`. */
-const DESKTOP_LINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2}) (?:([日月火水木金土])曜日|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|(?:星期|週|周)([日天一二三四五六]))[ \t]*$/;
+const DESKTOP_LINE =
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2}) (?:([日月火水木金土])曜日|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|(?:星期|週|周)([日天一二三四五六]))[ \t]*$/;
 /**
  * `2026/1/30周五`, `2024/1/2週二`, `2024/1/2星期二`, and in parentheses `2026/1/30（五）` or, on
  * zh-TW iPhones, the long form `2025/7/6（週日）` (src/importers/line/FORMAT.md).

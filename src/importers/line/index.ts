@@ -8,7 +8,20 @@ import type { Message, MessageStream, Warning } from '../../core/types.js';
 import { type IndexedLines, LineIndex, type Lines, type SourceLine, splitLines } from '../lines.js';
 import { shownLine } from '../shown-line.js';
 import { msg, type Phrase } from '../../i18n/message.js';
-import { collect, SIGNATURE_CONFIDENCE, textHead, type DecodedInput, type Importer, type ParseOptions, type ParseOutcome, type ParseResult, type Refusal, type Sniff, type StreamedParse, type StreamOutcome } from '../importer.js';
+import {
+  collect,
+  SIGNATURE_CONFIDENCE,
+  textHead,
+  type DecodedInput,
+  type Importer,
+  type ParseOptions,
+  type ParseOutcome,
+  type ParseResult,
+  type Refusal,
+  type Sniff,
+  type StreamedParse,
+  type StreamOutcome,
+} from '../importer.js';
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
 import { LocalTimes } from './local-time.js';
@@ -32,7 +45,8 @@ const SNIFF_CHARS = 16_384;
 function sniff(input: DecodedInput): Sniff {
   const lines = splitLines(textHead(input, SNIFF_CHARS)).slice(0, 40);
   if (lines.every((l) => l.text.trim() === '')) return { confidence: 0, reason: msg('sniff.empty') };
-  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]')) return { confidence: SIGNATURE_CONFIDENCE, reason: msg('sniff.line.header', { header: lines[0]!.text.slice(0, 40) }) };
+  if (lines[0]!.text.replace(/^\uFEFF/, '').startsWith('[LINE]'))
+    return { confidence: SIGNATURE_CONFIDENCE, reason: msg('sniff.line.header', { header: lines[0]!.text.slice(0, 40) }) };
   const first = lines.find((l) => l.text !== '')!;
   const date = readDateLine(first.text, voteDayOrder(lines.map((l) => l.text)).order);
   const messages = lines.filter((l) => looksLikeTabMessage(l.text) || (date?.style === 'desktop' && looksLikeSpaceMessage(l.text))).length;
@@ -158,14 +172,19 @@ function writes(m: Message): boolean {
 function variantOf(header: LineHeader | null, read: RecordsRead): string {
   if (read.datePrefixed || header?.quotedTitle) return 'line/ja-dated-lines';
   switch (read.dateStyle) {
-    case 'desktop': return 'line/desktop';
-    case 'en-old': return 'line/en-mobile-old';
-    case 'en-new': return 'line/en-mobile-new';
-    case 'zh': return 'line/zh-mobile';
+    case 'desktop':
+      return 'line/desktop';
+    case 'en-old':
+      return 'line/en-mobile-old';
+    case 'en-new':
+      return 'line/en-mobile-new';
+    case 'zh':
+      return 'line/zh-mobile';
     case 'ja':
       if (header?.shape === 'openchat') return 'line/openchat';
       return hasTwelveHourClock(read.records) ? 'line/ja-mobile-12h' : 'line/ja-mobile-24h';
-    case null: return 'line/header-only';
+    case null:
+      return 'line/header-only';
   }
 }
 
@@ -183,7 +202,11 @@ function notLine(failure: NonNullable<RecordsRead['failure']>, line: SourceLine)
   const at = { line: line.number, found };
   switch (failure.problem) {
     case 'unknown-date-line':
-      return refuse(msg('line.date-line-not-read', { ...at, why: msg(`line.why.${failure.why ?? 'unknown-form'}`) }), line.number, msg('hint.line-unknown-layout'));
+      return refuse(
+        msg('line.date-line-not-read', { ...at, why: msg(`line.why.${failure.why ?? 'unknown-form'}`) }),
+        line.number,
+        msg('hint.line-unknown-layout'),
+      );
     case 'no-date-yet':
       return refuse(msg('line.no-date-yet', at), line.number, msg('line.no-date-yet.hint'));
     case 'unknown-line':
@@ -200,7 +223,7 @@ export const lineImporter: Importer = {
   format: 'line',
   source: 'line',
   parserVersion: 'line@1',
-  description: 'LINE chat history (.txt from トーク履歴を送信 / Send chat history, or the desktop app\'s Save chat)',
+  description: "LINE chat history (.txt from トーク履歴を送信 / Send chat history, or the desktop app's Save chat)",
   sniff,
   parse,
   stream,

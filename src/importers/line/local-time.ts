@@ -42,9 +42,10 @@ export class LocalTimes {
       this.lastMinutes = -1;
     }
     if (minutes === this.lastMinutes) return this.lastIso;
-    const iso = this.lastOffset !== null
-      ? this.lastDate + this.suffix(this.lastOffset, minutes)
-      : wallClockToIso({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, this.zone);
+    const iso =
+      this.lastOffset !== null
+        ? this.lastDate + this.suffix(this.lastOffset, minutes)
+        : wallClockToIso({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, this.zone);
     this.lastMinutes = minutes;
     this.lastIso = iso;
     return iso;

@@ -61,7 +61,10 @@ export class RecordTable {
   private readonly bodies = new Map<number, string>();
 
   /** `capacity`: at most this many records, one a line at most. */
-  constructor(private readonly lines: Lines, capacity: number) {
+  constructor(
+    private readonly lines: Lines,
+    capacity: number,
+  ) {
     this.lineIndex = new Int32Array(capacity);
     this.dayKeys = new Int32Array(capacity);
     this.clockIndex = new Int32Array(capacity);

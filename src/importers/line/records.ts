@@ -116,7 +116,16 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
     blanks = 0;
   };
   const start = (index: number, line: number): Pending => ({ index, line, moreFrom: -1, moreTo: -1, noted: false });
-  const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({ records, warnings, dateStyle: style, datePrefixed, englishDates, truncated: null, failure: null, ...extra });
+  const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({
+    records,
+    warnings,
+    dateStyle: style,
+    datePrefixed,
+    englishDates,
+    truncated: null,
+    failure: null,
+    ...extra,
+  });
 
   for (let i = o.start; i < lines.length; i++) {
     const number = i + 1;
@@ -191,14 +200,23 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
           return result({ truncated: { line: number, reason } });
         }
       }
-      const index = records.add({ index: first, day: current, dayKey, clock, form: 'tab', sender, text: unquoted === null ? { textFrom } : { body: unquoted } });
+      const index = records.add({
+        index: first,
+        day: current,
+        dayKey,
+        clock,
+        form: 'tab',
+        sender,
+        text: unquoted === null ? { textFrom } : { body: unquoted },
+      });
       pending = start(index, number);
       continue;
     }
     // Only lines that are no record are looked at whole here: most lines of a large export are records.
     if (notADate === null && date === null && looksLikeDateLine(whole ? text : lines.at(i)!.text)) notADate = 'unknown-form';
     const open: Pending | null = pending;
-    if (open === null) return result({ failure: notADate === null ? { line: number, problem: 'unknown-line' } : { line: number, problem: 'unknown-date-line', why: notADate } });
+    if (open === null)
+      return result({ failure: notADate === null ? { line: number, problem: 'unknown-line' } : { line: number, problem: 'unknown-date-line', why: notADate } });
     // The blank lines before it are part of the continuation too: it runs from the first of them.
     if (open.moreFrom === -1) open.moreFrom = i - blanks;
     open.moreTo = i;

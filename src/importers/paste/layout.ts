@@ -5,14 +5,7 @@
  * that quotes a differently shaped header can then not split the thread.
  */
 import { msg, type Phrase } from '../../i18n/message.js';
-import {
-  isNameLine,
-  type PastedStamp,
-  readDateLine,
-  readNameThenStamp,
-  readStampThenName,
-  readTimeLine,
-} from './timestamp.js';
+import { isNameLine, type PastedStamp, readDateLine, readNameThenStamp, readStampThenName, readTimeLine } from './timestamp.js';
 
 export type LayoutKind = 'stamp-then-name' | 'name-then-stamp' | 'time-then-name' | 'name-then-time';
 
@@ -70,7 +63,7 @@ export function detectLayout(lines: readonly string[]): LayoutKind | null {
 /** Every header of `kind`, in order; a header's own lines are never the start of another. */
 export function findHeaders(lines: readonly string[], kind: LayoutKind): Header[] {
   const headers: Header[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const h = headerAt(lines, i, kind);
     if (h === null) {
       i += 1;

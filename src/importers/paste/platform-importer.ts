@@ -7,7 +7,16 @@
 import { InputError } from '../../core/errors.js';
 import { isoToMillis } from '../../core/time.js';
 import type { Message, Source } from '../../core/types.js';
-import { textHead, type DecodedInput, type FormatName, type Importer, type InferredSummary, type ParseOptions, type ParseOutcome, type Sniff } from '../importer.js';
+import {
+  textHead,
+  type DecodedInput,
+  type FormatName,
+  type Importer,
+  type InferredSummary,
+  type ParseOptions,
+  type ParseOutcome,
+  type Sniff,
+} from '../importer.js';
 import { looksLikeHtml, pageUrl, readHtmlThread } from './html.js';
 import { parsePastedThread } from './thread.js';
 import { joined, msg, type Phrase } from '../../i18n/message.js';

@@ -89,11 +89,24 @@ export function parsePastedThread(lines: readonly string[], tz: string, lineNumb
     for (const w of dates.warnings) warnings.push({ line: lineNo(w.index), message: w.message });
   } catch (e) {
     if (!(e instanceof DateProblem)) throw e;
-    return { ok: false, line: lineNo(e.index), problem: msg('paste.date-problem', { line: lineNo(e.index), problem: e.problem }), hint: msg('paste.date-problem.hint') };
+    return {
+      ok: false,
+      line: lineNo(e.index),
+      problem: msg('paste.date-problem', { line: lineNo(e.index), problem: e.problem }),
+      hint: msg('paste.date-problem.hint'),
+    };
   }
   const notes: Phrase[] = [describeLayout(kind, lines[headers[0]?.stampLine ?? 0] ?? '')];
   if (separators.size > 0) notes.push(msg('paste.note.date-lines', { count: separators.size, example: clip(lines[sortedSeparators[0] ?? 0] ?? '') }));
-  if (removedRoles.size > 0) notes.push(msg('paste.note.roles-removed', { names: joined('text.comma-list', [...removedRoles].map((n) => `「${n}」`)) }));
+  if (removedRoles.size > 0)
+    notes.push(
+      msg('paste.note.roles-removed', {
+        names: joined(
+          'text.comma-list',
+          [...removedRoles].map((n) => `「${n}」`),
+        ),
+      }),
+    );
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ok: true, thread: { messages, warnings, layout: joined('text.clauses', notes) } };
 }
@@ -142,7 +155,11 @@ class DateContext {
     const before = this.current;
     if (before === null) throw new DateProblem(index, msg('paste.date.no-year', { month: date.month, day: date.day }));
     const earlier = date.month < before.month || (date.month === before.month && date.day < before.day);
-    if (earlier) this.warnings.push({ index, message: msg('paste.date.next-year', { month: date.month, day: date.day, beforeMonth: before.month, beforeDay: before.day, year: before.year + 1 }) });
+    if (earlier)
+      this.warnings.push({
+        index,
+        message: msg('paste.date.next-year', { month: date.month, day: date.day, beforeMonth: before.month, beforeDay: before.day, year: before.year + 1 }),
+      });
     return { year: earlier ? before.year + 1 : before.year, month: date.month, day: date.day };
   }
 }

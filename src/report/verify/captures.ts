@@ -10,13 +10,34 @@ export function captureFacts(e: ManifestEntry | undefined, c: ManifestCapture, r
   if (e === undefined) return msg('vr.capture.entry-missing', { seq: c.entrySeq });
   const p = (k: string): unknown => field(e.payload, 'capture', k);
   if (e.kind !== 'capture' || p('id') !== c.id || e.roomId !== roomId) return msg('vr.capture.entry-other', { seq: c.entrySeq, id: c.id });
-  const rawSha256 = p('rawSha256'), rawSize = p('rawSize'), merkleRoot = p('merkleRoot'), messageCount = p('messageCount'), format = p('format'), tz = p('tz');
-  if (typeof rawSha256 !== 'string' || typeof rawSize !== 'number' || typeof merkleRoot !== 'string' || typeof messageCount !== 'number' || typeof format !== 'string' || typeof tz !== 'string') {
+  const rawSha256 = p('rawSha256'),
+    rawSize = p('rawSize'),
+    merkleRoot = p('merkleRoot'),
+    messageCount = p('messageCount'),
+    format = p('format'),
+    tz = p('tz');
+  if (
+    typeof rawSha256 !== 'string' ||
+    typeof rawSize !== 'number' ||
+    typeof merkleRoot !== 'string' ||
+    typeof messageCount !== 'number' ||
+    typeof format !== 'string' ||
+    typeof tz !== 'string'
+  ) {
     return msg('vr.capture.entry-hashes', { seq: c.entrySeq });
   }
   const blobs = field(e.payload, 'blobs');
   const parserVersion = typeof p('parserVersion') === 'string' ? String(p('parserVersion')) : '?';
-  return { rawSha256, rawSize, merkleRoot, messageCount, format, tz, parserVersion, blobs: Array.isArray(blobs) ? blobs.filter((b): b is string => typeof b === 'string') : [] };
+  return {
+    rawSha256,
+    rawSize,
+    merkleRoot,
+    messageCount,
+    format,
+    tz,
+    parserVersion,
+    blobs: Array.isArray(blobs) ? blobs.filter((b): b is string => typeof b === 'string') : [],
+  };
 }
 
 /** Full mode: the original's bytes, its message list's Merkle root, and a fresh parse of the bytes. */
@@ -26,26 +47,63 @@ export function checkFullCapture(ev: Evidence, c: ManifestCapture, facts: Captur
   const file = c.file ?? '-';
   const original: Phrase[] = [];
   if (bytes === undefined) original.push(msg('vr.original.missing', { file }));
-  else if (sha256Hex(bytes) !== facts.rawSha256 || bytes.length !== facts.rawSize) original.push(msg('vr.original.changed', { file, sha256: short(sha256Hex(bytes)), size: bytes.length, seq: c.entrySeq, recorded: short(facts.rawSha256), recordedSize: facts.rawSize }));
+  else if (sha256Hex(bytes) !== facts.rawSha256 || bytes.length !== facts.rawSize)
+    original.push(
+      msg('vr.original.changed', {
+        file,
+        sha256: short(sha256Hex(bytes)),
+        size: bytes.length,
+        seq: c.entrySeq,
+        recorded: short(facts.rawSha256),
+        recordedSize: facts.rawSize,
+      }),
+    );
   for (const extra of c.extras) {
     const b = ev.files.get(extra);
     if (b === undefined || !facts.blobs.includes(sha256Hex(b))) original.push(msg('vr.original.extra', { file: extra, seq: c.entrySeq }));
   }
-  out.push(check(msg('vr.name.capture-original', { id: c.id }), original, msg('vr.original.ok', { file, seq: c.entrySeq, sha256: facts.rawSha256, extras: c.extras.length }), msg('vr.rests.sha256-chain')));
+  out.push(
+    check(
+      msg('vr.name.capture-original', { id: c.id }),
+      original,
+      msg('vr.original.ok', { file, seq: c.entrySeq, sha256: facts.rawSha256, extras: c.extras.length }),
+      msg('vr.rests.sha256-chain'),
+    ),
+  );
 
   const hashes = c.messageHashes ?? [];
   const tree = new MerkleBuilder();
   for (const h of hashes) tree.push(Buffer.from(h, 'hex'));
   const root = tree.rootHex();
-  const merkle = root === facts.merkleRoot && hashes.length === facts.messageCount ? []
-    : [msg('vr.merkle.differs', { n: hashes.length, root: short(root), seq: c.entrySeq, count: facts.messageCount, recorded: short(facts.merkleRoot) })];
-  out.push(check(msg('vr.name.capture-merkle', { id: c.id }), merkle, msg('vr.merkle.ok', { n: hashes.length, root: facts.merkleRoot, seq: c.entrySeq }), msg('vr.rests.merkle')));
+  const merkle =
+    root === facts.merkleRoot && hashes.length === facts.messageCount
+      ? []
+      : [msg('vr.merkle.differs', { n: hashes.length, root: short(root), seq: c.entrySeq, count: facts.messageCount, recorded: short(facts.merkleRoot) })];
+  out.push(
+    check(
+      msg('vr.name.capture-merkle', { id: c.id }),
+      merkle,
+      msg('vr.merkle.ok', { n: hashes.length, root: facts.merkleRoot, seq: c.entrySeq }),
+      msg('vr.rests.merkle'),
+    ),
+  );
 
   if (bytes !== undefined) {
     const parsed = reparse(bytes, c, facts, roomTitle);
     const same = parsed.ok && parsed.hashes.length === hashes.length && parsed.hashes.every((h, i) => h === hashes[i]);
-    const problems = !parsed.ok ? [parsed.problem]
-      : same ? [] : [msg('vr.reparse.differs', { file, parser: parsed.parser, got: parsed.hashes.length, n: hashes.length, at: firstDifference(parsed.hashes, hashes) + 1 })];
+    const problems = !parsed.ok
+      ? [parsed.problem]
+      : same
+        ? []
+        : [
+            msg('vr.reparse.differs', {
+              file,
+              parser: parsed.parser,
+              got: parsed.hashes.length,
+              n: hashes.length,
+              at: firstDifference(parsed.hashes, hashes) + 1,
+            }),
+          ];
     const said = parsed.ok ? msg('vr.reparse.ok', { file, parser: parsed.parser, tz: facts.tz, n: hashes.length }) : parsed.problem;
     out.push(check(msg('vr.name.capture-messages', { id: c.id }), problems, said, msg('vr.rests.importer')));
   }
@@ -61,9 +119,12 @@ export function checkProofs(c: ManifestCapture, facts: CaptureFacts): Check {
       problems.push(msg('vr.proofs.bad', { hash: short(hash), at: p.index + 1, count: facts.messageCount, root: short(facts.merkleRoot) }));
     }
   }
-  return check(msg('vr.name.capture-proofs', { id: c.id }), problems,
+  return check(
+    msg('vr.name.capture-proofs', { id: c.id }),
+    problems,
     msg('vr.proofs.ok', { n: proofs.length, root: facts.merkleRoot, count: facts.messageCount, seq: c.entrySeq }),
-    msg('vr.rests.proofs'));
+    msg('vr.rests.proofs'),
+  );
 }
 
 function firstDifference(a: readonly string[], b: readonly string[]): number {

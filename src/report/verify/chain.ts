@@ -17,16 +17,19 @@ export function checkLog(ev: Evidence): Check {
     if (e.seq !== expectedSeq) problems.push(msg('vr.log.seq', { i: i + 1, seq: e.seq, expected: expectedSeq }));
     const actual = entryHash({ seq: e.seq, kind: e.kind, at: e.at, roomId: e.roomId, prevHash: e.prev, payload: e.payload });
     if (actual !== e.hash) problems.push(msg('vr.log.hash', { seq: e.seq, kind: e.kind, actual: short(actual), stated: short(e.hash) }));
-    if (i > 0 && e.prev !== prev) problems.push(msg('vr.log.prev', { seq: e.seq, named: e.prev === null ? '-' : short(e.prev), before: e.seq - 1, actual: short(prev ?? '') }));
+    if (i > 0 && e.prev !== prev)
+      problems.push(msg('vr.log.prev', { seq: e.seq, named: e.prev === null ? '-' : short(e.prev), before: e.seq - 1, actual: short(prev ?? '') }));
     prev = e.hash;
   });
   const last = log.entries[log.entries.length - 1];
   if (last === undefined) problems.push(msg('vr.log.none'));
-  else if (last.seq !== head.seq || last.hash !== head.hash) problems.push(msg('vr.log.head', { seq: last.seq, hash: short(last.hash), headSeq: head.seq, head: short(head.hash) }));
+  else if (last.seq !== head.seq || last.hash !== head.hash)
+    problems.push(msg('vr.log.head', { seq: last.seq, hash: short(last.hash), headSeq: head.seq, head: short(head.hash) }));
   const first = log.entries[0];
   if (first !== undefined && first.seq === 1 && first.prev !== null) problems.push(msg('vr.log.first-prev'));
   const jsonl = ev.files.get(LOG_NAME);
-  const lines = log.entries.map((e) => entryCanonical({ seq: e.seq, kind: e.kind, at: e.at, roomId: e.roomId, prevHash: e.prev, payload: e.payload })).join('\n') + '\n';
+  const lines =
+    log.entries.map((e) => entryCanonical({ seq: e.seq, kind: e.kind, at: e.at, roomId: e.roomId, prevHash: e.prev, payload: e.payload })).join('\n') + '\n';
   if (jsonl === undefined) problems.push(msg('vr.log.jsonl-missing', { log: LOG_NAME }));
   else if (Buffer.from(jsonl).toString('utf8') !== lines) problems.push(msg('vr.log.jsonl-differs', { log: LOG_NAME }));
   const whole = msg('vr.log.ok', { n: log.entries.length, from: log.from, to: head.seq, head: short(head.hash), log: LOG_NAME });

@@ -22,11 +22,20 @@ export function stampingOf(pdf: Buffer, renderer: Renderer): Stamping {
 export async function checkDocTimestamp(s: Stamping, trust: TrustOptions): Promise<Check> {
   const name = msg('vr.name.doc-timestamp');
   if (s.stamp === null) return check(name, [], msg('vr.doc-ts.none'), msg('vr.doc-ts.none-rests'));
-  const result = await verifyTimestampToken(s.stamp.token, s.stamp.signed, trust.certs.length > 0 ? { trustedCerts: trust.certs, ...(trust.file === undefined ? {} : { trustedCertsFile: trust.file }) } : {});
+  const result = await verifyTimestampToken(
+    s.stamp.token,
+    s.stamp.signed,
+    trust.certs.length > 0 ? { trustedCerts: trust.certs, ...(trust.file === undefined ? {} : { trustedCertsFile: trust.file }) } : {},
+  );
   const problems: Phrase[] = result.checks.filter((c) => !c.ok).map((c) => msg('vr.timestamp.token-check', { name: c.name, detail: c.detail }));
   if (result.anchor === 'mozilla-roots' && result.checks.some((c) => c.name === 'trust-anchor' && !c.ok)) problems.push(msg('vr.timestamp.give-cert'));
   if (problems.length > 0) return finding(name, false, msg('vr.doc-ts.failed', { problems: listed(problems, problems.length), anchor: result.anchor }));
   const tsa = result.tsaName ?? result.signerSubject ?? msg('vr.timestamp.the-tsa');
   const trustSays = result.checks.find((c) => c.name === 'trust-anchor')?.detail ?? '';
-  return check(name, [], msg('vr.doc-ts.ok', { tsa, at: result.genTime ?? '-', bytes: s.stamp.signed.length, trust: trustSays }), msg('vr.timestamp.rests', { anchor: result.anchor }));
+  return check(
+    name,
+    [],
+    msg('vr.doc-ts.ok', { tsa, at: result.genTime ?? '-', bytes: s.stamp.signed.length, trust: trustSays }),
+    msg('vr.timestamp.rests', { anchor: result.anchor }),
+  );
 }

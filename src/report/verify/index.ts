@@ -30,14 +30,24 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   const files = await readEmbeddedFiles(pdf, where);
   const reading = readManifest(files, where);
   if (reading.manifest === null) {
-    return { ok: false, checks: [finding(msg('vr.name.manifest'), false, msg('vr.manifest.damaged', { manifest: MANIFEST_NAME, problems: listed(reading.problems, 6) }))] };
+    return {
+      ok: false,
+      checks: [finding(msg('vr.name.manifest'), false, msg('vr.manifest.damaged', { manifest: MANIFEST_NAME, problems: listed(reading.problems, 6) }))],
+    };
   }
   const manifest = reading.manifest;
   const ev: Evidence = { manifest, files, entries: new Map(manifest.log.entries.map((e) => [e.seq, e])) };
   const raw = Buffer.from(files.get(MANIFEST_NAME)!).toString('utf8');
-  const checks: Check[] = [canonicalJson(JSON.parse(raw)) === raw
-    ? check(msg('vr.name.manifest'), [], msg('vr.manifest.ok', { manifest: MANIFEST_NAME, mode: manifest.mode, generator: manifest.generator }), msg('vr.rests.rfc8785'))
-    : finding(msg('vr.name.manifest'), false, msg('vr.manifest.not-canonical', { manifest: MANIFEST_NAME }))];
+  const checks: Check[] = [
+    canonicalJson(JSON.parse(raw)) === raw
+      ? check(
+          msg('vr.name.manifest'),
+          [],
+          msg('vr.manifest.ok', { manifest: MANIFEST_NAME, mode: manifest.mode, generator: manifest.generator }),
+          msg('vr.rests.rfc8785'),
+        )
+      : finding(msg('vr.name.manifest'), false, msg('vr.manifest.not-canonical', { manifest: MANIFEST_NAME })),
+  ];
   checks.push(...checkEmbedded(ev), checkLog(ev), checkRoom(ev));
   const roomTitle = field(ev.entries.get(manifest.room.entrySeq)?.payload, 'room', 'title');
   for (const c of manifest.captures) {
@@ -53,6 +63,6 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   const stamping = stampingOf(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), renderer);
   checks.push(await checkDocTimestamp(stamping, trust));
   checks.push(...checkAttachments(ev));
-  checks.push(...await checkPages(pdf, ev, renderer, stamping));
+  checks.push(...(await checkPages(pdf, ev, renderer, stamping)));
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -21,7 +21,8 @@ export function layoutDifferences(given: PdfLayout, rendered: PdfLayout): string
     else if (!sameStream(want.stream, o.stream)) out.push(`${name(o.num)} differs`);
   }
   for (const o of rendered.objects) if (!theirs.has(o.num)) out.push(`${name(o.num)} was removed`);
-  if (out.length === 0 && given.objects.some((o, i) => rendered.objects[i]?.num !== o.num)) out.push('the objects are in another order than chatproof writes them');
+  if (out.length === 0 && given.objects.some((o, i) => rendered.objects[i]?.num !== o.num))
+    out.push('the objects are in another order than chatproof writes them');
   if (given.trailer !== rendered.trailer) out.push('the trailer (document ID, catalog or information reference) differs');
   return rank(groupPages(out));
 }

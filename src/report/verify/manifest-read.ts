@@ -4,7 +4,15 @@ import { any, array, hex64, int, literal, nullable, object, optional, record, st
 import { msg } from '../../i18n/message.js';
 
 const sighting = object({ capture: str, hash: hex64 });
-const message = object({ kind: literal('text', 'media', 'call', 'system', 'unsent'), sender: nullable(str), senderId: nullable(str), sentAt: str, body: str, externalId: nullable(str), editedAt: nullable(str) });
+const message = object({
+  kind: literal('text', 'media', 'call', 'system', 'unsent'),
+  sender: nullable(str),
+  senderId: nullable(str),
+  sentAt: str,
+  body: str,
+  externalId: nullable(str),
+  editedAt: nullable(str),
+});
 
 /** The manifest v1 schema (manifest.ts), as far as verification relies on it. */
 const MANIFEST: Validator = object({
@@ -23,19 +31,29 @@ const MANIFEST: Validator = object({
     file: str,
     entries: array(object({ seq: int, kind: str, at: str, roomId: nullable(str), prev: nullable(hex64), payload: any, hash: hex64 })),
   }),
-  captures: array(object({
-    id: str, entrySeq: int, file: nullable(str), extras: array(str), members: array(str),
-    messageHashes: optional(array(hex64)),
-    proofs: optional(record(object({ index: int, path: array(hex64) }))),
-  })),
+  captures: array(
+    object({
+      id: str,
+      entrySeq: int,
+      file: nullable(str),
+      extras: array(str),
+      members: array(str),
+      messageHashes: optional(array(hex64)),
+      proofs: optional(record(object({ index: int, path: array(hex64) }))),
+    }),
+  ),
   messages: record(message),
-  transcript: array(object({ hash: hex64, status: literal('present', 'edited', 'unsent', 'deleted'), statusAsOf: str, versions: array(sighting), last: sighting })),
+  transcript: array(
+    object({ hash: hex64, status: literal('present', 'edited', 'unsent', 'deleted'), statusAsOf: str, versions: array(sighting), last: sighting }),
+  ),
   timestamps: array(object({ entrySeq: int, token: str, data: str })),
   attachments: array(object({ entrySeq: int, file: nullable(str) })),
   files: record(object({ sha256: hex64, size: int, role: literal('manifest', 'log', 'original', 'timestamp-token', 'timestamp-data', 'attachment') })),
 });
 
-export type ManifestReading = { readonly manifest: Manifest; readonly problems: readonly [] } | { readonly manifest: null; readonly problems: readonly string[] };
+export type ManifestReading =
+  | { readonly manifest: Manifest; readonly problems: readonly [] }
+  | { readonly manifest: null; readonly problems: readonly string[] };
 
 /**
  * manifest.json → Manifest. A file that is not a chatproof report at all (no manifest, another
@@ -55,7 +73,10 @@ export function readManifest(files: ReadonlyMap<string, Uint8Array>, where: stri
   }
   const head = parsed as { type?: unknown; v?: unknown } | null;
   if (head?.type !== MANIFEST_TYPE) {
-    throw new InputError(msg('input.not-report-type', { manifest: MANIFEST_NAME, type: JSON.stringify(head?.type) ?? '-' }), { where, hint: msg('input.not-report.hint') });
+    throw new InputError(msg('input.not-report-type', { manifest: MANIFEST_NAME, type: JSON.stringify(head?.type) ?? '-' }), {
+      where,
+      hint: msg('input.not-report.hint'),
+    });
   }
   if (head.v !== 1) {
     throw new InputError(msg('input.report-newer', { version: JSON.stringify(head.v) ?? '-' }), { where, hint: msg('input.report-newer.hint') });

@@ -36,9 +36,15 @@ export interface Stamping {
 export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Renderer, stamping: Stamping): Promise<Check[]> {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const { first, rest, stamp } = stamping;
-  const revision: Check = rest.length === 0
-    ? check(msg('vr.name.revisions'), [], stamp === null ? msg('vr.pages.one-revision', { end: first.length }) : msg('vr.pages.doc-timestamp', { end: first.length, bytes: stamp.update }), msg('vr.rests.iso32000'))
-    : finding(msg('vr.name.revisions'), false, msg('vr.pages.appended', { bytes: rest.length, end: first.length, what: appended(rest) }));
+  const revision: Check =
+    rest.length === 0
+      ? check(
+          msg('vr.name.revisions'),
+          [],
+          stamp === null ? msg('vr.pages.one-revision', { end: first.length }) : msg('vr.pages.doc-timestamp', { end: first.length, bytes: stamp.update }),
+          msg('vr.rests.iso32000'),
+        )
+      : finding(msg('vr.name.revisions'), false, msg('vr.pages.appended', { bytes: rest.length, end: first.length, what: appended(rest) }));
 
   const made = ev.manifest.generator;
   if (made !== renderer.generator) {
@@ -72,8 +78,10 @@ async function failed(given: Buffer, rendered: Buffer | null, problems: readonly
   const mine = rendered === null ? null : await readerView(rendered);
   if (typeof mine === 'string') throw new Error(`verify-report: chatproof's own rendering does not read: ${mine}`);
   // What a reader would act on, the first objects that differ, how the pages read differently, the other objects.
-  const all = typeof view === 'string' ? [view, ...problems]
-    : [...threats(view), ...problems.slice(0, 3), ...(mine === null ? [] : viewDifferences(view, mine)), ...problems.slice(3)];
+  const all =
+    typeof view === 'string'
+      ? [view, ...problems]
+      : [...threats(view), ...problems.slice(0, 3), ...(mine === null ? [] : viewDifferences(view, mine)), ...problems.slice(3)];
   return finding(msg('vr.name.pages'), false, listed(all, 10));
 }
 

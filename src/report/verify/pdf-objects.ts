@@ -70,13 +70,17 @@ export function readLayout(pdf: Buffer): PdfLayout | string {
   const tail = /xref\n0 (\d+)\n((?:\d{10} \d{5} [fn] \n)*)trailer\n(<<\n[\s\S]*?\n>>)\nstartxref\n(\d+)\n%%EOF\n?$/y;
   tail.lastIndex = pos;
   const t = tail.exec(text);
-  if (t === null) return objects.length === 0 ? `no object begins where chatproof writes its first (byte ${pos}): another program rewrote the file` : `after object ${objects.at(-1)!.num} at byte ${pos} comes something other than the xref table and trailer chatproof writes`;
+  if (t === null)
+    return objects.length === 0
+      ? `no object begins where chatproof writes its first (byte ${pos}): another program rewrote the file`
+      : `after object ${objects.at(-1)!.num} at byte ${pos} comes something other than the xref table and trailer chatproof writes`;
   if (Number(t[4]) !== pos) return `startxref points at byte ${t[4]}, but the xref table is at byte ${pos}`;
   const rows = t[2]!.match(/.{20}/gs) ?? [];
   if (rows.length !== Number(t[1])) return `the xref table announces ${t[1]} entries but has ${rows.length}`;
   for (let i = 1; i < rows.length; i++) {
     const at = offsets.get(i);
-    if (at === undefined || rows[i] !== `${String(at).padStart(10, '0')} 00000 n \n`) return `the xref entry of object ${i} does not point at that object: a reader would read something else`;
+    if (at === undefined || rows[i] !== `${String(at).padStart(10, '0')} 00000 n \n`)
+      return `the xref entry of object ${i} does not point at that object: a reader would read something else`;
   }
   if (rows.length !== offsets.size + 1) return `the file has ${offsets.size} objects but its xref table lists ${rows.length - 1}`;
   return { header: header[0], objects, trailer: t[3]! };

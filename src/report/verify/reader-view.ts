@@ -41,7 +41,8 @@ export function viewDifferences(given: ReaderView, rendered: ReaderView): string
   const n = Math.min(given.pages.length, rendered.pages.length);
   const moved = new Map(rendered.pages.map((text, i) => [text, i + 1]));
   for (let i = 0; i < n && out.length < 4; i++) {
-    const g = given.pages[i]!, r = rendered.pages[i]!;
+    const g = given.pages[i]!,
+      r = rendered.pages[i]!;
     if (g === r) continue;
     const elsewhere = moved.get(g);
     if (elsewhere !== undefined) {

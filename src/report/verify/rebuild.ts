@@ -22,13 +22,21 @@ export function rebuildReport(ev: Evidence): Report | string {
   const { manifest: m } = ev;
   const roomEntry = ev.entries.get(m.room.entrySeq);
   const room = field(roomEntry?.payload, 'room');
-  const source = field(room, 'source'), title = field(room, 'title'), externalId = field(room, 'externalId');
+  const source = field(room, 'source'),
+    title = field(room, 'title'),
+    externalId = field(room, 'externalId');
   if (roomEntry?.kind !== 'room' || typeof source !== 'string' || typeof title !== 'string' || (externalId !== null && typeof externalId !== 'string')) {
     return `log entry #${m.room.entrySeq} does not create the room`;
   }
   const roomRecord: RoomRecord = { id: m.room.id, source: source as Source, externalId, title, createdSeq: m.room.entrySeq };
   const entries: EntryRecord[] = m.log.entries.map((e) => ({
-    seq: e.seq, kind: e.kind as EntryKind, at: e.at, roomId: e.roomId, payload: e.payload as Record<string, unknown>, prevHash: e.prev, hash: e.hash,
+    seq: e.seq,
+    kind: e.kind as EntryKind,
+    at: e.at,
+    roomId: e.roomId,
+    payload: e.payload as Record<string, unknown>,
+    prevHash: e.prev,
+    hash: e.hash,
   }));
   const captures: SourceCapture[] = [];
   for (const e of m.log.entries) {
@@ -84,13 +92,23 @@ function statedSet(ev: Evidence, ordinals: ReadonlyMap<string, number>, source: 
   const byHash = new Map(Object.entries(stated).map(([h, msg]) => [h, withHash(msg, h)]));
   const messages: ViewMessage[] = [];
   for (const t of ev.manifest.transcript) {
-    const content = byHash.get(t.hash), current = byHash.get(t.last.hash), first = t.versions[0];
+    const content = byHash.get(t.hash),
+      current = byHash.get(t.last.hash),
+      first = t.versions[0];
     const history = t.versions.map((v) => {
       const msg = byHash.get(v.hash);
       return msg === undefined ? null : { capture: v.capture, hash: v.hash, kind: msg.kind, body: msg.body };
     });
     if (content === undefined || current === undefined || first === undefined || history.includes(null)) return `message ${t.hash} is not stated in full`;
-    messages.push({ ...content, status: t.status, firstSeen: first.capture, lastSeen: t.last.capture, statusAsOf: t.statusAsOf, history: history as HistoryEntry[], current });
+    messages.push({
+      ...content,
+      status: t.status,
+      firstSeen: first.capture,
+      lastSeen: t.last.capture,
+      statusAsOf: t.statusAsOf,
+      history: history as HistoryEntry[],
+      current,
+    });
   }
   return selectShown({ captures: [...ordinals.keys()], messages, roomObservations: [] }, () => true, ordinals, byHash, source);
 }
@@ -102,11 +120,33 @@ function captureRecord(ev: Evidence, seq: number): CaptureRecord | null {
   const c = p as Record<string, unknown>;
   const text = (k: string): string | null => (typeof c[k] === 'string' ? (c[k] as string) : null);
   const num = (k: string): number | null => (typeof c[k] === 'number' ? (c[k] as number) : null);
-  const id = text('id'), roomId = text('roomId'), rawSha256 = text('rawSha256'), format = text('format'), variant = text('variant');
-  const parserVersion = text('parserVersion'), tz = text('tz'), merkleRoot = text('merkleRoot'), capturedAt = text('capturedAt');
-  const rawSize = num('rawSize'), messageCount = num('messageCount');
+  const id = text('id'),
+    roomId = text('roomId'),
+    rawSha256 = text('rawSha256'),
+    format = text('format'),
+    variant = text('variant');
+  const parserVersion = text('parserVersion'),
+    tz = text('tz'),
+    merkleRoot = text('merkleRoot'),
+    capturedAt = text('capturedAt');
+  const rawSize = num('rawSize'),
+    messageCount = num('messageCount');
   const coverage = c['coverage'] as Coverage | undefined;
-  if (id === null || roomId === null || rawSha256 === null || format === null || variant === null || parserVersion === null || tz === null
-    || merkleRoot === null || capturedAt === null || rawSize === null || messageCount === null || typeof coverage !== 'object' || coverage === null) return null;
+  if (
+    id === null ||
+    roomId === null ||
+    rawSha256 === null ||
+    format === null ||
+    variant === null ||
+    parserVersion === null ||
+    tz === null ||
+    merkleRoot === null ||
+    capturedAt === null ||
+    rawSize === null ||
+    messageCount === null ||
+    typeof coverage !== 'object' ||
+    coverage === null
+  )
+    return null;
   return { id, roomId, entrySeq: seq, rawSha256, rawSize, format, variant, parserVersion, tz, coverage, messageCount, merkleRoot, capturedAt };
 }

@@ -23,9 +23,10 @@ export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFac
   try {
     const outcome = importer.parse(decodeInput(bytes, c.file), { tz: facts.tz, members: c.members, roomTitle });
     if (!outcome.ok) return { ok: false, problem: msg('vr.reparse.refused', { file, format: facts.format, why: outcome.error.text }) };
-    const parser = facts.parserVersion === importer.parserVersion
-      ? msg('vr.reparse.parser', { version: importer.parserVersion })
-      : msg('vr.reparse.parser-older', { version: importer.parserVersion, made: facts.parserVersion });
+    const parser =
+      facts.parserVersion === importer.parserVersion
+        ? msg('vr.reparse.parser', { version: importer.parserVersion })
+        : msg('vr.reparse.parser-older', { version: importer.parserVersion, made: facts.parserVersion });
     return { ok: true, hashes: outcome.result.messages.map(messageHash), parser };
   } catch (e) {
     return { ok: false, problem: msg('vr.reparse.failed', { file, format: facts.format, why: (e as Error).message }) };

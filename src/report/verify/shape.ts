@@ -10,9 +10,11 @@ const show = (v: unknown): string => {
   return text === undefined ? String(v) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
-const expect = (ok: (v: unknown) => boolean, what: string): Validator => (v, path, problems) => {
-  if (!ok(v)) problems.push(`${path}: expected ${what}, found ${show(v)}`);
-};
+const expect =
+  (ok: (v: unknown) => boolean, what: string): Validator =>
+  (v, path, problems) => {
+    if (!ok(v)) problems.push(`${path}: expected ${what}, found ${show(v)}`);
+  };
 
 export const str = expect((v) => typeof v === 'string', 'a string');
 export const int = expect((v) => Number.isSafeInteger(v), 'an integer');

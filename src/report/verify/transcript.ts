@@ -36,9 +36,12 @@ export function checkSightings(ev: Evidence): Check {
     }
   }
   const full = manifest.mode === 'full';
-  return check(msg('vr.name.shown'), problems,
+  return check(
+    msg('vr.name.shown'),
+    problems,
     msg(full ? 'vr.shown.ok-full' : 'vr.shown.ok-private', { n: manifest.transcript.length, sightings: n }),
-    msg(full ? 'vr.rests.capture-checks' : 'vr.rests.proofs-above'));
+    msg(full ? 'vr.rests.capture-checks' : 'vr.rests.proofs-above'),
+  );
 }
 
 /** Full mode: the statuses shown (edited, unsent, deleted) follow from the captures themselves. */
@@ -54,23 +57,36 @@ export function checkStatuses(ev: Evidence): Check {
       if (m === undefined) problems.push(msg('vr.statuses.unstated', { hash: short(hash), capture: c.id }));
       else messages.push({ ...m, hash });
     }
-    views.push({ id: c.id, capturedAt: String(field(e?.payload, 'capture', 'capturedAt') ?? ''), coverage: field(e?.payload, 'capture', 'coverage') as Coverage, messages });
+    views.push({
+      id: c.id,
+      capturedAt: String(field(e?.payload, 'capture', 'capturedAt') ?? ''),
+      coverage: field(e?.payload, 'capture', 'coverage') as Coverage,
+      messages,
+    });
   }
   if (problems.length === 0) {
     const derived = buildArchiveView(views).messages.map((m): ManifestShown => ({
-      hash: m.hash, status: m.status, statusAsOf: m.statusAsOf, versions: m.history.map((v) => ({ capture: v.capture, hash: v.hash })), last: { capture: m.lastSeen, hash: m.current.hash },
+      hash: m.hash,
+      status: m.status,
+      statusAsOf: m.statusAsOf,
+      versions: m.history.map((v) => ({ capture: v.capture, hash: v.hash })),
+      last: { capture: m.lastSeen, hash: m.current.hash },
     }));
     const key = (s: ManifestShown): string => JSON.stringify([s.hash, s.status, s.statusAsOf, s.versions, s.last]);
     if (derived.length !== manifest.transcript.length) problems.push(msg('vr.statuses.count', { derived: derived.length, shown: manifest.transcript.length }));
     derived.forEach((d, i) => {
       const shown = manifest.transcript[i];
-      if (shown !== undefined && key(d) !== key(shown)) problems.push(msg('vr.statuses.differs', { hash: short(d.hash), status: d.status, shownStatus: shown.status, shown: short(shown.hash) }));
+      if (shown !== undefined && key(d) !== key(shown))
+        problems.push(msg('vr.statuses.differs', { hash: short(d.hash), status: d.status, shownStatus: shown.status, shown: short(shown.hash) }));
     });
   }
   const c = countOf(manifest.transcript);
-  return check(msg('vr.name.statuses'), problems,
+  return check(
+    msg('vr.name.statuses'),
+    problems,
     msg('vr.statuses.ok', { captures: manifest.captures.length, edited: c.edited, unsent: c.unsent, deleted: c.deleted, present: c.present }),
-    msg('vr.rests.diff'));
+    msg('vr.rests.diff'),
+  );
 }
 
 function countOf(t: readonly ManifestShown[]): Record<ManifestShown['status'], number> {

@@ -45,7 +45,10 @@ export function readOriginal(sqlite: Database.Database, sha256: string): Buffer 
   const row = sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256);
   if (!row) throw new ArchiveError(msg('archive.original-missing', { sha256 }), { hint: msg('hint.run-verify') });
   const reader = new ChunkReader(sqlite);
-  const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq').all(sha256) as { seq: number; hash: Buffer }[];
+  const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq').all(sha256) as {
+    seq: number;
+    hash: Buffer;
+  }[];
   const parts: Buffer[] = [];
   const whole = createHash('sha256');
   for (const { seq, hash } of links) {

@@ -11,9 +11,17 @@ import { decodeChunk } from './chunk-store.js';
  * was already reported), by a row whose bytes hash so (if only its key was changed), or by chunk
  * rows listed under that key (if only the blobs row's key was changed).
  */
-export interface BlobIndex { readonly count: number; has(sha256: string): boolean }
+export interface BlobIndex {
+  readonly count: number;
+  has(sha256: string): boolean;
+}
 
-interface ChunkRow { rowid: number; hash: unknown; size: unknown; data: unknown }
+interface ChunkRow {
+  rowid: number;
+  hash: unknown;
+  size: unknown;
+  data: unknown;
+}
 
 /**
  * `verify` of the originals: every chunk re-hashed once, every original put together from its
@@ -28,14 +36,25 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[]):
   const rows = sqlite.prepare('SELECT sha256, size, chunker FROM blobs').all() as { sha256: string; size: number; chunker: string }[];
   for (const { sha256, size, chunker } of rows) {
     keys.add(sha256);
-    if (chunker !== ARCHIVE_CHUNKER.name) problems.push({ kind: 'blob-chunker-unknown', where: msg('vp.row-column', { table: 'blobs', id: sha256, column: 'chunker' }), expected: ARCHIVE_CHUNKER.name, actual: String(chunker) });
+    if (chunker !== ARCHIVE_CHUNKER.name)
+      problems.push({
+        kind: 'blob-chunker-unknown',
+        where: msg('vp.row-column', { table: 'blobs', id: sha256, column: 'chunker' }),
+        expected: ARCHIVE_CHUNKER.name,
+        actual: String(chunker),
+      });
     const whole = createHash('sha256');
     let total = 0;
     let broken = false;
     const list = links.all(sha256) as { seq: number; hash: unknown }[];
     const gap = list.findIndex((l, i) => l.seq !== i);
     if (gap >= 0) {
-      problems.push({ kind: 'blob-chunks-out-of-order', where: msg('vp.blob-chunks', { sha256 }), expected: msg('vp.chunk-at', { n: gap, position: gap + 1 }), actual: msg('vp.chunk', { n: list[gap]!.seq }) });
+      problems.push({
+        kind: 'blob-chunks-out-of-order',
+        where: msg('vp.blob-chunks', { sha256 }),
+        expected: msg('vp.chunk-at', { n: gap, position: gap + 1 }),
+        actual: msg('vp.chunk', { n: list[gap]!.seq }),
+      });
       continue;
     }
     for (const { seq, hash } of list) {
@@ -51,7 +70,8 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[]):
     const actual = whole.digest('hex');
     byContent.add(actual);
     if (actual !== sha256) problems.push({ kind: 'blob-hash-mismatch', where: msg('vp.blob-assembled', { sha256 }), expected: sha256, actual });
-    else if (size !== total) problems.push({ kind: 'blob-size-mismatch', where: msg('vp.row', { table: 'blobs', id: sha256 }), expected: String(total), actual: String(size) });
+    else if (size !== total)
+      problems.push({ kind: 'blob-size-mismatch', where: msg('vp.row', { table: 'blobs', id: sha256 }), expected: String(total), actual: String(size) });
   }
   chunks.checkTheRest();
   const listed = new Set(sqlite.prepare('SELECT DISTINCT blob_sha256 FROM blob_chunks').pluck().all() as string[]);
@@ -107,7 +127,12 @@ class ChunkChecker {
     const where = msg('vp.row', { table: 'chunks', id: key });
     if (bytes === null) {
       this.checked.set(row.rowid, '');
-      this.problems.push({ kind: 'chunk-damaged', where: msg('vp.row-column', { table: 'chunks', id: key, column: 'data' }), expected: msg('vp.deflate.expected', { bytes: String(row.size) }), actual: msg('vp.not-decompressible') });
+      this.problems.push({
+        kind: 'chunk-damaged',
+        where: msg('vp.row-column', { table: 'chunks', id: key, column: 'data' }),
+        expected: msg('vp.deflate.expected', { bytes: String(row.size) }),
+        actual: msg('vp.not-decompressible'),
+      });
       return null;
     }
     const actual = sha256Bytes(bytes).toString('hex');

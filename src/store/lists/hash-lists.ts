@@ -59,6 +59,9 @@ export function putList(sqlite: Database.Database, captureId: string, list: Buff
  * checked compares the list's Merkle root with the capture's (archive.ts, verify.ts).
  */
 export function readList(sqlite: Database.Database, captureId: string): Buffer {
-  const pieces = sqlite.prepare('SELECT l.data FROM capture_lists c JOIN list_chunks l ON l.hash = c.chunk_hash WHERE c.capture_id = ? ORDER BY c.seq').pluck().all(captureId) as Buffer[];
+  const pieces = sqlite
+    .prepare('SELECT l.data FROM capture_lists c JOIN list_chunks l ON l.hash = c.chunk_hash WHERE c.capture_id = ? ORDER BY c.seq')
+    .pluck()
+    .all(captureId) as Buffer[];
   return Buffer.concat(pieces);
 }

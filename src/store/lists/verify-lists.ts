@@ -24,7 +24,9 @@ export function verifyLists(sqlite: Database.Database, problems: Problem[]): Map
     if (actual !== key) problems.push({ kind: 'list-chunk-hash-mismatch', where: msg('vp.row', { table: 'list_chunks', id: key }), expected: key, actual });
   }
   const lists = new Map<string, Buffer | null>();
-  const links = sqlite.prepare('SELECT capture_id, seq, chunk_hash FROM capture_lists ORDER BY capture_id, seq').raw().iterate() as IterableIterator<[string, number, unknown]>;
+  const links = sqlite.prepare('SELECT capture_id, seq, chunk_hash FROM capture_lists ORDER BY capture_id, seq').raw().iterate() as IterableIterator<
+    [string, number, unknown]
+  >;
   let id: string | null = null;
   let pieces: Buffer[] = [];
   let broken = false;
@@ -40,7 +42,12 @@ export function verifyLists(sqlite: Database.Database, problems: Problem[]): Map
     }
     if (broken) continue;
     if (seq !== pieces.length) {
-      problems.push({ kind: 'capture-list-out-of-order', where: msg('vp.list-rows', { id: capture }), expected: msg('vp.piece-at', { n: pieces.length, position: pieces.length + 1 }), actual: msg('vp.piece', { n: seq }) });
+      problems.push({
+        kind: 'capture-list-out-of-order',
+        where: msg('vp.list-rows', { id: capture }),
+        expected: msg('vp.piece-at', { n: pieces.length, position: pieces.length + 1 }),
+        actual: msg('vp.piece', { n: seq }),
+      });
       broken = true;
       continue;
     }
@@ -49,7 +56,8 @@ export function verifyLists(sqlite: Database.Database, problems: Problem[]): Map
     // A piece whose key alone was changed is found by its content (and its row was reported above).
     const piece = stored === undefined ? byContent.get(key) : stored.ok ? stored.data : undefined;
     if (piece === undefined) {
-      if (stored === undefined) problems.push({ kind: 'list-chunk-missing', where: msg('vp.list-piece', { id: capture, n: seq + 1 }), expected: key, actual: msg('vp.not-stored') });
+      if (stored === undefined)
+        problems.push({ kind: 'list-chunk-missing', where: msg('vp.list-piece', { id: capture, n: seq + 1 }), expected: key, actual: msg('vp.not-stored') });
       broken = true;
       continue;
     }

@@ -18,7 +18,8 @@ export function backupRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const lang = c.get('lang');
     const tx = textsIn(lang);
     const body = deps.workspace.exists()
-      ? html`<p>${tx('ui.backup.intro')}</p><p><a class="button" href="/backup/download" download>${tx('ui.backup.download')}</a></p>`
+      ? html`<p>${tx('ui.backup.intro')}</p>
+          <p><a class="button" href="/backup/download" download>${tx('ui.backup.download')}</a></p>`
       : html`<p>${tx('ui.backup.none')}</p>`;
     return c.html(page(lang, '/backup', tx('ui.backup.title'), body));
   });
@@ -34,7 +35,9 @@ export function backupRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
       const stream = createReadStream(file);
       stream.once('close', remove);
       return c.body(Readable.toWeb(stream) as ReadableStream<Uint8Array>, 200, {
-        'Content-Type': 'application/vnd.sqlite3', 'Content-Length': String(statSync(file).size), 'Content-Disposition': `attachment; filename="${backupName()}"`,
+        'Content-Type': 'application/vnd.sqlite3',
+        'Content-Length': String(statSync(file).size),
+        'Content-Disposition': `attachment; filename="${backupName()}"`,
       });
     } catch (e) {
       remove();

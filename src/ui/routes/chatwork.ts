@@ -8,20 +8,43 @@ import { failure } from '../failure.js';
 import { page, type Html } from '../layout.js';
 import { fields } from '../upload.js';
 
-const STATUS_KEY = { captured: 'ui.chatwork.status.captured', unchanged: 'ui.chatwork.status.unchanged', unreachable: 'ui.chatwork.status.unreachable' } as const;
+const STATUS_KEY = {
+  captured: 'ui.chatwork.status.captured',
+  unchanged: 'ui.chatwork.status.unchanged',
+  unreachable: 'ui.chatwork.status.unreachable',
+} as const;
 
 /** What the session holds, never the token itself. */
 function state(lang: Lang, s: ChatworkSession): Html {
   const tx = textsIn(lang);
   const last = s.last;
   return html`<p data-token="${s.hasToken ? 'set' : 'none'}">${s.hasToken ? tx('ui.chatwork.kept') : tx('ui.chatwork.no-token')}</p>
-${s.hasToken ? html`<div class="actions"><form data-post="/chatwork/sync" data-target="#chatwork-state"><button type="submit">${tx('ui.chatwork.sync')}</button></form>
-<form data-post="/chatwork/forget" data-target="#chatwork-state"><button type="submit" class="secondary">${tx('ui.chatwork.forget')}</button></form></div>
-<form data-post="/chatwork/schedule" data-target="#chatwork-state"><label>${tx('ui.chatwork.every')}<input type="number" name="minutes" min="0" max="1440" value="${s.minutes}"></label>
-<p><button type="submit" class="secondary">${tx('ui.chatwork.schedule')}</button> ${s.minutes > 0 ? tx('ui.chatwork.scheduled', { minutes: s.minutes }) : tx('ui.chatwork.unscheduled')}</p></form>` : ''}
-${last === null ? '' : html`<h2>${tx('ui.chatwork.last')}: ${last.at}</h2>
-${last.error === null ? html`<p>${tx('ui.chatwork.synced', { rooms: last.rooms.length, captures: last.rooms.filter((r) => r.status === 'captured').length })}</p>` : failure(lang, last.error)}
-<ul>${last.rooms.map((r) => html`<li>${r.room ? html`<a href="/rooms/${r.room.id}">${r.title}</a>` : r.title}: ${tx(STATUS_KEY[r.status])}</li>`)}</ul>`}`;
+    ${
+      s.hasToken
+        ? html`<div class="actions">
+              <form data-post="/chatwork/sync" data-target="#chatwork-state"><button type="submit">${tx('ui.chatwork.sync')}</button></form>
+              <form data-post="/chatwork/forget" data-target="#chatwork-state">
+                <button type="submit" class="secondary">${tx('ui.chatwork.forget')}</button>
+              </form>
+            </div>
+            <form data-post="/chatwork/schedule" data-target="#chatwork-state">
+              <label>${tx('ui.chatwork.every')}<input type="number" name="minutes" min="0" max="1440" value="${s.minutes}" /></label>
+              <p>
+                <button type="submit" class="secondary">${tx('ui.chatwork.schedule')}</button>
+                ${s.minutes > 0 ? tx('ui.chatwork.scheduled', { minutes: s.minutes }) : tx('ui.chatwork.unscheduled')}
+              </p>
+            </form>`
+        : ''
+    }
+    ${
+      last === null
+        ? ''
+        : html`<h2>${tx('ui.chatwork.last')}: ${last.at}</h2>
+            ${last.error === null ? html`<p>${tx('ui.chatwork.synced', { rooms: last.rooms.length, captures: last.rooms.filter((r) => r.status === 'captured').length })}</p>` : failure(lang, last.error)}
+            <ul>
+              ${last.rooms.map((r) => html`<li>${r.room ? html`<a href="/rooms/${r.room.id}">${r.title}</a>` : r.title}: ${tx(STATUS_KEY[r.status])}</li>`)}
+            </ul>`
+    }`;
 }
 
 export function chatworkRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
@@ -30,10 +53,19 @@ export function chatworkRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
   app.get('/chatwork', (c) => {
     const lang = c.get('lang');
     const tx = textsIn(lang);
-    return c.html(page(lang, '/chatwork', tx('ui.chatwork.title'), html`<p>${tx('ui.chatwork.intro')}</p>
-<form data-post="/chatwork/token" data-target="#chatwork-state" data-clear><label>${tx('ui.chatwork.token')}<input type="password" name="token" autocomplete="off" spellcheck="false"></label>
-<p><button type="submit">${tx('ui.chatwork.keep')}</button></p></form>
-<section id="chatwork-state" aria-live="polite">${state(lang, s)}</section>`));
+    return c.html(
+      page(
+        lang,
+        '/chatwork',
+        tx('ui.chatwork.title'),
+        html`<p>${tx('ui.chatwork.intro')}</p>
+          <form data-post="/chatwork/token" data-target="#chatwork-state" data-clear>
+            <label>${tx('ui.chatwork.token')}<input type="password" name="token" autocomplete="off" spellcheck="false" /></label>
+            <p><button type="submit">${tx('ui.chatwork.keep')}</button></p>
+          </form>
+          <section id="chatwork-state" aria-live="polite">${state(lang, s)}</section>`,
+      ),
+    );
   });
 
   app.post('/chatwork/token', async (c) => {

@@ -19,8 +19,9 @@ export function changeSummary(lang: Lang, r: StoredCapture): Html {
   const tx = textsIn(lang);
   const k = r.changes;
   return html`<div class="verdict ok" data-stored="${r.recorded.room.id}">
-<p>${tx('ui.import.stored', { n: r.recorded.capture.messageCount, title: r.recorded.room.title, created: r.recorded.roomCreated })}</p>
-${r.recorded.roomCreated ? '' : html`<p data-changes>${tx('ui.import.changes', { added: k.added, edited: k.edited, unsent: k.unsent, deleted: k.deleted, unchanged: k.unchanged })}</p>`}
-<p class="muted">${tx('ui.import.logged', { seq: r.recorded.entry.seq })}</p>
-<p><a class="button" href="/rooms/${r.recorded.room.id}">${tx('ui.import.open-room')}</a></p></div>`;
+    <p>${tx('ui.import.stored', { n: r.recorded.capture.messageCount, title: r.recorded.room.title, created: r.recorded.roomCreated })}</p>
+    ${r.recorded.roomCreated ? '' : html`<p data-changes>${tx('ui.import.changes', { added: k.added, edited: k.edited, unsent: k.unsent, deleted: k.deleted, unchanged: k.unchanged })}</p>`}
+    <p class="muted">${tx('ui.import.logged', { seq: r.recorded.entry.seq })}</p>
+    <p><a class="button" href="/rooms/${r.recorded.room.id}">${tx('ui.import.open-room')}</a></p>
+  </div>`;
 }

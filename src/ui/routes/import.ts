@@ -15,30 +15,70 @@ import { changeSummary } from './import-result.js';
 const PASTE_WHERE = 'paste';
 
 function roomField(lang: Lang, value = ''): Html {
-  return html`<label>${textsIn(lang)('ui.import.room')}<input type="text" name="room" value="${value}"></label>`;
+  return html`<label>${textsIn(lang)('ui.import.room')}<input type="text" name="room" value="${value}" /></label>`;
 }
 
 function previewView(lang: Lang, tz: string, id: string, p: CapturePreview, existing: boolean): Html {
   const tx = textsIn(lang);
   const needsRoom = p.roomTitle === null;
   return html`<h2>${tx('ui.import.read')}</h2>
-<dl class="summary" data-preview>
-<dt>${tx('ui.import.format')}</dt><dd data-field="format">${p.format} · ${p.variant} <span class="muted">(${render(lang, p.reason)})</span></dd>
-<dt>${tx('ui.import.messages')}</dt><dd data-field="messages">${p.messages}</dd>
-<dt>${tx('ui.import.range')}</dt><dd>${when(p.first, tz)} … ${when(p.last, tz)}</dd>
-<dt>${tx('ui.import.into')}</dt><dd data-field="room">${p.roomTitle ?? '—'} ${p.roomTitle !== null && !existing ? tx('ui.import.new-room') : ''}</dd>
-${p.inferred ? html`<dt>${tx('ui.import.structure')}</dt><dd>${render(lang, p.inferred.layout)} — ${p.senders.map((s, i) => html`${i > 0 ? ', ' : ''}${s.name} (${s.count})`)}</dd>` : ''}
-${p.warnings.length > 0 ? html`<dt>${tx('ui.import.warnings')}</dt><dd><ul>${p.warnings.slice(0, 20).map((w) => html`<li class="warn">${w.line === null ? '' : `${w.line}: `}${render(lang, w.message)}</li>`)}</ul></dd>` : ''}
-</dl>
-${p.inferred ? html`<p class="warn" data-notice="inferred">${tx('ui.import.inferred')}</p>` : ''}
-${p.truncated ? html`<p class="warn" data-notice="truncated">${tx('ui.import.truncated', { line: p.truncated.line, reason: p.truncated.reason })}</p>` : ''}
-<h2>${tx('ui.import.first')}</h2>
-<table class="messages"><tbody>${p.sample.map((m) => html`<tr><td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td><td class="body">${m.body}</td></tr>`)}</tbody></table>
-${needsRoom
-    ? html`<p class="warn" role="alert">${tx('ui.import.needs-room')}</p>
-<form data-post="/import/room" data-target="#import-result"><input type="hidden" name="id" value="${id}">${roomField(lang)}<p><button type="submit">${tx('ui.import.read-paste')}</button></p></form>`
-    : html`<div class="actions"><form data-post="/import/confirm" data-target="#import-result"><input type="hidden" name="id" value="${id}"><button type="submit">${tx('ui.import.confirm')}</button></form>
-<form data-post="/import/cancel" data-target="#import-result"><input type="hidden" name="id" value="${id}"><button type="submit" class="secondary">${tx('ui.import.cancel')}</button></form></div>`}`;
+    <dl class="summary" data-preview>
+      <dt>${tx('ui.import.format')}</dt>
+      <dd data-field="format">${p.format} · ${p.variant} <span class="muted">(${render(lang, p.reason)})</span></dd>
+      <dt>${tx('ui.import.messages')}</dt>
+      <dd data-field="messages">${p.messages}</dd>
+      <dt>${tx('ui.import.range')}</dt>
+      <dd>${when(p.first, tz)} … ${when(p.last, tz)}</dd>
+      <dt>${tx('ui.import.into')}</dt>
+      <dd data-field="room">${p.roomTitle ?? '—'} ${p.roomTitle !== null && !existing ? tx('ui.import.new-room') : ''}</dd>
+      ${
+        p.inferred
+          ? html`<dt>${tx('ui.import.structure')}</dt>
+              <dd>${render(lang, p.inferred.layout)} — ${p.senders.map((s, i) => html`${i > 0 ? ', ' : ''}${s.name} (${s.count})`)}</dd>`
+          : ''
+      }
+      ${
+        p.warnings.length > 0
+          ? html`<dt>${tx('ui.import.warnings')}</dt>
+              <dd>
+                <ul>
+                  ${p.warnings.slice(0, 20).map((w) => html`<li class="warn">${w.line === null ? '' : `${w.line}: `}${render(lang, w.message)}</li>`)}
+                </ul>
+              </dd>`
+          : ''
+      }
+    </dl>
+    ${p.inferred ? html`<p class="warn" data-notice="inferred">${tx('ui.import.inferred')}</p>` : ''}
+    ${p.truncated ? html`<p class="warn" data-notice="truncated">${tx('ui.import.truncated', { line: p.truncated.line, reason: p.truncated.reason })}</p>` : ''}
+    <h2>${tx('ui.import.first')}</h2>
+    <table class="messages">
+      <tbody>
+        ${p.sample.map(
+          (m) =>
+            html`<tr>
+              <td>${when(m.sentAt, tz)}</td>
+              <td>${m.sender ?? '—'}</td>
+              <td class="body">${m.body}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${
+      needsRoom
+        ? html`<p class="warn" role="alert">${tx('ui.import.needs-room')}</p>
+            <form data-post="/import/room" data-target="#import-result">
+              <input type="hidden" name="id" value="${id}" />${roomField(lang)}
+              <p><button type="submit">${tx('ui.import.read-paste')}</button></p>
+            </form>`
+        : html`<div class="actions">
+            <form data-post="/import/confirm" data-target="#import-result">
+              <input type="hidden" name="id" value="${id}" /><button type="submit">${tx('ui.import.confirm')}</button>
+            </form>
+            <form data-post="/import/cancel" data-target="#import-result">
+              <input type="hidden" name="id" value="${id}" /><button type="submit" class="secondary">${tx('ui.import.cancel')}</button>
+            </form>
+          </div>`
+    }`;
 }
 
 /** Reads an input, keeps it waiting for the person's answer, and shows what was read. */
@@ -57,13 +97,22 @@ export function importRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
   app.get('/import', (c) => {
     const lang = c.get('lang');
     const tx = textsIn(lang);
-    return c.html(page(lang, '/import', tx('ui.import.title'), html`<p>${tx('ui.import.intro')}</p>
-<h2>${tx('ui.import.file')}</h2>
-${dropForm(lang, { post: '/import/preview', target: '#import-result', extra: roomField(lang) })}
-<h2>${tx('ui.import.paste')}</h2>
-<form data-post="/import/preview" data-target="#import-result">${roomField(lang)}<textarea name="text" aria-label="${tx('ui.import.paste')}"></textarea>
-<p><button type="submit">${tx('ui.import.read-paste')}</button></p></form>
-<section id="import-result" aria-live="polite"></section>`));
+    return c.html(
+      page(
+        lang,
+        '/import',
+        tx('ui.import.title'),
+        html`<p>${tx('ui.import.intro')}</p>
+          <h2>${tx('ui.import.file')}</h2>
+          ${dropForm(lang, { post: '/import/preview', target: '#import-result', extra: roomField(lang) })}
+          <h2>${tx('ui.import.paste')}</h2>
+          <form data-post="/import/preview" data-target="#import-result">
+            ${roomField(lang)}<textarea name="text" aria-label="${tx('ui.import.paste')}"></textarea>
+            <p><button type="submit">${tx('ui.import.read-paste')}</button></p>
+          </form>
+          <section id="import-result" aria-live="polite"></section>`,
+      ),
+    );
   });
 
   app.post('/import/preview', async (c) => {
@@ -97,16 +146,25 @@ ${dropForm(lang, { post: '/import/preview', target: '#import-result', extra: roo
     const input = pending.take((await fields(c))['id'] ?? '');
     if (input === undefined) return c.html(html`<p class="error" role="alert">${textsIn(lang)('ui.import.expired')}</p>`, 410);
     const { importCapture } = await import('../../app/import-capture.js');
-    const result = await importCapture(() => deps.workspace.archive(), {
-      input: { bytes: input.bytes, name: input.name, where: input.where }, format: 'auto', room: input.room, members: [], tz: deps.workspace.tz,
-      signal: new AbortController().signal,
-    }, {
-      onEvent: () => undefined,
-      // The person saw what was read — the guessed structure, the truncation — and pressed "store".
-      confirm: () => Promise.resolve(true),
-    });
+    const result = await importCapture(
+      () => deps.workspace.archive(),
+      {
+        input: { bytes: input.bytes, name: input.name, where: input.where },
+        format: 'auto',
+        room: input.room,
+        members: [],
+        tz: deps.workspace.tz,
+        signal: new AbortController().signal,
+      },
+      {
+        onEvent: () => undefined,
+        // The person saw what was read — the guessed structure, the truncation — and pressed "store".
+        confirm: () => Promise.resolve(true),
+      },
+    );
     // A file a watched folder brought in, stored once a person answered: the watch page says so.
-    if (deps.watcher.events.some((e) => e.file === input.where)) deps.watcher.record({ type: 'imported', file: input.where, at: new Date().toISOString(), result });
+    if (deps.watcher.events.some((e) => e.file === input.where))
+      deps.watcher.record({ type: 'imported', file: input.where, at: new Date().toISOString(), result });
     return c.html(changeSummary(lang, result));
   });
 }

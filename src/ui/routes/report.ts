@@ -29,46 +29,72 @@ export function reportRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const lang = c.get('lang');
     const tx = textsIn(lang);
     const room = deps.browser.room(c.req.param('id'));
-    return c.html(page(lang, '/', tx('ui.report.title', { room: room.title }), html`<p>${tx('ui.report.intro')}</p>
-<form data-post="/rooms/${room.id}/report" data-target="#report-result">
-<label>${tx('ui.report.from')}<input type="date" name="from"></label>
-<label>${tx('ui.report.to')}<input type="date" name="to"></label>
-<p class="muted">${tx('ui.report.range-note')}</p>
-<label><input type="checkbox" name="private" value="yes"> ${tx('ui.report.private')}</label>
-<label>${tx('ui.report.tsa')}<select name="tsa"><option value="">${tx('ui.report.tsa-none')}</option>${TSA_NAMES.map((n) => html`<option value="${n}">${n}</option>`)}</select></label>
-<p class="muted">${tx('ui.report.tsa-note')}</p>
-<label>${tx('ui.report.heading')}<input type="text" name="title"></label>
-<p><button type="submit">${tx('ui.report.make')}</button></p>
-</form>
-<section id="report-result" aria-live="polite"></section>`));
+    return c.html(
+      page(
+        lang,
+        '/',
+        tx('ui.report.title', { room: room.title }),
+        html`<p>${tx('ui.report.intro')}</p>
+          <form data-post="/rooms/${room.id}/report" data-target="#report-result">
+            <label>${tx('ui.report.from')}<input type="date" name="from" /></label>
+            <label>${tx('ui.report.to')}<input type="date" name="to" /></label>
+            <p class="muted">${tx('ui.report.range-note')}</p>
+            <label><input type="checkbox" name="private" value="yes" /> ${tx('ui.report.private')}</label>
+            <label
+              >${tx('ui.report.tsa')}<select name="tsa">
+                <option value="">${tx('ui.report.tsa-none')}</option>
+                ${TSA_NAMES.map((n) => html`<option value="${n}">${n}</option>`)}
+              </select></label
+            >
+            <p class="muted">${tx('ui.report.tsa-note')}</p>
+            <label>${tx('ui.report.heading')}<input type="text" name="title" /></label>
+            <p><button type="submit">${tx('ui.report.make')}</button></p>
+          </form>
+          <section id="report-result" aria-live="polite"></section>`,
+      ),
+    );
   });
 
   app.post('/rooms/:id/report', async (c) => {
     const lang = c.get('lang');
     const tx = textsIn(lang);
     const f = await fields(c);
-    const given = (k: string): string | undefined => (f[k] ?? '').trim() === '' ? undefined : f[k]!.trim();
+    const given = (k: string): string | undefined => ((f[k] ?? '').trim() === '' ? undefined : f[k]!.trim());
     const archive = deps.workspace.archive();
     count += 1;
     const file = join(deps.scratch, `report-${count}.pdf`);
-    const done = await makeRoomReport(archive, {
-      room: c.req.param('id'), from: given('from'), to: given('to'), private: f['private'] === 'yes', tsa: given('tsa'), title: given('title'),
-      lang, tz: deps.workspace.tz,
-    }, file);
+    const done = await makeRoomReport(
+      archive,
+      {
+        room: c.req.param('id'),
+        from: given('from'),
+        to: given('to'),
+        private: f['private'] === 'yes',
+        tsa: given('tsa'),
+        title: given('title'),
+        lang,
+        tz: deps.workspace.tz,
+      },
+      file,
+    );
     const room = deps.browser.room(c.req.param('id'));
     const id = made.add({ file: done.file, name: reportName(room.title, done.entry.at) });
-    return c.html(html`<div class="verdict ok" data-report="${id}">
-<p>${tx('ui.report.done', { pages: done.pages, seq: done.entry.seq })}</p>
-<p class="hash">sha256 ${done.sha256}</p>
-${done.stamped === null ? '' : html`<p>${tx('ui.report.stamped', { tsa: done.stamped.token.tsaName ?? '', at: done.stamped.token.genTime })}</p>`}
-<p><a class="button" href="/reports/${id}" download>${tx('ui.report.download')}</a></p></div>`);
+    return c.html(
+      html`<div class="verdict ok" data-report="${id}">
+        <p>${tx('ui.report.done', { pages: done.pages, seq: done.entry.seq })}</p>
+        <p class="hash">sha256 ${done.sha256}</p>
+        ${done.stamped === null ? '' : html`<p>${tx('ui.report.stamped', { tsa: done.stamped.token.tsaName ?? '', at: done.stamped.token.genTime })}</p>`}
+        <p><a class="button" href="/reports/${id}" download>${tx('ui.report.download')}</a></p>
+      </div>`,
+    );
   });
 
   app.get('/reports/:id', (c) => {
     const r = made.get(c.req.param('id'));
     if (r === undefined) return c.notFound();
     return c.body(Readable.toWeb(createReadStream(r.file)) as ReadableStream<Uint8Array>, 200, {
-      'Content-Type': 'application/pdf', 'Content-Length': String(statSync(r.file).size),
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(statSync(r.file).size),
       'Content-Disposition': `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(r.name)}`,
     });
   });

@@ -13,7 +13,11 @@ import { page, type Html } from '../layout.js';
 const PAGE_SIZE = 200;
 
 const STATUS_KEY = {
-  present: 'ui.status.present', edited: 'ui.status.edited', unsent: 'ui.status.unsent', deleted: 'ui.status.deleted', added: 'ui.status.added',
+  present: 'ui.status.present',
+  edited: 'ui.status.edited',
+  unsent: 'ui.status.unsent',
+  deleted: 'ui.status.deleted',
+  added: 'ui.status.added',
 } as const satisfies Record<MessageStatus | 'added', MessageKey>;
 
 export function statusText(lang: Lang, status: string): string {
@@ -36,7 +40,8 @@ function body(lang: Lang, m: ViewMessage): Html {
   if (m.status === 'edited') return html`${bodies.slice(0, -1).map((b) => html`<del class="before">${b}</del> → `)}<ins>${m.body}</ins>`;
   if (m.status === 'unsent') return html`<del class="before">${bodies.length > 1 ? bodies[bodies.length - 2] : m.body}</del>`;
   // Deleted by the source's mark in the room's first capture: there is no earlier text to strike through.
-  if (m.status === 'deleted' && m.kind === 'unsent' && isDeletionMark(m.current)) return html`<em class="unknown">${render(lang, msg('ui.deleted.text-unknown'))}</em>`;
+  if (m.status === 'deleted' && m.kind === 'unsent' && isDeletionMark(m.current))
+    return html`<em class="unknown">${render(lang, msg('ui.deleted.text-unknown'))}</em>`;
   if (m.status === 'deleted') return html`<del class="before">${m.body}</del>`;
   return html`${m.body}`;
 }
@@ -44,20 +49,46 @@ function body(lang: Lang, m: ViewMessage): Html {
 function messageRow(lang: Lang, tz: string, m: ViewMessage, capturedAt: ReadonlyMap<string, string>): Html {
   const asOf = capturedAt.get(m.statusAsOf) ?? null;
   return html`<tr class="msg ${m.status}" data-status="${m.status}">
-<td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td>
-<td class="body">${body(lang, m)}</td>
-<td class="status">${statusText(lang, m.status)}${m.status === 'present' ? '' : html`<br><span class="muted">${asOf === null ? '' : html`${when(asOf, tz)} `}${textsIn(lang)('ui.room.as-of')}</span>`}</td></tr>`;
+    <td>${when(m.sentAt, tz)}</td>
+    <td>${m.sender ?? '—'}</td>
+    <td class="body">${body(lang, m)}</td>
+    <td class="status">
+      ${statusText(lang, m.status)}${m.status === 'present' ? '' : html`<br /><span class="muted">${asOf === null ? '' : html`${when(asOf, tz)} `}${textsIn(lang)('ui.room.as-of')}</span>`}
+    </td>
+  </tr>`;
 }
 
 export function changeRow(lang: Lang, tz: string, c: Change): Html {
   const m = (c.after ?? c.before)!;
-  const text = c.type === 'edited' ? html`<del class="before">${c.before!.body}</del> → <ins>${c.after!.body}</ins>` : c.type === 'added' ? html`${m.body}` : html`<del class="before">${c.before!.body}</del>`;
-  return html`<tr class="msg ${c.type}" data-status="${c.type}"><td>${when(m.sentAt, tz)}</td><td>${m.sender ?? '—'}</td><td class="body">${text}</td><td class="status">${statusText(lang, c.type)}</td></tr>`;
+  const text =
+    c.type === 'edited'
+      ? html`<del class="before">${c.before!.body}</del> → <ins>${c.after!.body}</ins>`
+      : c.type === 'added'
+        ? html`${m.body}`
+        : html`<del class="before">${c.before!.body}</del>`;
+  return html`<tr class="msg ${c.type}" data-status="${c.type}">
+    <td>${when(m.sentAt, tz)}</td>
+    <td>${m.sender ?? '—'}</td>
+    <td class="body">${text}</td>
+    <td class="status">${statusText(lang, c.type)}</td>
+  </tr>`;
 }
 
 export function messageTable(lang: Lang, rows: Html[]): Html {
   const tx = textsIn(lang);
-  return html`<table class="messages"><thead><tr><th>${tx('ui.room.when')}</th><th>${tx('ui.room.who')}</th><th>${tx('ui.room.body')}</th><th>${tx('ui.room.status')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="messages">
+    <thead>
+      <tr>
+        <th>${tx('ui.room.when')}</th>
+        <th>${tx('ui.room.who')}</th>
+        <th>${tx('ui.room.body')}</th>
+        <th>${tx('ui.room.status')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
 }
 
 export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
@@ -65,10 +96,37 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const lang = c.get('lang');
     const tx = textsIn(lang);
     const rooms = deps.workspace.exists() ? deps.browser.rooms() : [];
-    const body = rooms.length === 0
-      ? html`<p>${tx('ui.rooms.none')}</p><div class="actions"><a class="button" href="/import">${tx('ui.nav.import')}</a><a class="button secondary" href="/verify">${tx('ui.nav.verify')}</a></div>`
-      : html`<table class="rooms"><thead><tr><th>${tx('ui.rooms.room')}</th><th>${tx('ui.rooms.source')}</th><th>${tx('ui.rooms.as-of')}</th><th class="n">${tx('ui.rooms.captures')}</th><th class="n">${tx('ui.rooms.messages')}</th><th>${tx('ui.rooms.changes')}</th></tr></thead>
-<tbody>${rooms.map((r) => html`<tr data-room="${r.id}"><td><a href="/rooms/${r.id}">${r.title}</a></td><td>${r.source}</td><td>${when(r.lastCapturedAt, deps.workspace.tz)}</td><td class="n">${r.captures}</td><td class="n">${r.lastCaptureMessages}</td><td>${changeCounts(lang, r.counts)}</td></tr>`)}</tbody></table>`;
+    const body =
+      rooms.length === 0
+        ? html`<p>${tx('ui.rooms.none')}</p>
+            <div class="actions">
+              <a class="button" href="/import">${tx('ui.nav.import')}</a><a class="button secondary" href="/verify">${tx('ui.nav.verify')}</a>
+            </div>`
+        : html`<table class="rooms">
+            <thead>
+              <tr>
+                <th>${tx('ui.rooms.room')}</th>
+                <th>${tx('ui.rooms.source')}</th>
+                <th>${tx('ui.rooms.as-of')}</th>
+                <th class="n">${tx('ui.rooms.captures')}</th>
+                <th class="n">${tx('ui.rooms.messages')}</th>
+                <th>${tx('ui.rooms.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rooms.map(
+                (r) =>
+                  html`<tr data-room="${r.id}">
+                    <td><a href="/rooms/${r.id}">${r.title}</a></td>
+                    <td>${r.source}</td>
+                    <td>${when(r.lastCapturedAt, deps.workspace.tz)}</td>
+                    <td class="n">${r.captures}</td>
+                    <td class="n">${r.lastCaptureMessages}</td>
+                    <td>${changeCounts(lang, r.counts)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`;
     return c.html(page(lang, '/', tx('ui.rooms.title'), body));
   });
 
@@ -79,26 +137,82 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const h = deps.browser.history(c.req.param('id'), { page: Number(c.req.query('page') ?? '1') || 1, size: PAGE_SIZE, changedOnly });
     const capturedAt = new Map(h.captures.map((k) => [k.id, k.capturedAt]));
     const link = (p: number): string => `/rooms/${h.room.id}?page=${p}${changedOnly ? '&changed=1' : ''}`;
-    const pager = html`<div class="pager">${h.page > 1 ? html`<a href="${link(h.page - 1)}">${tx('ui.room.prev')}</a>` : ''}<span>${tx('ui.room.page-of', { page: h.page, pages: h.pages, total: h.total })}</span>${h.page < h.pages ? html`<a href="${link(h.page + 1)}">${tx('ui.room.next')}</a>` : ''}</div>`;
+    const pager = html`<div class="pager">
+      ${h.page > 1 ? html`<a href="${link(h.page - 1)}">${tx('ui.room.prev')}</a>` : ''}<span>${tx('ui.room.page-of', { page: h.page, pages: h.pages, total: h.total })}</span>${h.page < h.pages ? html`<a href="${link(h.page + 1)}">${tx('ui.room.next')}</a>` : ''}
+    </div>`;
     const last = h.captures[h.captures.length - 1];
     const before = h.captures[h.captures.length - 2];
     const body = html`<p class="muted">${h.room.source} · ${h.room.id} · ${changeCounts(lang, h.counts)}</p>
-<p><a class="button" href="/rooms/${h.room.id}/report">${tx('ui.room.report')}</a></p>
-<h2>${tx('ui.room.history')}</h2>
-<p><a href="/rooms/${h.room.id}"${changedOnly ? '' : html` aria-current="page"`}>${tx('ui.room.all')}</a> · <a href="/rooms/${h.room.id}?changed=1"${changedOnly ? html` aria-current="page"` : ''}>${tx('ui.room.changed-only')}</a></p>
-${pager}${messageTable(lang, h.messages.map((m) => messageRow(lang, deps.workspace.tz, m, capturedAt)))}${pager}
-<h2>${tx('ui.room.captures')}</h2>
-<table class="captures"><thead><tr><th>${tx('ui.room.captured-at')}</th><th>${tx('ui.room.format')}</th><th class="n">${tx('ui.rooms.messages')}</th><th>${tx('ui.room.covers')}</th><th>${tx('ui.room.entry')}</th></tr></thead>
-<tbody>${h.captures.map((k) => html`<tr><td>${when(k.capturedAt, deps.workspace.tz)}</td><td>${k.format}</td><td class="n">${k.messageCount}</td><td>${when(k.coverage.from, deps.workspace.tz)} … ${when(k.coverage.to, deps.workspace.tz)}</td><td>#${k.entrySeq} <span class="hash">${k.id}</span></td></tr>`)}</tbody></table>
-${h.captures.length >= 2 ? html`<h2>${tx('ui.room.diff')}</h2>
-<form method="get" action="/rooms/${h.room.id}/diff">
-<label>${tx('ui.room.from')} <select name="from">${h.captures.map((k) => html`<option value="${k.id}"${k === before ? ' selected' : ''}>${isoInZone(k.capturedAt, deps.workspace.tz).slice(0, 19).replace('T', ' ')} (#${k.entrySeq})</option>`)}</select></label>
-<label>${tx('ui.room.to')} <select name="to">${h.captures.map((k) => html`<option value="${k.id}"${k === last ? ' selected' : ''}>${isoInZone(k.capturedAt, deps.workspace.tz).slice(0, 19).replace('T', ' ')} (#${k.entrySeq})</option>`)}</select></label>
-<p><button>${tx('ui.room.compare')}</button></p></form>` : ''}
-<h2>${tx('ui.room.notes')}</h2>
-${h.observations.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : html`<ul>${h.observations.map((o) => html`<li>${when(o.at, deps.workspace.tz)} — ${o.kind}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}</ul>`}
-<h2>${tx('ui.room.attachments')}</h2>
-${h.attachments.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : html`<ul>${h.attachments.map((a) => html`<li>${a.attachment.name} (${a.attachment.kind}, ${a.attachment.size} B)${a.attachment.note ? ` — ${a.attachment.note}` : ''} <span class="hash">sha256 ${a.attachment.sha256}</span> <span class="muted">#${a.entry.seq}</span></li>`)}</ul>`}`;
+      <p><a class="button" href="/rooms/${h.room.id}/report">${tx('ui.room.report')}</a></p>
+      <h2>${tx('ui.room.history')}</h2>
+      <p>
+        <a href="/rooms/${h.room.id}" ${changedOnly ? '' : html` aria-current="page"`}>${tx('ui.room.all')}</a> ·
+        <a href="/rooms/${h.room.id}?changed=1" ${changedOnly ? html` aria-current="page"` : ''}>${tx('ui.room.changed-only')}</a>
+      </p>
+      ${pager}${messageTable(
+        lang,
+        h.messages.map((m) => messageRow(lang, deps.workspace.tz, m, capturedAt)),
+      )}${pager}
+      <h2>${tx('ui.room.captures')}</h2>
+      <table class="captures">
+        <thead>
+          <tr>
+            <th>${tx('ui.room.captured-at')}</th>
+            <th>${tx('ui.room.format')}</th>
+            <th class="n">${tx('ui.rooms.messages')}</th>
+            <th>${tx('ui.room.covers')}</th>
+            <th>${tx('ui.room.entry')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${h.captures.map(
+            (k) =>
+              html`<tr>
+                <td>${when(k.capturedAt, deps.workspace.tz)}</td>
+                <td>${k.format}</td>
+                <td class="n">${k.messageCount}</td>
+                <td>${when(k.coverage.from, deps.workspace.tz)} … ${when(k.coverage.to, deps.workspace.tz)}</td>
+                <td>#${k.entrySeq} <span class="hash">${k.id}</span></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${
+        h.captures.length >= 2
+          ? html`<h2>${tx('ui.room.diff')}</h2>
+              <form method="get" action="/rooms/${h.room.id}/diff">
+                <label
+                  >${tx('ui.room.from')}
+                  <select name="from">
+                    ${h.captures.map((k) => html`<option value="${k.id}" ${k === before ? ' selected' : ''}>${isoInZone(k.capturedAt, deps.workspace.tz).slice(0, 19).replace('T', ' ')} (#${k.entrySeq})</option>`)}
+                  </select></label
+                >
+                <label
+                  >${tx('ui.room.to')}
+                  <select name="to">
+                    ${h.captures.map((k) => html`<option value="${k.id}" ${k === last ? ' selected' : ''}>${isoInZone(k.capturedAt, deps.workspace.tz).slice(0, 19).replace('T', ' ')} (#${k.entrySeq})</option>`)}
+                  </select></label
+                >
+                <p><button>${tx('ui.room.compare')}</button></p>
+              </form>`
+          : ''
+      }
+      <h2>${tx('ui.room.notes')}</h2>
+      ${
+        h.observations.length === 0
+          ? html`<p class="muted">${tx('ui.none')}</p>`
+          : html`<ul>
+              ${h.observations.map((o) => html`<li>${when(o.at, deps.workspace.tz)} — ${o.kind}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}
+            </ul>`
+      }
+      <h2>${tx('ui.room.attachments')}</h2>
+      ${
+        h.attachments.length === 0
+          ? html`<p class="muted">${tx('ui.none')}</p>`
+          : html`<ul>
+              ${h.attachments.map((a) => html`<li>${a.attachment.name} (${a.attachment.kind}, ${a.attachment.size} B)${a.attachment.note ? ` — ${a.attachment.note}` : ''} <span class="hash">sha256 ${a.attachment.sha256}</span> <span class="muted">#${a.entry.seq}</span></li>`)}
+            </ul>`
+      }`;
     return c.html(page(lang, '/', h.room.title, body));
   });
 
@@ -107,8 +221,15 @@ ${h.attachments.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : htm
     const tx = textsIn(lang);
     const d = deps.browser.diff(c.req.param('id'), c.req.query('from') ?? '', c.req.query('to') ?? '');
     const body = html`<p><a href="/rooms/${d.room.id}">${d.room.title}</a></p>
-<p>${when(d.from.capturedAt, deps.workspace.tz)} (#${d.from.entrySeq}) → ${when(d.to.capturedAt, deps.workspace.tz)} (#${d.to.entrySeq})</p>
-${d.changes.length === 0 ? html`<p>${tx('ui.room.no-changes')}</p>` : messageTable(lang, d.changes.map((k) => changeRow(lang, deps.workspace.tz, k)))}`;
+      <p>${when(d.from.capturedAt, deps.workspace.tz)} (#${d.from.entrySeq}) → ${when(d.to.capturedAt, deps.workspace.tz)} (#${d.to.entrySeq})</p>
+      ${
+        d.changes.length === 0
+          ? html`<p>${tx('ui.room.no-changes')}</p>`
+          : messageTable(
+              lang,
+              d.changes.map((k) => changeRow(lang, deps.workspace.tz, k)),
+            )
+      }`;
     return c.html(page(lang, '/', tx('ui.room.diff'), body));
   });
 }

@@ -22,25 +22,56 @@ function status(lang: Lang, deps: UiDeps): Html {
   const tx = textsIn(lang);
   const w = deps.watcher;
   const wait = waiting(w.events);
-  return html`${w.watching.length === 0
-    ? html`<p class="muted">${tx('ui.watch.not-watching')}</p>`
-    : html`<p>${tx('ui.watch.watching')}: ${w.watching.map((f) => html`<code data-watching>${f}</code> `)}</p>
-<form data-post="/watch/stop" data-target="#watch-status"><button type="submit" class="secondary">${tx('ui.watch.stop')}</button></form>`}
-${wait.length === 0 ? '' : html`<h2>${tx('ui.watch.waiting')}</h2><ul>${wait.map((e) => html`<li data-waiting>${watchEventText(lang, e)}
-<form data-post="/watch/review" data-target="#import-result"><input type="hidden" name="file" value="${e.file}"><button type="submit">${tx('ui.watch.review')}</button></form></li>`)}</ul>`}
-<h2>${tx('ui.watch.events')}</h2>
-${w.events.length === 0 ? html`<p class="muted">${tx('ui.none')}</p>` : html`<ul class="events">${w.events.map((e) => html`<li class="${e.type === 'failed' ? 'bad' : e.type === 'waiting' ? 'warn' : ''}" data-event="${e.type}"><span class="muted">${when(e.at, deps.workspace.tz)}</span> ${watchEventText(lang, e)}${e.type === 'imported' ? html` — <a href="/rooms/${e.result.recorded.room.id}">${e.result.recorded.room.title}</a>` : ''}</li>`)}</ul>`}`;
+  return html`${
+      w.watching.length === 0
+        ? html`<p class="muted">${tx('ui.watch.not-watching')}</p>`
+        : html`<p>${tx('ui.watch.watching')}: ${w.watching.map((f) => html`<code data-watching>${f}</code> `)}</p>
+            <form data-post="/watch/stop" data-target="#watch-status"><button type="submit" class="secondary">${tx('ui.watch.stop')}</button></form>`
+    }
+    ${
+      wait.length === 0
+        ? ''
+        : html`<h2>${tx('ui.watch.waiting')}</h2>
+            <ul>
+              ${wait.map(
+                (e) =>
+                  html`<li data-waiting>
+                    ${watchEventText(lang, e)}
+                    <form data-post="/watch/review" data-target="#import-result">
+                      <input type="hidden" name="file" value="${e.file}" /><button type="submit">${tx('ui.watch.review')}</button>
+                    </form>
+                  </li>`,
+              )}
+            </ul>`
+    }
+    <h2>${tx('ui.watch.events')}</h2>
+    ${
+      w.events.length === 0
+        ? html`<p class="muted">${tx('ui.none')}</p>`
+        : html`<ul class="events">
+            ${w.events.map((e) => html`<li class="${e.type === 'failed' ? 'bad' : e.type === 'waiting' ? 'warn' : ''}" data-event="${e.type}"><span class="muted">${when(e.at, deps.workspace.tz)}</span> ${watchEventText(lang, e)}${e.type === 'imported' ? html` — <a href="/rooms/${e.result.recorded.room.id}">${e.result.recorded.room.title}</a>` : ''}</li>`)}
+          </ul>`
+    }`;
 }
 
 export function watchRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
   app.get('/watch', (c) => {
     const lang = c.get('lang');
     const tx = textsIn(lang);
-    return c.html(page(lang, '/watch', tx('ui.watch.title'), html`<p>${tx('ui.watch.intro')}</p>
-<form data-post="/watch/start" data-target="#watch-status"><label>${tx('ui.watch.folder')}<input type="text" name="folder" value="${deps.watcher.watching[0] ?? ''}"></label>
-<p><button type="submit">${tx('ui.watch.start')}</button></p></form>
-<section id="watch-status" data-refresh="/watch/status" data-every="1500" aria-live="polite">${status(lang, deps)}</section>
-<section id="import-result" aria-live="polite"></section>`));
+    return c.html(
+      page(
+        lang,
+        '/watch',
+        tx('ui.watch.title'),
+        html`<p>${tx('ui.watch.intro')}</p>
+          <form data-post="/watch/start" data-target="#watch-status">
+            <label>${tx('ui.watch.folder')}<input type="text" name="folder" value="${deps.watcher.watching[0] ?? ''}" /></label>
+            <p><button type="submit">${tx('ui.watch.start')}</button></p>
+          </form>
+          <section id="watch-status" data-refresh="/watch/status" data-every="1500" aria-live="polite">${status(lang, deps)}</section>
+          <section id="import-result" aria-live="polite"></section>`,
+      ),
+    );
   });
 
   app.get('/watch/status', (c) => c.html(status(c.get('lang'), deps)));

@@ -10,7 +10,11 @@ import type { WrittenExport } from './line.js';
 
 export const CHATWORK_ROOM_ID = '381234567';
 
-const ACCOUNTS = MEMBERS.map((name, k) => ({ account_id: 1_000_001 + k * 7919, name, avatar_image_url: `https://appdata.chatwork.com/avatar/ico_${k}.rsz.png` }));
+const ACCOUNTS = MEMBERS.map((name, k) => ({
+  account_id: 1_000_001 + k * 7919,
+  name,
+  avatar_image_url: `https://appdata.chatwork.com/avatar/ico_${k}.rsz.png`,
+}));
 
 function body(rng: Rng, i: number): string {
   const r = rng.next();

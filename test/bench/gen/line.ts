@@ -57,9 +57,7 @@ class Sink {
   }
 }
 
-type Record =
-  | { readonly kind: 'text'; readonly sender: string; readonly lines: readonly string[] }
-  | { readonly kind: 'system'; readonly text: string };
+type Record = { readonly kind: 'text'; readonly sender: string; readonly lines: readonly string[] } | { readonly kind: 'system'; readonly text: string };
 
 function nextRecord(rng: Rng): Record {
   const sender = rng.pick(MEMBERS);

@@ -80,7 +80,13 @@ describe('Chatwork: a body replaced by the deletion mark (src/core/diff/removal.
     const again = captureOf('w3', 'window', [spec, quote, gone, goneEnterprise, confirm, thanks]);
     const vanished = captureOf('w4', 'window', [spec, quote, confirm, thanks]);
     const view = buildArchiveView([window1, marked]);
-    expect(view.messages.find((m) => m.externalId === price.externalId)).toMatchObject({ status: 'deleted', body: price.body, lastSeen: 'w2', statusAsOf: 'w2', current: gone });
+    expect(view.messages.find((m) => m.externalId === price.externalId)).toMatchObject({
+      status: 'deleted',
+      body: price.body,
+      lastSeen: 'w2',
+      statusAsOf: 'w2',
+      current: gone,
+    });
     expect(countChanges(compareWithView(view, again))).toMatchObject({ deleted: 0, added: 0, unchanged: 6 });
     expect(countChanges(compareWithView(buildArchiveView([window1, marked, again]), vanished))).toMatchObject({ deleted: 0, added: 0, unchanged: 4 });
   });

@@ -24,7 +24,11 @@ const capture1 = captureOf('c1', 'full', room);
 const capture2 = captureOf('c2', 'full', [...later, ...added]);
 const view1 = buildArchiveView([capture1]);
 // A parser upgrade that fills `senderId`: every hash changes, nothing is an edit. The slow path.
-const rehashed = captureOf('c3', 'full', room.map((m) => changed(m, { senderId: m.sender })));
+const rehashed = captureOf(
+  'c3',
+  'full',
+  room.map((m) => changed(m, { senderId: m.sender })),
+);
 
 describe(`${SIZE} LINE messages, few changes`, () => {
   bench('compareCaptures', () => {
@@ -39,16 +43,23 @@ describe(`${SIZE} LINE messages, few changes`, () => {
 });
 
 describe(`${SIZE} LINE messages, every hash changed`, () => {
-  bench('compareCaptures', () => {
-    compareCaptures(capture1, rehashed);
-  }, { iterations: 3 });
+  bench(
+    'compareCaptures',
+    () => {
+      compareCaptures(capture1, rehashed);
+    },
+    { iterations: 3 },
+  );
 });
 
 // Chatwork: the view holds the whole history; `force=1` returns only the newest 100, one edited.
 const chatworkRoom = room.map((m, i) => changed(m, { externalId: String(1_000_000_000_000_000_000n + BigInt(i)) }));
 const chatworkView = buildArchiveView([captureOf('w1', 'full', chatworkRoom)]);
 const newest = chatworkRoom.slice(-99).map((m, k) => (k === 50 ? changed(m, { body: `${m.body}（修正）`, editedAt: timeOf(SIZE + 1) }) : m));
-const chatworkWindow = captureOf('w2', 'window', [...newest, msg({ sender: SENDERS[0]!, sentAt: timeOf(SIZE), body: '新着', externalId: '2000000000000000000' })]);
+const chatworkWindow = captureOf('w2', 'window', [
+  ...newest,
+  msg({ sender: SENDERS[0]!, sentAt: timeOf(SIZE), body: '新着', externalId: '2000000000000000000' }),
+]);
 
 describe(`${SIZE} Chatwork messages in the view, a window of the newest 100`, () => {
   bench('compareWithView (sync)', () => {

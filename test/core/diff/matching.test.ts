@@ -89,7 +89,7 @@ describe('coverage (P6)', () => {
   const last = t('10:10', '最後');
   const before = captureOf('1', 'full', [early, sameMinuteBefore, windowStart, sameMinuteInside, last]);
 
-  it('calls a message in the window\'s first minute deleted only when its place is inside the window', () => {
+  it("calls a message in the window's first minute deleted only when its place is inside the window", () => {
     const changes = compareCaptures(before, captureOf('2', 'window', [windowStart, last]));
     expect(typesOf(changes)).toEqual([
       `notCovered:${early.body}>-`,
@@ -127,7 +127,11 @@ describe('the archive view', () => {
   });
 
   it('shows a deleted message that comes back as present again', () => {
-    const view = buildArchiveView([captureOf('1', 'full', [hello, gone, end]), captureOf('2', 'full', [hello, end]), captureOf('3', 'full', [hello, gone, end])]);
+    const view = buildArchiveView([
+      captureOf('1', 'full', [hello, gone, end]),
+      captureOf('2', 'full', [hello, end]),
+      captureOf('3', 'full', [hello, gone, end]),
+    ]);
     expect(view.messages.map((m) => [m.body, m.status, m.lastSeen])).toEqual([
       [hello.body, 'present', '3'],
       [gone.body, 'present', '3'],
@@ -150,7 +154,12 @@ describe('bounded work', () => {
   it('still pairs a flood of one minute exactly when it has more changes than the exact alignment is allowed', () => {
     const flood = Array.from({ length: 3000 }, (_, i) => msg({ sender: 'bot', sentAt: jst(DAY, '23:59'), body: `通知 ${i}: ビルド ${i * 7} が完了しました` }));
     const after = flood.flatMap((m, i) => (i % 3 === 0 ? [] : i % 3 === 1 ? [changed(m, { body: `${m.body}（再実行）` })] : [m]));
-    const counts = countChanges(compareCaptures(captureOf('1', 'full', [...flood, msg({ sentAt: jst('2024-05-11', '00:00'), body: 'end' })]), captureOf('2', 'full', [...after, msg({ sentAt: jst('2024-05-11', '00:00'), body: 'end' })])));
+    const counts = countChanges(
+      compareCaptures(
+        captureOf('1', 'full', [...flood, msg({ sentAt: jst('2024-05-11', '00:00'), body: 'end' })]),
+        captureOf('2', 'full', [...after, msg({ sentAt: jst('2024-05-11', '00:00'), body: 'end' })]),
+      ),
+    );
     expect(counts).toMatchObject({ deleted: 1000, edited: 1000, unchanged: 1001, added: 0 });
   });
 });

@@ -43,7 +43,7 @@ describe('whatever happened (colliding keys and texts)', () => {
     );
   });
 
-  it('never reports a deletion outside the later capture\'s coverage, nor of a message it still shows', () => {
+  it("never reports a deletion outside the later capture's coverage, nor of a message it still shows", () => {
     fc.assert(
       fc.property(chaos, ({ before, after }) => {
         const from = after.coverage.from === null ? Number.NaN : Date.parse(after.coverage.from);
@@ -73,23 +73,26 @@ describe('the archive view of two captures', () => {
   it('gives each message the status its change implies, and keeps the earlier texts', () => {
     const modes = fc.constantFrom<Mode>('ids', 'distinct', 'chaos');
     fc.assert(
-      fc.property(modes.chain((mode) => scriptArb(mode).map((script) => buildScenario(mode, script))), ({ before, after }) => {
-        const view = buildArchiveView([before, after]);
-        for (const change of compareCaptures(before, after)) {
-          // A message kept as it was is one object in both captures: find the view message by the side that decided it.
-          const shown = view.messages.filter((m) =>
-            change.after === null ? m.current === change.before && m.lastSeen === 'before' : m.current === change.after && m.lastSeen === 'after',
-          );
-          expect(shown).toHaveLength(1);
-          const m = shown[0]!;
-          if (change.type === 'deleted') expect(m).toMatchObject({ status: 'deleted', lastSeen: 'before', statusAsOf: 'after' });
-          if (change.type === 'notCovered') expect(m).toMatchObject({ lastSeen: 'before', statusAsOf: 'before' });
-          if (change.type === 'edited') expect(m.history.map((h) => h.body)).toEqual([change.before!.body, change.after!.body]);
-          if (change.type === 'edited') expect(m.status).toBe('edited');
-          if (change.type === 'unsent') expect(m).toMatchObject({ status: 'unsent', body: change.before!.body, hash: change.before!.hash });
-        }
-        expect(view.messages.length).toBe(compareCaptures(before, after).length);
-      }),
+      fc.property(
+        modes.chain((mode) => scriptArb(mode).map((script) => buildScenario(mode, script))),
+        ({ before, after }) => {
+          const view = buildArchiveView([before, after]);
+          for (const change of compareCaptures(before, after)) {
+            // A message kept as it was is one object in both captures: find the view message by the side that decided it.
+            const shown = view.messages.filter((m) =>
+              change.after === null ? m.current === change.before && m.lastSeen === 'before' : m.current === change.after && m.lastSeen === 'after',
+            );
+            expect(shown).toHaveLength(1);
+            const m = shown[0]!;
+            if (change.type === 'deleted') expect(m).toMatchObject({ status: 'deleted', lastSeen: 'before', statusAsOf: 'after' });
+            if (change.type === 'notCovered') expect(m).toMatchObject({ lastSeen: 'before', statusAsOf: 'before' });
+            if (change.type === 'edited') expect(m.history.map((h) => h.body)).toEqual([change.before!.body, change.after!.body]);
+            if (change.type === 'edited') expect(m.status).toBe('edited');
+            if (change.type === 'unsent') expect(m).toMatchObject({ status: 'unsent', body: change.before!.body, hash: change.before!.hash });
+          }
+          expect(view.messages.length).toBe(compareCaptures(before, after).length);
+        },
+      ),
       RUNS,
     );
   });

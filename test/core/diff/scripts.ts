@@ -13,7 +13,11 @@ export type Mode =
   | 'bursts' //     LINE-like, one sender often sends several messages in one minute
   | 'chaos'; //     anything: few minutes, few senders, colliding keys and texts
 
-export type Op = { readonly kind: 'keep' } | { readonly kind: 'delete' } | { readonly kind: 'edit'; readonly body: string } | { readonly kind: 'unsend'; readonly named: boolean };
+export type Op =
+  | { readonly kind: 'keep' }
+  | { readonly kind: 'delete' }
+  | { readonly kind: 'edit'; readonly body: string }
+  | { readonly kind: 'unsend'; readonly named: boolean };
 
 export interface Original {
   readonly sender: string;
@@ -44,7 +48,10 @@ const window = fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: null });
 
 /** A small edit: a few characters inserted, replaced or removed, as people fix a message. */
 const smallEdit = (body: string) =>
-  fc.tuple(fc.nat(body.length), fc.nat(3), text(1, 3)).map(([at, cut, insert]) => body.slice(0, at) + insert + body.slice(at + cut)).filter((b) => b !== body);
+  fc
+    .tuple(fc.nat(body.length), fc.nat(3), text(1, 3))
+    .map(([at, cut, insert]) => body.slice(0, at) + insert + body.slice(at + cut))
+    .filter((b) => b !== body);
 
 function opArb(mode: Mode, body: string): fc.Arbitrary<Op> {
   const edit = (mode === 'bursts' ? smallEdit(body) : text(0, 20).filter((b) => b !== body)).map((b): Op => ({ kind: 'edit', body: b }));
@@ -127,8 +134,16 @@ export function buildScenario(mode: Mode, script: Script): Scenario {
 
   const beforeShown = cut(originals, script.beforeWindow);
   const afterShown = cut(afterAll, script.afterWindow);
-  const before = captureOf('before', script.beforeWindow === null ? 'full' : 'window', beforeShown.map((p) => p.message));
-  const after = captureOf('after', script.afterWindow === null ? 'full' : 'window', afterShown.map((p) => p.message));
+  const before = captureOf(
+    'before',
+    script.beforeWindow === null ? 'full' : 'window',
+    beforeShown.map((p) => p.message),
+  );
+  const after = captureOf(
+    'after',
+    script.afterWindow === null ? 'full' : 'window',
+    afterShown.map((p) => p.message),
+  );
   const beforeLabels = new Map(beforeShown.map((p) => [p.message, p.label]));
   const afterLabels = new Map(afterShown.map((p) => [p.message, p.label]));
   const label = (c: Change) => `${c.type}|${c.before === null ? '-' : beforeLabels.get(c.before)}|${c.after === null ? '-' : afterLabels.get(c.after)}`;

@@ -9,12 +9,30 @@ import { OPTIONS, decoded } from '../paste/support.js';
 
 const sample = readFileSync('test/fixtures/chatwork/api-window-with-markup/input.json', 'utf8');
 
-importerConformance(chatworkJsonImporter, [
-  fixtureSample('test/fixtures/chatwork/api-window-with-markup/input.json', ['[To:1234567]山田さん\nLP制作の件、仕様書を送ります。[info][title]仕様[/title]ページ数: 5\n納期: 2024/03/15[/info]', '[rp aid=7654321 to=123456-1928374655918273645]佐藤 花子さん\n承知しました。金額は15万円でよろしいでしょうか。', 'はい、15万円でお願いします。', '[qt][qtmeta aid=1234567 time=1709252100]承知しました。金額は15万円でよろしいでしょうか。[/qt]念のため再確認です。'], { fileName: 'room-123456.json' }),
-  fixtureSample('test/fixtures/chatwork/system-notices/input.json', ['[info][title][dtext:chatroom_groupchat_created][/title][dtext:chatroom_chatname_is]案件A[dtext:chatroom_set]\n\n[dtext:chatroom_member_is][piconname:1234567][piconname:7654321][dtext:chatroom_added][/info]', '[info][title][dtext:file_uploaded][/title][preview id=1693900000 ht=111][download:1693900000]見積書.pdf (54.2 KB)[/download][/info]', '[info][title]議事録[/title]1. 仕様確定[/info]', '[info][title][dtext:task_added][/title][task aid=7654321 st=open lt=1710428400 ltype=date]見積書の修正[/task][/info]']),
-  fixtureSample('test/fixtures/chatwork/cut-off-mid-message/input.json', ['最後まで届いたメッセージ']),
-  // An empty or blank body is the API's 204, "no messages" (src/importers/chatwork-json/FORMAT.md).
-], { reads: ['empty', 'only blank lines'] });
+importerConformance(
+  chatworkJsonImporter,
+  [
+    fixtureSample(
+      'test/fixtures/chatwork/api-window-with-markup/input.json',
+      [
+        '[To:1234567]山田さん\nLP制作の件、仕様書を送ります。[info][title]仕様[/title]ページ数: 5\n納期: 2024/03/15[/info]',
+        '[rp aid=7654321 to=123456-1928374655918273645]佐藤 花子さん\n承知しました。金額は15万円でよろしいでしょうか。',
+        'はい、15万円でお願いします。',
+        '[qt][qtmeta aid=1234567 time=1709252100]承知しました。金額は15万円でよろしいでしょうか。[/qt]念のため再確認です。',
+      ],
+      { fileName: 'room-123456.json' },
+    ),
+    fixtureSample('test/fixtures/chatwork/system-notices/input.json', [
+      '[info][title][dtext:chatroom_groupchat_created][/title][dtext:chatroom_chatname_is]案件A[dtext:chatroom_set]\n\n[dtext:chatroom_member_is][piconname:1234567][piconname:7654321][dtext:chatroom_added][/info]',
+      '[info][title][dtext:file_uploaded][/title][preview id=1693900000 ht=111][download:1693900000]見積書.pdf (54.2 KB)[/download][/info]',
+      '[info][title]議事録[/title]1. 仕様確定[/info]',
+      '[info][title][dtext:task_added][/title][task aid=7654321 st=open lt=1710428400 ltype=date]見積書の修正[/task][/info]',
+    ]),
+    fixtureSample('test/fixtures/chatwork/cut-off-mid-message/input.json', ['最後まで届いたメッセージ']),
+    // An empty or blank body is the API's 204, "no messages" (src/importers/chatwork-json/FORMAT.md).
+  ],
+  { reads: ['empty', 'only blank lines'] },
+);
 
 const parse = (text: string, name = 'messages.json') => chatworkJsonImporter.parse(decoded(text, name), OPTIONS);
 
@@ -40,7 +58,11 @@ describe('chatwork-json: message ids stay exact', () => {
     const outcome = parse(`[\n${apiMessage('9007199254740993', true, 'x', 1)}\n]`);
     const warnings = outcome.ok ? outcome.result.warnings : [];
     expect(warnings.map((w) => ({ line: w.line, en: render('en', w.message), ja: render('ja', w.message) }))).toEqual([
-      { line: 2, en: 'message 1: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact', ja: '1 件目のメッセージ: message_id が文字列ではなく数値です（API v2 は文字列で送ります）。数字を 1 桁ずつ読んだので、値は正確です。' },
+      {
+        line: 2,
+        en: 'message 1: message_id is a number, not text as API v2 sends it; it was read digit by digit, so it is exact',
+        ja: '1 件目のメッセージ: message_id が文字列ではなく数値です（API v2 は文字列で送ります）。数字を 1 桁ずつ読んだので、値は正確です。',
+      },
     ]);
   });
 });
@@ -62,7 +84,9 @@ describe('chatwork-json: broken input is explained with line and column', () => 
   it('refuses a message with a field of the wrong type, naming it', () => {
     const outcome = parse('[{"message_id":"1","account":{"account_id":1,"name":"a"},"body":5,"send_time":1,"update_time":0}]');
     expect(!outcome.ok && outcome.error.message).toBe('The Chatwork message at line 1 cannot be read: message 1: body should be text in "quotes" but is 5.');
-    expect(!outcome.ok && render('ja', outcome.error.text)).toBe('1 行目の Chatwork のメッセージを読めません: 1 件目のメッセージの body は "引用符" で囲んだ文字列のはずですが、5 です。');
+    expect(!outcome.ok && render('ja', outcome.error.text)).toBe(
+      '1 行目の Chatwork のメッセージを読めません: 1 件目のメッセージの body は "引用符" で囲んだ文字列のはずですが、5 です。',
+    );
   });
 
   it('says in Japanese too which field is missing or not an object', () => {

@@ -10,8 +10,15 @@ import { OPTIONS, decoded } from '../paste/support.js';
 const timeOnly = readFileSync('test/fixtures/chatwork/text-date-lines-time-only/input.txt', 'utf8');
 
 importerConformance(chatworkTextImporter, [
-  fixtureSample('test/fixtures/chatwork/text-date-lines-time-only/input.txt', ['[To:1234567]山田さん\nLP制作の件、仕様書を送ります。', '承知しました。\n金額は15万円でよろしいでしょうか。', 'はい、15万円でお願いします。'], { fileName: 'paste.txt', warningLines: [7] }),
-  fixtureSample('test/fixtures/chatwork/text-preamble-and-stray-time/input.txt', ['集合時間は以下です。\n\n10:00\n会場で会いましょう。', '了解です。'], { fileName: 'paste.txt', warningLines: [1, 2, 8] }),
+  fixtureSample(
+    'test/fixtures/chatwork/text-date-lines-time-only/input.txt',
+    ['[To:1234567]山田さん\nLP制作の件、仕様書を送ります。', '承知しました。\n金額は15万円でよろしいでしょうか。', 'はい、15万円でお願いします。'],
+    { fileName: 'paste.txt', warningLines: [7] },
+  ),
+  fixtureSample('test/fixtures/chatwork/text-preamble-and-stray-time/input.txt', ['集合時間は以下です。\n\n10:00\n会場で会いましょう。', '了解です。'], {
+    fileName: 'paste.txt',
+    warningLines: [1, 2, 8],
+  }),
 ]);
 
 describe('chatwork-text', () => {

@@ -11,9 +11,24 @@ const sample = readFileSync('test/fixtures/crowdworks/paste-contract-thread/inpu
 const html = readFileSync('test/fixtures/crowdworks/saved-html-message-blocks/input.html', 'utf8');
 
 importerConformance(crowdworksImporter, [
-  fixtureSample('test/fixtures/crowdworks/paste-contract-thread/input.txt', ['お世話になっております。見積書を添付しました。\nご確認よろしくお願いいたします。', 'ありがとうございます。仮払いを行いました。', '納品しました。検収をお願いいたします。'], { fileName: 'paste.txt' }),
-  fixtureSample('test/fixtures/crowdworks/saved-html-message-blocks/input.html', ['お世話になっております。\n見積書を添付しました。\n\nご確認&ご検討ください。', 'ありがとうございます。仮払いを行いました。'], { fileName: 'thread.html' }),
-  fixtureSample('test/fixtures/crowdworks/multiline-blank-lines-inside-body/input.txt', ['　全角スペースで始まる行\n\n\n空行を挟んだ段落  ', 'ありがとうございます。']),
+  fixtureSample(
+    'test/fixtures/crowdworks/paste-contract-thread/input.txt',
+    [
+      'お世話になっております。見積書を添付しました。\nご確認よろしくお願いいたします。',
+      'ありがとうございます。仮払いを行いました。',
+      '納品しました。検収をお願いいたします。',
+    ],
+    { fileName: 'paste.txt' },
+  ),
+  fixtureSample(
+    'test/fixtures/crowdworks/saved-html-message-blocks/input.html',
+    ['お世話になっております。\n見積書を添付しました。\n\nご確認&ご検討ください。', 'ありがとうございます。仮払いを行いました。'],
+    { fileName: 'thread.html' },
+  ),
+  fixtureSample('test/fixtures/crowdworks/multiline-blank-lines-inside-body/input.txt', [
+    '　全角スペースで始まる行\n\n\n空行を挟んだ段落  ',
+    'ありがとうございます。',
+  ]),
 ]);
 
 describe('crowdworks: recognising its input', () => {

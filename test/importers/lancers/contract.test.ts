@@ -11,8 +11,16 @@ const sample = readFileSync('test/fixtures/lancers/paste-message-board/input.txt
 const html = readFileSync('test/fixtures/lancers/saved-html-message-blocks/input.html', 'utf8');
 
 importerConformance(lancersImporter, [
-  fixtureSample('test/fixtures/lancers/paste-message-board/input.txt', ['はじめまして。ご提案ありがとうございます。', 'ご連絡ありがとうございます。\n納期は2週間を想定しています。', '承知しました。契約に進みます。'], { fileName: 'paste.txt' }),
-  fixtureSample('test/fixtures/lancers/saved-html-message-blocks/input.html', ['はじめまして。\nご提案ありがとうございます。', 'ご連絡ありがとうございます。'], { fileName: 'board.html' }),
+  fixtureSample(
+    'test/fixtures/lancers/paste-message-board/input.txt',
+    ['はじめまして。ご提案ありがとうございます。', 'ご連絡ありがとうございます。\n納期は2週間を想定しています。', '承知しました。契約に進みます。'],
+    { fileName: 'paste.txt' },
+  ),
+  fixtureSample(
+    'test/fixtures/lancers/saved-html-message-blocks/input.html',
+    ['はじめまして。\nご提案ありがとうございます。', 'ご連絡ありがとうございます。'],
+    { fileName: 'board.html' },
+  ),
 ]);
 
 describe('lancers: recognising its input', () => {

@@ -10,7 +10,9 @@ import type { ParseOptions, ParseOutcome } from '../../../src/importers/importer
 export const FIXTURES = 'test/fixtures/line';
 
 export function caseNames(): string[] {
-  return readdirSync(FIXTURES).filter((name) => existsSync(join(FIXTURES, name, 'input.txt'))).sort();
+  return readdirSync(FIXTURES)
+    .filter((name) => existsSync(join(FIXTURES, name, 'input.txt')))
+    .sort();
 }
 
 export function caseBytes(name: string): Uint8Array {

@@ -19,7 +19,12 @@ import { decodeAndParse } from '../../support/conformance.js';
 const RUNS = Number(process.env['DATE_LINE_RUNS'] ?? 300);
 
 type Style = 'ja' | 'zh' | 'desktop' | 'en-new';
-interface Day { readonly y: number; readonly m: number; readonly d: number; readonly wd: number }
+interface Day {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+  readonly wd: number;
+}
 
 const JA = '日月火水木金土';
 const ZH = '日一二三四五六';
@@ -38,10 +43,14 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 function knownDateLine(style: Style, day: Day): string {
   switch (style) {
-    case 'ja': return `${day.y}/${pad(day.m)}/${pad(day.d)}(${JA[day.wd]})`;
-    case 'zh': return `${day.y}/${day.m}/${day.d}（週${ZH[day.wd]}）`;
-    case 'desktop': return `${day.y}.${pad(day.m)}.${pad(day.d)} ${JA[day.wd]}曜日`;
-    case 'en-new': return `${EN[day.wd]}, ${day.m}/${day.d}/${day.y}`;
+    case 'ja':
+      return `${day.y}/${pad(day.m)}/${pad(day.d)}(${JA[day.wd]})`;
+    case 'zh':
+      return `${day.y}/${day.m}/${day.d}（週${ZH[day.wd]}）`;
+    case 'desktop':
+      return `${day.y}.${pad(day.m)}.${pad(day.d)} ${JA[day.wd]}曜日`;
+    case 'en-new':
+      return `${EN[day.wd]}, ${day.m}/${day.d}/${day.y}`;
   }
 }
 
@@ -64,19 +73,37 @@ function writeOtherForm(day: Day, f: typeof otherForm extends fc.Arbitrary<infer
   else if (f.order === 'dmy') date = [d, m, day.y].join(f.sep);
   else date = [m, d, day.y].join(f.sep);
   const word = {
-    none: '', ja: JA[day.wd]!, 'ja-long': `${JA[day.wd]}曜日`, zh: ZH[day.wd]!, 'zh-long': `週${ZH[day.wd]}`, 'zh-xingqi': `星期${ZH[day.wd]}`,
-    en: EN[day.wd]!, 'en-long': EN_LONG[day.wd]!, ko: `${KO[day.wd]}요일`, th: `วัน${TH[day.wd]}`, de: DE[day.wd]!,
+    none: '',
+    ja: JA[day.wd]!,
+    'ja-long': `${JA[day.wd]}曜日`,
+    zh: ZH[day.wd]!,
+    'zh-long': `週${ZH[day.wd]}`,
+    'zh-xingqi': `星期${ZH[day.wd]}`,
+    en: EN[day.wd]!,
+    'en-long': EN_LONG[day.wd]!,
+    ko: `${KO[day.wd]}요일`,
+    th: `วัน${TH[day.wd]}`,
+    de: DE[day.wd]!,
   }[f.weekday];
   if (word === '') return date;
   switch (f.place) {
-    case 'paren': return `${date}(${word})`;
-    case 'fullwidth-paren': return `${date}（${word}）`;
-    case 'space': return `${date} ${word}`;
-    case 'before': return `${word}, ${date}`;
+    case 'paren':
+      return `${date}(${word})`;
+    case 'fullwidth-paren':
+      return `${date}（${word}）`;
+    case 'space':
+      return `${date} ${word}`;
+    case 'before':
+      return `${word}, ${date}`;
   }
 }
 
-function writeExport(style: Style, start: number, gaps: readonly number[], perDay: readonly number[]): { lines: string[]; dateLines: number[]; messageLines: number[]; days: Day[] } {
+function writeExport(
+  style: Style,
+  start: number,
+  gaps: readonly number[],
+  perDay: readonly number[],
+): { lines: string[]; dateLines: number[]; messageLines: number[]; days: Day[] } {
   const desktop = style === 'desktop';
   const lines: string[] = desktop ? [] : ['[LINE] Chat history with Alice', ''];
   const dateLines: number[] = [];
@@ -123,7 +150,12 @@ describe('a date-shaped line never changes a date silently (src/importers/line/F
         const lines = [...file.lines];
         lines[at] = writeOtherForm(file.days[k]!, form);
         const after = parse(lines);
-        expectDatesKeptOrExplained(before.result.messages.map((m) => m.sentAt), after, at + 1, file.messageLines);
+        expectDatesKeptOrExplained(
+          before.result.messages.map((m) => m.sentAt),
+          after,
+          at + 1,
+          file.messageLines,
+        );
       }),
       { numRuns: RUNS, seed: 23 },
     );
@@ -141,7 +173,12 @@ describe('a date-shaped line never changes a date silently (src/importers/line/F
         lines.splice(at, 0, inserted);
         // A line in the file's own date form, of a later day, is a date line: the messages after it move to its day, as they should.
         if (readDateLine(inserted, 'month-first')?.style === (style === 'desktop' ? 'desktop' : style)) return;
-        expectDatesKeptOrExplained(before.result.messages.map((m) => m.sentAt), parse(lines), at + 1, file.messageLines.map((l) => (l >= at ? l + 1 : l)));
+        expectDatesKeptOrExplained(
+          before.result.messages.map((m) => m.sentAt),
+          parse(lines),
+          at + 1,
+          file.messageLines.map((l) => (l >= at ? l + 1 : l)),
+        );
       }),
       { numRuns: RUNS, seed: 2323 },
     );

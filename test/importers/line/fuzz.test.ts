@@ -11,7 +11,22 @@ import { decodeAndParse, mutate } from '../../support/conformance.js';
 import { caseBytes, caseNames, caseOptions } from './cases.js';
 
 const NAMES = caseNames();
-const INSERTS = ['', '"', '""', '2024/03/01(金)', '2024/02/29(木)', '2021.01.01 金曜日', 'Tue, 1/6/2026', '10:00\tA\t"x', '10:00\t\tA joined the group.', '午前12:00\tA\thi', '24:59\tB\t', '12:34 A B C', '10:00\tA', 'x"'];
+const INSERTS = [
+  '',
+  '"',
+  '""',
+  '2024/03/01(金)',
+  '2024/02/29(木)',
+  '2021.01.01 金曜日',
+  'Tue, 1/6/2026',
+  '10:00\tA\t"x',
+  '10:00\t\tA joined the group.',
+  '午前12:00\tA\thi',
+  '24:59\tB\t',
+  '12:34 A B C',
+  '10:00\tA',
+  'x"',
+];
 
 const lineEdit = fc.oneof(
   fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
@@ -50,7 +65,15 @@ describe('LINE fuzz', () => {
   it('never throws on byte-damaged golden inputs', () => {
     fc.assert(
       fc.property(fc.constantFrom(...NAMES), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (name, flips) => {
-        decodeAndParse(lineImporter, mutate(caseBytes(name), flips.map(([at, value]) => ({ op: 'flip', at, value }))), 'input.txt', caseOptions(name));
+        decodeAndParse(
+          lineImporter,
+          mutate(
+            caseBytes(name),
+            flips.map(([at, value]) => ({ op: 'flip', at, value })),
+          ),
+          'input.txt',
+          caseOptions(name),
+        );
       }),
       { numRuns: 1000, seed: 7 },
     );

@@ -29,7 +29,8 @@ describe('date lines', () => {
   });
 
   it('reads no date from message lines or prose', () => {
-    for (const text of ['09:05\t佐藤花子\tこんにちは', '2024/03/01 10:00', '2024/03/01(金) でお願いします', 'Tuesday', '']) expect(readDateLine(text, 'month-first')).toBeNull();
+    for (const text of ['09:05\t佐藤花子\tこんにちは', '2024/03/01 10:00', '2024/03/01(金) でお願いします', 'Tuesday', ''])
+      expect(readDateLine(text, 'month-first')).toBeNull();
   });
 
   it('votes day-first only on weekday evidence, and says when nothing told', () => {
@@ -68,10 +69,22 @@ describe('clocks', () => {
 
 describe('kinds (docs/design/formats.md §1.5)', () => {
   it.each([
-    ['[写真]', 'media'], ['[Photo]', 'media'], ['[スタンプ]', 'media'], ['[ボイスメッセージ]', 'media'], ['[位置情報]', 'media'],
-    ['☎ 通話時間 0:38', 'call'], ['通話時間 2:49', 'call'], ['☎ 通話時間 1:02:15', 'call'], ['☎ Call time 1:23', 'call'],
-    ['☎ 不在着信', 'call'], ['通話をキャンセルしました。', 'call'], ['グループビデオ通話が開始されました。', 'call'],
-    ['[写真] きれい', 'text'], ['Photos', 'text'], ['通話時間は？', 'text'], ['了解(emoji)', 'text'],
+    ['[写真]', 'media'],
+    ['[Photo]', 'media'],
+    ['[スタンプ]', 'media'],
+    ['[ボイスメッセージ]', 'media'],
+    ['[位置情報]', 'media'],
+    ['☎ 通話時間 0:38', 'call'],
+    ['通話時間 2:49', 'call'],
+    ['☎ 通話時間 1:02:15', 'call'],
+    ['☎ Call time 1:23', 'call'],
+    ['☎ 不在着信', 'call'],
+    ['通話をキャンセルしました。', 'call'],
+    ['グループビデオ通話が開始されました。', 'call'],
+    ['[写真] きれい', 'text'],
+    ['Photos', 'text'],
+    ['通話時間は？', 'text'],
+    ['了解(emoji)', 'text'],
   ])('%s is %s', (body, kind) => {
     expect(kindOfSenderBody(body, false)).toBe(kind);
   });
@@ -107,8 +120,11 @@ describe('desktop senders', () => {
     expect(splitDesktopLine('佐藤花子', names)).toEqual({ kind: 'message', sender: '佐藤花子', body: '', guessed: false });
   });
 
-  it('reads a system text about a known name as a system line, not as that name\'s message', () => {
-    expect(splitDesktopLine('山田 太郎がメッセージの送信を取り消しました', names)).toMatchObject({ kind: 'system', system: { kind: 'unsent', actor: '山田 太郎' } });
+  it("reads a system text about a known name as a system line, not as that name's message", () => {
+    expect(splitDesktopLine('山田 太郎がメッセージの送信を取り消しました', names)).toMatchObject({
+      kind: 'system',
+      system: { kind: 'unsent', actor: '山田 太郎' },
+    });
   });
 
   it('guesses at the first space when no known name fits, and says so when more spaces follow', () => {

@@ -27,7 +27,10 @@ const bodies = (r: ParseResult): string[] => r.messages.map((m) => m.body);
 
 describe('LINE: recognising the input', () => {
   it.each([
-    ['ja-mobile-1to1', 0.95], ['pc-desktop', 0.8], ['window-fragment-from-date-line', 0.8], ['not-line-shopping-list', 0],
+    ['ja-mobile-1to1', 0.95],
+    ['pc-desktop', 0.8],
+    ['window-fragment-from-date-line', 0.8],
+    ['not-line-shopping-list', 0],
   ])('%s → %s', (name, confidence) => {
     expect(lineImporter.sniff(decodeInput(caseBytes(name), 'input.txt')).confidence).toBe(confidence);
   });
@@ -78,22 +81,37 @@ describe('LINE: options', () => {
 describe('LINE: lines read in part first (docs/performance.md)', () => {
   const unit = fc.constantFrom('a', 'Z', '日', '本', '😀', ' ', '（');
   // Lengths drawn evenly: fast-check's strings are mostly short, and the part read first is 48 bytes.
-  const name = fc.integer({ min: 1, max: 30 }).chain((n) => fc.string({ unit, minLength: n, maxLength: n })).filter((n) => n.trim() === n);
+  const name = fc
+    .integer({ min: 1, max: 30 })
+    .chain((n) => fc.string({ unit, minLength: n, maxLength: n }))
+    .filter((n) => n.trim() === n);
   const body = fc.string({ unit: fc.constantFrom('a', '日', '😀', ' ', '"'), minLength: 1, maxLength: 30 }).filter((b) => !b.startsWith('"') && b.trim() === b);
 
   it('finds the sender and body wherever the part read first ends: in the name, at the tab, in the body', () => {
-    fc.assert(fc.property(name, body, (sender, text) => {
-      const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\t${sender}\t${text}\n10:01\tB\tok\n`);
-      expect(r.messages.map((m) => [m.sender, m.body])).toEqual([[sender, text], ['B', 'ok']]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(name, body, (sender, text) => {
+        const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\t${sender}\t${text}\n10:01\tB\tok\n`);
+        expect(r.messages.map((m) => [m.sender, m.body])).toEqual([
+          [sender, text],
+          ['B', 'ok'],
+        ]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reads a quoted body whose opening quote is where the part read first ends, or past it', () => {
     const plain = fc.integer({ min: 1, max: 50 }).chain((n) => fc.string({ unit: fc.constantFrom('a', '日'), minLength: n, maxLength: n }));
-    fc.assert(fc.property(plain, (sender) => {
-      const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\t${sender}\t"一行目\n二行目"\n10:01\tB\tok\n`);
-      expect(r.messages.map((m) => [m.sender, m.body])).toEqual([[sender, '一行目\n二行目'], ['B', 'ok']]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(plain, (sender) => {
+        const r = parsed(`[LINE] x\n\n2024/03/04(月)\n10:00\t${sender}\t"一行目\n二行目"\n10:01\tB\tok\n`);
+        expect(r.messages.map((m) => [m.sender, m.body])).toEqual([
+          [sender, '一行目\n二行目'],
+          ['B', 'ok'],
+        ]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('does not take a long line that starts like a date line for one', () => {
@@ -143,7 +161,11 @@ describe('LINE: quoted bodies across the file', () => {
   });
 
   it('lists decoding warnings first, then the parse warnings by line', () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode('[LINE] x\n\n2024/03/01(金)\n24:10\tA\t'), 0xff, ...new TextEncoder().encode('\n24:20\tB\tok\n')]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('[LINE] x\n\n2024/03/01(金)\n24:10\tA\t'),
+      0xff,
+      ...new TextEncoder().encode('\n24:20\tB\tok\n'),
+    ]);
     const outcome = lineImporter.parse(decodeInput(bytes, null), OPTIONS);
     expect(outcome.ok && outcome.result.warnings.map((w) => w.line)).toEqual([4, 4, 5]);
     expect(outcome.ok && outcome.result.messages[0]!.body).toBe('\ufffd');

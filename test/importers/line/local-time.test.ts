@@ -30,14 +30,20 @@ describe('LocalTimes', () => {
 
   it('equals wallClockToIso through every minute of DST change days', () => {
     const days: [string, number, number, number][] = [
-      ['America/New_York', 2024, 3, 10], ['America/New_York', 2024, 11, 3], ['Europe/London', 2024, 3, 31],
-      ['Australia/Lord_Howe', 2024, 4, 7], ['Australia/Lord_Howe', 2024, 10, 6], ['America/Santiago', 2024, 9, 8],
+      ['America/New_York', 2024, 3, 10],
+      ['America/New_York', 2024, 11, 3],
+      ['Europe/London', 2024, 3, 31],
+      ['Australia/Lord_Howe', 2024, 4, 7],
+      ['Australia/Lord_Howe', 2024, 10, 6],
+      ['America/Santiago', 2024, 9, 8],
     ];
     for (const [zone, y, m, d] of days) {
       const day = checkedDay(y, m, d, null)!;
       const times = new LocalTimes(zone);
       for (let minutes = 0; minutes < 24 * 60; minutes++) {
-        expect(times.iso(day, minutes), `${zone} ${y}-${m}-${d} +${minutes}`).toBe(wallClockToIso({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone));
+        expect(times.iso(day, minutes), `${zone} ${y}-${m}-${d} +${minutes}`).toBe(
+          wallClockToIso({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone),
+        );
       }
     }
   });

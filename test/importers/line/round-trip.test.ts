@@ -23,7 +23,9 @@ function representable(variant: LineVariant): (body: string) => boolean {
     const [, ...more] = body.split('\n');
     if (more.length > 0 && more[more.length - 1] === '') return false;
     // Record-shaped: a clock, a desktop date line, or a message line with its date in front (the Q? form).
-    return more.every((l) => !/^(?:午前|午後|上午|下午)?\d{1,2}:\d{2}/.test(l) && !/^\d{4}\.\d{1,2}\.\d{1,2} /.test(l) && !/^\d{4}\/\d{1,2}\/\d{1,2}[(（].[)）] /.test(l));
+    return more.every(
+      (l) => !/^(?:午前|午後|上午|下午)?\d{1,2}:\d{2}/.test(l) && !/^\d{4}\.\d{1,2}\.\d{1,2} /.test(l) && !/^\d{4}\/\d{1,2}\/\d{1,2}[(（].[)）] /.test(l),
+    );
   };
 }
 
@@ -65,7 +67,7 @@ describe('LINE: every variant reads back what was written', () => {
           expect(outcome.result.coverage).toBe(withHeader ? 'full' : 'window');
           expect(outcome.result.warnings.some((w) => typeof w.message !== 'string' && w.message.key === 'line.warn.name-guess')).toBe(false);
         }),
-        { numRuns: Number(process.env["RUNS"] ?? 150) },
+        { numRuns: Number(process.env['RUNS'] ?? 150) },
       );
     });
   }

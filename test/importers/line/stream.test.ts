@@ -57,7 +57,11 @@ describe('LINE streamed parse: each pass makes what parse gives', () => {
 
   for (const variant of LINE_VARIANTS) {
     it(`generated exports, ${variant}`, () => {
-      const arb = fc.record({ conversation: conversationArb({ withUnsent: true }), header: fc.boolean(), tz: fc.constantFrom('Asia/Tokyo', 'America/New_York') });
+      const arb = fc.record({
+        conversation: conversationArb({ withUnsent: true }),
+        header: fc.boolean(),
+        tz: fc.constantFrom('Asia/Tokyo', 'America/New_York'),
+      });
       fc.assert(
         fc.property(arb, ({ conversation, header, tz }) => {
           const text = renderLine(conversation, { variant, eol: '\n', lfInsideQuotes: false, header });
@@ -74,7 +78,11 @@ function textNeverMade(input: DecodedInput): DecodedInput {
   const { bytes, utf8, encoding, name, decodeWarnings } = input;
   if (utf8 === undefined) throw new Error('not read as UTF-8');
   return {
-    bytes, utf8, encoding, name, decodeWarnings,
+    bytes,
+    utf8,
+    encoding,
+    name,
+    decodeWarnings,
     get text(): string {
       throw new Error('the whole text was made');
     },
@@ -134,9 +142,11 @@ describe('LINE read from UTF-8 bytes line by line (docs/performance.md: the whol
 
 describe('streamedParse of an importer without a stream', () => {
   it('is its whole parse: the list as the stream, every warning before any pass', () => {
-    const bytes = new TextEncoder().encode(JSON.stringify([
-      { message_id: '1', account: { account_id: 7, name: '山田', avatar_image_url: '' }, body: '見積もりです', send_time: 1700000000, update_time: 0 },
-    ]));
+    const bytes = new TextEncoder().encode(
+      JSON.stringify([
+        { message_id: '1', account: { account_id: 7, name: '山田', avatar_image_url: '' }, body: '見積もりです', send_time: 1700000000, update_time: 0 },
+      ]),
+    );
     const input = decodeInput(bytes, 'messages.json');
     const whole = chatworkJsonImporter.parse(input, DEFAULT_OPTIONS);
     const streamed = streamedParse(chatworkJsonImporter, input, DEFAULT_OPTIONS);

@@ -20,9 +20,7 @@ const bodies = (text: string) => {
 
 describe('paste grammar: what starts a message and what stays body text', () => {
   it('keeps a line shaped like another layout inside the body (one layout per paste)', () => {
-    expect(bodies('2024/03/01 10:12　佐藤\n次の行は別の形:\n山田\n2024/03/01 10:13\nおわり')).toEqual([
-      '次の行は別の形:\n山田\n2024/03/01 10:13\nおわり',
-    ]);
+    expect(bodies('2024/03/01 10:12　佐藤\n次の行は別の形:\n山田\n2024/03/01 10:13\nおわり')).toEqual(['次の行は別の形:\n山田\n2024/03/01 10:13\nおわり']);
   });
 
   it('keeps a date line that is followed by more text in the body; drops one right above a header', () => {
@@ -55,7 +53,11 @@ describe('paste grammar: what starts a message and what stays body text', () => 
 
   it('reads times with seconds, 編集済み marks and weekday dates', () => {
     expect(readTimeLine('2024年3月1日(金) 10:12:33 (編集済み)')).toEqual({
-      date: { year: 2024, month: 3, day: 1 }, hour: 10, minute: 12, second: 33, edited: true,
+      date: { year: 2024, month: 3, day: 1 },
+      hour: 10,
+      minute: 12,
+      second: 33,
+      edited: true,
     });
     expect(readTimeLine('24:10')).toBeNull();
     expect(readTimeLine('2024/13/01 10:10')).toBeNull();

@@ -47,7 +47,10 @@ export function ensureBuilt(): void {
   }
   try {
     if (isFresh()) return;
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const bundle = spawnSync(process.execPath, [join(ROOT, 'bin', 'bundle.js')], { cwd: ROOT, encoding: 'utf8' });
     // tsc still emits on type errors; the tests only need runnable JS, so a missing file is the failure.
     if (!existsSync(BUILT_MAIN)) throw new Error(`building the CLI failed:\n${tsc.stdout}${tsc.stderr}${bundle.stdout}${bundle.stderr}`);

@@ -51,7 +51,12 @@ export function logFacts(path: string): LogFacts {
       const c = (JSON.parse(e.payload) as { capture?: { id?: unknown } }).capture;
       if (e.kind === 'capture' && typeof c?.id === 'string') captureEntries.set(c.id, e.seq);
     }
-    const rows = db.prepare('SELECT id, entry_seq AS entrySeq, message_count AS messageCount, room_id AS roomId FROM captures').all() as { id: string; entrySeq: number; messageCount: number; roomId: string }[];
+    const rows = db.prepare('SELECT id, entry_seq AS entrySeq, message_count AS messageCount, room_id AS roomId FROM captures').all() as {
+      id: string;
+      entrySeq: number;
+      messageCount: number;
+      roomId: string;
+    }[];
     return { seqs: log.map((e) => e.seq), kinds: log.map((e) => e.kind), captureEntries, captureRows: new Map(rows.map((r) => [r.id, r])) };
   });
 }

@@ -26,13 +26,61 @@ export const golden = goldenInputs().map((path) => ({ path, bytes: readFileSync(
 
 /** Byte strings that sit on the grammar's edges: separators, quotes, markup, bad UTF-8, BOMs, NUL. */
 const TOKENS: readonly Uint8Array[] = [
-  '\t', '\t\t', '\r\n', '\n', '\r', '"', '""', '\0', '[qt]', '[/qt]', '[info][title]', '{', '}', '[', ']', ',', '"message_id":',
-  '"send_time":', '2024/13/45(金)', '2024/03/01(金)', '25:61', '午後', '午前12:00', '[LINE] ', 'とのトーク履歴', '保存日時：',
-  '\\ud800', '\\udc00x', '\u2068', '\u2069', '\uFEFF', '<div class="message">', '</div>', '&amp;', '𠮷', '1e999', '-0', '9007199254740993',
-].map((s) => new Uint8Array(Buffer.from(s, 'utf8'))).concat([
-  [0xff], [0xfe, 0xff], [0xff, 0xfe], [0xef, 0xbb, 0xbf], [0xc3, 0x28], [0xe3, 0x81], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x82, 0xa0],
-  [0x00, 0xd8], [0x00, 0xdc], // half a surrogate pair in UTF-16LE
-].map((b) => new Uint8Array(b)));
+  '\t',
+  '\t\t',
+  '\r\n',
+  '\n',
+  '\r',
+  '"',
+  '""',
+  '\0',
+  '[qt]',
+  '[/qt]',
+  '[info][title]',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"message_id":',
+  '"send_time":',
+  '2024/13/45(金)',
+  '2024/03/01(金)',
+  '25:61',
+  '午後',
+  '午前12:00',
+  '[LINE] ',
+  'とのトーク履歴',
+  '保存日時：',
+  '\\ud800',
+  '\\udc00x',
+  '\u2068',
+  '\u2069',
+  '\uFEFF',
+  '<div class="message">',
+  '</div>',
+  '&amp;',
+  '𠮷',
+  '1e999',
+  '-0',
+  '9007199254740993',
+]
+  .map((s) => new Uint8Array(Buffer.from(s, 'utf8')))
+  .concat(
+    [
+      [0xff],
+      [0xfe, 0xff],
+      [0xff, 0xfe],
+      [0xef, 0xbb, 0xbf],
+      [0xc3, 0x28],
+      [0xe3, 0x81],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0x82, 0xa0],
+      [0x00, 0xd8],
+      [0x00, 0xdc], // half a surrogate pair in UTF-16LE
+    ].map((b) => new Uint8Array(b)),
+  );
 
 type Mutation =
   | { op: 'flip'; at: number; byte: number }
@@ -61,17 +109,30 @@ function mutate(input: Buffer, ops: readonly Mutation[]): Buffer {
   for (const m of ops) {
     const at = Math.floor(m.at * (b.length + 1));
     switch (m.op) {
-      case 'flip': if (b.length > 0) { b = Buffer.from(b); b[Math.min(at, b.length - 1)] = m.byte; } break;
-      case 'insert': b = Buffer.concat([b.subarray(0, at), m.bytes, b.subarray(at)]); break;
-      case 'token': b = Buffer.concat([b.subarray(0, at), TOKENS[m.token]!, b.subarray(at)]); break;
-      case 'delete': b = Buffer.concat([b.subarray(0, at), b.subarray(at + m.len)]); break;
+      case 'flip':
+        if (b.length > 0) {
+          b = Buffer.from(b);
+          b[Math.min(at, b.length - 1)] = m.byte;
+        }
+        break;
+      case 'insert':
+        b = Buffer.concat([b.subarray(0, at), m.bytes, b.subarray(at)]);
+        break;
+      case 'token':
+        b = Buffer.concat([b.subarray(0, at), TOKENS[m.token]!, b.subarray(at)]);
+        break;
+      case 'delete':
+        b = Buffer.concat([b.subarray(0, at), b.subarray(at + m.len)]);
+        break;
       case 'duplicate': {
         const piece = b.subarray(at, at + m.len);
         const to = Math.floor(m.to * (b.length + 1));
         b = Buffer.concat([b.subarray(0, to), piece, b.subarray(to)]);
         break;
       }
-      case 'truncate': b = b.subarray(0, at); break;
+      case 'truncate':
+        b = b.subarray(0, at);
+        break;
       case 'splice': {
         const other = golden[m.from]!.bytes;
         const start = Math.floor(m.start * other.length);
@@ -85,6 +146,10 @@ function mutate(input: Buffer, ops: readonly Mutation[]): Buffer {
 
 /** A golden input of `among` (default: all of them) with 1 to maxOps mutations. */
 export const mutatedFixture = (maxOps: number, among: readonly number[] = golden.map((_, i) => i)): fc.Arbitrary<FuzzInput> =>
-  fc.record({ fixture: fc.constantFrom(...among), ops: fc.array(mutation, { minLength: 1, maxLength: maxOps }) })
+  fc
+    .record({ fixture: fc.constantFrom(...among), ops: fc.array(mutation, { minLength: 1, maxLength: maxOps }) })
     .map(({ fixture, ops }) => ({ name: golden[fixture]!.path.split('/').pop()!, bytes: mutate(golden[fixture]!.bytes, ops) }));
-export const randomBytes: fc.Arbitrary<FuzzInput> = fc.record({ name: fc.constantFrom('input.txt', 'input.json', 'input.html', 'chat.bin'), bytes: fc.uint8Array({ maxLength: 2048 }).map((u) => Buffer.from(u)) });
+export const randomBytes: fc.Arbitrary<FuzzInput> = fc.record({
+  name: fc.constantFrom('input.txt', 'input.json', 'input.html', 'chat.bin'),
+  bytes: fc.uint8Array({ maxLength: 2048 }).map((u) => Buffer.from(u)),
+});

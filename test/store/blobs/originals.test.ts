@@ -19,7 +19,16 @@ const day1 = Buffer.from(lineExport({ title: '案件A', messages: 4000, tag: 'a'
 const day2 = Buffer.from(lineExport({ title: '案件A', messages: 4040, tag: 'a' }));
 
 function capture(room: { id: string } | { source: 'line'; externalId: null; title: string }, raw: Buffer, body: string) {
-  return { room, raw, format: 'line', variant: 'line/test', parserVersion: 'line@1', tz: 'Asia/Tokyo', coverageKind: 'full' as const, messages: [msg('2024-03-01T09:05:00+09:00', '佐藤花子', body)] };
+  return {
+    room,
+    raw,
+    format: 'line',
+    variant: 'line/test',
+    parserVersion: 'line@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full' as const,
+    messages: [msg('2024-03-01T09:05:00+09:00', '佐藤花子', body)],
+  };
 }
 
 function stored(db: Database.Database): { chunks: number; bytes: number } {
@@ -100,7 +109,11 @@ describe('originals as chunks', () => {
 
     for (const [what, change, kind] of [
       ['compressed bytes', "data = substr(data, 1, length(data) - 1) || x'00'", 'chunk-damaged'],
-      ['bytes replaced by others that decompress', "data = (SELECT data FROM chunks ORDER BY rowid DESC LIMIT 1), size = (SELECT size FROM chunks ORDER BY rowid DESC LIMIT 1)", 'chunk-hash-mismatch'],
+      [
+        'bytes replaced by others that decompress',
+        'data = (SELECT data FROM chunks ORDER BY rowid DESC LIMIT 1), size = (SELECT size FROM chunks ORDER BY rowid DESC LIMIT 1)',
+        'chunk-hash-mismatch',
+      ],
     ] as const) {
       it(`${what}: reading either original fails, and verify names the chunk once`, () => {
         const { tmp, a } = damaged(change);
