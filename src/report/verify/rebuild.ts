@@ -1,6 +1,7 @@
 import { sha256Hex } from '../../core/hash.js';
-import { type Coverage, type HashedMessage, type Source, withHash } from '../../core/types.js';
+import { type HashedMessage, type Source, withHash } from '../../core/types.js';
 import type { EntryKind } from '../../core/entries/index.js';
+import { readCapture } from '../../core/entries/capture.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../../store/records.js';
 import { buildReport, composeReport, ordinalsOf } from '../build.js';
 import { selectShown, type ShownSet } from '../shown.js';
@@ -113,40 +114,11 @@ function statedSet(ev: Evidence, ordinals: ReadonlyMap<string, number>, source: 
   return selectShown({ captures: [...ordinals.keys()], messages, roomObservations: [] }, () => true, ordinals, byHash, source);
 }
 
+/** The capture entry as its one reader (core/entries) reads it: a report's log is held to the archive's own rules. */
 function captureRecord(ev: Evidence, seq: number): CaptureRecord | null {
   const e = ev.entries.get(seq);
-  const p = field(e?.payload, 'capture');
-  if (e?.kind !== 'capture' || typeof p !== 'object' || p === null) return null;
-  const c = p as Record<string, unknown>;
-  const text = (k: string): string | null => (typeof c[k] === 'string' ? (c[k] as string) : null);
-  const num = (k: string): number | null => (typeof c[k] === 'number' ? (c[k] as number) : null);
-  const id = text('id'),
-    roomId = text('roomId'),
-    rawSha256 = text('rawSha256'),
-    format = text('format'),
-    variant = text('variant');
-  const parserVersion = text('parserVersion'),
-    tz = text('tz'),
-    merkleRoot = text('merkleRoot'),
-    capturedAt = text('capturedAt');
-  const rawSize = num('rawSize'),
-    messageCount = num('messageCount');
-  const coverage = c['coverage'] as Coverage | undefined;
-  if (
-    id === null ||
-    roomId === null ||
-    rawSha256 === null ||
-    format === null ||
-    variant === null ||
-    parserVersion === null ||
-    tz === null ||
-    merkleRoot === null ||
-    capturedAt === null ||
-    rawSize === null ||
-    messageCount === null ||
-    typeof coverage !== 'object' ||
-    coverage === null
-  )
-    return null;
-  return { id, roomId, entrySeq: seq, rawSha256, rawSize, format, variant, parserVersion, tz, coverage, messageCount, merkleRoot, capturedAt };
+  const payload = e?.payload;
+  if (e?.kind !== 'capture' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const read = readCapture(payload as Record<string, unknown>);
+  return read.ok ? { ...read.value.capture, entrySeq: seq } : null;
 }
