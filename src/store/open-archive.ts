@@ -42,7 +42,7 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
     // with SQLite's 4 KiB, which made inserting 200k messages ~8 % cheaper (docs/performance.md). A page size
     // can only be chosen before the first table, so archives made earlier keep theirs.
     if (created) sqlite.pragma('page_size = 8192');
-    if (!readonly) sqlite.pragma('journal_mode = WAL');
+    if (!readonly) switchToWal(sqlite, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     sqlite.pragma('foreign_keys = ON');
     // REPLACE deletes the old row without firing DELETE triggers unless this is on (docs/design/platform-notes.md §2).
     sqlite.pragma('recursive_triggers = ON');
@@ -75,6 +75,26 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): OpenedAr
   sqlite.close();
   openArchiveDb(path, { ...options, readonly: false }).sqlite.close();
   return openArchiveDb(path, options);
+}
+
+/**
+ * Switching a new archive to WAL needs an exclusive lock taken from a shared one, and SQLite does
+ * not call the busy handler for that step: while a second process that is opening the same new
+ * archive holds a read lock for a moment, the switch fails at once with SQLITE_BUSY (seen with two
+ * imports creating one archive together). So it is retried here for as long as the busy timeout.
+ */
+function switchToWal(sqlite: Database.Database, timeoutMs: number): void {
+  const until = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (!(e instanceof Database.SqliteError && e.code.startsWith('SQLITE_BUSY')) || Date.now() >= until) throw e;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
 }
 
 function createEmptyFile(path: string): void {

@@ -229,7 +229,8 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     },
     {
       name: "the cover's dates changed",
-      make: () => rewrite((doc) => editText(doc, pages(doc)[0]!, 'F2', '2024-03-04 10:00', '2024-03-06 10:00')),
+      // The date alone: pdfkit may draw the space before the time as a run of its own.
+      make: () => rewrite((doc) => editText(doc, pages(doc)[0]!, 'F2', '2024-03-04', '2024-03-06')),
       says: /pages: .*the text of page 1 differs.*2024-03-06/,
     },
     {
