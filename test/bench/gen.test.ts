@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeInput } from '../../src/importers/decode.js';
 import { chatworkJsonImporter } from '../../src/importers/chatwork-json/index.js';
-import { lineImporter } from '../../src/importers/line/index.js';
+import { lineImporter, type LineParseResult } from '../../src/importers/line/index.js';
 import { writeChatworkList } from './gen/chatwork.js';
 import { LINE_TITLE, writeLineExport } from './gen/line.js';
+import { DailyLineExport } from './gen/line-daily.js';
 import { forEachMessage } from './limits/split.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chatproof-bench-gen-'));
@@ -53,6 +54,27 @@ describe('generated LINE exports', () => {
     const different = after.result.messages.filter((m) => !seen.has(`${m.sentAt}\t${m.sender}\t${m.body}`)).length;
     expect(different / n).toBeGreaterThan(0.005);
     expect(different / n).toBeLessThan(0.015);
+  });
+});
+
+describe('the daily export of a growing LINE group', () => {
+  it('grows in place: every earlier message the same, new ones after them, saved a day later', () => {
+    const daily = new DailyLineExport(join(dir, 'daily.txt'), 1000);
+    const parse = (): ReturnType<typeof lineImporter.parse> => lineImporter.parse(decodeInput(readFileSync(daily.path), 'daily.txt'), options);
+    const first = parse();
+    const grown = daily.grow(250);
+    const second = parse();
+    daily.close();
+    if (!first.ok || !second.ok) throw new Error('daily export did not parse');
+    expect(first.result.messages).toHaveLength(1000);
+    expect(second.result.messages).toHaveLength(1250);
+    expect(grown.messages).toBe(1250);
+    expect(readFileSync(daily.path).length).toBe(grown.bytes);
+    expect(second.result.warnings).toEqual([]);
+    // A chat day cut by the first export reads the same once the second finishes it.
+    expect(second.result.messages.slice(0, 1000)).toEqual(first.result.messages);
+    expect((first.result as LineParseResult).savedAt?.iso).toBe('2026-11-20T21:15:00+09:00');
+    expect((second.result as LineParseResult).savedAt?.iso).toBe('2026-11-21T21:15:00+09:00');
   });
 });
 

@@ -14,6 +14,7 @@ import { detectRssMethod } from './measure.js';
 import { formatRatios, formatRows, type Row } from './results.js';
 import { measureStartup, type StartupResult } from './startup.js';
 import { historyFor } from './suite-history.js';
+import { dailyCaptures } from './suite-daily.js';
 import { importAndVerify, importChatwork, limitsFor, type Imported } from './suite-import.js';
 import { reportAvailable, reportFor } from './suite-report.js';
 import { computeTargets } from './targets.js';
@@ -23,7 +24,11 @@ function historySize(sizes: readonly number[]): number {
   return sizes.includes(200_000) ? 200_000 : sizes[sizes.length - 1]!;
 }
 
-async function runAll(args: BenchArgs, b: Bench): Promise<{ startup: StartupResult; reportMissing: boolean }> {
+async function runAll(args: BenchArgs, b: Bench): Promise<{ startup: StartupResult | null; reportMissing: boolean }> {
+  if (args.onlyDaily) {
+    if (args.daily.days > 0) await dailyCaptures(b, args.daily);
+    return { startup: null, reportMissing: false };
+  }
   b.log(`start-up: ${args.startupRuns} runs of --help`);
   const startup = measureStartup(args.startupRuns);
 
@@ -35,6 +40,8 @@ async function runAll(args: BenchArgs, b: Bench): Promise<{ startup: StartupResu
     // A Chatwork list of 1M messages is not something the API hands out (100 per call).
     if (n <= 200_000) await importChatwork(b, n);
   }
+
+  if (args.daily.days > 0) await dailyCaptures(b, args.daily);
 
   const reportMissing = !(await reportAvailable());
   if (reportMissing) b.log('report: `chatproof report` does not exist yet; skipped');
@@ -52,7 +59,7 @@ async function main(): Promise<number> {
   b.log(`work folder ${work}; peak RSS via ${method === 'gnu-time' ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS (rss-wrapper)'}`);
   try {
     const { startup, reportMissing } = await runAll(args, b);
-    const ratios = computeTargets(rows, args.sizes, args.reportSize, startup, reportMissing);
+    const ratios = computeTargets(rows, args.onlyDaily ? [] : args.sizes, args.reportSize, startup, reportMissing, args.onlyDaily);
     const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
     if (args.json) {
       process.stdout.write(
@@ -65,7 +72,9 @@ async function main(): Promise<number> {
         '',
         formatRows(rows),
         '',
-        `--help: median ${startup.medianMs.toFixed(0)} ms over ${startup.runs} runs (min ${startup.minMs.toFixed(0)} ms; \`node -e 0\` ${startup.nodeMedianMs.toFixed(0)} ms); packages loaded: ${startup.packages.join(', ') || 'none'}`,
+        startup === null
+          ? ''
+          : `--help: median ${startup.medianMs.toFixed(0)} ms over ${startup.runs} runs (min ${startup.minMs.toFixed(0)} ms; \`node -e 0\` ${startup.nodeMedianMs.toFixed(0)} ms); packages loaded: ${startup.packages.join(', ') || 'none'}`,
         reportMissing ? 'report: `chatproof report` does not exist in this tree yet: not measured.' : '',
         '',
         formatRatios(ratios),

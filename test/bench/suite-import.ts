@@ -95,7 +95,7 @@ export async function importAndVerify(b: Bench, size: number): Promise<Imported>
 }
 
 /** `verify` of `db`, `times` times (it writes nothing, so every run checks the same archive). */
-export async function verifyRow(b: Bench, db: string, id: string, size: string, vs: string, note: string, times: number): Promise<Row> {
+export async function verifyRow(b: Bench, db: string, id: string, size: string, vs: string | null, note: string, times: number): Promise<Row> {
   b.log(`verify ${size} (${note})`);
   const v = await medianRun(times, () => runCli(b.method, ['verify', '--db', db, '--json']));
   const json = JSON.parse(v.stdout) as VerifyJson;

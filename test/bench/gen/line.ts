@@ -12,9 +12,9 @@ import { CALLS, MEDIA, MEMBERS, multiLineBody, singleLineBody } from './corpus.j
 import { Rng, hashIndex } from './rng.js';
 
 export const LINE_TITLE = '【案件】サイト制作チーム';
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
-const pad = (n: number): string => String(n).padStart(2, '0');
-const CRLF = '\r\n';
+export const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+export const pad = (n: number): string => String(n).padStart(2, '0');
+export const CRLF = '\r\n';
 
 export interface LineExportSpec {
   readonly messages: number;
@@ -57,9 +57,11 @@ class Sink {
   }
 }
 
-type Record = { readonly kind: 'text'; readonly sender: string; readonly lines: readonly string[] } | { readonly kind: 'system'; readonly text: string };
+export type LineRecord =
+  | { readonly kind: 'text'; readonly sender: string; readonly lines: readonly string[] }
+  | { readonly kind: 'system'; readonly text: string };
 
-function nextRecord(rng: Rng): Record {
+export function nextRecord(rng: Rng): LineRecord {
   const sender = rng.pick(MEMBERS);
   const r = rng.next();
   if (r < 0.03) return { kind: 'text', sender, lines: multiLineBody(rng) };
@@ -70,7 +72,7 @@ function nextRecord(rng: Rng): Record {
 }
 
 /** The record's lines: a multi-line body is quoted, its inner lines end with a bare LF (E3). */
-function recordText(time: string, rec: Record): string {
+export function recordText(time: string, rec: LineRecord): string {
   if (rec.kind === 'system') return `${time}\t\t${rec.text}${CRLF}`;
   if (rec.lines.length === 1) return `${time}\t${rec.sender}\t${rec.lines[0]!}${CRLF}`;
   return `${time}\t${rec.sender}\t"${rec.lines.join('\n')}"${CRLF}`;
@@ -79,7 +81,7 @@ function recordText(time: string, rec: Record): string {
 type Change = 'keep' | 'delete' | 'unsend' | 'edit';
 
 /** ~0.3 % deleted, ~0.3 % unsent, ~0.2 % edited; with ~0.2 % added at the end, about 1 % in all. */
-function changeFor(i: number, rec: Record): Change {
+function changeFor(i: number, rec: LineRecord): Change {
   const u = hashIndex(i, 0x51ed);
   if (u < 0.003) return 'delete';
   if (u < 0.006) return rec.kind === 'text' ? 'unsend' : 'keep';
@@ -87,7 +89,7 @@ function changeFor(i: number, rec: Record): Change {
   return 'keep';
 }
 
-function applyChange(change: Change, rec: Record): Record | null {
+function applyChange(change: Change, rec: LineRecord): LineRecord | null {
   switch (change) {
     case 'keep':
       return rec;
