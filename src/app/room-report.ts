@@ -5,6 +5,7 @@ import { parseRange } from '../report/range.js';
 import type { Archive } from '../store/archive.js';
 import { resolveTsa, TSA_PRESETS } from '../timestamp/index.js';
 import { exportReport, type Exported } from './make-report.js';
+import type { Anchors } from './stamp.js';
 import { findRoom } from './room-arg.js';
 import { msg } from '../i18n/message.js';
 
@@ -16,6 +17,8 @@ export interface ReportChoices {
   readonly private: boolean;
   /** A preset name (freetsa, digicert, sectigo) or a TSA URL; absent: no timestamp. */
   readonly tsa?: string | undefined;
+  /** What the timestamp is checked against (the `tsa-cert` setting); absent: Node's Mozilla roots. */
+  readonly anchors?: Anchors | undefined;
   readonly title?: string | undefined;
   readonly lang: ReportLang;
   readonly tz: string;
@@ -33,7 +36,7 @@ export function makeRoomReport(archive: Archive, choices: ReportChoices, file: s
     room,
     file,
     tsa,
-    anchors: { certs: [], file: undefined },
+    anchors: choices.anchors ?? { certs: [], file: undefined },
     ...(signal ? { signal } : {}),
     lang: choices.lang,
     title: choices.title ?? null,

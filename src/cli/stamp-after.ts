@@ -4,7 +4,7 @@ import type { Archive } from '../store/archive.js';
 import type { ResolvedTsa } from '../timestamp/index.js';
 import { DEFAULT_TSA, trustLines } from './commands/stamp.js';
 import type { Context } from './context.js';
-import { readSettings, settingsPath } from './settings.js';
+import { readSettings, settingsPath } from '../app/settings.js';
 
 /** `--stamp`, `--no-stamp`, `--tsa`, `--tsa-cert` on the commands that capture (import, sync). */
 export interface StampFlags {
@@ -27,7 +27,7 @@ export async function stampPlan(ctx: Context, flags: StampFlags): Promise<StampP
   const settings = readSettings(settingsPath(ctx.dbPath, ctx.io.cwd));
   const named = flags.tsa ?? settings.tsa;
   if (!(flags.stamp ?? named !== undefined)) return null;
-  const [{ resolveTsa }, { readAnchors }] = await Promise.all([import('../timestamp/index.js'), import('./commands/stamp.js')]);
+  const [{ resolveTsa }, { readAnchors }] = await Promise.all([import('../timestamp/index.js'), import('../app/anchors.js')]);
   const tsa = resolveTsa(named ?? DEFAULT_TSA);
   return { tsa, anchors: await readAnchors(flags.tsaCert ?? settings.tsaCert, ctx.io.cwd) };
 }

@@ -13,6 +13,8 @@ export interface UiDeps {
   readonly lang: Lang;
   readonly maxUpload: number;
   readonly workspace: Workspace;
+  /** The archive's settings file (src/app/settings.ts): the configured TSA, the watched folders. */
+  readonly settingsFile: string;
   readonly browser: Browser;
   /** A folder private to this run (mode 0700) for the reports made here; removed when the app stops. */
   readonly scratch: string;

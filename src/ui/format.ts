@@ -8,7 +8,10 @@ import type { Html } from './layout.js';
  */
 export function when(iso: string | null, tz: string): Html | string {
   if (iso === null) return '—';
-  const local = isoInZone(iso, tz);
-  const shown = local.slice(0, 19).replace('T', ' ').replace(/:00$/, '');
-  return html`<time datetime="${iso}" title="${iso}">${shown}</time>`;
+  return html`<time datetime="${iso}" title="${iso}">${whenText(iso, tz)}</time>`;
+}
+
+/** The same instant as plain text, for a sentence of the catalog. */
+export function whenText(iso: string, tz: string): string {
+  return isoInZone(iso, tz).slice(0, 19).replace('T', ' ').replace(/:00$/, '');
 }

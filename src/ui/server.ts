@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Lang } from '../i18n/lang.js';
 import { Browser } from '../app/browse.js';
+import { settingsPath } from '../app/settings.js';
 import { ChatworkSession } from '../app/chatwork-session.js';
 import { FolderWatcher, type WatchEvent } from '../app/watch-folder.js';
 import type { Workspace } from '../app/workspace.js';
@@ -22,6 +23,8 @@ export interface UiServerOptions {
   readonly lang: Lang;
   readonly maxUpload: number;
   readonly workspace: Workspace;
+  /** The archive's settings file (src/app/settings.ts); absent: the one beside the archive. */
+  readonly settingsFile?: string;
   /** Told of each file the watched folders bring in: the CLI writes it as a log line. */
   readonly onWatchEvent?: (e: WatchEvent) => void;
   /** How long a watched file's size must stay the same before it is read (ms). */
@@ -95,6 +98,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
       lang: opts.lang,
       maxUpload: opts.maxUpload,
       workspace: opts.workspace,
+      settingsFile: opts.settingsFile ?? settingsPath(opts.workspace.dbPath, process.cwd()),
       browser: new Browser(() => opts.workspace.archive()),
       scratch,
       // Up to 16 previews, and no more than one upload's worth of bytes beyond the one being read.

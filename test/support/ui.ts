@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { settingsPath } from '../../src/app/settings.js';
 import { Workspace } from '../../src/app/workspace.js';
 import { startUi, type RunningUi } from '../../src/ui/server.js';
 import { tempArchive } from './temp.js';
@@ -37,6 +38,8 @@ export interface TestUi {
   readonly ui: RunningUi;
   readonly db: string;
   readonly dir: string;
+  /** The archive's settings file, where the app reads the configured TSA and keeps the watched folders. */
+  readonly settingsFile: string;
   readonly host: string;
   readonly origin: string;
   /** The session cookie, as the first visit with the token sets it. */
@@ -50,11 +53,13 @@ export interface TestUi {
 export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string } = {}): Promise<TestUi> {
   const { dir, db, cleanup } = tempArchive();
   const workspace = new Workspace(db, 'Asia/Tokyo');
+  const settingsFile = settingsPath(db, dir);
   const ui = await startUi({
     port: 0,
     lang: opts.lang ?? 'en',
     maxUpload: opts.maxUpload ?? 1024 * 1024,
     workspace,
+    settingsFile,
     ...(opts.chatworkApiBase ? { chatworkApiBase: opts.chatworkApiBase } : {}),
   });
   const host = `127.0.0.1:${ui.port}`;
@@ -66,6 +71,7 @@ export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'
     ui,
     db,
     dir,
+    settingsFile,
     host,
     origin,
     cookie,

@@ -4,9 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { msg, textsIn } from '../../i18n/message.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { SETTING_KEYS, type SettingKey, type Settings, readSettings, settingsPath, writeSettings } from '../settings.js';
+import { SETTING_KEYS, type SettingKey, type Settings, readSettings, settingsPath, writeSettings } from '../../app/settings.js';
 
-/** `config [set KEY VALUE | unset KEY]`: the archive's settings (src/cli/settings.ts); alone, it shows them. */
+/** `config [set KEY VALUE | unset KEY]`: the archive's settings (src/app/settings.ts); alone, it shows them. */
 export function registerConfig(program: Command, runner: Runner): void {
   const tx = textsIn(runner.lang);
   defineCommand<[string | undefined, string | undefined, string | undefined, Record<string, never>]>(

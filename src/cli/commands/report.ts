@@ -8,7 +8,8 @@ import type { Context, GlobalOptions } from '../context.js';
 import type { Lang } from '../../i18n/lang.js';
 import { msg, textsIn } from '../../i18n/message.js';
 import { startProgress } from '../progress.js';
-import { readAnchors, stampJson, trustLines } from './stamp.js';
+import { readAnchors } from '../../app/anchors.js';
+import { stampJson, trustLines } from './stamp.js';
 import { EXIT } from '../exit-codes.js';
 
 interface ReportOptions {

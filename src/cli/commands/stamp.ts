@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
-import type { Anchors, Stamped } from '../../app/stamp.js';
+import { readAnchors } from '../../app/anchors.js';
+import type { Stamped } from '../../app/stamp.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { entryJson } from '../json-shapes.js';
 import { render, textsIn } from '../../i18n/message.js';
 import { EXIT } from '../exit-codes.js';
-import { readSettings, settingsPath } from '../settings.js';
+import { readSettings, settingsPath } from '../../app/settings.js';
 
 interface StampOptions {
   tsa?: string;
@@ -36,14 +36,6 @@ export function registerStamp(program: Command, runner: Runner): void {
       return EXIT.ok;
     },
   );
-}
-
-/** `--tsa-cert FILE` → anchors; none means Node's bundled Mozilla roots. */
-export async function readAnchors(file: string | undefined, cwd: string): Promise<Anchors> {
-  if (file === undefined) return { certs: [], file: undefined };
-  const { readCertificateFile } = await import('../../timestamp/index.js');
-  const path = resolve(cwd, file);
-  return { certs: await readCertificateFile(path), file: path };
 }
 
 export function stampJson(s: Stamped): Record<string, unknown> {

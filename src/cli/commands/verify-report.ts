@@ -5,7 +5,7 @@ import { readBounded } from '../../input/bounded-read.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { msg, textsIn } from '../../i18n/message.js';
-import { readAnchors } from './stamp.js';
+import { readAnchors } from '../../app/anchors.js';
 
 /** A report embeds its originals, and the archive keeps none above 500 MB: 2 GB is no report of ours. */
 const MAX_REPORT_BYTES = 2 * 1024 ** 3;

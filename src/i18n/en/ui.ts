@@ -117,12 +117,19 @@ export const uiEn = {
   'ui.report.private': 'Private: embed no original files (each shown message carries its own proof)',
   'ui.report.tsa': 'Timestamp from',
   'ui.report.tsa-none': 'no timestamp',
-  'ui.report.tsa-note': 'A timestamp authority on the internet signs the time the log had its current state.',
+  'ui.report.tsa-note':
+    'A timestamp authority on the internet signs the time the log had its current state, and the finished PDF gets a document timestamp that PDF readers show.',
+  'ui.report.tsa-configured': (p: { tsa: string }) => `the one set for this archive (${p.tsa})`,
+  'ui.report.no-configured-tsa': 'No timestamp authority is set for this archive any more.',
+  'ui.report.no-configured-tsa.hint': 'Choose one of the others, or set one again with: chatproof config set tsa NAME.',
   'ui.report.heading': 'Title on the cover (optional)',
   'ui.report.make': 'Make the report',
   'ui.report.done': (p: { pages: number; seq: number }) => `The report is made: ${p.pages} pages, logged as entry #${p.seq}.`,
   'ui.report.download': 'Download the PDF',
-  'ui.report.stamped': (p: { tsa: string; at: string }) => `Timestamp from ${p.tsa}: ${p.at}.`,
+  'ui.report.stamped': (p: { tsa: string; at: string; seq: number }) => `The log was timestamped by ${p.tsa} at ${p.at}, logged as entry #${p.seq}.`,
+  'ui.report.trust': (p: { anchor: string; detail: string }) => `Trust anchor ${p.anchor}: ${p.detail}`,
+  'ui.report.doc-stamped': (p: { tsa: string; at: string }) =>
+    `The whole PDF carries a document timestamp (PAdES) by ${p.tsa} at ${p.at}: PDF readers such as Adobe Acrobat show it.`,
 
   'ui.backup.title': 'Backup',
   'ui.backup.intro':

@@ -118,12 +118,18 @@ export const uiJa: typeof uiEn = {
   'ui.report.private': '非公開: 元のファイルを埋め込まない（載せたメッセージごとに証明を付けます）',
   'ui.report.tsa': 'タイムスタンプ',
   'ui.report.tsa-none': 'タイムスタンプなし',
-  'ui.report.tsa-note': 'インターネット上のタイムスタンプ局が、ログが今の状態にあった時刻に署名します。',
+  'ui.report.tsa-note':
+    'インターネット上のタイムスタンプ局が、ログが今の状態にあった時刻に署名します。できあがった PDF にも文書タイムスタンプが付き、PDF ビューアで確認できます。',
+  'ui.report.tsa-configured': (p) => `このアーカイブに設定した局（${p.tsa}）`,
+  'ui.report.no-configured-tsa': 'このアーカイブにはタイムスタンプ局がもう設定されていません。',
+  'ui.report.no-configured-tsa.hint': 'ほかの局を選ぶか、chatproof config set tsa 名前 で設定し直してください。',
   'ui.report.heading': '表紙の題名（任意）',
   'ui.report.make': '報告書を作る',
   'ui.report.done': (p) => `報告書を作りました（${p.pages} ページ）。ログ #${p.seq} に記録しました。`,
   'ui.report.download': 'PDF をダウンロード',
-  'ui.report.stamped': (p) => `${p.tsa} のタイムスタンプ: ${p.at}`,
+  'ui.report.stamped': (p) => `${p.tsa} がログに ${p.at} のタイムスタンプを付けました（ログ #${p.seq} に記録）。`,
+  'ui.report.trust': (p) => `信頼の起点 ${p.anchor}: ${p.detail}`,
+  'ui.report.doc-stamped': (p) => `PDF 全体に ${p.tsa} の文書タイムスタンプ（PAdES、${p.at}）が付いています。Adobe Acrobat などの PDF ビューアで確認できます。`,
 
   'ui.backup.title': 'バックアップ',
   'ui.backup.intro':

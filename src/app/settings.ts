@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ArchiveError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
+import { AtomicFile } from '../output/index.js';
 
 /**
  * The archive's settings live in a small JSON file beside it (`archive.db` → `archive.config.json`),
@@ -15,6 +16,8 @@ export interface Settings {
   readonly tsa?: string;
   /** Absolute path of the certificate file `--tsa-cert` would name. */
   readonly tsaCert?: string;
+  /** The folders the web app watches (absolute paths): watched again when it next starts. */
+  readonly watch?: readonly string[];
 }
 
 export const SETTING_KEYS = ['tsa', 'tsa-cert'] as const;
@@ -36,15 +39,22 @@ export function readSettings(path: string): Settings {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new ArchiveError(msg('archive.settings-broken'), { where: path, hint: msg('archive.settings-broken.hint') });
   const o = parsed as Record<string, unknown>;
+  const watch = Array.isArray(o['watch']) ? o['watch'].filter((f): f is string => typeof f === 'string') : [];
   return {
     ...(typeof o['tsa'] === 'string' ? { tsa: o['tsa'] } : {}),
     ...(typeof o['tsaCert'] === 'string' ? { tsaCert: o['tsaCert'] } : {}),
+    ...(watch.length > 0 ? { watch } : {}),
   };
 }
 
-/** Written to a sibling file and renamed over the old one, so a crash never leaves half a file. */
+/** Written whole or not at all (src/output's AtomicFile): a crash never leaves half a file. */
 export function writeSettings(path: string, settings: Settings): void {
-  const temp = `${path}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, 'utf8');
-  renameSync(temp, path);
+  const out = new AtomicFile(path);
+  try {
+    out.write(Buffer.from(`${JSON.stringify(settings, null, 2)}\n`, 'utf8'));
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
 }
