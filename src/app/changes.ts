@@ -1,7 +1,8 @@
 import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/index.js';
 import { withHash, type HashedMessage, type Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
-import { captureView, roomArchiveView } from '../store/room-history.js';
+import type { CaptureRecord } from '../store/records.js';
+import { captureView, capturesAfter, roomArchiveView } from '../store/room-history.js';
 import { addedOnly } from './added-only.js';
 
 /** A capture's messages still in memory, with their hashes as stored (32 bytes each, in order). */
@@ -11,7 +12,8 @@ export interface HeldMessages {
 }
 
 /**
- * `import`'s `changes`: the new capture against the room's archive view just before it.
+ * `import`'s `changes`: the new capture against the room's archive view just before it in "as of"
+ * order (an older export is compared with what was saved before it, not with the newest state).
  *
  * `held`: the capture's messages when the caller still has them (an import just stored them).
  * Reading 200k messages back cost more than storing them (docs/performance.md), and so did reading the
@@ -21,10 +23,10 @@ export interface HeldMessages {
  */
 export function changesForCapture(archive: Archive, roomId: string, captureId: string, held?: HeldMessages): ChangeCounts {
   const capture = archive.capture(captureId);
-  // Nothing to compare with (a new room): every message is added, as `compareWithView` would
-  // find after aligning and grouping them all by minute for nothing.
-  if (!archive.captures(roomId).some((c) => c.entrySeq < capture.entrySeq)) return addedOnly(capture.messageCount);
-  if (held === undefined) return countChanges(compareWithView(roomArchiveView(archive, roomId, capture.entrySeq), captureView(archive, capture)));
+  // Nothing to compare with (a new room, or an export older than every other): every message is
+  // added, as `compareWithView` would find after aligning and grouping them all by minute for nothing.
+  if (archive.captures(roomId)[0]?.id === capture.id) return addedOnly(capture.messageCount);
+  if (held === undefined) return countChanges(compareWithView(roomArchiveView(archive, roomId, capture), captureView(archive, capture)));
   const seen = new Map<string, HashedMessage>();
   const messages = held.messages.map((m, i): HashedMessage => {
     const hash = held.hashes.toString('hex', i * 32, i * 32 + 32);
@@ -34,6 +36,21 @@ export function changesForCapture(archive: Archive, roomId: string, captureId: s
     seen.set(hash, message);
     return message;
   });
-  const view = roomArchiveView(archive, roomId, capture.entrySeq, seen);
+  const view = roomArchiveView(archive, roomId, capture, seen);
   return countChanges(compareWithView(view, { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages }));
+}
+
+/** An export older than the room's newest capture: where it was placed (docs/design/evidence-model.md P12). */
+export interface PlacedBefore {
+  /** How many captures of the room come after it in "as of" order. */
+  readonly newer: number;
+  /** The "as of" time of the room's newest capture, whose state stays the room's state. */
+  readonly newestAsOf: string;
+}
+
+/** Where a capture older than its room's newest was placed; null when it is the newest. */
+export function placedBefore(archive: Archive, capture: CaptureRecord): PlacedBefore | null {
+  const after = capturesAfter(archive, capture);
+  const newest = after[after.length - 1];
+  return newest === undefined ? null : { newer: after.length, newestAsOf: newest.asOf };
 }

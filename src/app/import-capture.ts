@@ -11,6 +11,7 @@ import type { Archive } from '../store/archive.js';
 import type { RecordedCapture } from '../store/capture-write.js';
 import { msg, type Phrase } from '../i18n/message.js';
 import { addedOnly } from './added-only.js';
+import type { PlacedBefore } from './changes.js';
 import { matchRoom } from './room-arg.js';
 
 export interface ImportInput {
@@ -54,6 +55,8 @@ export interface ImportResult {
   readonly recorded: RecordedCapture;
   readonly changes: ChangeCounts;
   readonly warnings: readonly Warning[];
+  /** Set when the capture is older than the room's newest one. */
+  readonly placedBefore: PlacedBefore | null;
 }
 
 /**
@@ -172,6 +175,7 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
       coverageKind: req.coverage ?? parsed.coverage,
       messages: kept ?? storedAsMade(parsed.messages, making),
       ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
+      ...(parsed.sourceSavedAt ? { sourceSavedAt: parsed.sourceSavedAt } : {}),
       // Counted once stored: a streamed parse finds some warnings as it makes the messages.
       meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}) }),
     },
@@ -181,10 +185,10 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   progress('compare', 0, 1);
   // A room made by this capture has nothing to compare with. Otherwise the diff core is loaded
   // here: commands that import nothing, and imports into a new room, do without it.
-  const changes = recorded.roomCreated
-    ? addedOnly(recorded.capture.messageCount)
-    : (await import('./changes.js')).changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: listed(), hashes: recorded.messageHashes });
-  return { recorded, changes, warnings: warnings() };
+  if (recorded.roomCreated) return { recorded, changes: addedOnly(recorded.capture.messageCount), warnings: warnings(), placedBefore: null };
+  const { changesForCapture, placedBefore } = await import('./changes.js');
+  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: listed(), hashes: recorded.messageHashes });
+  return { recorded, changes, warnings: warnings(), placedBefore: placedBefore(archive, recorded.capture) };
 }
 
 /** Asks before an inferred or truncated input is stored; a refusal stores nothing and says why. */

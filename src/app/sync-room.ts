@@ -132,7 +132,10 @@ function merkleRootOf(messages: readonly Message[]): string {
   return tree.rootHex();
 }
 
-function windowEnd(answer: ApiResponse, tz: string): { coverageEnd?: string } {
+/** The server's `Date` of the answer: where the window ends, and when the source says this state was saved. */
+function windowEnd(answer: ApiResponse, tz: string): { coverageEnd?: string; sourceSavedAt?: string } {
   const ms = Date.parse(answer.headers.get('date') ?? '');
-  return Number.isNaN(ms) ? {} : { coverageEnd: epochToIso(Math.floor(ms / 1000), tz) };
+  if (Number.isNaN(ms)) return {};
+  const at = epochToIso(Math.floor(ms / 1000), tz);
+  return { coverageEnd: at, sourceSavedAt: at };
 }

@@ -25,6 +25,7 @@ export function captureJson(c: CaptureRecord): Record<string, unknown> {
   return {
     id: c.id,
     capturedAt: c.capturedAt,
+    asOf: c.asOf,
     format: c.format,
     variant: c.variant,
     messages: c.messageCount,

@@ -87,6 +87,11 @@ export interface ParseResult {
    * a message deleted after the last one shown but before this is inside coverage (docs/design/evidence-model.md P6).
    */
   readonly coverageEnd?: string | null;
+  /**
+   * When the source says it was saved, where it says so without a guess (LINE's 保存日時 / Saved
+   * on): the capture's place in its room's history (docs/design/evidence-model.md P12).
+   */
+  readonly sourceSavedAt?: string | null;
   readonly messages: readonly Message[];
   /** Every warning has a 1-based line number in the decoded text where one applies. */
   readonly warnings: readonly Warning[];

@@ -16,7 +16,8 @@ import type { EntryKind, NewPayload, PayloadByKind } from '../core/entries/index
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
 import { asArchiveError, DEFAULT_BUSY_TIMEOUT_MS, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
-import { CAPTURE_COLUMNS, CAPTURE_FROM, captureRow, ENTRY_COLUMNS, entryRow, ROOM_COLUMNS, roomRow, type CaptureRow, type EntryRow } from './rows.js';
+import { capturesById, roomCaptures } from './captures-read.js';
+import { ENTRY_COLUMNS, entryRow, ROOM_COLUMNS, roomRow, type EntryRow } from './rows.js';
 import { verifyArchive } from './verify.js';
 import type { VerifyProgress, VerifyReport } from './verify-types.js';
 
@@ -81,15 +82,16 @@ export class Archive {
   roomSummaries(): RoomSummary[] {
     const stats = this.sqlite
       .prepare(
-        `SELECT room_id AS roomId, COUNT(*) AS n, MAX(captured_at) AS last,
-         (SELECT message_count FROM captures c2 WHERE c2.room_id = c.room_id ORDER BY entry_seq DESC LIMIT 1) AS lastCount
+        `SELECT room_id AS roomId, COUNT(*) AS n, MAX(captured_at) AS last
        FROM captures c GROUP BY room_id`,
       )
-      .all() as { roomId: string; n: number; last: string; lastCount: number }[];
+      .all() as { roomId: string; n: number; last: string }[];
     const byRoom = new Map(stats.map((s) => [s.roomId, s]));
     return this.rooms().map((r) => {
       const s = byRoom.get(r.id);
-      return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastCaptureMessages: s?.lastCount ?? 0 };
+      // The newest in "as of" order: an older export imported last does not speak for the room.
+      const latest = s === undefined ? undefined : this.captures(r.id).at(-1);
+      return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastCaptureMessages: latest?.messageCount ?? 0 };
     });
   }
 
@@ -100,16 +102,13 @@ export class Archive {
     return r === undefined ? undefined : roomRow(r);
   }
 
+  /** The room's captures in the order its history follows: by "as of" time, ties in log order (captureAsOf). */
   captures(roomId: string): CaptureRecord[] {
-    return (this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.room_id = ? ORDER BY c.entry_seq`).all(roomId) as CaptureRow[]).map(
-      captureRow,
-    );
+    return roomCaptures(this.sqlite, roomId);
   }
 
   capture(id: string): CaptureRecord {
-    const rows = (
-      this.sqlite.prepare(`SELECT ${CAPTURE_COLUMNS} FROM ${CAPTURE_FROM} WHERE c.id = ? OR c.id LIKE ? ORDER BY c.entry_seq`).all(id, `${id}%`) as CaptureRow[]
-    ).map(captureRow);
+    const rows = capturesById(this.sqlite, id);
     const exact = rows.find((r) => r.id === id);
     if (exact) return exact;
     if (rows.length === 1 && id.length >= 6) return rows[0]!;

@@ -7,7 +7,8 @@ import { appendEntry, putBlob } from './append.js';
 import { putList } from './lists/hash-lists.js';
 import { MessageEncoder, RowWriter, type Written } from './message-rows.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
-import { capturePayload } from '../core/entries/capture.js';
+import { capturePayload, type CaptureFacts } from '../core/entries/capture.js';
+import { withAsOf } from './captures-read.js';
 import { roomPayload } from '../core/entries/room.js';
 import { ROOM_COLUMNS } from './rows.js';
 
@@ -27,6 +28,13 @@ export interface NewCapture {
    * deleted before it is inside coverage (docs/design/evidence-model.md P6).
    */
   readonly coverageEnd?: string;
+  /**
+   * When the source says it was saved, where it says so without a guess (LINE's 保存日時, Chatwork's
+   * server `Date`): stated in the entry, it places the capture in the room's history (captureAsOf).
+   */
+  readonly sourceSavedAt?: string;
+  /** The capture whose original this one reads again (`reparse`). */
+  readonly reparseOf?: string;
   /**
    * Source facts worth keeping with the capture (e.g. Chatwork's message-limitation header); a
    * function when they depend on messages made while they are stored (a streamed parse's warnings).
@@ -101,10 +109,9 @@ export function finishCapture(
 ): RecordedCapture {
   const { room } = begun;
   const capturedAt = nowIso();
-  const capture: CaptureRecord = {
+  const facts: CaptureFacts = {
     id: newId(),
     roomId: room.id,
-    entrySeq: 0,
     rawSha256,
     rawSize: input.raw.length,
     format: input.format,
@@ -115,9 +122,12 @@ export function finishCapture(
     messageCount: p.messageCount,
     merkleRoot: p.merkleRoot,
     capturedAt,
+    // Only when there is one: entries without it keep the shape (and hash) they always had.
+    ...(input.sourceSavedAt === undefined ? {} : { sourceSavedAt: input.sourceSavedAt }),
+    ...(input.reparseOf === undefined ? {} : { reparseOf: input.reparseOf }),
   };
-  const { entrySeq: _unknownYet, ...payloadCapture } = capture;
-  const entry = appendEntry(sqlite, 'capture', room.id, capturePayload(payloadCapture, meta, extraShas), capturedAt);
+  const entry = appendEntry(sqlite, 'capture', room.id, capturePayload(facts, meta, extraShas), capturedAt);
+  const capture = withAsOf(sqlite, { ...facts, entrySeq: entry.seq });
   sqlite
     .prepare(
       `INSERT INTO captures (id, room_id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind,
@@ -141,7 +151,7 @@ export function finishCapture(
       capturedAt,
     );
   putList(sqlite, capture.id, p.hashList);
-  return { room, roomCreated: begun.created, capture: { ...capture, entrySeq: entry.seq }, entry, messageHashes: p.hashList };
+  return { room, roomCreated: begun.created, capture, entry, messageHashes: p.hashList };
 }
 
 /**

@@ -10,9 +10,10 @@ export interface RoomRecord {
   readonly createdSeq: number;
 }
 
-/** A capture as its row holds it: the facts its log entry states, and that entry's place. */
+/** A capture as its row holds it: the facts its log entry states, that entry's place, and its "as of" time (`captureAsOf`). */
 export interface CaptureRecord extends CaptureFacts {
   readonly entrySeq: number;
+  readonly asOf: string;
 }
 
 export interface EntryRecord {

@@ -30,13 +30,22 @@ export function roomObservations(entries: readonly EntryRecord[]): RoomObservati
 }
 
 /**
- * A room's archive view over its captures in log order; `beforeSeq` limits it to the captures
- * logged before that entry (what `import` compares a new capture with). `seen`: messages the
- * caller already holds, by hash, so that they are not read again (Archive.captureMessages).
+ * A room's archive view over its captures in "as of" order (Archive.captures); `before` limits it
+ * to the captures ahead of that one in that order (what `import` compares a new capture with), and
+ * the notes and observations to those logged before it. `seen`: messages the caller already
+ * holds, by hash, so that they are not read again (Archive.captureMessages).
  */
-export function roomArchiveView(archive: Archive, roomId: string, beforeSeq = Number.POSITIVE_INFINITY, seen = new Map<string, HashedMessage>()): ArchiveView {
-  const captures = archive.captures(roomId).filter((c) => c.entrySeq < beforeSeq);
-  const view = buildArchiveView(captures.map((c) => captureView(archive, c, seen)));
+export function roomArchiveView(archive: Archive, roomId: string, before?: CaptureRecord, seen = new Map<string, HashedMessage>()): ArchiveView {
+  const captures = archive.captures(roomId);
+  const upTo = before === undefined ? captures.length : captures.findIndex((c) => c.id === before.id);
+  const view = buildArchiveView(captures.slice(0, Math.max(0, upTo)).map((c) => captureView(archive, c, seen)));
+  const beforeSeq = before?.entrySeq ?? Number.POSITIVE_INFINITY;
   const observations = roomObservations(archive.entries(roomId).filter((e) => e.seq < beforeSeq));
   return { ...view, roomObservations: observations };
+}
+
+/** The captures of its room that come after `capture` in "as of" order: an older export imported late has some. */
+export function capturesAfter(archive: Archive, capture: CaptureRecord): CaptureRecord[] {
+  const captures = archive.captures(capture.roomId);
+  return captures.slice(captures.findIndex((c) => c.id === capture.id) + 1);
 }

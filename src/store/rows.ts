@@ -19,6 +19,14 @@ export const CAPTURE_COLUMNS = `c.id, c.room_id AS roomId, c.entry_seq AS entryS
   c.coverage_to AS coverageTo, c.message_count AS messageCount, c.merkle_root AS merkleRoot, c.captured_at AS capturedAt`;
 export const CAPTURE_FROM = 'captures c JOIN blobs b ON b.sha256 = c.blob_sha256';
 
+/**
+ * The facts of a capture its entry states and no column restates (`captureAsOf` is made of them),
+ * read from the entry itself (alias `l`, joined by CAPTURE_STATED_FROM): being in the hashed
+ * payload, they need no column for `verify` to compare.
+ */
+export const CAPTURE_STATED = `json_extract(l.payload, '$.capture.sourceSavedAt') AS sourceSavedAt, json_extract(l.payload, '$.capture.reparseOf') AS reparseOf`;
+export const CAPTURE_STATED_FROM = `${CAPTURE_FROM} LEFT JOIN log l ON l.seq = c.entry_seq`;
+
 export interface EntryRow {
   seq: number;
   kind: EntryKind;
@@ -45,6 +53,8 @@ export interface CaptureRow {
   messageCount: number;
   merkleRoot: string;
   capturedAt: string;
+  sourceSavedAt: unknown;
+  reparseOf: unknown;
 }
 
 /** A `rooms` row as selected by ROOM_COLUMNS is a RoomRecord as it is. */
@@ -54,7 +64,15 @@ export function entryRow(r: EntryRow): EntryRecord {
   return { ...r, payload: JSON.parse(r.payload) as Record<string, unknown> };
 }
 
-export function captureRow(r: CaptureRow): CaptureRecord {
-  const { coverageKind, coverageFrom, coverageTo, ...rest } = r;
-  return { ...rest, coverage: { kind: coverageKind, from: coverageFrom, to: coverageTo } };
+/** A capture row with its stated facts, before its "as of" time is known (it may need other captures). */
+export type StatedCapture = Omit<CaptureRecord, 'asOf'>;
+
+export function captureRow(r: CaptureRow): StatedCapture {
+  const { coverageKind, coverageFrom, coverageTo, sourceSavedAt, reparseOf, ...rest } = r;
+  return {
+    ...rest,
+    coverage: { kind: coverageKind, from: coverageFrom, to: coverageTo },
+    ...(typeof sourceSavedAt === 'string' ? { sourceSavedAt } : {}),
+    ...(typeof reparseOf === 'string' ? { reparseOf } : {}),
+  };
 }

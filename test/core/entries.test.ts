@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical.js';
 import { attachmentPayload, readAttachmentEntry, type Attachment } from '../../src/core/entries/attachment.js';
-import { capturePayload, readCapture, readCaptureStatement, type CaptureFacts } from '../../src/core/entries/capture.js';
+import { captureAsOf, capturePayload, inAsOfOrder, readCapture, readCaptureStatement, type CaptureFacts } from '../../src/core/entries/capture.js';
 import { notePayload, readNote } from '../../src/core/entries/note.js';
 import { observationPayload, readObservation, ROOM_UNREACHABLE } from '../../src/core/entries/observation.js';
 import { readRoom, readRoomStatement, roomPayload } from '../../src/core/entries/room.js';
@@ -14,20 +14,22 @@ const stored = (payload: object): Record<string, unknown> => JSON.parse(canonica
 const text = fc.string({ maxLength: 20 });
 const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
 const iso = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
-const capture: fc.Arbitrary<CaptureFacts> = fc.record({
-  id: text,
-  roomId: text,
-  rawSha256: hex,
-  rawSize: fc.nat(),
-  format: text,
-  variant: text,
-  parserVersion: text,
-  tz: text,
-  coverage: fc.record({ kind: fc.constantFrom('full' as const, 'window' as const), from: fc.option(iso), to: fc.option(iso) }),
-  messageCount: fc.nat(),
-  merkleRoot: hex,
-  capturedAt: iso,
-});
+const capture: fc.Arbitrary<CaptureFacts> = fc
+  .record({
+    id: text,
+    roomId: text,
+    rawSha256: hex,
+    rawSize: fc.nat(),
+    format: text,
+    variant: text,
+    parserVersion: text,
+    tz: text,
+    coverage: fc.record({ kind: fc.constantFrom('full' as const, 'window' as const), from: fc.option(iso), to: fc.option(iso) }),
+    messageCount: fc.nat(),
+    merkleRoot: hex,
+    capturedAt: iso,
+  })
+  .chain((c) => fc.record({ sourceSavedAt: iso, reparseOf: text }, { requiredKeys: [] }).map((optional): CaptureFacts => ({ ...c, ...optional })));
 
 describe('log entries: each kind reads back what it built', () => {
   it('capture: every fact, the meta, and the further originals', () => {
@@ -45,6 +47,12 @@ describe('log entries: each kind reads back what it built', () => {
         expect(Object.keys(capturePayload(c, {}, []))).toEqual(['capture']);
       }),
     );
+  });
+
+  it('capture: an entry without a save time or a re-parse states neither key, as entries before them did', () => {
+    const read = readCapture(stored({ capture: { ...plain, meta: {} } }));
+    expect(read.ok && Object.keys(read.value.capture)).not.toContain('sourceSavedAt');
+    expect(read.ok && Object.keys(read.value.capture)).not.toContain('reparseOf');
   });
 
   it('room, note, observation, timestamp, attachment', () => {
@@ -127,7 +135,8 @@ describe('log entries: the tolerant readers verify compares rows with', () => {
   it('state every fact a row restates, as built', () => {
     fc.assert(
       fc.property(capture, (c) => {
-        const { roomId: _room, rawSize: _size, coverage, ...rest } = c;
+        // The save time and the re-parse are stated by the entry alone: no column restates them.
+        const { roomId: _room, rawSize: _size, sourceSavedAt: _saved, reparseOf: _of, coverage, ...rest } = c;
         expect(readCaptureStatement(stored(capturePayload(c, {}, [])))).toEqual({
           ok: true,
           value: { ...rest, coverageKind: coverage.kind, coverageFrom: coverage.from, coverageTo: coverage.to },
@@ -164,5 +173,56 @@ describe('log entries: the tolerant readers verify compares rows with', () => {
     expect(readCaptureStatement({ room: { id: 'r' } })).toEqual({ ok: false, problem: 'an entry without a capture' });
     expect(readRoomStatement({ capture: { id: 'c' } })).toEqual({ ok: false, problem: 'an entry without a room' });
     expect(readRoomStatement({ room: 'r' })).toMatchObject({ ok: false });
+  });
+});
+
+const plain = {
+  id: 'c',
+  roomId: 'r',
+  rawSha256: 'a'.repeat(64),
+  rawSize: 1,
+  format: 'line',
+  variant: 'v',
+  parserVersion: 'p',
+  tz: 'Asia/Tokyo',
+  coverage: { kind: 'full' as const, from: null, to: null },
+  messageCount: 0,
+  merkleRoot: 'b'.repeat(64),
+  capturedAt: '2026-01-10T00:00:00.000Z',
+};
+
+describe('captureAsOf: when a capture shows its room as of (docs/design/evidence-model.md P12)', () => {
+  it("is the source's save time where stated, else the import time", () => {
+    expect(captureAsOf(plain)).toBe(plain.capturedAt);
+    expect(captureAsOf({ ...plain, sourceSavedAt: '2024-03-05T20:00:00+09:00' })).toBe('2024-03-05T20:00:00+09:00');
+    // A save time that does not read as a time orders nothing: the import time stands.
+    expect(captureAsOf({ ...plain, sourceSavedAt: 'yesterday' })).toBe(plain.capturedAt);
+  });
+
+  it('a re-parse is as of the capture whose original it reads again, through a chain, and a loop ends at the last capture found', () => {
+    const byId = new Map<string, { capturedAt: string; sourceSavedAt?: string; reparseOf?: string }>([
+      ['paste', { capturedAt: '2025-01-01T00:00:00.000Z' }],
+      ['again', { capturedAt: '2026-01-01T00:00:00.000Z', reparseOf: 'paste' }],
+      ['loop-a', { capturedAt: '2026-02-01T00:00:00.000Z', reparseOf: 'loop-b' }],
+      ['loop-b', { capturedAt: '2026-03-01T00:00:00.000Z', reparseOf: 'loop-a' }],
+    ]);
+    const lookup = (id: string) => byId.get(id);
+    expect(captureAsOf({ ...plain, reparseOf: 'paste' }, lookup)).toBe('2025-01-01T00:00:00.000Z');
+    expect(captureAsOf({ ...plain, reparseOf: 'again' }, lookup)).toBe('2025-01-01T00:00:00.000Z');
+    expect(captureAsOf({ ...plain, reparseOf: 'gone' }, lookup)).toBe(plain.capturedAt);
+    expect(captureAsOf({ ...plain, reparseOf: 'loop-a' }, lookup)).toBe('2026-03-01T00:00:00.000Z');
+    // Its own stated save time wins: a re-parse of a LINE export reads the same 保存日時 again.
+    expect(captureAsOf({ ...plain, sourceSavedAt: '2024-03-05T20:00:00+09:00', reparseOf: 'paste' }, lookup)).toBe('2024-03-05T20:00:00+09:00');
+  });
+
+  it('orders by instant whatever the offset, ties in log order', () => {
+    const c = (entrySeq: number, asOf: string) => ({ entrySeq, asOf });
+    const sorted = inAsOfOrder([
+      c(1, '2024-03-12T22:00:00+09:00'),
+      c(2, '2024-03-05T20:00:00+09:00'),
+      c(3, '2024-03-12T13:00:00Z'),
+      c(4, '2024-03-12T12:59:59Z'),
+    ]);
+    expect(sorted.map((x) => x.entrySeq)).toEqual([2, 4, 1, 3]);
   });
 });

@@ -29,7 +29,8 @@ export function registerDiff(program: Command, runner: Runner): void {
       const room = findRoom(archive, roomArg);
       const captures = archive.captures(room.id);
       const to = opts.to !== undefined ? archive.capture(opts.to) : captures[captures.length - 1];
-      const from = opts.from !== undefined ? archive.capture(opts.from) : captures.filter((c) => to !== undefined && c.entrySeq < to.entrySeq).pop();
+      // The capture before `to` in the room's history ("as of" order), not merely the one imported before it.
+      const from = opts.from !== undefined ? archive.capture(opts.from) : captures[captures.findIndex((c) => c.id === to?.id) - 1];
       if (!to || !from) throw new UsageError(msg('usage.diff-one-capture', { title: room.title }), { hint: msg('usage.diff-one-capture.hint') });
       for (const c of [from, to])
         if (c.roomId !== room.id)
@@ -48,9 +49,7 @@ export function registerDiff(program: Command, runner: Runner): void {
         });
         return EXIT.ok;
       }
-      ctx.say(
-        ctx.text('diff.heading', { title: room.title, from: from.id, fromAt: ctx.time(from.capturedAt, true), to: to.id, toAt: ctx.time(to.capturedAt, true) }),
-      );
+      ctx.say(ctx.text('diff.heading', { title: room.title, from: from.id, fromAt: ctx.time(from.asOf, true), to: to.id, toAt: ctx.time(to.asOf, true) }));
       if (changes.length === 0) ctx.say(ctx.text('diff.none'));
       else ctx.say(ctx.text('diff.legend'));
       for (const c of changes) printChange(ctx, c, opts.verbose ?? false);

@@ -98,6 +98,7 @@ async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof rea
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
       warnings: [],
+      placedBefore: null,
       ...(after === null ? {} : { stamp: afterJson(after) }),
     });
   }
@@ -155,12 +156,18 @@ async function importInput(
   progress.finish();
   const { recorded, changes } = done;
   if (!ctx.json) printSummary(ctx, recorded, changes);
+  // Told on stderr too, with the warnings: an older export must not pass for the room's latest state unnoticed.
+  if (done.placedBefore !== null)
+    ctx.warn(
+      ctx.text('import.older', { asOf: ctx.time(recorded.capture.asOf), newestAsOf: ctx.time(done.placedBefore.newestAsOf), newer: done.placedBefore.newer }),
+    );
   const after = plan === null ? null : await stampAfter(ctx, ctx.archive(), plan);
   if (ctx.json) {
     ctx.printJson({
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
       warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
+      placedBefore: done.placedBefore,
       ...(after === null ? {} : { stamp: afterJson(after) }),
     });
   }

@@ -18,6 +18,14 @@ export interface CaptureFacts {
   readonly messageCount: number;
   readonly merkleRoot: string;
   readonly capturedAt: string;
+  /**
+   * When the source itself says it was saved, where it says so without a guess (LINE's 保存日時,
+   * Chatwork's server `Date`): the capture's place in the room's history (`captureAsOf`). Absent
+   * when the source states none, and in every entry written before it existed, whose bytes stay as they were.
+   */
+  readonly sourceSavedAt?: string;
+  /** The capture whose original this one reads again (`reparse`): it shows the room as of that one. */
+  readonly reparseOf?: string;
 }
 
 export type CapturePayload = {
@@ -56,6 +64,8 @@ export function readCapture(payload: Readonly<Record<string, unknown>>): Read<Ca
     capturedAt = text('capturedAt');
   const rawSize = count('rawSize'),
     messageCount = count('messageCount');
+  const sourceSavedAt = text('sourceSavedAt'),
+    reparseOf = text('reparseOf');
   if (
     id === null ||
     roomId === null ||
@@ -73,10 +83,61 @@ export function readCapture(payload: Readonly<Record<string, unknown>>): Read<Ca
   if ((kind !== 'full' && kind !== 'window') || (from !== null && typeof from !== 'string') || (to !== null && typeof to !== 'string'))
     return problem('a capture entry without a coverage');
   return value({
-    capture: { id, roomId, rawSha256, rawSize, format, variant, parserVersion, tz, coverage: { kind, from, to }, messageCount, merkleRoot, capturedAt },
+    capture: {
+      id,
+      roomId,
+      rawSha256,
+      rawSize,
+      format,
+      variant,
+      parserVersion,
+      tz,
+      coverage: { kind, from, to },
+      messageCount,
+      merkleRoot,
+      capturedAt,
+      ...(sourceSavedAt === null ? {} : { sourceSavedAt }),
+      ...(reparseOf === null ? {} : { reparseOf }),
+    },
     meta: obj(c['meta']) ?? {},
     blobs: strings(payload['blobs']),
   });
+}
+
+/** The facts of a capture its "as of" time is made of. */
+export interface AsOfFacts {
+  readonly capturedAt: string;
+  readonly sourceSavedAt?: string | undefined;
+  readonly reparseOf?: string | undefined;
+}
+
+/**
+ * The time a capture shows its room as of (docs/design/evidence-model.md P12): the source's own
+ * save time where the capture states one, else — for a capture that reads another's original
+ * again (`reparseOf`) — that capture's, else the import time. `lookup` finds a capture's facts by
+ * id; a chain that loops or names an unknown capture ends at the last capture found.
+ */
+export function captureAsOf(capture: AsOfFacts, lookup: (id: string) => AsOfFacts | undefined = () => undefined): string {
+  const seen = new Set<string>();
+  let at = capture;
+  while (at.sourceSavedAt === undefined && at.reparseOf !== undefined && !seen.has(at.reparseOf)) {
+    seen.add(at.reparseOf);
+    const of = lookup(at.reparseOf);
+    if (of === undefined) break;
+    at = of;
+  }
+  return at.sourceSavedAt !== undefined && !Number.isNaN(Date.parse(at.sourceSavedAt)) ? at.sourceSavedAt : at.capturedAt;
+}
+
+/**
+ * A room's captures in the order of their "as of" times, as instants (an offset may differ);
+ * captures as of the same instant keep log order. Every history, status and diff follows this order.
+ */
+export function inAsOfOrder<T extends { readonly asOf: string; readonly entrySeq: number }>(captures: readonly T[]): T[] {
+  return captures
+    .map((c) => ({ c, t: Date.parse(c.asOf) }))
+    .sort((x, y) => x.t - y.t || x.c.entrySeq - y.c.entrySeq)
+    .map((k) => k.c);
 }
 
 /** Members named at import (`--member`), if the capture kept them: needed to re-parse LINE desktop exports. */

@@ -57,6 +57,8 @@ export const outEn = {
     `  ${p.messages} messages in this capture (${p.unchanged} unchanged, ${p.notCovered} outside its span) · room ${p.room}`,
   'import.capture': (p: { id: string; full: boolean; span: string }) => `  capture ${p.id}  ${p.full ? 'the whole room' : 'a span'}: ${p.span}`,
   'import.entry': (p: { seq: number }) => `log #${p.seq}`,
+  'import.older': (p: { asOf: string; newestAsOf: string; newer: number }) =>
+    `This export was saved ${p.asOf}, before the room's newest capture (as of ${p.newestAsOf}). It is placed where it belongs in the room's history, before ${p.newer} later ${p.newer === 1 ? 'capture' : 'captures'}, and the changes reported are those since the capture saved before it; the room's current state is still that of the newest capture.`,
   'import.confirm': 'Store this as a capture?',
   'import.summary.system': '(system)',
   'import.summary.sender': (p: { name: string; n: number }) => `${p.name}: ${p.n}`,

@@ -82,6 +82,8 @@ export const outJa: typeof outEn = {
   'import.stored': (p) => `  今回の取り込み: メッセージ ${p.messages} 件（変化なし ${p.unchanged} 件、範囲外 ${p.notCovered} 件）・ルーム ${p.room}`,
   'import.capture': (p) => `  取り込み ${p.id}  ${p.full ? 'ルーム全体' : '期間'}: ${p.span}`,
   'import.entry': (p) => `ログ #${p.seq}`,
+  'import.older': (p) =>
+    `このエクスポートは ${p.asOf} に保存されたもので、このルームの最新の取り込み（${p.newestAsOf} 時点）より古いものです。履歴の中では保存日時の順に、後の取り込み ${p.newer} 回より前に置きました。報告した変化は、その前に保存された取り込みと比べたものです。ルームの現在の状態は、引き続き最新の取り込みのものです。`,
   'import.confirm': 'この内容で保存しますか？',
   'import.summary.system': '（システム）',
   'import.summary.sender': (p) => `${p.name}: ${p.n} 件`,

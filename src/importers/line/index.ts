@@ -83,6 +83,7 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
     coverage: header === null ? 'window' : 'full',
     // A full export is complete up to the moment it was saved, not only up to its last message (docs/design/evidence-model.md P6).
     coverageEnd: header === null ? null : (savedAt?.iso ?? null),
+    sourceSavedAt: savedAt?.iso ?? null,
     messages: streamOf(builder),
     warningsWith: warningsIn(input.decodeWarnings, records.warnings, after),
     inferred: null,

@@ -1,7 +1,7 @@
 import { sha256Hex } from '../../core/hash.js';
 import { type HashedMessage, type Source, withHash } from '../../core/types.js';
 import type { EntryKind } from '../../core/entries/index.js';
-import { readCapture } from '../../core/entries/capture.js';
+import { captureAsOf, inAsOfOrder, readCapture } from '../../core/entries/capture.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from '../../store/records.js';
 import { buildReport, composeReport, ordinalsOf } from '../build.js';
 import { selectShown, type ShownSet } from '../shown.js';
@@ -39,11 +39,18 @@ export function rebuildReport(ev: Evidence): Report | string {
     prevHash: e.prev,
     hash: e.hash,
   }));
-  const captures: SourceCapture[] = [];
+  const stated: StatedRecord[] = [];
   for (const e of m.log.entries) {
     if (e.kind !== 'capture' || e.roomId !== m.room.id) continue;
     const record = captureRecord(ev, e.seq);
     if (record === null) return `log entry #${e.seq} is not a readable capture`;
+    stated.push(record);
+  }
+  // In the order the archive reads a room's history, from what the entries state (captureAsOf).
+  const known = new Map(stated.map((r) => [r.id, r]));
+  const records = inAsOfOrder(stated.map((r) => ({ ...r, asOf: captureAsOf(r, (id) => known.get(id)) })));
+  const captures: SourceCapture[] = [];
+  for (const record of records) {
     const made = m.mode === 'full' ? fullCapture(ev, record) : { record, messages: [], raw: null, extras: [] };
     if (typeof made === 'string') return made;
     captures.push(made);
@@ -115,7 +122,9 @@ function statedSet(ev: Evidence, ordinals: ReadonlyMap<string, number>, source: 
 }
 
 /** The capture entry as its one reader (core/entries) reads it: a report's log is held to the archive's own rules. */
-function captureRecord(ev: Evidence, seq: number): CaptureRecord | null {
+type StatedRecord = Omit<CaptureRecord, 'asOf'>;
+
+function captureRecord(ev: Evidence, seq: number): StatedRecord | null {
   const e = ev.entries.get(seq);
   const payload = e?.payload;
   if (e?.kind !== 'capture' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;

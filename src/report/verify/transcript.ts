@@ -1,6 +1,7 @@
 import { messageHash } from '../../core/canonical.js';
 import { buildArchiveView, type CaptureView } from '../../core/diff/index.js';
 import type { Coverage, HashedMessage } from '../../core/types.js';
+import { captureAsOf, inAsOfOrder, readCapture, type AsOfFacts } from '../../core/entries/capture.js';
 import type { ManifestShown } from '../manifest.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, type Check, type Evidence, field, short } from './check.js';
@@ -48,7 +49,8 @@ export function checkSightings(ev: Evidence): Check {
 export function checkStatuses(ev: Evidence): Check {
   const { manifest } = ev;
   const problems: Phrase[] = [];
-  const views: CaptureView[] = [];
+  const views: (CaptureView & { asOf: string; entrySeq: number })[] = [];
+  const stated = new Map(manifest.captures.map((c) => [c.id, asOfFacts(ev.entries.get(c.entrySeq)?.payload)]));
   for (const c of manifest.captures) {
     const e = ev.entries.get(c.entrySeq);
     const messages: HashedMessage[] = [];
@@ -58,6 +60,8 @@ export function checkStatuses(ev: Evidence): Check {
       else messages.push({ ...m, hash });
     }
     views.push({
+      asOf: captureAsOf(stated.get(c.id) ?? { capturedAt: '' }, (id) => stated.get(id)),
+      entrySeq: c.entrySeq,
       id: c.id,
       capturedAt: String(field(e?.payload, 'capture', 'capturedAt') ?? ''),
       coverage: field(e?.payload, 'capture', 'coverage') as Coverage,
@@ -65,7 +69,8 @@ export function checkStatuses(ev: Evidence): Check {
     });
   }
   if (problems.length === 0) {
-    const derived = buildArchiveView(views).messages.map((m): ManifestShown => ({
+    // In the archive's order (captureAsOf), whatever order the manifest lists the captures in.
+    const derived = buildArchiveView(inAsOfOrder(views)).messages.map((m): ManifestShown => ({
       hash: m.hash,
       status: m.status,
       statusAsOf: m.statusAsOf,
@@ -87,6 +92,12 @@ export function checkStatuses(ev: Evidence): Check {
     msg('vr.statuses.ok', { captures: manifest.captures.length, edited: c.edited, unsent: c.unsent, deleted: c.deleted, present: c.present }),
     msg('vr.rests.diff'),
   );
+}
+
+/** What a capture entry states of its "as of" time; an unreadable one sorts by its import time, as the archive would not hold it. */
+function asOfFacts(payload: unknown): AsOfFacts {
+  const read = typeof payload === 'object' && payload !== null ? readCapture(payload as Record<string, unknown>) : null;
+  return read?.ok ? read.value.capture : { capturedAt: String(field(payload, 'capture', 'capturedAt') ?? '') };
 }
 
 function countOf(t: readonly ManifestShown[]): Record<ManifestShown['status'], number> {
