@@ -7,6 +7,9 @@ import { describeAttachment } from '../attach/payload.js';
 import type { Attachment, AttachmentKind } from '../core/entries/attachment.js';
 import { hashStreamed, readKept, statFile, type FileToAttach, type ReadAttachment } from '../attach/read-file.js';
 import { checkKeptSize, checkMaxSize } from '../attach/size-limit.js';
+
+/** The most one call may keep (a front end's upload limit must stay under it). */
+export { MAX_KEPT_BYTES } from '../attach/size-limit.js';
 import { InterruptedError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
 import type { HashedMessage } from '../core/types.js';

@@ -13,6 +13,7 @@ import { backupRoutes } from './routes/backup.js';
 import { chatworkRoutes } from './routes/chatwork.js';
 import { importRoutes } from './routes/import.js';
 import { reportRoutes } from './routes/report.js';
+import { roomNoteRoutes } from './routes/room-notes.js';
 import { roomRoutes } from './routes/rooms.js';
 import { verifyRoutes } from './routes/verify.js';
 import { watchRoutes } from './routes/watch.js';
@@ -62,6 +63,7 @@ export function createUiApp(deps: UiDeps): Hono<UiEnv> {
   });
 
   roomRoutes(app, deps);
+  roomNoteRoutes(app, deps);
   importRoutes(app, deps);
   reportRoutes(app, deps);
   backupRoutes(app, deps);

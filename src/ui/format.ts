@@ -15,3 +15,10 @@ export function when(iso: string | null, tz: string): Html | string {
 export function whenText(iso: string, tz: string): string {
   return isoInZone(iso, tz).slice(0, 19).replace('T', ' ').replace(/:00$/, '');
 }
+
+/** 70 B, 12.3 KB, 4.0 MB: sizes as people read them. */
+export function sizeText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -38,6 +38,8 @@ export interface RunningUi {
   readonly url: string;
   readonly port: number;
   readonly watcher: FolderWatcher;
+  /** The run's private folder (reports made here, uploads being attached); removed by close(). */
+  readonly scratch: string;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     watcher,
+    scratch,
     close: () =>
       (chatwork.close(), watcher.stop())
         .then(() =>

@@ -7,6 +7,7 @@ import { startUi, type RunningUi } from '../../src/ui/server.js';
 import { browserMissing, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { tamperEmbeddedByte, toolMissing } from '../support/pdf.js';
 import { tempArchive } from '../support/temp.js';
+import { png1x1 } from '../attach/samples.js';
 
 // The journeys of a person who never opens a terminal, in a real Chromium: from an empty archive
 // to a downloaded report that checks out, and a tampered one that does not. One browser and one
@@ -137,6 +138,29 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     expect(failed[0]).toMatch(/^埋め込みファイル capture-1-[0-9a-f]+\.txt$/);
     expect(failed[2]).toBe('ページの見た目');
     await shot('verify-tampered', false);
+  });
+
+  it('adds a note and attaches a file from the room page, and shows both', async () => {
+    await page.goto(`${base()}/`);
+    await page.getByRole('link', { name: '佐藤花子' }).click();
+    await page.locator('textarea[name=text]').fill('3/5 に電話で「削除したメッセージは取り消す」と言われた');
+    await page.getByRole('button', { name: 'メモを追加' }).click();
+    await page.locator('[data-added=note]').waitFor();
+    await expect(page.locator('li[data-note]').last().textContent()).resolves.toContain('削除したメッセージは取り消す');
+
+    const shotFile = join(tmp.dir, '納品画面.png');
+    writeFileSync(shotFile, png1x1());
+    const form = page.locator('#room-attachments form');
+    await form.locator('input[type=file]').setInputFiles(shotFile);
+    await form.locator('select[name=kind]').selectOption('screenshot');
+    await form.locator('input[name=note]').fill('納品した画面');
+    await page.getByRole('button', { name: 'ファイルを添付' }).click();
+    await expect(page.locator('[data-added=attachment]').textContent()).resolves.toMatch(/納品画面\.png を添付し、ログ #\d+ に記録しました。/);
+    await expect(page.locator('li[data-attachment]').textContent()).resolves.toContain('納品画面.png (スクリーンショット');
+    await page.reload();
+    await expect(page.locator('li[data-attachment]').count()).resolves.toBe(1);
+    await expect(page.locator('li[data-note]').count()).resolves.toBe(1);
+    await shot('room-notes');
   });
 
   it('watches a folder and shows a dropped export, imported once its size is stable', async () => {

@@ -9,6 +9,7 @@ import { isoInZone } from '../../core/time.js';
 import type { UiDeps, UiEnv } from '../env.js';
 import { when } from '../format.js';
 import { page, type Html } from '../layout.js';
+import { attachmentsList, notesList } from './room-notes.js';
 
 const PAGE_SIZE = 200;
 
@@ -198,21 +199,9 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
           : ''
       }
       <h2>${tx('ui.room.notes')}</h2>
-      ${
-        h.observations.length === 0
-          ? html`<p class="muted">${tx('ui.none')}</p>`
-          : html`<ul>
-              ${h.observations.map((o) => html`<li>${when(o.at, deps.workspace.tz)} — ${o.kind}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}
-            </ul>`
-      }
+      <section id="room-notes" aria-live="polite">${notesList(lang, deps.workspace.tz, h.room.id, h.observations)}</section>
       <h2>${tx('ui.room.attachments')}</h2>
-      ${
-        h.attachments.length === 0
-          ? html`<p class="muted">${tx('ui.none')}</p>`
-          : html`<ul>
-              ${h.attachments.map((a) => html`<li>${a.attachment.name} (${a.attachment.kind}, ${a.attachment.size} B)${a.attachment.note ? ` — ${a.attachment.note}` : ''} <span class="hash">sha256 ${a.attachment.sha256}</span> <span class="muted">#${a.entry.seq}</span></li>`)}
-            </ul>`
-      }`;
+      <section id="room-attachments" aria-live="polite">${attachmentsList(lang, deps.workspace.tz, h.room.id, h.attachments)}</section>`;
     return c.html(page(lang, '/', h.room.title, body));
   });
 

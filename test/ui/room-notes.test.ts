@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../src/store/archive.js';
+import { sha256Hex } from '../../src/core/hash.js';
+import { png1x1 } from '../attach/samples.js';
+import { raw, startTestUi, type TestUi } from '../support/ui.js';
+
+// Notes and attached files added from a room's page, over plain HTTP as the page's script sends
+// them: each one entry in the log, shown on the page as text, the upload bounded while it streams.
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const json = (o: Record<string, string>): string => JSON.stringify(o);
+const MAX = 64 * 1024;
+
+let t: TestUi;
+let room = '';
+/** The log's entries of one kind, read from the archive file itself. */
+function entries(kind: string): { seq: number; payload: unknown }[] {
+  const a = Archive.open(t.db, { readonly: true });
+  try {
+    return a
+      .entries(room)
+      .filter((e) => e.kind === kind)
+      .map((e) => ({ seq: e.seq, payload: e.payload }));
+  } finally {
+    a.close();
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestUi({ lang: 'en', maxUpload: MAX });
+  const preview = await t.post('/import/preview?name=chat.txt', readFileSync(join(FIXTURES, 'line', 'ja-mobile-1to1', 'input.txt')));
+  await t.post('/import/confirm', json({ id: /name="id" value="([^"]+)"/.exec(preview.text)?.[1] ?? '' }), 'application/json');
+  room = /\/rooms\/([0-9a-f]+)/.exec((await t.get('/')).text)?.[1] ?? '';
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('a note from the room page', () => {
+  it('is logged once and shown as text', async () => {
+    const res = await t.post(`/rooms/${room}/note`, json({ text: '<b>client</b> phoned: the room was deleted' }), 'application/json');
+    expect(res.status).toBe(200);
+    const logged = entries('note');
+    expect(logged).toHaveLength(1);
+    expect(res.text).toContain(`The note is logged as entry #${logged[0]!.seq}.`);
+    expect(res.text).toContain('&lt;b&gt;client&lt;/b&gt; phoned: the room was deleted');
+    expect(res.text).not.toContain('<b>client');
+    expect((await t.get(`/rooms/${room}`)).text).toContain('&lt;b&gt;client&lt;/b&gt; phoned');
+  });
+
+  it('refuses an empty note and logs nothing', async () => {
+    const res = await t.post(`/rooms/${room}/note`, json({ text: '  \n ' }), 'application/json');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('The note is empty');
+    expect(entries('note')).toHaveLength(1);
+  });
+});
+
+describe('a file attached from the room page', () => {
+  it('is kept with its hash, under the base name it was sent with, and shown', async () => {
+    const png = png1x1();
+    const res = await t.post(
+      `/rooms/${room}/attach?kind=screenshot&note=${encodeURIComponent('納品画面')}&name=${encodeURIComponent('..\\..\\画面.png')}`,
+      png,
+    );
+    expect(res.status).toBe(200);
+    const logged = entries('attachment');
+    expect(logged).toHaveLength(1);
+    expect(res.text).toContain(`画面.png is attached, logged as entry #${logged[0]!.seq}.`);
+    expect(res.text).toContain(`sha256 ${sha256Hex(png)}`);
+    expect(res.text.replace(/\s+/g, ' ')).toContain('画面.png (screenshot, image/png, 70 B) — 納品画面');
+    expect(logged[0]!.payload).toMatchObject({
+      attachment: { name: '画面.png', sha256: sha256Hex(png), kind: 'screenshot', note: '納品画面', bytesKept: true },
+    });
+    const a = Archive.open(t.db, { readonly: true });
+    expect(a.hasBlob(sha256Hex(png))).toBe(true);
+    a.close();
+    // Nothing of the upload is left behind in the run's private folder.
+    expect(readdirSync(t.ui.scratch)).toEqual([]);
+  });
+
+  it('says so when a "screenshot" is no image, and keeps it as "other"', async () => {
+    const res = await t.post(`/rooms/${room}/attach?kind=screenshot&name=notes.txt`, 'plain words');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('data-added="attachment"');
+    expect(res.text).toMatch(/class="warn">warning: notes.txt is not an image by its bytes/);
+    expect(res.text.replace(/\s+/g, ' ')).toContain('notes.txt (other, application/octet-stream, 11 B)');
+  });
+
+  it('refuses an upload past the limit while it streams, and an empty one, logging nothing', async () => {
+    const before = entries('attachment').length;
+    const big = Buffer.alloc(MAX + 1, 1);
+    const declared = await t.post(`/rooms/${room}/attach?name=big.bin`, big);
+    expect(declared.status).toBe(413);
+    // Without a declared length the body is counted as it arrives.
+    const chunks = Array.from({ length: 5 }, () => Buffer.alloc(MAX / 4, 2));
+    const streamed = await raw(
+      t.ui.port,
+      'POST',
+      `/rooms/${room}/attach?name=big.bin`,
+      {
+        Host: t.host,
+        Cookie: t.cookie,
+        Origin: t.origin,
+        'X-Chatproof-Request': '1',
+        'Content-Type': 'application/octet-stream',
+        'Transfer-Encoding': 'chunked',
+      },
+      chunks,
+    );
+    expect(streamed.status).toBe(413);
+    const empty = await t.post(`/rooms/${room}/attach?name=empty.txt`, Buffer.alloc(0));
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain('The file is empty');
+    expect(entries('attachment')).toHaveLength(before);
+  });
+});
