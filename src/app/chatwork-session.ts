@@ -17,14 +17,20 @@ export interface SyncPass {
 export class ChatworkSession {
   #token: string | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Which schedule a timer belongs to: a pass that ends after the schedule changed sets no timer. */
+  private generation = 0;
   private running: Promise<SyncPass> | null = null;
   private readonly stop = new AbortController();
   minutes = 0;
+  /** When the schedule runs the next pass (ISO 8601 UTC); null without a schedule. */
+  next: string | null = null;
   last: SyncPass | null = null;
 
+  /** `minuteMs`: how long a minute of the schedule is (tests run it faster; the app never sets it). */
   constructor(
     private readonly workspace: Workspace,
     private readonly apiBase = DEFAULT_API_BASE,
+    private readonly minuteMs = 60_000,
   ) {}
 
   get hasToken(): boolean {
@@ -51,15 +57,34 @@ export class ChatworkSession {
     return this.running;
   }
 
-  /** Sync every `minutes` while the app runs; 0 stops. */
+  /**
+   * Sync every `minutes` while the app runs, counted from the end of the pass before (a slow pass
+   * never overlaps the next one); 0 stops.
+   */
   schedule(minutes: number): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.next = null;
     this.minutes = minutes;
-    if (minutes > 0) {
-      this.timer = setInterval(() => void this.syncNow(), minutes * 60_000);
-      this.timer.unref();
-    }
+    const generation = ++this.generation;
+    if (minutes <= 0) return;
+    const wait = minutes * this.minuteMs;
+    this.next = new Date(Date.now() + wait).toISOString();
+    this.timer = setTimeout(() => {
+      this.next = null;
+      void this.syncNow()
+        // A failed pass is kept in `last`; only a pass that could not start (no token) ends up here.
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.generation === generation) this.schedule(minutes);
+        });
+    }, wait);
+    this.timer.unref();
+  }
+
+  /** Waits for a pass under way to end (for a clean exit, and for tests). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 
   close(): void {

@@ -31,6 +31,8 @@ export interface UiServerOptions {
   readonly settleMs?: number;
   /** CHATWORK_API_BASE, as `chatproof sync` reads it (a test server); absent: Chatwork's own. */
   readonly chatworkApiBase?: string;
+  /** How long a minute of the Chatwork schedule is (tests only); absent: a minute. */
+  readonly chatworkMinuteMs?: number;
 }
 
 export interface RunningUi {
@@ -38,6 +40,7 @@ export interface RunningUi {
   readonly url: string;
   readonly port: number;
   readonly watcher: FolderWatcher;
+  readonly chatwork: ChatworkSession;
   /** The run's private folder (reports made here, uploads being attached); removed by close(). */
   readonly scratch: string;
   close(): Promise<void>;
@@ -92,7 +95,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
     ...(opts.onWatchEvent ? { onEvent: opts.onWatchEvent } : {}),
     ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
   });
-  const chatwork = new ChatworkSession(opts.workspace, ...(opts.chatworkApiBase ? [opts.chatworkApiBase] : []));
+  const chatwork = new ChatworkSession(opts.workspace, opts.chatworkApiBase, opts.chatworkMinuteMs);
   handler = getRequestListener(
     createUiApp({
       token,
@@ -113,6 +116,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     watcher,
+    chatwork,
     scratch,
     close: () =>
       (chatwork.close(), watcher.stop())

@@ -50,7 +50,7 @@ export interface TestUi {
   close(): Promise<void>;
 }
 
-export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string } = {}): Promise<TestUi> {
+export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string; chatworkMinuteMs?: number } = {}): Promise<TestUi> {
   const { dir, db, cleanup } = tempArchive();
   const workspace = new Workspace(db, 'Asia/Tokyo');
   const settingsFile = settingsPath(db, dir);
@@ -61,6 +61,7 @@ export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'
     workspace,
     settingsFile,
     ...(opts.chatworkApiBase ? { chatworkApiBase: opts.chatworkApiBase } : {}),
+    ...(opts.chatworkMinuteMs ? { chatworkMinuteMs: opts.chatworkMinuteMs } : {}),
   });
   const host = `127.0.0.1:${ui.port}`;
   const first = await raw(ui.port, 'GET', new URL(ui.url).pathname + new URL(ui.url).search, { Host: host });

@@ -181,6 +181,7 @@ export const uiEn = {
   'ui.chatwork.every': 'Sync every (minutes; 0 = never)',
   'ui.chatwork.schedule': 'Set the schedule',
   'ui.chatwork.scheduled': (p: { minutes: number }) => `Synced every ${p.minutes} minutes while this window runs.`,
+  'ui.chatwork.next': (p: { at: string }) => `Next sync at ${p.at}.`,
   'ui.chatwork.unscheduled': 'No schedule.',
   'ui.chatwork.synced': (p: { rooms: number; captures: number }) => `Synced ${p.rooms} rooms; ${p.captures} new captures.`,
   'ui.chatwork.bad-token': 'That is not an API token: it has spaces, line breaks or characters a token cannot have.',
