@@ -1,8 +1,6 @@
 /** `chatproof sync`: what runs once the command is chosen (sync.ts registers it). */
-import { InterruptedError, UsageError } from '../../core/errors.js';
-import { ChatworkClient, DEFAULT_API_BASE, TokenRefusedError } from '../../sync/chatwork-client.js';
-import { isTransient, parseInterval, repeatEvery } from '../../sync/every.js';
-import { systemClock } from '../../sync/retry.js';
+import { UsageError } from '../../core/errors.js';
+import { chatworkClient, chatworkRoomId, parseInterval, syncEvery, syncPass as runPass, type ChatworkClient } from '../../app/sync-chatwork.js';
 import type { RoomOutcome } from '../../app/sync-types.js';
 import type { SyncProgress, SyncRequest } from '../../app/sync-run.js';
 import type { Archive } from '../../store/archive.js';
@@ -25,11 +23,10 @@ export interface SyncOptions {
 
 export async function runSyncCommand(ctx: Context, service: string, opts: SyncOptions): Promise<number> {
   if (service !== 'chatwork') throw new UsageError(msg('usage.sync-service', { service }), { hint: msg('usage.sync-service.hint') });
-  const request: SyncRequest = { roomIds: opts.room.map(roomIdArg), tz: ctx.tz, always: opts.always ?? false, downloadFiles: opts.downloadFiles ?? false };
+  const request: SyncRequest = { roomIds: opts.room.map(chatworkRoomId), tz: ctx.tz, always: opts.always ?? false, downloadFiles: opts.downloadFiles ?? false };
   const interval = opts.every === undefined ? null : parseInterval(opts.every);
-  const client = new ChatworkClient({
-    baseUrl: apiBase(ctx.io.env),
-    token: apiToken(ctx),
+  const client = chatworkClient({
+    env: ctx.io.env,
     signal: ctx.io.signal,
     onWait: (ms, why) => ctx.warn(ctx.text('sync.waiting', { seconds: Math.ceil(ms / 1000), why })),
   });
@@ -43,27 +40,18 @@ export async function runSyncCommand(ctx: Context, service: string, opts: SyncOp
     await pass();
     return EXIT.ok;
   }
-  try {
-    return await repeatEvery(interval, ctx.io.signal, systemClock, async () => {
-      try {
-        await pass();
-      } catch (e) {
-        if (!isTransient(e)) throw e;
-        ctx.warn(ctx.text('sync.pass-failed', { why: ctx.words(e.text) }));
-      }
-      ctx.warn(ctx.text('sync.next', { at: ctx.time(new Date(Date.now() + interval).toISOString()) }));
-    });
-  } catch (e) {
-    if (!(e instanceof InterruptedError)) throw e;
-    ctx.warn(ctx.text('sync.stopped'));
-    return EXIT.interrupted;
-  }
+  await syncEvery(interval, ctx.io.signal, pass, {
+    onPassFailed: (e) => ctx.warn(ctx.text('sync.pass-failed', { why: ctx.words(e.text) })),
+    onNext: (at) => ctx.warn(ctx.text('sync.next', { at: ctx.time(at) })),
+  });
+  ctx.warn(ctx.text('sync.stopped'));
+  return EXIT.interrupted;
 }
 
 /** One pass; on failure, says which rooms were recorded before it, then lets the error through. */
 async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, request: SyncRequest, repeating: boolean): Promise<void> {
   // Loaded here, not at start-up: it pulls in the importers, and with them iconv-lite and chardet (docs/performance.md).
-  const { newProgress, runSync } = await import('../../app/sync-run.js');
+  const { newProgress } = await import('../../app/sync-run.js');
   const progress = newProgress((o) => {
     if (!ctx.json) {
       const { line, color } = roomLine(ctx, archive, o);
@@ -72,10 +60,9 @@ async function syncPass(ctx: Context, archive: Archive, client: ChatworkClient, 
     for (const w of o.warnings) ctx.warn(ctx.text('import.warning', { text: w }));
   });
   try {
-    await runSync(archive, client, request, ctx.io.signal, progress);
+    await runPass(archive, client, request, ctx.io.signal, progress);
   } catch (e) {
     reportPartial(ctx, archive, progress, repeating);
-    if (e instanceof TokenRefusedError) throw tokenRefused(e);
     throw e;
   }
   if (ctx.json) printDoc(ctx, { rooms: progress.done.map((o) => outcomeJson(ctx, archive, o)) }, repeating);
@@ -141,34 +128,4 @@ function roomLine(ctx: Context, archive: Archive, o: RoomOutcome): { line: strin
       return { color: 31, line: ctx.text('sync.unreachable', { name, why, logged }) };
     }
   }
-}
-
-/** The token: from the environment only, never stored, never printed (not even in this error). */
-function apiToken(ctx: Context): string {
-  const token = (ctx.io.env['CHATWORK_API_TOKEN'] ?? '').trim();
-  if (token === '') {
-    throw new UsageError(msg('usage.token-unset'), { hint: msg('hint.chatwork-token') });
-  }
-  if (!/^[\x21-\x7e]+$/.test(token)) {
-    throw new UsageError(msg('usage.token-characters'), { hint: msg('hint.chatwork-token') });
-  }
-  return token;
-}
-
-/** Same class (so `--every` still stops on it), with the way to a working token. */
-function tokenRefused(e: TokenRefusedError): TokenRefusedError {
-  return new TokenRefusedError(e.text, { hint: msg('hint.chatwork-token') });
-}
-
-function apiBase(env: NodeJS.ProcessEnv): string {
-  const base = env['CHATWORK_API_BASE']?.trim() || DEFAULT_API_BASE;
-  if (!/^https?:\/\/[^/]/i.test(base)) throw new UsageError(msg('usage.api-base', { example: DEFAULT_API_BASE, base }));
-  return base;
-}
-
-/** `123456`, or `rid123456` as the room's address shows it. */
-function roomIdArg(arg: string): string {
-  const m = /^(?:rid)?(\d+)$/i.exec(arg.trim());
-  if (!m) throw new UsageError(msg('usage.sync-room', { arg }), { hint: msg('usage.sync-room.hint') });
-  return m[1]!;
 }
