@@ -18,7 +18,7 @@ await build({
   entryPoints: {
     main: 'src/cli/main.ts',
     'capture-worker': 'src/store/capture-worker.ts',
-    'merkle-worker': 'src/core/merkle-worker.ts',
+    'merkle-worker': 'src/store/merkle-worker.ts',
   },
   outdir,
   bundle: true,

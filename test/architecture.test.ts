@@ -20,7 +20,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   i18n: [],
   paths: [],
   threads: ['paths'],
-  core: ['i18n', 'threads'],
+  // Pure: a second thread (store/merkle-thread.ts, store/capture-thread.ts) is the store's business.
+  core: ['i18n'],
   importers: ['core', 'i18n'],
   output: ['core', 'i18n'],
   input: ['core', 'i18n', 'output'],
@@ -35,7 +36,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   app: ['attach', 'core', 'exporters', 'i18n', 'importers', 'input', 'output', 'paths', 'report', 'store', 'sync', 'timestamp'],
   // The web app reaches the archive only through app/: never a second implementation of a use case.
   ui: ['app', 'core', 'exporters', 'i18n', 'report'],
-  cli: ['app', 'attach', 'core', 'exporters', 'i18n', 'importers', 'input', 'output', 'paths', 'report', 'store', 'sync', 'timestamp', 'ui'],
+  // The Chatwork client is made in app/ (app/sync-chatwork.ts): the CLI never reaches sync/ itself.
+  cli: ['app', 'attach', 'core', 'exporters', 'i18n', 'importers', 'input', 'output', 'paths', 'report', 'store', 'timestamp', 'ui'],
 };
 
 /** What exporters/ may see of src/report: the model it renders and the renderer seam, nothing that reads an archive. */

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { workerScript, workerThreads } from '../threads.js';
-import { listRootHex } from './merkle.js';
+import { listRootHex } from '../core/merkle.js';
 
 export interface RootsJob {
   readonly lists: readonly Uint8Array[];
@@ -21,7 +21,7 @@ const WAIT_PER_LEAF_MS = 0.02;
  * other work, then collected synchronously. `verify` of an archive of 200k-message captures spent
  * a quarter of its time on the roots (two hashes a listed message), alongside hashing every
  * stored message (docs/performance.md). The answer equals `listRootHex`: the thread
- * runs it (test/core/merkle-thread.test.ts).
+ * runs it (test/store/merkle-thread.test.ts).
  */
 export class RootsThread {
   private readonly port: MessagePort;

@@ -1,10 +1,10 @@
 /**
- * The thread of src/core/merkle-thread.ts: RFC 6962 roots of the lists it is given, answered on
+ * The thread of src/store/merkle-thread.ts: RFC 6962 roots of the lists it is given, answered on
  * its port, with the shared flag raised so a thread waiting synchronously wakes up.
  */
 import { workerData } from 'node:worker_threads';
 import type { RootsJob } from './merkle-thread.js';
-import { listRootHex } from './merkle.js';
+import { listRootHex } from '../core/merkle.js';
 
 const job = workerData as RootsJob;
 Atomics.store(job.flag, 0, 1);

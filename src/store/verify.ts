@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { msg } from '../i18n/message.js';
 import { MESSAGE_TAG } from '../core/canonical.js';
 import { taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
-import { RootsThread } from '../core/merkle-thread.js';
+import { RootsThread } from './merkle-thread.js';
 import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { MessageIndex, Problem, VerifyProgress, VerifyReport } from './verify-types.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MerkleBuilder } from '../../src/core/merkle.js';
-import { RootsThread } from '../../src/core/merkle-thread.js';
+import { RootsThread } from '../../src/store/merkle-thread.js';
 
 function rootHere(list: Buffer): string {
   const tree = new MerkleBuilder();

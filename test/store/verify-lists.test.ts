@@ -1,6 +1,6 @@
 /**
  * `verify` of an archive with many listed messages works out the lists' Merkle roots in a second
- * thread (src/core/merkle-thread.ts). Its findings must be the same as with the roots computed in
+ * thread (src/store/merkle-thread.ts). Its findings must be the same as with the roots computed in
  * line: nothing in a sound archive, exactly the changed capture's list in a tampered one.
  */
 import { problemInEnglish } from '../../src/store/verify-types.js';
