@@ -31,6 +31,18 @@ function writeRawCapture(l: Layout, r: Report, c: ReportCapture): void {
   l.field(L(lang, '保存日時', 'Kept at'), dateTimeWithUtc(c.capturedAt, r.tz, lang), 96, SIZE.small);
   l.field('SHA-256', c.rawSha256, 96, SIZE.small);
   l.field(L(lang, '大きさ・添付', 'Size, file'), `${byteSize(c.rawSize, lang)} · ${c.file ?? L(lang, '添付なし', 'not embedded')}`, 96, SIZE.small);
+  // Read again later (`reparse`): its messages are in the transcript, dated by this capture's time.
+  for (const again of c.readAgain)
+    l.field(
+      L(lang, '読み直し', 'Read again'),
+      L(
+        lang,
+        `${dateTimeWithUtc(again.capturedAt, r.tz, lang)} に取り込み #${again.ordinal} として読み直し（メッセージはこの記録の保存日時のものとして扱う）`,
+        `${dateTimeWithUtc(again.capturedAt, r.tz, lang)} as capture #${again.ordinal} (its messages are taken as of this capture's time)`,
+      ),
+      96,
+      SIZE.small,
+    );
   l.gap(4);
   l.use(FONT_REGULAR, SIZE.small).para(visible(c.rawText!), 12);
   l.gap(8);

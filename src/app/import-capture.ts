@@ -89,6 +89,12 @@ export interface ReadCapture {
   readonly parsed: StreamedParse;
 }
 
+/** What a refusal of the input's layout suggests next, given the refusal's own hint and where the input came from. */
+export type RefusalHint = (hint: string | Phrase, where: string) => Phrase;
+
+/** An input that is not stored yet: it can still be kept as it is (src/app/import-raw.ts). */
+const orKeepRaw: RefusalHint = (hint, where) => msg('hint.or-keep-raw', { hint, where });
+
 /**
  * decode → detect → parse, as every import does it: `importCapture` stores what this reads, and
  * the web app's preview shows it first. `onFormat` is told the format before the parse runs, so
@@ -97,37 +103,42 @@ export interface ReadCapture {
 export async function readCapture(
   req: Pick<ImportRequest, 'input' | 'format' | 'room' | 'members' | 'tz'>,
   onFormat?: (format: FormatName, reason: string | Phrase) => void,
+  refusalHint: RefusalHint = orKeepRaw,
 ): Promise<ReadCapture> {
   const { decodeInput, detectFormat, importerFor, importers, streamedParse } = await loadImporters();
   const { input } = req;
   const decoded = decodeInput(input.bytes, input.name);
   const { importer, reason } =
     req.format === 'auto'
-      ? offeringRaw(() => detectFormat(decoded, importers, input.where), input.where)
+      ? offering(refusalHint, () => detectFormat(decoded, importers, input.where), input.where)
       : { importer: importerFor(req.format)!, reason: msg('import.format-chosen') };
   onFormat?.(importer.format, reason);
   const outcome = streamedParse(importer, decoded, { tz: req.tz, members: req.members, roomTitle: req.room ?? null });
   if (!outcome.ok) {
     const { error } = outcome;
-    return offeringRaw((): never => {
-      throw new InputError(error.text, {
-        where: error.where ? `${input.where}:${error.where}` : input.where,
-        ...(error.hintText === undefined ? {} : { hint: error.hintText }),
-      });
-    }, input.where);
+    return offering(
+      refusalHint,
+      (): never => {
+        throw new InputError(error.text, {
+          where: error.where ? `${input.where}:${error.where}` : input.where,
+          ...(error.hintText === undefined ? {} : { hint: error.hintText }),
+        });
+      },
+      input.where,
+    );
   }
   return { importer, reason, encoding: decoded.encoding, parsed: outcome.result };
 }
 
-/** A refusal of the input's layout, with the hint that it can still be kept as it is (src/app/import-raw.ts). */
-function offeringRaw<T>(read: () => T, where: string): T {
+/** A refusal of the input's layout, with what to do next (`refusalHint`). */
+function offering<T>(refusalHint: RefusalHint, read: () => T, where: string): T {
   try {
     return read();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(e.text, {
       ...(e.whereText === undefined ? {} : { where: e.whereText }),
-      hint: msg('hint.or-keep-raw', { hint: e.hintText ?? msg('hint.complete-or-format'), where }),
+      hint: refusalHint(e.hintText ?? msg('hint.complete-or-format'), where),
     });
   }
 }
@@ -192,7 +203,7 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
 }
 
 /** Asks before an inferred or truncated input is stored; a refusal stores nothing and says why. */
-async function confirmOrRefuse(parsed: ParseResult, hooks: ImportHooks, where: string): Promise<void> {
+export async function confirmOrRefuse(parsed: ParseResult, hooks: ImportHooks, where: string): Promise<void> {
   const answer = await hooks.confirm(parsed);
   if (answer === true) return;
   const next = answer === null ? msg('import.not-stored.no-terminal') : msg('import.not-stored');

@@ -10,6 +10,7 @@ import { streamedParse } from '../importers/importer.js';
 import { captureMembers, readCapture } from '../core/entries/capture.js';
 import { readTimestamp, stampedBytesText } from '../core/entries/timestamp.js';
 import type { Archive } from '../store/archive.js';
+import { reparseProblems } from './verify-reparse.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
 import { verifyTimestampToken } from '../timestamp/index.js';
@@ -58,6 +59,7 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const problems: Problem[] = [];
   const stamps = await checkTimestamps(archive, entries, problems);
   const { reparsed, notReparsed } = reparseOriginals(archive, entries, problems, progress);
+  problems.push(...reparseProblems(entries));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;
   return {
@@ -133,11 +135,10 @@ async function checkTimestamps(
  */
 export function originalsDisagreeing(archive: Archive, roomId: string): Problem[] {
   const problems: Problem[] = [];
-  reparseOriginals(
-    archive,
-    archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId),
-    problems,
-  );
+  const captures = archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId);
+  reparseOriginals(archive, captures, problems);
+  // A capture that borrows another's time would date the report's messages wrongly.
+  problems.push(...reparseProblems(captures));
   return problems;
 }
 

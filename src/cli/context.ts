@@ -24,6 +24,8 @@ export interface GlobalOptions {
 export class Context {
   readonly json: boolean;
   readonly tz: string;
+  /** Whether --tz was given, rather than the default (`reparse` then reads in the zone its capture was kept in). */
+  readonly tzGiven: boolean;
   readonly lang: Lang;
   /** Whether --lang was given, rather than taken from the locale (reports default to Japanese). */
   readonly langGiven: boolean;
@@ -37,6 +39,7 @@ export class Context {
   ) {
     this.json = opts.json ?? false;
     this.tz = opts.tz ?? DEFAULT_TZ;
+    this.tzGiven = opts.tz !== undefined;
     // Only a zone the user named needs checking: the check is the process's first Intl call,
     // ~10 ms of ICU loading that commands which never convert a time (verify, rooms) need not pay.
     if (opts.tz !== undefined && !isValidZone(opts.tz)) {

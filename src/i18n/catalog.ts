@@ -18,6 +18,7 @@ import { ioEn } from './en/io.js';
 import { jsonEn } from './en/json.js';
 import { lineEn } from './en/line.js';
 import { rawEn } from './en/raw.js';
+import { reparseEn } from './en/reparse.js';
 import { sniffEn } from './en/sniff.js';
 import { outEn } from './en/out.js';
 import { pasteEn } from './en/paste.js';
@@ -37,6 +38,7 @@ import { ioJa } from './ja/io.js';
 import { jsonJa } from './ja/json.js';
 import { lineJa } from './ja/line.js';
 import { rawJa } from './ja/raw.js';
+import { reparseJa } from './ja/reparse.js';
 import { sniffJa } from './ja/sniff.js';
 import { outJa } from './ja/out.js';
 import { pasteJa } from './ja/paste.js';
@@ -63,6 +65,7 @@ const en = {
   ...pasteEn,
   ...problemsEn,
   ...rawEn,
+  ...reparseEn,
   ...sniffEn,
   ...storeEn,
   ...timestampEn,
@@ -88,6 +91,7 @@ const ja: Catalog = {
   ...pasteJa,
   ...problemsJa,
   ...rawJa,
+  ...reparseJa,
   ...sniffJa,
   ...storeJa,
   ...timestampJa,

@@ -76,6 +76,7 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
     captureMembers: (seq) => membersOf(entryBySeq.get(seq)),
   });
 
+  const readAgain = reparsesOf(entries, ordinalOf);
   const captures: ReportCapture[] = used.map((c) => ({
     ordinal: ordinalOf.get(c.record.id)!,
     id: c.record.id,
@@ -92,6 +93,7 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
     file: files.originals.get(c.record.id) ?? null,
     stampedBy: timestamps.find((t) => t.stampedSeq >= c.record.entrySeq) ?? null,
     rawText: c.record.variant === RAW_VARIANT && c.raw !== null ? decodeInput(c.raw, null).text : null,
+    readAgain: readAgain.get(c.record.id) ?? [],
   }));
   const period = { from: set.shown[0]?.sentAt ?? null, to: set.shown[set.shown.length - 1]?.sentAt ?? null };
   return {
@@ -119,6 +121,19 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
 
 function defaultTitle(room: string, lang: ReportLang): string {
   return lang === 'ja' ? `チャット記録: ${room}` : `Chat record: ${room}`;
+}
+
+/** Raw capture id → the captures that read its original again (`reparseOf`), from the log the report carries. */
+function reparsesOf(entries: readonly EntryRecord[], ordinalOf: ReadonlyMap<string, number>): Map<string, ReportCapture['readAgain'][number][]> {
+  const out = new Map<string, ReportCapture['readAgain'][number][]>();
+  for (const e of entries) {
+    const read = e.kind === 'capture' ? readCapture(e.payload) : null;
+    const c = read?.ok ? read.value.capture : null;
+    const ordinal = c ? ordinalOf.get(c.id) : undefined;
+    if (c?.reparseOf === undefined || ordinal === undefined) continue;
+    out.set(c.reparseOf, [...(out.get(c.reparseOf) ?? []), { ordinal, capturedAt: c.capturedAt }]);
+  }
+  return out;
 }
 
 /** Members named at import (`--member`), if the capture entry kept them: needed to re-parse LINE desktop exports. */

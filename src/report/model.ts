@@ -67,6 +67,8 @@ export interface ReportCapture {
    * for the report to print verbatim; null for every other capture, and in private mode.
    */
   readonly rawText: string | null;
+  /** The captures that read this raw capture's original again (`reparse`), in log order; empty for every other capture. */
+  readonly readAgain: readonly { readonly ordinal: number; readonly capturedAt: string }[];
 }
 
 /** One version of a message as some capture showed it. */

@@ -60,6 +60,13 @@ describe('every command --json matches its schema', () => {
     expect(warnings.map((w) => w.code)).toContain('date-line-not-read');
   });
 
+  it('reparse of a capture kept with import --raw', async () => {
+    const db = join(tmp.dir, 'reparse.db');
+    const kept = await cli(['import', join(SAMPLES, 'capture-1.txt'), '--raw', '--room', room, '--format', 'line', '--json', '--db', db]);
+    const id = conforms('import', kept)['capture'] as { id: string };
+    conforms('reparse', await cli(['reparse', id.id, '--json', '--db', db]));
+  });
+
   it('rooms, captures, show (archive view and one capture), diff', async () => {
     conforms('rooms', await run(['rooms']));
     const captures = conforms('captures', await run(['captures', room]))['captures'] as { id: string }[];

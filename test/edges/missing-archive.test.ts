@@ -20,6 +20,7 @@ const commands: [string, (db: string) => string[]][] = [
   ['note', (db) => ['note', 'x', 'seen', '--db', db]],
   ['attach', (db) => ['attach', 'x', join(tmp.dir, 'shot.png'), '--db', db]],
   ['verify', (db) => ['verify', '--db', db]],
+  ['reparse', (db) => ['reparse', '0123456789abcdef', '--db', db]],
   ['report', (db) => ['report', 'x', '-o', join(tmp.dir, 'r.pdf'), '--db', db]],
   ['backup', (db) => ['backup', join(tmp.dir, 'copy.db'), '--db', db]],
 ];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ImportResult, ImportEvent } from '../../app/import-capture.js';
+import type { ImportEvent, ImportHooks, ImportResult } from '../../app/import-capture.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import type { ChangeCounts } from '../../core/diff/index.js';
 import type { CoverageKind, Warning } from '../../core/types.js';
@@ -121,25 +121,6 @@ async function importInput(
   plan: StampPlan | null,
 ): Promise<number> {
   const { importCapture } = await import('../../app/import-capture.js');
-  const warn = (warnings: readonly Warning[]): void => {
-    for (const w of warnings) ctx.warn(`${input.where}${w.line === null ? '' : `:${w.line}`}: ${ctx.text('import.warning', { text: w.message })}`);
-  };
-  const onEvent = (e: ImportEvent): void => {
-    switch (e.type) {
-      case 'progress':
-        return progress.update(e.phase, e.done, e.total);
-      case 'parsed':
-        return progress.clear();
-      case 'format':
-        return ctx.warn(ctx.text('import.format', { format: e.format, reason: e.reason }));
-      case 'warnings':
-        return warn(e.warnings);
-    }
-  };
-  const ask = async (parsed: ParseResult): Promise<boolean | null> => {
-    ctx.warn(summarizeParse(parsed, ctx));
-    return opts.yes === true || confirm(ctx.io, ctx.text('import.confirm'));
-  };
   const done = await importCapture(
     () => ctx.archive({ create: true }),
     {
@@ -151,16 +132,12 @@ async function importInput(
       tz: ctx.tz,
       signal: ctx.io.signal,
     },
-    { onEvent, confirm: ask },
+    importHooks(ctx, input.where, progress, opts.yes === true),
   );
   progress.finish();
   const { recorded, changes } = done;
   if (!ctx.json) printSummary(ctx, recorded, changes);
-  // Told on stderr too, with the warnings: an older export must not pass for the room's latest state unnoticed.
-  if (done.placedBefore !== null)
-    ctx.warn(
-      ctx.text('import.older', { asOf: ctx.time(recorded.capture.asOf), newestAsOf: ctx.time(done.placedBefore.newestAsOf), newer: done.placedBefore.newer }),
-    );
+  warnPlacedBefore(ctx, done);
   const after = plan === null ? null : await stampAfter(ctx, ctx.archive(), plan);
   if (ctx.json) {
     ctx.printJson({
@@ -174,8 +151,38 @@ async function importInput(
   return EXIT.ok;
 }
 
+/** How an import (or a reparse) is shown: the format it read as, warnings as `where:line`, progress, and the confirmation. */
+export function importHooks(ctx: Context, where: string, progress: Progress | null, yes: boolean): ImportHooks {
+  const warn = (warnings: readonly Warning[]): void => {
+    for (const w of warnings) ctx.warn(`${where}${w.line === null ? '' : `:${w.line}`}: ${ctx.text('import.warning', { text: w.message })}`);
+  };
+  const onEvent = (e: ImportEvent): void => {
+    switch (e.type) {
+      case 'progress':
+        return progress?.update(e.phase, e.done, e.total);
+      case 'parsed':
+        return progress?.clear();
+      case 'format':
+        return ctx.warn(ctx.text('import.format', { format: e.format, reason: e.reason }));
+      case 'warnings':
+        return warn(e.warnings);
+    }
+  };
+  const ask = async (parsed: ParseResult): Promise<boolean | null> => {
+    ctx.warn(summarizeParse(parsed, ctx));
+    return yes || confirm(ctx.io, ctx.text('import.confirm'));
+  };
+  return { onEvent, confirm: ask };
+}
+
+/** Told on stderr too, with the warnings: an older export must not pass for the room's latest state unnoticed. */
+export function warnPlacedBefore(ctx: Context, { recorded, placedBefore }: Pick<ImportResult, 'recorded' | 'placedBefore'>): void {
+  if (placedBefore !== null)
+    ctx.warn(ctx.text('import.older', { asOf: ctx.time(recorded.capture.asOf), newestAsOf: ctx.time(placedBefore.newestAsOf), newer: placedBefore.newer }));
+}
+
 /** The one line the user needs first (what changed, or that the room is new), then where it is kept, then ids and hashes. */
-function printSummary(ctx: Context, recorded: ImportResult['recorded'], changes: ChangeCounts): void {
+export function printSummary(ctx: Context, recorded: ImportResult['recorded'], changes: ChangeCounts): void {
   const c = recorded.capture;
   const title = recorded.room.title;
   if (recorded.roomCreated) ctx.say(ctx.text('import.new-room', { title, messages: c.messageCount }));

@@ -6,6 +6,7 @@ import { registerDiff } from './diff.js';
 import { registerShow } from './show.js';
 import { registerImport } from './import.js';
 import { registerNote } from './note.js';
+import { registerReparse } from './reparse.js';
 import { registerReport } from './report.js';
 import { registerCaptures } from './captures.js';
 import { registerRooms } from './rooms.js';
@@ -21,6 +22,7 @@ import { registerVerify } from './verify.js';
 /** Every command, in the order `--help` lists them. */
 export function registerCommands(program: Command, runner: Runner): void {
   registerImport(program, runner);
+  registerReparse(program, runner);
   registerRooms(program, runner);
   registerCaptures(program, runner);
   registerShow(program, runner);

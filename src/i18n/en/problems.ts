@@ -34,6 +34,11 @@ export const problemsEn = {
   'vp.root.as-stated': (p: { root: string; n: string }) => `root ${p.root} over ${p.n} messages, as the entry states`,
   'vp.root.disagrees': (p: { root: string; n: number }) => `root ${p.root} over ${p.n} messages: the stored messages are not what the original says`,
   'vp.messages-root': (p: { n: string; root: string }) => `${p.n} messages, root ${p.root}`,
+  'vp.reparse-of': (p: { id: string; seq: number; of: string }) => `capture ${p.id} (log entry ${p.seq}): the raw capture it reads again, ${p.of}`,
+  'vp.reparse-of.expected': (p: { room: string; raw: string }) => `a capture kept with import --raw before it, in room ${p.room}, of original ${p.raw}`,
+  'vp.reparse-of.none': 'no capture of that id before it',
+  'vp.reparse-of.found': (p: { seq: number; room: string; raw: string; parser: string }) =>
+    `log entry ${p.seq}: room ${p.room}, original ${p.raw}, read by ${p.parser}`,
   'vp.raw.expected': 'no messages: the capture was kept verbatim (import --raw)',
   'vp.importer-for': (p: { format: string }) => `an importer for "${p.format}"`,
   'vp.no-importer': 'none in this chatproof',

@@ -1,0 +1,99 @@
+/**
+ * `reparse CAPTURE`: a capture kept with `import --raw` is read again, once a parser reads its
+ * layout. The stored original (re-hashed on read) is parsed as an import would parse it, and the
+ * messages are recorded as a NEW capture of the same room and the same original, whose entry names
+ * the raw capture (`reparseOf`): the raw capture stays as it was, the original is not stored
+ * again, and the new capture shows the room as of the raw capture's time — when the text was
+ * pasted, not when it was read (core/entries/capture.ts `captureAsOf`). `verify` re-parses it like
+ * any capture and checks what `reparseOf` names (src/app/verify-reparse.ts).
+ */
+import { InterruptedError, UsageError } from '../core/errors.js';
+import { RAW_VARIANT, type Warning } from '../core/types.js';
+import { msg } from '../i18n/message.js';
+import type { FormatName } from '../importers/importer.js';
+import type { Archive } from '../store/archive.js';
+import type { CaptureRecord } from '../store/records.js';
+import { confirmOrRefuse, readCapture, type ImportHooks, type ImportResult, type RefusalHint } from './import-capture.js';
+
+export interface ReparseRequest {
+  /** The raw capture's id, or a prefix of it as `show --capture` takes. */
+  readonly capture: string;
+  readonly format: FormatName | 'auto';
+  readonly members: readonly string[];
+  /** The zone to read local times in; null: the raw capture's own (the zone it was pasted in). */
+  readonly tz: string | null;
+  readonly signal: AbortSignal;
+}
+
+export interface ReparseResult extends ImportResult {
+  /** The capture read again. */
+  readonly rawCapture: CaptureRecord;
+}
+
+/** A refusal names the raw capture, which stays kept as it is; the next step is another format or a later version. */
+const stillRaw =
+  (capture: string): RefusalHint =>
+  (hint) =>
+    msg('hint.reparse-still-raw', { hint, capture });
+
+export async function reparseCapture(archive: Archive, req: ReparseRequest, hooks: ImportHooks): Promise<ReparseResult> {
+  const raw = archive.capture(req.capture);
+  if (raw.parserVersion !== RAW_VARIANT)
+    throw new UsageError(msg('usage.reparse-not-raw', { capture: raw.id, format: raw.format }), { hint: msg('usage.reparse-not-raw.hint') });
+  const room = archive.rooms().find((r) => r.id === raw.roomId)!;
+  const bytes = archive.blob(raw.rawSha256);
+  const tz = req.tz ?? raw.tz;
+  const { importer, encoding, parsed } = await readCapture(
+    { input: { bytes, name: null, where: `capture ${raw.id}` }, format: req.format, room: room.title, members: req.members, tz },
+    (format, reason) => hooks.onEvent({ type: 'format', format, reason }),
+    stillRaw(raw.id),
+  );
+  hooks.onEvent({ type: 'parsed' });
+  if (importer.source !== room.source)
+    throw new UsageError(msg('usage.reparse-other-source', { capture: raw.id, format: importer.format, title: room.title, source: room.source }), {
+      hint: msg('usage.reparse-other-source.hint'),
+    });
+  const earlier = earlierReparse(archive, raw, importer.format, importer.parserVersion);
+  if (earlier !== null) throw new UsageError(msg('usage.reparse-done', { capture: raw.id, reparse: earlier }), { hint: msg('usage.reparse-done.hint') });
+  if (parsed.warningsWith([]).length > 0) hooks.onEvent({ type: 'warnings', warnings: parsed.warningsWith([]) });
+  const { collect } = await import('../importers/importer.js');
+  if (parsed.inferred || parsed.truncated) await confirmOrRefuse(collect(parsed), hooks, `capture ${raw.id}`);
+  if (req.signal.aborted) throw new InterruptedError(msg('interrupted.import'));
+
+  const making: Warning[] = [];
+  const messages = [...parsed.messages.each(making)];
+  if (making.length > 0) hooks.onEvent({ type: 'warnings', warnings: making });
+  const { warningsWith, truncated } = parsed;
+  const recorded = await archive.recordCaptureAsync({
+    room: { id: room.id },
+    raw: bytes,
+    format: importer.format,
+    variant: parsed.variant,
+    parserVersion: importer.parserVersion,
+    tz,
+    coverageKind: parsed.coverage,
+    messages,
+    ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
+    // As import does: a save time the text itself states places it; else the raw capture's time does (captureAsOf).
+    ...(parsed.sourceSavedAt ? { sourceSavedAt: parsed.sourceSavedAt } : {}),
+    reparseOf: raw.id,
+    // The members are kept so that `verify` reads a LINE desktop export again as this did.
+    meta: {
+      encoding,
+      warnings: warningsWith(making).length,
+      ...(truncated ? { truncated } : {}),
+      ...(req.members.length > 0 ? { members: [...req.members] } : {}),
+    },
+  });
+  const { changesForCapture, placedBefore } = await import('./changes.js');
+  const changes = changesForCapture(archive, room.id, recorded.capture.id, { messages, hashes: recorded.messageHashes });
+  return { recorded, changes, warnings: warningsWith(making), placedBefore: placedBefore(archive, recorded.capture), rawCapture: raw };
+}
+
+/**
+ * A capture that already read this raw capture with the same parser: reading it again would give
+ * the same messages (verify holds each capture to its original), so a second one adds nothing.
+ */
+function earlierReparse(archive: Archive, raw: CaptureRecord, format: string, parserVersion: string): string | null {
+  return archive.captures(raw.roomId).find((c) => c.reparseOf === raw.id && c.format === format && c.parserVersion === parserVersion)?.id ?? null;
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import type { FormatName } from '../../importers/importer.js';
+import { msg, render, textsIn } from '../../i18n/message.js';
+import { type Runner, defineCommand } from '../command.js';
+import type { Context } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { captureJson, roomJson } from '../json-shapes.js';
+import { FORMAT_NAMES, importHooks, printSummary, warnPlacedBefore } from './import.js';
+
+interface ReparseOptions {
+  format: string;
+  member: string[];
+  yes?: boolean;
+}
+
+const FORMATS: readonly string[] = ['auto', ...FORMAT_NAMES];
+
+/** `reparse CAPTURE` (src/app/reparse.ts): a raw capture's original read again, its messages recorded as a new capture. */
+export function registerReparse(program: Command, runner: Runner): void {
+  const tx = textsIn(runner.lang);
+  defineCommand<[string, ReparseOptions]>(
+    program,
+    runner,
+    'reparse <capture>',
+    tx('help.reparse'),
+    (c) =>
+      c
+        .option('--format <format>', tx('help.reparse.format', { formats: FORMATS.join(', ') }), 'auto')
+        .option('--member <name...>', tx('help.reparse.member'), [])
+        .option('--yes', tx('help.reparse.yes')),
+    (ctx, capture, opts) => runReparse(ctx, capture, opts),
+  );
+}
+
+async function runReparse(ctx: Context, captureArg: string, opts: ReparseOptions): Promise<number> {
+  if (!FORMATS.includes(opts.format)) throw new UsageError(msg('usage.unknown-format', { format: opts.format, formats: FORMATS.join(', ') }));
+  const { reparseCapture } = await import('../../app/reparse.js');
+  const archive = ctx.archive();
+  const done = await reparseCapture(
+    archive,
+    { capture: captureArg, format: opts.format as FormatName | 'auto', members: opts.member, tz: ctx.tzGiven ? ctx.tz : null, signal: ctx.io.signal },
+    importHooks(ctx, `capture ${captureArg}`, null, opts.yes === true),
+  );
+  const { recorded, changes, rawCapture } = done;
+  if (ctx.json) {
+    warnPlacedBefore(ctx, done);
+    ctx.printJson({
+      reparseOf: { id: rawCapture.id, capturedAt: rawCapture.capturedAt, asOf: rawCapture.asOf, entry: { seq: rawCapture.entrySeq } },
+      capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
+      changes,
+      warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
+      placedBefore: done.placedBefore,
+    });
+    return EXIT.ok;
+  }
+  ctx.say(
+    ctx.text('reparse.read', {
+      capture: rawCapture.id,
+      format: recorded.capture.format,
+      messages: recorded.capture.messageCount,
+      at: ctx.time(recorded.capture.asOf, true),
+    }),
+  );
+  printSummary(ctx, recorded, changes);
+  warnPlacedBefore(ctx, done);
+  return EXIT.ok;
+}
