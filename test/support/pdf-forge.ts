@@ -116,8 +116,10 @@ export function glyphCodes(doc: ForgeDoc, page: ForgeObject, fontKey: string): M
   const out = new Map<string, string[]>();
   for (const range of map.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
     const first = parseInt(range[1]!, 16);
-    [...range[2]!.matchAll(/<([0-9a-f]+)>/g)].forEach((u, i) => {
-      const char = String.fromCharCode(...(u[1]!.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+    // One entry per glyph code; a ligature's entry lists several UTF-16 units, space-separated
+    // (`<0066 0066>` for "ff", which a hash printed in the report may contain).
+    [...range[2]!.matchAll(/<([0-9a-f ]+)>/g)].forEach((u, i) => {
+      const char = String.fromCharCode(...(u[1]!.match(/[0-9a-f]{4}/g) ?? []).map((h) => parseInt(h, 16)));
       const codes = out.get(char) ?? [];
       codes.push((first + i).toString(16).padStart(4, '0'));
       out.set(char, codes);
@@ -126,7 +128,39 @@ export function glyphCodes(doc: ForgeDoc, page: ForgeObject, fontKey: string): M
   return out;
 }
 
-/** Replaces drawn text on a page (within one run of glyphs); throws if the text is not drawn there as one run. */
+/** One glyph as a content stream draws it: where its code sits in the stream's text, and on which line. */
+interface DrawnGlyph {
+  readonly code: string;
+  readonly at: number;
+  /** The text matrix's y: glyphs of one line share it, whatever runs and text objects split them. */
+  readonly y: string;
+}
+
+/**
+ * The glyphs a content stream draws in the font named `fontKey`, in drawing order. pdfkit splits a
+ * line into several runs (kerning inside a TJ array, a new Tm before a glyph that is moved, one
+ * text object per styled piece), and where it splits depends on the neighbouring glyphs.
+ */
+function drawnGlyphs(content: string, fontKey: string): DrawnGlyph[] {
+  const out: DrawnGlyph[] = [];
+  let font = '';
+  let y = '';
+  for (const m of content.matchAll(/\/(\w+) [\d.]+ Tf|[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+) Tm|<([0-9a-f]*)>/g)) {
+    if (m[1] !== undefined) font = m[1];
+    else if (m[2] !== undefined) y = m[2];
+    else if (font === fontKey) {
+      const hex = m[3]!;
+      for (let i = 0; i + 4 <= hex.length; i += 4) out.push({ code: hex.slice(i, i + 4), at: m.index + 1 + i, y });
+    }
+  }
+  return out;
+}
+
+/**
+ * Replaces drawn text on a page with text of the same length, glyph for glyph in place: every
+ * occurrence drawn on one line, across however many runs pdfkit split that line into (so the
+ * page still reads the edited text as one). Throws if it is drawn on no line of this page.
+ */
 export function editText(doc: ForgeDoc, page: ForgeObject, fontKey: string, from: string, to: string): void {
   const codes = glyphCodes(doc, page, fontKey);
   const glyphs = (c: string): string[] => {
@@ -134,15 +168,20 @@ export function editText(doc: ForgeDoc, page: ForgeObject, fontKey: string, from
     if (found === undefined) throw new Error(`forge: "${c}" is not in the font's subset`);
     return found;
   };
+  const wanted = [...from].map((c) => new Set(glyphs(c)));
+  const replacement = [...to].map((c) => glyphs(c)[0]!);
+  if (replacement.length !== wanted.length) throw new Error('forge: the replacement must have as many characters as the text it replaces');
   const content = obj(doc, ref(page.head, 'Contents'));
-  // Kerning splits a run (`<…> 10 <…>`): joined, as a forger's editor would, at the cost of the spacing.
-  const text = content.stream!.toString('latin1').replace(/>\s*-?[\d.]+\s*</g, '');
-  // Whole glyph codes only: four hex digits at a time from the start of a run.
-  const search = new RegExp(`(<(?:[0-9a-f]{4})*?)${[...from].map((c) => `(?:${glyphs(c).join('|')})`).join('')}`, 'g');
-  const replacement = [...to].map((c) => glyphs(c)[0]!).join('');
-  if (!search.test(text)) throw new Error(`forge: "${from}" is not drawn as one run on this page`);
-  content.stream = Buffer.from(
-    text.replace(search, (_, before: string) => before + replacement),
-    'latin1',
-  );
+  const text = Buffer.from(content.stream!);
+  const drawn = drawnGlyphs(text.toString('latin1'), fontKey);
+  let edited = 0;
+  for (let i = 0; i + wanted.length <= drawn.length; i++) {
+    const run = drawn.slice(i, i + wanted.length);
+    if (!run.every((g, k) => g.y === run[0]!.y && wanted[k]!.has(g.code))) continue;
+    run.forEach((g, k) => text.write(replacement[k]!, g.at, 'latin1'));
+    edited++;
+    i += wanted.length - 1;
+  }
+  if (edited === 0) throw new Error(`forge: "${from}" is not drawn on one line of this page`);
+  content.stream = text;
 }

@@ -37,7 +37,7 @@ export function registerVerifyReport(program: Command, runner: Runner): void {
       }
       const result = await verifyReport(bytes, file, await readAnchors(opts.tsaCert, ctx.io.cwd), pdfRenderer());
       if (ctx.json) {
-        ctx.printJson({ ok: result.ok, checks: result.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) });
+        ctx.printJson({ ok: result.ok, comparison: result.comparison, checks: result.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) });
       } else {
         for (const c of result.checks) ctx.say(`${c.ok ? '✓' : '✗'} ${ctx.words(c.said.name)}\n    ${ctx.words(c.said.detail)}`, c.ok ? 32 : 31);
         const failed = result.checks.filter((c) => !c.ok).length;

@@ -2,6 +2,14 @@
  * English: the lines of `verify-report` — each check's name, what it compared, what it rests on,
  * and what it found wrong. `--json` keeps these English texts as the checks' names and details.
  */
+/** The part of a font a difference is in (src/report/verify/fonts.ts names them by the PDF object). */
+function fontPart(part: string): string {
+  if (part === 'descriptor') return 'its glyph programs and metrics';
+  if (part === 'Type0') return 'its character map: what copied text says';
+  if (part === 'CIDFontType2') return 'its glyph widths';
+  return part;
+}
+
 export const verifyEn = {
   'vr.holds': (p: { said: string; rests: string }) => `${p.said} (rests on: ${p.rests})`,
   'vr.list': (p: { first: string; rest: string }) => `${p.first}; ${p.rest}`,
@@ -144,8 +152,14 @@ export const verifyEn = {
     `the file is one revision: nothing follows its end (%%EOF at byte ${p.end}), so no later update changes what a reader sees`,
   'vr.pages.appended': (p: { bytes: number; end: number; what: string }) =>
     `${p.bytes} bytes follow the report's end at byte ${p.end}: ${p.what}. A PDF reader shows the file as that update left it`,
-  'vr.pages.other-version': (p: { made: string; mine: string }) =>
-    `not compared: the report says it was made by ${p.made}, and only that version lays its pages out exactly as they are; this is ${p.mine}. Check it with ${p.made}`,
+  'vr.pages.same-text': (p: { how: string; made: string; mine: string; pages: number; fonts: string }) =>
+    `${p.how}. The report says ${p.made} made it, not ${p.mine}, and only the version that made a report lays it out object for object; so it was compared as far as a report of another version can be: the file has the same ${p.pages} pages, each reading exactly the same text in the same order, each text run drawn at the same place and size; its fonts (${p.fonts}) are the ones this chatproof embeds, glyph programs, widths and character maps byte for byte; and it carries no annotation but the cover's links to the transcript, no JavaScript and no opening action. Not compared: what is painted besides text (boxes, bars, shading, images): ${p.made} compares that too`,
+  'vr.pages.other-differs': (p: { made: string; mine: string; problems: string }) =>
+    `the report says ${p.made} made it; ${p.mine} compared as much as a report of another version allows (each page's text in order and where it is drawn, the page count, the fonts, the links) with its own rendering of the report's data: ${p.problems}`,
+  'vr.fonts.differs': (p: { font: string; part: string }) => `the font ${p.font} (${fontPart(p.part)}) differs from the one chatproof embeds`,
+  'vr.fonts.extra': (p: { font: string; part: string }) => `it has a font chatproof does not draw with: ${p.font} (${fontPart(p.part)})`,
+  'vr.fonts.missing': (p: { font: string; part: string }) => `it lacks the font ${p.font} (${fontPart(p.part)}) that chatproof draws with`,
+  'vr.fonts.unreadable': (p: { why: string }) => `its fonts cannot be read for comparison: ${p.why}`,
   'vr.pages.cannot-render': (p: { why: string }) => `it cannot be rendered again from its own data: ${p.why}`,
   'vr.pages.how-full': (p: { made: string }) => `${p.made} rendered the report again from its embedded originals, manifest and log`,
   'vr.pages.how-private': (p: { made: string }) => `${p.made} rendered the report again from its embedded messages, audit paths, manifest and log`,

@@ -11,6 +11,14 @@ const ROLES: Readonly<Record<string, string>> = {
 };
 
 /** 日本語: `verify-report` の各行 — 確認の名前、何を比べたか、何に依拠するか、何が違ったか。 */
+/** 違いのあるフォントの部分（src/report/verify/fonts.ts が PDF のオブジェクトで名付けるもの）。 */
+function fontPart(part: string): string {
+  if (part === 'descriptor') return '字形と寸法';
+  if (part === 'Type0') return '文字の対応表: コピーした文字';
+  if (part === 'CIDFontType2') return '字幅';
+  return part;
+}
+
 export const verifyJa: typeof verifyEn = {
   'vr.holds': (p) => `${p.said}（依拠するもの: ${p.rests}）`,
   'vr.list': (p) => `${p.first}。${p.rest}`,
@@ -140,8 +148,14 @@ export const verifyJa: typeof verifyEn = {
     `ファイルは 1 版だけです。終わり（${p.end} バイト目の %%EOF）の後に何もないので、後からの更新で見た目が変わることはありません`,
   'vr.pages.appended': (p) =>
     `報告書の終わり（${p.end} バイト目）の後に ${p.bytes} バイトが付け足されています: ${p.what}。PDF リーダーは、その更新後の姿を表示します`,
-  'vr.pages.other-version': (p) =>
-    `比べていません: 報告書は ${p.made} で作られたとあり、ページを同じに組めるのはその版だけです（これは ${p.mine}）。${p.made} で確認してください`,
+  'vr.pages.same-text': (p) =>
+    `${p.how}。報告書は ${p.made} で作られたとあり（これは ${p.mine}）、オブジェクト単位まで同じに組めるのは作った版だけなので、別の版の報告書として比べられる限りを比べました: ページ数は同じ ${p.pages} ページで、各ページの文字はすべて同じ順で同じで、同じ位置に同じ大きさで描かれています。フォント（${p.fonts}）は chatproof が埋め込むものと、字形・字幅・文字の対応表（コピーした文字）までバイト単位で同じです。表紙から本文への移動リンクのほかに注釈はなく、JavaScript も開いたときの動作もありません。比べていないもの: 文字以外に描かれたもの（枠・線・網掛け・画像）。それも ${p.made} で確認できます`,
+  'vr.pages.other-differs': (p) =>
+    `報告書は ${p.made} で作られたとあります。${p.mine} が報告書自身のデータから作り直したものと、別の版の報告書として比べられる限り（各ページの文字とその順・位置、ページ数、フォント、リンク）を比べたところ、違いがありました: ${p.problems}`,
+  'vr.fonts.differs': (p) => `フォント ${p.font}（${fontPart(p.part)}）が、chatproof の埋め込むものと違います`,
+  'vr.fonts.extra': (p) => `chatproof が使わないフォントがあります: ${p.font}（${fontPart(p.part)}）`,
+  'vr.fonts.missing': (p) => `chatproof が使うフォント ${p.font}（${fontPart(p.part)}）がありません`,
+  'vr.fonts.unreadable': (p) => `比べるためにフォントを読めません: ${p.why}`,
   'vr.pages.cannot-render': (p) => `報告書自身のデータから作り直せません: ${p.why}`,
   'vr.pages.how-full': (p) => `${p.made} が、埋め込まれた元ファイル・目録・ログから報告書を作り直しました`,
   'vr.pages.how-private': (p) => `${p.made} が、埋め込まれたメッセージ・監査パス・目録・ログから報告書を作り直しました`,

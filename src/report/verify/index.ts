@@ -7,18 +7,20 @@ import { check, finding, listed, type Check, type Evidence, field } from './chec
 import { checkDocTimestamp, stampingOf } from './doc-timestamp.js';
 import { checkAttachments, checkEmbedded } from './embedded.js';
 import { readManifest } from './manifest-read.js';
-import { checkPages, type Renderer } from './pages.js';
+import { checkPages, type PageComparison, type Renderer } from './pages.js';
 import { readEmbeddedFiles } from './read-pdf.js';
 import { checkTimestamp, noTimestamp, type TrustOptions } from './timestamps.js';
 import { checkMessages, checkSightings, checkStatuses } from './transcript.js';
 
 export type { Check } from './check.js';
 export type { TrustOptions } from './timestamps.js';
-export type { Renderer } from './pages.js';
+export type { Renderer, PageComparison } from './pages.js';
 
 export interface ReportVerification {
   readonly ok: boolean;
   readonly checks: readonly Check[];
+  /** How the pages were compared with chatproof's rendering of the report's data (./pages.ts); null when they were not. */
+  readonly comparison: PageComparison | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
     return {
       ok: false,
       checks: [finding(msg('vr.name.manifest'), false, msg('vr.manifest.damaged', { manifest: MANIFEST_NAME, problems: listed(reading.problems, 6) }))],
+      comparison: null,
     };
   }
   const manifest = reading.manifest;
@@ -63,6 +66,7 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   const stamping = stampingOf(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), renderer);
   checks.push(await checkDocTimestamp(stamping, trust));
   checks.push(...checkAttachments(ev));
-  checks.push(...(await checkPages(pdf, ev, renderer, stamping)));
-  return { ok: checks.every((c) => c.ok), checks };
+  const pages = await checkPages(pdf, ev, renderer, stamping);
+  checks.push(...pages.checks);
+  return { ok: checks.every((c) => c.ok), checks, comparison: pages.comparison };
 }

@@ -5,6 +5,7 @@ import { addedObject, layoutDifferences } from './layout-diff.js';
 import { readLayout } from './pdf-objects.js';
 import { readerView, threats, viewDifferences } from './reader-view.js';
 import { rebuildReport } from './rebuild.js';
+import { checkOtherVersion } from './other-version.js';
 
 /** Renders a report model to PDF bytes: chatproof's own PDF exporter, handed in by the CLI. */
 export interface Renderer {
@@ -27,13 +28,27 @@ export interface Stamping {
 }
 
 /**
+ * Which comparison bound the pages: `bytes` and `objects` for a report of this generator (the
+ * file is its re-rendering byte for byte, or object for object with streams decoded); `text` for
+ * a report of another generator (what the pages read, their count, the fonts, the links); null
+ * when the report could not be rendered again, so nothing was compared.
+ */
+export type PageComparison = 'bytes' | 'objects' | 'text';
+
+export interface PagesVerdict {
+  readonly checks: readonly Check[];
+  readonly comparison: PageComparison | null;
+}
+
+/**
  * Binds what a reader sees: the file is one revision (and at most chatproof's own document-timestamp
  * update, ./doc-timestamp.ts), and that revision is what this chatproof
  * renders from the report's own embedded data — byte for byte, or, where the compression bytes
- * differ (zlib of another Node release), object for object with every stream decoded. When it is
- * not, pdf.js's view of both files names what differs (pages, annotations, scripts).
+ * differ (zlib of another Node release), object for object with every stream decoded. A report
+ * another generator made is held to what that version shares with this one (./other-version.ts).
+ * When it is not, pdf.js's view of both files names what differs (pages, annotations, scripts).
  */
-export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Renderer, stamping: Stamping): Promise<Check[]> {
+export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Renderer, stamping: Stamping): Promise<PagesVerdict> {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const { first, rest, stamp } = stamping;
   const revision: Check =
@@ -47,25 +62,24 @@ export async function checkPages(pdf: Uint8Array, ev: Evidence, renderer: Render
       : finding(msg('vr.name.revisions'), false, msg('vr.pages.appended', { bytes: rest.length, end: first.length, what: appended(rest) }));
 
   const made = ev.manifest.generator;
-  if (made !== renderer.generator) {
-    return [revision, await failed(bytes, null, [msg('vr.pages.other-version', { made, mine: renderer.generator })])];
-  }
   const report = rebuildReport(ev);
-  if (typeof report === 'string') return [revision, await failed(bytes, null, [msg('vr.pages.cannot-render', { why: report })])];
+  if (typeof report === 'string') return { checks: [revision, await failed(bytes, null, [msg('vr.pages.cannot-render', { why: report })])], comparison: null };
+  // Rendered under the manifest's generator name, which the pages print: a renamed generator shows.
   const rendered = Buffer.from(await renderer.render(report));
-  const how = msg(ev.manifest.mode === 'full' ? 'vr.pages.how-full' : 'vr.pages.how-private', { made });
-  if (rest.length > 0) return [revision, await failed(bytes, rendered, [msg(first.equals(rendered) ? 'vr.pages.first-is' : 'vr.pages.first-is-not')])];
-  if (first.equals(rendered)) {
-    return [revision, pass(msg('vr.pages.same-bytes', { how, size: rendered.length }))];
+  if (made !== renderer.generator) {
+    const other = await checkOtherVersion(bytes, first, rendered, { made, mine: renderer.generator, mode: ev.manifest.mode });
+    return { checks: [revision, other], comparison: 'text' };
   }
+  const how = msg(ev.manifest.mode === 'full' ? 'vr.pages.how-full' : 'vr.pages.how-private', { made });
+  const verdict = (c: Check, comparison: PageComparison): PagesVerdict => ({ checks: [revision, c], comparison });
+  if (rest.length > 0) return verdict(await failed(bytes, rendered, [msg(first.equals(rendered) ? 'vr.pages.first-is' : 'vr.pages.first-is-not')]), 'objects');
+  if (first.equals(rendered)) return verdict(pass(msg('vr.pages.same-bytes', { how, size: rendered.length })), 'bytes');
   const mine = readLayout(rendered);
   if (typeof mine === 'string') throw new Error(`verify-report: chatproof's own rendering does not read back: ${mine}`);
   const theirs = readLayout(first);
   const problems = typeof theirs === 'string' ? [msg('vr.pages.structure', { why: theirs })] : layoutDifferences(theirs, mine);
-  if (problems.length === 0) {
-    return [revision, pass(msg('vr.pages.same-objects', { how, objects: mine.objects.length }))];
-  }
-  return [revision, await failed(bytes, rendered, problems)];
+  if (problems.length === 0) return verdict(pass(msg('vr.pages.same-objects', { how, objects: mine.objects.length })), 'objects');
+  return verdict(await failed(bytes, rendered, problems), 'objects');
 }
 
 function pass(detail: Phrase): Check {
@@ -81,7 +95,7 @@ async function failed(given: Buffer, rendered: Buffer | null, problems: readonly
   const all =
     typeof view === 'string'
       ? [view, ...problems]
-      : [...threats(view), ...problems.slice(0, 3), ...(mine === null ? [] : viewDifferences(view, mine)), ...problems.slice(3)];
+      : [...threats(view, mine), ...problems.slice(0, 3), ...(mine === null ? [] : viewDifferences(view, mine)), ...problems.slice(3)];
   return finding(msg('vr.name.pages'), false, listed(all, 10));
 }
 
