@@ -1,19 +1,10 @@
-import { messageHash } from '../core/canonical.js';
 import { joined, msg } from '../i18n/message.js';
-import { sha256Hex } from '../core/hash.js';
-import { RAW_VARIANT } from '../core/types.js';
-import { MerkleBuilder } from '../core/merkle.js';
-import { decodeInput } from '../importers/decode.js';
-import type { FormatName } from '../importers/importer.js';
-import { importerFor } from '../importers/registry.js';
-import { streamedParse } from '../importers/importer.js';
-import { captureMembers, readCapture } from '../core/entries/capture.js';
 import { readTimestamp, stampedBytesText } from '../core/entries/timestamp.js';
 import type { Archive } from '../store/archive.js';
 import { reparseProblems } from './verify-reparse.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
-import { verifyTimestampToken } from '../timestamp/index.js';
+import { type Reparsed, reparseOriginals } from './reparse-originals.js';
 
 /**
  * What `verify` can vouch for with time: the newest timestamp that holds, and how many entries
@@ -29,16 +20,9 @@ export interface StampWindow {
   readonly notYetStamped: readonly { readonly seq: number; readonly roomId: string | null; readonly at: string }[];
 }
 
-export interface FullVerification extends VerifyReport {
+export interface FullVerification extends VerifyReport, Reparsed {
   /** Timestamp entries checked. */
   readonly timestamps: number;
-  /** Stored originals parsed again and compared with their capture entry. */
-  readonly reparsed: number;
-  /**
-   * Captures made by another version of their parser: parsed again they may legitimately differ
-   * (a parser's version is bumped when its output changes), so they are listed, not compared.
-   */
-  readonly notReparsed: readonly { readonly capture: string; readonly parserVersion: string; readonly current: string }[];
   readonly window: StampWindow;
 }
 
@@ -83,6 +67,10 @@ async function checkTimestamps(
   entries: readonly EntryRecord[],
   problems: Problem[],
 ): Promise<{ entrySeq: number; stampedSeq: number; genTime: string }[]> {
+  if (!entries.some((e) => e.kind === 'timestamp')) return [];
+  // The token checks (pkijs and its ~170 modules) are loaded only for an archive that has a token:
+  // they were a third of a 20k verify's start-up (docs/performance.md).
+  const { verifyTimestampToken } = await import('../timestamp/index.js');
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const held: { entrySeq: number; stampedSeq: number; genTime: string }[] = [];
   for (const e of entries) {
@@ -140,87 +128,4 @@ export function originalsDisagreeing(archive: Archive, roomId: string): Problem[
   // A capture that borrows another's time would date the report's messages wrongly.
   problems.push(...reparseProblems(captures));
   return problems;
-}
-
-/** Every stored original parsed again with its recorded format, zone and members: the messages' Merkle root must be the entry's. */
-function reparseOriginals(
-  archive: Archive,
-  entries: readonly EntryRecord[],
-  problems: Problem[],
-  progress?: VerifyProgress,
-): Pick<FullVerification, 'reparsed' | 'notReparsed'> {
-  const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
-  const captures = entries.filter((e) => e.kind === 'capture');
-  const notReparsed: { capture: string; parserVersion: string; current: string }[] = [];
-  let done = 0;
-  for (const e of captures) {
-    const c = e.payload['capture'] as Record<string, unknown> | undefined;
-    const rawSha256 = c?.['rawSha256'],
-      format = c?.['format'],
-      tz = c?.['tz'],
-      parserVersion = c?.['parserVersion'];
-    if (typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !archive.hasBlob(rawSha256)) continue; // reported by the store's checks
-    const where = msg('vp.capture-reparsed', { id: String(c?.['id']), seq: e.seq });
-    if (parserVersion === RAW_VARIANT) {
-      // Kept with `import --raw`: nothing was read from it, so its message list must be empty.
-      if (c?.['messageCount'] !== 0 || c['merkleRoot'] !== new MerkleBuilder().rootHex()) {
-        problems.push({
-          kind: 'capture-original-disagrees',
-          where,
-          expected: msg('vp.raw.expected'),
-          actual: msg('vp.messages-root', { n: String(c?.['messageCount']), root: String(c?.['merkleRoot']) }),
-        });
-      }
-      progress?.('originals', ++done, captures.length);
-      continue;
-    }
-    const importer = importerFor(format as FormatName);
-    if (importer === undefined) {
-      problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') });
-      continue;
-    }
-    if (parserVersion !== importer.parserVersion) {
-      notReparsed.push({ capture: String(c?.['id']), parserVersion: String(parserVersion), current: importer.parserVersion });
-      continue;
-    }
-    const bytes = archive.blob(rawSha256);
-    if (sha256Hex(bytes) !== rawSha256) continue; // blob-hash-mismatch already says so
-    const outcome = streamedParse(importer, decodeInput(bytes, `capture ${String(c?.['id'])}`), {
-      tz,
-      members: membersOf(e),
-      roomTitle: titles.get(e.roomId ?? '') ?? null,
-    });
-    if (!outcome.ok) {
-      problems.push({
-        kind: 'capture-unparsable',
-        where,
-        expected: msg('vp.parsed-by', { format, parser: importer.parserVersion }),
-        actual: outcome.error.text,
-      });
-      continue;
-    }
-    const tree = new MerkleBuilder();
-    let count = 0;
-    for (const m of outcome.result.messages.each([])) {
-      tree.push(Buffer.from(messageHash(m), 'hex'));
-      count++;
-    }
-    const root = tree.rootHex();
-    if (root !== c?.['merkleRoot'] || count !== c?.['messageCount']) {
-      problems.push({
-        kind: 'capture-original-disagrees',
-        where: msg('vp.with-parser', { where, parser: importer.parserVersion }),
-        expected: msg('vp.root.as-stated', { root: String(c?.['merkleRoot']), n: String(c?.['messageCount']) }),
-        actual: msg('vp.root.disagrees', { root, n: count }),
-      });
-    }
-    progress?.('originals', ++done, captures.length);
-  }
-  return { reparsed: done, notReparsed };
-}
-
-/** Members named at import (`--member`), if the capture entry kept them: needed to re-parse LINE desktop exports. */
-function membersOf(e: EntryRecord): string[] {
-  const read = readCapture(e.payload);
-  return read.ok ? captureMembers(read.value.meta) : [];
 }

@@ -165,9 +165,12 @@ export class Archive {
     return out;
   }
 
-  /** An original's bytes, each chunk and the whole re-hashed on the way out (IntegrityError when damaged). */
-  blob(sha256: string): Buffer {
-    return readOriginal(this.sqlite, sha256);
+  /**
+   * An original's bytes, each chunk and the whole re-hashed on the way out (IntegrityError when
+   * damaged); `chunkHashes: false` leaves the chunks to the whole's hash (`verify` re-hashed them).
+   */
+  blob(sha256: string, options?: { readonly chunkHashes?: boolean }): Buffer {
+    return readOriginal(this.sqlite, sha256, options);
   }
 
   hasBlob(sha256: string): boolean {

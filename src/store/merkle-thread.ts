@@ -41,7 +41,7 @@ export class RootsThread {
     worker.on('error', () => undefined);
   }
 
-  /** Starts computing; the lists are copied to the thread. */
+  /** Starts computing; the lists are copied to the thread, unless they are in shared memory. */
   static start(lists: readonly Buffer[]): RootsThread {
     return new RootsThread(lists);
   }

@@ -8,7 +8,8 @@ import type { BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLists } from './lists/verify-lists.js';
 import type { CheckedEntry } from './verify-log.js';
 import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
-import type { MessageIndex, Problem } from './verify-types.js';
+import type { ListedHashes } from './listed-hashes.js';
+import type { Problem } from './verify-types.js';
 
 type StoredCaptureRow = Record<string, unknown> & { id: string };
 /**
@@ -55,6 +56,17 @@ export function distinctLists(rows: readonly CaptureRow[]): Map<string, Buffer> 
   return lists;
 }
 
+/**
+ * Every whole list a capture row can be checked against: the distinct lists of the rows, and the
+ * lists stored under ids no row has, which a row is checked against by its entry's id.
+ */
+export function listsReached(rows: readonly CaptureRow[]): Buffer[] {
+  const lists = new Set(distinctLists(rows).values());
+  const own = new Set(rows.map((r) => r.hashes));
+  for (const row of rows) for (const list of row.byEntryId?.values() ?? []) if (list !== null && list.length % 32 === 0 && !own.has(list)) lists.add(list);
+  return [...lists];
+}
+
 export function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
   let n = 0;
   for (const list of lists.values()) n += list.length / 32;
@@ -65,14 +77,14 @@ export function verifyCaptures(
   rows: readonly CaptureRow[],
   entries: readonly CheckedEntry[],
   blobs: BlobIndex,
-  messages: MessageIndex,
+  listed: ListedHashes,
   roots: ReadonlyMap<string, string>,
   problems: Problem[],
 ): number {
   const byId = entriesOf(entries, readCaptureStatement);
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const used = new Set<number>();
-  const lists = new ListChecker(messages, roots);
+  const lists = new ListChecker(listed, roots);
   for (const row of rows) {
     const entry = byId.get(row.id) ?? bySeq.get(row['entrySeq'] as number);
     const c = statementOf(entry, readCaptureStatement);
@@ -140,7 +152,7 @@ class ListChecker {
 
   /** `roots`: roots already worked out, by the list's SHA-256. */
   constructor(
-    private readonly messages: MessageIndex,
+    private readonly listed: ListedHashes,
     private readonly roots: ReadonlyMap<string, string>,
   ) {}
 
@@ -156,7 +168,7 @@ class ListChecker {
   private work(hashes: Buffer, root: string | undefined): ListFacts {
     if (hashes.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(hashes.length / 32), missing: [] };
     const missing: number[] = [];
-    for (let i = 0; i < hashes.length; i += 32) if (!this.messages.exists(hashes.toString('hex', i, i + 32))) missing.push(i / 32);
+    for (let i = 0; i < hashes.length; i += 32) if (!this.listed.seenAt(hashes, i)) missing.push(i / 32);
     return { root: root ?? listRootHex(hashes), size: hashes.length / 32, missing };
   }
 }

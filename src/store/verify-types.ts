@@ -26,9 +26,3 @@ export interface VerifyReport {
 }
 
 export type VerifyProgress = (phase: string, done: number, total: number) => void;
-
-/** Message hashes as lower-case hex, as `exists` is asked for them. */
-export interface MessageIndex {
-  readonly count: number;
-  readonly exists: (hashHex: string) => boolean;
-}

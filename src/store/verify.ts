@@ -5,11 +5,12 @@ import { taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { RootsThread } from './merkle-thread.js';
 import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
-import type { MessageIndex, Problem, VerifyProgress, VerifyReport } from './verify-types.js';
+import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
+import { ListedHashes } from './listed-hashes.js';
 import { ROOM_COLUMNS } from './rows.js';
 import { listedBlobs } from '../core/entries/read.js';
 import { readRoomStatement } from '../core/entries/room.js';
-import { distinctLists, listedHashes, readCaptures, ROOTS_THREAD_FROM, verifyCaptures } from './verify-captures.js';
+import { distinctLists, listedHashes, listsReached, readCaptures, ROOTS_THREAD_FROM, verifyCaptures } from './verify-captures.js';
 import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
 
 /**
@@ -29,12 +30,13 @@ export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgre
   const thread = listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
   const entries = verifyLog(sqlite, problems);
   const blobs = verifyOriginals(sqlite, problems);
-  const messages = verifyMessages(sqlite, problems, progress);
+  const listed = new ListedHashes(listsReached(captureRows));
+  const messages = verifyMessages(sqlite, listed, problems, progress);
   verifyRooms(sqlite, entries, problems);
   const roots = thread === null ? new Map<string, string>() : new Map(zip([...lists.keys()], thread.roots()));
-  const captures = verifyCaptures(captureRows, entries, blobs, messages, roots, problems);
+  const captures = verifyCaptures(captureRows, entries, blobs, listed, roots, problems);
   verifyReferencedBlobs(entries, blobs, problems);
-  return { ok: problems.length === 0, entries: entries.length, captures, messages: messages.count, blobs: blobs.count, problems };
+  return { ok: problems.length === 0, entries: entries.length, captures, messages, blobs: blobs.count, problems };
 }
 
 /** A stored value as bytes: a damaged row may hold TEXT where bytes belong. */
@@ -49,20 +51,18 @@ function asBytes(v: unknown): Buffer {
  * one to one, so its UTF-8 is exactly the stored bytes. A row whose text holds U+FFFD (a message
  * that had it, or bytes that are not UTF-8) is read again as bytes.
  */
-function verifyMessages(sqlite: Database.Database, problems: Problem[], progress?: VerifyProgress): MessageIndex {
+function verifyMessages(sqlite: Database.Database, listed: ListedHashes, problems: Problem[], progress?: VerifyProgress): number {
   const total = (sqlite.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number) ?? 0;
   const bytesOf = sqlite.prepare('SELECT hash, canonical_json FROM messages WHERE rowid = ?').raw();
-  const movedContent = new Set<string>();
-  // Every key, kept from this pass: the captures' lists are then checked in memory rather than
-  // with one query per listed message, which was 40 % of verify (docs/performance.md). ~100 bytes a message.
-  const keys = new Set<string>();
   let count = 0;
   const rows = sqlite.prepare('SELECT rowid, lower(hex(hash)), CAST(canonical_json AS TEXT) FROM messages').raw().iterate() as IterableIterator<
     [number, string, string | null]
   >;
   for (const [rowid, key, text] of rows) {
     count++;
-    keys.add(key);
+    // Every key is marked among the listed hashes: the captures' lists are then checked in memory
+    // rather than with one query per listed message, which was 40 % of verify (docs/performance.md).
+    listed.see(key);
     let actual: string;
     let shown = key;
     // NULL (a damaged page can hold one where NOT NULL was checked on write) is read as the bytes
@@ -77,12 +77,12 @@ function verifyMessages(sqlite: Database.Database, problems: Problem[], progress
     }
     if (actual !== key) {
       problems.push({ kind: 'message-hash-mismatch', where: msg('vp.row', { table: 'messages', id: shown }), expected: shown, actual });
-      movedContent.add(actual);
+      listed.see(actual);
     }
     if (progress && count % 50_000 === 0) progress('messages', count, total);
   }
   progress?.('messages', count, total);
-  return { count, exists: (h) => keys.has(h) || movedContent.has(h) };
+  return count;
 }
 
 function verifyRooms(sqlite: Database.Database, entries: readonly CheckedEntry[], problems: Problem[]): void {

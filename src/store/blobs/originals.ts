@@ -39,17 +39,19 @@ export function hasOriginal(sqlite: Database.Database, sha256: string): boolean 
 /**
  * The original's bytes, checked on the way out: each chunk against its own hash, the whole
  * against the key. A damaged archive gives an IntegrityError naming what failed, never bytes
- * that are not the original.
+ * that are not the original. `chunkHashes: false` leaves the chunks to the whole's hash, which
+ * covers them: for `verify`, which has just re-hashed every chunk (blobs/verify-blobs.ts).
  */
-export function readOriginal(sqlite: Database.Database, sha256: string): Buffer {
-  const row = sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256);
+export function readOriginal(sqlite: Database.Database, sha256: string, { chunkHashes = true } = {}): Buffer {
+  const row = sqlite.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(sha256) as { size: unknown } | undefined;
   if (!row) throw new ArchiveError(msg('archive.original-missing', { sha256 }), { hint: msg('hint.run-verify') });
   const reader = new ChunkReader(sqlite);
   const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq').all(sha256) as {
     seq: number;
     hash: Buffer;
   }[];
-  const parts: Buffer[] = [];
+  // A damaged size could claim anything: no more is set aside than the chunks can hold.
+  const out = new Assembly(Math.min(typeof row.size === 'number' && row.size > 0 ? row.size : 0, links.length * ARCHIVE_CHUNKER.maxSize));
   const whole = createHash('sha256');
   for (const { seq, hash } of links) {
     const stored = reader.get(hash);
@@ -60,28 +62,47 @@ export function readOriginal(sqlite: Database.Database, sha256: string): Buffer 
     } catch {
       throw damaged(sha256, msg('integrity.chunk-unreadable', { n: seq + 1, hash: hash.toString('hex') }));
     }
-    if (!sha256Bytes(bytes).equals(hash)) throw damaged(sha256, msg('integrity.chunk-hash', { n: seq + 1, hash: hash.toString('hex') }));
+    if (chunkHashes && !sha256Bytes(bytes).equals(hash)) throw damaged(sha256, msg('integrity.chunk-hash', { n: seq + 1, hash: hash.toString('hex') }));
     whole.update(bytes);
-    parts.push(bytes);
+    out.add(bytes);
   }
-  const out = ownBuffer(parts);
   const actual = whole.digest('hex');
   if (actual !== sha256) {
     throw new IntegrityError(msg('integrity.blob-changed', { sha256, actual }), { where: `blobs row ${sha256}`, hint: msg('hint.run-verify') });
   }
-  return out;
+  return out.bytes();
 }
 
 /**
- * The parts joined in a buffer of its own: Buffer.concat may hand out a slice of Node's shared
- * pool, and a reader that takes `.buffer` (an ASN.1 parser reading a timestamp token) would then
- * see other bytes around it.
+ * The chunks joined in a buffer of its own, copied in as they are decoded so that a 94 MB
+ * original is held once, not also as its chunks (docs/performance.md, verify at 1M). Sized by the
+ * blobs row; a row whose size is wrong (`verify` reports it) only costs a copy. Not Buffer.concat:
+ * it may hand out a slice of Node's shared pool, and a reader that takes `.buffer` (an ASN.1 parser
+ * reading a timestamp token) would then see other bytes around it.
  */
-function ownBuffer(parts: readonly Buffer[]): Buffer {
-  const out = Buffer.allocUnsafeSlow(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) at += p.copy(out, at);
-  return out;
+class Assembly {
+  private out: Buffer;
+  private at = 0;
+
+  constructor(size: number) {
+    this.out = Buffer.allocUnsafeSlow(size);
+  }
+
+  add(bytes: Buffer): void {
+    if (this.at + bytes.length > this.out.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.at + bytes.length));
+      this.out.copy(grown, 0, 0, this.at);
+      this.out = grown;
+    }
+    this.at += bytes.copy(this.out, this.at);
+  }
+
+  bytes(): Buffer {
+    if (this.at === this.out.length) return this.out;
+    const exact = Buffer.allocUnsafeSlow(this.at);
+    this.out.copy(exact, 0, 0, this.at);
+    return exact;
+  }
 }
 
 function damaged(sha256: string, what: Phrase): IntegrityError {
