@@ -58,3 +58,15 @@ export function writeSettings(path: string, settings: Settings): void {
     throw e;
   }
 }
+
+/** Changes one part of the settings and writes them back; the others are kept as they are. */
+export function updateSettings(path: string, change: (s: Settings) => Settings): Settings {
+  const next = change(readSettings(path));
+  writeSettings(path, next);
+  return next;
+}
+
+/** The folders to watch from now on, kept for the next run; none removes the setting. */
+export function rememberWatched(path: string, folders: readonly string[]): void {
+  updateSettings(path, ({ watch: _, ...rest }) => (folders.length === 0 ? rest : { ...rest, watch: [...folders] }));
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -142,4 +142,15 @@ export function watchEventText(lang: Lang, e: WatchEvent): string {
     case 'failed':
       return render(lang, msg('ui.watch.failed', { file, why: e.error instanceof ChatproofError ? describeError(e.error, lang).message : e.error.message }));
   }
+}
+
+/**
+ * The web app's start: the folders remembered in the settings (src/app/settings.ts `watch`) are watched
+ * again. One that is not there now (a drive not plugged in, a cloud folder not yet synced) stays
+ * remembered and is shown as missing; the others are watched all the same.
+ */
+export async function resumeWatching(watcher: FolderWatcher, remembered: readonly string[]): Promise<readonly string[]> {
+  const present = remembered.filter((f) => existsSync(f) && statSync(f).isDirectory());
+  if (present.length > 0) await watcher.start(present);
+  return present;
 }

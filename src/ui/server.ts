@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Lang } from '../i18n/lang.js';
 import { Browser } from '../app/browse.js';
-import { settingsPath } from '../app/settings.js';
+import { readSettings, settingsPath } from '../app/settings.js';
 import { ChatworkSession } from '../app/chatwork-session.js';
-import { FolderWatcher, type WatchEvent } from '../app/watch-folder.js';
+import { FolderWatcher, resumeWatching, type WatchEvent } from '../app/watch-folder.js';
 import type { Workspace } from '../app/workspace.js';
 import { ArchiveError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
@@ -62,6 +62,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * before Hono builds a URL from them.
  */
 export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
+  const settingsFile = opts.settingsFile ?? settingsPath(opts.workspace.dbPath, process.cwd());
+  // Read before anything is opened: a settings file that cannot be read stops the start cleanly.
+  const remembered = readSettings(settingsFile).watch ?? [];
   const token = newToken();
   let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let hosts: ReadonlySet<string> = new Set();
@@ -95,6 +98,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
     ...(opts.onWatchEvent ? { onEvent: opts.onWatchEvent } : {}),
     ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
   });
+  await resumeWatching(watcher, remembered);
   const chatwork = new ChatworkSession(opts.workspace, opts.chatworkApiBase, opts.chatworkMinuteMs);
   handler = getRequestListener(
     createUiApp({
@@ -103,7 +107,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
       lang: opts.lang,
       maxUpload: opts.maxUpload,
       workspace: opts.workspace,
-      settingsFile: opts.settingsFile ?? settingsPath(opts.workspace.dbPath, process.cwd()),
+      settingsFile,
       browser: new Browser(() => opts.workspace.archive()),
       scratch,
       // Up to 16 previews, and no more than one upload's worth of bytes beyond the one being read.

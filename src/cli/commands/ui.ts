@@ -52,6 +52,7 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     if (ctx.json) ctx.printJson({ url: ui.url });
     else ctx.io.stdout.write(ui.url + '\n');
     ctx.say(render(ctx.lang, msg('ui.cli.open')));
+    if (ui.watcher.watching.length > 0) ctx.say(render(ctx.lang, msg('ui.cli.watching', { folders: ui.watcher.watching.join(', ') })));
     if (opts.open) if (!(await openInBrowser(ui.url))) ctx.warn(render(ctx.lang, msg('ui.cli.no-browser')));
     await untilAborted(ctx.io.signal);
     return EXIT.ok;

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
+import { rememberWatched, readSettings } from '../../app/settings.js';
 import { watchEventText, type WatchEvent } from '../../app/watch-folder.js';
 import type { Lang } from '../../i18n/lang.js';
-import { textsIn } from '../../i18n/message.js';
+import { msg, textsIn } from '../../i18n/message.js';
+import { UsageError } from '../../core/errors.js';
 import type { UiDeps, UiEnv } from '../env.js';
 import { when } from '../format.js';
 import { page, type Html } from '../layout.js';
@@ -22,11 +24,20 @@ function status(lang: Lang, deps: UiDeps): Html {
   const tx = textsIn(lang);
   const w = deps.watcher;
   const wait = waiting(w.events);
+  const missing = (readSettings(deps.settingsFile).watch ?? []).filter((f) => !w.watching.includes(f));
+  const stop = (f: string, label: string): Html =>
+    html`<form data-post="/watch/stop" data-target="#watch-status">
+      <input type="hidden" name="folder" value="${f}" /><button type="submit" class="secondary">${label}</button>
+    </form>`;
   return html`${
-      w.watching.length === 0
+      w.watching.length === 0 && missing.length === 0
         ? html`<p class="muted">${tx('ui.watch.not-watching')}</p>`
-        : html`<p>${tx('ui.watch.watching')}: ${w.watching.map((f) => html`<code data-watching>${f}</code> `)}</p>
-            <form data-post="/watch/stop" data-target="#watch-status"><button type="submit" class="secondary">${tx('ui.watch.stop')}</button></form>`
+        : html`<p>${tx('ui.watch.watching')}:</p>
+            <ul class="folders">
+              ${w.watching.map((f) => html`<li><code data-watching>${f}</code> ${stop(f, tx('ui.watch.stop'))}</li>`)}
+              ${missing.map((f) => html`<li class="warn"><code data-missing>${f}</code> ${tx('ui.watch.missing')} ${stop(f, tx('ui.watch.forget'))}</li>`)}
+            </ul>
+            <p class="muted">${tx('ui.watch.remembered')}</p>`
     }
     ${
       wait.length === 0
@@ -65,7 +76,7 @@ export function watchRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
         tx('ui.watch.title'),
         html`<p>${tx('ui.watch.intro')}</p>
           <form data-post="/watch/start" data-target="#watch-status">
-            <label>${tx('ui.watch.folder')}<input type="text" name="folder" value="${deps.watcher.watching[0] ?? ''}" /></label>
+            <label>${tx('ui.watch.folder')}<input type="text" name="folder" /></label>
             <p><button type="submit">${tx('ui.watch.start')}</button></p>
           </form>
           <section id="watch-status" data-refresh="/watch/status" data-every="1500" aria-live="polite">${status(lang, deps)}</section>
@@ -76,13 +87,27 @@ export function watchRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
 
   app.get('/watch/status', (c) => c.html(status(c.get('lang'), deps)));
 
+  // Starting and stopping change what the next run watches too (the `watch` setting).
   app.post('/watch/start', async (c) => {
-    await deps.watcher.start([(await fields(c))['folder'] ?? '']);
+    const given = ((await fields(c))['folder'] ?? '').trim();
+    // An empty field would otherwise name the folder the app was started in.
+    if (given === '') throw new UsageError(msg('ui.watch.folder-empty'), { hint: msg('ui.watch.no-folder.hint') });
+    const folder = resolve(given);
+    const kept = readSettings(deps.settingsFile).watch ?? [];
+    await deps.watcher.start([...new Set([...deps.watcher.watching, folder])]);
+    rememberWatched(deps.settingsFile, [...new Set([...kept, ...deps.watcher.watching])]);
     return c.html(status(c.get('lang'), deps));
   });
 
   app.post('/watch/stop', async (c) => {
-    await deps.watcher.stop();
+    const folder = (await fields(c))['folder'] ?? '';
+    const rest = deps.watcher.watching.filter((f) => f !== folder);
+    if (rest.length === 0) await deps.watcher.stop();
+    else if (rest.length < deps.watcher.watching.length) await deps.watcher.start(rest);
+    rememberWatched(
+      deps.settingsFile,
+      (readSettings(deps.settingsFile).watch ?? []).filter((f) => f !== folder),
+    );
     return c.html(status(c.get('lang'), deps));
   });
 
