@@ -53,7 +53,7 @@ export async function reparseCapture(archive: Archive, req: ReparseRequest, hook
     throw new UsageError(msg('usage.reparse-other-source', { capture: raw.id, format: importer.format, title: room.title, source: room.source }), {
       hint: msg('usage.reparse-other-source.hint'),
     });
-  const earlier = earlierReparse(archive, raw, importer.format, importer.parserVersion);
+  const earlier = earlierReparse(archive, raw, { format: importer.format, parserVersion: importer.parserVersion, tz });
   if (earlier !== null) throw new UsageError(msg('usage.reparse-done', { capture: raw.id, reparse: earlier }), { hint: msg('usage.reparse-done.hint') });
   if (parsed.warningsWith([]).length > 0) hooks.onEvent({ type: 'warnings', warnings: parsed.warningsWith([]) });
   const { collect } = await import('../importers/importer.js');
@@ -91,9 +91,12 @@ export async function reparseCapture(archive: Archive, req: ReparseRequest, hook
 }
 
 /**
- * A capture that already read this raw capture with the same parser: reading it again would give
- * the same messages (verify holds each capture to its original), so a second one adds nothing.
+ * A capture that already read this raw capture with the same parser, in the same zone: reading it
+ * again would give the same messages (verify holds each capture to its original), so a second one
+ * adds nothing. Another zone (`--tz`) is another reading of the text, and is recorded.
  */
-function earlierReparse(archive: Archive, raw: CaptureRecord, format: string, parserVersion: string): string | null {
-  return archive.captures(raw.roomId).find((c) => c.reparseOf === raw.id && c.format === format && c.parserVersion === parserVersion)?.id ?? null;
+function earlierReparse(archive: Archive, raw: CaptureRecord, reading: Pick<CaptureRecord, 'format' | 'parserVersion' | 'tz'>): string | null {
+  const same = (c: CaptureRecord): boolean =>
+    c.reparseOf === raw.id && c.format === reading.format && c.parserVersion === reading.parserVersion && c.tz === reading.tz;
+  return archive.captures(raw.roomId).find(same)?.id ?? null;
 }

@@ -147,6 +147,24 @@ describe('reparse', () => {
     expect(again.stderr).toContain(doc.capture.id);
   });
 
+  it('reads local times in the zone the paste was kept in, unless --tz says otherwise', async () => {
+    const path = join(tmp.dir, 'chat.txt');
+    writeFileSync(path, '[LINE] 佐藤花子とのトーク履歴\n\n2024/03/01(金)\n09:05\t佐藤花子\t了解です\n');
+    const kept = await cli(['import', path, '--raw', '--room', '佐藤花子', '--format', 'line', '--tz', 'UTC', '--json', '--db', tmp.db]);
+    const raw = kept.json<CaptureJson>().capture;
+    const read = await cli(['reparse', raw.id, '--json', '--db', tmp.db]);
+    expect(read.code, read.stderr).toBe(0);
+    const id = read.json<ReparseJson>().capture.id;
+    const shown = await cli(['show', '佐藤花子', '--capture', id, '--json', '--db', tmp.db]);
+    expect(shown.json<{ messages: { sentAt: string }[] }>().messages.map((m) => m.sentAt)).toEqual(['2024-03-01T09:05:00Z']);
+    // Another zone is another reading of the same text: a capture of its own (the same reading again is refused).
+    expect((await cli(['reparse', raw.id, '--tz', 'UTC', '--db', tmp.db])).code).toBe(2);
+    const tokyo = await cli(['reparse', raw.id, '--tz', 'Asia/Tokyo', '--json', '--db', tmp.db]);
+    expect(tokyo.code, tokyo.stderr).toBe(0);
+    const again = await cli(['show', '佐藤花子', '--capture', tokyo.json<ReparseJson>().capture.id, '--json', '--db', tmp.db]);
+    expect(again.json<{ messages: { sentAt: string }[] }>().messages.map((m) => m.sentAt)).toEqual(['2024-03-01T09:05:00+09:00']);
+  });
+
   it('reads only raw captures, and names an unknown one as every command does', async () => {
     const path = join(tmp.dir, 'chat.txt');
     writeFileSync(path, '[LINE] 佐藤花子とのトーク履歴\n\n2024/03/01(金)\n09:05\t佐藤花子\t了解です\n');

@@ -14,7 +14,7 @@ export const reparseEn = {
     `Capture ${p.capture} reads as ${p.format}, but it was kept in "${p.title}", a ${p.source} room: its messages cannot go into that room.`,
   'usage.reparse-other-source.hint': "Pass --format with a format of the room's service (chatwork-json or chatwork-text for Chatwork).",
   'usage.reparse-done': (p: { capture: string; reparse: string }) =>
-    `Capture ${p.capture} was already read with this parser: its messages are capture ${p.reparse}. Reading it again would record the same messages.`,
+    `Capture ${p.capture} was already read with this parser, in this time zone: its messages are capture ${p.reparse}. Reading it again would record the same messages.`,
   'usage.reparse-done.hint': 'See them with chatproof show ROOM --capture ID.',
   'reparse.read': (p: { capture: string; format: string; messages: number; at: string }) =>
     `Read capture ${p.capture} again as ${p.format}: ${p.messages} messages, as of ${p.at} (when it was kept, or the save time its text states), not as of now.`,

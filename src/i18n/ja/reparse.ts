@@ -16,7 +16,7 @@ export const reparseJa: typeof reparseEn = {
     `取り込み ${p.capture} は ${p.format} として読めますが、保存先の「${p.title}」は ${p.source} のルームです。そのルームにこのメッセージは入れられません。`,
   'usage.reparse-other-source.hint': 'ルームのサービスの形式を --format で指定してください（Chatwork なら chatwork-json か chatwork-text）。',
   'usage.reparse-done': (p) =>
-    `取り込み ${p.capture} はこの読み取り方式で読み直し済みです（メッセージは取り込み ${p.reparse}）。もう一度読んでも同じメッセージが記録されるだけです。`,
+    `取り込み ${p.capture} はこの読み取り方式・このタイムゾーンで読み直し済みです（メッセージは取り込み ${p.reparse}）。もう一度読んでも同じメッセージが記録されるだけです。`,
   'usage.reparse-done.hint': 'chatproof show ルーム名 --capture ID で確認できます。',
   'reparse.read': (p) =>
     `取り込み ${p.capture} を ${p.format} として読み直しました: メッセージ ${p.messages} 件。今ではなく ${p.at} の時点の記録として扱います（保存した日時、または本文に書かれた保存日時）。`,
