@@ -8,6 +8,9 @@ import { browserMissing, launchBrowser, type LaunchedBrowser } from '../support/
 import { tamperEmbeddedByte, toolMissing } from '../support/pdf.js';
 import { tempArchive } from '../support/temp.js';
 import { png1x1 } from '../attach/samples.js';
+import { FakeChatwork } from '../support/chatwork-server.js';
+import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
+import { settingsPath, writeSettings } from '../../src/app/settings.js';
 
 // The journeys of a person who never opens a terminal, in a real Chromium: from an empty archive
 // to a downloaded report that checks out, and a tampered one that does not. One browser and one
@@ -25,6 +28,8 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
   let b: LaunchedBrowser;
   let page: Page;
   let report = '';
+  let fake: FakeChatwork;
+  let tsa: TestTsa | undefined;
   const dialogs: string[] = [];
   const base = (): string => `http://127.0.0.1:${ui.port}`;
   const shot = async (name: string, fullPage = true): Promise<void> => {
@@ -36,7 +41,8 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
   beforeAll(async () => {
     tmp = tempArchive();
     workspace = new Workspace(tmp.db, 'Asia/Tokyo');
-    ui = await startUi({ port: 0, lang: 'ja', maxUpload: 8 * 1024 * 1024, workspace, settleMs: 200 });
+    fake = await FakeChatwork.start();
+    ui = await startUi({ port: 0, lang: 'ja', maxUpload: 8 * 1024 * 1024, workspace, settleMs: 200, chatworkApiBase: fake.baseUrl });
     b = await launchBrowser();
     page = await b.context.newPage();
     page.on('dialog', (d) => {
@@ -47,6 +53,8 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
   afterAll(async () => {
     await b?.close();
     await ui?.close();
+    await fake?.close();
+    await tsa?.close();
     workspace?.close();
     tmp?.cleanup();
   });
@@ -163,6 +171,45 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await shot('room-notes');
   });
 
+  it.skipIf(opensslMissing !== null)('makes a report with the timestamp set for the archive, and shows where it is in the log', async () => {
+    tsa = await startTestTsa();
+    writeSettings(settingsPath(tmp.db, tmp.dir), { tsa: tsa.url, tsaCert: tsa.caCertPath });
+    await page.goto(`${base()}/`);
+    await page.getByRole('link', { name: '佐藤花子' }).click();
+    await page.getByRole('link', { name: '報告書を作る' }).click();
+    await expect(page.locator('select[name=tsa]').inputValue()).resolves.toBe('configured');
+    await page.getByRole('button', { name: '報告書を作る' }).click();
+    const done = page.locator('[data-report]');
+    await done.waitFor({ timeout: 60_000 });
+    await expect(done.locator('[data-field=stamp]').textContent()).resolves.toMatch(
+      /chatproof test TSA がログに .* のタイムスタンプを付けました（ログ #\d+ に記録）。/,
+    );
+    await expect(done.locator('[data-trust]').getAttribute('data-trust')).resolves.toBe('ok');
+    await expect(done.locator('[data-field=doc-stamp]').textContent()).resolves.toContain('PDF 全体に');
+    await shot('report-tsa');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF をダウンロード' }).click()]);
+    const stamped = join(tmp.dir, 'stamped.pdf');
+    await download.saveAs(stamped);
+    // The file downloaded is the stamped one: it carries the document timestamp's signature dictionary.
+    expect(readFileSync(stamped).includes(Buffer.from('/SubFilter /ETSI.RFC3161'))).toBe(true);
+  });
+
+  it('keeps a Chatwork token for the run, syncs now and sets a schedule', async () => {
+    fake.addRoom('333', '案件E');
+    fake.post('333', { accountId: 7, name: '佐藤 花子', body: '資料を送ります', sendTime: 1_709_251_200 });
+    await page.goto(`${base()}/chatwork`);
+    await page.locator('input[name=token]').fill(fake.token);
+    await page.getByRole('button', { name: 'このトークンを使う' }).click();
+    await page.getByRole('button', { name: '今すぐ同期' }).click();
+    await expect(page.locator('[data-last]').textContent()).resolves.toContain('1 ルームを同期しました。新しい取り込み 1 件。');
+    await page.locator('input[name=minutes]').fill('30');
+    await page.getByRole('button', { name: '間隔を設定' }).click();
+    await expect(page.locator('[data-next]').textContent()).resolves.toMatch(/次の同期は \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(page.locator('main').textContent()).resolves.not.toContain(fake.token);
+    await expect(page.locator('input[name=token]').inputValue()).resolves.toBe('');
+    await shot('chatwork');
+  });
+
   it('watches a folder and shows a dropped export, imported once its size is stable', async () => {
     const folder = join(tmp.dir, 'inbox');
     mkdirSync(folder);
@@ -184,7 +231,6 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
 
   it('speaks English when asked, and keeps the choice', async () => {
     await page.goto(`${base()}/chatwork`);
-    await shot('chatwork');
     await page.getByRole('link', { name: 'English' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Chatwork');
     await expect(page.locator('main p').first().textContent()).resolves.toContain('The token is kept in memory');

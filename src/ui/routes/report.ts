@@ -52,7 +52,7 @@ function madeText(lang: Lang, tz: string, done: Exported, id: string): Html {
       s === null
         ? ''
         : html`<p data-field="stamp">${tx('ui.report.stamped', { tsa: s.token.tsaName ?? '', at: whenText(s.token.genTime, tz), seq: s.entry.seq })}</p>
-            <p class="${trust?.ok === true ? '' : 'warn'}" data-trust="${trust?.ok === true ? 'ok' : 'no'}">
+            <p class="${trust?.ok === true ? 'muted' : 'warn'}" data-trust="${trust?.ok === true ? 'ok' : 'no'}">
               ${trust?.ok === true ? '✓' : '✗'}
               ${tx('ui.report.trust', { anchor: s.verification.anchor, detail: trust === undefined ? '' : render(lang, trust.detail) })}
             </p>`

@@ -31,7 +31,7 @@ export function notesList(lang: Lang, tz: string, roomId: string, observations: 
           </ul>`
     }
     <form data-post="/rooms/${roomId}/note" data-target="#room-notes" data-clear>
-      <label>${tx('ui.note.text')}<textarea name="text" rows="3"></textarea></label>
+      <label>${tx('ui.note.text')}<textarea name="text" class="short" rows="3"></textarea></label>
       <p class="muted">${tx('ui.note.intro')}</p>
       <p><button type="submit" class="secondary">${tx('ui.note.add')}</button></p>
     </form>`;
