@@ -9,3 +9,9 @@ export async function readAnchors(file: string | undefined, cwd: string): Promis
   const path = resolve(cwd, file);
   return { certs: await readCertificateFile(path), file: path };
 }
+
+/** A certificate file sent from a page (PEM or DER): the anchors it names, by the name it was sent with. */
+export async function anchorsFromBytes(bytes: Uint8Array, name: string): Promise<Anchors> {
+  const { parseCertificates } = await import('../timestamp/index.js');
+  return { certs: parseCertificates(bytes, name), file: name };
+}

@@ -125,7 +125,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
 
   it('checks the genuine report (every check ✓) and a tampered copy (✗)', async () => {
     await page.goto(`${base()}/verify`);
-    await page.locator('input[type=file]').setInputFiles(report);
+    await page.locator('form[data-post="/verify"] input[type=file]').setInputFiles(report);
     const verdict = page.locator('[data-verdict]');
     await verdict.waitFor({ timeout: 60_000 });
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe('ok');
@@ -136,7 +136,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     const tampered = join(tmp.dir, 'tampered.pdf');
     tamperEmbeddedByte(report, tampered, '保存日時：2024/03/05 2', '1');
     await page.goto(`${base()}/verify`);
-    await page.locator('input[type=file]').setInputFiles(tampered);
+    await page.locator('form[data-post="/verify"] input[type=file]').setInputFiles(tampered);
     await verdict.waitFor({ timeout: 60_000 });
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe('bad');
     const failed = await page.locator('li[data-ok=false] strong').allTextContents();
@@ -192,6 +192,18 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await download.saveAs(stamped);
     // The file downloaded is the stamped one: it carries the document timestamp's signature dictionary.
     expect(readFileSync(stamped).includes(Buffer.from('/SubFilter /ETSI.RFC3161'))).toBe(true);
+
+    // Checked on the page with the TSA's CA certificate given first: every check holds.
+    await page.goto(`${base()}/verify`);
+    await page.locator('details summary').click();
+    await page.locator('form[data-post="/verify/anchor"] input[type=file]').setInputFiles(tsa.caCertPath);
+    await page.locator('[data-anchor]').waitFor();
+    await page.locator('form[data-post="/verify"] input[type=file]').setInputFiles(stamped);
+    const verdict = page.locator('[data-verdict]');
+    await verdict.waitFor({ timeout: 60_000 });
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('ok');
+    await expect(page.locator('li[data-ok=false]').count()).resolves.toBe(0);
+    await shot('verify-stamped', false);
   });
 
   it('keeps a Chatwork token for the run, syncs now and sets a schedule', async () => {

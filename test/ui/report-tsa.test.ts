@@ -21,6 +21,7 @@ describe.skipIf(missing !== null)('the report page with a timestamp', () => {
   let t: TestUi;
   let tsa: TestTsa;
   let room = '';
+  let stampedPdf: Buffer = Buffer.alloc(0);
 
   beforeAll(async () => {
     tsa = await startTestTsa();
@@ -68,6 +69,25 @@ describe.skipIf(missing !== null)('the report page with a timestamp', () => {
     expect(sig).toContain('Total document signed');
     const checked = await verifyReport(res, pdf, await readAnchors(tsa.caCertPath, t.dir), pdfRenderer());
     expect(checked.checks.filter((c) => !c.ok)).toEqual([]);
+    stampedPdf = res;
+  }, 120_000);
+
+  it('"Check a report" trusts the timestamps once the TSA\'s CA certificate is given, and not before', async () => {
+    const without = await t.post('/verify?name=report.pdf', stampedPdf);
+    expect(without.text).toContain('data-verdict="bad"');
+    expect(without.text).toMatch(/data-ok="false"><span class="mark">✗<\/span><strong>[^<]*[Tt]imestamp/);
+    const kept = await t.post('/verify/anchor?name=tsa-ca.pem', readFileSync(tsa.caCertPath));
+    expect(kept.text).toContain('✓ tsa-ca.pem (1 certificates)');
+    const anchor = /name="anchor" value="([^"]+)"/.exec(kept.text)?.[1] ?? '';
+    const checked = await t.post(`/verify?name=report.pdf&anchor=${anchor}`, stampedPdf);
+    expect(checked.text).toContain('data-verdict="ok"');
+    expect(checked.text).toContain('timestamps checked against tsa-ca.pem');
+    expect(checked.text).not.toContain('data-ok="false"');
+    // A certificate file that is none is refused with what to do; an id this run never gave is too.
+    expect((await t.post('/verify/anchor?name=notes.pem', 'not a certificate')).status).toBe(422);
+    const stale = await t.post('/verify?name=report.pdf&anchor=unknown', stampedPdf);
+    expect(stale.status).toBe(400);
+    expect(stale.text).toContain('no longer kept');
   }, 120_000);
 
   it('says so when the archive no longer has a TSA set, and stamps nothing', async () => {

@@ -37,6 +37,14 @@ export const uiEn = {
     'Drop a chatproof PDF report: every hash, Merkle root, log link and timestamp inside it is checked. No archive is needed, and the file never leaves this computer.',
   'ui.verify.all-ok': (p: { n: number }) => `✓ All ${p.n} checks hold; each line says what was compared and what it rests on.`,
   'ui.verify.some-bad': (p: { bad: number; n: number }) => `✗ ${p.bad} of ${p.n} checks failed: this report was changed after it was made, or is damaged.`,
+  'ui.verify.anchor': 'Stamped by a TSA of its own (FreeTSA, a company TSA)? Its certificate',
+  'ui.verify.anchor-note':
+    "The timestamps are checked against the root certificates that come with Node (Mozilla's). A report stamped by a TSA outside them, such as FreeTSA, needs that TSA's CA certificate, from its own website: choose it here before the PDF (chatproof verify-report --tsa-cert does the same).",
+  'ui.verify.anchor-file': 'CA certificate of the TSA (PEM or DER)',
+  'ui.verify.anchor-kept': (p: { file: string; n: number }) => `✓ ${p.file} (${p.n} certificates): the next PDF\'s timestamps are checked against it.`,
+  'ui.verify.anchor-used': (p: { file: string }) => `timestamps checked against ${p.file}`,
+  'ui.verify.anchor-expired': 'The certificate chosen earlier is no longer kept (the app was restarted, or many were chosen since).',
+  'ui.verify.anchor-expired.hint': 'Reload the page, choose the certificate again, then the PDF.',
   'ui.verify.file': 'File',
 
   'ui.rooms.title': 'Rooms',

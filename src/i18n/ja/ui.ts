@@ -39,6 +39,14 @@ export const uiJa: typeof uiEn = {
     'chatproof の PDF 報告書を置くと、中のハッシュ・Merkle ルート・ログの連鎖・タイムスタンプをすべて確かめます。アーカイブは不要で、ファイルはこのパソコンの外に送られません。',
   'ui.verify.all-ok': (p) => `✓ ${p.n} 項目すべて確認できました。各行が、何を比べ、何に依拠したかを示します。`,
   'ui.verify.some-bad': (p) => `✗ ${p.n} 項目のうち ${p.bad} 項目が一致しません。この報告書は作成後に変更されたか、壊れています。`,
+  'ui.verify.anchor': '独自のタイムスタンプ局（FreeTSA、会社の局など）で押された報告書ですか？ その局の証明書',
+  'ui.verify.anchor-note':
+    'タイムスタンプは Node に付属するルート証明書（Mozilla のもの）で確認します。FreeTSA のようにそれに含まれない局で押された報告書には、その局のサイトにある CA 証明書が必要です。PDF より先にここで選んでください（chatproof verify-report --tsa-cert と同じです）。',
+  'ui.verify.anchor-file': 'タイムスタンプ局の CA 証明書（PEM か DER）',
+  'ui.verify.anchor-kept': (p) => `✓ ${p.file}（証明書 ${p.n} 枚）: 次に選ぶ PDF のタイムスタンプをこれで確認します。`,
+  'ui.verify.anchor-used': (p) => `タイムスタンプは ${p.file} で確認`,
+  'ui.verify.anchor-expired': '先に選んだ証明書はもう保持されていません（アプリを再起動したか、そのあと多くの証明書が選ばれました）。',
+  'ui.verify.anchor-expired.hint': 'ページを読み込み直し、証明書を選び直してから PDF を選んでください。',
   'ui.verify.file': 'ファイル',
 
   'ui.rooms.title': 'ルーム',
