@@ -26,6 +26,7 @@ class PdfWriter implements ReportWriter {
     private readonly clock: ZoneClock,
     sink: ByteSink,
     totalPages: number | null,
+    places: ReadonlyMap<string, number> | null,
     private readonly finalPass: boolean,
   ) {
     this.doc = openDocument(report, !finalPass);
@@ -47,9 +48,15 @@ class PdfWriter implements ReportWriter {
           `Generated from the log as of #${head.seq} (${dateTime(head.at, tz)})`,
         ),
         totalPages,
+        places,
       },
       finalPass,
     );
+  }
+
+  /** Where each named destination landed: the counting pass hands it to the writing pass. */
+  get places(): ReadonlyMap<string, number> {
+    return this.layout.placed;
   }
 
   writeHeader(): void {
@@ -77,7 +84,7 @@ class PdfWriter implements ReportWriter {
 
 /**
  * "page X / Y" on every page needs Y before page 1 is written, and pages stream out as they are
- * made. So the report is laid out twice with the same code: the first pass only counts pages
+ * made (and the cover names the page each of its first changes is on). So the report is laid out twice with the same code: the first pass only counts pages
  * (its bytes are dropped), the second writes with the total known. The frame is drawn in the
  * margins with line breaking off, so the number printed cannot move anything. The counting pass skips what moves nothing: compression, glyphs,
  * whatever sits at a fixed place, attachments. Memory stays flat; time is about 1.6× one pass.
@@ -85,14 +92,10 @@ class PdfWriter implements ReportWriter {
 export const pdfExporter: Exporter = {
   async render(report: Report, sink: ByteSink, signal?: AbortSignal, progress?: RenderProgress): Promise<ExportResult> {
     const clock = new ZoneClock(report.tz);
-    const counted = await drive(
-      new PdfWriter(report, clock, { write: () => undefined }, null, false),
-      report.transcript,
-      signal,
-      progress && { phase: 'layout', report: progress },
-    );
+    const counter = new PdfWriter(report, clock, { write: () => undefined }, null, null, false);
+    const counted = await drive(counter, report.transcript, signal, progress && { phase: 'layout', report: progress });
     const written = await drive(
-      new PdfWriter(report, clock, sink, counted.pages, true),
+      new PdfWriter(report, clock, sink, counted.pages, counter.places, true),
       report.transcript,
       signal,
       progress && { phase: 'pages', report: progress },

@@ -23,6 +23,8 @@ export interface Frame {
   readonly footer: string;
   /** Known in the second pass only (two-pass rendering, see index.ts). */
   readonly totalPages: number | null;
+  /** The page each named destination is on, from the counting pass: known in the second pass only. */
+  readonly places: ReadonlyMap<string, number> | null;
 }
 
 export class Layout {
@@ -33,6 +35,8 @@ export class Layout {
   continuation: string | null = null;
   /** The last top-level bookmark: where the next level-2 bookmark goes. */
   private section: PDFKit.PDFOutline | null = null;
+  /** The page of each named destination placed so far: a name is placed once, where it first occurs. */
+  readonly placed = new Map<string, number>();
 
   /**
    * `inking` is false in the page-counting pass: what is drawn at fixed places (frame, meta
@@ -106,6 +110,27 @@ export class Layout {
     if (!this.inking) return;
     if (level === 1 || this.section === null) this.section = this.doc.outline.addItem(title);
     else this.section.addItem(title);
+  }
+
+  /**
+   * A named destination (ISO 32000-1 §12.3.2.3) at `y` on this page, for a link to go to. Neither
+   * it nor a link moves anything, so the page-counting pass leaves both out.
+   */
+  destination(name: string, y: number): void {
+    if (this.placed.has(name)) return;
+    this.placed.set(name, this.pages);
+    if (this.inking) this.doc.addNamedDestination(name, 'XYZ', null, y, null);
+  }
+
+  /** The page a named destination is on, once the counting pass has found it. */
+  pageOf(name: string): number | null {
+    return this.frame.places?.get(name) ?? null;
+  }
+
+  /** A link over the text column from `top` to `bottom` of this page, going to a named destination. */
+  linkTo(name: string, top: number, bottom: number): void {
+    if (!this.inking || bottom <= top) return;
+    this.doc.goTo(this.left, top, this.width, bottom - top, name);
   }
 
   heading(text: string, level: 1 | 2): void {

@@ -21,6 +21,11 @@ function statusLabel(m: ShownMessage, r: Report): string | null {
   }
 }
 
+/** Where a message's place in the transcript is named, for the cover's links to it. */
+export function messagePlace(m: ShownMessage): string {
+  return `m-${m.hash}`;
+}
+
 export function senderName(m: ShownMessage, r: Report): string {
   return m.sender ?? (m.kind === 'system' ? L(r.lang, '（システム）', '(system)') : L(r.lang, '（送信者不明）', '(unknown sender)'));
 }

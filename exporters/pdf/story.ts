@@ -2,14 +2,14 @@ import type { Report, ShownMessage } from '../../src/report/model.js';
 import { FONT_BOLD, FONT_REGULAR } from './fonts.js';
 import { dateTime, L } from './format.js';
 import { INK, type Layout, SIZE } from './layout.js';
-import { deletedByMark, markChange, senderName, writeIndented } from './message-block.js';
+import { deletedByMark, markChange, messagePlace, senderName, writeIndented } from './message-block.js';
 
 /** How many changed messages page 1 shows; the summary of changes lists them all. */
 const FIRST_CHANGES = 5;
 
 /**
  * Page 1's story, before any hash: what changed (the counts, then the first changed messages,
- * before → after) and one plain sentence on what the report proves, what it does not, and
+ * before → after, each a link to its place in the transcript) and one plain sentence on what the report proves, what it does not, and
  * whether a third party vouches for the time.
  */
 export function writeStory(l: Layout, r: Report): void {
@@ -33,9 +33,13 @@ export function writeStory(l: Layout, r: Report): void {
     const top = l.doc.y;
     const page = l.pages;
     l.gap(2);
+    const line = l.doc.y;
     l.use(FONT_BOLD, SIZE.small).para(`${dateTime(m.sentAt, r.tz)}  ${senderName(m, r)}  ${tag(m, r)}`, 6);
+    pageNote(l, messagePlace(m), line, lang);
     writeIndented(l, beforeAfter(m, r), SIZE.body, INK.text, 14);
     markChange(l, top, page);
+    // The whole entry goes to the message in the transcript, where what happened is told in full.
+    if (l.pages === page) l.linkTo(messagePlace(m), top, l.doc.y);
   }
   if (changed.length > FIRST_CHANGES) {
     l.use(FONT_REGULAR, SIZE.small, INK.muted).para(
@@ -44,6 +48,21 @@ export function writeStory(l: Layout, r: Report): void {
   }
   l.gap(6);
   l.use(FONT_REGULAR, SIZE.body).para(plainSentence(r));
+}
+
+/**
+ * "→ 4 ページ" at the right of a change's first line: where the link goes, for a reader on paper
+ * and as a cue that it is a link. At a fixed place, moving nothing (the counting pass skips it).
+ */
+function pageNote(l: Layout, place: string, y: number, lang: Report['lang']): void {
+  const page = l.pageOf(place);
+  if (!l.inking || page === null) return;
+  const { x, y: after } = l.doc;
+  const note = L(lang, `→ ${page} ページ`, `→ page ${page}`);
+  l.use(FONT_REGULAR, SIZE.small, INK.muted);
+  l.doc.text(note, l.left + l.width - 4 - l.doc.widthOfString(note), y, { lineBreak: false });
+  l.doc.x = x;
+  l.doc.y = after;
 }
 
 function tag(m: ShownMessage, r: Report): string {

@@ -3,7 +3,7 @@ import { FONT_BOLD, FONT_REGULAR } from './fonts.js';
 import { dayHeading, L } from './format.js';
 import { INK, type Layout, SIZE } from './layout.js';
 import type { ZoneClock } from './zone-clock.js';
-import { BODY_INDENT, markChange, senderName, statusNotes, writeIndented, writeMeta } from './message-block.js';
+import { BODY_INDENT, markChange, messagePlace, senderName, statusNotes, writeIndented, writeMeta } from './message-block.js';
 
 /** The transcript: date separators, then each message with its status marked in place. */
 
@@ -35,6 +35,7 @@ export function writeTranscriptMessage(l: Layout, r: Report, clock: ZoneClock, m
   l.ensure(SIZE.body * 3.2);
   const top = l.doc.y;
   const page = l.pages;
+  if (m.status !== 'present') l.destination(messagePlace(m), top);
   writeMeta(l, r, m, wall?.time ?? '', BODY_INDENT);
   l.continuation = L(r.lang, `（続き）${wall?.time ?? ''} ${senderName(m, r)}`, `(continued) ${wall?.time ?? ''} ${senderName(m, r)}`);
   writeIndented(l, m.body, SIZE.body, m.status === 'deleted' || m.status === 'unsent' ? INK.muted : INK.text, BODY_INDENT);

@@ -201,6 +201,9 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
         return Buffer.from(canonicalJson(m), 'utf8');
       }),
     );
+  /** The link annotations of the cover, in order: chatproof's links from the first changes to the transcript. */
+  const coverLinks = (doc: ForgeDoc): number[] =>
+    [...(/\/Annots \[([^\]]*)\]/.exec(pages(doc)[0]!.head)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
   const catalogOf = (doc: ForgeDoc): ForgeObject => doc.objects.find((o) => /\/Type \/Catalog/.test(o.head))!;
   const addToPage = (doc: ForgeDoc, pageIndex: number, key: string, value: string): ForgeObject => {
     const page = pages(doc)[pageIndex]!;
@@ -308,7 +311,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
       says: /pages: it carries annotations chatproof never writes \(page 2: FileAttachment\).*a file-attachment annotation/,
     },
     {
-      name: 'an incremental update adding a link annotation to page 1',
+      name: 'an incremental update adding a web link (URI) to page 1, beside the links to the transcript',
       make: () => {
         const doc = parsePdf(genuine);
         const n = nextNum(doc);
@@ -318,9 +321,51 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
           stream: null,
         };
         const page = pages(doc)[0]!;
-        return appendUpdate(genuine, [link, { ...page, head: page.head.replace(/>>\n$/, `/Annots [${n} 0 R]\n>>\n`) }]);
+        return appendUpdate(genuine, [link, { ...page, head: page.head.replace(/\/Annots \[/, `/Annots [${n} 0 R `) }]);
       },
       says: /revisions: .*annotation[\s\S]*pages: it carries annotations chatproof never writes \(page 1: Link \[56 700 300 720\] → the address https:\/\/example\.com\/\)/,
+    },
+    {
+      name: 'a cover link to the transcript turned into a web link (URI)',
+      make: () =>
+        rewrite((doc) => {
+          const action = obj(doc, ref(obj(doc, coverLinks(doc)[0]!).head, 'A'));
+          action.head = action.head.replace(/\/S \/GoTo\s+\/D \([^)]*\)/, '/S /URI\n/URI (https://example.com/)');
+        }),
+      says: /pages: it carries annotations chatproof never writes \(page 1: Link \[[\d ]+\] → the address https:\/\/example\.com\/\); it lacks links chatproof writes \(page 1: Link \[[\d ]+\] → the destination "m-[0-9a-f]{64}"\).*link 1 on page 1 \(where it goes\) differs/,
+    },
+    {
+      name: 'a cover link sent to another page (page 2) instead of the message',
+      make: () =>
+        rewrite((doc) => {
+          const action = obj(doc, ref(obj(doc, coverLinks(doc)[0]!).head, 'A'));
+          action.head = action.head.replace(/\/D \([^)]*\)/, `/D [${pages(doc)[1]!.num} 0 R /XYZ null null null]`);
+        }),
+      says: /pages: it carries annotations chatproof never writes \(page 1: Link \[[\d ]+\] → the destination \[.*link 1 on page 1 \(where it goes\) differs/,
+    },
+    {
+      name: "a cover link's destination moved to another message",
+      make: () =>
+        rewrite((doc) => {
+          const [a, b] = coverLinks(doc).map((n) => obj(doc, ref(obj(doc, n).head, 'A')));
+          const target = /\/D \(([^)]*)\)/.exec(b!.head)![1]!;
+          a!.head = a!.head.replace(/\/D \([^)]*\)/, `/D (${target})`);
+        }),
+      says: /pages: it carries annotations chatproof never writes .*link 1 on page 1 \(where it goes\) differs/,
+    },
+    {
+      name: 'a cover link moved over another part of the page',
+      make: () =>
+        rewrite((doc) => {
+          const link = obj(doc, coverLinks(doc)[0]!);
+          link.head = link.head.replace(/\/Rect \[[^\]]*\]/, '/Rect [56 100 539.28 140]');
+        }),
+      says: /pages: it carries annotations chatproof never writes \(page 1: Link \[56 100 539 140\].*link 1 on page 1 \(its place\) differs/,
+    },
+    {
+      name: 'the cover links to the transcript removed',
+      make: () => rewrite((doc) => void (pages(doc)[0]!.head = pages(doc)[0]!.head.replace(/\/Annots \[[^\]]*\]\n?/, ''))),
+      says: /pages: it lacks links chatproof writes \(page 1: Link/,
     },
     {
       name: 'one bit flipped in the embedded font',

@@ -82,6 +82,28 @@ describe('report of the LINE unsend-and-delete scenario', () => {
     expect(cover).not.toMatch(/[0-9a-f]{32}/);
   });
 
+  it("links each of the cover's changes to its place in the transcript", async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: pdfjs.VerbosityLevel.ERRORS });
+    try {
+      const doc = await task.promise;
+      const links = (await (await doc.getPage(1)).getAnnotations()) as { subtype: string; dest?: unknown }[];
+      const manifest = JSON.parse((await pdfAttachments(bytes)).get('manifest.json')!.toString('utf8')) as Manifest;
+      const changed = manifest.transcript.filter((t) => t.status !== 'present').map((t) => `m-${t.hash}`);
+      expect(links.map((a) => [a.subtype, a.dest])).toEqual(changed.map((name) => ['Link', name]));
+      for (const name of changed) {
+        const dest = (await doc.getDestination(name))!;
+        const page = await doc.getPageIndex(dest[0] as { num: number; gen: number });
+        // The transcript starts on page 4; the message drawn there is the changed one.
+        expect(page + 1).toBe(4);
+        const body = manifest.messages[name.slice(2)]!.body;
+        expect(flat(pages[page]!)).toContain(flat(body).slice(0, 12));
+      }
+    } finally {
+      await task.destroy();
+    }
+  });
+
   it('puts the hashes on a technical page: the log head, the originals and what they rest on', () => {
     expect(pages[1]).toContain('技術情報（検証用）');
     expect(pages[1]).toContain('根拠とした取り込み');

@@ -58,9 +58,10 @@ export function addedObject(o: PdfObject): string {
   const head = o.head;
   if (/\/JavaScript|\/JS\b/.test(head)) return 'JavaScript';
   if (/\/OpenAction|\/AA\b/.test(head)) return 'an automatic action (OpenAction)';
+  // A page before its annotations: a page that lists annotations is still a page.
+  if (/\/Type \/Page\b/.test(head)) return 'a page';
   if (/\/Annots?\b/.test(head)) return /\/FileAttachment/.test(head) ? 'a file-attachment annotation' : 'an annotation';
   if (/\/Type \/EmbeddedFile|\/Type \/Filespec/.test(head)) return 'an embedded file';
-  if (/\/Type \/Page\b/.test(head)) return 'a page';
   return 'an object';
 }
 
@@ -84,9 +85,17 @@ function objectRoles(layout: PdfLayout): Map<number, string> {
         const resources = page === undefined ? null : ref(page.head, 'Resources');
         if (contents !== null) roles.set(contents, `the text and drawing of page ${i + 1}`);
         if (resources !== null) roles.set(resources, `the resources of page ${i + 1}`);
+        const links = [...(/\/Annots \[([^\]]*)\]/.exec(page?.head ?? '')?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((a) => Number(a[1]));
+        links.forEach((link, k) => {
+          roles.set(link, `link ${k + 1} on page ${i + 1} (its place)`);
+          const action = ref(byNum.get(link)?.head ?? '', 'A');
+          if (action !== null) roles.set(action, `link ${k + 1} on page ${i + 1} (where it goes)`);
+        });
       });
     } else if (type === 'Catalog') {
       roles.set(o.num, 'the document catalog');
+      const names = ref(o.head, 'Names');
+      if (names !== null) roles.set(names, "the document's name tree (the attached files' names, the places links go to)");
     } else if (type === 'FontDescriptor') {
       const font = /\/FontName \/\w+\+([\w-]+)/.exec(o.head)?.[1] ?? 'a font';
       roles.set(o.num, `the font ${font} (its description)`);
