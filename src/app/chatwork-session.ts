@@ -1,5 +1,6 @@
-import { UsageError } from '../core/errors.js';
-import { msg } from '../i18n/message.js';
+import { ChatproofError, describeError, UsageError } from '../core/errors.js';
+import type { Lang } from '../i18n/lang.js';
+import { msg, render } from '../i18n/message.js';
 import { ChatworkClient, DEFAULT_API_BASE } from '../sync/chatwork-client.js';
 import type { RoomOutcome } from './sync-types.js';
 import type { Workspace } from './workspace.js';
@@ -8,6 +9,15 @@ export interface SyncPass {
   readonly at: string;
   readonly rooms: readonly RoomOutcome[];
   readonly error: Error | null;
+}
+
+export interface ChatworkSessionOptions {
+  /** CHATWORK_API_BASE (a test server); absent: Chatwork's own. */
+  readonly apiBase?: string | undefined;
+  /** How long a minute of the schedule is (tests run it faster; the app never sets it). */
+  readonly minuteMs?: number | undefined;
+  /** Told of each pass, scheduled or asked for: the CLI writes it as a log line. */
+  readonly onPass?: ((pass: SyncPass) => void) | undefined;
 }
 
 /**
@@ -26,12 +36,16 @@ export class ChatworkSession {
   next: string | null = null;
   last: SyncPass | null = null;
 
-  /** `minuteMs`: how long a minute of the schedule is (tests run it faster; the app never sets it). */
+  private readonly apiBase: string;
+  private readonly minuteMs: number;
+
   constructor(
     private readonly workspace: Workspace,
-    private readonly apiBase = DEFAULT_API_BASE,
-    private readonly minuteMs = 60_000,
-  ) {}
+    private readonly opts: ChatworkSessionOptions = {},
+  ) {
+    this.apiBase = opts.apiBase ?? DEFAULT_API_BASE;
+    this.minuteMs = opts.minuteMs ?? 60_000;
+  }
 
   get hasToken(): boolean {
     return this.#token !== null;
@@ -106,6 +120,15 @@ export class ChatworkSession {
     } catch (e) {
       this.last = { at, rooms: progress.done, error: e instanceof Error ? e : new Error(String(e)) };
     }
+    this.opts.onPass?.(this.last);
     return this.last;
   }
+}
+
+/** One line per pass, in the reader's language: the CLI's log line (never the token). */
+export function syncPassText(lang: Lang, p: SyncPass): string {
+  const done = render(lang, msg('ui.chatwork.synced', { rooms: p.rooms.length, captures: p.rooms.filter((r) => r.status === 'captured').length }));
+  if (p.error === null) return `Chatwork: ${done}`;
+  const why = p.error instanceof ChatproofError ? describeError(p.error, lang).message : p.error.message;
+  return `Chatwork: ${render(lang, msg('ui.chatwork.pass-failed', { why }))}`;
 }

@@ -7,7 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Lang } from '../i18n/lang.js';
 import { Browser } from '../app/browse.js';
 import { readSettings, settingsPath } from '../app/settings.js';
-import { ChatworkSession } from '../app/chatwork-session.js';
+import { ChatworkSession, type SyncPass } from '../app/chatwork-session.js';
 import { FolderWatcher, resumeWatching, type WatchEvent } from '../app/watch-folder.js';
 import type { Workspace } from '../app/workspace.js';
 import { ArchiveError } from '../core/errors.js';
@@ -31,6 +31,8 @@ export interface UiServerOptions {
   readonly settleMs?: number;
   /** CHATWORK_API_BASE, as `chatproof sync` reads it (a test server); absent: Chatwork's own. */
   readonly chatworkApiBase?: string;
+  /** Told of each Chatwork pass: the CLI writes it as a log line. */
+  readonly onChatworkPass?: (p: SyncPass) => void;
   /** How long a minute of the Chatwork schedule is (tests only); absent: a minute. */
   readonly chatworkMinuteMs?: number;
 }
@@ -99,7 +101,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
     ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
   });
   await resumeWatching(watcher, remembered);
-  const chatwork = new ChatworkSession(opts.workspace, opts.chatworkApiBase, opts.chatworkMinuteMs);
+  const chatwork = new ChatworkSession(opts.workspace, { apiBase: opts.chatworkApiBase, minuteMs: opts.chatworkMinuteMs, onPass: opts.onChatworkPass });
   handler = getRequestListener(
     createUiApp({
       token,

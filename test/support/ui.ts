@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import type { SyncPass } from '../../src/app/chatwork-session.js';
 import { settingsPath } from '../../src/app/settings.js';
 import { Workspace } from '../../src/app/workspace.js';
 import { startUi, type RunningUi } from '../../src/ui/server.js';
@@ -50,7 +51,9 @@ export interface TestUi {
   close(): Promise<void>;
 }
 
-export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string; chatworkMinuteMs?: number } = {}): Promise<TestUi> {
+export async function startTestUi(
+  opts: { maxUpload?: number; lang?: 'ja' | 'en'; chatworkApiBase?: string; chatworkMinuteMs?: number; onChatworkPass?: (p: SyncPass) => void } = {},
+): Promise<TestUi> {
   const { dir, db, cleanup } = tempArchive();
   const workspace = new Workspace(db, 'Asia/Tokyo');
   const settingsFile = settingsPath(db, dir);
@@ -62,6 +65,7 @@ export async function startTestUi(opts: { maxUpload?: number; lang?: 'ja' | 'en'
     settingsFile,
     ...(opts.chatworkApiBase ? { chatworkApiBase: opts.chatworkApiBase } : {}),
     ...(opts.chatworkMinuteMs ? { chatworkMinuteMs: opts.chatworkMinuteMs } : {}),
+    ...(opts.onChatworkPass ? { onChatworkPass: opts.onChatworkPass } : {}),
   });
   const host = `127.0.0.1:${ui.port}`;
   const first = await raw(ui.port, 'GET', new URL(ui.url).pathname + new URL(ui.url).search, { Host: host });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncPassText } from '../../src/app/chatwork-session.js';
 import { FakeChatwork } from '../support/chatwork-server.js';
 import { startTestUi, type TestUi } from '../support/ui.js';
 
@@ -19,10 +20,12 @@ async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean): Promi
 
 describe('the Chatwork schedule', () => {
   let t: TestUi;
+  /** What `chatproof ui` writes to its terminal for each pass. */
+  const logged: string[] = [];
   let fake: FakeChatwork;
   beforeAll(async () => {
     fake = await FakeChatwork.start();
-    t = await startTestUi({ lang: 'en', chatworkApiBase: fake.baseUrl, chatworkMinuteMs: 40 });
+    t = await startTestUi({ lang: 'en', chatworkApiBase: fake.baseUrl, chatworkMinuteMs: 40, onChatworkPass: (p) => logged.push(syncPassText('en', p)) });
   });
   afterAll(async () => {
     await t.close();
@@ -65,7 +68,8 @@ describe('the Chatwork schedule', () => {
     // Ten minutes of the schedule: no pass starts.
     await sleep(400);
     expect(fake.requests.length).toBe(asked);
-    for (const page of [set.text, first.text, later.text, stopped.text]) expect(page).not.toContain(fake.token);
+    for (const page of [set.text, first.text, later.text, stopped.text, ...logged]) expect(page).not.toContain(fake.token);
+    expect(logged[0]).toBe('Chatwork: Synced 1 rooms; 1 new captures.');
   }, 30_000);
 
   it('shows a failed scheduled pass with what to do next, and keeps the schedule', async () => {
@@ -77,6 +81,8 @@ describe('the Chatwork schedule', () => {
     );
     expect(failed.text).toContain('role="alert"');
     expect(failed.text).toContain('data-schedule="1"');
+    expect(logged.at(-1)).toMatch(/^Chatwork: the sync failed: /);
+    expect(logged.at(-1)).not.toContain('not-the-token');
     await t.post('/chatwork/forget', '{}', 'application/json');
     expect((await t.get('/chatwork/passes')).text).toContain('No schedule.');
   }, 30_000);

@@ -30,11 +30,12 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg('usage.ui-port', { value: String(opts.port) }));
   const maxUpload = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
-  const [{ startUi }, { Workspace }, { watchEventText }, { settingsPath }] = await Promise.all([
+  const [{ startUi }, { Workspace }, { watchEventText }, { settingsPath }, { syncPassText }] = await Promise.all([
     import('../../ui/server.js'),
     import('../../app/workspace.js'),
     import('../../app/watch-folder.js'),
     import('../../app/settings.js'),
+    import('../../app/chatwork-session.js'),
   ]);
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
   const apiBase = ctx.io.env['CHATWORK_API_BASE']?.trim();
@@ -46,6 +47,7 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     settingsFile: settingsPath(ctx.dbPath, ctx.io.cwd),
     ...(apiBase ? { chatworkApiBase: apiBase } : {}),
     onWatchEvent: (e) => ctx.warn(`${e.at} ${watchEventText(ctx.lang, e)}`),
+    onChatworkPass: (p) => ctx.warn(`${p.at} ${syncPassText(ctx.lang, p)}`),
   });
   try {
     // The address is the first line of stdout, so that a script or a test can read it.

@@ -197,6 +197,7 @@ export const uiEn = {
   'ui.chatwork.next': (p: { at: string }) => `Next sync at ${p.at}.`,
   'ui.chatwork.unscheduled': 'No schedule.',
   'ui.chatwork.synced': (p: { rooms: number; captures: number }) => `Synced ${p.rooms} rooms; ${p.captures} new captures.`,
+  'ui.chatwork.pass-failed': (p: { why: string }) => `the sync failed: ${p.why}`,
   'ui.chatwork.bad-token': 'That is not an API token: it has spaces, line breaks or characters a token cannot have.',
   'ui.chatwork.status.captured': 'captured (something changed)',
   'ui.chatwork.status.unchanged': 'unchanged',

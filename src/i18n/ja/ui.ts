@@ -197,6 +197,7 @@ export const uiJa: typeof uiEn = {
   'ui.chatwork.next': (p) => `次の同期は ${p.at} です。`,
   'ui.chatwork.unscheduled': '自動同期はしません。',
   'ui.chatwork.synced': (p) => `${p.rooms} ルームを同期しました。新しい取り込み ${p.captures} 件。`,
+  'ui.chatwork.pass-failed': (p) => `同期できませんでした: ${p.why}`,
   'ui.chatwork.bad-token': 'API トークンではありません。空白・改行や、トークンに使えない文字が含まれています。',
   'ui.chatwork.status.captured': '取り込みました（変化あり）',
   'ui.chatwork.status.unchanged': '変化なし',

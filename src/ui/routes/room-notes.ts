@@ -27,7 +27,7 @@ export function notesList(lang: Lang, tz: string, roomId: string, observations: 
       observations.length === 0
         ? html`<p class="muted">${tx('ui.none')}</p>`
         : html`<ul>
-            ${observations.map((o) => html`<li data-note>${when(o.at, tz)} — ${o.kind}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}
+            ${observations.map((o) => html`<li data-note>${when(o.at, tz)} — ${o.kind === 'note' ? tx('show.note') : tx('show.observation')}: ${o.text} <span class="muted">#${o.entrySeq}</span></li>`)}
           </ul>`
     }
     <form data-post="/rooms/${roomId}/note" data-target="#room-notes" data-clear>
