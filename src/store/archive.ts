@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import Sqlite from 'better-sqlite3';
 import { lstatSync, rmSync } from 'node:fs';
-import { MESSAGE_TAG, messageFromCanonical } from '../core/canonical.js';
+import { MESSAGE_TAG } from '../core/canonical.js';
 import { ArchiveError, IntegrityError, InterruptedError } from '../core/errors.js';
 import { taggedHashOfBytes } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
@@ -11,6 +11,7 @@ import { messageBound, withHash, type HashedMessage, type Source } from '../core
 import { appendEntry, putBlob } from './append.js';
 import { hasOriginal, readOriginal } from './blobs/originals.js';
 import { readList } from './lists/hash-lists.js';
+import { FORM_READ, formText, messageOfRow } from './message-forms.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
 import type { EntryKind, NewPayload, PayloadByKind } from '../core/entries/index.js';
 import { THREAD_FROM, WriterThread } from './capture-thread.js';
@@ -146,7 +147,7 @@ export class Archive {
     if (!head) throw new ArchiveError(msg('archive.no-capture', { id: captureId }), { hint: msg('archive.no-capture.hint') });
     const row = { ...head, h: readList(this.sqlite, captureId) };
     if (check) checkList(captureId, row);
-    const get = this.sqlite.prepare('SELECT canonical_json AS j FROM messages WHERE hash = ?').pluck();
+    const get = this.sqlite.prepare(`SELECT ${FORM_READ} FROM messages WHERE hash = ?`).raw();
     const out: HashedMessage[] = [];
     for (let i = 0; i < row.h.length; i += 32) {
       const hash = row.h.toString('hex', i, i + 32);
@@ -155,10 +156,11 @@ export class Archive {
         out.push(known);
         continue;
       }
-      const bytes = get.get(row.h.subarray(i, i + 32)) as Buffer | undefined;
-      if (bytes === undefined) throw new ArchiveError(msg('archive.message-missing', { hash, capture: captureId }), { hint: msg('hint.run-verify') });
-      if (check) checkMessage(captureId, hash, row.h.toString('latin1', i, i + 32), bytes);
-      const message = withHash(messageFromCanonical(bytes.toString('utf8')), hash);
+      const stored = get.get(row.h.subarray(i, i + 32)) as unknown[] | undefined;
+      if (stored === undefined) throw new ArchiveError(msg('archive.message-missing', { hash, capture: captureId }), { hint: msg('hint.run-verify') });
+      if (check)
+        checkMessage(captureId, hash, row.h.toString('latin1', i, i + 32), Buffer.isBuffer(stored[7]) ? stored[7] : Buffer.from(formText(stored, 0), 'utf8'));
+      const message = withHash(messageOfRow(stored, 0), hash);
       seen?.set(hash, message);
       out.push(message);
     }

@@ -180,7 +180,8 @@ export class WriterThread {
   private post(message: ToWriter): void {
     if (message.type === 'rows') {
       this.inFlight++;
-      this.worker.postMessage(message, [message.batch.bytes.buffer as ArrayBuffer, message.batch.rows.buffer as ArrayBuffer]);
+      const { bytes, rows, numbers } = message.batch;
+      this.worker.postMessage(message, [bytes.buffer as ArrayBuffer, rows.buffer as ArrayBuffer, numbers.buffer as ArrayBuffer]);
     } else {
       this.worker.postMessage(message);
     }

@@ -86,7 +86,7 @@ function handle(message: ToWriter): void {
     case 'rows': {
       const b = message.batch;
       // Views over the transferred memory, as the main thread's Buffers were.
-      const batch: RowBatch = { bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength), rows: b.rows };
+      const batch: RowBatch = { ...b, bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength) };
       writer!.write(batch);
       send({ type: 'ack', buffer: b.bytes.buffer as ArrayBuffer });
       return;

@@ -1,6 +1,6 @@
 /**
  * The rows of the messages table, from messages to SQLite: MessageEncoder turns messages into
- * batches of (32-byte key, canonical form) rows, RowWriter inserts them and keeps the capture's
+ * batches of rows (a 32-byte key and the message's fields in their stored form, message-forms.ts), RowWriter inserts them and keeps the capture's
  * hash list and Merkle tree. The two meet in one thread (recordCapture, capture-write.ts) or in
  * two (capture-thread.ts, capture-worker.ts).
  */
@@ -10,6 +10,7 @@ import { canonicalMessage, MESSAGE_TAG } from '../core/canonical.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import type { Coverage, Message } from '../core/types.js';
 import { isoBefore } from '../core/time.js';
+import { compactParts, FORM_COLUMNS, FORM_WIDTH, KIND_VALUES, pushForm, type FormValue } from './message-forms.js';
 
 /** What the messages give the capture: their hashes in order, the tree over them, the window they cover. */
 export interface Written {
@@ -20,20 +21,32 @@ export interface Written {
 }
 
 /**
- * Rows of the messages table, encoded once: each row is a 32-byte key and the exact UTF-8 bytes of
- * a canonical form, at `rows[3i]` (key), `rows[3i+1]` … `rows[3i+2]` (form) of `bytes`. A batch
- * owns its buffer, so it can be handed to another thread (src/store/capture-worker.ts).
+ * Rows of the messages table, encoded once. Row i is ROW numbers of `rows` from ROW*i: where in
+ * `bytes` its 32-byte key is, then the start and end of the exact UTF-8 bytes of its canonical
+ * form that were hashed, then those of its text fields as stored (sender, senderId, body,
+ * externalId; a start of NONE for null); and 3 numbers of `numbers` from 3*i: its kind's number
+ * and its packed times (NaN for no edit time), message-forms.ts. A row whose fields do not pack so
+ * (kind -1) has its column values in `fallback`, by i. A batch owns its buffers, so they can be
+ * handed to another thread (src/store/capture-worker.ts).
  */
 export interface RowBatch {
   readonly bytes: Uint8Array;
   readonly rows: Uint32Array;
+  readonly numbers: Float64Array;
+  readonly fallback: Map<number, FormValue[]> | null;
 }
+
+export const ROW = 11;
+const NONE = 0xffffffff;
 
 /** Bytes per batch: a few thousand messages, small enough to keep several in flight. */
 const BATCH_BYTES = 512 * 1024;
 
 /** `<tag> <byte length>\0` of docs/hashing.md fits in front of any message: 19 + 1 + ≤ 16 digits + 1. */
 const HEAD_ROOM = 40;
+
+/** A fallback row has no text fields of its own in the batch (its values are in `fallback`). */
+const NO_FIELDS: readonly (string | null)[] = [null, null, null, null];
 
 /** What the encoder learns of the capture from its messages, besides the rows. */
 export interface Encoded {
@@ -59,6 +72,8 @@ export class MessageEncoder {
   /** Batch buffers written and given back, for the next batches. */
   private readonly spare: ArrayBuffer[] = [];
   private rows: number[] = [];
+  private numbers: number[] = [];
+  private fallback: Map<number, FormValue[]> | null = null;
   private used = 0;
 
   constructor(
@@ -70,7 +85,16 @@ export class MessageEncoder {
   }
 
   add(m: Message): void {
-    this.encode(canonicalMessage(m));
+    const json = canonicalMessage(m);
+    const parts = compactParts(m);
+    this.encode(json, parts === null ? null : m);
+    if (parts !== null) this.numbers.push(parts.kind, parts.sentAt, parts.editedAt ?? NaN);
+    else {
+      const values: FormValue[] = [];
+      pushForm(m, json, values);
+      (this.fallback ??= new Map()).set(this.numbers.length / 3, values);
+      this.numbers.push(-1, NaN, NaN);
+    }
     this.count++;
     const at = m.sentAt;
     if (this.from === null || isoBefore(at, this.from)) this.from = at;
@@ -85,9 +109,11 @@ export class MessageEncoder {
     return { coverage: { kind: this.coverageKind, from: this.from, to }, messageCount: this.count };
   }
 
-  private encode(json: string): void {
-    // A UTF-16 code unit takes at most 3 UTF-8 bytes, so this much room can never truncate.
-    const room = 32 + HEAD_ROOM + json.length * 3;
+  /** The form, its key, and (for a compact row, `fields`) the text fields' bytes after the form. */
+  private encode(json: string, fields: Message | null): void {
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes, and the text fields are shorter than the
+    // form that quotes them, so this much room can never truncate.
+    const room = 32 + HEAD_ROOM + json.length * 6;
     if (this.used + room > this.bytes.length) {
       this.sendBatch();
       if (room > this.bytes.length) this.bytes = Buffer.allocUnsafe(room);
@@ -100,7 +126,16 @@ export class MessageEncoder {
     target.write(head, at - head.length, 'latin1');
     target.write(oneShotHash('sha256', target.subarray(at - head.length, at + length), 'binary'), keyAt, 'latin1');
     this.rows.push(keyAt, at, at + length);
-    this.used = at + length;
+    let end = at + length;
+    for (const text of fields === null ? NO_FIELDS : [fields.sender, fields.senderId, fields.body, fields.externalId]) {
+      if (text === null) this.rows.push(NONE, NONE);
+      else {
+        const start = end;
+        end += target.write(text, start, 'utf8');
+        this.rows.push(start, end);
+      }
+    }
+    this.used = end;
   }
 
   /**
@@ -114,14 +149,26 @@ export class MessageEncoder {
 
   private sendBatch(): void {
     if (this.rows.length === 0) return;
-    const batch: RowBatch = { bytes: this.bytes.subarray(0, this.used), rows: Uint32Array.from(this.rows) };
+    const batch: RowBatch = {
+      bytes: this.bytes.subarray(0, this.used),
+      rows: Uint32Array.from(this.rows),
+      numbers: Float64Array.from(this.numbers),
+      fallback: this.fallback,
+    };
     // Another buffer for the next batch: this one is being written, here or in the writer thread.
     const spare = this.spare.pop();
     this.bytes = spare === undefined ? Buffer.allocUnsafe(BATCH_BYTES) : Buffer.from(spare);
     this.rows = [];
+    this.numbers = [];
+    this.fallback = null;
     this.used = 0;
     this.onBatch(batch);
   }
+}
+
+/** better-sqlite3 binds a Buffer, not a bare Uint8Array (what a Buffer becomes on its way to the writer thread). */
+function bindable(v: FormValue): FormValue {
+  return v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v;
 }
 
 /**
@@ -139,37 +186,52 @@ const ROWS_PER_INSERT = 64;
 export class RowWriter {
   private readonly many: Database.Statement;
   private readonly one: Database.Statement;
-  private readonly params: Uint8Array[] = [];
+  private readonly params: (FormValue | Buffer)[] = [];
   private readonly hashList: Buffer;
   private readonly tree = new MerkleBuilder();
   private count = 0;
 
   constructor(sqlite: Database.Database, total: number) {
-    this.many = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
-    this.one = sqlite.prepare('INSERT OR IGNORE INTO messages (hash, canonical_json) VALUES (?, ?)');
+    const row = `(${Array(1 + FORM_WIDTH)
+      .fill('?')
+      .join(', ')})`;
+    this.many = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, ${FORM_COLUMNS}) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(', ')}`);
+    this.one = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, ${FORM_COLUMNS}) VALUES ${row}`);
     this.hashList = Buffer.allocUnsafe(total * 32);
   }
 
   write(batch: RowBatch): void {
-    const { bytes, rows } = batch;
+    const { bytes, rows, numbers, fallback } = batch;
     const listed = this.count * 32;
-    for (let i = 0; i < rows.length; i += 3) {
+    const width = 1 + FORM_WIDTH;
+    const text = (at: number): Buffer | null => (rows[at] === NONE ? null : (bytes as Buffer).subarray(rows[at]!, rows[at + 1]!));
+    for (let i = 0, r = 0; i < rows.length; i += ROW, r++) {
       const key = bytes.subarray(rows[i]!, rows[i]! + 32);
       this.hashList.set(key, 32 * this.count++);
       // better-sqlite3 copies bound blobs, so views into the batch are enough.
-      this.params.push(key, bytes.subarray(rows[i + 1]!, rows[i + 2]!));
-      if (this.params.length === 2 * ROWS_PER_INSERT) {
+      const kind = numbers[3 * r]!;
+      if (kind < 0) this.params.push(key, ...fallback!.get(r)!.map(bindable));
+      else {
+        const edited = numbers[3 * r + 2]!;
+        this.params.push(key, KIND_VALUES[kind]!, text(i + 3), text(i + 5), BigInt(numbers[3 * r + 1]!), text(i + 7), text(i + 9));
+        this.params.push(Number.isNaN(edited) ? null : BigInt(edited), null);
+      }
+      if (this.params.length === width * ROWS_PER_INSERT) {
         this.many.run(this.params);
         this.params.length = 0;
       }
     }
-    // Rows left for the next statement are copied: the batch's buffer is reused once this returns.
-    for (let i = 0; i < this.params.length; i++) this.params[i] = Buffer.from(this.params[i]!);
+    // Views left for the next statement are copied: the batch's buffer is reused once this returns.
+    for (let i = 0; i < this.params.length; i++) {
+      const v = this.params[i];
+      if (v instanceof Uint8Array && v.buffer === bytes.buffer) this.params[i] = Buffer.from(v);
+    }
     this.tree.pushList(this.hashList.subarray(listed, this.count * 32));
   }
 
   finish(encoded: Encoded): Written {
-    for (let i = 0; i < this.params.length; i += 2) this.one.run(this.params[i], this.params[i + 1]);
+    const width = 1 + FORM_WIDTH;
+    for (let i = 0; i < this.params.length; i += width) this.one.run(this.params.slice(i, i + width));
     this.params.length = 0;
     if (encoded.messageCount !== this.count) throw new Error(`${encoded.messageCount} messages were encoded but ${this.count} written`);
     return { ...encoded, hashList: this.hashList.subarray(0, this.count * 32), merkleRoot: this.tree.rootHex() };

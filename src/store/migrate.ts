@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { migrationsDir } from '../paths.js';
 import { chunkLegacyOriginals } from './blobs/migrate-originals.js';
 import { cutLegacyLists } from './lists/migrate-lists.js';
+import { compactLegacyMessages } from './migrate-messages.js';
 
 /** drizzle's own bookkeeping table and columns, so drizzle-kit and older archives read it as before. */
 const TABLE = '__drizzle_migrations';
@@ -26,6 +27,7 @@ const TABLE = '__drizzle_migrations';
 const DATA_STEPS: Readonly<Record<string, (sqlite: Database.Database) => void>> = {
   "SELECT 'chatproof:chunk-originals';": chunkLegacyOriginals,
   "SELECT 'chatproof:chunk-lists';": cutLegacyLists,
+  "SELECT 'chatproof:compact-messages';": compactLegacyMessages,
 };
 
 export function applyMigrations(sqlite: Database.Database): void {

@@ -1,4 +1,10 @@
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, customType, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * A column of no declared type but BLOB (SQLite's "BLOB" affinity: values are kept as bound, never
+ * converted): a message's field is text, or an integer standing for it, row by row (src/store/message-forms.ts).
+ */
+const field = customType<{ data: string | number | Buffer }>({ dataType: () => 'blob' });
 
 /**
  * The archive (docs/design/evidence-model.md). The `log` is the source of truth: every row of `rooms` and
@@ -52,11 +58,21 @@ export const rooms = sqliteTable('rooms', {
 
 /**
  * Canonical messages (docs/design/evidence-model.md P2), shared by every capture that holds them: the 32 bytes of the message
- * hash, and the exact UTF-8 bytes of the canonical form that were hashed (migrations/0002).
+ * hash, and the message's fields, from which its canonical form is re-made byte for byte
+ * (src/store/message-forms.ts, migration 0005): `kind` as a number, the times as one integer each
+ * where that gives them back exactly. A form that would not come back is kept as its exact UTF-8
+ * bytes in `canonical_json`, the fields NULL.
  */
 export const messages = sqliteTable('messages', {
   hash: blob('hash', { mode: 'buffer' }).primaryKey(),
-  canonicalJson: blob('canonical_json', { mode: 'buffer' }).notNull(),
+  kind: field('kind'),
+  sender: field('sender'),
+  senderId: field('sender_id'),
+  sentAt: field('sent_at'),
+  body: field('body'),
+  externalId: field('external_id'),
+  editedAt: field('edited_at'),
+  canonicalJson: blob('canonical_json', { mode: 'buffer' }),
 });
 
 export const captures = sqliteTable(

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { isUtf8 } from 'node:buffer';
 import { msg } from '../i18n/message.js';
 import { MESSAGE_TAG } from '../core/canonical.js';
 import { taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
@@ -8,6 +9,7 @@ import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 import { ListedHashes } from './listed-hashes.js';
 import { ROOM_COLUMNS } from './rows.js';
+import { FORM_COLUMNS, FORM_READ, formText } from './message-forms.js';
 import { listedBlobs } from '../core/entries/read.js';
 import { readRoomStatement } from '../core/entries/room.js';
 import { distinctLists, listedHashes, listsReached, readCaptures, ROOTS_THREAD_FROM, verifyCaptures } from './verify-captures.js';
@@ -45,37 +47,49 @@ function asBytes(v: unknown): Buffer {
 }
 
 /**
- * Each stored canonical form is hashed as the bytes it is. They are read as text, though:
+ * Each row's canonical form is re-made from its stored fields (message-forms.ts) and hashed, or,
+ * for a form kept verbatim, hashed as the bytes it is. Those are read as text, though:
  * better-sqlite3 makes a string of a row's bytes in a quarter of the time it makes a Buffer (issue
  * 8: half of verify), and where the text holds no U+FFFD the bytes were valid UTF-8, which decodes
- * one to one, so its UTF-8 is exactly the stored bytes. A row whose text holds U+FFFD (a message
- * that had it, or bytes that are not UTF-8) is read again as bytes.
+ * one to one, so its UTF-8 is exactly the stored bytes. A verbatim row whose text holds U+FFFD (a
+ * message that had it, or bytes that are not UTF-8) is read again as bytes.
  */
 function verifyMessages(sqlite: Database.Database, listed: ListedHashes, problems: Problem[], progress?: VerifyProgress): number {
   const total = (sqlite.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number) ?? 0;
   const bytesOf = sqlite.prepare('SELECT hash, canonical_json FROM messages WHERE rowid = ?').raw();
+  const fieldBytes = sqlite
+    .prepare(
+      `SELECT ${FORM_COLUMNS.split(', ')
+        .map((c) => `CAST(${c} AS BLOB)`)
+        .join(', ')} FROM messages WHERE rowid = ?`,
+    )
+    .raw();
+  const fieldsAreUtf8 = (rowid: number): boolean => ((fieldBytes.get(rowid) as unknown[] | undefined) ?? []).every((v) => !Buffer.isBuffer(v) || isUtf8(v));
   let count = 0;
-  const rows = sqlite.prepare('SELECT rowid, lower(hex(hash)), CAST(canonical_json AS TEXT) FROM messages').raw().iterate() as IterableIterator<
-    [number, string, string | null]
-  >;
-  for (const [rowid, key, text] of rows) {
+  const columns = FORM_READ.replace('canonical_json', 'CAST(canonical_json AS TEXT)');
+  const rows = sqlite.prepare(`SELECT rowid, lower(hex(hash)), ${columns} FROM messages`).raw().iterate() as IterableIterator<unknown[]>;
+  for (const row of rows) {
+    const [rowid, key] = row as [number, string];
+    const verbatim = row[2 + 7] as string | null;
     count++;
     // Every key is marked among the listed hashes: the captures' lists are then checked in memory
     // rather than with one query per listed message, which was 40 % of verify (docs/performance.md).
     listed.see(key);
     let actual: string;
     let shown = key;
-    // NULL (a damaged page can hold one where NOT NULL was checked on write) is read as the bytes
-    // path reads it: a mismatch found, not a crash.
-    if (text === null || text.includes('\uFFFD')) {
+    if (verbatim !== null && verbatim.includes('\uFFFD')) {
       // A damaged page can list a row that a lookup by its rowid then misses: judged as found.
-      const [storedKey, stored] = (bytesOf.get(rowid) as [unknown, unknown] | undefined) ?? [key, text];
+      const [storedKey, stored] = (bytesOf.get(rowid) as [unknown, unknown] | undefined) ?? [key, verbatim];
       actual = Buffer.from(taggedHashOfBytes(MESSAGE_TAG, asBytes(stored)), 'latin1').toString('hex');
       if (!Buffer.isBuffer(storedKey)) shown = String(storedKey);
     } else {
-      actual = taggedHashHex(MESSAGE_TAG, text);
+      const form = formText(row, 2);
+      // U+FFFD in a field may stand for bytes that are not UTF-8: the stored bytes, not their decoding, are the message.
+      actual = form.includes('\uFFFD') && !fieldsAreUtf8(rowid) ? '' : taggedHashHex(MESSAGE_TAG, form);
     }
-    if (actual !== key) {
+    if (actual === '') {
+      problems.push({ kind: 'message-hash-mismatch', where: msg('vp.row', { table: 'messages', id: shown }), expected: shown, actual: msg('vp.not-utf8') });
+    } else if (actual !== key) {
       problems.push({ kind: 'message-hash-mismatch', where: msg('vp.row', { table: 'messages', id: shown }), expected: shown, actual });
       listed.see(actual);
     }

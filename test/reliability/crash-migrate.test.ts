@@ -1,8 +1,10 @@
 /**
- * Issue 21: an archive of the layout before migrations/0003 (originals whole in `blobs.bytes`) is
- * upgraded by the first chatproof command that opens it. The upgrade is SIGKILLed at random
- * points; after every kill the archive must be in the old layout or the new one, never between,
- * and then open, verify, and hold every capture, log entry and original byte for byte.
+ * Issue 21: an archive of the layout before migrations/0003 (originals whole in `blobs.bytes`,
+ * lists whole in `captures.message_hashes`, messages as canonical JSON in `messages.canonical_json`)
+ * is upgraded by the first chatproof command that opens it, through 0003, 0004 and 0005 in one
+ * transaction. The upgrade is SIGKILLed at random points; after every kill the archive must be in
+ * the old layout or the new one, never between, and then open, verify, and hold every capture,
+ * log entry, message form and original byte for byte.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash.js';
 import { Archive } from '../../src/store/archive.js';
+import { FORM_READ, formText } from '../../src/store/message-forms.js';
 import { toLayoutBefore0003 } from '../support/old-layout.js';
 import { tempArchive } from '../support/temp.js';
 import { ensureBuilt, runCliProcess, startCli } from './support/cli-process.js';
@@ -44,10 +47,11 @@ function layoutOf(path: string): Layout {
     const has = (sql: string): boolean => (db.prepare(sql).pluck().get() as number) > 0;
     const bytes = has("SELECT COUNT(*) FROM pragma_table_info('blobs') WHERE name = 'bytes'");
     const chunks = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('chunks', 'blob_chunks')");
+    const fields = has("SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'body'");
     const applied = db.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get() as number;
-    if (bytes && !chunks && applied === 3) return 'old';
-    if (!bytes && chunks && applied === 5) return 'new';
-    throw new Error(`half-migrated archive: bytes column ${bytes}, chunk tables ${chunks}, ${applied} migrations recorded`);
+    if (bytes && !chunks && !fields && applied === 3) return 'old';
+    if (!bytes && chunks && fields && applied === 6) return 'new';
+    throw new Error(`half-migrated archive: bytes column ${bytes}, chunk tables ${chunks}, message fields ${fields}, ${applied} migrations recorded`);
   } finally {
     db.close();
   }
@@ -61,6 +65,19 @@ function sizeOrZero(path: string): number {
   }
 }
 
+/** Every message's form, as the archive gives it (re-made from its fields, or as stored before 0005), by key. */
+function formsOf(path: string): Map<string, string> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const fields = (db.prepare("SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'body'").pluck().get() as number) > 0;
+    if (!fields) return new Map(db.prepare('SELECT lower(hex(hash)), CAST(canonical_json AS TEXT) FROM messages').raw().all() as [string, string][]);
+    const rows = db.prepare(`SELECT lower(hex(hash)), ${FORM_READ} FROM messages`).raw().all() as unknown[][];
+    return new Map(rows.map((r) => [r[0] as string, formText(r, 1)]));
+  } finally {
+    db.close();
+  }
+}
+
 function logOf(path: string): unknown[] {
   const db = new Database(path, { readonly: true });
   try {
@@ -70,10 +87,12 @@ function logOf(path: string): unknown[] {
   }
 }
 
-describe('SIGKILL during the upgrade to chunked originals', () => {
+describe('SIGKILL during the upgrade to chunked originals, lists in pieces and messages as fields', () => {
   it(`killed at least ${KILLS} times at random points: old or new layout, and then every capture and original is there`, async () => {
     const rnd = seededRandom('crash-migrate');
     const log = logOf(pristine);
+    const forms = formsOf(pristine);
+    expect(forms.size).toBeGreaterThan(30_000);
     const uncut = join(tmp.dir, 'uncut.db');
     copyFileSync(pristine, uncut);
     const full = await startCli(['verify', '--db', uncut, '--json']).done;
@@ -120,6 +139,7 @@ describe('SIGKILL during the upgrade to chunked originals', () => {
       const report = await expectVerifies(db);
       expect(report.captures).toBe(3);
       expect(logOf(db)).toEqual(log);
+      expect(formsOf(db)).toEqual(forms);
       const a = Archive.open(db, { readonly: true });
       try {
         for (const b of originals) expect(a.blob(sha256Hex(b)).equals(b)).toBe(true);

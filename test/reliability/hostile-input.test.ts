@@ -4,6 +4,7 @@
  * and what is kept stays the original bytes (docs/design/evidence-model.md P1) even where the text had to be repaired to read it.
  */
 import Database from 'better-sqlite3';
+import { FORM_READ, messageOfRow } from '../../src/store/message-forms.js';
 import { Archive } from '../../src/store/archive.js';
 import iconv from 'iconv-lite';
 import { existsSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
@@ -31,13 +32,11 @@ function file(name: string, bytes: string | Uint8Array): string {
   return p;
 }
 
-/** Every stored body of the archive's messages, by reading canonical JSON directly. */
+/** Every stored body of the archive's messages, by reading their rows directly. */
 function storedBodies(db: string): string[] {
   const sqlite = new Database(db, { readonly: true });
   try {
-    return (sqlite.prepare('SELECT canonical_json FROM messages').pluck().all() as Buffer[]).map(
-      (j) => (JSON.parse(j.toString('utf8')) as { body: string }).body,
-    );
+    return (sqlite.prepare(`SELECT ${FORM_READ} FROM messages`).raw().all() as unknown[][]).map((row) => messageOfRow(row, 0).body);
   } finally {
     sqlite.close();
   }

@@ -17,6 +17,7 @@ import { THREAD_FROM, WriterThread } from '../../src/store/capture-thread.js';
 import type { NewCapture } from '../../src/store/capture-write.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { writeLineExport } from '../bench/gen/line.js';
+import { FORM_COLUMNS } from '../../src/store/message-forms.js';
 import { cli } from '../support/cli.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
@@ -59,7 +60,14 @@ function contents(path: string): unknown {
   const db = new Database(path, { readonly: true });
   try {
     return {
-      messages: db.prepare('SELECT lower(hex(hash)) AS h, hex(canonical_json) AS j FROM messages ORDER BY hash').all(),
+      // Every column, with its stored type (quote() writes a BLOB as X'…', text quoted, an integer bare).
+      messages: db
+        .prepare(
+          `SELECT lower(hex(hash)) AS h, ${FORM_COLUMNS.split(', ')
+            .map((c) => `quote(${c})`)
+            .join(" || ',' || ")} AS j FROM messages ORDER BY hash`,
+        )
+        .all(),
       captures: (
         db
           .prepare(`SELECT id, entry_seq, blob_sha256, format, variant, parser_version, tz, coverage_kind, coverage_from, coverage_to,

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteList, storedList } from '../support/lists.js';
-import { canonicalMessage, messageFromCanonical, messageHash } from '../../src/core/canonical.js';
+import { canonicalMessage, messageHash } from '../../src/core/canonical.js';
+import { FORM_COLUMNS, FORM_WIDTH, messageOfRow, pushForm, type FormValue } from '../../src/store/message-forms.js';
 import { listRootHex } from '../../src/core/merkle.js';
 import { entryHash } from '../../src/store/entry-hash.js';
 import { cli } from '../support/cli.js';
@@ -32,12 +33,21 @@ function rewriteConsistently(db: string, options: { restateTimestamps: boolean }
   const sqlite = new Database(db);
   try {
     for (const name of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) sqlite.exec(`DROP TRIGGER ${name}`);
-    const rows = sqlite.prepare('SELECT hash, canonical_json AS json FROM messages').all() as { hash: Buffer; json: Buffer }[];
-    const victim = rows.find((r) => r.json.toString('utf8').includes('1点1万円'))!;
-    const changed = { ...messageFromCanonical(victim.json.toString('utf8')) };
+    const rows = sqlite.prepare(`SELECT hash, ${FORM_COLUMNS} FROM messages`).raw().all() as unknown[][];
+    const victimRow = rows.find((r) => messageOfRow(r, 1).body.includes('1点1万円'))!;
+    const victim = { hash: victimRow[0] as Buffer };
+    const changed = { ...messageOfRow(victimRow, 1) };
     changed.body = changed.body.replace('1点1万円', '1点3万円');
     const newHash = Buffer.from(messageHash(changed), 'hex');
-    sqlite.prepare('INSERT INTO messages (hash, canonical_json) VALUES (?, ?)').run(newHash, Buffer.from(canonicalMessage(changed), 'utf8'));
+    const values: FormValue[] = [];
+    pushForm(changed, canonicalMessage(changed), values);
+    sqlite
+      .prepare(
+        `INSERT INTO messages (hash, ${FORM_COLUMNS}) VALUES (${Array(1 + FORM_WIDTH)
+          .fill('?')
+          .join(', ')})`,
+      )
+      .run(newHash, ...values);
 
     const roots = new Map<string, string>();
     for (const id of sqlite.prepare('SELECT id FROM captures').pluck().all() as string[]) {

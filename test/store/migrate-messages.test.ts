@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageHash } from '../../src/core/canonical.js';
 import { Archive } from '../../src/store/archive.js';
+import { FORM_COLUMNS, formText } from '../../src/store/message-forms.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { msg, seedArchive } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
@@ -65,8 +66,12 @@ describe('migration 0002: messages as bytes', () => {
     expect(report.problems).toEqual([]);
     expect(report.messages).toBe(4);
     expect(column('SELECT lower(hex(hash)) FROM messages ORDER BY hash')).toEqual(before);
-    expect((column('SELECT canonical_json FROM messages ORDER BY hash') as Buffer[]).map((b) => b.toString('utf8'))).toEqual(bodies);
-    expect(column('SELECT DISTINCT typeof(hash) || typeof(canonical_json) FROM messages')).toEqual(['blobblob']);
+    // Migration 0005 then keeps the forms as their fields: each re-made form is the text it was.
+    const db = new Database(tmp.db, { readonly: true });
+    const forms = (db.prepare(`SELECT ${FORM_COLUMNS} FROM messages ORDER BY hash`).raw().all() as unknown[][]).map((r) => formText(r, 0));
+    db.close();
+    expect(forms).toEqual(bodies);
+    expect(column('SELECT DISTINCT typeof(hash) FROM messages')).toEqual(['blob']);
   });
 
   it('still refuses UPDATE and DELETE on messages afterwards', () => {
@@ -75,7 +80,7 @@ describe('migration 0002: messages as bytes', () => {
     const db = new Database(tmp.db);
     try {
       expect(() => db.exec('DELETE FROM messages')).toThrow(/append-only/);
-      expect(() => db.exec("UPDATE messages SET canonical_json = x'00'")).toThrow(/append-only/);
+      expect(() => db.exec("UPDATE messages SET body = 'x'")).toThrow(/append-only/);
     } finally {
       db.close();
     }

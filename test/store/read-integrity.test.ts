@@ -45,8 +45,8 @@ function flipLastByte(b: Buffer): Buffer {
 }
 
 const changeOneMessage = (db: Database.Database): void => {
-  const row = db.prepare('SELECT hash, canonical_json AS j FROM messages LIMIT 1').get() as { hash: Buffer; j: Buffer };
-  db.prepare('UPDATE messages SET canonical_json = ? WHERE hash = ?').run(Buffer.from(row.j.toString('utf8').replace(/"body":"/, '"body":"x')), row.hash);
+  const row = db.prepare('SELECT hash, body FROM messages LIMIT 1').get() as { hash: Buffer; body: string };
+  db.prepare('UPDATE messages SET body = ? WHERE hash = ?').run(`x${row.body}`, row.hash);
 };
 
 /** One byte of the first capture's original changed inside its last chunk, stored as chatproof stores chunks, so it still decompresses. */

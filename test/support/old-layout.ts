@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { inflateSync } from 'node:zlib';
 import { readList } from '../../src/store/lists/hash-lists.js';
+import { FORM_COLUMNS, formText } from '../../src/store/message-forms.js';
 
 /**
  * An archive as chatproof wrote it before migrations/0003 (originals whole in `blobs.bytes`), made
@@ -44,6 +45,7 @@ export function toLayoutBefore0003(path: string): void {
  * archives 0003 wrote have none, which no step of the upgrade reads.
  */
 export function toLayoutBefore0004(path: string): void {
+  toLayoutBefore0005(path);
   const db = new Database(path);
   try {
     db.pragma('foreign_keys = OFF');
@@ -58,6 +60,35 @@ export function toLayoutBefore0004(path: string): void {
         DROP TABLE capture_lists; DROP TABLE list_chunks;
         CREATE TRIGGER captures_no_update BEFORE UPDATE ON captures BEGIN SELECT RAISE(ABORT, 'captures is append-only: UPDATE forbidden'); END;
         CREATE TRIGGER captures_no_delete BEFORE DELETE ON captures BEGIN SELECT RAISE(ABORT, 'captures is append-only: DELETE forbidden'); END;
+        DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
+      `);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * An archive as chatproof wrote it before migrations/0005 (each message's canonical JSON bytes in
+ * `messages.canonical_json`, NOT NULL), made by the reverse of that migration: each row's form
+ * re-made from its fields, in rowid order.
+ */
+export function toLayoutBefore0005(path: string): void {
+  const db = new Database(path);
+  try {
+    db.transaction(() => {
+      const rows = db.prepare(`SELECT hash, ${FORM_COLUMNS} FROM messages ORDER BY rowid`).raw().all() as unknown[][];
+      db.exec(`
+        DROP TRIGGER messages_no_update; DROP TRIGGER messages_no_delete;
+        DROP TABLE messages;
+        CREATE TABLE messages (\`hash\` blob PRIMARY KEY NOT NULL, \`canonical_json\` blob NOT NULL);
+      `);
+      const put = db.prepare('INSERT INTO messages (hash, canonical_json) VALUES (?, ?)');
+      for (const row of rows) put.run(row[0], Buffer.isBuffer(row[8]) ? row[8] : Buffer.from(formText(row, 1), 'utf8'));
+      db.exec(`
+        CREATE TRIGGER messages_no_update BEFORE UPDATE ON messages BEGIN SELECT RAISE(ABORT, 'messages is append-only: UPDATE forbidden'); END;
+        CREATE TRIGGER messages_no_delete BEFORE DELETE ON messages BEGIN SELECT RAISE(ABORT, 'messages is append-only: DELETE forbidden'); END;
         DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
       `);
     })();

@@ -22,6 +22,7 @@ export const problemsEn = {
   'vp.blob-assembled': (p: { sha256: string }) => `blobs row ${p.sha256}, put together from its blob_chunks rows`,
   'vp.none': 'none',
   'vp.not-stored': 'not stored',
+  'vp.not-utf8': 'a field whose stored bytes are not UTF-8',
   'vp.removed': 'none (removed)',
   'vp.an-entry': 'an entry',
   'vp.entries': (p: { n: number }) => `${p.n} entries`,

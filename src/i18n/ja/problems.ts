@@ -24,6 +24,7 @@ export const problemsJa: typeof problemsEn = {
   'vp.blob-assembled': (p) => `blob_chunks の行から組み立てた blobs テーブルの行 ${p.sha256}`,
   'vp.none': 'なし',
   'vp.not-stored': '保存されていません',
+  'vp.not-utf8': '保存されたバイト列が UTF-8 として正しくない項目',
   'vp.removed': 'なし（削除されています）',
   'vp.an-entry': '項目',
   'vp.entries': (p) => `${p.n} 件の項目`,
