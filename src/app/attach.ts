@@ -3,7 +3,7 @@
  * Every file is checked and read before the first write, so a bad file leaves the log untouched.
  */
 import { findRoomMessage } from '../attach/message-ref.js';
-import { describeAttachment } from '../attach/payload.js';
+import { describeAttachment, readAttachment } from '../attach/payload.js';
 import type { Attachment, AttachmentKind } from '../core/entries/attachment.js';
 import { hashStreamed, readKept, statFile, type FileToAttach, type ReadAttachment } from '../attach/read-file.js';
 import { checkKeptSize, checkMaxSize } from '../attach/size-limit.js';
@@ -72,4 +72,15 @@ export async function attachFiles(archive: Archive, req: AttachRequest, onDemote
     attachments.map(({ payload, bytes }) => ({ kind: 'attachment', roomId: req.room.id, payload, blobs: bytes ? [bytes] : [] })),
   );
   return { message, done: attachments.map(({ payload }, i) => ({ attachment: payload.attachment, entry: entries[i]! })) };
+}
+
+/**
+ * An attachment's kept bytes by its log entry, re-hashed on the way out (Archive.blob); null when
+ * that entry is no attachment of this room, or only its hash was kept.
+ */
+export function keptAttachment(archive: Archive, room: RoomRecord, seq: number): { attachment: Attachment; bytes: Buffer } | null {
+  const entry = archive.entry(seq);
+  if (entry === undefined || entry.kind !== 'attachment' || entry.roomId !== room.id) return null;
+  const attachment = readAttachment(entry.payload, entry.seq);
+  return attachment.bytesKept ? { attachment, bytes: archive.blob(attachment.sha256) } : null;
 }

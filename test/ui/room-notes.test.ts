@@ -76,6 +76,16 @@ describe('a file attached from the room page', () => {
     const a = Archive.open(t.db, { readonly: true });
     expect(a.hasBlob(sha256Hex(png))).toBe(true);
     a.close();
+    // It downloads again as the same bytes, under its name, never as something the page would show.
+    const link = /href="(\/rooms\/[0-9a-f]+\/attachments\/\d+)" download/.exec(res.text)?.[1] ?? '';
+    const back = await fetch(`http://${t.host}${link}`, { headers: { Cookie: t.cookie } });
+    expect(back.status).toBe(200);
+    expect(back.headers.get('content-type')).toBe('application/octet-stream');
+    expect(back.headers.get('content-disposition')).toBe(`attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent('画面.png')}`);
+    expect(Buffer.from(await back.arrayBuffer()).equals(png)).toBe(true);
+    // A log entry that is not an attachment of this room is not a file to download.
+    expect((await t.get(`/rooms/${room}/attachments/1`)).status).toBe(404);
+    expect((await t.get(`/rooms/${room}/attachments/x`)).status).toBe(404);
     // Nothing of the upload is left behind in the run's private folder.
     expect(readdirSync(t.ui.scratch)).toEqual([]);
   });

@@ -94,6 +94,7 @@ export const uiEn = {
   'ui.attach.note': 'A few words about it (optional)',
   'ui.attach.intro': 'The file is kept in the archive with its SHA-256, as one entry in the log.',
   'ui.attach.add': 'Attach the file',
+  'ui.attach.download': 'download',
   'ui.attach.added': (p: { file: string; seq: number }) => `${p.file} is attached, logged as entry #${p.seq}.`,
   'ui.room.report': 'Make a report',
 

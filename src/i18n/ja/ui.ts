@@ -96,6 +96,7 @@ export const uiJa: typeof uiEn = {
   'ui.attach.note': 'ひとこと（任意）',
   'ui.attach.intro': 'ファイルは SHA-256 とともにアーカイブに保管され、ログに 1 件記録されます。',
   'ui.attach.add': 'ファイルを添付',
+  'ui.attach.download': 'ダウンロード',
   'ui.attach.added': (p) => `${p.file} を添付し、ログ #${p.seq} に記録しました。`,
   'ui.room.report': '報告書を作る',
 

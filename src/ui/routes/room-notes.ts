@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import { attachFiles, MAX_KEPT_BYTES, type Demoted } from '../../app/attach.js';
+import { attachFiles, keptAttachment, MAX_KEPT_BYTES, type Demoted } from '../../app/attach.js';
 import type { KeptAttachment } from '../../app/browse.js';
 import { addNote } from '../../app/note.js';
 import type { RoomObservation } from '../../core/diff/types.js';
@@ -50,6 +50,7 @@ export function attachmentsList(lang: Lang, tz: string, roomId: string, attachme
                   ${when(a.entry.at, tz)} — ${a.attachment.name} (${tx(`attach.kind.${a.attachment.kind}`)}, ${a.attachment.mime},
                   ${sizeText(a.attachment.size)})${a.attachment.note ? ` — ${a.attachment.note}` : ''}
                   <span class="hash">sha256 ${a.attachment.sha256}</span> <span class="muted">#${a.entry.seq}</span>
+                  ${a.attachment.bytesKept ? html`<a href="/rooms/${roomId}/attachments/${a.entry.seq}" download>${tx('ui.attach.download')}</a>` : ''}
                 </li>`,
             )}
           </ul>`
@@ -80,6 +81,19 @@ export function roomNoteRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     return c.html(
       notesList(lang, deps.workspace.tz, room.id, h.observations, html`<p class="verdict ok" data-added="note">${tx('ui.note.added', { seq: entry.seq })}</p>`),
     );
+  });
+
+  // Always as a download of bytes, whatever type they were recorded as: a file the other side sent
+  // (an SVG, an HTML page) is never shown inside this app's pages.
+  app.get('/rooms/:id/attachments/:seq', (c) => {
+    const room = deps.browser.room(c.req.param('id'));
+    const seq = Number(c.req.param('seq'));
+    const kept = Number.isSafeInteger(seq) ? keptAttachment(deps.workspace.archive(), room, seq) : null;
+    if (kept === null) return c.notFound();
+    return c.body(new Uint8Array(kept.bytes), 200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(kept.attachment.name)}`,
+    });
   });
 
   app.post('/rooms/:id/attach', async (c) => {
