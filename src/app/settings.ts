@@ -68,5 +68,10 @@ export function updateSettings(path: string, change: (s: Settings) => Settings):
 
 /** The folders to watch from now on, kept for the next run; none removes the setting. */
 export function rememberWatched(path: string, folders: readonly string[]): void {
-  updateSettings(path, ({ watch: _, ...rest }) => (folders.length === 0 ? rest : { ...rest, watch: [...folders] }));
+  updateSettings(path, (s) => {
+    const next: { -readonly [K in keyof Settings]: Settings[K] } = { ...s };
+    if (folders.length === 0) delete next.watch;
+    else next.watch = [...folders];
+    return next;
+  });
 }

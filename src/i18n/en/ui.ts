@@ -41,7 +41,7 @@ export const uiEn = {
   'ui.verify.anchor-note':
     "The timestamps are checked against the root certificates that come with Node (Mozilla's). A report stamped by a TSA outside them, such as FreeTSA, needs that TSA's CA certificate, from its own website: choose it here before the PDF (chatproof verify-report --tsa-cert does the same).",
   'ui.verify.anchor-file': 'CA certificate of the TSA (PEM or DER)',
-  'ui.verify.anchor-kept': (p: { file: string; n: number }) => `✓ ${p.file} (${p.n} certificates): the next PDF\'s timestamps are checked against it.`,
+  'ui.verify.anchor-kept': (p: { file: string; n: number }) => `✓ ${p.file} (${p.n} certificates): the next PDF's timestamps are checked against it.`,
   'ui.verify.anchor-used': (p: { file: string }) => `timestamps checked against ${p.file}`,
   'ui.verify.anchor-expired': 'The certificate chosen earlier is no longer kept (the app was restarted, or many were chosen since).',
   'ui.verify.anchor-expired.hint': 'Reload the page, choose the certificate again, then the PDF.',
