@@ -32,6 +32,7 @@ export function captureJson(c: CaptureRecord): Record<string, unknown> {
     coverage: c.coverage,
     merkleRoot: c.merkleRoot,
     rawSha256: c.rawSha256,
+    ...(c.reparseOf === undefined ? {} : { reparseOf: c.reparseOf }),
     entry: { seq: c.entrySeq },
   };
 }

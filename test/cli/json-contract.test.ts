@@ -65,6 +65,7 @@ describe('every command --json matches its schema', () => {
     const kept = await cli(['import', join(SAMPLES, 'capture-1.txt'), '--raw', '--room', room, '--format', 'line', '--json', '--db', db]);
     const id = conforms('import', kept)['capture'] as { id: string };
     conforms('reparse', await cli(['reparse', id.id, '--json', '--db', db]));
+    conforms('captures', await cli(['captures', room, '--json', '--db', db]));
   });
 
   it('rooms, captures, show (archive view and one capture), diff', async () => {

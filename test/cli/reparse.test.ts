@@ -103,7 +103,13 @@ describe('reparse', () => {
     expect(doc.changes).toMatchObject({ added: 3, deleted: 0 });
     expect(await logLength()).toBe(before + 1);
     const order = await cli(['captures', '案件A', '--json', '--db', tmp.db]);
-    expect(order.json<{ captures: { id: string }[] }>().captures.map((c) => c.id)).toEqual([raw.id, doc.capture.id, newerId]);
+    expect(order.json<{ captures: { id: string; reparseOf?: string }[] }>().captures.map((c) => [c.id, c.reparseOf])).toEqual([
+      [raw.id, undefined],
+      [doc.capture.id, raw.id],
+      [newerId, undefined],
+    ]);
+    const listed = await cli(['captures', '案件A', '--db', tmp.db, '--lang', 'ja']);
+    expect(listed.stdout).toContain(`（${raw.id} の読み直し: その時点の記録）`);
 
     const sqlite = new Database(tmp.db, { readonly: true });
     try {

@@ -23,7 +23,8 @@ export function registerCaptures(program: Command, runner: Runner): void {
       ctx.say(`${room.title} (${room.id}, ${room.source})`);
       for (const c of captures) {
         const what = ctx.text('captures.line', { messages: c.messageCount, full: c.coverage.kind === 'full' });
-        ctx.say(`  ${c.id}  ${ctx.time(c.capturedAt, true)}  ${c.format.padEnd(13)} ${what}  sha256 ${c.rawSha256.slice(0, 16)}…  #${c.entrySeq}`);
+        const again = c.reparseOf === undefined ? '' : `  ${ctx.text('captures.reparse-of', { capture: c.reparseOf })}`;
+        ctx.say(`  ${c.id}  ${ctx.time(c.capturedAt, true)}  ${c.format.padEnd(13)} ${what}  sha256 ${c.rawSha256.slice(0, 16)}…  #${c.entrySeq}${again}`);
       }
       return EXIT.ok;
     },

@@ -18,4 +18,5 @@ export const reparseEn = {
   'usage.reparse-done.hint': 'See them with chatproof show ROOM --capture ID.',
   'reparse.read': (p: { capture: string; format: string; messages: number; at: string }) =>
     `Read capture ${p.capture} again as ${p.format}: ${p.messages} messages, as of ${p.at} (when it was kept, or the save time its text states), not as of now.`,
+  'captures.reparse-of': (p: { capture: string }) => `(reads ${p.capture} again: as of its time)`,
 };

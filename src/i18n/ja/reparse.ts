@@ -20,4 +20,5 @@ export const reparseJa: typeof reparseEn = {
   'usage.reparse-done.hint': 'chatproof show ルーム名 --capture ID で確認できます。',
   'reparse.read': (p) =>
     `取り込み ${p.capture} を ${p.format} として読み直しました: メッセージ ${p.messages} 件。今ではなく ${p.at} の時点の記録として扱います（保存した日時、または本文に書かれた保存日時）。`,
+  'captures.reparse-of': (p) => `（${p.capture} の読み直し: その時点の記録）`,
 };
