@@ -75,6 +75,12 @@ function writeCapture(l: Layout, r: Report, c: ReportCapture): void {
           `this window only: ${c.coverage.from === null ? '?' : dateTime(c.coverage.from, tz)} – ${c.coverage.to === null ? '?' : dateTime(c.coverage.to, tz)}`,
         );
   const rows: [string, string][] = [
+    [
+      L(lang, '書き出しの保存日時', 'Export saved at'),
+      c.sourceSavedAt === null
+        ? L(lang, '不明（この取り込みには書き出し元の保存日時が記録されていません）', 'unknown: no save time of the source is recorded with this capture')
+        : `${dateTimeWithUtc(c.sourceSavedAt, tz, lang)} · ${L(lang, savedBy(c.format).ja, savedBy(c.format).en)}`,
+    ],
     [L(lang, '内容', 'Content'), `${count(c.messageCount, lang, '件', 'message', 'messages')} · ${coverage}`],
     [
       L(lang, '形式', 'Format'),
@@ -91,6 +97,13 @@ function writeCapture(l: Layout, r: Report, c: ReportCapture): void {
     ],
   ];
   for (const [label, value] of rows) l.field(label, value, 118, SIZE.small);
+}
+
+/** Whose clock the save time is: the source's own words for it. */
+function savedBy(format: string): { ja: string; en: string } {
+  if (format.startsWith('line')) return { ja: 'LINE の「保存日時」', en: "LINE's 保存日時 (saved at) line" };
+  if (format.startsWith('chatwork')) return { ja: 'Chatwork のサーバー時刻', en: "Chatwork's server time" };
+  return { ja: '書き出し元の記載', en: 'as the source states it' };
 }
 
 /** A bold line kept with at least two lines of what follows it. */

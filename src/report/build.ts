@@ -11,7 +11,7 @@ import type { Report, ReportCapture, ReportCounts, ReportLang, ReportMode, Repor
 import { rangeTest } from './range.js';
 import { selectShown, type ShownSet } from './shown.js';
 import type { ReportSource } from './source.js';
-import { captureMembers, readCapture } from '../core/entries/capture.js';
+import { type AsOfFacts, captureAsOf, captureMembers, readCapture } from '../core/entries/capture.js';
 import { readTimestamp } from '../core/entries/timestamp.js';
 
 /**
@@ -77,11 +77,13 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
   });
 
   const readAgain = reparsesOf(entries, ordinalOf);
+  const byId = new Map(src.captures.map((c) => [c.record.id, c.record]));
   const captures: ReportCapture[] = used.map((c) => ({
     ordinal: ordinalOf.get(c.record.id)!,
     id: c.record.id,
     entrySeq: c.record.entrySeq,
     capturedAt: c.record.capturedAt,
+    sourceSavedAt: sourceSaveTime(c.record, byId),
     format: c.record.format,
     parserVersion: c.record.parserVersion,
     tz: c.record.tz,
@@ -117,6 +119,21 @@ export function composeReport(src: ReportSource, opts: BuildOptions, set: ShownS
     manifestSha256: files.manifestSha256,
     generator: opts.generator,
   };
+}
+
+/**
+ * When the source itself says the export was saved (LINE's 保存日時, Chatwork's server time):
+ * `captureAsOf`'s rule — its own, else that of the capture whose original it reads again —
+ * without its fallback to the import time; null when the source states none, or the capture was
+ * stored before captures recorded it.
+ */
+function sourceSaveTime(record: AsOfFacts, byId: ReadonlyMap<string, AsOfFacts>): string | null {
+  const unstated = (f: AsOfFacts): AsOfFacts => ({ ...f, capturedAt: '' });
+  const at = captureAsOf(unstated(record), (id) => {
+    const of = byId.get(id);
+    return of === undefined ? undefined : unstated(of);
+  });
+  return at === '' ? null : at;
 }
 
 function defaultTitle(room: string, lang: ReportLang): string {

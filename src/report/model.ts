@@ -50,6 +50,8 @@ export interface ReportCapture {
   readonly id: string;
   readonly entrySeq: number;
   readonly capturedAt: string;
+  /** When the source says the export was saved (LINE's 保存日時, Chatwork's server time); null when it states none, or the capture predates recording it. */
+  readonly sourceSavedAt: string | null;
   readonly format: string;
   readonly parserVersion: string;
   readonly tz: string;

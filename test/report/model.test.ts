@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { inclusionProof, verifyInclusion } from '../../src/core/merkle.js';
+import { pdfExporter } from '../../exporters/pdf/index.js';
 import { buildReport } from '../../src/report/build.js';
 import type { BuildOptions } from '../../src/report/options.js';
 import { collectReportSource, reportHead } from '../../src/report/collect.js';
@@ -9,6 +10,7 @@ import { auditPaths } from '../../src/report/proofs.js';
 import { parseRange, rangeTest } from '../../src/report/range.js';
 import { Archive } from '../../src/store/archive.js';
 import type { EntryRecord } from '../../src/store/records.js';
+import { pdfPages } from '../support/pdf.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
@@ -89,6 +91,15 @@ describe('buildReport', () => {
     const manifest = JSON.parse(Buffer.concat([...report.embedded[0]!.chunks()]).toString('utf8')) as Manifest;
     expect(manifest.messages[edited.hash]?.body).toBe('[info][title]見積[/title]3点で2万円[/info]');
     expect(report.title).toBe('チャット記録: 案件A');
+  });
+
+  it('says the save time is unknown for a capture whose source stated none, on the technical page too', async () => {
+    const report = buildReport(collectReportSource(archive, room, { withOriginals: true }), OPTIONS);
+    expect(report.captures.map((c) => c.sourceSavedAt)).toEqual([null, null]);
+    const chunks: Uint8Array[] = [];
+    await pdfExporter.render(report, { write: (c) => void chunks.push(Uint8Array.from(c)) });
+    const text = (await pdfPages(Buffer.concat(chunks))).join('\n').replace(/\n/g, '');
+    expect(text.match(/書き出しの保存日時\s*不明（この取り込みには書き出し元の保存日時が記録されていません）/g)).toHaveLength(2);
   });
 
   it('in private mode, proves every version it shows and states no other message', () => {

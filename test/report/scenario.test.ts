@@ -111,6 +111,12 @@ describe('report of the LINE unsend-and-delete scenario', () => {
     expect(flat(pages.join(''))).toContain('メッセージを実際に誰が入力したか');
   });
 
+  it("shows each capture's own save time, as the export states it (LINE's 保存日時)", () => {
+    // capture-1.txt says 保存日時：2024/03/05 20:00, capture-2.txt 2024/03/12 22:00 (read in Asia/Tokyo).
+    expect(flat(pages[1]!)).toMatch(/書き出しの保存日時\s*2024-03-05 20:00:00 JST（2024-03-05 11:00:00 UTC）\s*·\s*LINE の「保存日時」/);
+    expect(flat(pages[1]!)).toMatch(/書き出しの保存日時\s*2024-03-12 22:00:00 JST（2024-03-12 13:00:00 UTC）\s*·\s*LINE の「保存日時」/);
+  });
+
   it('embeds the manifest, the log and both originals byte for byte', async () => {
     const files = await pdfAttachments(bytes);
     const names = [...files.keys()].sort();
