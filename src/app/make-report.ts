@@ -14,6 +14,7 @@ import type { ReportSource } from '../report/source.js';
 import { stampDocument } from './doc-stamp.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
 import { originalsDisagreeing } from './verify-archive.js';
+import { reparseProblems } from './verify-reparse.js';
 import { IntegrityError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
 import { reportPayload } from '../core/entries/report.js';
@@ -60,6 +61,12 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
       hint: msg('hint.run-verify'),
     });
   }
+  // A capture that borrows another capture's time would date the report's messages wrongly.
+  const borrowed = reparseProblems(archive.entries(req.room.id))[0];
+  if (borrowed !== undefined)
+    throw new IntegrityError(msg('integrity.reparse-of-wrong', { where: borrowed.where, expected: borrowed.expected, actual: borrowed.actual }), {
+      hint: msg('hint.run-verify'),
+    });
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
   const report = reportOf(archive, req);
   const out = new AtomicFile(req.file, req.fileMode);

@@ -5,7 +5,7 @@
  * original (a capture borrowing an older paste's time).
  */
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical.js';
@@ -199,6 +199,12 @@ describe('reparse', () => {
     const problems = r.json<VerifyJson>().problems;
     expect(problems.map((p) => p.kind)).toEqual(['capture-reparse-of-wrong']);
     expect(problems[0]!.where).toContain(older.id);
+    // Nor does a report date the paste's messages by the borrowed time: exit 5, nothing written.
+    const pdf = join(tmp.dir, 'borrowed.pdf');
+    const reported = await cli(['report', '案件A', '-o', pdf, '--db', tmp.db]);
+    expect(reported.code, reported.stderr).toBe(5);
+    expect(reported.stderr).toContain('is not what it names');
+    expect(existsSync(pdf)).toBe(false);
   });
 });
 

@@ -19,4 +19,6 @@ export const reparseEn = {
   'reparse.read': (p: { capture: string; format: string; messages: number; at: string }) =>
     `Read capture ${p.capture} again as ${p.format}: ${p.messages} messages, as of ${p.at} (when it was kept, or the save time its text states), not as of now.`,
   'captures.reparse-of': (p: { capture: string }) => `(reads ${p.capture} again: as of its time)`,
+  'integrity.reparse-of-wrong': (p: { where: string; expected: string; actual: string }) =>
+    `A capture claims to read another capture's original again, but that capture is not what it names (${p.where}): expected ${p.expected}; found ${p.actual}. Its messages would be dated by the wrong capture. Nothing was written.`,
 };

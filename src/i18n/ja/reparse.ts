@@ -21,4 +21,6 @@ export const reparseJa: typeof reparseEn = {
   'reparse.read': (p) =>
     `取り込み ${p.capture} を ${p.format} として読み直しました: メッセージ ${p.messages} 件。今ではなく ${p.at} の時点の記録として扱います（保存した日時、または本文に書かれた保存日時）。`,
   'captures.reparse-of': (p) => `（${p.capture} の読み直し: その時点の記録）`,
+  'integrity.reparse-of-wrong': (p) =>
+    `読み直しとされる取り込みが、名指しする元の記録と合いません（${p.where}）。記録: ${p.expected}、実際: ${p.actual}。メッセージが別の記録の日時で扱われてしまうため、何も書き込んでいません。`,
 };
