@@ -174,6 +174,7 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   if (kept) warn(making);
   const listed = kept ? () => kept : remade(parsed.messages);
   const { warningsWith, truncated } = parsed;
+  const members = req.members.length > 0 ? { members: [...req.members] } : {};
   const warnings = (): readonly Warning[] => warningsWith(making);
   const recorded = await archive.recordCaptureAsync(
     {
@@ -188,7 +189,8 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
       ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
       ...(parsed.sourceSavedAt ? { sourceSavedAt: parsed.sourceSavedAt } : {}),
       // Counted once stored: a streamed parse finds some warnings as it makes the messages.
-      meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}) }),
+      // The members (--member) are kept so that `verify` and `report` read a LINE desktop export again as this did.
+      meta: () => ({ encoding, warnings: warnings().length, ...(truncated ? { truncated } : {}), ...members }),
     },
     progress,
   );

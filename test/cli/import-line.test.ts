@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash.js';
@@ -108,6 +108,22 @@ describe('import of a LINE export', () => {
       db.close();
       expect(payload.capture.meta.warnings).toBe(1);
     }
+  });
+
+  it('a desktop export read with --member is read the same way again by verify and report', async () => {
+    // "山田 太郎" has a space: only --member tells the name from the body; without it the same lines read otherwise.
+    const path = join(tmp.dir, 'desktop.txt');
+    writeFileSync(path, '2021.01.01 金曜日\n12:03 山田 太郎 あけましておめでとうございます\n12:04 佐藤花子 今年もよろしく\n');
+    const r = await cli(['import', path, '--member', '山田 太郎', '--room', '佐藤花子', '--json', '--db', tmp.db]);
+    expect(r.code, r.stderr).toBe(0);
+    const plain = await cli(['import', path, '--room', '別室', '--json', '--db', join(tmp.dir, 'plain.db')]);
+    expect(plain.json<ImportJson>().capture.merkleRoot).not.toBe(r.json<ImportJson>().capture.merkleRoot);
+    const verified = await cli(['verify', '--db', tmp.db]);
+    expect(verified.code, verified.stdout).toBe(0);
+    const reported = await cli(['report', '佐藤花子', '-o', join(tmp.dir, 'r.pdf'), '--db', tmp.db]);
+    expect(reported.code, reported.stderr).toBe(0);
+    const checked = await cli(['verify-report', join(tmp.dir, 'r.pdf')]);
+    expect(checked.code, checked.stdout).toBe(0);
   });
 
   it('a file no importer recognises is exit 3, says what was tried, and leaves the archive as it was', async () => {
