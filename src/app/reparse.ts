@@ -43,16 +43,23 @@ export async function reparseCapture(archive: Archive, req: ReparseRequest, hook
   const room = archive.rooms().find((r) => r.id === raw.roomId)!;
   const bytes = archive.blob(raw.rawSha256);
   const tz = req.tz ?? raw.tz;
+  const { importerFor } = await import('../importers/registry.js');
+  // Checked once the format is known and before the parse: messages of another service cannot go into this room.
+  const sameService = (format: FormatName): void => {
+    if (importerFor(format)?.source !== room.source)
+      throw new UsageError(msg('usage.reparse-other-source', { capture: raw.id, format, title: room.title, source: room.source }), {
+        hint: msg('usage.reparse-other-source.hint'),
+      });
+  };
   const { importer, encoding, parsed } = await readCapture(
     { input: { bytes, name: null, where: `capture ${raw.id}` }, format: req.format, room: room.title, members: req.members, tz },
-    (format, reason) => hooks.onEvent({ type: 'format', format, reason }),
+    (format, reason) => {
+      sameService(format);
+      hooks.onEvent({ type: 'format', format, reason });
+    },
     stillRaw(raw.id),
   );
   hooks.onEvent({ type: 'parsed' });
-  if (importer.source !== room.source)
-    throw new UsageError(msg('usage.reparse-other-source', { capture: raw.id, format: importer.format, title: room.title, source: room.source }), {
-      hint: msg('usage.reparse-other-source.hint'),
-    });
   const earlier = earlierReparse(archive, raw, { format: importer.format, parserVersion: importer.parserVersion, tz });
   if (earlier !== null) throw new UsageError(msg('usage.reparse-done', { capture: raw.id, reparse: earlier }), { hint: msg('usage.reparse-done.hint') });
   if (parsed.warningsWith([]).length > 0) hooks.onEvent({ type: 'warnings', warnings: parsed.warningsWith([]) });

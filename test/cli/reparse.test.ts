@@ -71,6 +71,12 @@ describe('reparse', () => {
     expect(auto.stderr).toContain(`chatproof reparse ${raw.id}`);
     const chosen = await cli(['reparse', raw.id, '--format', 'crowdworks', '--db', tmp.db, '--lang', 'ja']);
     expect(chosen.code, chosen.stderr).toBe(3);
+    // A format of another service is refused before anything is read.
+    const other = await cli(['reparse', raw.id, '--format', 'line', '--db', tmp.db]);
+    expect(other.code, other.stderr).toBe(2);
+    expect(other.stderr).toContain('a crowdworks room');
+    const listed = await cli(['captures', '案件A', '--db', tmp.db]);
+    expect(listed.stdout).toContain('(kept as it is, not read: chatproof reparse ID reads it');
     // Where: the capture (and its line, where the parser names one).
     expect(chosen.stderr).toContain(`(capture ${raw.id}`);
     expect(chosen.stderr).toContain(`取り込み ${raw.id} は元のまま保存されています`);
