@@ -3,6 +3,9 @@ import { readTimestamp } from '../core/entries/timestamp.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import type { ResolvedTsa } from '../timestamp/index.js';
+import { dirname } from 'node:path';
+import { readAnchors } from './anchors.js';
+import { readSettings } from './settings.js';
 import { stampLogHead, type Anchors, type Stamped } from './stamp.js';
 
 /**
@@ -38,4 +41,24 @@ export async function stampAfterCapture(archive: Archive, tsa: ResolvedTsa, anch
     if (e instanceof ServiceError) return { kind: 'queued', error: e, waiting };
     throw e;
   }
+}
+
+/** A TSA to stamp with after a capture, and what its token is checked against. */
+export interface StampPlan {
+  readonly tsa: ResolvedTsa;
+  readonly anchors: Anchors;
+}
+
+/**
+ * The stamping the archive's settings ask for after each capture (`chatproof config set tsa`,
+ * `tsa-cert`: docs/timestamps.md), or null when no TSA is set. `chatproof watch` and the web app's
+ * import read it at each capture, so a TSA set while they run applies from the next capture on. A
+ * TSA setting that names nothing known is a UsageError, raised before the capture is stored, as
+ * `import` does.
+ */
+export async function configuredStamping(settingsFile: string): Promise<StampPlan | null> {
+  const settings = readSettings(settingsFile);
+  if (settings.tsa === undefined) return null;
+  const { resolveTsa } = await import('../timestamp/index.js');
+  return { tsa: resolveTsa(settings.tsa), anchors: await readAnchors(settings.tsaCert, dirname(settingsFile)) };
 }

@@ -5,9 +5,10 @@ import { basename, extname, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { ChatproofError, describeError, UsageError } from '../core/errors.js';
 import type { Lang } from '../i18n/lang.js';
-import { msg, render } from '../i18n/message.js';
+import { msg, render, type Phrase } from '../i18n/message.js';
 import { importCapture, type ImportResult } from './import-capture.js';
 import { previewCapture } from './preview-capture.js';
+import { configuredStamping, stampAfterCapture, type AfterCapture } from './stamp-queue.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -20,7 +21,14 @@ import type { Workspace } from './workspace.js';
 const EXPORT_EXTENSIONS = new Set(['.txt', '.csv', '.json', '.html', '.htm']);
 
 export type WatchEvent =
-  | { readonly type: 'imported'; readonly file: string; readonly at: string; readonly result: ImportResult }
+  | {
+      readonly type: 'imported';
+      readonly file: string;
+      readonly at: string;
+      readonly result: ImportResult;
+      /** With a TSA set for the archive: stamped after the capture, or queued when the TSA was out of reach. */
+      readonly stamp: AfterCapture | null;
+    }
   | { readonly type: 'skipped'; readonly file: string; readonly at: string }
   | { readonly type: 'waiting'; readonly file: string; readonly at: string; readonly why: 'room' | 'confirm' }
   | { readonly type: 'failed'; readonly file: string; readonly at: string; readonly error: ChatproofError | Error };
@@ -30,6 +38,8 @@ export interface WatchOptions {
   readonly settleMs?: number;
   readonly lang: Lang;
   readonly onEvent?: (e: WatchEvent) => void;
+  /** The archive's settings (src/app/settings.ts): a TSA set there stamps after each capture, as `import` does. */
+  readonly settingsFile?: string;
 }
 
 const KEPT_EVENTS = 200;
@@ -111,6 +121,8 @@ export class FolderWatcher {
       const preview = await previewCapture({ bytes, name, where: path, tz: this.workspace.tz });
       if (preview.roomTitle === null) return this.record({ type: 'waiting', file: path, at, why: 'room' });
       if (preview.inferred !== null || preview.truncated !== null) return this.record({ type: 'waiting', file: path, at, why: 'confirm' });
+      // A TSA setting that names nothing known fails the file before anything is stored, as `import` does.
+      const plan = this.opts.settingsFile === undefined ? null : await configuredStamping(this.opts.settingsFile);
       const result = await importCapture(
         () => this.workspace.archive(),
         {
@@ -122,7 +134,8 @@ export class FolderWatcher {
         },
         { onEvent: () => undefined, confirm: () => Promise.resolve(false) },
       );
-      this.record({ type: 'imported', file: path, at, result });
+      const stamp = plan === null ? null : await stampAfterCapture(this.workspace.archive(), plan.tsa, plan.anchors);
+      this.record({ type: 'imported', file: path, at, result, stamp });
     } catch (e) {
       this.record({ type: 'failed', file: path, at, error: e instanceof Error ? e : new Error(String(e)) });
     }
@@ -133,8 +146,10 @@ export class FolderWatcher {
 export function watchEventText(lang: Lang, e: WatchEvent): string {
   const file = basename(e.file);
   switch (e.type) {
-    case 'imported':
-      return render(lang, msg('ui.watch.imported', { file, n: e.result.recorded.capture.messageCount, title: e.result.recorded.room.title }));
+    case 'imported': {
+      const line = render(lang, msg('ui.watch.imported', { file, n: e.result.recorded.capture.messageCount, title: e.result.recorded.room.title }));
+      return e.stamp === null ? line : `${line} — ${render(lang, stampPhrase(e.stamp))}`;
+    }
     case 'skipped':
       return render(lang, msg('ui.watch.skipped', { file }));
     case 'waiting':
@@ -142,6 +157,18 @@ export function watchEventText(lang: Lang, e: WatchEvent): string {
     case 'failed':
       return render(lang, msg('ui.watch.failed', { file, why: e.error instanceof ChatproofError ? describeError(e.error, lang).message : e.error.message }));
   }
+}
+
+/** What became of the stamp after a capture, in one sentence: the watch's log line and the import page say it. */
+export function stampPhrase(after: AfterCapture): Phrase {
+  return after.kind === 'stamped'
+    ? msg('ui.stamp.stamped', {
+        tsa: after.stamped.token.tsaName ?? 'TSA',
+        at: after.stamped.token.genTime,
+        seq: after.stamped.entry.seq,
+        captures: after.captures,
+      })
+    : msg('ui.stamp.queued', { why: after.error.text, waiting: after.waiting });
 }
 
 /**

@@ -1,7 +1,5 @@
-import type { AfterCapture } from '../app/stamp-queue.js';
-import type { Anchors } from '../app/stamp.js';
+import type { AfterCapture, StampPlan } from '../app/stamp-queue.js';
 import type { Archive } from '../store/archive.js';
-import type { ResolvedTsa } from '../timestamp/index.js';
 import { DEFAULT_TSA, trustLines } from './commands/stamp.js';
 import type { Context } from './context.js';
 import { readSettings, settingsPath } from '../app/settings.js';
@@ -13,10 +11,7 @@ export interface StampFlags {
   tsaCert?: string;
 }
 
-export interface StampPlan {
-  readonly tsa: ResolvedTsa;
-  readonly anchors: Anchors;
-}
+export type { StampPlan } from '../app/stamp-queue.js';
 
 /**
  * Whether to stamp after this capture, decided before anything is stored so that a mistyped TSA is

@@ -97,6 +97,7 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
   const scratch = mkdtempSync(join(tmpdir(), 'chatproof-ui-'));
   const watcher = new FolderWatcher(opts.workspace, {
     lang: opts.lang,
+    settingsFile,
     ...(opts.onWatchEvent ? { onEvent: opts.onWatchEvent } : {}),
     ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
   });

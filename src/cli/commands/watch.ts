@@ -21,11 +21,17 @@ export function registerWatch(program: Command, runner: Runner): void {
  * a confirmation are named and left alone: `chatproof import` or the web app takes them.
  */
 async function runWatch(ctx: Context, folders: string[]): Promise<number> {
-  const [{ FolderWatcher, watchEventText }, { Workspace }] = await Promise.all([import('../../app/watch-folder.js'), import('../../app/workspace.js')]);
+  const [{ FolderWatcher, watchEventText }, { Workspace }, { settingsPath }, { afterJson }] = await Promise.all([
+    import('../../app/watch-folder.js'),
+    import('../../app/workspace.js'),
+    import('../../app/settings.js'),
+    import('../stamp-after.js'),
+  ]);
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
   const settle = Number(ctx.io.env['CHATPROOF_WATCH_SETTLE_MS'] ?? '');
   const watcher = new FolderWatcher(workspace, {
     lang: ctx.lang,
+    settingsFile: settingsPath(ctx.dbPath, ctx.io.cwd),
     ...(settle > 0 ? { settleMs: settle } : {}),
     onEvent: (e) => {
       const line = `${e.at} ${watchEventText(ctx.lang, e)}`;
@@ -35,6 +41,7 @@ async function runWatch(ctx: Context, folders: string[]): Promise<number> {
           file: e.file,
           at: e.at,
           ...(e.type === 'imported' ? { room: e.result.recorded.room.id, capture: e.result.recorded.capture.id, changes: e.result.changes } : {}),
+          ...(e.type === 'imported' && e.stamp !== null ? { stamp: afterJson(e.stamp) } : {}),
           ...(e.type === 'waiting' ? { why: e.why } : {}),
           ...(e.type === 'failed' ? { error: line } : {}),
         });

@@ -175,6 +175,10 @@ export const uiEn = {
   'ui.watch.no-folder': (p: { folder: string }) => `There is no folder ${p.folder}.`,
   'ui.watch.no-folder.hint': 'Give the full path of an existing folder.',
   'ui.watch.imported': (p: { file: string; n: number; title: string }) => `${p.file}: imported ${p.n} messages into "${p.title}"`,
+  'ui.stamp.stamped': (p: { tsa: string; at: string; seq: number; captures: number }) =>
+    `Timestamped by ${p.tsa} at ${p.at} (log entry #${p.seq}${p.captures > 1 ? `, covering the ${p.captures} captures that were waiting` : ''}).`,
+  'ui.stamp.queued': (p: { why: string; waiting: number }) =>
+    `Not timestamped yet: the TSA could not be reached (${p.why}). The capture is stored; the ${p.waiting === 1 ? 'capture' : `${p.waiting} captures`} waiting will be stamped by the next capture that reaches the TSA, or by chatproof stamp.`,
   'ui.watch.skipped': (p: { file: string }) => `${p.file}: already captured (same bytes), skipped`,
   'ui.watch.waits': (p: { file: string; why: string }) => `${p.file}: waiting — ${p.why}`,
   'ui.watch.failed': (p: { file: string; why: string }) => `${p.file}: not imported — ${p.why}`,

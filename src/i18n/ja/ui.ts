@@ -175,6 +175,10 @@ export const uiJa: typeof uiEn = {
   'ui.watch.no-folder': (p) => `フォルダ ${p.folder} がありません。`,
   'ui.watch.no-folder.hint': '今あるフォルダの場所を、最初から（フルパスで）書いてください。',
   'ui.watch.imported': (p) => `${p.file}: ${p.n} 件を「${p.title}」に取り込みました`,
+  'ui.stamp.stamped': (p) =>
+    `${p.tsa} が ${p.at} にタイムスタンプを付けました（ログ #${p.seq}${p.captures > 1 ? `、待っていた ${p.captures} 件の取り込みをまとめて` : ''}）。`,
+  'ui.stamp.queued': (p) =>
+    `まだタイムスタンプはありません: 時刻認証局に届きませんでした（${p.why}）。取り込みは保存済みです。待っている取り込み ${p.waiting} 件には、次に認証局に届いた取り込みか chatproof stamp でタイムスタンプが付きます。`,
   'ui.watch.skipped': (p) => `${p.file}: 取り込み済み（同じ中身）のため飛ばしました`,
   'ui.watch.waits': (p) => `${p.file}: 確認待ち — ${p.why}`,
   'ui.watch.failed': (p) => `${p.file}: 取り込めませんでした — ${p.why}`,

@@ -145,7 +145,13 @@ export function importRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const lang = c.get('lang');
     const input = pending.take((await fields(c))['id'] ?? '');
     if (input === undefined) return c.html(html`<p class="error" role="alert">${textsIn(lang)('ui.import.expired')}</p>`, 410);
-    const { importCapture } = await import('../../app/import-capture.js');
+    const [{ importCapture }, { configuredStamping, stampAfterCapture }, { stampPhrase }] = await Promise.all([
+      import('../../app/import-capture.js'),
+      import('../../app/stamp-queue.js'),
+      import('../../app/watch-folder.js'),
+    ]);
+    // A TSA set for the archive stamps after each capture, as `import` does; out of reach, the capture waits in the queue.
+    const plan = await configuredStamping(deps.settingsFile);
     const result = await importCapture(
       () => deps.workspace.archive(),
       {
@@ -163,8 +169,9 @@ export function importRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
       },
     );
     // A file a watched folder brought in, stored once a person answered: the watch page says so.
+    const stamp = plan === null ? null : await stampAfterCapture(deps.workspace.archive(), plan.tsa, plan.anchors);
     if (deps.watcher.events.some((e) => e.file === input.where))
-      deps.watcher.record({ type: 'imported', file: input.where, at: new Date().toISOString(), result });
-    return c.html(changeSummary(lang, result));
+      deps.watcher.record({ type: 'imported', file: input.where, at: new Date().toISOString(), result, stamp });
+    return c.html(html`${changeSummary(lang, result)}${stamp === null ? '' : html`<p data-stamp="${stamp.kind}">${render(lang, stampPhrase(stamp))}</p>`}`);
   });
 }
