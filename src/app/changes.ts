@@ -1,5 +1,5 @@
 import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/index.js';
-import { withHash, type HashedMessage, type Message } from '../core/types.js';
+import { RAW_VARIANT, withHash, type HashedMessage, type Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord } from '../store/records.js';
 import { captureView, capturesAfter, roomArchiveView } from '../store/room-history.js';
@@ -50,7 +50,9 @@ export interface PlacedBefore {
 
 /** Where a capture older than its room's newest was placed; null when it is the newest. */
 export function placedBefore(archive: Archive, capture: CaptureRecord): PlacedBefore | null {
-  const after = capturesAfter(archive, capture);
+  // A capture kept raw (`import --raw`) holds no messages and covers no time: no state to be placed
+  // before, not even for the reparse of it that its text dates earlier (LINE's 保存日時).
+  const after = capturesAfter(archive, capture).filter((c) => c.parserVersion !== RAW_VARIANT);
   const newest = after[after.length - 1];
   return newest === undefined ? null : { newer: after.length, newestAsOf: newest.asOf };
 }

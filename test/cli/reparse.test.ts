@@ -161,11 +161,13 @@ describe('reparse', () => {
 
   it('reads local times in the zone the paste was kept in, unless --tz says otherwise', async () => {
     const path = join(tmp.dir, 'chat.txt');
-    writeFileSync(path, '[LINE] 佐藤花子とのトーク履歴\n\n2024/03/01(金)\n09:05\t佐藤花子\t了解です\n');
+    writeFileSync(path, '[LINE] 佐藤花子とのトーク履歴\n保存日時：2024/03/02 10:00\n\n2024/03/01(金)\n09:05\t佐藤花子\t了解です\n');
     const kept = await cli(['import', path, '--raw', '--room', '佐藤花子', '--format', 'line', '--tz', 'UTC', '--json', '--db', tmp.db]);
     const raw = kept.json<CaptureJson>().capture;
     const read = await cli(['reparse', raw.id, '--json', '--db', tmp.db]);
     expect(read.code, read.stderr).toBe(0);
+    // The save time its text states dates it; the raw capture, which holds nothing, is no later state to be placed before.
+    expect(read.json<ReparseJson>()).toMatchObject({ capture: { asOf: '2024-03-02T10:00:00Z' }, placedBefore: null });
     const id = read.json<ReparseJson>().capture.id;
     const shown = await cli(['show', '佐藤花子', '--capture', id, '--json', '--db', tmp.db]);
     expect(shown.json<{ messages: { sentAt: string }[] }>().messages.map((m) => m.sentAt)).toEqual(['2024-03-01T09:05:00Z']);
