@@ -89,6 +89,11 @@ describe('every command --json matches its schema', () => {
   it.skipIf(opensslMissing !== null)('stamp, report with a timestamp, verify-report', async () => {
     const trust = ['--tsa', tsa!.url, '--tsa-cert', tsa!.caCertPath];
     conforms('stamp', await run(['stamp', ...trust]));
+    const db = join(tmp.dir, 'reparse-stamped.db');
+    const kept = await cli(['import', join(SAMPLES, 'capture-1.txt'), '--raw', '--room', room, '--format', 'line', '--json', '--db', db]);
+    const id = (kept.json()['capture'] as { id: string }).id;
+    const stamped = conforms('reparse', await cli(['reparse', id, ...trust, '--json', '--db', db]));
+    expect(stamped['stamp']).toMatchObject({ status: 'stamped', captures: 2 });
     const pdf = join(tmp.dir, 'report.pdf');
     const report = conforms('report', await run(['report', room, '-o', pdf, ...trust]));
     expect(report['timestamp']).not.toBeNull();

@@ -6,9 +6,10 @@ import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { captureJson, roomJson } from '../json-shapes.js';
+import { afterJson, stampAfter, stampPlan, type StampFlags } from '../stamp-after.js';
 import { FORMAT_NAMES, importHooks, printSummary, warnPlacedBefore } from './import.js';
 
-interface ReparseOptions {
+interface ReparseOptions extends StampFlags {
   format: string;
   member: string[];
   yes?: boolean;
@@ -28,13 +29,19 @@ export function registerReparse(program: Command, runner: Runner): void {
       c
         .option('--format <format>', tx('help.reparse.format', { formats: FORMATS.join(', ') }), 'auto')
         .option('--member <name...>', tx('help.reparse.member'), [])
-        .option('--yes', tx('help.reparse.yes')),
+        .option('--yes', tx('help.reparse.yes'))
+        .option('--stamp', tx('help.capture.stamp'))
+        .option('--no-stamp', tx('help.capture.no-stamp'))
+        .option('--tsa <url|name>', tx('help.capture.tsa'))
+        .option('--tsa-cert <file>', tx('help.tsa-cert')),
     (ctx, capture, opts) => runReparse(ctx, capture, opts),
   );
 }
 
 async function runReparse(ctx: Context, captureArg: string, opts: ReparseOptions): Promise<number> {
   if (!FORMATS.includes(opts.format)) throw new UsageError(msg('usage.unknown-format', { format: opts.format, formats: FORMATS.join(', ') }));
+  // Like import: a TSA set for the archive (or --stamp) stamps the new capture, decided before anything is read.
+  const plan = await stampPlan(ctx, opts);
   const { reparseCapture } = await import('../../app/reparse.js');
   const archive = ctx.archive();
   const done = await reparseCapture(
@@ -43,26 +50,28 @@ async function runReparse(ctx: Context, captureArg: string, opts: ReparseOptions
     importHooks(ctx, `capture ${captureArg}`, null, opts.yes === true),
   );
   const { recorded, changes, rawCapture } = done;
+  if (!ctx.json) {
+    ctx.say(
+      ctx.text('reparse.read', {
+        capture: rawCapture.id,
+        format: recorded.capture.format,
+        messages: recorded.capture.messageCount,
+        at: ctx.time(recorded.capture.asOf, true),
+      }),
+    );
+    printSummary(ctx, recorded, changes);
+  }
+  warnPlacedBefore(ctx, done);
+  const after = plan === null ? null : await stampAfter(ctx, archive, plan);
   if (ctx.json) {
-    warnPlacedBefore(ctx, done);
     ctx.printJson({
       reparseOf: { id: rawCapture.id, capturedAt: rawCapture.capturedAt, asOf: rawCapture.asOf, entry: { seq: rawCapture.entrySeq } },
       capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
       changes,
       warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
       placedBefore: done.placedBefore,
+      ...(after === null ? {} : { stamp: afterJson(after) }),
     });
-    return EXIT.ok;
   }
-  ctx.say(
-    ctx.text('reparse.read', {
-      capture: rawCapture.id,
-      format: recorded.capture.format,
-      messages: recorded.capture.messageCount,
-      at: ctx.time(recorded.capture.asOf, true),
-    }),
-  );
-  printSummary(ctx, recorded, changes);
-  warnPlacedBefore(ctx, done);
   return EXIT.ok;
 }
