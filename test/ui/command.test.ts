@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
@@ -9,9 +11,13 @@ const temps: ReturnType<typeof tempArchive>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 /** Runs `chatproof ui` in-process until its first line of stdout, then presses Ctrl-C. */
-async function runUi(args: string[]): Promise<{ first: string; code: number; fetched: number }> {
+async function runUi(
+  args: string[],
+  before: (t: ReturnType<typeof tempArchive>) => void = () => undefined,
+): Promise<{ first: string; code: number; fetched: number; stdout: string }> {
   const t = tempArchive();
   temps.push(t);
+  before(t);
   const controller = new AbortController();
   let stdout = '';
   let gotLine: (line: string) => void = () => undefined;
@@ -36,7 +42,7 @@ async function runUi(args: string[]): Promise<{ first: string; code: number; fet
   const url = new URL(first.startsWith('{') ? (JSON.parse(stdout) as { url: string }).url : first);
   const fetched = (await raw(Number(url.port), 'GET', url.pathname + url.search, { Host: url.host })).status;
   controller.abort();
-  return { first, code: await running, fetched };
+  return { first, code: await running, fetched, stdout };
 }
 
 it('prints the address with its token as the first line of stdout and runs until Ctrl-C', async () => {
@@ -50,6 +56,17 @@ it('prints {"url"} with --json', async () => {
   const { first, code } = await runUi(['--json']);
   expect(first).toBe('{');
   expect(code).toBe(0);
+});
+
+it('watches the folders remembered beside the archive again, and says so', async () => {
+  let inbox = '';
+  const { stdout, code } = await runUi([], (t) => {
+    inbox = join(t.dir, 'inbox');
+    mkdirSync(inbox);
+    writeFileSync(join(t.dir, 'archive.config.json'), JSON.stringify({ watch: [inbox] }));
+  });
+  expect(code).toBe(0);
+  expect(stdout).toContain(`Watching again, as last time: ${inbox}`);
 });
 
 it('refuses a port that is not one', async () => {
