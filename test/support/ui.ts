@@ -48,6 +48,8 @@ export interface TestUi {
   get(path: string): Promise<RawResponse>;
   /** A request as the app's own page sends it: cookie, Origin, the custom header. */
   post(path: string, body: Buffer | string, type?: string): Promise<RawResponse>;
+  /** The same, as bytes sent in chunks with no declared length (Transfer-Encoding: chunked). */
+  postChunked(path: string, chunks: Iterable<Buffer>): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,14 @@ export async function startTestUi(
     get: (path) => raw(ui.port, 'GET', path, { Host: host, Cookie: cookie }),
     post: (path, body, type = 'application/octet-stream') =>
       raw(ui.port, 'POST', path, { Host: host, Cookie: cookie, Origin: origin, 'X-Chatproof-Request': '1', 'Content-Type': type }, body),
+    postChunked: (path, chunks) =>
+      raw(
+        ui.port,
+        'POST',
+        path,
+        { Host: host, Cookie: cookie, Origin: origin, 'X-Chatproof-Request': '1', 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' },
+        chunks,
+      ),
     close: async () => {
       await ui.close();
       workspace.close();

@@ -101,20 +101,7 @@ describe('uploads', () => {
     const chunks = function* (): Generator<Buffer> {
       for (let i = 0; i < 80; i++) yield Buffer.alloc(1024, 0x41);
     };
-    const res = await raw(
-      t.ui.port,
-      'POST',
-      '/verify',
-      {
-        Host: t.host,
-        Cookie: t.cookie,
-        Origin: t.origin,
-        'X-Chatproof-Request': '1',
-        'Content-Type': 'application/octet-stream',
-        'Transfer-Encoding': 'chunked',
-      },
-      chunks(),
-    );
+    const res = await t.postChunked('/verify', chunks());
     expect(res.status).toBe(413);
     expect(res.text).toContain('too large');
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/store/archive.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import { png1x1 } from '../attach/samples.js';
-import { raw, startTestUi, type TestUi } from '../support/ui.js';
+import { startTestUi, type TestUi } from '../support/ui.js';
 
 // Notes and attached files added from a room's page, over plain HTTP as the page's script sends
 // them: each one entry in the log, shown on the page as text, the upload bounded while it streams.
@@ -105,20 +105,7 @@ describe('a file attached from the room page', () => {
     expect(declared.status).toBe(413);
     // Without a declared length the body is counted as it arrives.
     const chunks = Array.from({ length: 5 }, () => Buffer.alloc(MAX / 4, 2));
-    const streamed = await raw(
-      t.ui.port,
-      'POST',
-      `/rooms/${room}/attach?name=big.bin`,
-      {
-        Host: t.host,
-        Cookie: t.cookie,
-        Origin: t.origin,
-        'X-Chatproof-Request': '1',
-        'Content-Type': 'application/octet-stream',
-        'Transfer-Encoding': 'chunked',
-      },
-      chunks,
-    );
+    const streamed = await t.postChunked(`/rooms/${room}/attach?name=big.bin`, chunks);
     expect(streamed.status).toBe(413);
     const empty = await t.post(`/rooms/${room}/attach?name=empty.txt`, Buffer.alloc(0));
     expect(empty.status).toBe(422);
