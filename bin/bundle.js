@@ -19,6 +19,7 @@ await build({
     main: 'src/cli/main.ts',
     'capture-worker': 'src/store/capture-worker.ts',
     'merkle-worker': 'src/store/merkle-worker.ts',
+    'reparse-worker': 'src/app/reparse-worker.ts',
   },
   outdir,
   bundle: true,

@@ -33,7 +33,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   report: ['attach', 'core', 'i18n', 'importers', 'store', 'timestamp'],
   // Renderers see the report model (and the renderer seam verify-report compares pages with), never the archive.
   exporters: ['core', 'i18n', 'paths', 'report'],
-  app: ['attach', 'core', 'exporters', 'i18n', 'importers', 'input', 'output', 'paths', 'report', 'store', 'sync', 'timestamp'],
+  app: ['attach', 'core', 'exporters', 'i18n', 'importers', 'input', 'output', 'paths', 'report', 'store', 'sync', 'threads', 'timestamp'],
   // The web app reaches the archive only through app/: never a second implementation of a use case.
   ui: ['app', 'core', 'exporters', 'i18n', 'report'],
   // The Chatwork client is made in app/ (app/sync-chatwork.ts): the CLI never reaches sync/ itself.

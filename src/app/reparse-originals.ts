@@ -3,19 +3,29 @@
  * fake): each original parsed again with its capture's recorded format, zone and members must
  * give the Merkle root and message count its capture entry states.
  */
-import { messageHash } from '../core/canonical.js';
-import { InputError, IntegrityError, ArchiveError } from '../core/errors.js';
 import { RAW_VARIANT } from '../core/types.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import { msg, type Phrase } from '../i18n/message.js';
-import { decodeInput } from '../importers/decode.js';
 import type { FormatName } from '../importers/importer.js';
 import { importerFor } from '../importers/registry.js';
-import { streamedParse } from '../importers/importer.js';
 import { captureMembers, readCapture } from '../core/entries/capture.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress } from '../store/verify-types.js';
+import { reparseOne, type Job, type Parsed } from './reparse-one.js';
+import { ReparseThread } from './reparse-thread.js';
+
+/**
+ * Originals of at least this many bytes in all are parsed in a second thread (its start-up and
+ * the importers' loading there cost ~50 ms).
+ */
+const THREAD_FROM = 4 * 1024 * 1024;
+/**
+ * Up to this many bytes the thread parses beside the store's checks; above it, first (the main
+ * thread waits), so that the parse's memory (~2.5× the original, docs/performance.md) and the
+ * checks' are not held at once: it all goes when the thread ends.
+ */
+const ALONGSIDE_UP_TO = 32 * 1024 * 1024;
 
 export interface Reparsed {
   /** Stored originals parsed again and compared with their capture entry. */
@@ -27,108 +37,147 @@ export interface Reparsed {
   readonly notReparsed: readonly { readonly capture: string; readonly parserVersion: string; readonly current: string }[];
 }
 
-/** What one parse of an original gave: its messages' root and count, or why it could not be read. */
-type Parsed = { readonly root: string; readonly count: number } | { readonly refused: string | Phrase } | null;
+/** Where the thread starts (bytes of originals to parse); tests set them to take every path. */
+export interface ReparseTuning {
+  readonly threadFrom?: number;
+  readonly alongsideUpTo?: number;
+}
 
-/** Every stored original parsed again with its recorded format, zone and members: the messages' Merkle root must be the entry's. */
-export function reparseOriginals(archive: Archive, entries: readonly EntryRecord[], problems: Problem[], progress?: VerifyProgress): Reparsed {
-  const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
-  const captures = entries.filter((e) => e.kind === 'capture');
-  const notReparsed: { capture: string; parserVersion: string; current: string }[] = [];
-  // Captures of the same original read the same way (a re-import of the same export) are one
-  // parse: what it gives depends on nothing else.
-  const parses = new Map<string, Parsed>();
-  let done = 0;
-  for (const e of captures) {
+/** One capture entry and what re-parsing it takes. */
+type Plan =
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'done'; readonly problem: Problem | null }
+  | { readonly kind: 'not-reparsed'; readonly capture: string; readonly parserVersion: string; readonly current: string }
+  | {
+      readonly kind: 'parse';
+      readonly key: string;
+      readonly sha256: string;
+      readonly c: Record<string, unknown>;
+      readonly where: Phrase;
+      readonly parser: string;
+    };
+
+/**
+ * Every stored original parsed again with its recorded format, zone and members: the messages'
+ * Merkle root must be the entry's. `verify` starts it in a second thread (`inThread`); what that
+ * did not answer, and `report`'s check, are parsed here in `finish`.
+ */
+export class OriginalsReparse {
+  private readonly plans: Plan[];
+  /** Captures of the same original read the same way (a re-import of the same export) are one parse. */
+  private readonly jobs = new Map<string, Map<string, Job>>();
+  private readonly parsed = new Map<string, Parsed>();
+  private thread: ReparseThread | null = null;
+
+  constructor(
+    private readonly archive: Archive,
+    entries: readonly EntryRecord[],
+  ) {
+    const titles = new Map(archive.rooms().map((r) => [r.id, r.title]));
+    this.plans = entries.filter((e) => e.kind === 'capture').map((e) => this.plan(e, titles));
+  }
+
+  /**
+   * Starts the parses in a second thread when the originals are large enough to pay for it.
+   * Resolves once the main thread may go on with its own checks: at once, or when the thread is
+   * done where the originals are too large to parse alongside. `collect` waits for the answers.
+   */
+  async inThread({ threadFrom = THREAD_FROM, alongsideUpTo = ALONGSIDE_UP_TO }: ReparseTuning = {}): Promise<void> {
+    let bytes = 0;
+    for (const sha256 of this.jobs.keys()) bytes += this.archive.blobSize(sha256);
+    if (this.jobs.size === 0 || bytes < threadFrom) return;
+    this.thread = new ReparseThread({ path: this.archive.path, originals: [...this.jobs].map(([sha, jobs]) => [sha, [...jobs]]) });
+    if (bytes > alongsideUpTo) await this.collect();
+  }
+
+  /** The thread's answers, once it is done. */
+  async collect(): Promise<void> {
+    for (const [key, parsed] of (await this.thread?.done) ?? []) this.parsed.set(key, parsed);
+  }
+
+  /** The findings, in the order of the captures; originals not handed over are read here. */
+  finish(problems: Problem[], progress?: VerifyProgress): Reparsed {
+    const notReparsed: { capture: string; parserVersion: string; current: string }[] = [];
+    let reparsed = 0;
+    let done = 0;
+    for (const plan of this.plans) {
+      if (plan.kind === 'skip') continue;
+      if (plan.kind === 'not-reparsed') {
+        notReparsed.push({ capture: plan.capture, parserVersion: plan.parserVersion, current: plan.current });
+        continue;
+      }
+      if (plan.kind === 'done') {
+        if (plan.problem !== null) problems.push(plan.problem);
+        if (plan.problem === null || plan.problem.kind === 'capture-original-disagrees') reparsed++;
+        continue;
+      }
+      if (!this.parsed.has(plan.key)) this.read(plan.sha256);
+      progress?.('originals', ++done, this.plans.length);
+      const parsed = this.parsed.get(plan.key) ?? null;
+      if (parsed === null) continue; // a damaged original: the store's checks say which chunk or hash
+      const { c, where, parser } = plan;
+      if ('refused' in parsed) {
+        problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.parsed-by', { format: String(c['format']), parser }), actual: parsed.refused });
+        continue;
+      }
+      reparsed++;
+      if (parsed.root !== c['merkleRoot'] || parsed.count !== c['messageCount']) {
+        problems.push({
+          kind: 'capture-original-disagrees',
+          where: msg('vp.with-parser', { where, parser }),
+          expected: msg('vp.root.as-stated', { root: String(c['merkleRoot']), n: String(c['messageCount']) }),
+          actual: msg('vp.root.disagrees', { root: parsed.root, n: parsed.count }),
+        });
+      }
+    }
+    return { reparsed, notReparsed };
+  }
+
+  private plan(e: EntryRecord, titles: ReadonlyMap<string, string | null>): Plan {
     const c = e.payload['capture'] as Record<string, unknown> | undefined;
     const rawSha256 = c?.['rawSha256'],
       format = c?.['format'],
       tz = c?.['tz'],
       parserVersion = c?.['parserVersion'];
-    if (typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !archive.hasBlob(rawSha256)) continue; // reported by the store's checks
-    const where = msg('vp.capture-reparsed', { id: String(c?.['id']), seq: e.seq });
+    if (c === undefined || typeof rawSha256 !== 'string' || typeof format !== 'string' || typeof tz !== 'string' || !this.archive.hasBlob(rawSha256))
+      return { kind: 'skip' }; // reported by the store's checks
+    const where = msg('vp.capture-reparsed', { id: String(c['id']), seq: e.seq });
     if (parserVersion === RAW_VARIANT) {
       // Kept with `import --raw`: nothing was read from it, so its message list must be empty.
-      if (c?.['messageCount'] !== 0 || c['merkleRoot'] !== new MerkleBuilder().rootHex()) {
-        problems.push({
-          kind: 'capture-original-disagrees',
-          where,
-          expected: msg('vp.raw.expected'),
-          actual: msg('vp.messages-root', { n: String(c?.['messageCount']), root: String(c?.['merkleRoot']) }),
-        });
-      }
-      progress?.('originals', ++done, captures.length);
-      continue;
+      const empty = c['messageCount'] === 0 && c['merkleRoot'] === new MerkleBuilder().rootHex();
+      return {
+        kind: 'done',
+        problem: empty
+          ? null
+          : {
+              kind: 'capture-original-disagrees',
+              where,
+              expected: msg('vp.raw.expected'),
+              actual: msg('vp.messages-root', { n: String(c['messageCount']), root: String(c['merkleRoot']) }),
+            },
+      };
     }
     const importer = importerFor(format as FormatName);
-    if (importer === undefined) {
-      problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') });
-      continue;
-    }
-    if (parserVersion !== importer.parserVersion) {
-      notReparsed.push({ capture: String(c?.['id']), parserVersion: String(parserVersion), current: importer.parserVersion });
-      continue;
-    }
+    if (importer === undefined)
+      return { kind: 'done', problem: { kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') } };
+    if (parserVersion !== importer.parserVersion)
+      return { kind: 'not-reparsed', capture: String(c['id']), parserVersion: String(parserVersion), current: importer.parserVersion };
     const options = { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null };
     const key = JSON.stringify([rawSha256, format, options]);
-    let parsed = parses.get(key);
-    if (parsed === undefined) {
-      parsed = parseOriginal(archive, rawSha256, format, options, String(c?.['id']));
-      parses.set(key, parsed);
-    }
-    if (parsed === null) continue; // a damaged original: the store's checks say which chunk or hash
-    if ('refused' in parsed) {
-      problems.push({ kind: 'capture-unparsable', where, expected: msg('vp.parsed-by', { format, parser: importer.parserVersion }), actual: parsed.refused });
-      continue;
-    }
-    if (parsed.root !== c?.['merkleRoot'] || parsed.count !== c?.['messageCount']) {
-      problems.push({
-        kind: 'capture-original-disagrees',
-        where: msg('vp.with-parser', { where, parser: importer.parserVersion }),
-        expected: msg('vp.root.as-stated', { root: String(c?.['merkleRoot']), n: String(c?.['messageCount']) }),
-        actual: msg('vp.root.disagrees', { root: parsed.root, n: parsed.count }),
-      });
-    }
-    progress?.('originals', ++done, captures.length);
+    const jobs = this.jobs.get(rawSha256) ?? new Map<string, Job>();
+    jobs.set(key, { format: format as FormatName, options, captureId: String(c['id']) });
+    this.jobs.set(rawSha256, jobs);
+    return { kind: 'parse', key, sha256: rawSha256, c, where, parser: importer.parserVersion };
   }
-  return { reparsed: done, notReparsed };
-}
 
-/**
- * One original read (its chunks were re-hashed by the store's checks, so only the whole is
- * hashed again here) and parsed, its messages hashed one at a time as the parse makes them.
- * Null when its bytes cannot be had as stored.
- */
-function parseOriginal(
-  archive: Archive,
-  rawSha256: string,
-  format: string,
-  options: { tz: string; members: string[]; roomTitle: string | null },
-  captureId: string,
-): Parsed {
-  let bytes: Buffer;
-  try {
-    bytes = archive.blob(rawSha256, { chunkHashes: false });
-  } catch (e) {
-    if (e instanceof IntegrityError || e instanceof ArchiveError) return null;
-    throw e;
+  /** An original the thread did not answer for: read (each chunk and the whole re-hashed) and parsed here. */
+  private read(sha256: string): void {
+    reparseOne(
+      () => this.archive.blob(sha256),
+      this.jobs.get(sha256) ?? new Map(),
+      (key, parsed) => this.parsed.set(key, parsed),
+    );
   }
-  const importer = importerFor(format as FormatName)!;
-  let outcome;
-  try {
-    outcome = streamedParse(importer, decodeInput(bytes, `capture ${captureId}`), options);
-  } catch (e) {
-    if (e instanceof InputError) return { refused: e.text };
-    throw e;
-  }
-  if (!outcome.ok) return { refused: outcome.error.text };
-  const tree = new MerkleBuilder();
-  let count = 0;
-  for (const m of outcome.result.messages.each([])) {
-    tree.push(Buffer.from(messageHash(m), 'hex'));
-    count++;
-  }
-  return { root: tree.rootHex(), count };
 }
 
 /** Members named at import (`--member`), if the capture entry kept them: needed to re-parse LINE desktop exports. */

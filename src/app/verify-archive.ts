@@ -4,7 +4,7 @@ import type { Archive } from '../store/archive.js';
 import { reparseProblems } from './verify-reparse.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
-import { type Reparsed, reparseOriginals } from './reparse-originals.js';
+import { OriginalsReparse, type Reparsed, type ReparseTuning } from './reparse-originals.js';
 
 /**
  * What `verify` can vouch for with time: the newest timestamp that holds, and how many entries
@@ -37,12 +37,15 @@ const ESSENTIAL = new Set(['token', 'imprint', 'cms-signature', 'signing-certifi
  * and the whole chain after it is found by both: the original still says what it said, and the
  * TSA signed the old entry hash.
  */
-export async function verifyArchiveFully(archive: Archive, progress?: VerifyProgress): Promise<FullVerification> {
-  const base = archive.verify(progress);
+export async function verifyArchiveFully(archive: Archive, progress?: VerifyProgress, tuning: ReparseTuning = {}): Promise<FullVerification> {
   const entries = archive.entries();
+  const reparse = new OriginalsReparse(archive, entries);
+  await reparse.inThread(tuning);
+  const base = archive.verify(progress);
+  await reparse.collect();
   const problems: Problem[] = [];
   const stamps = await checkTimestamps(archive, entries, problems);
-  const { reparsed, notReparsed } = reparseOriginals(archive, entries, problems, progress);
+  const { reparsed, notReparsed } = reparse.finish(problems, progress);
   problems.push(...reparseProblems(entries));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;
@@ -124,6 +127,6 @@ async function checkTimestamps(
 export function originalsDisagreeing(archive: Archive, roomId: string): Problem[] {
   const problems: Problem[] = [];
   const captures = archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId);
-  reparseOriginals(archive, captures, problems);
+  new OriginalsReparse(archive, captures).finish(problems);
   return problems;
 }

@@ -9,7 +9,7 @@ import { msg } from '../i18n/message.js';
 import { AtomicFile, SQLITE_COMPANIONS } from '../output/index.js';
 import { messageBound, withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
-import { hasOriginal, readOriginal } from './blobs/originals.js';
+import { hasOriginal, originalSize, readOriginal } from './blobs/originals.js';
 import { readList } from './lists/hash-lists.js';
 import { FORM_READ, formText, messageOfRow } from './message-forms.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
@@ -173,6 +173,11 @@ export class Archive {
    */
   blob(sha256: string, options?: { readonly chunkHashes?: boolean }): Buffer {
     return readOriginal(this.sqlite, sha256, options);
+  }
+
+  /** The size an original's row states, 0 where there is none. */
+  blobSize(sha256: string): number {
+    return originalSize(this.sqlite, sha256);
   }
 
   hasBlob(sha256: string): boolean {

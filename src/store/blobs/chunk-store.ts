@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { deflateSync, inflateSync } from 'node:zlib';
+import { unzlibSync } from 'fflate';
 import { sha256Bytes } from '../../core/hash.js';
 
 /**
@@ -29,6 +30,29 @@ export function encodeChunk(bytes: Uint8Array): Buffer {
 /** The chunk's own bytes back; throws (zlib's error) when compressed data is damaged. */
 export function decodeChunk(c: StoredChunk): Buffer {
   return c.data.length === c.size ? c.data : inflateSync(c.data);
+}
+
+/**
+ * The chunk's own bytes written into `out`, or null where that did not give exactly `size` bytes.
+ * fflate stops at the buffer's end, so an output longer than `size` shows only where `out` has a
+ * byte more; where it has not, the caller's SHA-256 check of the bytes is what finds it. zlib's inflateSync makes a new buffer per chunk: 94 MB of garbage
+ * per pass over a 1M-message original, which the process kept as resident memory (docs/performance.md).
+ * fflate inflates into the caller's buffer. It does not check zlib's Adler-32, so these bytes
+ * are only as good as the SHA-256 the caller checks them against; where that fails, or this
+ * gives null, decodeChunk (zlib, which checks) says what is wrong, as it always did.
+ */
+export function decodeChunkInto(c: StoredChunk, out: Uint8Array): Uint8Array | null {
+  if (out.length < c.size) return null;
+  if (c.data.length === c.size) {
+    out.set(c.data);
+    return out.subarray(0, c.size);
+  }
+  try {
+    const bytes = unzlibSync(c.data, { out: out.subarray(0, c.size + 1) });
+    return bytes.length === c.size && bytes.buffer === out.buffer ? bytes : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Writes chunks; one per write transaction (its statements are prepared once). */

@@ -4,7 +4,7 @@ import { ARCHIVE_CHUNKER, chunks } from '../../core/chunking/fastcdc.js';
 import { ArchiveError, IntegrityError } from '../../core/errors.js';
 import { sha256Bytes, sha256Hex } from '../../core/hash.js';
 import { msg, type Phrase } from '../../i18n/message.js';
-import { ChunkReader, ChunkWriter, decodeChunk } from './chunk-store.js';
+import { ChunkReader, ChunkWriter, decodeChunk, decodeChunkInto, type StoredChunk } from './chunk-store.js';
 
 /**
  * Originals (docs/design/evidence-model.md P1: the exact bytes imported, attached or received) as ordered lists of chunks cut
@@ -32,6 +32,12 @@ export function storeChunked(sqlite: Database.Database, sha256: string, size: nu
   for (const chunk of chunks(bytes, ARCHIVE_CHUNKER)) link.run(sha256, seq++, writer.put(chunk));
 }
 
+/** The size its blobs row states (0 where there is none, or it is no size): for planning, never trusted as the bytes'. */
+export function originalSize(sqlite: Database.Database, sha256: string): number {
+  const size = sqlite.prepare('SELECT size FROM blobs WHERE sha256 = ?').pluck().get(sha256);
+  return typeof size === 'number' && size > 0 ? size : 0;
+}
+
 export function hasOriginal(sqlite: Database.Database, sha256: string): boolean {
   return sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
 }
@@ -56,15 +62,8 @@ export function readOriginal(sqlite: Database.Database, sha256: string, { chunkH
   for (const { seq, hash } of links) {
     const stored = reader.get(hash);
     if (stored === undefined) throw damaged(sha256, msg('integrity.chunk-missing', { n: seq + 1, hash: hash.toString('hex') }));
-    let bytes: Buffer;
-    try {
-      bytes = decodeChunk(stored);
-    } catch {
-      throw damaged(sha256, msg('integrity.chunk-unreadable', { n: seq + 1, hash: hash.toString('hex') }));
-    }
-    if (chunkHashes && !sha256Bytes(bytes).equals(hash)) throw damaged(sha256, msg('integrity.chunk-hash', { n: seq + 1, hash: hash.toString('hex') }));
-    whole.update(bytes);
-    out.add(bytes);
+    const what = (key: 'integrity.chunk-unreadable' | 'integrity.chunk-hash'): Error => damaged(sha256, msg(key, { n: seq + 1, hash: hash.toString('hex') }));
+    whole.update(decodeInto(stored, chunkHashes ? hash : null, out, what));
   }
   const actual = whole.digest('hex');
   if (actual !== sha256) {
@@ -74,13 +73,13 @@ export function readOriginal(sqlite: Database.Database, sha256: string, { chunkH
 }
 
 /**
- * The chunks joined in a buffer of its own, copied in as they are decoded so that a 94 MB
- * original is held once, not also as its chunks (docs/performance.md, verify at 1M). Sized by the
- * blobs row; a row whose size is wrong (`verify` reports it) only costs a copy. Not Buffer.concat:
- * it may hand out a slice of Node's shared pool, and a reader that takes `.buffer` (an ASN.1 parser
- * reading a timestamp token) would then see other bytes around it.
+ * An original's chunks joined in a buffer of its own, each decoded where it goes, so that a 94 MB
+ * original is held once, not also as its chunks or as zlib's garbage (docs/performance.md, verify
+ * at 1M). Sized by the blobs row; a row whose size is wrong (`verify` reports it) only costs a
+ * copy. Not Buffer.concat: it may hand out a slice of Node's shared pool, and a reader that takes
+ * `.buffer` (an ASN.1 parser reading a timestamp token) would then see other bytes around it.
  */
-class Assembly {
+export class Assembly {
   private out: Buffer;
   private at = 0;
 
@@ -88,13 +87,25 @@ class Assembly {
     this.out = Buffer.allocUnsafeSlow(size);
   }
 
-  add(bytes: Buffer): void {
-    if (this.at + bytes.length > this.out.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.at + bytes.length));
+  /** Where the next `n` bytes go (not yet counted: `append` does). */
+  room(n: number): Buffer {
+    if (this.at + n > this.out.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.at + n));
       this.out.copy(grown, 0, 0, this.at);
       this.out = grown;
     }
-    this.at += bytes.copy(this.out, this.at);
+    return this.out.subarray(this.at, this.at + n);
+  }
+
+  /** Counts the `n` bytes written into `room(n)`; returns them. */
+  append(n: number): Buffer {
+    this.at += n;
+    return this.out.subarray(this.at - n, this.at);
+  }
+
+  add(bytes: Uint8Array): Buffer {
+    this.room(bytes.length).set(bytes);
+    return this.append(bytes.length);
   }
 
   bytes(): Buffer {
@@ -103,6 +114,31 @@ class Assembly {
     this.out.copy(exact, 0, 0, this.at);
     return exact;
   }
+}
+
+/**
+ * The chunk decoded into `out` (fflate, no garbage), checked against `hash` unless it is null.
+ * Where fflate fails, or gives bytes that do not hash so, zlib decodes it as before, so a damaged
+ * chunk is named as it always was.
+ */
+function decodeInto(
+  stored: StoredChunk,
+  hash: Buffer | null,
+  out: Assembly,
+  damagedBy: (what: 'integrity.chunk-unreadable' | 'integrity.chunk-hash') => Error,
+): Buffer {
+  if (stored.size >= 0 && stored.size <= ARCHIVE_CHUNKER.maxSize) {
+    const fast = decodeChunkInto(stored, out.room(stored.size));
+    if (fast !== null && (hash === null || sha256Bytes(fast).equals(hash))) return out.append(fast.length);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = decodeChunk(stored);
+  } catch {
+    throw damagedBy('integrity.chunk-unreadable');
+  }
+  if (hash !== null && !sha256Bytes(bytes).equals(hash)) throw damagedBy('integrity.chunk-hash');
+  return out.add(bytes);
 }
 
 function damaged(sha256: string, what: Phrase): IntegrityError {

@@ -1,0 +1,54 @@
+/** One stored original parsed again as its captures record it: shared by `verify`'s thread and the main thread. */
+import { messageHash } from '../core/canonical.js';
+import { ArchiveError, InputError, IntegrityError } from '../core/errors.js';
+import { MerkleBuilder } from '../core/merkle.js';
+import type { Phrase } from '../i18n/message.js';
+import { decodeInput } from '../importers/decode.js';
+import { streamedParse, type FormatName, type ParseOptions } from '../importers/importer.js';
+import { importerFor } from '../importers/registry.js';
+
+/** How a capture reads its original: captures that read the same original the same way share one parse. */
+export interface Job {
+  readonly format: FormatName;
+  readonly options: ParseOptions;
+  readonly captureId: string;
+}
+
+/** What one parse of an original gave: its messages' root and count, or why it could not be read; null when its bytes could not be had. */
+export type Parsed = { readonly root: string; readonly count: number } | { readonly refused: string | Phrase } | null;
+
+/**
+ * `read` gives the original's bytes (an IntegrityError or ArchiveError where they cannot be had as
+ * stored: the store's checks say which chunk or hash); each job is parsed from them in turn.
+ */
+export function reparseOne(read: () => Buffer, jobs: ReadonlyMap<string, Job>, each: (key: string, parsed: Parsed) => void): void {
+  let bytes: Buffer;
+  try {
+    bytes = read();
+  } catch (e) {
+    if (!(e instanceof IntegrityError || e instanceof ArchiveError)) throw e;
+    for (const key of jobs.keys()) each(key, null);
+    return;
+  }
+  for (const [key, job] of jobs) each(key, parseOriginal(bytes, job));
+}
+
+/** The original parsed, its messages hashed one at a time as the parse makes them. */
+function parseOriginal(bytes: Buffer, job: Job): Parsed {
+  const importer = importerFor(job.format)!;
+  let outcome;
+  try {
+    outcome = streamedParse(importer, decodeInput(bytes, `capture ${job.captureId}`), job.options);
+  } catch (e) {
+    if (e instanceof InputError) return { refused: e.text };
+    throw e;
+  }
+  if (!outcome.ok) return { refused: outcome.error.text };
+  const tree = new MerkleBuilder();
+  let count = 0;
+  for (const m of outcome.result.messages.each([])) {
+    tree.push(Buffer.from(messageHash(m), 'hex'));
+    count++;
+  }
+  return { root: tree.rootHex(), count };
+}

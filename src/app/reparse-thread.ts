@@ -1,0 +1,41 @@
+import { phraseFromData, type PhraseData } from '../i18n/message.js';
+import { workerScript, workerThreads } from '../threads.js';
+import type { Job, Parsed } from './reparse-one.js';
+
+export interface ReparseJob {
+  readonly path: string;
+  /** By original: the ways its captures read it, by key. */
+  readonly originals: readonly (readonly [string, readonly (readonly [string, Job])[]])[];
+}
+
+type ParsedData = { readonly root: string; readonly count: number } | { readonly refused: PhraseData | string } | null;
+
+export interface ReparseAnswer {
+  readonly parsed: [string, ParsedData][];
+  error?: string;
+}
+
+/**
+ * `verify`'s re-parse of the stored originals in a second thread, beside the main thread's checks
+ * of the store: on one thread the two were summed (at 200k messages ~1.3 s of parse after ~1.1 s
+ * of checks, docs/performance.md). The answers equal the main thread's (test/app/reparse-thread.test.ts);
+ * a thread that fails leaves its originals to the main thread.
+ */
+export class ReparseThread {
+  /** Resolves with what the thread parsed, by key (all of it, or what it did before failing). */
+  readonly done: Promise<Map<string, Parsed>>;
+
+  constructor(job: ReparseJob) {
+    const { Worker } = workerThreads();
+    const worker = new Worker(workerScript(import.meta.url, 'reparse-worker.js'), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.done = new Promise((resolve) => {
+      const parsed = new Map<string, Parsed>();
+      worker.once('message', (answer: ReparseAnswer) => {
+        for (const [key, p] of answer.parsed) parsed.set(key, p !== null && 'refused' in p ? { refused: phraseFromData(p.refused) } : p);
+      });
+      // Whatever ended it, the main thread parses what is not answered.
+      worker.once('error', () => undefined);
+      worker.once('exit', () => resolve(parsed));
+    });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The thread of src/app/reparse-thread.ts: its own read-only connection to the archive, each
+ * original read (its whole re-hashed; the main thread re-hashes every chunk) and parsed, and the
+ * outcomes answered on its port. Everything the parse held goes when the thread ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { phraseData, type Phrase } from '../i18n/message.js';
+import { readOriginal } from '../store/blobs/originals.js';
+import { openArchiveDb } from '../store/open-archive.js';
+import { reparseOne } from './reparse-one.js';
+import type { ReparseJob, ReparseAnswer } from './reparse-thread.js';
+
+const job = workerData as ReparseJob;
+const answer: ReparseAnswer = { parsed: [] };
+try {
+  const { sqlite } = openArchiveDb(job.path, { readonly: true });
+  try {
+    for (const [sha256, jobs] of job.originals)
+      reparseOne(
+        () => readOriginal(sqlite, sha256, { chunkHashes: false }),
+        new Map(jobs),
+        (key, parsed) =>
+          answer.parsed.push([key, parsed !== null && 'refused' in parsed ? { refused: phraseData(parsed.refused as Phrase | string) } : parsed]),
+      );
+  } finally {
+    sqlite.close();
+  }
+} catch (e) {
+  // What was parsed stands; the rest is parsed by the main thread.
+  answer.error = e instanceof Error ? e.message : String(e);
+}
+parentPort!.postMessage(answer);
