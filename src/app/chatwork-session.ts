@@ -2,13 +2,17 @@ import { ChatproofError, describeError, UsageError } from '../core/errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { msg, render } from '../i18n/message.js';
 import { ChatworkClient, DEFAULT_API_BASE } from '../sync/chatwork-client.js';
+import type { AfterCapture } from './stamp-queue.js';
 import type { RoomOutcome } from './sync-types.js';
+import { stampPhrase } from './watch-folder.js';
 import type { Workspace } from './workspace.js';
 
 export interface SyncPass {
   readonly at: string;
   readonly rooms: readonly RoomOutcome[];
   readonly error: Error | null;
+  /** With a TSA set for the archive and captures waiting: stamped after the pass, or queued. */
+  readonly stamp: AfterCapture | null;
 }
 
 export interface ChatworkSessionOptions {
@@ -18,6 +22,8 @@ export interface ChatworkSessionOptions {
   readonly minuteMs?: number | undefined;
   /** Told of each pass, scheduled or asked for: the CLI writes it as a log line. */
   readonly onPass?: ((pass: SyncPass) => void) | undefined;
+  /** The archive's settings (src/app/settings.ts): a TSA set there stamps after a pass that captured, as `sync` does. */
+  readonly settingsFile?: string | undefined;
 }
 
 /**
@@ -110,16 +116,38 @@ export class ChatworkSession {
   private async pass(): Promise<SyncPass> {
     const token = this.#token;
     if (token === null) throw new UsageError(msg('ui.chatwork.no-token'));
-    const { newProgress, runSync } = await import('./sync-run.js');
+    const [{ newProgress, runSync }, { capturesNotYetStamped, configuredStamping, stampAfterCapture }] = await Promise.all([
+      import('./sync-run.js'),
+      import('./stamp-queue.js'),
+    ]);
     const client = new ChatworkClient({ baseUrl: this.apiBase, token, signal: this.stop.signal });
     const progress = newProgress();
     const at = new Date().toISOString();
+    let error: Error | null = null;
+    let stamp: AfterCapture | null = null;
     try {
-      await runSync(this.workspace.archive(), client, { roomIds: [], tz: this.workspace.tz, always: false, downloadFiles: false }, this.stop.signal, progress);
-      this.last = { at, rooms: progress.done, error: null };
+      // Read before anything is stored, as `sync` does: a TSA setting that names nothing known stops the pass.
+      const plan = this.opts.settingsFile === undefined ? null : await configuredStamping(this.opts.settingsFile);
+      try {
+        await runSync(
+          this.workspace.archive(),
+          client,
+          { roomIds: [], tz: this.workspace.tz, always: false, downloadFiles: false },
+          this.stop.signal,
+          progress,
+        );
+      } catch (e) {
+        error = e instanceof Error ? e : new Error(String(e));
+      }
+      // What this pass (or an earlier one) stored is stamped even when a later room failed; a pass
+      // that stored nothing asks no TSA (a schedule would otherwise ask every few minutes for nothing).
+      const archive = this.workspace.archive();
+      if (plan !== null && !this.stop.signal.aborted && capturesNotYetStamped(archive).length > 0)
+        stamp = await stampAfterCapture(archive, plan.tsa, plan.anchors);
     } catch (e) {
-      this.last = { at, rooms: progress.done, error: e instanceof Error ? e : new Error(String(e)) };
+      error ??= e instanceof Error ? e : new Error(String(e));
     }
+    this.last = { at, rooms: progress.done, error, stamp };
     this.opts.onPass?.(this.last);
     return this.last;
   }
@@ -128,7 +156,8 @@ export class ChatworkSession {
 /** One line per pass, in the reader's language: the CLI's log line (never the token). */
 export function syncPassText(lang: Lang, p: SyncPass): string {
   const done = render(lang, msg('ui.chatwork.synced', { rooms: p.rooms.length, captures: p.rooms.filter((r) => r.status === 'captured').length }));
-  if (p.error === null) return `Chatwork: ${done}`;
+  const stamped = p.stamp === null ? '' : ` — ${render(lang, stampPhrase(p.stamp))}`;
+  if (p.error === null) return `Chatwork: ${done}${stamped}`;
   const why = p.error instanceof ChatproofError ? describeError(p.error, lang).message : p.error.message;
-  return `Chatwork: ${render(lang, msg('ui.chatwork.pass-failed', { why }))}`;
+  return `Chatwork: ${render(lang, msg('ui.chatwork.pass-failed', { why }))}${stamped}`;
 }

@@ -102,7 +102,12 @@ export async function startUi(opts: UiServerOptions): Promise<RunningUi> {
     ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
   });
   await resumeWatching(watcher, remembered);
-  const chatwork = new ChatworkSession(opts.workspace, { apiBase: opts.chatworkApiBase, minuteMs: opts.chatworkMinuteMs, onPass: opts.onChatworkPass });
+  const chatwork = new ChatworkSession(opts.workspace, {
+    apiBase: opts.chatworkApiBase,
+    minuteMs: opts.chatworkMinuteMs,
+    onPass: opts.onChatworkPass,
+    settingsFile,
+  });
   handler = getRequestListener(
     createUiApp({
       token,

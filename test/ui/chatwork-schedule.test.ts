@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPassText } from '../../src/app/chatwork-session.js';
+import { writeSettings } from '../../src/app/settings.js';
+import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
 import { FakeChatwork } from '../support/chatwork-server.js';
 import { startTestUi, type TestUi } from '../support/ui.js';
 
@@ -86,4 +88,40 @@ describe('the Chatwork schedule', () => {
     await t.post('/chatwork/forget', '{}', 'application/json');
     expect((await t.get('/chatwork/passes')).text).toContain('No schedule.');
   }, 30_000);
+});
+
+describe.skipIf(opensslMissing !== null)('a Chatwork pass with a TSA set for the archive', () => {
+  let t: TestUi;
+  let fake: FakeChatwork;
+  let tsa: TestTsa;
+  beforeAll(async () => {
+    [fake, tsa] = await Promise.all([FakeChatwork.start(), startTestTsa()]);
+    t = await startTestUi({ lang: 'en', chatworkApiBase: fake.baseUrl });
+    writeSettings(t.settingsFile, { tsa: tsa.url, tsaCert: tsa.caCertPath });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+    await tsa.close();
+  });
+
+  it('stamps after a pass that captured, as sync does, and asks no TSA after a pass that captured nothing', async () => {
+    fake.addRoom('444', '案件F');
+    fake.post('444', { accountId: 7, name: '佐藤 花子', body: '見積もりです', sendTime: 1_709_251_200 });
+    await t.post('/chatwork/token', json({ token: fake.token }), 'application/json');
+    const first = await t.post('/chatwork/sync', '{}', 'application/json');
+    expect(first.text).toContain('Synced 1 rooms; 1 new captures.');
+    expect(first.text).toContain('data-stamp="stamped"');
+    const idle = await t.post('/chatwork/sync', '{}', 'application/json');
+    expect(idle.text).toContain('Synced 1 rooms; 0 new captures.');
+    expect(idle.text).not.toContain('data-stamp');
+    // Out of reach, the capture is stored all the same and waits for the next pass's stamp.
+    tsa.behave('http-500');
+    fake.post('444', { accountId: 7, name: '佐藤 花子', body: '修正版です', sendTime: 1_709_251_300 });
+    const queued = await t.post('/chatwork/sync', '{}', 'application/json');
+    expect(queued.text).toContain('Synced 1 rooms; 1 new captures.');
+    expect(queued.text).toContain('data-stamp="queued"');
+    tsa.behave('ok');
+    expect((await t.post('/chatwork/sync', '{}', 'application/json')).text).toContain('data-stamp="stamped"');
+  }, 60_000);
 });

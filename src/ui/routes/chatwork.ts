@@ -2,7 +2,8 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ChatworkSession } from '../../app/chatwork-session.js';
 import type { Lang } from '../../i18n/lang.js';
-import { textsIn } from '../../i18n/message.js';
+import { render, textsIn } from '../../i18n/message.js';
+import { stampPhrase } from '../../app/watch-folder.js';
 import type { UiDeps, UiEnv } from '../env.js';
 import { failure } from '../failure.js';
 import { when, whenText } from '../format.js';
@@ -29,6 +30,7 @@ function passes(lang: Lang, tz: string, s: ChatworkSession): Html {
         : html`<h2>${tx('ui.chatwork.last')}: ${when(last.at, tz)}</h2>
             <div data-last="${last.error === null ? 'ok' : 'failed'}">
               ${last.error === null ? html`<p>${tx('ui.chatwork.synced', { rooms: last.rooms.length, captures: last.rooms.filter((r) => r.status === 'captured').length })}</p>` : failure(lang, last.error)}
+              ${last.stamp === null ? '' : html`<p data-stamp="${last.stamp.kind}" class="${last.stamp.kind === 'queued' ? 'warn' : ''}">${render(lang, stampPhrase(last.stamp))}</p>`}
               <ul>
                 ${last.rooms.map((r) => html`<li>${r.room ? html`<a href="/rooms/${r.room.id}">${r.title}</a>` : r.title}: ${tx(STATUS_KEY[r.status])}</li>`)}
               </ul>
