@@ -73,6 +73,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
   it('the genuine report passes, compared byte for byte with its re-rendering', async () => {
     const r = await cli(['verify-report', genuinePath, '--tsa-cert', tsa.caCertPath, '--json']);
     expect(r.code, r.stdout).toBe(0);
+    expect(r.json<{ comparison: string }>().comparison).toBe('bytes');
     const checks = r.json<VerifyJson>().checks;
     expect(checks.find((c) => c.name === 'pages')?.detail).toContain('byte for byte');
     expect(checks.find((c) => c.name === 'revisions')?.ok).toBe(true);
@@ -160,6 +161,7 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
     const r = await cli(['verify-report', file, '--tsa-cert', tsa.caCertPath, '--json']);
     expect(r.code, r.stdout).toBe(0);
     expect(r.json<VerifyJson>().checks.find((c) => c.name === 'pages')?.detail).toContain('object for object');
+    expect(r.json<{ comparison: string }>().comparison).toBe('objects');
   });
 
   /** Edits the parsed genuine report and writes it whole again, as a PDF editor would. */

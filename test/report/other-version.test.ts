@@ -61,7 +61,7 @@ describe('verify-report of a report another chatproof version made', () => {
     return { code: r.code, json, failed };
   };
 
-  it('passes, compared by what every page reads, where, and with which fonts, and says so (--json and Japanese)', async () => {
+  it('passes, compared by what every page reads and paints, where, with which fonts and links, and says so (--json and Japanese)', async () => {
     const r = await verify(genuine, 'genuine');
     expect(r.code, r.failed).toBe(0);
     expect(r.json.comparison).toBe('text');
@@ -69,11 +69,12 @@ describe('verify-report of a report another chatproof version made', () => {
     expect(pagesLine).toContain(`The report says ${OTHER} made it, not chatproof ${packageVersion()}`);
     expect(pagesLine).toMatch(/the same \d+ pages, each reading exactly the same text in the same order, each text run drawn at the same place and size/);
     expect(pagesLine).toContain('NotoSansJP-Regular');
-    expect(pagesLine).toContain('Not compared: what is painted besides text');
+    expect(pagesLine).toContain('each page paints exactly what this rendering paints');
+    expect(pagesLine).toContain('Not compared: how the file is put together');
     const ja = await cli(['verify-report', file], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(ja.code).toBe(0);
     expect(ja.stdout).toContain('別の版の報告書として比べられる限りを比べました');
-    expect(ja.stdout).toContain('比べていないもの: 文字以外に描かれたもの');
+    expect(ja.stdout).toContain('比べていないもの: ファイルの組み立て方');
   });
 
   const rewrite = (edit: (doc: ForgeDoc) => void): Buffer => {
@@ -147,6 +148,42 @@ describe('verify-report of a report another chatproof version made', () => {
           content.stream = Buffer.from(text.slice(0, last.index) + moved + text.slice(last.index + last[0].length), 'latin1');
         }),
       says: /pages: the report says chatproof 0\.0\.9 made it; .*on page \d+ the text is drawn elsewhere: it draws "[^"]+" at \([\d.]+, [\d.]+\) where chatproof draws/,
+    },
+    {
+      name: 'a white box drawn over a message, no text changed (what renaming the generator must not let through)',
+      make: () =>
+        rewrite((doc) => {
+          const content = obj(doc, ref(pages(doc)[pageDrawing('1万円')]!.head, 'Contents'));
+          content.stream = Buffer.concat([content.stream!, Buffer.from('\nq 1 1 1 rg 50 300 500 80 re f Q\n', 'latin1')]);
+        }),
+      says: /pages: the report says chatproof 0\.0\.9 made it; .*page \d+ paints something else than chatproof paints there/,
+    },
+    {
+      name: 'the shading made opaque (its transparency resource changed)',
+      make: () =>
+        rewrite((doc) => {
+          const state = doc.objects.find((o) => /\/Type \/ExtGState/.test(o.head) && /\/ca 0\.\d+/.test(o.head))!;
+          state.head = state.head.replace(/\/ca 0\.\d+/, '/ca 1');
+        }),
+      says: /pages: the report says chatproof 0\.0\.9 made it; .*page \d+ uses other resources than chatproof gives it/,
+    },
+    {
+      name: 'page 2 rotated',
+      make: () =>
+        rewrite((doc) => {
+          const page = pages(doc)[1]!;
+          page.head = page.head.replace(/>>\n$/, '/Rotate 180\n>>\n');
+        }),
+      says: /pages: the report says chatproof 0\.0\.9 made it; .*page 2 has another size, rotation or page box/,
+    },
+    {
+      name: "a cover link's named place sent to the cover itself",
+      make: () =>
+        rewrite((doc) => {
+          const names = doc.objects.find((o) => /\/Dests <</.test(o.head))!;
+          names.head = names.head.replace(/(\(m-[0-9a-f]+\) \[)\d+( 0 R)/, `$1${pages(doc)[0]!.num}$2`);
+        }),
+      says: /pages: the report says chatproof 0\.0\.9 made it; .*its links lead elsewhere than chatproof’s/,
     },
     {
       name: 'pages 1 and 2 swapped in the page list',

@@ -153,13 +153,24 @@ export const verifyEn = {
   'vr.pages.appended': (p: { bytes: number; end: number; what: string }) =>
     `${p.bytes} bytes follow the report's end at byte ${p.end}: ${p.what}. A PDF reader shows the file as that update left it`,
   'vr.pages.same-text': (p: { how: string; made: string; mine: string; pages: number; fonts: string }) =>
-    `${p.how}. The report says ${p.made} made it, not ${p.mine}, and only the version that made a report lays it out object for object; so it was compared as far as a report of another version can be: the file has the same ${p.pages} pages, each reading exactly the same text in the same order, each text run drawn at the same place and size; its fonts (${p.fonts}) are the ones this chatproof embeds, glyph programs, widths and character maps byte for byte; and it carries no annotation but the cover's links to the transcript, no JavaScript and no opening action. Not compared: what is painted besides text (boxes, bars, shading, images): ${p.made} compares that too`,
+    `${p.how}. The report says ${p.made} made it, not ${p.mine}, and only the version that made a report lays it out object for object; so it was compared as far as a report of another version can be: the file has the same ${p.pages} pages, each reading exactly the same text in the same order, each text run drawn at the same place and size; each page paints exactly what this rendering paints (text, lines, boxes, shading, images), with the same resources and the same links leading to the same places; its fonts (${p.fonts}) are the ones this chatproof embeds, glyph programs, widths and character maps byte for byte; and it carries no annotation but the cover's links to the transcript, no JavaScript and no opening action. Not compared: how the file is put together (object numbers and order, compression, the document information, the XMP metadata, the bookmarks): ${p.made} compares those too`,
   'vr.pages.other-differs': (p: { made: string; mine: string; problems: string }) =>
-    `the report says ${p.made} made it; ${p.mine} compared as much as a report of another version allows (each page's text in order and where it is drawn, the page count, the fonts, the links) with its own rendering of the report's data: ${p.problems}`,
+    `the report says ${p.made} made it; ${p.mine} compared as much as a report of another version allows (each page's text in order and where it is drawn, what each page paints, the page count, the fonts, the links) with its own rendering of the report's data: ${p.problems}`,
+  'vr.pages.draws-otherwise': (p: { page: number; part: string }) =>
+    `page ${p.page} ${
+      p.part === 'content'
+        ? 'paints something else than chatproof paints there (its content: text, lines, boxes, shading)'
+        : p.part === 'resources'
+          ? 'uses other resources than chatproof gives it (images, transparency, fonts)'
+          : p.part === 'links'
+            ? 'has other links than chatproof puts there'
+            : 'has another size, rotation or page box than chatproof gives it'
+    }`,
+  'vr.pages.link-targets': 'its links lead elsewhere than chatproof’s: the places its link names stand for differ',
+  'vr.pages.unreadable': (p: { why: string }) => `its pages cannot be read for comparison: ${p.why}`,
   'vr.fonts.differs': (p: { font: string; part: string }) => `the font ${p.font} (${fontPart(p.part)}) differs from the one chatproof embeds`,
   'vr.fonts.extra': (p: { font: string; part: string }) => `it has a font chatproof does not draw with: ${p.font} (${fontPart(p.part)})`,
   'vr.fonts.missing': (p: { font: string; part: string }) => `it lacks the font ${p.font} (${fontPart(p.part)}) that chatproof draws with`,
-  'vr.fonts.unreadable': (p: { why: string }) => `its fonts cannot be read for comparison: ${p.why}`,
   'vr.pages.cannot-render': (p: { why: string }) => `it cannot be rendered again from its own data: ${p.why}`,
   'vr.pages.how-full': (p: { made: string }) => `${p.made} rendered the report again from its embedded originals, manifest and log`,
   'vr.pages.how-private': (p: { made: string }) => `${p.made} rendered the report again from its embedded messages, audit paths, manifest and log`,
