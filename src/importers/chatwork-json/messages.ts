@@ -9,10 +9,6 @@ import { DELETION_MARKS } from '../../core/diff/removal.js';
 import { epochToIso } from '../../core/time.js';
 import type { JsonNode } from './json-text.js';
 
-export type MessagesRead =
-  | { readonly ok: true; readonly messages: readonly Message[]; readonly warnings: readonly Warning[] }
-  | { readonly ok: false; readonly offset: number; readonly problem: Phrase };
-
 /** The largest epoch second luxon can show (year 9999); anything beyond is not a send time. */
 const MAX_EPOCH_SECONDS = 253_402_300_799;
 
@@ -23,25 +19,64 @@ class FieldProblem {
   ) {}
 }
 
-/** `lineOf` turns a node offset into a 1-based line for warnings. */
-export function readMessages(nodes: readonly JsonNode[], tz: string, lineOf: (offset: number) => number): MessagesRead {
-  const warnings: Warning[] = [];
-  const messages: Message[] = [];
-  const seenIds = new Set<string>();
-  try {
-    nodes.forEach((node, i) => {
-      const m = readMessage(node, i + 1, tz, (message) => warnings.push({ line: lineOf(node.offset), message }));
-      if (m.externalId !== null && seenIds.has(m.externalId)) {
-        warnings.push({ line: lineOf(node.offset), message: msg('chatwork.duplicate-id', { n: i + 1, id: m.externalId }) });
+/**
+ * Reads message objects one at a time, as the JSON reader hands them over, so that no tree of the
+ * whole list is kept (docs/performance.md): each is checked and made into a message, its warnings
+ * kept, and its bytes' place noted; the messages themselves are not kept (`again` makes them
+ * again from those places, as they are stored). After a problem the rest is only counted: the
+ * input is refused, and a syntax error further on is still the one reported, as when the whole
+ * list was read first. `lineOf` turns a node offset into a 1-based line for warnings.
+ */
+export class MessageReader {
+  readonly warnings: Warning[] = [];
+  private readonly seenIds = new Set<string>();
+  private problem: FieldProblem | null = null;
+  /** Where each message's object starts and ends in the bytes, two numbers a message. */
+  private places = new Uint32Array(1024);
+  /** Items handed over, read or not. */
+  count = 0;
+
+  constructor(
+    private readonly tz: string,
+    private readonly lineOf: (offset: number) => number,
+  ) {}
+
+  add(node: JsonNode, end: number): void {
+    const n = ++this.count;
+    if (this.problem !== null) return;
+    try {
+      const m = readMessage(node, n, this.tz, (message) => this.warnings.push({ line: this.lineOf(node.offset), message }));
+      if (m.externalId !== null && this.seenIds.has(m.externalId)) {
+        this.warnings.push({ line: this.lineOf(node.offset), message: msg('chatwork.duplicate-id', { n, id: m.externalId }) });
       }
-      if (m.externalId !== null) seenIds.add(m.externalId);
-      messages.push(m);
-    });
-  } catch (e) {
-    if (e instanceof FieldProblem) return { ok: false, offset: e.offset, problem: e.problem };
-    throw e;
+      if (m.externalId !== null) this.seenIds.add(m.externalId);
+      if (2 * n > this.places.length) {
+        const more = new Uint32Array(this.places.length * 2);
+        more.set(this.places);
+        this.places = more;
+      }
+      this.places.set([node.offset, end], 2 * (n - 1));
+    } catch (e) {
+      if (!(e instanceof FieldProblem)) throw e;
+      this.problem = e;
+    }
   }
-  return { ok: true, messages, warnings };
+
+  /** The refusal, if a message could not be read. */
+  refusal(): { readonly offset: number; readonly problem: Phrase } | null {
+    return this.problem === null ? null : { offset: this.problem.offset, problem: this.problem.problem };
+  }
+
+  /**
+   * The messages again, in order, each read anew from its bytes in `source` (the bytes `add` was
+   * handed the items of, checked there: reading them again cannot fail).
+   */
+  *again(source: Uint8Array, read: (bytes: Uint8Array) => JsonNode): Generator<Message> {
+    for (let i = 0; i < this.count; i++) {
+      const node = read(source.subarray(this.places[2 * i]!, this.places[2 * i + 1]!));
+      yield readMessage(node, i + 1, this.tz, () => {});
+    }
+  }
 }
 
 /** `n`: the message's place in the list, from 1. */
