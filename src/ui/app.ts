@@ -15,6 +15,7 @@ import { importRoutes } from './routes/import.js';
 import { reportRoutes } from './routes/report.js';
 import { roomNoteRoutes } from './routes/room-notes.js';
 import { roomRoutes } from './routes/rooms.js';
+import { settingsRoutes } from './routes/settings.js';
 import { verifyRoutes } from './routes/verify.js';
 import { watchRoutes } from './routes/watch.js';
 
@@ -69,6 +70,7 @@ export function createUiApp(deps: UiDeps): Hono<UiEnv> {
   backupRoutes(app, deps);
   watchRoutes(app, deps);
   chatworkRoutes(app, deps);
+  settingsRoutes(app, deps);
   verifyRoutes(app);
 
   app.notFound((c) => c.html(page(c.get('lang') ?? deps.lang, '', textsIn(c.get('lang') ?? deps.lang)('ui.not-found'), ''), 404));

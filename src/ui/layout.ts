@@ -13,6 +13,7 @@ const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/watch', 'ui.nav.watch'],
   ['/chatwork', 'ui.nav.chatwork'],
   ['/backup', 'ui.nav.backup'],
+  ['/settings', 'ui.nav.settings'],
 ];
 
 /** The page around every view: one stylesheet and one script, both served by this app. */

@@ -253,6 +253,17 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await shot('rooms-en');
   });
 
+  it('sets the timestamp after each capture on the settings page', async () => {
+    await page.goto(`${base()}/settings`);
+    await page.locator('select[name=tsa]').selectOption('digicert');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('[data-tsa]').getAttribute('data-tsa')).resolves.toBe('digicert');
+    await shot('settings');
+    await page.locator('select[name=tsa]').selectOption('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('[data-tsa]').getAttribute('data-tsa')).resolves.toBe('');
+  });
+
   it('ran no script the other side of the chat could have written', () => {
     expect(dialogs).toEqual([]);
   });

@@ -16,6 +16,7 @@ export const uiEn = {
   'ui.nav.watch': 'Watch a folder',
   'ui.nav.chatwork': 'Chatwork',
   'ui.nav.backup': 'Backup',
+  'ui.nav.settings': 'Settings',
   'ui.other-lang': '日本語',
   'ui.refused.401': 'To open this page, open the address chatproof ui printed (the one with token=).',
   'ui.refused.403': "This request did not come from this app's own page, so it was refused.",
@@ -150,6 +151,19 @@ export const uiEn = {
   'ui.report.trust': (p: { anchor: string; detail: string }) => `Trust anchor ${p.anchor}: ${p.detail}`,
   'ui.report.doc-stamped': (p: { tsa: string; at: string }) =>
     `The whole PDF carries a document timestamp (PAdES) by ${p.tsa} at ${p.at}: PDF readers such as Adobe Acrobat show it.`,
+
+  'ui.settings.title': 'Settings',
+  'ui.settings.intro': 'Settings of this archive, kept in a small file beside it (not in the archive: a setting is not evidence).',
+  'ui.settings.tsa': 'Timestamp after each capture',
+  'ui.settings.tsa-off': 'no timestamp',
+  'ui.settings.tsa-none': 'No timestamp authority is set: captures are stored without a timestamp (a report can still get one).',
+  'ui.settings.tsa-set': (p: { tsa: string }) => `Each capture (import, watched folder, Chatwork) is stamped by ${p.tsa}.`,
+  'ui.settings.tsa-cert': (p: { file: string }) => `Its tokens are checked against ${p.file} (set with chatproof config set tsa-cert).`,
+  'ui.settings.tsa-note': (p: { file: string }) =>
+    `Kept in ${p.file}. digicert and sectigo are trusted through the usual root certificates; freetsa needs its own CA certificate (chatproof config set tsa-cert). A TSA that cannot be reached never loses a capture: it waits for the next stamp.`,
+  'ui.settings.save': 'Save',
+  'ui.settings.saved': 'Saved.',
+  'ui.settings.tsa-unknown': (p: { tsa: string }) => `${p.tsa} is not one of the timestamp authorities offered here.`,
 
   'ui.backup.title': 'Backup',
   'ui.backup.intro':

@@ -18,6 +18,7 @@ export const uiJa: typeof uiEn = {
   'ui.nav.watch': 'フォルダを見張る',
   'ui.nav.chatwork': 'Chatwork',
   'ui.nav.backup': 'バックアップ',
+  'ui.nav.settings': '設定',
   'ui.other-lang': 'English',
   'ui.refused.401': 'このページを開くには、chatproof ui が表示したアドレス（token= を含むもの）を開いてください。',
   'ui.refused.403': 'このリクエストは、このアプリ自身のページから送られたものではないため拒否しました。',
@@ -150,6 +151,19 @@ export const uiJa: typeof uiEn = {
   'ui.report.stamped': (p) => `${p.tsa} がログに ${p.at} のタイムスタンプを付けました（ログ #${p.seq} に記録）。`,
   'ui.report.trust': (p) => `信頼の起点 ${p.anchor}: ${p.detail}`,
   'ui.report.doc-stamped': (p) => `PDF 全体に ${p.tsa} の文書タイムスタンプ（PAdES、${p.at}）が付いています。Adobe Acrobat などの PDF ビューアで確認できます。`,
+
+  'ui.settings.title': '設定',
+  'ui.settings.intro': 'このアーカイブの設定です。アーカイブの横の小さなファイルに保存します（設定は証拠ではないので、アーカイブには入れません）。',
+  'ui.settings.tsa': '取り込みのたびに付けるタイムスタンプ',
+  'ui.settings.tsa-off': 'タイムスタンプなし',
+  'ui.settings.tsa-none': 'タイムスタンプ局は設定されていません。取り込みはタイムスタンプなしで保存されます（報告書には付けられます）。',
+  'ui.settings.tsa-set': (p) => `取り込み（取り込みページ、見張っているフォルダ、Chatwork）のたびに ${p.tsa} のタイムスタンプを付けます。`,
+  'ui.settings.tsa-cert': (p) => `トークンは ${p.file} で確認します（chatproof config set tsa-cert で設定）。`,
+  'ui.settings.tsa-note': (p) =>
+    `${p.file} に保存します。digicert と sectigo は通常のルート証明書で信頼できます。freetsa には専用の CA 証明書が必要です（chatproof config set tsa-cert）。タイムスタンプ局に届かなくても取り込みは失われず、次のタイムスタンプを待ちます。`,
+  'ui.settings.save': '保存',
+  'ui.settings.saved': '保存しました。',
+  'ui.settings.tsa-unknown': (p) => `${p.tsa} は、ここで選べるタイムスタンプ局ではありません。`,
 
   'ui.backup.title': 'バックアップ',
   'ui.backup.intro':
