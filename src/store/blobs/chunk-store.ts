@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { unzlibSync } from 'fflate';
+import { createRequire } from 'node:module';
+import type * as Fflate from 'fflate';
 import { sha256Bytes } from '../../core/hash.js';
 
 /**
@@ -48,11 +49,17 @@ export function decodeChunkInto(c: StoredChunk, out: Uint8Array): Uint8Array | n
     return out.subarray(0, c.size);
   }
   try {
-    const bytes = unzlibSync(c.data, { out: out.subarray(0, c.size + 1) });
+    const bytes = fflate().unzlibSync(c.data, { out: out.subarray(0, c.size + 1) });
     return bytes.length === c.size && bytes.buffer === out.buffer ? bytes : null;
   } catch {
     return null;
   }
+}
+
+/** fflate, loaded on the first read: compiling it took ~30 ms of every command that stores chunks (import) and never reads them. */
+let loaded: typeof Fflate | undefined;
+function fflate(): typeof Fflate {
+  return (loaded ??= createRequire(import.meta.url)('fflate') as typeof Fflate);
 }
 
 /** Writes chunks; one per write transaction (its statements are prepared once). */
