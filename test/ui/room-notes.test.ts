@@ -98,6 +98,20 @@ describe('a file attached from the room page', () => {
     expect(res.text.replace(/\s+/g, ' ')).toContain('notes.txt (other, application/octet-stream, 11 B)');
   });
 
+  it('records only the fingerprint of a file when asked, and offers nothing to download', async () => {
+    const bytes = Buffer.from('a recording too large to keep, in spirit');
+    const res = await t.post(`/rooms/${room}/attach?hashOnly=yes&name=call.m4a`, bytes);
+    expect(res.status).toBe(200);
+    const last = entries('attachment').at(-1)!;
+    expect(last.payload).toMatchObject({ attachment: { name: 'call.m4a', sha256: sha256Hex(bytes), bytesKept: false } });
+    const a = Archive.open(t.db, { readonly: true });
+    expect(a.hasBlob(sha256Hex(bytes))).toBe(false);
+    a.close();
+    expect(res.text.replace(/\s+/g, ' ')).toMatch(/call\.m4a \(other, [^)]*\).*\(fingerprint only: the file is not in the archive\)/);
+    expect(res.text).not.toContain(`/attachments/${last.seq}"`);
+    expect((await t.get(`/rooms/${room}/attachments/${last.seq}`)).status).toBe(404);
+  });
+
   it('refuses an upload past the limit while it streams, and an empty one, logging nothing', async () => {
     const before = entries('attachment').length;
     const big = Buffer.alloc(MAX + 1, 1);

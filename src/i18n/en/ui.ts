@@ -93,6 +93,8 @@ export const uiEn = {
   'ui.attach.file': 'File (a deliverable, a screenshot, an invoice…)',
   'ui.attach.kind': 'What it is',
   'ui.attach.note': 'A few words about it (optional)',
+  'ui.attach.hash-only': 'Keep only its fingerprint (SHA-256 and size), not the file: for a file too large to keep; keep the file itself somewhere safe',
+  'ui.attach.not-kept': '(fingerprint only: the file is not in the archive)',
   'ui.attach.intro': 'The file is kept in the archive with its SHA-256, as one entry in the log.',
   'ui.attach.add': 'Attach the file',
   'ui.attach.download': 'download',

@@ -95,6 +95,9 @@ export const uiJa: typeof uiEn = {
   'ui.attach.file': 'ファイル（納品物、スクリーンショット、請求書など）',
   'ui.attach.kind': '種類',
   'ui.attach.note': 'ひとこと（任意）',
+  'ui.attach.hash-only':
+    'ファイルは保管せず、指紋（SHA-256 とサイズ）だけを記録する: 保管するには大きすぎるファイル向け。ファイル自体は別の安全な場所に残してください',
+  'ui.attach.not-kept': '（指紋のみ: ファイルはアーカイブにありません）',
   'ui.attach.intro': 'ファイルは SHA-256 とともにアーカイブに保管され、ログに 1 件記録されます。',
   'ui.attach.add': 'ファイルを添付',
   'ui.attach.download': 'ダウンロード',

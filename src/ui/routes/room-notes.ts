@@ -50,7 +50,11 @@ export function attachmentsList(lang: Lang, tz: string, roomId: string, attachme
                   ${when(a.entry.at, tz)} — ${a.attachment.name} (${tx(`attach.kind.${a.attachment.kind}`)}, ${a.attachment.mime},
                   ${sizeText(a.attachment.size)})${a.attachment.note ? ` — ${a.attachment.note}` : ''}
                   <span class="hash">sha256 ${a.attachment.sha256}</span> <span class="muted">#${a.entry.seq}</span>
-                  ${a.attachment.bytesKept ? html`<a href="/rooms/${roomId}/attachments/${a.entry.seq}" download>${tx('ui.attach.download')}</a>` : ''}
+                  ${
+                    a.attachment.bytesKept
+                      ? html`<a href="/rooms/${roomId}/attachments/${a.entry.seq}" download>${tx('ui.attach.download')}</a>`
+                      : html`<span class="muted" data-hash-only>${tx('ui.attach.not-kept')}</span>`
+                  }
                 </li>`,
             )}
           </ul>`
@@ -63,6 +67,7 @@ export function attachmentsList(lang: Lang, tz: string, roomId: string, attachme
         </select></label
       >
       <label>${tx('ui.attach.note')}<input type="text" name="note" /></label>
+      <label><input type="checkbox" name="hashOnly" value="yes" /> ${tx('ui.attach.hash-only')}</label>
       <p class="muted">${tx('ui.attach.intro')}</p>
       <p><button type="submit" class="secondary">${tx('ui.attach.add')}</button></p>
     </form>`;
@@ -115,7 +120,8 @@ export function roomNoteRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
           cwd: folder,
           kind,
           note: note === '' ? null : note,
-          keep: true,
+          // Only its SHA-256 and size, for a file too large to keep (`--hash-only`): the upload limit still applies.
+          keep: c.req.query('hashOnly') !== 'yes',
           maxSize: Math.min(deps.maxUpload, MAX_KEPT_BYTES),
           forMessage: null,
           signal: c.req.raw.signal,
