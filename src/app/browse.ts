@@ -5,14 +5,14 @@ import { UsageError } from '../core/errors.js';
 import type { HashedMessage } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from '../store/records.js';
-import { captureView, roomArchiveView } from '../store/room-history.js';
+import { captureView, roomArchiveView, roomObservations } from '../store/room-history.js';
+import { statePage, type StatePage } from '../store/room-state/read.js';
 import { findRoom } from './room-arg.js';
 import { msg } from '../i18n/message.js';
 
 /**
  * What a front end shows of the archive without the terminal: the rooms with their counts of
- * changes, and one room's history a page at a time. A room's view is made once per state of the
- * log and kept, so that turning pages of a 100,000-message room re-reads nothing.
+ * changes, and one room's history a page at a time, read from the room's kept state.
  */
 
 export type StatusCounts = Readonly<Record<MessageStatus, number>>;
@@ -40,13 +40,6 @@ export interface HistoryPage {
   readonly attachments: readonly KeptAttachment[];
 }
 
-interface Kept {
-  readonly head: number;
-  readonly view: ArchiveView;
-  readonly counts: StatusCounts;
-  readonly changed: readonly ViewMessage[];
-}
-
 function countStatuses(messages: readonly ViewMessage[]): StatusCounts {
   const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
   for (const m of messages) counts[m.status] += 1;
@@ -54,28 +47,26 @@ function countStatuses(messages: readonly ViewMessage[]): StatusCounts {
 }
 
 export class Browser {
-  private readonly kept = new Map<string, Kept>();
-
   constructor(private readonly archive: () => Archive) {}
 
-  private view(roomId: string): Kept {
+  /**
+   * A page of the room's kept state (src/store/room-state/): only that page's rows and messages
+   * are read, so a page of a 1,000,000-message room costs about a page. An archive that cannot be
+   * written keeps no state: its view is folded from the captures, and the page cut from it.
+   */
+  private page(roomId: string, opts: { offset: number; limit: number; changedOnly: boolean }): StatePage {
     const archive = this.archive();
-    // The view folds the room's captures, notes and observations: a report or an attachment logged
-    // since does not change it, so it does not make the next page rebuild it.
-    let head = 0;
-    for (const e of archive.entries(roomId)) if (e.kind === 'capture' || e.kind === 'note' || e.kind === 'observation') head = e.seq;
-    const hit = this.kept.get(roomId);
-    if (hit && hit.head === head) return hit;
+    const kept = statePage(archive, roomId, opts);
+    if (kept !== null) return kept;
     const view = roomArchiveView(archive, roomId);
-    const kept = { head, view, counts: countStatuses(view.messages), changed: view.messages.filter((m) => m.status !== 'present') };
-    this.kept.set(roomId, kept);
-    return kept;
+    const list = opts.changedOnly ? view.messages.filter((m) => m.status !== 'present') : view.messages;
+    return { captures: view.captures, counts: countStatuses(view.messages), total: list.length, messages: list.slice(opts.offset, opts.offset + opts.limit) };
   }
 
   rooms(): RoomListing[] {
     return this.archive()
       .roomSummaries()
-      .map((r) => ({ ...r, counts: this.view(r.id).counts }));
+      .map((r) => ({ ...r, counts: r.captures === 0 ? countStatuses([]) : this.page(r.id, { offset: 0, limit: 0, changedOnly: false }).counts }));
   }
 
   /** The rooms without their counts: what needs no view built. */
@@ -91,12 +82,12 @@ export class Browser {
   history(roomId: string, opts: { page: number; size: number; changedOnly: boolean }): HistoryPage {
     const archive = this.archive();
     const room = findRoom(archive, roomId);
-    const { view, counts, changed } = this.view(room.id);
-    const list = opts.changedOnly ? changed : view.messages;
-    const pages = Math.max(1, Math.ceil(list.length / opts.size));
+    const { total, counts } = this.page(room.id, { offset: 0, limit: 0, changedOnly: opts.changedOnly });
+    const pages = Math.max(1, Math.ceil(total / opts.size));
     const page = Math.min(Math.max(1, opts.page), pages);
-    const attachments = archive
-      .entries(room.id)
+    const { messages } = this.page(room.id, { offset: (page - 1) * opts.size, limit: opts.size, changedOnly: opts.changedOnly });
+    const entries = archive.entries(room.id);
+    const attachments = entries
       .filter((e) => e.kind === 'attachment')
       .map((e) => ({
         entry: { seq: e.seq, at: e.at, hash: e.hash },
@@ -106,11 +97,11 @@ export class Browser {
       room,
       captures: archive.captures(room.id),
       counts,
-      messages: list.slice((page - 1) * opts.size, page * opts.size),
-      total: list.length,
+      messages,
+      total,
       page,
       pages,
-      observations: view.roomObservations,
+      observations: roomObservations(entries),
       attachments,
     };
   }

@@ -1,8 +1,10 @@
-import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/index.js';
+import { compareWithView, countChanges, type CaptureView, type ChangeCounts } from '../core/diff/index.js';
 import { RAW_VARIANT, withHash, type HashedMessage, type Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord } from '../store/records.js';
 import { captureView, capturesAfter, roomArchiveView } from '../store/room-history.js';
+import { stateChanges } from '../store/room-state/read.js';
+import { updateRoomState } from '../store/room-state/update.js';
 import { addedOnly } from './added-only.js';
 
 /** A capture's messages still in memory, with their hashes as stored (32 bytes each, in order). */
@@ -14,6 +16,9 @@ export interface HeldMessages {
 /**
  * `import`'s `changes`: the new capture against the room's archive view just before it in "as of"
  * order (an older export is compared with what was saved before it, not with the newest state).
+ * The room's kept state (src/store/room-state/) is brought up to date with the capture, and the
+ * changes are those its step recorded: the comparison is with the state, not with a fold of every
+ * capture, so it costs the same at the 2nd capture as at the 365th.
  *
  * `held`: the capture's messages when the caller still has them (an import just stored them).
  * Reading 200k messages back cost more than storing them (docs/performance.md), and so did reading the
@@ -23,10 +28,18 @@ export interface HeldMessages {
  */
 export function changesForCapture(archive: Archive, roomId: string, captureId: string, held?: HeldMessages): ChangeCounts {
   const capture = archive.capture(captureId);
-  // Nothing to compare with (a new room, or an export older than every other): every message is
-  // added, as `compareWithView` would find after aligning and grouping them all by minute for nothing.
+  const view = held === undefined ? captureView(archive, capture) : heldView(capture, held);
+  if (!archive.sqlite.readonly) {
+    updateRoomState(archive, roomId, { id: capture.id, view });
+    const kept = stateChanges(archive, roomId, capture.id);
+    if (kept !== null) return kept;
+  }
+  // An archive that cannot be written keeps no state: the view before the capture is folded here.
   if (archive.captures(roomId)[0]?.id === capture.id) return addedOnly(capture.messageCount);
-  if (held === undefined) return countChanges(compareWithView(roomArchiveView(archive, roomId, capture), captureView(archive, capture)));
+  return countChanges(compareWithView(roomArchiveView(archive, roomId, capture, new Map(view.messages.map((m) => [m.hash, m]))), view));
+}
+
+function heldView(capture: CaptureRecord, held: HeldMessages): CaptureView {
   const seen = new Map<string, HashedMessage>();
   const messages = held.messages.map((m, i): HashedMessage => {
     const hash = held.hashes.toString('hex', i * 32, i * 32 + 32);
@@ -36,8 +49,7 @@ export function changesForCapture(archive: Archive, roomId: string, captureId: s
     seen.set(hash, message);
     return message;
   });
-  const view = roomArchiveView(archive, roomId, capture, seen);
-  return countChanges(compareWithView(view, { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages }));
+  return { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages };
 }
 
 /** An export older than the room's newest capture: where it was placed (docs/design/evidence-model.md P12). */

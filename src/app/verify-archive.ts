@@ -5,6 +5,7 @@ import { reparseProblems } from './verify-reparse.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
 import { OriginalsReparse, type Reparsed, type ReparseTuning } from './reparse-originals.js';
+import { verifyRoomStates } from '../store/verify-state.js';
 
 /**
  * What `verify` can vouch for with time: the newest timestamp that holds, and how many entries
@@ -47,6 +48,7 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const stamps = await checkTimestamps(archive, entries, problems);
   const { reparsed, notReparsed } = reparse.finish(problems, progress);
   problems.push(...reparseProblems(entries));
+  problems.push(...verifyRoomStates(archive));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;
   return {

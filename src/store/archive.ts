@@ -168,6 +168,23 @@ export class Archive {
   }
 
   /**
+   * Messages by hash (hex), read as stored, as `captureMessages` reads them, for the kept room
+   * state (src/store/room-state/), which names messages by hash. `seen` as there.
+   */
+  messageReader(seen: Map<string, HashedMessage> = new Map()): (hash: string) => HashedMessage {
+    const get = this.sqlite.prepare(`SELECT ${FORM_READ} FROM messages WHERE hash = ?`).raw();
+    return (hash) => {
+      const known = seen.get(hash);
+      if (known !== undefined) return known;
+      const stored = get.get(Buffer.from(hash, 'hex')) as unknown[] | undefined;
+      if (stored === undefined) throw new ArchiveError(msg('archive.state-message-missing', { hash }), { hint: msg('hint.run-verify') });
+      const message = withHash(messageOfRow(stored, 0), hash);
+      seen.set(hash, message);
+      return message;
+    };
+  }
+
+  /**
    * An original's bytes, each chunk and the whole re-hashed on the way out (IntegrityError when
    * damaged); `chunkHashes: false` leaves the chunks to the whole's hash (`verify` re-hashed them).
    */

@@ -1,17 +1,13 @@
-import { buildArchiveView, type ArchiveView, type CaptureView, type RoomObservation } from '../core/diff/index.js';
+import { buildArchiveView, type ArchiveView, type RoomObservation } from '../core/diff/index.js';
 import type { HashedMessage } from '../core/types.js';
 import type { Archive } from './archive.js';
 import type { CaptureRecord, EntryRecord } from './records.js';
 import { readNote } from '../core/entries/note.js';
 import { readObservation } from '../core/entries/observation.js';
+import { stateView } from './room-state/read.js';
+import { captureView } from './capture-view.js';
 
-/**
- * A stored capture as the change core sees it (messages re-read from the archive); `seen` shares
- * the messages already read between the captures of one command (Archive.captureMessages).
- */
-export function captureView(archive: Archive, capture: CaptureRecord, seen?: Map<string, HashedMessage>): CaptureView {
-  return { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages: archive.captureMessages(capture.id, seen) };
-}
+export { captureView };
 
 /** What the log says about a room as a whole: the user's notes and observations such as "the API answered 403". */
 export function roomObservations(entries: readonly EntryRecord[]): RoomObservation[] {
@@ -36,6 +32,10 @@ export function roomObservations(entries: readonly EntryRecord[]): RoomObservati
  * holds, by hash, so that they are not read again (Archive.captureMessages).
  */
 export function roomArchiveView(archive: Archive, roomId: string, before?: CaptureRecord, seen = new Map<string, HashedMessage>()): ArchiveView {
+  // The whole room's view is its kept state (src/store/room-state/); the view before a capture, or
+  // of an archive that cannot be written, is folded from the captures.
+  const kept = before === undefined ? stateView(archive, roomId, seen) : null;
+  if (kept !== null) return { ...kept, roomObservations: roomObservations(archive.entries(roomId)) };
   const captures = archive.captures(roomId);
   const upTo = before === undefined ? captures.length : captures.findIndex((c) => c.id === before.id);
   const view = buildArchiveView(captures.slice(0, Math.max(0, upTo)).map((c) => captureView(archive, c, seen)));

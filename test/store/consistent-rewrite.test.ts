@@ -7,6 +7,7 @@ import { canonicalMessage, messageHash } from '../../src/core/canonical.js';
 import { FORM_COLUMNS, FORM_WIDTH, messageOfRow, pushForm, type FormValue } from '../../src/store/message-forms.js';
 import { listRootHex } from '../../src/core/merkle.js';
 import { entryHash } from '../../src/store/entry-hash.js';
+import { T } from '../../src/store/room-state/tables.js';
 import { cli } from '../support/cli.js';
 import { tempArchive } from '../support/temp.js';
 import { opensslMissing, startTestTsa, type TestTsa } from '../support/tsa.js';
@@ -33,6 +34,8 @@ function rewriteConsistently(db: string, options: { restateTimestamps: boolean }
   const sqlite = new Database(db);
   try {
     for (const name of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) sqlite.exec(`DROP TRIGGER ${name}`);
+    // The kept room state is derived data a rewrite would drop too (chatproof builds it again from the captures).
+    for (const table of Object.values(T)) sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
     const rows = sqlite.prepare(`SELECT hash, ${FORM_COLUMNS} FROM messages`).raw().all() as unknown[][];
     const victimRow = rows.find((r) => messageOfRow(r, 1).body.includes('1点1万円'))!;
     const victim = { hash: victimRow[0] as Buffer };

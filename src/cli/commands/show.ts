@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findRoom } from '../../app/room-arg.js';
-import type { ViewMessage } from '../../core/diff/index.js';
+import type { RoomObservation, ViewMessage } from '../../core/diff/index.js';
 import { isDeletionMark } from '../../core/diff/removal.js';
 import { UsageError } from '../../core/errors.js';
 import { msg, textsIn } from '../../i18n/message.js';
@@ -35,6 +35,20 @@ export function registerShow(program: Command, runner: Runner): void {
         else for (const m of messages) ctx.say(messageLine(ctx, '', m, oneLine(m.body), opts.verbose ?? false).trimStart());
         return EXIT.ok;
       }
+      const verbose = opts.verbose ?? false;
+      if (!ctx.json) {
+        // Read from the room's kept state a batch at a time: a room of any size is shown in about the memory of a batch.
+        const { freshState, stateBatches, stateCounts } = await import('../../store/room-state/read.js');
+        const captures = freshState(archive, room.id);
+        if (captures !== null) {
+          ctx.say(ctx.text('show.heading', { title: room.title, id: room.id, source: room.source, captures: captures.length }));
+          if (stateCounts(archive, room.id).messages > 0) ctx.say(ctx.text('show.legend'));
+          for (const batch of stateBatches(archive, room.id, captures)) for (const m of batch) printViewMessage(ctx, m, verbose);
+          const { roomObservations } = await import('../../store/room-history.js');
+          printObservations(ctx, roomObservations(archive.entries(room.id)));
+          return EXIT.ok;
+        }
+      }
       const { roomArchiveView } = await loadHistory();
       const view = roomArchiveView(archive, room.id);
       if (ctx.json) {
@@ -43,11 +57,8 @@ export function registerShow(program: Command, runner: Runner): void {
       }
       ctx.say(ctx.text('show.heading', { title: room.title, id: room.id, source: room.source, captures: view.captures.length }));
       if (view.messages.length > 0) ctx.say(ctx.text('show.legend'));
-      for (const m of view.messages) printViewMessage(ctx, m, opts.verbose ?? false);
-      for (const o of view.roomObservations) {
-        const label = o.kind === 'note' ? ctx.text('show.note') : ctx.text('show.observation');
-        ctx.say(`! ${ctx.time(o.at)} ${label}: ${o.text}`, 36);
-      }
+      for (const m of view.messages) printViewMessage(ctx, m, verbose);
+      printObservations(ctx, view.roomObservations);
       return EXIT.ok;
     },
   );
@@ -62,6 +73,13 @@ function viewMessageJson(m: ViewMessage): Record<string, unknown> {
     statusAsOf: m.statusAsOf,
     history: m.history.map((h) => ({ capture: h.capture, body: h.body, kind: h.kind, hash: h.hash })),
   };
+}
+
+function printObservations(ctx: Context, observations: readonly RoomObservation[]): void {
+  for (const o of observations) {
+    const label = o.kind === 'note' ? ctx.text('show.note') : ctx.text('show.observation');
+    ctx.say(`! ${ctx.time(o.at)} ${label}: ${o.text}`, 36);
+  }
 }
 
 function printViewMessage(ctx: Context, m: ViewMessage, verbose: boolean): void {

@@ -3,7 +3,7 @@ import { classify, type Outcome } from './classify.js';
 import { viewItems } from './compare.js';
 import { instantOf } from './instant.js';
 import { removalStatus } from './removal.js';
-import type { ArchiveView, CaptureView, HistoryEntry, MessageStatus, ViewMessage } from './types.js';
+import type { ArchiveView, CaptureView, ChangeCounts, HistoryEntry, MessageStatus, ViewMessage } from './types.js';
 
 export const EMPTY_ARCHIVE_VIEW: ArchiveView = { captures: [], messages: [], roomObservations: [] };
 
@@ -17,12 +17,30 @@ export function buildArchiveView(captures: readonly CaptureView[]): ArchiveView 
 
 /** The view after one more capture; `buildArchiveView` is this, folded. */
 export function extendArchiveView(view: ArchiveView, capture: CaptureView): ArchiveView {
-  const outcomes = classify(viewItems(view), capture);
-  const messages = outcomes.map((o) => nextState(view, capture, o));
+  return stepArchiveView(view, capture).view;
+}
+
+/**
+ * One step of the fold, with what a kept room state needs besides the view: for each message of
+ * the new view, the index of the message of `view` it continues (null: first seen in `capture`),
+ * and the changes `import` reports (`compareWithView`), from the same one comparison.
+ */
+export interface ViewStep {
+  readonly view: ArchiveView;
+  readonly from: readonly (number | null)[];
+  readonly changes: ChangeCounts;
+}
+
+export function stepArchiveView(view: ArchiveView, capture: CaptureView): ViewStep {
+  const items = viewItems(view);
+  const outcomes = classify(items, capture);
+  const changes = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+  for (const o of outcomes) if (o.type !== 'stillGone') changes[o.type]++;
+  const ordered = inTimeOrder(outcomes.map((o) => ({ message: nextState(view, capture, o), from: o.before })));
   return {
-    captures: [...view.captures, capture.id],
-    messages: inTimeOrder(messages),
-    roomObservations: view.roomObservations,
+    view: { captures: [...view.captures, capture.id], messages: ordered.map((x) => x.message), roomObservations: view.roomObservations },
+    from: ordered.map((x) => x.from),
+    changes,
   };
 }
 
@@ -98,13 +116,13 @@ function versionOf(m: HashedMessage, capture: string): HistoryEntry {
  * Stable sort by sending time, so messages of one minute keep the order the captures showed them
  * in. A time that cannot be read sorts with the message before it.
  */
-function inTimeOrder(messages: readonly ViewMessage[]): ViewMessage[] {
+function inTimeOrder<T extends { readonly message: ViewMessage }>(items: readonly T[]): T[] {
   let previous = Number.NEGATIVE_INFINITY;
-  const keyed = messages.map((message) => {
-    const t = instantOf(message.sentAt);
+  const keyed = items.map((item) => {
+    const t = instantOf(item.message.sentAt);
     if (!Number.isNaN(t)) previous = t;
-    return { message, t: previous };
+    return { item, t: previous };
   });
   keyed.sort((x, y) => x.t - y.t);
-  return keyed.map((k) => k.message);
+  return keyed.map((k) => k.item);
 }

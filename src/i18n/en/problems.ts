@@ -20,6 +20,12 @@ export const problemsEn = {
   'vp.blob-chunks': (p: { sha256: string }) => `blob_chunks rows of ${p.sha256}`,
   'vp.blob-chunk': (p: { sha256: string; n: number }) => `blob_chunks row of ${p.sha256}, chunk ${p.n}`,
   'vp.blob-assembled': (p: { sha256: string }) => `blobs row ${p.sha256}, put together from its blob_chunks rows`,
+  'vp.state': (p: { room: string; what: string }) => `room ${p.room}'s kept state: ${p.what}`,
+  'vp.state.rows': (p: { n: number }) => `${p.n} more differing rows`,
+  'vp.state.discarded': (p: { found: string }) =>
+    `${p.found} — the kept state is derived from the captures, not evidence: it was discarded, and the next import, show or web page builds it again from the captures`,
+  'vp.state.kept': (p: { found: string }) =>
+    `${p.found} — the kept state is derived from the captures, not evidence; it could not be discarded here (the archive cannot be written): run chatproof verify where it can be, and it is built again from the captures`,
   'vp.none': 'none',
   'vp.not-stored': 'not stored',
   'vp.not-utf8': 'a field whose stored bytes are not UTF-8',

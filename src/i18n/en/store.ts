@@ -26,6 +26,7 @@ export const storeEn = {
     'Check the disk: free space, a file-size limit (ulimit -f), a removed or failing drive. Then run the command again; `chatproof verify` checks what is stored.',
   'archive.no-capture': (p: { id: string }) => `No capture "${p.id}" in the archive.`,
   'archive.no-capture.hint': 'List captures with `chatproof captures ROOM` and use a full id.',
+  'archive.state-message-missing': (p: { hash: string }) => `Message ${p.hash}, which the room's kept state names, is missing from the archive.`,
   'archive.message-missing': (p: { hash: string; capture: string }) => `Message ${p.hash} of capture ${p.capture} is missing from the archive.`,
   'archive.capture-ambiguous': (p: { id: string }) => `"${p.id}" matches more than one capture.`,
 };

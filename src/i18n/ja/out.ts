@@ -27,6 +27,7 @@ const PROBLEMS: Readonly<Record<string, string>> = {
   'message-hash-mismatch': 'メッセージのハッシュが違う',
   'message-missing': 'メッセージがない',
   'room-missing': 'ルームがない',
+  'room-state-differs': 'ルームの現在の状態（取り込みから作る派生データ）が取り込みと合わない',
   'room-without-entry': 'ログにないルーム',
 };
 

@@ -22,6 +22,12 @@ export const problemsJa: typeof problemsEn = {
   'vp.blob-chunks': (p) => `${p.sha256} の blob_chunks の行`,
   'vp.blob-chunk': (p) => `${p.sha256} の blob_chunks の行（${p.n} 番目のチャンク）`,
   'vp.blob-assembled': (p) => `blob_chunks の行から組み立てた blobs テーブルの行 ${p.sha256}`,
+  'vp.state': (p) => `ルーム ${p.room} の現在の状態: ${p.what}`,
+  'vp.state.rows': (p) => `ほかに ${p.n} 行が違う`,
+  'vp.state.discarded': (p) =>
+    `${p.found} — ルームの現在の状態は取り込みから作る派生データで、証拠ではありません。これを捨てたので、次の取り込み・show・画面表示のときに取り込みから作り直されます`,
+  'vp.state.kept': (p) =>
+    `${p.found} — ルームの現在の状態は取り込みから作る派生データで、証拠ではありません。アーカイブに書き込めないためここでは捨てられませんでした。書き込める場所で chatproof verify を実行すると、取り込みから作り直されます`,
   'vp.none': 'なし',
   'vp.not-stored': '保存されていません',
   'vp.not-utf8': '保存されたバイト列が UTF-8 として正しくない項目',

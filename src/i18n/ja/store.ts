@@ -29,6 +29,7 @@ export const storeJa: typeof storeEn = {
     'ディスクを確かめてください（空き容量、ファイルサイズの制限 ulimit -f、外れた・故障したドライブ）。それからもう一度実行してください。保存済みの内容は chatproof verify で確認できます。',
   'archive.no-capture': (p) => `アーカイブに取り込み「${p.id}」はありません。`,
   'archive.no-capture.hint': 'chatproof captures ROOM で取り込みを一覧し、完全な ID を指定してください。',
+  'archive.state-message-missing': (p) => `ルームの現在の状態が指すメッセージ ${p.hash} がアーカイブにありません。`,
   'archive.message-missing': (p) => `取り込み ${p.capture} のメッセージ ${p.hash} がアーカイブにありません。`,
   'archive.capture-ambiguous': (p) => `「${p.id}」に当てはまる取り込みが複数あります。`,
 };

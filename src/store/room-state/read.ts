@@ -1,0 +1,106 @@
+/**
+ * Reading a room's kept state: whole (an import's comparison), a page at a time (the web app), or
+ * in batches (`show`). Every read first makes sure the state holds exactly the room's captures;
+ * an archive opened read-only has it brought up to date through a second, writable connection,
+ * and where the file cannot be written at all the caller folds the captures instead (null).
+ */
+import type { ArchiveView, ChangeCounts, MessageStatus, ViewMessage } from '../../core/diff/index.js';
+import type { HashedMessage } from '../../core/types.js';
+import { Archive } from '../archive.js';
+import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
+import { T } from './tables.js';
+import { isFresh, loadRows, stateCaptures, updateRoomState } from './update.js';
+
+export type StatusCounts = Readonly<Record<MessageStatus, number>>;
+
+/** The room's state brought up to date: the captures it holds, in "as of" order; null when it cannot be kept. */
+export function freshState(archive: Archive, roomId: string): string[] | null {
+  const captures = archive.captures(roomId);
+  const stored = stateCaptures(archive.sqlite, roomId);
+  if (isFresh(stored, captures)) return stored;
+  try {
+    if (!archive.sqlite.readonly) updateRoomState(archive, roomId);
+    else {
+      const writable = Archive.open(archive.path);
+      try {
+        updateRoomState(writable, roomId);
+      } finally {
+        writable.close();
+      }
+    }
+  } catch (e) {
+    if (archive.sqlite.readonly && isReadOnlyFailure(e)) return null;
+    throw e;
+  }
+  return stateCaptures(archive.sqlite, roomId);
+}
+
+/** A file or folder that cannot be written (a copy on read-only media): the state is not kept there. */
+function isReadOnlyFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown; cause?: { code?: unknown } }).code ?? (e as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' && /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EACCES|EPERM|EROFS)/.test(code);
+}
+
+/** The whole state as the archive view; null when it cannot be kept (see freshState). */
+export function stateView(archive: Archive, roomId: string, seen = new Map<string, HashedMessage>()): ArchiveView | null {
+  const captures = freshState(archive, roomId);
+  return captures === null ? null : loadRows(archive.sqlite, roomId, captures, archive.messageReader(seen)).view;
+}
+
+/** What a capture changed in its room, as `import` reported it (against the state before it, in "as of" order). */
+export function stateChanges(archive: Archive, roomId: string, captureId: string): ChangeCounts | null {
+  if (freshState(archive, roomId) === null) return null;
+  const text = archive.sqlite.prepare(`SELECT changes FROM ${T.captures} WHERE room_id = ? AND capture_id = ?`).pluck().get(roomId, captureId) as
+    | string
+    | undefined;
+  return text === undefined ? null : (JSON.parse(text) as ChangeCounts);
+}
+
+/** The room's message count and status counts, as the state holds them (brought up to date first by the caller). */
+export function stateCounts(archive: Archive, roomId: string): { messages: number; counts: StatusCounts } {
+  const head = archive.sqlite.prepare(`SELECT messages, counts FROM ${T.rooms} WHERE room_id = ?`).get(roomId) as
+    | { messages: number; counts: string }
+    | undefined;
+  return head === undefined
+    ? { messages: 0, counts: { present: 0, edited: 0, deleted: 0, unsent: 0 } }
+    : { messages: head.messages, counts: JSON.parse(head.counts) as StatusCounts };
+}
+
+export interface StatePage {
+  readonly captures: readonly string[];
+  readonly counts: StatusCounts;
+  /** How many messages pass the filter, over all pages. */
+  readonly total: number;
+  readonly messages: readonly ViewMessage[];
+}
+
+/**
+ * `limit` messages from `offset` on, in view order; `changedOnly` keeps the edited, unsent and
+ * deleted ones (a partial index holds just those). Only the page's rows and messages are read.
+ */
+export function statePage(archive: Archive, roomId: string, opts: { offset: number; limit: number; changedOnly: boolean }): StatePage | null {
+  const captures = freshState(archive, roomId);
+  if (captures === null) return null;
+  const { sqlite } = archive;
+  const { messages, counts } = stateCounts(archive, roomId);
+  const filter = opts.changedOnly ? "AND status <> 'present'" : '';
+  const total = opts.changedOnly ? counts.edited + counts.deleted + counts.unsent : messages;
+  const rows = sqlite
+    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? ${filter} ORDER BY ord LIMIT ? OFFSET ?`)
+    .all(roomId, opts.limit, opts.offset) as StateRow[];
+  const read = archive.messageReader();
+  return { captures, counts, total, messages: rows.map((r) => decodeRow(r, captures, read)) };
+}
+
+/** The state in view order, `size` messages at a time, each batch's messages read then let go. */
+export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 2000): Generator<ViewMessage[]> {
+  const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? AND ord > ? ORDER BY ord LIMIT ?`);
+  let after = Number.NEGATIVE_INFINITY;
+  for (;;) {
+    const rows = next.all(roomId, after, size) as StateRow[];
+    if (rows.length === 0) return;
+    const read = archive.messageReader();
+    yield rows.map((r) => decodeRow(r, captures, read));
+    after = rows[rows.length - 1]!.ord;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Keeping a room's state up to date: the captures it lacks are folded in one by one (the import
+ * of capture N+1 compares it with the state, not with a fold of every capture), writing only the
+ * rows that change; when the captures it holds are no longer the first ones of the room in "as of"
+ * order (an older export imported late), or there is no state yet, it is built again from all
+ * the captures. Each update is one write transaction: a kill leaves the state as it was.
+ */
+import type Database from 'better-sqlite3';
+import { EMPTY_ARCHIVE_VIEW, stepArchiveView, type ArchiveView, type CaptureView, type ChangeCounts, type MessageStatus } from '../../core/diff/index.js';
+import type { HashedMessage } from '../../core/types.js';
+import type { Archive } from '../archive.js';
+import type { CaptureRecord } from '../records.js';
+import { captureView } from '../capture-view.js';
+import { decodeRow, encodeRow, sameRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
+import { clearRoomState, ensureStateTables, stateTablesExist, T } from './tables.js';
+
+/** A capture whose messages the caller still holds (an import just stored them). */
+export interface HeldCapture {
+  readonly id: string;
+  readonly view: CaptureView;
+}
+
+/** The distance between neighbouring `ord`s when they are numbered afresh: room for many insertions between them. */
+const ORD_STEP = 1024;
+
+/** The captures a room's state holds, in its order; null when there is none. */
+export function stateCaptures(sqlite: Database.Database, roomId: string): string[] | null {
+  if (!stateTablesExist(sqlite)) return null;
+  if (sqlite.prepare(`SELECT 1 FROM ${T.rooms} WHERE room_id = ?`).get(roomId) === undefined) return null;
+  return sqlite.prepare(`SELECT capture_id FROM ${T.captures} WHERE room_id = ? ORDER BY n`).pluck().all(roomId) as string[];
+}
+
+/** Whether the state holds exactly the room's captures, in their order. */
+export function isFresh(stored: readonly string[] | null, captures: readonly CaptureRecord[]): boolean {
+  return stored !== null && stored.length === captures.length && stored.every((id, i) => captures[i]!.id === id);
+}
+
+/**
+ * Brings the room's state up to date with its captures, in one IMMEDIATE transaction (so two
+ * imports of one room at once take turns, the second finding the first's capture folded in).
+ */
+export function updateRoomState(archive: Archive, roomId: string, held?: HeldCapture): void {
+  const { sqlite } = archive;
+  sqlite
+    .transaction(() => {
+      ensureStateTables(sqlite);
+      const captures = archive.captures(roomId);
+      const stored = stateCaptures(sqlite, roomId);
+      if (isFresh(stored, captures)) return;
+      const seen = new Map<string, HashedMessage>();
+      if (held !== undefined) for (const m of held.view.messages) seen.set(m.hash, m);
+      const viewOf = (c: CaptureRecord): CaptureView => (held?.id === c.id ? held.view : captureView(archive, c, seen));
+      if (stored !== null && stored.every((id, i) => captures[i]?.id === id)) extend(archive, roomId, stored, captures.slice(stored.length), viewOf, seen);
+      else rebuild(archive.sqlite, roomId, captures, viewOf);
+    })
+    .immediate();
+}
+
+/** The state as a whole view, with each row; `read` gives messages by hash. */
+export function loadRows(
+  sqlite: Database.Database,
+  roomId: string,
+  captures: readonly string[],
+  read: (hash: string) => HashedMessage,
+): { rows: StateRow[]; view: ArchiveView } {
+  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? ORDER BY ord`).all(roomId) as StateRow[];
+  return { rows, view: { captures, messages: rows.map((r) => decodeRow(r, captures, read)), roomObservations: [] } };
+}
+
+function extend(
+  archive: Archive,
+  roomId: string,
+  stored: readonly string[],
+  rest: readonly CaptureRecord[],
+  viewOf: (c: CaptureRecord) => CaptureView,
+  seen: Map<string, HashedMessage>,
+): void {
+  const { sqlite } = archive;
+  let { rows, view } = loadRows(sqlite, roomId, stored, archive.messageReader(seen));
+  const place = new Map(stored.map((id, n) => [id, n]));
+  for (const capture of rest) {
+    const step = stepArchiveView(view, viewOf(capture));
+    const newest = place.size;
+    place.set(capture.id, newest);
+    const ords = placeOrds(rows, step.from);
+    const next = step.view.messages.map((m, i) => encodeRow(m, ords?.[i] ?? (i + 1) * ORD_STEP, place, newest));
+    if (ords === null) writeAll(sqlite, roomId, next);
+    else writeChanged(sqlite, roomId, rows, step.from, next);
+    sqlite
+      .prepare(`INSERT INTO ${T.captures} (room_id, n, capture_id, changes) VALUES (?, ?, ?, ?)`)
+      .run(roomId, newest, capture.id, JSON.stringify(step.changes));
+    rows = next;
+    view = step.view;
+  }
+  writeRoomRow(sqlite, roomId, view);
+}
+
+function rebuild(sqlite: Database.Database, roomId: string, captures: readonly CaptureRecord[], viewOf: (c: CaptureRecord) => CaptureView): void {
+  clearRoomState(sqlite, roomId);
+  let view: ArchiveView = EMPTY_ARCHIVE_VIEW;
+  const changes: ChangeCounts[] = [];
+  for (const capture of captures) {
+    const step = stepArchiveView(view, viewOf(capture));
+    changes.push(step.changes);
+    view = step.view;
+  }
+  const place = new Map(captures.map((c, n) => [c.id, n]));
+  writeAll(
+    sqlite,
+    roomId,
+    view.messages.map((m, i) => encodeRow(m, (i + 1) * ORD_STEP, place, captures.length - 1)),
+  );
+  const insert = sqlite.prepare(`INSERT INTO ${T.captures} (room_id, n, capture_id, changes) VALUES (?, ?, ?, ?)`);
+  captures.forEach((c, n) => insert.run(roomId, n, c.id, JSON.stringify(changes[n])));
+  writeRoomRow(sqlite, roomId, view);
+}
+
+/**
+ * Places for the new view's messages that keep every known message's `ord`: new ones go between
+ * their neighbours. Null when that cannot be done (the known ones changed order, or no room is
+ * left between two neighbours): then every row is written again.
+ */
+export function placeOrds(old: readonly StateRow[], from: readonly (number | null)[]): number[] | null {
+  const ords: (number | null)[] = from.map((b) => (b === null ? null : old[b]!.ord));
+  let i = 0;
+  let left: number | null = null;
+  while (i < ords.length) {
+    const known = ords[i];
+    if (known !== null && known !== undefined) {
+      if (left !== null && known <= left) return null;
+      left = known;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ords.length && ords[j] === null) j++;
+    const right = j < ords.length ? ords[j]! : null;
+    const run = j - i;
+    for (let k = 1; k <= run; k++) {
+      const at =
+        left === null
+          ? right === null
+            ? k * ORD_STEP
+            : right - (run - k + 1) * ORD_STEP
+          : right === null
+            ? left + k * ORD_STEP
+            : left + ((right - left) * k) / (run + 1);
+      if ((left !== null && at <= left) || (right !== null && at >= right)) return null;
+      ords[i + k - 1] = at;
+    }
+    left = ords[j - 1]!;
+    i = j;
+  }
+  return ords as number[];
+}
+
+function writeAll(sqlite: Database.Database, roomId: string, rows: readonly StateRow[]): void {
+  sqlite.prepare(`DELETE FROM ${T.messages} WHERE room_id = ?`).run(roomId);
+  const insert = insertRow(sqlite);
+  for (const r of rows) insert(roomId, r);
+}
+
+/** Only the rows that say something new: a capture that changes 100 messages of 100,000 writes about 100. */
+function writeChanged(sqlite: Database.Database, roomId: string, old: readonly StateRow[], from: readonly (number | null)[], next: readonly StateRow[]): void {
+  const insert = insertRow(sqlite);
+  const update = sqlite.prepare(
+    `UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room_id = ? AND ord = ?`,
+  );
+  next.forEach((r, i) => {
+    const b = from[i];
+    if (b === null || b === undefined) return insert(roomId, r);
+    if (!sameRow(old[b]!, r)) update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, roomId, r.ord);
+  });
+}
+
+function insertRow(sqlite: Database.Database): (roomId: string, r: StateRow) => void {
+  const stmt = sqlite.prepare(`INSERT INTO ${T.messages} (room_id, ord, hash, cur, status, first, last, as_of, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  return (roomId, r) => void stmt.run(roomId, r.ord, r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history);
+}
+
+function writeRoomRow(sqlite: Database.Database, roomId: string, view: ArchiveView): void {
+  const counts: Record<MessageStatus, number> = { present: 0, edited: 0, deleted: 0, unsent: 0 };
+  for (const m of view.messages) counts[m.status]++;
+  sqlite.prepare(`INSERT OR REPLACE INTO ${T.rooms} (room_id, messages, counts) VALUES (?, ?, ?)`).run(roomId, view.messages.length, JSON.stringify(counts));
+}

@@ -1,0 +1,114 @@
+/**
+ * `verify` of the kept room states (src/store/room-state/): each is derived data, never evidence
+ * (docs/design/evidence-model.md P11), so it is recomputed from the captures it holds, folded in
+ * "as of" order, and compared row by row. A difference is a finding that says what differs; the
+ * room's state is then discarded, so that the next import, `show` or web page builds it again
+ * from the captures (it never stands in for them). A state that holds fewer captures than its
+ * room is not a finding: it is brought up to date when next read.
+ */
+import { stepArchiveView, EMPTY_ARCHIVE_VIEW, type ArchiveView } from '../core/diff/index.js';
+import type { HashedMessage } from '../core/types.js';
+import { msg } from '../i18n/message.js';
+import { Archive } from './archive.js';
+import { captureView } from './capture-view.js';
+import { encodeRow, sameRow, STATE_ROW_COLUMNS, type StateRow } from './room-state/rows.js';
+import { clearRoomState, stateTablesExist, T } from './room-state/tables.js';
+import type { Problem } from './verify-types.js';
+
+/** Findings listed per room before the rest are counted in one: a wholly rewritten state is one story. */
+const SHOWN_PER_ROOM = 20;
+
+export function verifyRoomStates(archive: Archive): Problem[] {
+  const { sqlite } = archive;
+  if (!stateTablesExist(sqlite)) return [];
+  const problems: Problem[] = [];
+  const rooms = sqlite.prepare(`SELECT room_id FROM ${T.rooms}`).pluck().all() as string[];
+  const differing: string[] = [];
+  for (const roomId of rooms) {
+    const found = sqlite.transaction(() => verifyRoomState(archive, roomId))();
+    if (found.length === 0) continue;
+    differing.push(roomId);
+    problems.push(...found);
+  }
+  if (differing.length === 0) return [];
+  const said = discard(archive, differing) ? 'vp.state.discarded' : 'vp.state.kept';
+  return problems.map((p) => ({ ...p, actual: msg(said, { found: p.actual }) }));
+}
+
+function verifyRoomState(archive: Archive, roomId: string): Problem[] {
+  const { sqlite } = archive;
+  const stored = sqlite.prepare(`SELECT capture_id AS id, changes FROM ${T.captures} WHERE room_id = ? ORDER BY n`).all(roomId) as {
+    id: string;
+    changes: string;
+  }[];
+  const captures = archive.captures(roomId);
+  // Only a state that holds the room's first captures in their order is ever read (or extended); any other is built again.
+  if (stored.some((s, i) => captures[i]?.id !== s.id)) return [];
+  const problems: Problem[] = [];
+  const where = (what: string) => msg('vp.state', { room: roomId, what });
+  const seen = new Map<string, HashedMessage>();
+  let view: ArchiveView = EMPTY_ARCHIVE_VIEW;
+  stored.forEach((s, n) => {
+    const step = stepArchiveView(view, captureView(archive, captures[n]!, seen));
+    const expected = JSON.stringify(step.changes);
+    if (expected !== s.changes)
+      problems.push({ kind: 'room-state-differs', where: where(`${T.captures} n ${n} (capture ${s.id}), changes`), expected, actual: s.changes });
+    view = step.view;
+  });
+  const place = new Map(stored.map((s, n) => [s.id, n]));
+  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? ORDER BY ord`).all(roomId) as StateRow[];
+  const derived = view.messages.map((m) => encodeRow(m, 0, place, stored.length - 1));
+  let differences = 0;
+  for (let i = 0; i < Math.max(rows.length, derived.length); i++) {
+    const row = rows[i];
+    const want = derived[i];
+    if (row !== undefined && want !== undefined && sameRow(row, want)) continue;
+    differences++;
+    if (differences > SHOWN_PER_ROOM) continue;
+    problems.push({
+      kind: 'room-state-differs',
+      where: where(`${T.messages}, message ${i + 1} in view order${row === undefined ? '' : ` (ord ${row.ord})`}`),
+      expected: want === undefined ? msg('vp.none') : describe(want),
+      actual: row === undefined ? msg('vp.none') : describe(row),
+    });
+  }
+  if (differences > SHOWN_PER_ROOM)
+    problems.push({
+      kind: 'room-state-differs',
+      where: where(T.messages),
+      expected: msg('vp.state.rows', { n: 0 }),
+      actual: msg('vp.state.rows', { n: differences - SHOWN_PER_ROOM }),
+    });
+  const head = sqlite.prepare(`SELECT messages, counts FROM ${T.rooms} WHERE room_id = ?`).get(roomId) as { messages: number; counts: string };
+  const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
+  for (const m of view.messages) counts[m.status]++;
+  const expected = `${view.messages.length} ${JSON.stringify(counts)}`;
+  const actual = `${head.messages} ${head.counts}`;
+  if (expected !== actual) problems.push({ kind: 'room-state-differs', where: where(`${T.rooms}, messages and counts`), expected, actual });
+  return problems;
+}
+
+/** A row in words a person can compare: status, message hash, and its sightings by capture number. */
+function describe(r: StateRow): string {
+  const range = `first #${r.first} last ${r.last === null ? 'newest' : `#${r.last}`} status as of ${r.as_of === null ? 'newest' : `#${r.as_of}`}`;
+  return `${r.status} ${r.hash.toString('hex')} ${range}${r.cur === null ? '' : ` now ${r.cur.toString('hex')}`}${r.history === null ? '' : ` versions ${r.history}`}`;
+}
+
+/** The differing states removed (through a writable connection if this one reads only); false when the file cannot be written. */
+function discard(archive: Archive, rooms: readonly string[]): boolean {
+  const drop = (a: Archive): void => a.sqlite.transaction(() => rooms.forEach((r) => clearRoomState(a.sqlite, r))).immediate();
+  try {
+    if (!archive.sqlite.readonly) drop(archive);
+    else {
+      const writable = Archive.open(archive.path);
+      try {
+        drop(writable);
+      } finally {
+        writable.close();
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}

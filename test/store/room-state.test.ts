@@ -1,0 +1,213 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changesForCapture } from '../../src/app/changes.js';
+import { verifyArchiveFully } from '../../src/app/verify-archive.js';
+import { buildArchiveView, type ViewMessage } from '../../src/core/diff/index.js';
+import type { Message } from '../../src/core/types.js';
+import { Archive } from '../../src/store/archive.js';
+import { captureView } from '../../src/store/capture-view.js';
+import { stateView } from '../../src/store/room-state/read.js';
+import { T } from '../../src/store/room-state/tables.js';
+import { tempArchive } from '../support/temp.js';
+
+// Issue 21 item 3: the kept room state (src/store/room-state/) is what a fold of every capture in
+// "as of" order gives, kept up to date one capture at a time, and verify finds it edited.
+
+let tmp = tempArchive();
+afterEach(() => {
+  tmp.cleanup();
+  tmp = tempArchive();
+});
+
+const ROOM = { source: 'line' as const, externalId: null, title: '佐藤花子' };
+
+function message(minute: number, body: string, kind: Message['kind'] = 'text'): Message {
+  const at = `2024-03-04T${String(10 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+09:00`;
+  return { kind, sender: minute % 2 === 0 ? '佐藤花子' : '山田太郎', senderId: null, sentAt: at, body, externalId: null, editedAt: null };
+}
+
+/** Stores one capture and brings the room's state up to date, as `import` does. */
+function capture(archive: Archive, messages: readonly Message[], opts: { savedAt?: string; coverageKind?: 'full' | 'window' } = {}): string {
+  const existing = archive.rooms()[0];
+  const recorded = archive.recordCapture({
+    room: existing === undefined ? ROOM : { id: existing.id },
+    raw: Buffer.from(JSON.stringify(messages)),
+    format: 'line',
+    variant: 'test',
+    parserVersion: 'test/1',
+    tz: 'Asia/Tokyo',
+    coverageKind: opts.coverageKind ?? 'full',
+    messages,
+    ...(opts.savedAt === undefined ? {} : { sourceSavedAt: opts.savedAt }),
+  });
+  changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages, hashes: recorded.messageHashes });
+  return recorded.capture.id;
+}
+
+/** The fold of every capture in the room's order: what the state must equal. */
+function folded(archive: Archive, roomId: string): readonly ViewMessage[] {
+  return buildArchiveView(archive.captures(roomId).map((c) => captureView(archive, c))).messages;
+}
+
+/** A sequence of exports of one conversation: each keeps, edits, unsends or drops earlier messages and adds new ones. */
+const exportsArb = fc
+  .array(
+    fc.record({
+      ops: fc.array(fc.constantFrom('keep', 'keep', 'keep', 'edit', 'unsend', 'drop'), { maxLength: 14 }),
+      added: fc.nat({ max: 4 }),
+      window: fc.boolean(),
+      savedAtDay: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((steps) => {
+    let current: Message[] = [];
+    let minute = 0;
+    return steps.map((s) => {
+      const next: Message[] = [];
+      current.forEach((m, i) => {
+        const op = s.ops[i] ?? 'keep';
+        if (op === 'drop') return;
+        if (op === 'edit' && m.kind === 'text') next.push({ ...m, body: `${m.body}（訂正）` });
+        else if (op === 'unsend' && m.kind === 'text') next.push({ ...m, kind: 'unsent', body: `${m.sender}がメッセージの送信を取り消しました` });
+        else next.push(m);
+      });
+      for (let k = 0; k < s.added; k++) next.push(message(minute++, `本文${minute}`));
+      current = next;
+      // A window shows only its last few messages, as a paste of the newest part would.
+      const shown = s.window ? next.slice(-3) : next;
+      return {
+        messages: shown,
+        coverageKind: s.window ? ('window' as const) : ('full' as const),
+        savedAt: s.savedAtDay === undefined ? undefined : `2024-03-${String(s.savedAtDay).padStart(2, '0')}T12:00:00+09:00`,
+      };
+    });
+  });
+
+describe('the kept room state', () => {
+  it('equals the fold of every capture in "as of" order after each import, exports arriving in any order', () => {
+    fc.assert(
+      fc.property(exportsArb, (exports) => {
+        const t = tempArchive();
+        const archive = Archive.open(t.db);
+        try {
+          for (const e of exports) {
+            capture(archive, e.messages, { coverageKind: e.coverageKind, ...(e.savedAt === undefined ? {} : { savedAt: e.savedAt }) });
+            const roomId = archive.rooms()[0]!.id;
+            expect(stateView(archive, roomId)!.messages).toEqual(folded(archive, roomId));
+          }
+        } finally {
+          archive.close();
+          t.cleanup();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a capture that changes a few messages of a room writes about that many rows, not the room', () => {
+    const archive = Archive.open(tmp.db);
+    try {
+      const base = Array.from({ length: 300 }, (_, i) => message(i, `本文${i}`));
+      capture(archive, base);
+      capture(archive, base); // the state is built here (an import into a new room keeps none yet)
+      const changed = base.map((m, i) => (i === 100 ? { ...m, body: '訂正しました' } : m));
+      changed.splice(200, 1);
+      changed.push(message(400, '新しい本文'));
+      const before = archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get() as number;
+      const writes = archive.sqlite.prepare('SELECT total_changes()').pluck();
+      const id = archive.recordCapture({
+        room: { id: archive.rooms()[0]!.id },
+        raw: Buffer.from('third'),
+        format: 'line',
+        variant: 'test',
+        parserVersion: 'test/1',
+        tz: 'Asia/Tokyo',
+        coverageKind: 'full',
+        messages: changed,
+      });
+      const start = writes.get() as number;
+      const changes = changesForCapture(archive, id.room.id, id.capture.id);
+      const written = (writes.get() as number) - start;
+      expect(changes).toMatchObject({ added: 1, edited: 1, deleted: 1, unchanged: 298 });
+      // One row added, one edited, one deleted, the capture's row, the room's row.
+      expect(written).toBeLessThanOrEqual(6);
+      expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get()).toBe(before + 1);
+      expect(stateView(archive, id.room.id)!.messages).toEqual(folded(archive, id.room.id));
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('an older export imported late rebuilds the state from the captures, the newer one still deciding it', () => {
+    const archive = Archive.open(tmp.db);
+    try {
+      const first = [message(0, 'お願いします'), message(1, '承知しました'), message(2, '追加もお願いします')];
+      const later = [first[0]!, { ...first[1]!, kind: 'unsent' as const, body: '山田太郎がメッセージの送信を取り消しました' }, message(3, '納品しました')];
+      capture(archive, later, { savedAt: '2024-03-12T22:00:00+09:00' });
+      capture(archive, later, { savedAt: '2024-03-13T22:00:00+09:00' });
+      capture(archive, first, { savedAt: '2024-03-05T20:00:00+09:00' });
+      const roomId = archive.rooms()[0]!.id;
+      const view = stateView(archive, roomId)!;
+      expect(view.messages.map((m) => [m.body, m.status])).toEqual([
+        ['お願いします', 'present'],
+        ['承知しました', 'unsent'],
+        ['追加もお願いします', 'deleted'],
+        ['納品しました', 'present'],
+      ]);
+      expect(view.messages).toEqual(folded(archive, roomId));
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+describe('verify recomputes the kept state from the captures', () => {
+  function seeded(): string {
+    const archive = Archive.open(tmp.db);
+    try {
+      const base = [message(0, 'お願いします'), message(1, '承知しました'), message(2, '追加もお願いします')];
+      capture(archive, base);
+      capture(archive, [...base.slice(0, 2), message(3, '納品しました')]);
+      return archive.rooms()[0]!.id;
+    } finally {
+      archive.close();
+    }
+  }
+
+  it('holds for a state chatproof kept', async () => {
+    seeded();
+    const archive = Archive.open(tmp.db, { readonly: true });
+    try {
+      expect((await verifyArchiveFully(archive)).problems).toEqual([]);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('finds an edited state row, says it is derived and discarded, and the next read builds it again from the captures', async () => {
+    const roomId = seeded();
+    // The deleted message made to look present: the kind of edit that would mislead `show`.
+    const db = new Database(tmp.db);
+    expect(db.prepare(`UPDATE ${T.messages} SET status = 'present' WHERE room_id = ? AND status = 'deleted'`).run(roomId).changes).toBe(1);
+    db.close();
+    const archive = Archive.open(tmp.db, { readonly: true });
+    try {
+      const report = await verifyArchiveFully(archive);
+      expect(report.ok).toBe(false);
+      const found = report.problems.filter((p) => p.kind === 'room-state-differs');
+      expect(found.length).toBeGreaterThanOrEqual(1);
+      const [first] = found.map((p) => ({ where: String(JSON.stringify(p.where)), expected: p.expected, actual: JSON.stringify(p.actual) }));
+      expect(first!.expected).toMatch(/^deleted /);
+      expect(first!.actual).toContain('present ');
+      expect(first!.actual).toContain('vp.state.discarded');
+      expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages} WHERE room_id = ?`).pluck().get(roomId)).toBe(0);
+      const rebuilt = stateView(archive, roomId)!;
+      expect(rebuilt.messages.find((m) => m.body === '追加もお願いします')?.status).toBe('deleted');
+      expect((await verifyArchiveFully(archive)).ok).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+});
