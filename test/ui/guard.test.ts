@@ -81,6 +81,27 @@ describe('state-changing requests (CSRF)', () => {
     for (const [what, headers] of cases) expect((await raw(t.ui.port, 'POST', '/verify', headers, pdf)).status, what).toBe(403);
   });
 
+  it("guard every route that changes something, the settings and a room's notes included", async () => {
+    const paths = [
+      '/import/preview',
+      '/import/confirm',
+      '/rooms/0123456789abcdef/note',
+      '/rooms/0123456789abcdef/attach',
+      '/rooms/0123456789abcdef/report',
+      '/settings/tsa',
+      '/watch/start',
+      '/watch/stop',
+      '/chatwork/token',
+      '/chatwork/schedule',
+      '/verify/anchor',
+    ];
+    for (const path of paths) {
+      const res = await raw(t.ui.port, 'POST', path, { ...base(), Origin: 'http://evil.example', 'Content-Type': 'application/json' }, '{"tsa":"digicert"}');
+      expect(res.status, path).toBe(403);
+    }
+    expect(existsSync(t.settingsFile)).toBe(false);
+  });
+
   it('refuse a form-like body, which a page elsewhere could send without asking', async () => {
     for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) {
       expect((await raw(t.ui.port, 'POST', '/verify', { ...base(), 'Content-Type': type }, pdf)).status, type).toBe(415);
