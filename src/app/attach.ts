@@ -10,6 +10,8 @@ import { checkKeptSize, checkMaxSize } from '../attach/size-limit.js';
 
 /** The most one call may keep (a front end's upload limit must stay under it). */
 export { MAX_KEPT_BYTES } from '../attach/size-limit.js';
+/** The message a file is attached to (`--for`), as a front end shows it before the file is sent. */
+export { findRoomMessage } from '../attach/message-ref.js';
 import { InterruptedError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
 import type { HashedMessage } from '../core/types.js';

@@ -112,6 +112,25 @@ describe('a file attached from the room page', () => {
     expect((await t.get(`/rooms/${room}/attachments/${last.seq}`)).status).toBe(404);
   });
 
+  it('attaches a file to one message, shown before the file is sent, and refuses a message the room never had', async () => {
+    const roomPage = (await t.get(`/rooms/${room}`)).text;
+    const link = /href="(\/rooms\/[0-9a-f]+\/attach-to\/([0-9a-f]{64}))"/.exec(roomPage)!;
+    const hash = link[2]!;
+    const page = await t.get(link[1]!);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`<blockquote data-message="${hash}">`);
+    expect(page.text).toContain(`<input type="hidden" name="for" value="${hash}" />`);
+    const res = await t.post(`/rooms/${room}/attach?for=${hash}&name=invoice.pdf`, '%PDF-1.4 an invoice');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<a href="/rooms/${room}">`);
+    expect(entries('attachment').at(-1)!.payload).toMatchObject({ attachment: { name: 'invoice.pdf', forMessage: hash } });
+    expect((await t.get(`/rooms/${room}`)).text).toContain(`for the message ${hash.slice(0, 12)}`);
+    const before = entries('attachment').length;
+    expect((await t.get(`/rooms/${room}/attach-to/${'0'.repeat(64)}`)).status).toBe(400);
+    expect((await t.post(`/rooms/${room}/attach?for=${'0'.repeat(64)}&name=x.pdf`, 'bytes')).status).toBe(400);
+    expect(entries('attachment')).toHaveLength(before);
+  });
+
   it('refuses an upload past the limit while it streams, and an empty one, logging nothing', async () => {
     const before = entries('attachment').length;
     const big = Buffer.alloc(MAX + 1, 1);

@@ -98,6 +98,9 @@ export const uiJa: typeof uiEn = {
   'ui.attach.hash-only':
     'ファイルは保管せず、指紋（SHA-256 とサイズ）だけを記録する: 保管するには大きすぎるファイル向け。ファイル自体は別の安全な場所に残してください',
   'ui.attach.not-kept': '（指紋のみ: ファイルはアーカイブにありません）',
+  'ui.attach.for-title': 'このメッセージにファイルを添付',
+  'ui.attach.to-message': 'ファイルを添付',
+  'ui.attach.for': (p) => `メッセージ ${p.hash} への添付`,
   'ui.attach.intro': 'ファイルは SHA-256 とともにアーカイブに保管され、ログに 1 件記録されます。',
   'ui.attach.add': 'ファイルを添付',
   'ui.attach.download': 'ダウンロード',

@@ -47,7 +47,7 @@ function body(lang: Lang, m: ViewMessage): Html {
   return html`${m.body}`;
 }
 
-function messageRow(lang: Lang, tz: string, m: ViewMessage, capturedAt: ReadonlyMap<string, string>): Html {
+function messageRow(lang: Lang, tz: string, roomId: string, m: ViewMessage, capturedAt: ReadonlyMap<string, string>): Html {
   const asOf = capturedAt.get(m.statusAsOf) ?? null;
   return html`<tr class="msg ${m.status}" data-status="${m.status}">
     <td>${when(m.sentAt, tz)}</td>
@@ -55,6 +55,9 @@ function messageRow(lang: Lang, tz: string, m: ViewMessage, capturedAt: Readonly
     <td class="body">${body(lang, m)}</td>
     <td class="status">
       ${statusText(lang, m.status)}${m.status === 'present' ? '' : html`<br /><span class="muted">${asOf === null ? '' : html`${when(asOf, tz)} `}${textsIn(lang)('ui.room.as-of')}</span>`}
+      <a class="attach-to" href="/rooms/${roomId}/attach-to/${m.current.hash}" title="${textsIn(lang)('ui.attach.for-title')}"
+        >${textsIn(lang)('ui.attach.to-message')}</a
+      >
     </td>
   </tr>`;
 }
@@ -152,7 +155,7 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
       </p>
       ${pager}${messageTable(
         lang,
-        h.messages.map((m) => messageRow(lang, deps.workspace.tz, m, capturedAt)),
+        h.messages.map((m) => messageRow(lang, deps.workspace.tz, h.room.id, m, capturedAt)),
       )}${pager}
       <h2>${tx('ui.room.captures')}</h2>
       <table class="captures">
