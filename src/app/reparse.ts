@@ -62,7 +62,8 @@ export async function reparseCapture(archive: Archive, req: ReparseRequest, hook
   hooks.onEvent({ type: 'parsed' });
   const earlier = earlierReparse(archive, raw, { format: importer.format, parserVersion: importer.parserVersion, tz });
   if (earlier !== null) throw new UsageError(msg('usage.reparse-done', { capture: raw.id, reparse: earlier }), { hint: msg('usage.reparse-done.hint') });
-  if (parsed.warningsWith([]).length > 0) hooks.onEvent({ type: 'warnings', warnings: parsed.warningsWith([]) });
+  const found = parsed.warningsWith([]);
+  if (found.length > 0) hooks.onEvent({ type: 'warnings', warnings: found });
   const { collect } = await import('../importers/importer.js');
   if (parsed.inferred || parsed.truncated) await confirmOrRefuse(collect(parsed), hooks, `capture ${raw.id}`);
   if (req.signal.aborted) throw new InterruptedError(msg('interrupted.import'));
