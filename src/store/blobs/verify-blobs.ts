@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { ARCHIVE_CHUNKER } from '../../core/chunking/fastcdc.js';
 import { sha256Bytes } from '../../core/hash.js';
 import type { Problem } from '../verify-types.js';
-import { decodeChunk, decodeChunkInto } from './chunk-store.js';
+import { decodeChunk } from './chunk-store.js';
 
 /**
  * A reference to an original is satisfied by a row keyed so (if its bytes are damaged, that row
@@ -92,8 +92,8 @@ class ChunkChecker {
     this.byKey = sqlite.prepare('SELECT rowid, hash, size, data FROM chunks WHERE hash = ?');
   }
 
-  /** The chunk's bytes (valid until the next call), or null when it is missing or damaged (and then reported once). */
-  bytesOf(hash: unknown, where: Phrase): Uint8Array | null {
+  /** The chunk's bytes, or null when it is missing or damaged (and then reported once). */
+  bytesOf(hash: unknown, where: Phrase): Buffer | null {
     const key = Buffer.isBuffer(hash) ? hash : Buffer.from(String(hash));
     const row = (this.byKey.get(key) as ChunkRow | undefined) ?? this.movedRow(key);
     if (row === undefined) {
@@ -118,22 +118,12 @@ class ChunkChecker {
     return rowid === undefined ? undefined : (this.sqlite.prepare('SELECT rowid, hash, size, data FROM chunks WHERE rowid = ?').get(rowid) as ChunkRow);
   }
 
-  /**
-   * Decompresses the row into a buffer reused chunk after chunk; re-hashes it and reports what is
-   * wrong the first time only. Null when it cannot be read.
-   */
-  private check(row: ChunkRow): { bytes: Uint8Array; actual: string } | null {
-    const key = Buffer.isBuffer(row.hash) ? row.hash.toString('hex') : String(row.hash);
-    const known = this.checked.get(row.rowid);
-    const fast = this.decodeFast(row);
-    if (fast !== null && (known ?? sha256Bytes(fast).toString('hex')) === key) {
-      if (known === undefined) this.checked.set(row.rowid, key);
-      return { bytes: fast, actual: key };
-    }
-    // Anything else is decoded as it always was (zlib, which checks its own Adler-32), so a
-    // damaged chunk gets the same finding whichever decoder first read it.
+  /** Decompresses the row; re-hashes it and reports what is wrong the first time only. Null when it cannot be read. */
+  private check(row: ChunkRow): { bytes: Buffer; actual: string } | null {
     const bytes = decodeOrNull(row);
+    const known = this.checked.get(row.rowid);
     if (known !== undefined) return bytes === null ? null : { bytes, actual: known };
+    const key = Buffer.isBuffer(row.hash) ? row.hash.toString('hex') : String(row.hash);
     const where = msg('vp.row', { table: 'chunks', id: key });
     if (bytes === null) {
       this.checked.set(row.rowid, '');
@@ -151,14 +141,6 @@ class ChunkChecker {
     else if (row.size !== bytes.length) this.problems.push({ kind: 'chunk-size-mismatch', where, expected: String(bytes.length), actual: String(row.size) });
     return { bytes, actual };
   }
-
-  /** The row's bytes by fflate, into the scratch buffer; null where that did not work. */
-  private decodeFast(row: ChunkRow): Uint8Array | null {
-    if (!Buffer.isBuffer(row.data) || typeof row.size !== 'number' || row.size < 0 || row.size > ARCHIVE_CHUNKER.maxSize) return null;
-    return decodeChunkInto({ size: row.size, data: row.data }, this.scratch);
-  }
-
-  private readonly scratch = new Uint8Array(ARCHIVE_CHUNKER.maxSize + 1);
 
   /** Chunks no original reached (left by a damaged list, or a changed key) are checked too. */
   checkTheRest(): void {
