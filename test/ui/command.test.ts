@@ -14,12 +14,13 @@ afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 async function runUi(
   args: string[],
   before: (t: ReturnType<typeof tempArchive>) => void = () => undefined,
-): Promise<{ first: string; code: number; fetched: number; stdout: string }> {
+): Promise<{ first: string; code: number; fetched: number; stdout: string; stderr: string }> {
   const t = tempArchive();
   temps.push(t);
   before(t);
   const controller = new AbortController();
   let stdout = '';
+  let stderr = '';
   let gotLine: (line: string) => void = () => undefined;
   const line = new Promise<string>((resolve) => (gotLine = resolve));
   const io: Io = {
@@ -31,7 +32,13 @@ async function runUi(
       },
       isTTY: false,
     },
-    stderr: { write: () => true, isTTY: false },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+      isTTY: false,
+    },
     stdin: Readable.from([]) as Io['stdin'],
     env: { LANG: 'en_US.UTF-8' },
     cwd: t.dir,
@@ -42,7 +49,7 @@ async function runUi(
   const url = new URL(first.startsWith('{') ? (JSON.parse(stdout) as { url: string }).url : first);
   const fetched = (await raw(Number(url.port), 'GET', url.pathname + url.search, { Host: url.host })).status;
   controller.abort();
-  return { first, code: await running, fetched, stdout };
+  return { first, code: await running, fetched, stdout, stderr };
 }
 
 it('prints the address with its token as the first line of stdout and runs until Ctrl-C', async () => {
@@ -58,15 +65,18 @@ it('prints {"url"} with --json', async () => {
   expect(code).toBe(0);
 });
 
-it('watches the folders remembered beside the archive again, and says so', async () => {
+it('watches the folders remembered beside the archive again, and says which are not there now', async () => {
   let inbox = '';
-  const { stdout, code } = await runUi([], (t) => {
+  let drive = '';
+  const { stdout, stderr, code } = await runUi([], (t) => {
     inbox = join(t.dir, 'inbox');
+    drive = join(t.dir, 'usb drive');
     mkdirSync(inbox);
-    writeFileSync(join(t.dir, 'archive.config.json'), JSON.stringify({ watch: [inbox] }));
+    writeFileSync(join(t.dir, 'archive.config.json'), JSON.stringify({ watch: [inbox, drive] }));
   });
   expect(code).toBe(0);
-  expect(stdout).toContain(`Watching again, as last time: ${inbox}`);
+  expect(stdout).toContain(`Watching again, as last time: ${inbox}\n`);
+  expect(stderr).toContain(`Not found now, so not watched (still remembered): ${drive}`);
 });
 
 it('refuses a port that is not one', async () => {

@@ -30,13 +30,14 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg('usage.ui-port', { value: String(opts.port) }));
   const maxUpload = opts.maxSize === undefined ? DEFAULT_MAX_SIZE : parseSize(opts.maxSize);
-  const [{ startUi }, { Workspace }, { watchEventText }, { settingsPath }, { syncPassText }] = await Promise.all([
+  const [{ startUi }, { Workspace }, { watchEventText }, { readSettings, settingsPath }, { syncPassText }] = await Promise.all([
     import('../../ui/server.js'),
     import('../../app/workspace.js'),
     import('../../app/watch-folder.js'),
     import('../../app/settings.js'),
     import('../../app/chatwork-session.js'),
   ]);
+  const settingsFile = settingsPath(ctx.dbPath, ctx.io.cwd);
   const workspace = new Workspace(ctx.dbPath, ctx.tz);
   const apiBase = ctx.io.env['CHATWORK_API_BASE']?.trim();
   const ui = await startUi({
@@ -44,7 +45,7 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     lang: ctx.lang,
     maxUpload,
     workspace,
-    settingsFile: settingsPath(ctx.dbPath, ctx.io.cwd),
+    settingsFile,
     ...(apiBase ? { chatworkApiBase: apiBase } : {}),
     onWatchEvent: (e) => ctx.warn(`${e.at} ${watchEventText(ctx.lang, e)}`),
     onChatworkPass: (p) => ctx.warn(`${p.at} ${syncPassText(ctx.lang, p)}`),
@@ -55,6 +56,8 @@ async function runUi(ctx: Context, opts: UiOptions): Promise<number> {
     else ctx.io.stdout.write(ui.url + '\n');
     ctx.say(render(ctx.lang, msg('ui.cli.open')));
     if (ui.watcher.watching.length > 0) ctx.say(render(ctx.lang, msg('ui.cli.watching', { folders: ui.watcher.watching.join(', ') })));
+    const missing = (readSettings(settingsFile).watch ?? []).filter((f) => !ui.watcher.watching.includes(f));
+    if (missing.length > 0) ctx.warn(render(ctx.lang, msg('ui.cli.watch-missing', { folders: missing.join(', ') })));
     if (opts.open) if (!(await openInBrowser(ui.url))) ctx.warn(render(ctx.lang, msg('ui.cli.no-browser')));
     await untilAborted(ctx.io.signal);
     return EXIT.ok;

@@ -188,6 +188,7 @@ export const uiEn = {
   'ui.watch.missing': '— not found now (a drive not plugged in?): watched again when it is back and the app starts',
   'ui.watch.forget': 'Forget',
   'ui.watch.remembered': 'These folders are remembered beside the archive and watched again the next time the app starts.',
+  'ui.cli.watch-missing': (p: { folders: string }) => `Not found now, so not watched (still remembered): ${p.folders}`,
   'ui.cli.watching': (p: { folders: string }) => `Watching again, as last time: ${p.folders}`,
   'ui.watch.events': 'What happened',
   'ui.watch.waiting': 'Waiting for you',

@@ -189,6 +189,7 @@ export const uiJa: typeof uiEn = {
   'ui.watch.missing': '— いまは見つかりません（ドライブが外れている？）。戻ってからアプリを起動すると、また見張ります',
   'ui.watch.forget': '忘れる',
   'ui.watch.remembered': 'これらのフォルダはアーカイブの横の設定に記録され、次にアプリを起動したときも見張ります。',
+  'ui.cli.watch-missing': (p) => `いまは見つからないため見張りません（記録は残しています）: ${p.folders}`,
   'ui.cli.watching': (p) => `前回と同じく見張ります: ${p.folders}`,
   'ui.watch.events': 'これまでの出来事',
   'ui.watch.waiting': 'あなたの確認待ち',
