@@ -90,6 +90,12 @@ describe.skipIf(missing !== null)('the report page with a timestamp', () => {
     expect(stale.text).toContain('no longer kept');
   }, 120_000);
 
+  it('checks a TSA named by itself against the certificate set with it, when it is the one set for the archive', async () => {
+    const made = await t.post(`/rooms/${room}/report`, json({ tsa: tsa.url }), 'application/json');
+    expect(made.status).toBe(200);
+    expect(made.text).toContain('data-trust="ok"');
+  }, 120_000);
+
   it('says so when the archive no longer has a TSA set, and stamps nothing', async () => {
     rmSync(t.settingsFile);
     const made = await t.post(`/rooms/${room}/report`, json({ tsa: 'configured' }), 'application/json');

@@ -32,8 +32,10 @@ const CONFIGURED = 'configured';
 
 /** The TSA and anchors a form's choice names: the configured one, a preset, or none. */
 async function tsaChoice(deps: UiDeps, chosen: string | undefined): Promise<{ tsa: string | undefined; anchors: Anchors | undefined }> {
-  if (chosen !== CONFIGURED) return { tsa: chosen, anchors: undefined };
+  if (chosen === undefined) return { tsa: undefined, anchors: undefined };
   const settings = readSettings(deps.settingsFile);
+  // A preset that is also the TSA set for the archive is checked against the certificate set with it.
+  if (chosen !== CONFIGURED && chosen !== settings.tsa) return { tsa: chosen, anchors: undefined };
   if (settings.tsa === undefined)
     throw new UsageError(msg('ui.report.no-configured-tsa'), { where: deps.settingsFile, hint: msg('ui.report.no-configured-tsa.hint') });
   return { tsa: settings.tsa, anchors: await readAnchors(settings.tsaCert, dirname(deps.settingsFile)) };
