@@ -19,9 +19,15 @@ export type Parsed = { readonly root: string; readonly count: number } | { reado
 
 /**
  * `read` gives the original's bytes (an IntegrityError or ArchiveError where they cannot be had as
- * stored: the store's checks say which chunk or hash); each job is parsed from them in turn.
+ * stored: the store's checks say which chunk or hash); each job is parsed from them in turn, and
+ * `made` hears how many messages were parsed since it last heard.
  */
-export function reparseOne(read: () => Buffer, jobs: ReadonlyMap<string, Job>, each: (key: string, parsed: Parsed) => void): void {
+export function reparseOne(
+  read: () => Buffer,
+  jobs: ReadonlyMap<string, Job>,
+  each: (key: string, parsed: Parsed) => void,
+  made?: (messages: number) => void,
+): void {
   let bytes: Buffer;
   try {
     bytes = read();
@@ -30,11 +36,14 @@ export function reparseOne(read: () => Buffer, jobs: ReadonlyMap<string, Job>, e
     for (const key of jobs.keys()) each(key, null);
     return;
   }
-  for (const [key, job] of jobs) each(key, parseOriginal(bytes, job));
+  for (const [key, job] of jobs) each(key, parseOriginal(bytes, job, made));
 }
 
+/** How often `made` hears of the messages parsed. */
+const MADE_EVERY = 50_000;
+
 /** The original parsed, its messages hashed one at a time as the parse makes them. */
-function parseOriginal(bytes: Buffer, job: Job): Parsed {
+function parseOriginal(bytes: Buffer, job: Job, made?: (messages: number) => void): Parsed {
   const importer = importerFor(job.format)!;
   let outcome;
   try {
@@ -48,7 +57,8 @@ function parseOriginal(bytes: Buffer, job: Job): Parsed {
   let count = 0;
   for (const m of outcome.result.messages.each([])) {
     tree.push(Buffer.from(messageHash(m), 'hex'));
-    count++;
+    if (++count % MADE_EVERY === 0) made?.(MADE_EVERY);
   }
+  made?.(count % MADE_EVERY);
   return { root: tree.rootHex(), count };
 }

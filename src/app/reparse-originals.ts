@@ -82,11 +82,16 @@ export class OriginalsReparse {
    * Resolves once the main thread may go on with its own checks: at once, or when the thread is
    * done where the originals are too large to parse alongside. `collect` waits for the answers.
    */
-  async inThread({ threadFrom = THREAD_FROM, alongsideUpTo = ALONGSIDE_UP_TO }: ReparseTuning = {}): Promise<void> {
+  async inThread({ threadFrom = THREAD_FROM, alongsideUpTo = ALONGSIDE_UP_TO }: ReparseTuning = {}, progress?: VerifyProgress): Promise<void> {
     let bytes = 0;
     for (const sha256 of this.jobs.keys()) bytes += this.archive.blobSize(sha256);
     if (this.jobs.size === 0 || bytes < threadFrom) return;
-    this.thread = new ReparseThread({ path: this.archive.path, originals: [...this.jobs].map(([sha, jobs]) => [sha, [...jobs]]) });
+    // The messages the captures state, as the parse's measure: a capture that states another count is a finding of its own.
+    let total = 0;
+    for (const plan of this.plans) if (plan.kind === 'parse' && typeof plan.c['messageCount'] === 'number') total += plan.c['messageCount'];
+    this.thread = new ReparseThread({ path: this.archive.path, originals: [...this.jobs].map(([sha, jobs]) => [sha, [...jobs]]) }, (n) =>
+      progress?.('originals', Math.min(n, total), total),
+    );
     if (bytes > alongsideUpTo) await this.collect();
   }
 
@@ -111,8 +116,10 @@ export class OriginalsReparse {
         if (plan.problem === null || plan.problem.kind === 'capture-original-disagrees') reparsed++;
         continue;
       }
-      if (!this.parsed.has(plan.key)) this.read(plan.sha256);
-      progress?.('originals', ++done, this.plans.length);
+      if (!this.parsed.has(plan.key)) {
+        this.read(plan.sha256);
+        progress?.('originals', ++done, this.plans.length);
+      }
       const parsed = this.parsed.get(plan.key) ?? null;
       if (parsed === null) continue; // a damaged original: the store's checks say which chunk or hash
       const { c, where, parser } = plan;

@@ -11,9 +11,13 @@ export interface ReparseJob {
 type ParsedData = { readonly root: string; readonly count: number } | { readonly refused: PhraseData | string } | null;
 
 export interface ReparseAnswer {
+  readonly type: 'done';
   readonly parsed: [string, ParsedData][];
   error?: string;
 }
+
+/** Messages parsed so far (for the progress bar, while the main thread waits), then the answer. */
+export type FromReparse = { readonly type: 'progress'; readonly messages: number } | ReparseAnswer;
 
 /**
  * `verify`'s re-parse of the stored originals in a second thread, beside the main thread's checks
@@ -25,13 +29,15 @@ export class ReparseThread {
   /** Resolves with what the thread parsed, by key (all of it, or what it did before failing). */
   readonly done: Promise<Map<string, Parsed>>;
 
-  constructor(job: ReparseJob) {
+  /** `progress`: messages parsed so far, heard while this thread's event loop runs (it waits on `done`). */
+  constructor(job: ReparseJob, progress?: (messages: number) => void) {
     const { Worker } = workerThreads();
     const worker = new Worker(workerScript(import.meta.url, 'reparse-worker.js'), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.done = new Promise((resolve) => {
       const parsed = new Map<string, Parsed>();
-      worker.once('message', (answer: ReparseAnswer) => {
-        for (const [key, p] of answer.parsed) parsed.set(key, p !== null && 'refused' in p ? { refused: phraseFromData(p.refused) } : p);
+      worker.on('message', (m: FromReparse) => {
+        if (m.type === 'progress') progress?.(m.messages);
+        else for (const [key, p] of m.parsed) parsed.set(key, p !== null && 'refused' in p ? { refused: phraseFromData(p.refused) } : p);
       });
       // Whatever ended it, the main thread parses what is not answered.
       worker.once('error', () => undefined);

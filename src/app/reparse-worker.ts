@@ -8,10 +8,12 @@ import { phraseData, type Phrase } from '../i18n/message.js';
 import { readOriginal } from '../store/blobs/originals.js';
 import { openArchiveDb } from '../store/open-archive.js';
 import { reparseOne } from './reparse-one.js';
-import type { ReparseJob, ReparseAnswer } from './reparse-thread.js';
+import type { FromReparse, ReparseAnswer, ReparseJob } from './reparse-thread.js';
 
 const job = workerData as ReparseJob;
-const answer: ReparseAnswer = { parsed: [] };
+const port = parentPort!;
+const answer: ReparseAnswer = { type: 'done', parsed: [] };
+let messages = 0;
 try {
   const { sqlite } = openArchiveDb(job.path, { readonly: true });
   try {
@@ -21,6 +23,7 @@ try {
         new Map(jobs),
         (key, parsed) =>
           answer.parsed.push([key, parsed !== null && 'refused' in parsed ? { refused: phraseData(parsed.refused as Phrase | string) } : parsed]),
+        (n) => port.postMessage({ type: 'progress', messages: (messages += n) } satisfies FromReparse),
       );
   } finally {
     sqlite.close();
@@ -29,4 +32,4 @@ try {
   // What was parsed stands; the rest is parsed by the main thread.
   answer.error = e instanceof Error ? e.message : String(e);
 }
-parentPort!.postMessage(answer);
+port.postMessage(answer);

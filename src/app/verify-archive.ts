@@ -41,7 +41,7 @@ const ESSENTIAL = new Set(['token', 'imprint', 'cms-signature', 'signing-certifi
 export async function verifyArchiveFully(archive: Archive, progress?: VerifyProgress, tuning: ReparseTuning = {}): Promise<FullVerification> {
   const entries = archive.entries();
   const reparse = new OriginalsReparse(archive, entries);
-  await reparse.inThread(tuning);
+  await reparse.inThread(tuning, progress);
   const base = archive.verify(progress);
   await reparse.collect();
   const problems: Problem[] = [];

@@ -69,6 +69,20 @@ describe('verify: the re-parse of the originals says the same on every thread', 
     for (const r of reports.slice(1)) expect(r).toEqual(reports[0]);
   });
 
+  it('the thread says how far it got while the main thread waits for it', async () => {
+    const archive = Archive.open(sound.db, { readonly: true });
+    const heard: [number, number][] = [];
+    try {
+      await verifyArchiveFully(archive, (phase, done, total) => phase === 'originals' && heard.push([done, total]), PATHS['thread before the checks']);
+    } finally {
+      archive.close();
+    }
+    expect(heard.length).toBeGreaterThan(0);
+    const [done, total] = heard.at(-1)!;
+    expect(total).toBeGreaterThan(0);
+    expect(done).toBe(total);
+  });
+
   it('captures restated to another zone and another format: the same findings, whichever path', async () => {
     const reports = await Promise.all(Object.values(PATHS).map((t) => verifyBy(restated.db, t)));
     const kinds = (reports[0] as { problems: { kind: string }[] }).problems.map((p) => p.kind);
