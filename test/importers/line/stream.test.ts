@@ -11,7 +11,6 @@ import { decodeInput } from '../../../src/importers/decode.js';
 import { detectFormat } from '../../../src/importers/detect.js';
 import { streamedParse, type DecodedInput, type ParseOptions, type StreamedParse } from '../../../src/importers/importer.js';
 import { importers } from '../../../src/importers/registry.js';
-import { chatworkJsonImporter } from '../../../src/importers/chatwork-json/index.js';
 import { lancersImporter } from '../../../src/importers/lancers/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
