@@ -9,6 +9,7 @@ import { msg, type Phrase } from '../i18n/message.js';
 import type { FormatName } from '../importers/importer.js';
 import { importerFor } from '../importers/registry.js';
 import { captureMembers, readCapture } from '../core/entries/capture.js';
+import { statedSaveTime, type OriginalSaveTime } from '../core/entries/saved-at.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress } from '../store/verify-types.js';
@@ -46,10 +47,12 @@ export interface ReparseTuning {
 /** One capture entry and what re-parsing it takes. */
 type Plan =
   | { readonly kind: 'skip' }
-  | { readonly kind: 'done'; readonly problem: Problem | null }
+  /** `rawSeq`: a raw capture's entry, whose original states no save time (null: not known). */
+  | { readonly kind: 'done'; readonly rawSeq: number | null; readonly problem: Problem | null }
   | { readonly kind: 'not-reparsed'; readonly capture: string; readonly parserVersion: string; readonly current: string }
   | {
       readonly kind: 'parse';
+      readonly seq: number;
       readonly key: string;
       readonly sha256: string;
       readonly c: Record<string, unknown>;
@@ -67,6 +70,8 @@ export class OriginalsReparse {
   /** Captures of the same original read the same way (a re-import of the same export) are one parse. */
   private readonly jobs = new Map<string, Map<string, Job>>();
   private readonly parsed = new Map<string, Parsed>();
+  /** By capture entry seq: what its original, parsed again, says of its save time (`finish` fills it). */
+  private readonly saveTimes = new Map<number, OriginalSaveTime>();
   private thread: ReparseThread | null = null;
 
   constructor(
@@ -114,6 +119,7 @@ export class OriginalsReparse {
       if (plan.kind === 'done') {
         if (plan.problem !== null) problems.push(plan.problem);
         if (plan.problem === null || plan.problem.kind === 'capture-original-disagrees') reparsed++;
+        if (plan.rawSeq !== null) this.saveTimes.set(plan.rawSeq, { savedAt: null, newest: null });
         continue;
       }
       if (!this.parsed.has(plan.key)) {
@@ -128,6 +134,7 @@ export class OriginalsReparse {
         continue;
       }
       reparsed++;
+      this.saveTimes.set(plan.seq, { savedAt: parsed.savedAt, newest: parsed.newest });
       if (parsed.root !== c['merkleRoot'] || parsed.count !== c['messageCount']) {
         problems.push({
           kind: 'capture-original-disagrees',
@@ -138,6 +145,11 @@ export class OriginalsReparse {
       }
     }
     return { reparsed, notReparsed };
+  }
+
+  /** What each re-parsed original says of its capture's save time, by capture entry seq (after `finish`). */
+  originalSaveTimes(): ReadonlyMap<number, OriginalSaveTime> {
+    return this.saveTimes;
   }
 
   private plan(e: EntryRecord, titles: ReadonlyMap<string, string | null>): Plan {
@@ -154,6 +166,7 @@ export class OriginalsReparse {
       const empty = c['messageCount'] === 0 && c['merkleRoot'] === new MerkleBuilder().rootHex();
       return {
         kind: 'done',
+        rawSeq: e.seq,
         problem: empty
           ? null
           : {
@@ -166,15 +179,21 @@ export class OriginalsReparse {
     }
     const importer = importerFor(format as FormatName);
     if (importer === undefined)
-      return { kind: 'done', problem: { kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') } };
+      return {
+        kind: 'done',
+        rawSeq: null,
+        problem: { kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') },
+      };
     if (parserVersion !== importer.parserVersion)
       return { kind: 'not-reparsed', capture: String(c['id']), parserVersion: String(parserVersion), current: importer.parserVersion };
     const options = { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null };
     const key = JSON.stringify([rawSha256, format, options]);
     const jobs = this.jobs.get(rawSha256) ?? new Map<string, Job>();
-    jobs.set(key, { format: format as FormatName, options, captureId: String(c['id']) });
+    // Only a save time that comes from outside the original is held to its newest message.
+    const newest = (jobs.get(key)?.newest ?? false) || typeof statedSaveTime(c).serverDate === 'string';
+    jobs.set(key, { format: format as FormatName, options, captureId: String(c['id']), newest });
     this.jobs.set(rawSha256, jobs);
-    return { kind: 'parse', key, sha256: rawSha256, c, where, parser: importer.parserVersion };
+    return { kind: 'parse', seq: e.seq, key, sha256: rawSha256, c, where, parser: importer.parserVersion };
   }
 
   /** An original the thread did not answer for: read (each chunk and the whole re-hashed) and parsed here. */

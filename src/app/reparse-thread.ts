@@ -8,7 +8,7 @@ export interface ReparseJob {
   readonly originals: readonly (readonly [string, readonly (readonly [string, Job])[]])[];
 }
 
-type ParsedData = { readonly root: string; readonly count: number } | { readonly refused: PhraseData | string } | null;
+type ParsedData = Exclude<Parsed, { readonly refused: unknown }> | { readonly refused: PhraseData | string };
 
 export interface ReparseAnswer {
   readonly type: 'done';

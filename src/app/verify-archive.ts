@@ -2,6 +2,7 @@ import { joined, msg } from '../i18n/message.js';
 import { readTimestamp, stampedBytesText } from '../core/entries/timestamp.js';
 import type { Archive } from '../store/archive.js';
 import { reparseProblems } from './verify-reparse.js';
+import { saveTimeProblems } from './verify-saved-at.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
 import { OriginalsReparse, type Reparsed, type ReparseTuning } from './reparse-originals.js';
@@ -48,6 +49,7 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const stamps = await checkTimestamps(archive, entries, problems);
   const { reparsed, notReparsed } = reparse.finish(problems, progress);
   problems.push(...reparseProblems(entries));
+  problems.push(...saveTimeProblems(entries, reparse.originalSaveTimes()));
   problems.push(...verifyRoomStates(archive));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;

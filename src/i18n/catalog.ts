@@ -9,6 +9,7 @@
  * raised (errors, warnings: no language there) and `render(ctx.lang, ...)` where it is written.
  */
 import { appEn } from './en/app.js';
+import { asofEn } from './en/asof.js';
 import { chatworkEn } from './en/chatwork.js';
 import { cliEn } from './en/cli.js';
 import { environmentEn } from './en/environment.js';
@@ -29,6 +30,7 @@ import { uiEn } from './en/ui.js';
 import { verifyEn } from './en/verify.js';
 import { warningsEn } from './en/warnings.js';
 import { appJa } from './ja/app.js';
+import { asofJa } from './ja/asof.js';
 import { chatworkJa } from './ja/chatwork.js';
 import { cliJa } from './ja/cli.js';
 import { environmentJa } from './ja/environment.js';
@@ -53,6 +55,7 @@ import type { Lang } from './lang.js';
 // One area a line, in alphabetical order: helpers adding areas at once then touch different lines.
 const en = {
   ...appEn,
+  ...asofEn,
   ...chatworkEn,
   ...cliEn,
   ...environmentEn,
@@ -79,6 +82,7 @@ export type MessageKey = keyof Catalog;
 
 const ja: Catalog = {
   ...appJa,
+  ...asofJa,
   ...chatworkJa,
   ...cliJa,
   ...environmentJa,
