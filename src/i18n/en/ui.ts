@@ -211,6 +211,8 @@ export const uiEn = {
   'ui.chatwork.intro':
     'Fetch your Chatwork rooms through the API and record what changed. The token is kept in memory for as long as this window runs: never written to disk, never shown again.',
   'ui.chatwork.token': 'API token',
+  'ui.chatwork.token-where':
+    "Where to find it: in Chatwork, your name at the top right → Integrations (サービス連携) → API Token. On an organization's plan, its administrator must allow the API first.",
   'ui.chatwork.keep': 'Use this token',
   'ui.chatwork.kept': 'A token is set for this run.',
   'ui.chatwork.forget': 'Forget the token',

@@ -212,6 +212,7 @@ export const uiJa: typeof uiEn = {
   'ui.chatwork.intro':
     'Chatwork の API でルームを取得し、変化を記録します。トークンはこの画面を動かしている間だけメモリに置き、ディスクには書かず、二度と表示しません。',
   'ui.chatwork.token': 'API トークン',
+  'ui.chatwork.token-where': '取得方法: Chatwork の画面右上の利用者名 →「サービス連携」→「API トークン」。組織契約では、先に組織管理者の承認が必要です。',
   'ui.chatwork.keep': 'このトークンを使う',
   'ui.chatwork.kept': 'この実行中はトークンが設定されています。',
   'ui.chatwork.forget': 'トークンを消す',

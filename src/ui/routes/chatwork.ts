@@ -73,6 +73,7 @@ export function chatworkRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
         html`<p>${tx('ui.chatwork.intro')}</p>
           <form data-post="/chatwork/token" data-target="#chatwork-state" data-clear>
             <label>${tx('ui.chatwork.token')}<input type="password" name="token" autocomplete="off" spellcheck="false" /></label>
+            <p class="muted">${tx('ui.chatwork.token-where')}</p>
             <p><button type="submit">${tx('ui.chatwork.keep')}</button></p>
           </form>
           <section id="chatwork-state" aria-live="polite">${state(lang, deps.workspace.tz, s)}</section>`,
