@@ -30,14 +30,28 @@ const text = fc.oneof(
 );
 const nullable = fc.option(text, { nil: null });
 const kind = fc.constantFrom<MessageKind>('text', 'media', 'call', 'system', 'unsent');
+/** Times as importers write them (kept as packed integers, src/store/message-forms.ts), and any text. */
+const isoTime = fc
+  .tuple(
+    fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+    fc.integer({ min: -720, max: 840 }),
+    fc.boolean(),
+  )
+  .map(([d, offset, z]) => {
+    if (z) return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const abs = Math.abs(offset);
+    const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    return `${new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 19)}${zone}`;
+  });
+const time = fc.oneof({ weight: 3, arbitrary: isoTime }, { weight: 1, arbitrary: text });
 const message: fc.Arbitrary<Message> = fc.record({
   kind,
   sender: nullable,
   senderId: nullable,
-  sentAt: text,
+  sentAt: time,
   body: text,
   externalId: nullable,
-  editedAt: nullable,
+  editedAt: fc.option(time, { nil: null }),
 });
 
 /** The result of `f`, or the fact that it threw. */
@@ -139,6 +153,8 @@ describe('message rows encoded once', () => {
     const big = fc
       .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.integer({ min: 20_000, max: 300_000 }))
       .map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+    // Rows written compact (times packed, no JSON): the encoder's usual path, not only its fallbacks.
+    let packed = 0;
     const row = fc.oneof({ weight: 30, arbitrary: message }, { weight: 1, arbitrary: fc.tuple(message, big).map(([m, body]) => ({ ...m, body })) });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 300 }), (drawn) => {
@@ -163,10 +179,12 @@ describe('message rows encoded once', () => {
         });
         expect(written.merkleRoot).toBe(mth(messages.map((_, i) => written.hashList.subarray(32 * i, 32 * i + 32))).toString('hex'));
         expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(new Set(messages.map((m) => canonicalMessage(m))).size);
+        packed += db.prepare("SELECT COUNT(*) FROM messages WHERE typeof(sent_at) = 'integer' AND canonical_json IS NULL").pluck().get() as number;
         if (messages.length === 0) expect(batches).toBe(0);
       }),
       { numRuns: 40 },
     );
+    expect(packed).toBeGreaterThan(100);
     db.close();
   });
 });
