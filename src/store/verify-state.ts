@@ -11,8 +11,8 @@ import type { HashedMessage } from '../core/types.js';
 import { msg } from '../i18n/message.js';
 import { Archive } from './archive.js';
 import { captureView } from './capture-view.js';
-import { encodeRow, sameRow, STATE_ROW_COLUMNS, type StateRow } from './room-state/rows.js';
-import { clearRoomState, stateTablesExist, T } from './room-state/tables.js';
+import { encodeRow, sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
+import { clearRoomState, ROOM_KEY, stateTablesExist, T } from './room-state/tables.js';
 import type { Problem } from './verify-types.js';
 
 /** Findings listed per room before the rest are counted in one: a wholly rewritten state is one story. */
@@ -37,7 +37,7 @@ export function verifyRoomStates(archive: Archive): Problem[] {
 
 function verifyRoomState(archive: Archive, roomId: string): Problem[] {
   const { sqlite } = archive;
-  const stored = sqlite.prepare(`SELECT capture_id AS id, changes FROM ${T.captures} WHERE room_id = ? ORDER BY n`).all(roomId) as {
+  const stored = sqlite.prepare(`SELECT capture_id AS id, changes FROM ${T.captures} WHERE room = ${ROOM_KEY} ORDER BY n`).all(roomId) as {
     id: string;
     changes: string;
   }[];
@@ -56,7 +56,7 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
     view = step.view;
   });
   const place = new Map(stored.map((s, n) => [s.id, n]));
-  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? ORDER BY ord`).all(roomId) as StateRow[];
+  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`).all(roomId) as StateRow[];
   const derived = view.messages.map((m) => encodeRow(m, 0, place, stored.length - 1));
   let differences = 0;
   for (let i = 0; i < Math.max(rows.length, derived.length); i++) {
@@ -91,7 +91,7 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
 /** A row in words a person can compare: status, message hash, and its sightings by capture number. */
 function describe(r: StateRow): string {
   const range = `first #${r.first} last ${r.last === null ? 'newest' : `#${r.last}`} status as of ${r.as_of === null ? 'newest' : `#${r.as_of}`}`;
-  return `${r.status} ${r.hash.toString('hex')} ${range}${r.cur === null ? '' : ` now ${r.cur.toString('hex')}`}${r.history === null ? '' : ` versions ${r.history}`}`;
+  return `${STATUSES[r.status] ?? r.status} ${r.hash.toString('hex')} ${range}${r.cur === null ? '' : ` now ${r.cur.toString('hex')}`}${r.history === null ? '' : ` versions ${r.history}`}`;
 }
 
 /** The differing states removed (through a writable connection if this one reads only); false when the file cannot be written. */

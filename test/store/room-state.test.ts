@@ -8,7 +8,9 @@ import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
 import { captureView } from '../../src/store/capture-view.js';
 import { stateView } from '../../src/store/room-state/read.js';
-import { T } from '../../src/store/room-state/tables.js';
+import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
+import type { StateRow } from '../../src/store/room-state/rows.js';
+import { placeOrds } from '../../src/store/room-state/update.js';
 import { tempArchive } from '../support/temp.js';
 
 // Issue 21 item 3: the kept room state (src/store/room-state/) is what a fold of every capture in
@@ -190,7 +192,7 @@ describe('verify recomputes the kept state from the captures', () => {
     const roomId = seeded();
     // The deleted message made to look present: the kind of edit that would mislead `show`.
     const db = new Database(tmp.db);
-    expect(db.prepare(`UPDATE ${T.messages} SET status = 'present' WHERE room_id = ? AND status = 'deleted'`).run(roomId).changes).toBe(1);
+    expect(db.prepare(`UPDATE ${T.messages} SET status = 0 WHERE room = ${ROOM_KEY} AND status = 2`).run(roomId).changes).toBe(1);
     db.close();
     const archive = Archive.open(tmp.db, { readonly: true });
     try {
@@ -202,12 +204,22 @@ describe('verify recomputes the kept state from the captures', () => {
       expect(first!.expected).toMatch(/^deleted /);
       expect(first!.actual).toContain('present ');
       expect(first!.actual).toContain('vp.state.discarded');
-      expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages} WHERE room_id = ?`).pluck().get(roomId)).toBe(0);
+      expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get()).toBe(0);
       const rebuilt = stateView(archive, roomId)!;
       expect(rebuilt.messages.find((m) => m.body === '追加もお願いします')?.status).toBe('deleted');
       expect((await verifyArchiveFully(archive)).ok).toBe(true);
     } finally {
       archive.close();
     }
+  });
+});
+
+describe('placeOrds: new messages between their neighbours, known ones where they were', () => {
+  const rows = (ords: number[]) => ords.map((ord) => ({ ord }) as StateRow);
+  it('keeps known places, spreads new ones in the gaps and past the ends, and gives up when there is no room', () => {
+    expect(placeOrds(rows([1024, 2048]), [null, 0, null, null, 1, null])).toEqual([0, 1024, 1365, 1706, 2048, 3072]);
+    expect(placeOrds(rows([10, 11]), [0, null, 1])).toBeNull();
+    expect(placeOrds(rows([10, 12]), [0, null, null, 1])).toBeNull();
+    expect(placeOrds(rows([1024, 2048]), [1, 0])).toBeNull();
   });
 });

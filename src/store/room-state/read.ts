@@ -8,7 +8,7 @@ import type { ArchiveView, ChangeCounts, MessageStatus, ViewMessage } from '../.
 import type { HashedMessage } from '../../core/types.js';
 import { Archive } from '../archive.js';
 import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
-import { T } from './tables.js';
+import { ROOM_KEY, T } from './tables.js';
 import { isFresh, loadRows, stateCaptures, updateRoomState } from './update.js';
 
 export type StatusCounts = Readonly<Record<MessageStatus, number>>;
@@ -50,7 +50,7 @@ export function stateView(archive: Archive, roomId: string, seen = new Map<strin
 /** What a capture changed in its room, as `import` reported it (against the state before it, in "as of" order). */
 export function stateChanges(archive: Archive, roomId: string, captureId: string): ChangeCounts | null {
   if (freshState(archive, roomId) === null) return null;
-  const text = archive.sqlite.prepare(`SELECT changes FROM ${T.captures} WHERE room_id = ? AND capture_id = ?`).pluck().get(roomId, captureId) as
+  const text = archive.sqlite.prepare(`SELECT changes FROM ${T.captures} WHERE room = ${ROOM_KEY} AND capture_id = ?`).pluck().get(roomId, captureId) as
     | string
     | undefined;
   return text === undefined ? null : (JSON.parse(text) as ChangeCounts);
@@ -83,10 +83,10 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
   if (captures === null) return null;
   const { sqlite } = archive;
   const { messages, counts } = stateCounts(archive, roomId);
-  const filter = opts.changedOnly ? "AND status <> 'present'" : '';
+  const filter = opts.changedOnly ? 'AND status <> 0' : '';
   const total = opts.changedOnly ? counts.edited + counts.deleted + counts.unsent : messages;
   const rows = sqlite
-    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? ${filter} ORDER BY ord LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ${filter} ORDER BY ord LIMIT ? OFFSET ?`)
     .all(roomId, opts.limit, opts.offset) as StateRow[];
   const read = archive.messageReader();
   return { captures, counts, total, messages: rows.map((r) => decodeRow(r, captures, read)) };
@@ -94,7 +94,7 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
 
 /** The state in view order, `size` messages at a time, each batch's messages read then let go. */
 export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 2000): Generator<ViewMessage[]> {
-  const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? AND ord > ? ORDER BY ord LIMIT ?`);
+  const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord > ? ORDER BY ord LIMIT ?`);
   let after = Number.NEGATIVE_INFINITY;
   for (;;) {
     const rows = next.all(roomId, after, size) as StateRow[];

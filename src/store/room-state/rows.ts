@@ -9,11 +9,14 @@
 import type { HistoryEntry, MessageStatus, ViewMessage } from '../../core/diff/index.js';
 import type { HashedMessage } from '../../core/types.js';
 
+/** Statuses as the `status` column holds them: 0 is the common case, which the partial index leaves out. */
+export const STATUSES: readonly MessageStatus[] = ['present', 'edited', 'deleted', 'unsent'];
+
 export interface StateRow {
   readonly ord: number;
   readonly hash: Buffer;
   readonly cur: Buffer | null;
-  readonly status: MessageStatus;
+  readonly status: number;
   readonly first: number;
   readonly last: number | null;
   readonly as_of: number | null;
@@ -39,7 +42,7 @@ export function encodeRow(m: ViewMessage, ord: number, place: ReadonlyMap<string
     ord,
     hash: Buffer.from(m.hash, 'hex'),
     cur: m.current.hash === m.hash ? null : Buffer.from(m.current.hash, 'hex'),
-    status: m.status,
+    status: STATUSES.indexOf(m.status),
     first,
     last: last === newest ? null : last,
     as_of: asOf === newest ? null : asOf,
@@ -87,7 +90,7 @@ export function decodeRow(row: StateRow, captures: readonly string[], read: (has
     body: content.body,
     externalId: content.externalId,
     editedAt: content.editedAt,
-    status: row.status,
+    status: STATUSES[row.status] ?? 'present',
     firstSeen,
     lastSeen: id(row.last ?? newest),
     statusAsOf: id(row.as_of ?? newest),

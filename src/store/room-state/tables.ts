@@ -13,10 +13,10 @@
 import type Database from 'better-sqlite3';
 
 /** The state's layout; a change of layout is a new version, with tables of new names. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export const T = {
-  /** One row per room whose state is kept: its message count and status counts. */
+  /** One row per room whose state is kept: its key in the other two tables, its message count and status counts. */
   rooms: `room_state_v${STATE_VERSION}`,
   /** The captures folded into a room's state, in "as of" order (`n` 0, 1, 2…), each with the changes it brought. */
   captures: `room_state_v${STATE_VERSION}_captures`,
@@ -25,34 +25,35 @@ export const T = {
 } as const;
 
 /** Tables of earlier layouts, dropped when the current ones are made. */
-const OLDER: readonly string[] = [];
+const OLDER: readonly string[] = ['room_state_v1_messages', 'room_state_v1_captures', 'room_state_v1'];
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS ${T.rooms} (
-  room_id TEXT PRIMARY KEY NOT NULL,
+  k INTEGER PRIMARY KEY,
+  room_id TEXT UNIQUE NOT NULL,
   messages INTEGER NOT NULL,
   counts TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ${T.captures} (
-  room_id TEXT NOT NULL,
+  room INTEGER NOT NULL,
   n INTEGER NOT NULL,
   capture_id TEXT NOT NULL,
   changes TEXT NOT NULL,
-  PRIMARY KEY (room_id, n)
+  PRIMARY KEY (room, n)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${T.messages} (
-  room_id TEXT NOT NULL,
-  ord REAL NOT NULL,
+  room INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
   hash BLOB NOT NULL,
   cur BLOB,
-  status TEXT NOT NULL,
+  status INTEGER NOT NULL,
   first INTEGER NOT NULL,
   last INTEGER,
   as_of INTEGER,
   history TEXT,
-  PRIMARY KEY (room_id, ord)
+  PRIMARY KEY (room, ord)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS ${T.messages}_changed ON ${T.messages} (room_id, ord) WHERE status <> 'present';
+CREATE INDEX IF NOT EXISTS ${T.messages}_changed ON ${T.messages} (room, ord) WHERE status <> 0;
 `;
 
 export function stateTablesExist(sqlite: Database.Database): boolean {
@@ -65,7 +66,20 @@ export function ensureStateTables(sqlite: Database.Database): void {
   sqlite.exec(DDL);
 }
 
+/**
+ * A room's key in the captures and messages tables, as a scalar subquery of its id (`?`): a small
+ * integer in every row rather than the 16-character id (a tenth of a message row).
+ */
+export const ROOM_KEY = `(SELECT k FROM ${T.rooms} WHERE room_id = ?)`;
+
 /** A room's state removed, to be written whole again. */
 export function clearRoomState(sqlite: Database.Database, roomId: string): void {
-  for (const table of [T.messages, T.captures, T.rooms]) sqlite.prepare(`DELETE FROM ${table} WHERE room_id = ?`).run(roomId);
+  for (const table of [T.messages, T.captures]) sqlite.prepare(`DELETE FROM ${table} WHERE room = ${ROOM_KEY}`).run(roomId);
+  sqlite.prepare(`DELETE FROM ${T.rooms} WHERE room_id = ?`).run(roomId);
+}
+
+/** The room's key, its rows made if there were none (counts filled in once the messages are written). */
+export function roomKey(sqlite: Database.Database, roomId: string): number {
+  sqlite.prepare(`INSERT OR IGNORE INTO ${T.rooms} (room_id, messages, counts) VALUES (?, 0, '{}')`).run(roomId);
+  return sqlite.prepare(`SELECT k FROM ${T.rooms} WHERE room_id = ?`).pluck().get(roomId) as number;
 }

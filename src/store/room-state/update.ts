@@ -12,7 +12,7 @@ import type { Archive } from '../archive.js';
 import type { CaptureRecord } from '../records.js';
 import { captureView } from '../capture-view.js';
 import { decodeRow, encodeRow, sameRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
-import { clearRoomState, ensureStateTables, stateTablesExist, T } from './tables.js';
+import { clearRoomState, ensureStateTables, ROOM_KEY, roomKey, stateTablesExist, T } from './tables.js';
 
 /** A capture whose messages the caller still holds (an import just stored them). */
 export interface HeldCapture {
@@ -27,7 +27,7 @@ const ORD_STEP = 1024;
 export function stateCaptures(sqlite: Database.Database, roomId: string): string[] | null {
   if (!stateTablesExist(sqlite)) return null;
   if (sqlite.prepare(`SELECT 1 FROM ${T.rooms} WHERE room_id = ?`).get(roomId) === undefined) return null;
-  return sqlite.prepare(`SELECT capture_id FROM ${T.captures} WHERE room_id = ? ORDER BY n`).pluck().all(roomId) as string[];
+  return sqlite.prepare(`SELECT capture_id FROM ${T.captures} WHERE room = ${ROOM_KEY} ORDER BY n`).pluck().all(roomId) as string[];
 }
 
 /** Whether the state holds exactly the room's captures, in their order. */
@@ -63,7 +63,7 @@ export function loadRows(
   captures: readonly string[],
   read: (hash: string) => HashedMessage,
 ): { rows: StateRow[]; view: ArchiveView } {
-  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room_id = ? ORDER BY ord`).all(roomId) as StateRow[];
+  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`).all(roomId) as StateRow[];
   return { rows, view: { captures, messages: rows.map((r) => decodeRow(r, captures, read)), roomObservations: [] } };
 }
 
@@ -76,6 +76,7 @@ function extend(
   seen: Map<string, HashedMessage>,
 ): void {
   const { sqlite } = archive;
+  const key = roomKey(sqlite, roomId);
   let { rows, view } = loadRows(sqlite, roomId, stored, archive.messageReader(seen));
   const place = new Map(stored.map((id, n) => [id, n]));
   for (const capture of rest) {
@@ -84,11 +85,9 @@ function extend(
     place.set(capture.id, newest);
     const ords = placeOrds(rows, step.from);
     const next = step.view.messages.map((m, i) => encodeRow(m, ords?.[i] ?? (i + 1) * ORD_STEP, place, newest));
-    if (ords === null) writeAll(sqlite, roomId, next);
-    else writeChanged(sqlite, roomId, rows, step.from, next);
-    sqlite
-      .prepare(`INSERT INTO ${T.captures} (room_id, n, capture_id, changes) VALUES (?, ?, ?, ?)`)
-      .run(roomId, newest, capture.id, JSON.stringify(step.changes));
+    if (ords === null) writeAll(sqlite, key, next);
+    else writeChanged(sqlite, key, rows, step.from, next);
+    sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`).run(key, newest, capture.id, JSON.stringify(step.changes));
     rows = next;
     view = step.view;
   }
@@ -105,13 +104,14 @@ function rebuild(sqlite: Database.Database, roomId: string, captures: readonly C
     view = step.view;
   }
   const place = new Map(captures.map((c, n) => [c.id, n]));
+  const key = roomKey(sqlite, roomId);
   writeAll(
     sqlite,
-    roomId,
+    key,
     view.messages.map((m, i) => encodeRow(m, (i + 1) * ORD_STEP, place, captures.length - 1)),
   );
-  const insert = sqlite.prepare(`INSERT INTO ${T.captures} (room_id, n, capture_id, changes) VALUES (?, ?, ?, ?)`);
-  captures.forEach((c, n) => insert.run(roomId, n, c.id, JSON.stringify(changes[n])));
+  const insert = sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`);
+  captures.forEach((c, n) => insert.run(key, n, c.id, JSON.stringify(changes[n])));
   writeRoomRow(sqlite, roomId, view);
 }
 
@@ -136,6 +136,7 @@ export function placeOrds(old: readonly StateRow[], from: readonly (number | nul
     while (j < ords.length && ords[j] === null) j++;
     const right = j < ords.length ? ords[j]! : null;
     const run = j - i;
+    let previous = left;
     for (let k = 1; k <= run; k++) {
       const at =
         left === null
@@ -144,9 +145,10 @@ export function placeOrds(old: readonly StateRow[], from: readonly (number | nul
             : right - (run - k + 1) * ORD_STEP
           : right === null
             ? left + k * ORD_STEP
-            : left + ((right - left) * k) / (run + 1);
-      if ((left !== null && at <= left) || (right !== null && at >= right)) return null;
+            : left + Math.floor(((right - left) * k) / (run + 1));
+      if ((previous !== null && at <= previous) || (right !== null && at >= right)) return null;
       ords[i + k - 1] = at;
+      previous = at;
     }
     left = ords[j - 1]!;
     i = j;
@@ -154,32 +156,32 @@ export function placeOrds(old: readonly StateRow[], from: readonly (number | nul
   return ords as number[];
 }
 
-function writeAll(sqlite: Database.Database, roomId: string, rows: readonly StateRow[]): void {
-  sqlite.prepare(`DELETE FROM ${T.messages} WHERE room_id = ?`).run(roomId);
+function writeAll(sqlite: Database.Database, key: number, rows: readonly StateRow[]): void {
+  sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(key);
   const insert = insertRow(sqlite);
-  for (const r of rows) insert(roomId, r);
+  for (const r of rows) insert(key, r);
 }
 
 /** Only the rows that say something new: a capture that changes 100 messages of 100,000 writes about 100. */
-function writeChanged(sqlite: Database.Database, roomId: string, old: readonly StateRow[], from: readonly (number | null)[], next: readonly StateRow[]): void {
+function writeChanged(sqlite: Database.Database, key: number, old: readonly StateRow[], from: readonly (number | null)[], next: readonly StateRow[]): void {
   const insert = insertRow(sqlite);
   const update = sqlite.prepare(
-    `UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room_id = ? AND ord = ?`,
+    `UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`,
   );
   next.forEach((r, i) => {
     const b = from[i];
-    if (b === null || b === undefined) return insert(roomId, r);
-    if (!sameRow(old[b]!, r)) update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, roomId, r.ord);
+    if (b === null || b === undefined) return insert(key, r);
+    if (!sameRow(old[b]!, r)) update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, key, r.ord);
   });
 }
 
-function insertRow(sqlite: Database.Database): (roomId: string, r: StateRow) => void {
-  const stmt = sqlite.prepare(`INSERT INTO ${T.messages} (room_id, ord, hash, cur, status, first, last, as_of, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  return (roomId, r) => void stmt.run(roomId, r.ord, r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history);
+function insertRow(sqlite: Database.Database): (key: number, r: StateRow) => void {
+  const stmt = sqlite.prepare(`INSERT INTO ${T.messages} (room, ord, hash, cur, status, first, last, as_of, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  return (key, r) => void stmt.run(key, r.ord, r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history);
 }
 
 function writeRoomRow(sqlite: Database.Database, roomId: string, view: ArchiveView): void {
   const counts: Record<MessageStatus, number> = { present: 0, edited: 0, deleted: 0, unsent: 0 };
   for (const m of view.messages) counts[m.status]++;
-  sqlite.prepare(`INSERT OR REPLACE INTO ${T.rooms} (room_id, messages, counts) VALUES (?, ?, ?)`).run(roomId, view.messages.length, JSON.stringify(counts));
+  sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ? WHERE room_id = ?`).run(view.messages.length, JSON.stringify(counts), roomId);
 }
