@@ -428,6 +428,12 @@ describe.skipIf(opensslMissing !== null || qpdfMissing !== null)('the forgery su
       says: /statuses: /,
     },
     {
+      name: 'a message taken out of manifest.json, so the report cannot be rendered again',
+      make: () => manifestEdit((m) => delete (m['messages'] as Record<string, unknown>)[Object.keys(m['messages'] as object)[0]!]),
+      // Its cover links are not called foreign: with nothing rendered, they are said to be unchecked.
+      says: /pages: it carries annotations, which without chatproof's rendering could not be compared with the links it writes \(page 1: Link.*it cannot be rendered again from its own data: message [0-9a-f]+ of capture [0-9a-f]+ is not stated/,
+    },
+    {
       name: "a capture's original re-embedded with 1点3万円",
       make: () =>
         rewrite((doc) => {

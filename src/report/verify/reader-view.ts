@@ -116,8 +116,12 @@ export function placementDifferences(given: ReaderView, rendered: ReaderView): s
  */
 export function threats(view: ReaderView, rendered: ReaderView | null): string[] {
   const out: string[] = [];
+  if (rendered === null && view.annotations.length > 0)
+    out.push(
+      `it carries annotations, which without chatproof's rendering could not be compared with the links it writes (${view.annotations.slice(0, 4).join(', ')})`,
+    );
   const own = [...(rendered?.annotations ?? [])];
-  const foreign = view.annotations.filter((a) => {
+  const foreign = (rendered === null ? [] : view.annotations).filter((a) => {
     const at = own.indexOf(a);
     if (at >= 0) own.splice(at, 1);
     return at < 0;
