@@ -2,14 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAnchors } from '../../src/app/anchors.js';
 import { exportReport } from '../../src/app/make-report.js';
 import { findRoom } from '../../src/app/room-arg.js';
 import { packageVersion } from '../../src/paths.js';
 import { Archive } from '../../src/store/archive.js';
+import { resolveTsa } from '../../src/timestamp/index.js';
 import { cli } from '../support/cli.js';
 import { editText, type ForgeDoc, obj, pages, parsePdf, ref, writePdf } from '../support/pdf-forge.js';
 import { toolMissing } from '../support/pdf.js';
 import { tempArchive } from '../support/temp.js';
+import { opensslMissing, startTestTsa } from '../support/tsa.js';
 import { importScenario, ROOM, type VerifyJson } from './helpers.js';
 
 /**
@@ -253,6 +256,38 @@ describe('verify-report of a report another chatproof version made', () => {
       expect(r.failed).toMatch(f.says);
     });
   }
+
+  it.skipIf(opensslMissing !== null)(
+    'a stamped one (report --tsa) passes too: its document timestamp holds, its pages are compared by their text and drawing',
+    async () => {
+      const tsa = await startTestTsa();
+      const stampedFile = join(tmp.dir, 'other-version-stamped.pdf');
+      const archive = Archive.open(tmp.db);
+      try {
+        await exportReport(archive, {
+          room: findRoom(archive, ROOM),
+          file: stampedFile,
+          tsa: resolveTsa(tsa.url),
+          anchors: await readAnchors(tsa.caCertPath, tmp.dir),
+          lang: 'en',
+          title: null,
+          tz: 'Asia/Tokyo',
+          range: null,
+          private: false,
+          generator: OTHER,
+        });
+      } finally {
+        archive.close();
+      }
+      const r = await cli(['verify-report', stampedFile, '--tsa-cert', tsa.caCertPath, '--json']).finally(() => tsa.close());
+      const json = r.json<VerifyJson & { comparison: string }>();
+      expect(r.code, r.stdout).toBe(0);
+      expect(json.comparison).toBe('text');
+      expect(json.checks.find((c) => c.name === 'revisions')?.detail).toContain('exactly the document timestamp chatproof appends');
+      expect(json.checks.find((c) => c.name === 'document timestamp')?.detail).toMatch(/vouches that this whole file .* existed at/);
+    },
+    60_000,
+  );
 
   it.skipIf(qpdfMissing !== null)('fails with exit 5: page 2 removed with qpdf --pages', async () => {
     const out = join(tmp.dir, 'qpdf-removed.pdf');
