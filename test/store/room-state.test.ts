@@ -9,7 +9,6 @@ import { Archive } from '../../src/store/archive.js';
 import { captureView } from '../../src/store/capture-view.js';
 import { stateView } from '../../src/store/room-state/read.js';
 import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
-import type { StateRow } from '../../src/store/room-state/rows.js';
 import { placeOrds } from '../../src/store/room-state/update.js';
 import { tempArchive } from '../support/temp.js';
 
@@ -215,7 +214,7 @@ describe('verify recomputes the kept state from the captures', () => {
 });
 
 describe('placeOrds: new messages between their neighbours, known ones where they were', () => {
-  const rows = (ords: number[]) => ords.map((ord) => ({ ord }) as StateRow);
+  const rows = (ords: number[]) => ords;
   it('keeps known places, spreads new ones in the gaps and past the ends, and gives up when there is no room', () => {
     expect(placeOrds(rows([1024, 2048]), [null, 0, null, null, 1, null])).toEqual([0, 1024, 1365, 1706, 2048, 3072]);
     expect(placeOrds(rows([10, 11]), [0, null, 1])).toBeNull();

@@ -6,7 +6,16 @@
  * the captures. Each update is one write transaction: a kill leaves the state as it was.
  */
 import type Database from 'better-sqlite3';
-import { EMPTY_ARCHIVE_VIEW, stepArchiveView, type ArchiveView, type CaptureView, type ChangeCounts, type MessageStatus } from '../../core/diff/index.js';
+import {
+  EMPTY_ARCHIVE_VIEW,
+  stepArchiveView,
+  type ArchiveView,
+  type CaptureView,
+  type ChangeCounts,
+  type MessageStatus,
+  type ViewMessage,
+  type ViewStep,
+} from '../../core/diff/index.js';
 import type { HashedMessage } from '../../core/types.js';
 import type { Archive } from '../archive.js';
 import type { CaptureRecord } from '../records.js';
@@ -56,15 +65,25 @@ export function updateRoomState(archive: Archive, roomId: string, held?: HeldCap
     .immediate();
 }
 
-/** The state as a whole view, with each row; `read` gives messages by hash. */
+/**
+ * The state as a whole view, with each message's place (`ord`); `read` gives messages by hash.
+ * The rows are read one at a time and let go: only the view and the places are held.
+ */
 export function loadRows(
   sqlite: Database.Database,
   roomId: string,
   captures: readonly string[],
   read: (hash: string) => HashedMessage,
-): { rows: StateRow[]; view: ArchiveView } {
-  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`).all(roomId) as StateRow[];
-  return { rows, view: { captures, messages: rows.map((r) => decodeRow(r, captures, read)), roomObservations: [] } };
+): { ords: number[]; view: ArchiveView } {
+  const ords: number[] = [];
+  const messages: ViewMessage[] = [];
+  for (const r of sqlite
+    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`)
+    .iterate(roomId) as IterableIterator<StateRow>) {
+    ords.push(r.ord);
+    messages.push(decodeRow(r, captures, read));
+  }
+  return { ords, view: { captures, messages, roomObservations: [] } };
 }
 
 function extend(
@@ -77,18 +96,21 @@ function extend(
 ): void {
   const { sqlite } = archive;
   const key = roomKey(sqlite, roomId);
-  let { rows, view } = loadRows(sqlite, roomId, stored, archive.messageReader(seen));
+  let { ords, view } = loadRows(sqlite, roomId, stored, archive.messageReader(seen));
   const place = new Map(stored.map((id, n) => [id, n]));
   for (const capture of rest) {
     const step = stepArchiveView(view, viewOf(capture));
     const newest = place.size;
     place.set(capture.id, newest);
-    const ords = placeOrds(rows, step.from);
-    const next = step.view.messages.map((m, i) => encodeRow(m, ords?.[i] ?? (i + 1) * ORD_STEP, place, newest));
-    if (ords === null) writeAll(sqlite, key, next);
-    else writeChanged(sqlite, key, rows, step.from, next);
+    const placed = placeOrds(ords, step.from);
+    if (placed === null) ords = writeAll(sqlite, key, step.view, place, newest);
+    else {
+      // A row as it is stored is the old view's message encoded against the old newest capture (decodeRow's inverse).
+      const before = (b: number): StateRow => encodeRow(view.messages[b]!, ords[b]!, place, newest - 1);
+      writeChanged(sqlite, key, step, placed, before, (m, ord) => encodeRow(m, ord, place, newest));
+      ords = placed;
+    }
     sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`).run(key, newest, capture.id, JSON.stringify(step.changes));
-    rows = next;
     view = step.view;
   }
   writeRoomRow(sqlite, roomId, view);
@@ -103,13 +125,8 @@ function rebuild(sqlite: Database.Database, roomId: string, captures: readonly C
     changes.push(step.changes);
     view = step.view;
   }
-  const place = new Map(captures.map((c, n) => [c.id, n]));
   const key = roomKey(sqlite, roomId);
-  writeAll(
-    sqlite,
-    key,
-    view.messages.map((m, i) => encodeRow(m, (i + 1) * ORD_STEP, place, captures.length - 1)),
-  );
+  writeAll(sqlite, key, view, new Map(captures.map((c, n) => [c.id, n])), captures.length - 1);
   const insert = sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`);
   captures.forEach((c, n) => insert.run(key, n, c.id, JSON.stringify(changes[n])));
   writeRoomRow(sqlite, roomId, view);
@@ -120,8 +137,8 @@ function rebuild(sqlite: Database.Database, roomId: string, captures: readonly C
  * their neighbours. Null when that cannot be done (the known ones changed order, or no room is
  * left between two neighbours): then every row is written again.
  */
-export function placeOrds(old: readonly StateRow[], from: readonly (number | null)[]): number[] | null {
-  const ords: (number | null)[] = from.map((b) => (b === null ? null : old[b]!.ord));
+export function placeOrds(old: readonly number[], from: readonly (number | null)[]): number[] | null {
+  const ords: (number | null)[] = from.map((b) => (b === null ? null : old[b]!));
   let i = 0;
   let left: number | null = null;
   while (i < ords.length) {
@@ -156,22 +173,38 @@ export function placeOrds(old: readonly StateRow[], from: readonly (number | nul
   return ords as number[];
 }
 
-function writeAll(sqlite: Database.Database, key: number, rows: readonly StateRow[]): void {
+/** Every row written afresh, numbered `ORD_STEP` apart; gives the places. */
+function writeAll(sqlite: Database.Database, key: number, view: ArchiveView, place: ReadonlyMap<string, number>, newest: number): number[] {
   sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(key);
   const insert = insertRow(sqlite);
-  for (const r of rows) insert(key, r);
+  return view.messages.map((m, i) => {
+    const ord = (i + 1) * ORD_STEP;
+    insert(key, encodeRow(m, ord, place, newest));
+    return ord;
+  });
 }
 
-/** Only the rows that say something new: a capture that changes 100 messages of 100,000 writes about 100. */
-function writeChanged(sqlite: Database.Database, key: number, old: readonly StateRow[], from: readonly (number | null)[], next: readonly StateRow[]): void {
+/**
+ * Only the rows that say something new: a capture that changes 100 messages of 100,000 writes
+ * about 100. Each row is encoded as it is compared, none held.
+ */
+function writeChanged(
+  sqlite: Database.Database,
+  key: number,
+  step: ViewStep,
+  ords: readonly number[],
+  before: (b: number) => StateRow,
+  encode: (m: ViewMessage, ord: number) => StateRow,
+): void {
   const insert = insertRow(sqlite);
   const update = sqlite.prepare(
     `UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`,
   );
-  next.forEach((r, i) => {
-    const b = from[i];
+  step.view.messages.forEach((m, i) => {
+    const r = encode(m, ords[i]!);
+    const b = step.from[i];
     if (b === null || b === undefined) return insert(key, r);
-    if (!sameRow(old[b]!, r)) update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, key, r.ord);
+    if (!sameRow(before(b), r)) update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, key, r.ord);
   });
 }
 
