@@ -17,5 +17,6 @@ export const asofEn = {
   'asof.ok.server-private': (p: { at: string; minutes: number }) =>
     `it states ${p.at}, the server's Date kept with it, which is no later than its import time (plus ${p.minutes} minutes); its messages are not in this private report, so its newest message was not compared`,
   'asof.rests': 'the importer reading the save time as chatproof does; a server time rests on the server and the entry kept with it',
+  'asof.finding': (p: { expected: string; actual: string }) => `expected ${p.expected}, but ${p.actual}`,
   'asof.name': (p: { id: string }) => `capture ${p.id} save time`,
 };

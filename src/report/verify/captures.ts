@@ -4,6 +4,7 @@ import type { ManifestCapture, ManifestEntry } from '../manifest.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { check, type Check, type Evidence, field, short } from './check.js';
 import { reparse } from './reparse.js';
+import { checkSaveTimeOf } from './saved-at.js';
 import type { CaptureFacts } from './capture-facts.js';
 
 export function captureFacts(e: ManifestEntry | undefined, c: ManifestCapture, roomId: string): CaptureFacts | Phrase {
@@ -106,6 +107,7 @@ export function checkFullCapture(ev: Evidence, c: ManifestCapture, facts: Captur
           ];
     const said = parsed.ok ? msg('vr.reparse.ok', { file, parser: parsed.parser, tz: facts.tz, n: hashes.length }) : parsed.problem;
     out.push(check(msg('vr.name.capture-messages', { id: c.id }), problems, said, msg('vr.rests.importer')));
+    out.push(...checkSaveTimeOf(ev, c, parsed.ok ? parsed : null));
   }
   return out;
 }

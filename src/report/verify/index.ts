@@ -9,6 +9,7 @@ import { checkAttachments, checkEmbedded } from './embedded.js';
 import { readManifest } from './manifest-read.js';
 import { checkPages, type PageComparison, type Renderer } from './pages.js';
 import { readEmbeddedFiles } from './read-pdf.js';
+import { checkSaveTimeOf } from './saved-at.js';
 import { checkTimestamp, noTimestamp, type TrustOptions } from './timestamps.js';
 import { checkMessages, checkSightings, checkStatuses } from './transcript.js';
 
@@ -57,7 +58,7 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
     const facts = captureFacts(ev.entries.get(c.entrySeq), c, manifest.room.id);
     if (facts instanceof Phrase) checks.push(finding(msg('vr.name.capture', { id: c.id }), false, facts));
     else if (manifest.mode === 'full') checks.push(...checkFullCapture(ev, c, facts, typeof roomTitle === 'string' ? roomTitle : null));
-    else checks.push(checkProofs(c, facts));
+    else checks.push(checkProofs(c, facts), ...checkSaveTimeOf(ev, c, null));
   }
   checks.push(checkMessages(ev), checkSightings(ev));
   if (manifest.mode === 'full') checks.push(checkStatuses(ev));

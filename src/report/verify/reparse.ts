@@ -1,4 +1,5 @@
 import { messageHash } from '../../core/canonical.js';
+import { newestOf, type OriginalSaveTime } from '../../core/entries/saved-at.js';
 import { RAW_VARIANT } from '../../core/types.js';
 import { decodeInput } from '../../importers/decode.js';
 import type { FormatName } from '../../importers/importer.js';
@@ -7,7 +8,10 @@ import type { ManifestCapture } from '../manifest.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import type { CaptureFacts } from './capture-facts.js';
 
-export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; readonly parser: Phrase } | { readonly ok: false; readonly problem: Phrase };
+/** A parse that held: its messages' hashes, which parser read them, and what it says of the capture's save time. */
+export type Reparsed =
+  | ({ readonly ok: true; readonly hashes: readonly string[]; readonly parser: Phrase } & OriginalSaveTime)
+  | { readonly ok: false; readonly problem: Phrase };
 
 /**
  * The original parsed again with this chatproof's importer for the recorded format, zone and
@@ -16,7 +20,7 @@ export type Reparsed = { readonly ok: true; readonly hashes: readonly string[]; 
  */
 export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFacts, roomTitle: string | null): Reparsed {
   // Kept with `import --raw`: nothing was read from it, so the recorded message list must be empty.
-  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: msg('vr.reparse.raw') };
+  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: msg('vr.reparse.raw'), savedAt: null, newest: null };
   const importer = importerFor(facts.format as FormatName);
   const file = c.file ?? '-';
   if (importer === undefined) return { ok: false, problem: msg('vr.reparse.no-importer', { format: facts.format, file }) };
@@ -27,7 +31,8 @@ export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFac
       facts.parserVersion === importer.parserVersion
         ? msg('vr.reparse.parser', { version: importer.parserVersion })
         : msg('vr.reparse.parser-older', { version: importer.parserVersion, made: facts.parserVersion });
-    return { ok: true, hashes: outcome.result.messages.map(messageHash), parser };
+    const { messages, sourceSavedAt } = outcome.result;
+    return { ok: true, hashes: messages.map(messageHash), parser, savedAt: sourceSavedAt ?? null, newest: newestOf(messages.map((m) => m.sentAt)) };
   } catch (e) {
     return { ok: false, problem: msg('vr.reparse.failed', { file, format: facts.format, why: (e as Error).message }) };
   }

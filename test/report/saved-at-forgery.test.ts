@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+import { pdfAttachments, pdfPages } from '../support/pdf.js';
+import { restateCaptures } from '../support/restate.js';
+import { tempArchive } from '../support/temp.js';
+import { expectOk, ROOM, scenario, type VerifyJson } from './helpers.js';
+
+/**
+ * Issue 21 item 5 / issue 20: the save time a report prints for each capture comes from its log;
+ * re-rendering from a forged log reproduces the pages byte for byte, so `verify-report` derives
+ * the time again from the embedded original and fails (exit 5) where the log contradicts it.
+ */
+
+const archives: ReturnType<typeof tempArchive>[] = [];
+afterAll(() => archives.forEach((a) => a.cleanup()));
+
+/** A report of the scenario room made from `inputs`, after `forge` (if any) rewrote the archive. */
+async function reportOf(inputs: readonly string[], forge?: (db: string) => void): Promise<{ pdf: string; dir: string }> {
+  const a = tempArchive();
+  archives.push(a);
+  for (const input of inputs) expectOk(await cli(['import', input, '--db', a.db]));
+  forge?.(a.db);
+  const pdf = join(a.dir, 'report.pdf');
+  expectOk(await cli(['report', ROOM, '-o', pdf, '--db', a.db]));
+  return { pdf, dir: a.dir };
+}
+
+const verifyReport = async (pdf: string): Promise<{ code: number; json: VerifyJson }> => {
+  const r = await cli(['verify-report', pdf, '--json']);
+  return { code: r.code, json: r.json<VerifyJson>() };
+};
+
+const saveTimeChecks = (json: VerifyJson): VerifyJson['checks'] => json.checks.filter((c) => c.name.endsWith(' save time'));
+
+describe("verify-report holds each capture's printed save time to its embedded original", () => {
+  it('genuine: each save time is the one its original states', async () => {
+    const { pdf } = await reportOf([scenario(1), scenario(2)]);
+    const { code, json } = await verifyReport(pdf);
+    expect(code).toBe(0);
+    const checks = saveTimeChecks(json);
+    expect(checks.map((c) => [c.ok, c.detail.split(' — ')[0]])).toEqual([
+      [true, expect.stringContaining('it states 2024-03-05T20:00:00+09:00, the save time its original states')],
+      [true, expect.stringContaining('it states 2024-03-12T22:00:00+09:00, the save time its original states')],
+    ]);
+  });
+
+  it('a report made from an archive whose old capture was restated as the newest (chain recomputed): exit 5, naming it', async () => {
+    const { pdf } = await reportOf([scenario(1), scenario(2)], (db) =>
+      restateCaptures(db, (c, n) => {
+        if (n === 1) c['sourceSavedAt'] = '2024-03-20T22:00:00+09:00';
+      }),
+    );
+    // The pages print the forged time: rendering them again from the embedded log reproduces them.
+    expect((await pdfPages(readFileSync(pdf))).join('').replace(/\n/g, '')).toContain('2024-03-20 22:00:00 JST');
+    const { code, json } = await verifyReport(pdf);
+    expect(code).toBe(5);
+    expect(json.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail])).toEqual([
+      [
+        expect.stringMatching(/^capture [0-9a-f]+ save time$/),
+        'expected the save time its original states: 2024-03-05T20:00:00+09:00, but the capture entry states 2024-03-20T22:00:00+09:00',
+      ],
+    ]);
+  });
+
+  it('a report whose log lost a save time its original states: exit 5', async () => {
+    const { pdf } = await reportOf([scenario(1), scenario(2)], (db) =>
+      restateCaptures(db, (c, n) => {
+        if (n === 2) delete c['sourceSavedAt'];
+      }),
+    );
+    const { code, json } = await verifyReport(pdf);
+    expect(code).toBe(5);
+    expect(json.checks.filter((c) => !c.ok).map((c) => c.detail)).toEqual([
+      'expected the save time its original states: 2024-03-12T22:00:00+09:00, but the capture entry states no save time',
+    ]);
+  });
+
+  it('an export whose 保存日時 line was edited before import: the report prints the time it states, and embeds the original that states it', async () => {
+    const a = tempArchive();
+    archives.push(a);
+    const edited = join(a.dir, 'edited.txt');
+    writeFileSync(edited, readFileSync(scenario(1), 'utf8').replace('保存日時：2024/03/05 20:00', '保存日時：2024/03/20 22:00'));
+    const { pdf } = await reportOf([scenario(2), edited]);
+    const bytes = readFileSync(pdf);
+    const text = (await pdfPages(bytes)).join('').replace(/\n/g, '');
+    expect(text).toMatch(/書き出しの保存日時\s*2024-03-20 22:00:00 JST（2024-03-20 13:00:00 UTC）\s*·\s*LINE の「保存日時」/);
+    const originals = [...(await pdfAttachments(bytes)).values()].map((b) => b.toString('utf8'));
+    expect(originals.some((o) => o.includes('保存日時：2024/03/20 22:00'))).toBe(true);
+    const { code, json } = await verifyReport(pdf);
+    expect(code).toBe(0);
+    expect(saveTimeChecks(json).every((c) => c.ok)).toBe(true);
+  });
+});
