@@ -57,7 +57,8 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   // A consistent rewrite of stored messages passes every hash; the originals still say what they said.
   const disagreeing = originalsDisagreeing(archive, req.room.id)[0];
   if (disagreeing !== undefined) {
-    throw new IntegrityError(msg('integrity.original-disagrees', { where: disagreeing.where, expected: disagreeing.expected, actual: disagreeing.actual }), {
+    const key = disagreeing.kind.startsWith('capture-saved-at') ? 'integrity.saved-at-disagrees' : 'integrity.original-disagrees';
+    throw new IntegrityError(msg(key, { where: disagreeing.where, expected: disagreeing.expected, actual: disagreeing.actual }), {
       hint: msg('hint.run-verify'),
     });
   }

@@ -126,11 +126,14 @@ async function checkTimestamps(
 
 /**
  * `report` before it writes: the room's stored originals parsed again must give its captures'
- * messages, or the report would show messages its own embedded originals contradict.
+ * messages and save times, or the report would show what its own embedded originals contradict.
  */
 export function originalsDisagreeing(archive: Archive, roomId: string): Problem[] {
   const problems: Problem[] = [];
   const captures = archive.entries().filter((e) => e.kind === 'capture' && e.roomId === roomId);
-  new OriginalsReparse(archive, captures).finish(problems);
+  const reparse = new OriginalsReparse(archive, captures);
+  reparse.finish(problems);
+  // The report prints each capture's save time as the export's own: it must be what its original says.
+  problems.push(...saveTimeProblems(captures, reparse.originalSaveTimes()));
   return problems;
 }

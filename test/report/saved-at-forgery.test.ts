@@ -1,6 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pdfExporter } from '../../exporters/pdf/index.js';
+import { packageVersion } from '../../src/paths.js';
+import { buildReport } from '../../src/report/build.js';
+import { collectReportSource } from '../../src/report/collect.js';
+import { Archive } from '../../src/store/archive.js';
 import { cli } from '../support/cli.js';
 import { pdfAttachments, pdfPages } from '../support/pdf.js';
 import { restateCaptures } from '../support/restate.js';
@@ -16,14 +21,37 @@ import { expectOk, ROOM, scenario, type VerifyJson } from './helpers.js';
 const archives: ReturnType<typeof tempArchive>[] = [];
 afterAll(() => archives.forEach((a) => a.cleanup()));
 
-/** A report of the scenario room made from `inputs`, after `forge` (if any) rewrote the archive. */
+/**
+ * A report of the scenario room made from `inputs`. After `forge` rewrote the archive, `report`
+ * refuses it (exit 5, nothing written), so the forger renders it with chatproof's own parts
+ * instead — the same model and renderer `report` uses, without its check before writing.
+ */
 async function reportOf(inputs: readonly string[], forge?: (db: string) => void): Promise<{ pdf: string; dir: string }> {
   const a = tempArchive();
   archives.push(a);
   for (const input of inputs) expectOk(await cli(['import', input, '--db', a.db]));
-  forge?.(a.db);
   const pdf = join(a.dir, 'report.pdf');
-  expectOk(await cli(['report', ROOM, '-o', pdf, '--db', a.db]));
+  if (forge === undefined) {
+    expectOk(await cli(['report', ROOM, '-o', pdf, '--db', a.db]));
+    return { pdf, dir: a.dir };
+  }
+  forge(a.db);
+  const refused = await cli(['report', ROOM, '-o', pdf, '--db', a.db]);
+  expect(refused.code).toBe(5);
+  expect(refused.stderr).toContain('The save time stated for a capture is not what it is derived from');
+  expect(existsSync(pdf)).toBe(false);
+  const archive = Archive.open(a.db, { readonly: true });
+  try {
+    const room = archive.rooms().find((r) => r.title === ROOM)!;
+    const options = { lang: 'ja', title: null, tz: 'Asia/Tokyo', range: null, private: false, generator: `chatproof ${packageVersion()}` } as const;
+    const chunks: Uint8Array[] = [];
+    await pdfExporter.render(buildReport(collectReportSource(archive, room, { withOriginals: true }), options), {
+      write: (c) => void chunks.push(Uint8Array.from(c)),
+    });
+    writeFileSync(pdf, Buffer.concat(chunks));
+  } finally {
+    archive.close();
+  }
   return { pdf, dir: a.dir };
 }
 
@@ -56,6 +84,8 @@ describe("verify-report holds each capture's printed save time to its embedded o
     expect((await pdfPages(readFileSync(pdf))).join('').replace(/\n/g, '')).toContain('2024-03-20 22:00:00 JST');
     const { code, json } = await verifyReport(pdf);
     expect(code).toBe(5);
+    // Only the save time check fails: the pages are exactly what chatproof renders from the forged log.
+    expect(json.checks.find((c) => c.name === 'pages')?.ok).toBe(true);
     expect(json.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail])).toEqual([
       [
         expect.stringMatching(/^capture [0-9a-f]+ save time$/),

@@ -18,5 +18,7 @@ export const asofEn = {
     `it states ${p.at}, the server's Date kept with it, which is no later than its import time (plus ${p.minutes} minutes); its messages are not in this private report, so its newest message was not compared`,
   'asof.rests': 'the importer reading the save time as chatproof does; a server time rests on the server and the entry kept with it',
   'asof.finding': (p: { expected: string; actual: string }) => `expected ${p.expected}, but ${p.actual}`,
+  'integrity.saved-at-disagrees': (p: { where: string; expected: string; actual: string }) =>
+    `The save time stated for a capture is not what it is derived from (${p.where}): expected ${p.expected}; found ${p.actual}. Nothing was written.`,
   'asof.name': (p: { id: string }) => `capture ${p.id} save time`,
 };

@@ -19,5 +19,7 @@ export const asofJa: typeof asofEn = {
     `${p.at} と記録され、一緒に残したサーバーの Date と同じで、取り込み時刻（${p.minutes} 分の許容つき）より後ではありません。この非公開版レポートにはメッセージが含まれないため、最も新しいメッセージとは比べていません`,
   'asof.rests': 'chatproof と同じように保存日時を読む取り込み処理。サーバー時刻はサーバーと、一緒に残したログ項目に拠ります',
   'asof.finding': (p) => `${p.expected} のはずが、${p.actual}`,
+  'integrity.saved-at-disagrees': (p) =>
+    `取り込みに記録された保存日時が、それを導ける元と合いません（${p.where}）。あるべき値: ${p.expected}、実際: ${p.actual}。何も書き込んでいません。`,
   'asof.name': (p) => `取り込み ${p.id} の保存日時`,
 };
