@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfExporter } from '../../exporters/pdf/index.js';
 import { packageVersion } from '../../src/paths.js';
 import { buildReport } from '../../src/report/build.js';
 import { collectReportSource } from '../../src/report/collect.js';
 import { Archive } from '../../src/store/archive.js';
+import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli } from '../support/cli.js';
 import { pdfAttachments, pdfPages } from '../support/pdf.js';
 import { restateCaptures } from '../support/restate.js';
@@ -40,19 +41,24 @@ async function reportOf(inputs: readonly string[], forge?: (db: string) => void)
   expect(refused.code).toBe(5);
   expect(refused.stderr).toContain('The save time stated for a capture is not what it is derived from');
   expect(existsSync(pdf)).toBe(false);
-  const archive = Archive.open(a.db, { readonly: true });
+  await renderUnchecked(a.db, ROOM, pdf, false);
+  return { pdf, dir: a.dir };
+}
+
+/** The report `report` would write, rendered with its own model and renderer, without its check before writing. */
+async function renderUnchecked(db: string, title: string, pdf: string, secret: boolean): Promise<void> {
+  const archive = Archive.open(db, { readonly: true });
   try {
-    const room = archive.rooms().find((r) => r.title === ROOM)!;
-    const options = { lang: 'ja', title: null, tz: 'Asia/Tokyo', range: null, private: false, generator: `chatproof ${packageVersion()}` } as const;
+    const room = archive.rooms().find((r) => r.title === title)!;
+    const options = { lang: 'ja', title: null, tz: 'Asia/Tokyo', range: null, private: secret, generator: `chatproof ${packageVersion()}` } as const;
     const chunks: Uint8Array[] = [];
-    await pdfExporter.render(buildReport(collectReportSource(archive, room, { withOriginals: true }), options), {
+    await pdfExporter.render(buildReport(collectReportSource(archive, room, { withOriginals: !secret }), options), {
       write: (c) => void chunks.push(Uint8Array.from(c)),
     });
     writeFileSync(pdf, Buffer.concat(chunks));
   } finally {
     archive.close();
   }
-  return { pdf, dir: a.dir };
 }
 
 const verifyReport = async (pdf: string): Promise<{ code: number; json: VerifyJson }> => {
@@ -121,5 +127,49 @@ describe("verify-report holds each capture's printed save time to its embedded o
     const { code, json } = await verifyReport(pdf);
     expect(code).toBe(0);
     expect(saveTimeChecks(json).every((c) => c.ok)).toBe(true);
+  });
+});
+
+describe("a Chatwork sync capture's save time in a report: the server's Date kept in its entry", () => {
+  let api: FakeChatwork;
+  let db: string;
+  let dir: string;
+  beforeAll(async () => {
+    api = await FakeChatwork.start();
+    api.addRoom('111', '案件A');
+    api.post('111', { accountId: 7654321, name: '佐藤 花子', body: 'LP制作をお願いします。', sendTime: 1709251500 });
+    const a = tempArchive();
+    archives.push(a);
+    ({ db, dir } = a);
+    expectOk(await cli(['sync', 'chatwork', '--db', db], { env: { CHATWORK_API_TOKEN: api.token, CHATWORK_API_BASE: api.baseUrl } }));
+  });
+  afterAll(() => api.close());
+
+  it('genuine, full and private: the check says what it compared, and what a private report cannot', async () => {
+    for (const [flag, said] of [
+      [[], 'no earlier than its newest message'],
+      [['--private'], 'its messages are not in this private report, so its newest message was not compared'],
+    ] as const) {
+      const pdf = join(dir, `genuine${flag.length}.pdf`);
+      expectOk(await cli(['report', '案件A', ...flag, '-o', pdf, '--db', db]));
+      const { code, json } = await verifyReport(pdf);
+      expect(code).toBe(0);
+      expect(saveTimeChecks(json).map((c) => [c.ok, c.detail.includes(said)])).toEqual([[true, true]]);
+    }
+  });
+
+  it('a private report of the server time restated to a day after the import: report refuses, and the forged one fails, exit 5', async () => {
+    restateCaptures(db, (c) => {
+      const later = Date.parse(c['capturedAt'] as string) + 24 * 3600_000;
+      (c['meta'] as Record<string, Record<string, unknown>>)['api']!['serverDate'] = new Date(later).toUTCString();
+      c['sourceSavedAt'] = new Date(later + 9 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+09:00');
+    });
+    const pdf = join(dir, 'forged.pdf');
+    expect((await cli(['report', '案件A', '--private', '-o', pdf, '--db', db])).code).toBe(5);
+    await renderUnchecked(db, '案件A', pdf, true);
+    const { code, json } = await verifyReport(pdf);
+    expect(code).toBe(5);
+    expect(json.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([expect.stringMatching(/^capture [0-9a-f]+ save time$/)]);
+    expect(saveTimeChecks(json)[0]!.detail).toContain('plus 10 minutes');
   });
 });

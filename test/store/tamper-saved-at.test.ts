@@ -175,3 +175,30 @@ describe("a Chatwork sync capture's save time: the server's Date kept with it", 
     expect(json.problems.map((p) => p.kind)).toEqual(['capture-saved-at-before-messages']);
   });
 });
+
+describe('captures kept with import --raw and read again by reparse', () => {
+  const a = tempArchive();
+  afterAll(() => a.cleanup());
+
+  it('the raw capture states no save time, the reparse the one its original states; either restated is exit 5', async () => {
+    const raw = expectOk(await cli(['import', scenario(1), '--raw', '--room', '佐藤花子', '--format', 'line', '--json', '--db', a.db])).json<{
+      capture: { id: string };
+    }>().capture;
+    expectOk(await cli(['reparse', raw.id, '--yes', '--db', a.db]));
+    expect(captures(a.db).map((c) => [c['reparseOf'], c['sourceSavedAt']])).toEqual([
+      [undefined, undefined],
+      [raw.id, '2024-03-05T20:00:00+09:00'],
+    ]);
+    expect((await verify(a.db)).code).toBe(0);
+    restateCaptures(a.db, (c, n) => {
+      if (n === 1) c['sourceSavedAt'] = '2024-03-30T00:00:00+09:00';
+      else delete c['sourceSavedAt'];
+    });
+    const { code, json } = await verify(a.db);
+    expect(code).toBe(5);
+    expect(json.problems.map((p) => [p.kind, p.expected, p.actual])).toEqual([
+      ['capture-saved-at-differs', 'no save time: its original states none', 'the capture entry states 2024-03-30T00:00:00+09:00'],
+      ['capture-saved-at-differs', 'the save time its original states: 2024-03-05T20:00:00+09:00', 'the capture entry states no save time'],
+    ]);
+  });
+});
