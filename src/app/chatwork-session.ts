@@ -53,6 +53,11 @@ export class ChatworkSession {
     this.minuteMs = opts.minuteMs ?? 60_000;
   }
 
+  /** Whether a pass is under way now (asked for, or the schedule's). */
+  get syncing(): boolean {
+    return this.running !== null;
+  }
+
   get hasToken(): boolean {
     return this.#token !== null;
   }

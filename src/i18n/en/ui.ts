@@ -221,6 +221,7 @@ export const uiEn = {
   'ui.chatwork.every': 'Sync every (minutes; 0 = never)',
   'ui.chatwork.schedule': 'Set the schedule',
   'ui.chatwork.scheduled': (p: { minutes: number }) => `Synced every ${p.minutes} minutes while this window runs.`,
+  'ui.chatwork.syncing': 'Syncing now…',
   'ui.chatwork.next': (p: { at: string }) => `Next sync at ${p.at}.`,
   'ui.chatwork.unscheduled': 'No schedule.',
   'ui.chatwork.synced': (p: { rooms: number; captures: number }) => `Synced ${p.rooms} rooms; ${p.captures} new captures.`,

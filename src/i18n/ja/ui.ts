@@ -221,6 +221,7 @@ export const uiJa: typeof uiEn = {
   'ui.chatwork.every': '同期の間隔（分。0 なら自動同期しない）',
   'ui.chatwork.schedule': '間隔を設定',
   'ui.chatwork.scheduled': (p) => `この画面を動かしている間、${p.minutes} 分ごとに同期します。`,
+  'ui.chatwork.syncing': 'いま同期しています…',
   'ui.chatwork.next': (p) => `次の同期は ${p.at} です。`,
   'ui.chatwork.unscheduled': '自動同期はしません。',
   'ui.chatwork.synced': (p) => `${p.rooms} ルームを同期しました。新しい取り込み ${p.captures} 件。`,

@@ -22,6 +22,7 @@ function passes(lang: Lang, tz: string, s: ChatworkSession): Html {
   const last = s.last;
   return html`<p data-schedule="${s.minutes}">
       ${s.minutes > 0 ? tx('ui.chatwork.scheduled', { minutes: s.minutes }) : tx('ui.chatwork.unscheduled')}
+      ${s.syncing ? html`<span data-syncing>${tx('ui.chatwork.syncing')}</span>` : ''}
       ${s.next === null ? '' : html`<span data-next>${tx('ui.chatwork.next', { at: whenText(s.next, tz) })}</span>`}
     </p>
     ${
