@@ -158,9 +158,9 @@ describe("a Chatwork sync capture's save time in a report: the server's Date kep
     }
   });
 
-  it('a private report of the server time restated to a day after the import: report refuses, and the forged one fails, exit 5', async () => {
+  it('a private report of the server time restated to two days after the import: report refuses, and the forged one fails, exit 5', async () => {
     restateCaptures(db, (c) => {
-      const later = Date.parse(c['capturedAt'] as string) + 24 * 3600_000;
+      const later = Date.parse(c['capturedAt'] as string) + 48 * 3600_000;
       (c['meta'] as Record<string, Record<string, unknown>>)['api']!['serverDate'] = new Date(later).toUTCString();
       c['sourceSavedAt'] = new Date(later + 9 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+09:00');
     });
@@ -170,6 +170,6 @@ describe("a Chatwork sync capture's save time in a report: the server's Date kep
     const { code, json } = await verifyReport(pdf);
     expect(code).toBe(5);
     expect(json.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([expect.stringMatching(/^capture [0-9a-f]+ save time$/)]);
-    expect(saveTimeChecks(json)[0]!.detail).toContain('plus 10 minutes');
+    expect(saveTimeChecks(json)[0]!.detail).toContain('plus 24 hours');
   });
 });

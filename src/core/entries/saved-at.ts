@@ -9,9 +9,12 @@ import { epochToIso } from '../time.js';
 
 /**
  * How much later than the capture's own import time (`capturedAt`, this computer's clock) a
- * server's `Date` may be: the two clocks are not the same one. Stated in docs/hashing.md.
+ * server's `Date` may be. Generous on purpose: a computer whose clock is set hours wrong (a zone
+ * set wrong under a hand-set clock) must not see its own genuine capture reported as changed, and
+ * the bound is no stronger than `capturedAt`, which a consistent rewrite can change with it.
+ * It catches a server time moved later without the import time. Stated in docs/hashing.md.
  */
-export const SERVER_CLOCK_TOLERANCE_MINUTES = 10;
+export const SERVER_CLOCK_TOLERANCE_HOURS = 24;
 
 /** What a capture entry states of its time, each fact as the payload holds it (the checked data). */
 export interface StatedSaveTime {
@@ -99,10 +102,10 @@ function serverBounds(at: string, capturedAt: unknown, newest: string | null): S
   const out: SaveTimeFinding[] = [];
   const t = Date.parse(at);
   const imported = typeof capturedAt === 'string' ? Date.parse(capturedAt) : Number.NaN;
-  if (!Number.isNaN(imported) && t > imported + SERVER_CLOCK_TOLERANCE_MINUTES * 60_000)
+  if (!Number.isNaN(imported) && t > imported + SERVER_CLOCK_TOLERANCE_HOURS * 3600_000)
     out.push({
       kind: 'capture-saved-at-after-capture',
-      expected: msg('asof.bound.by-import', { capturedAt: String(capturedAt), minutes: SERVER_CLOCK_TOLERANCE_MINUTES }),
+      expected: msg('asof.bound.by-import', { capturedAt: String(capturedAt), hours: SERVER_CLOCK_TOLERANCE_HOURS }),
       actual: msg('asof.bound.server-says', { at }),
     });
   if (newest !== null && t < Date.parse(newest))

@@ -1,4 +1,4 @@
-import { checkSaveTime, SERVER_CLOCK_TOLERANCE_MINUTES, statedSaveTime, type OriginalSaveTime } from '../../core/entries/saved-at.js';
+import { checkSaveTime, SERVER_CLOCK_TOLERANCE_HOURS, statedSaveTime, type OriginalSaveTime } from '../../core/entries/saved-at.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import type { ManifestCapture } from '../manifest.js';
 import { check, field, type Check, type Evidence } from './check.js';
@@ -15,7 +15,7 @@ export function checkSaveTimeOf(ev: Evidence, c: ManifestCapture, original: Orig
   if (typeof capture !== 'object' || capture === null || Array.isArray(capture)) return []; // the capture's entry check says so
   const result = checkSaveTime(statedSaveTime(capture as Record<string, unknown>), original);
   if (result === null) return [];
-  const minutes = SERVER_CLOCK_TOLERANCE_MINUTES;
+  const hours = SERVER_CLOCK_TOLERANCE_HOURS;
   const at = result.expected ?? '';
   const said: Phrase =
     result.basis === 'original'
@@ -23,8 +23,8 @@ export function checkSaveTimeOf(ev: Evidence, c: ManifestCapture, original: Orig
       : result.basis === 'none'
         ? msg('asof.ok.none')
         : original === null
-          ? msg('asof.ok.server-private', { at, minutes })
-          : msg('asof.ok.server', { at, minutes });
+          ? msg('asof.ok.server-private', { at, hours })
+          : msg('asof.ok.server', { at, hours });
   return [
     check(
       msg('asof.name', { id: c.id }),
