@@ -13,7 +13,6 @@ type ParsedData = Exclude<Parsed, { readonly refused: unknown }> | { readonly re
 export interface ReparseAnswer {
   readonly type: 'done';
   readonly parsed: [string, ParsedData][];
-  error?: string;
 }
 
 /** Messages parsed so far (for the progress bar, while the main thread waits), then the answer. */
@@ -32,7 +31,10 @@ export class ReparseThread {
   /** `progress`: messages parsed so far, heard while this thread's event loop runs (it waits on `done`). */
   constructor(job: ReparseJob, progress?: (messages: number) => void) {
     const { Worker } = workerThreads();
-    const worker = new Worker(workerScript(import.meta.url, 'reparse-worker.js'), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // A small young generation: the parse makes a message at a time, all garbage soon, and V8's
+    // default let this thread's heap grow by ~18 MB more at 1M messages (docs/performance.md).
+    const limits = { maxYoungGenerationSizeMb: 8 };
+    const worker = new Worker(workerScript(import.meta.url, 'reparse-worker.js'), { workerData: job, resourceLimits: limits });
     this.done = new Promise((resolve) => {
       const parsed = new Map<string, Parsed>();
       worker.on('message', (m: FromReparse) => {

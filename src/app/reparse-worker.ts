@@ -28,8 +28,8 @@ try {
   } finally {
     sqlite.close();
   }
-} catch (e) {
-  // What was parsed stands; the rest is parsed by the main thread.
-  answer.error = e instanceof Error ? e.message : String(e);
+} catch {
+  // What was parsed stands; the main thread parses the rest, and meets the same failure there,
+  // where it is reported as any other.
 }
 port.postMessage(answer);
