@@ -22,9 +22,9 @@ import { ReparseThread } from './reparse-thread.js';
  */
 const THREAD_FROM = 4 * 1024 * 1024;
 /**
- * Up to this many bytes the thread parses beside the store's checks; above it, first (the main
- * thread waits), so that the parse's memory (~2.5× the original, docs/performance.md) and the
- * checks' are not held at once: it all goes when the thread ends.
+ * While no original is larger, the thread parses beside the store's checks; otherwise first (the
+ * main thread waits), so that the parse's memory (~2.6× the original it parses, one at a time,
+ * docs/performance.md) and the checks' are not held at once: it all goes when the thread ends.
  */
 const ALONGSIDE_UP_TO = 32 * 1024 * 1024;
 
@@ -38,7 +38,7 @@ export interface Reparsed {
   readonly notReparsed: readonly { readonly capture: string; readonly parserVersion: string; readonly current: string }[];
 }
 
-/** Where the thread starts (bytes of originals to parse); tests set them to take every path. */
+/** When the thread starts (bytes of originals in all) and when it runs first (bytes of the largest); tests set them to take every path. */
 export interface ReparseTuning {
   readonly threadFrom?: number;
   readonly alongsideUpTo?: number;
@@ -89,7 +89,12 @@ export class OriginalsReparse {
    */
   async inThread({ threadFrom = THREAD_FROM, alongsideUpTo = ALONGSIDE_UP_TO }: ReparseTuning = {}, progress?: VerifyProgress): Promise<void> {
     let bytes = 0;
-    for (const sha256 of this.jobs.keys()) bytes += this.archive.blobSize(sha256);
+    let largest = 0;
+    for (const sha256 of this.jobs.keys()) {
+      const size = this.archive.blobSize(sha256);
+      bytes += size;
+      largest = Math.max(largest, size);
+    }
     if (this.jobs.size === 0 || bytes < threadFrom) return;
     // The messages the captures state, as the parse's measure: a capture that states another count is a finding of its own.
     let total = 0;
@@ -97,7 +102,7 @@ export class OriginalsReparse {
     this.thread = new ReparseThread({ path: this.archive.path, originals: [...this.jobs].map(([sha, jobs]) => [sha, [...jobs]]) }, (n) =>
       progress?.('originals', Math.min(n, total), total),
     );
-    if (bytes > alongsideUpTo) await this.collect();
+    if (largest > alongsideUpTo) await this.collect();
   }
 
   /** The thread's answers, once it is done. */
