@@ -14,6 +14,7 @@ import { startProgress, type Progress } from '../progress.js';
 import { DEFAULT_MAX_SIZE, parseSize, readInput } from '../read-input.js';
 import { summarizeParse } from './import-summary.js';
 import { afterJson, stampAfter, stampPlan, type StampPlan } from '../stamp-after.js';
+import type { AfterCapture } from '../../app/stamp-queue.js';
 
 interface ImportOptions {
   clipboard?: boolean;
@@ -91,17 +92,9 @@ async function importRawInput(ctx: Context, input: Awaited<ReturnType<typeof rea
     ctx.say(`  capture ${c.id}  sha256 ${c.rawSha256}  ${ctx.text('import.entry', { seq: recorded.entry.seq })}`);
   }
   const after = plan === null ? null : await stampAfter(ctx, ctx.archive(), plan);
-  if (ctx.json) {
-    // The import document's shape (docs/json.md): a raw capture reads no message, so it changes none.
-    const changes: ChangeCounts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
-    ctx.printJson({
-      capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
-      changes,
-      warnings: [],
-      placedBefore: null,
-      ...(after === null ? {} : { stamp: afterJson(after) }),
-    });
-  }
+  // The import document's shape (docs/json.md): a raw capture reads no message, so it changes none.
+  const changes: ChangeCounts = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+  if (ctx.json) ctx.printJson(importJson(ctx, { recorded, changes, warnings: [], placedBefore: null }, after));
   return EXIT.ok;
 }
 
@@ -139,16 +132,20 @@ async function importInput(
   if (!ctx.json) printSummary(ctx, recorded, changes);
   warnPlacedBefore(ctx, done);
   const after = plan === null ? null : await stampAfter(ctx, ctx.archive(), plan);
-  if (ctx.json) {
-    ctx.printJson({
-      capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
-      changes,
-      warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
-      placedBefore: done.placedBefore,
-      ...(after === null ? {} : { stamp: afterJson(after) }),
-    });
-  }
+  if (ctx.json) ctx.printJson(importJson(ctx, done, after));
   return EXIT.ok;
+}
+
+/** What `import --json` prints of a capture it recorded; `reparse --json` prints it after its reparseOf. */
+export function importJson(ctx: Context, done: ImportResult, after: AfterCapture | null): Record<string, unknown> {
+  const { recorded } = done;
+  return {
+    capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
+    changes: done.changes,
+    warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
+    placedBefore: done.placedBefore,
+    ...(after === null ? {} : { stamp: afterJson(after) }),
+  };
 }
 
 /** How an import (or a reparse) is shown: the format it read as, warnings as `where:line`, progress, and the confirmation. */

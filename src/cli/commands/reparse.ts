@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import type { FormatName } from '../../importers/importer.js';
-import { msg, render, textsIn } from '../../i18n/message.js';
+import { msg, textsIn } from '../../i18n/message.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { captureJson, roomJson } from '../json-shapes.js';
-import { afterJson, stampAfter, stampPlan, type StampFlags } from '../stamp-after.js';
-import { FORMAT_NAMES, importHooks, printSummary, warnPlacedBefore } from './import.js';
+import { stampAfter, stampPlan, type StampFlags } from '../stamp-after.js';
+import { FORMAT_NAMES, importHooks, importJson, printSummary, warnPlacedBefore } from './import.js';
 
 interface ReparseOptions extends StampFlags {
   format: string;
@@ -63,15 +62,10 @@ async function runReparse(ctx: Context, captureArg: string, opts: ReparseOptions
   }
   warnPlacedBefore(ctx, done);
   const after = plan === null ? null : await stampAfter(ctx, archive, plan);
-  if (ctx.json) {
+  if (ctx.json)
     ctx.printJson({
       reparseOf: { id: rawCapture.id, capturedAt: rawCapture.capturedAt, asOf: rawCapture.asOf, entry: { seq: rawCapture.entrySeq } },
-      capture: { ...captureJson(recorded.capture), room: roomJson(recorded.room), entry: { seq: recorded.entry.seq, hash: recorded.entry.hash } },
-      changes,
-      warnings: done.warnings.map((w) => ({ ...w, message: render(ctx.lang, w.message) })),
-      placedBefore: done.placedBefore,
-      ...(after === null ? {} : { stamp: afterJson(after) }),
+      ...importJson(ctx, done, after),
     });
-  }
   return EXIT.ok;
 }
