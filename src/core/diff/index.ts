@@ -1,6 +1,6 @@
 /** The change-detection core (docs/diff.md): pure functions over captures as plain data. */
 export type { ArchiveView, CaptureView, Change, ChangeCounts, ChangeType, HistoryEntry, MessageStatus, RoomObservation, ViewMessage } from './types.js';
 export { compareCaptures, compareWithView, countChanges } from './compare.js';
-export { buildArchiveView, extendArchiveView, stepArchiveView, EMPTY_ARCHIVE_VIEW, type ViewStep } from './view.js';
+export { buildArchiveView, extendArchiveView, stepArchiveView, viewMessage, EMPTY_ARCHIVE_VIEW, type ViewStep } from './view.js';
 export { DELETION_MARKS, isDeletionMark } from './removal.js';
 export { EDIT_SIMILARITY_MIN, similarity } from './similarity.js';

@@ -78,8 +78,8 @@ function sighting(old: ViewMessage, m: HashedMessage, capture: string): ViewMess
 
 type ViewState = Pick<ViewMessage, 'status' | 'firstSeen' | 'lastSeen' | 'statusAsOf' | 'history' | 'current'>;
 
-/** One literal with every field, not spreads: a view of 200k messages is rebuilt per capture. */
-function viewMessage(content: HashedMessage, state: ViewState): ViewMessage {
+/** One literal with every field, not spreads: a view of 200k messages is rebuilt per capture (and read back from the kept room state). */
+export function viewMessage(content: HashedMessage, state: ViewState): ViewMessage {
   return {
     hash: content.hash,
     kind: content.kind,

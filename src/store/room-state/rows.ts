@@ -6,7 +6,7 @@
  * folded in" (a sighting range still open), `cur` NULL means "the same as `hash`", `history` NULL
  * means the one version first seen.
  */
-import type { HistoryEntry, MessageStatus, ViewMessage } from '../../core/diff/index.js';
+import { viewMessage, type HistoryEntry, type MessageStatus, type ViewMessage } from '../../core/diff/index.js';
 import type { HashedMessage } from '../../core/types.js';
 
 /** Statuses as the `status` column holds them: 0 is the common case, which the partial index leaves out. */
@@ -81,20 +81,12 @@ export function decodeRow(row: StateRow, captures: readonly string[], read: (has
           const v = read(hash);
           return { capture: id(n), body: v.body, kind: v.kind, hash };
         });
-  return {
-    hash: content.hash,
-    kind: content.kind,
-    sender: content.sender,
-    senderId: content.senderId,
-    sentAt: content.sentAt,
-    body: content.body,
-    externalId: content.externalId,
-    editedAt: content.editedAt,
+  return viewMessage(content, {
     status: STATUSES[row.status] ?? 'present',
     firstSeen,
     lastSeen: id(row.last ?? newest),
     statusAsOf: id(row.as_of ?? newest),
     history,
     current,
-  };
+  });
 }
