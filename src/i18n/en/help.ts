@@ -53,5 +53,5 @@ export const helpEn = {
   'help.capture.tsa': 'the TSA to stamp with: freetsa, digicert, sectigo, or an http(s) URL (default: the one set, else digicert)',
   'help.config': "show or change this archive's settings: config, config set KEY VALUE, config unset KEY",
   'help.config.keys':
-    'Settings:\n  tsa       the TSA to stamp with after each import and sync (freetsa, digicert, sectigo, or an http(s) URL)\n  tsa-cert  the certificate its timestamps are checked against (a PEM or DER file)\nThey are kept beside the archive, in archive.config.json (for --db x.db: x.config.json).',
+    'Settings:\n  tsa       the TSA to stamp with after each capture: import, reparse, sync, watch and the web app (freetsa, digicert, sectigo, or an http(s) URL)\n  tsa-cert  the certificate its timestamps are checked against (a PEM or DER file)\nThey are kept beside the archive, in archive.config.json (for --db x.db: x.config.json), with the folders chatproof ui watches.',
 };

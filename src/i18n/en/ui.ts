@@ -1,6 +1,6 @@
 /** English: what the web app (`chatproof ui`) and the folder watcher say. */
 export const uiEn = {
-  'help.ui': 'open the local web app on this archive (127.0.0.1 only) until Ctrl-C',
+  'help.ui': 'open the local web app on this archive (127.0.0.1 only) until Ctrl-C; the folders it was watching are watched again',
   'help.ui.port': 'port on 127.0.0.1 (default: a free one)',
   'help.ui.no-open': 'print the address but do not open the browser',
   'help.ui.max-size': 'largest upload accepted (default 256MB)',

@@ -55,5 +55,5 @@ export const helpJa: typeof helpEn = {
   'help.capture.tsa': 'タイムスタンプを取る時刻認証局: freetsa、digicert、sectigo、または http(s) の URL（既定: 設定したもの、なければ digicert）',
   'help.config': 'このアーカイブの設定を表示・変更: config、config set キー 値、config unset キー',
   'help.config.keys':
-    '設定:\n  tsa       取り込み・同期のたびにタイムスタンプを取る時刻認証局（freetsa、digicert、sectigo、または http(s) の URL）\n  tsa-cert  そのタイムスタンプを確かめる証明書（PEM か DER のファイル）\nアーカイブと同じフォルダの archive.config.json（--db x.db なら x.config.json）に保存します。',
+    '設定:\n  tsa       取り込み・読み直し（reparse）・同期・フォルダ監視・ウェブ画面で記録するたびにタイムスタンプを取る時刻認証局（freetsa、digicert、sectigo、または http(s) の URL）\n  tsa-cert  そのタイムスタンプを確かめる証明書（PEM か DER のファイル）\nアーカイブと同じフォルダの archive.config.json（--db x.db なら x.config.json）に、chatproof ui が監視するフォルダと一緒に保存します。',
 };

@@ -2,7 +2,7 @@ import type { uiEn } from '../en/ui.js';
 
 /** 日本語: ウェブ画面（chatproof ui）とフォルダ監視の言葉。 */
 export const uiJa: typeof uiEn = {
-  'help.ui': 'このアーカイブを扱うウェブ画面を開く（127.0.0.1 のみ、Ctrl-C まで）',
+  'help.ui': 'このアーカイブを扱うウェブ画面を開く（127.0.0.1 のみ、Ctrl-C まで）。前回監視していたフォルダは、また監視する',
   'help.ui.port': '127.0.0.1 のポート番号（既定: 空いている番号）',
   'help.ui.no-open': 'アドレスを表示するだけで、ブラウザは開かない',
   'help.ui.max-size': '受け付けるアップロードの上限（既定 256MB）',
