@@ -73,6 +73,10 @@ export class OriginalsReparse {
   /** By capture entry seq: what its original, parsed again, says of its save time (`finish` fills it). */
   private readonly saveTimes = new Map<number, OriginalSaveTime>();
   private thread: ReparseThread | null = null;
+  /** The originals in the order both threads take them, and the index of the next one not taken. */
+  private order: string[] = [];
+  private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  private alongside = false;
 
   constructor(
     private readonly archive: Archive,
@@ -99,14 +103,21 @@ export class OriginalsReparse {
     // The messages the captures state, as the parse's measure: a capture that states another count is a finding of its own.
     let total = 0;
     for (const plan of this.plans) if (plan.kind === 'parse' && typeof plan.c['messageCount'] === 'number') total += plan.c['messageCount'];
-    this.thread = new ReparseThread({ path: this.archive.path, originals: [...this.jobs].map(([sha, jobs]) => [sha, [...jobs]]) }, (n) =>
+    this.order = [...this.jobs.keys()];
+    this.thread = new ReparseThread({ path: this.archive.path, originals: [...this.jobs].map(([sha, jobs]) => [sha, [...jobs]]), next: this.next }, (n) =>
       progress?.('originals', Math.min(n, total), total),
     );
-    if (largest > alongsideUpTo) await this.collect();
+    this.alongside = largest <= alongsideUpTo;
+    if (!this.alongside) await this.collect();
   }
 
   /** The thread's answers, once it is done. */
   async collect(): Promise<void> {
+    // Beside the thread, this one takes the originals it has not begun yet (one counter, shared):
+    // an archive of many captures (daily exports) is parsed on both cores once the checks are done.
+    if (this.thread !== null && this.alongside) {
+      for (let i = Atomics.add(this.next, 0, 1); i < this.order.length; i = Atomics.add(this.next, 0, 1)) this.read(this.order[i]!, false);
+    }
     for (const [key, parsed] of (await this.thread?.done) ?? []) this.parsed.set(key, parsed);
   }
 
@@ -201,10 +212,13 @@ export class OriginalsReparse {
     return { kind: 'parse', seq: e.seq, key, sha256: rawSha256, c, where, parser: importer.parserVersion };
   }
 
-  /** An original the thread did not answer for: read (each chunk and the whole re-hashed) and parsed here. */
-  private read(sha256: string): void {
+  /**
+   * An original read (the whole re-hashed, and each chunk unless the store's checks just did) and
+   * parsed here: taken beside the thread, or one it did not answer for.
+   */
+  private read(sha256: string, chunkHashes = true): void {
     reparseOne(
-      () => this.archive.blob(sha256),
+      () => this.archive.blob(sha256, { chunkHashes }),
       this.jobs.get(sha256) ?? new Map(),
       (key, parsed) => this.parsed.set(key, parsed),
     );

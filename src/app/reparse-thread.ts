@@ -6,6 +6,8 @@ export interface ReparseJob {
   readonly path: string;
   /** By original: the ways its captures read it, by key. */
   readonly originals: readonly (readonly [string, readonly (readonly [string, Job])[]])[];
+  /** The index of the next original no thread has taken (Atomics.add claims one). */
+  readonly next: Int32Array;
 }
 
 type ParsedData = Exclude<Parsed, { readonly refused: unknown }> | { readonly refused: PhraseData | string };

@@ -17,7 +17,8 @@ let messages = 0;
 try {
   const { sqlite } = openArchiveDb(job.path, { readonly: true });
   try {
-    for (const [sha256, jobs] of job.originals)
+    for (let i = Atomics.add(job.next, 0, 1); i < job.originals.length; i = Atomics.add(job.next, 0, 1)) {
+      const [sha256, jobs] = job.originals[i]!;
       reparseOne(
         () => readOriginal(sqlite, sha256, { chunkHashes: false }),
         new Map(jobs),
@@ -25,6 +26,7 @@ try {
           answer.parsed.push([key, parsed !== null && 'refused' in parsed ? { refused: phraseData(parsed.refused as Phrase | string) } : parsed]),
         (n) => port.postMessage({ type: 'progress', messages: (messages += n) } satisfies FromReparse),
       );
+    }
   } finally {
     sqlite.close();
   }
