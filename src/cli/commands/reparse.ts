@@ -32,7 +32,8 @@ export function registerReparse(program: Command, runner: Runner): void {
         .option('--stamp', tx('help.capture.stamp'))
         .option('--no-stamp', tx('help.capture.no-stamp'))
         .option('--tsa <url|name>', tx('help.capture.tsa'))
-        .option('--tsa-cert <file>', tx('help.tsa-cert')),
+        .option('--tsa-cert <file>', tx('help.tsa-cert'))
+        .addHelpText('after', '\n' + tx('help.reparse.tz')),
     (ctx, capture, opts) => runReparse(ctx, capture, opts),
   );
 }

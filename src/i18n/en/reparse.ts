@@ -1,7 +1,8 @@
 /** English: `reparse CAPTURE`, which reads a capture kept with `import --raw` again once a parser reads its layout. */
 export const reparseEn = {
   'help.reparse':
-    'read a capture kept with import --raw again, now that chatproof reads its layout: its messages become a new capture of the same original, as of the time it was kept; its local times are read in the zone it was kept in unless --tz names another',
+    'read a capture kept with import --raw again, now that chatproof reads its layout: its messages become a new capture of the same original, as of the time it was kept',
+  'help.reparse.tz': 'Times the original writes without an offset are read in the zone the capture was kept in, unless --tz names another.',
   'help.reparse.format': (p: { formats: string }) => `input format: ${p.formats} (auto: detect)`,
   'help.reparse.member': 'a room member, to split sender names from LINE desktop lines',
   'help.reparse.yes': 'answer yes to the confirmation an inferred paste or a truncated input asks for',

@@ -4,7 +4,8 @@ export const uiEn = {
   'help.ui.port': 'port on 127.0.0.1 (default: a free one)',
   'help.ui.no-open': 'print the address but do not open the browser',
   'help.ui.max-size': 'largest upload accepted (default 256MB)',
-  'help.watch': 'import every new export that lands in these folders, once it is complete, until Ctrl-C',
+  'help.watch':
+    'import every new export that lands in these folders, once it is complete, until Ctrl-C; each capture is timestamped once a TSA is set with chatproof config set tsa',
   'ui.cli.open': 'Open this address in your browser. Press Ctrl-C to stop.',
   'ui.cli.no-browser': 'Could not open a browser: open the address above yourself.',
   'usage.ui-port': (p: { value: string }) => `--port takes a number from 1 to 65535, not "${p.value}".`,

@@ -3,7 +3,8 @@ import type { reparseEn } from '../en/reparse.js';
 /** 日本語: `reparse CAPTURE`（import --raw で読まずに保存した記録を、読めるようになってから読み直す）。キーは en/reparse.ts と同じ。 */
 export const reparseJa: typeof reparseEn = {
   'help.reparse':
-    'import --raw で読まずに保存した記録を、chatproof が書式を読めるようになってから読み直す（メッセージは同じ元データの新しい取り込みになり、保存した時点のものとして扱う）。時差の書かれていない時刻は、--tz で別のタイムゾーンを指定しない限り、保存したときのタイムゾーンで読む',
+    'import --raw で読まずに保存した記録を、chatproof が書式を読めるようになってから読み直す（メッセージは同じ元データの新しい取り込みになり、保存した時点のものとして扱う）',
+  'help.reparse.tz': '元データに時差の書かれていない時刻は、--tz で別のタイムゾーンを指定しない限り、保存したときのタイムゾーンで読みます。',
   'help.reparse.format': (p) => `入力の形式: ${p.formats}（auto: 自動判定）`,
   'help.reparse.member': 'ルームのメンバー名（LINE デスクトップ版の行から送信者名を切り分けるため）',
   'help.reparse.yes': '推定した貼り付けや途中で切れた入力の確認に「はい」と答える',

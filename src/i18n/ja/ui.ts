@@ -6,7 +6,8 @@ export const uiJa: typeof uiEn = {
   'help.ui.port': '127.0.0.1 のポート番号（既定: 空いている番号）',
   'help.ui.no-open': 'アドレスを表示するだけで、ブラウザは開かない',
   'help.ui.max-size': '受け付けるアップロードの上限（既定 256MB）',
-  'help.watch': 'フォルダを見張り、新しく置かれた書き出しを書き込み完了後に取り込む（Ctrl-C まで）',
+  'help.watch':
+    'フォルダを見張り、新しく置かれた書き出しを書き込み完了後に取り込む（Ctrl-C まで）。chatproof config set tsa で時刻認証局を設定していれば、取り込むたびにタイムスタンプを取る',
   'ui.cli.open': 'このアドレスをブラウザで開いてください。終了するには Ctrl-C を押します。',
   'ui.cli.no-browser': 'ブラウザを開けませんでした。上のアドレスを開いてください。',
   'usage.ui-port': (p) => `--port には 1 から 65535 までの数を指定してください（「${p.value}」は使えません）。`,
