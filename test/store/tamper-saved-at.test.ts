@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyArchiveFully } from '../../src/app/verify-archive.js';
+import { Archive } from '../../src/store/archive.js';
 import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli } from '../support/cli.js';
 import { restateCaptures } from '../support/restate.js';
@@ -23,6 +25,17 @@ const verify = async (db: string): Promise<{ code: number; json: VerifyJson }> =
   const r = await cli(['verify', '--db', db, '--json']);
   return { code: r.code, json: r.json<VerifyJson>() };
 };
+
+/** The save-time findings when the originals are parsed in verify's second thread (the tests' small archives take the main thread). */
+async function inThread(db: string): Promise<string[]> {
+  const archive = Archive.open(db, { readonly: true });
+  try {
+    const r = await verifyArchiveFully(archive, undefined, { threadFrom: 0, alongsideUpTo: 0 });
+    return r.problems.map((p) => p.kind);
+  } finally {
+    archive.close();
+  }
+}
 
 /** Each capture entry's payload, in log order. */
 function captures(db: string): Record<string, unknown>[] {
@@ -67,6 +80,7 @@ describe("a LINE capture's save time (保存日時) against its original", () =>
         actual: 'the capture entry states 2024-03-20T22:00:00+09:00',
       },
     ]);
+    expect(await inThread(db)).toEqual(['capture-saved-at-differs']);
   });
 
   it('a save time removed from a capture whose original states one: exit 5', async () => {
@@ -173,6 +187,8 @@ describe("a Chatwork sync capture's save time: the server's Date kept with it", 
     const { code, json } = await verify(db);
     expect(code).toBe(5);
     expect(json.problems.map((p) => p.kind)).toEqual(['capture-saved-at-before-messages']);
+    // The newest message's time comes from the thread's parse too.
+    expect(await inThread(db)).toEqual(['capture-saved-at-before-messages']);
   });
 });
 
