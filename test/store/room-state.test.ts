@@ -9,7 +9,7 @@ import { Archive } from '../../src/store/archive.js';
 import { captureView } from '../../src/store/capture-view.js';
 import { stateView } from '../../src/store/room-state/read.js';
 import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
-import { placeOrds } from '../../src/store/room-state/update.js';
+import { placeOrds, stateCaptures } from '../../src/store/room-state/update.js';
 import { tempArchive } from '../support/temp.js';
 
 // Issue 21 item 3: the kept room state (src/store/room-state/) is what a fold of every capture in
@@ -158,6 +158,44 @@ describe('the kept room state', () => {
         ['納品しました', 'present'],
       ]);
       expect(view.messages).toEqual(folded(archive, roomId));
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+describe('the kept room state is built whole or not at all', () => {
+  it('an update that fails part-way (a message gone from under it) leaves the state as it was, and the next read brings it up to date', () => {
+    const archive = Archive.open(tmp.db);
+    try {
+      const base = Array.from({ length: 50 }, (_, i) => message(i, `本文${i}`));
+      const first = capture(archive, base);
+      const id = archive.recordCapture({
+        room: { id: archive.rooms()[0]!.id },
+        raw: Buffer.from('second'),
+        format: 'line',
+        variant: 'test',
+        parserVersion: 'test/1',
+        tz: 'Asia/Tokyo',
+        coverageKind: 'full',
+        messages: [...base, message(60, '最後の本文')],
+        // Saved before the first: the state is built again from both, its old rows cleared first.
+        sourceSavedAt: '2024-01-01T00:00:00+09:00',
+      });
+      const roomId = id.room.id;
+      // The last message's row taken away (triggers dropped, as a damaged archive could be): the rebuild fails after clearing the old rows.
+      const last = id.messageHashes.subarray(id.messageHashes.length - 32);
+      const rows = archive.sqlite.prepare('SELECT * FROM messages WHERE hash = ?').get(last) as Record<string, unknown>;
+      for (const name of archive.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[])
+        archive.sqlite.exec(`DROP TRIGGER ${name}`);
+      archive.sqlite.prepare('DELETE FROM messages WHERE hash = ?').run(last);
+      expect(() => stateView(archive, roomId)).toThrow();
+      expect(stateCaptures(archive.sqlite, roomId)).toEqual([first]);
+      expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get()).toBe(50);
+      const columns = Object.keys(rows);
+      archive.sqlite.prepare(`INSERT INTO messages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => rows[c]));
+      expect(stateView(archive, roomId)!.messages).toEqual(folded(archive, roomId));
+      expect(stateCaptures(archive.sqlite, roomId)).toHaveLength(2);
     } finally {
       archive.close();
     }
