@@ -184,7 +184,9 @@ describe('message rows encoded once', () => {
       }),
       { numRuns: 40 },
     );
-    expect(packed).toBeGreaterThan(100);
+    // Draws vary: 40 runs packed 83–130 rows when counted, so 20 leaves no room for chance and
+    // still fails when no row takes the packed path.
+    expect(packed).toBeGreaterThan(20);
     db.close();
   });
 });
