@@ -65,7 +65,7 @@ export class ChatworkSession {
   /** The same check as the CLI's CHATWORK_API_TOKEN: printable ASCII, nothing else. */
   setToken(token: string): void {
     const t = token.trim();
-    if (!/^[\x21-\x7e]+$/.test(t)) throw new UsageError(msg('ui.chatwork.bad-token'));
+    if (!/^[\x21-\x7e]+$/.test(t)) throw new UsageError(msg('ui.chatwork.bad-token'), { hint: msg('ui.chatwork.token-where') });
     this.#token = t;
   }
 

@@ -114,6 +114,8 @@ describe('Chatwork', () => {
     const res = await t.post('/chatwork/token', json({ token: 'abc def<script>' }), 'application/json');
     expect(res.status).toBe(400);
     expect(res.text).not.toContain('abc def');
+    // ...and says where a real one is found.
+    expect(res.text).toContain('Integrations (サービス連携) → API Token');
   });
 });
 

@@ -34,5 +34,7 @@ it('keeps a TSA URL set with chatproof config, and refuses one typed into the re
   const refused = await t.post('/settings/tsa', json({ tsa: 'http://evil.example/tsr' }), 'application/json');
   expect(refused.status).toBe(400);
   expect(refused.text).toContain('is not one of the timestamp authorities offered here');
+  // What to do instead: another TSA is set with config, where its certificate goes too.
+  expect(refused.text).toContain('set the URL of another one with chatproof config set tsa URL');
   expect(readSettings(t.settingsFile)).toEqual({ tsa: 'https://tsa.example.com/tsr' });
 });

@@ -170,6 +170,8 @@ export const uiEn = {
   'ui.settings.save': 'Save',
   'ui.settings.saved': 'Saved.',
   'ui.settings.tsa-unknown': (p: { tsa: string }) => `${p.tsa} is not one of the timestamp authorities offered here.`,
+  'ui.settings.tsa-unknown.hint':
+    'Choose one from the list, or set the URL of another one with chatproof config set tsa URL (and its certificate with chatproof config set tsa-cert FILE).',
 
   'ui.backup.title': 'Backup',
   'ui.backup.intro':

@@ -171,6 +171,8 @@ export const uiJa: typeof uiEn = {
   'ui.settings.save': '保存',
   'ui.settings.saved': '保存しました。',
   'ui.settings.tsa-unknown': (p) => `${p.tsa} は、ここで選べるタイムスタンプ局ではありません。`,
+  'ui.settings.tsa-unknown.hint':
+    '一覧から選ぶか、ほかの局の URL を chatproof config set tsa URL で設定してください（その証明書は chatproof config set tsa-cert ファイル で設定します）。',
 
   'ui.backup.title': 'バックアップ',
   'ui.backup.intro':

@@ -54,7 +54,8 @@ export function settingsRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     const chosen = ((await fields(c))['tsa'] ?? '').trim();
     const kept = readSettings(deps.settingsFile).tsa;
     // A preset, none, or the URL already set (kept as it is): the page names nothing else.
-    if (chosen !== '' && !TSA_NAMES.includes(chosen) && chosen !== kept) throw new UsageError(msg('ui.settings.tsa-unknown', { tsa: chosen }));
+    if (chosen !== '' && !TSA_NAMES.includes(chosen) && chosen !== kept)
+      throw new UsageError(msg('ui.settings.tsa-unknown', { tsa: chosen }), { hint: msg('ui.settings.tsa-unknown.hint') });
     updateSettings(deps.settingsFile, (s) => {
       const next: { -readonly [K in keyof Settings]: Settings[K] } = { ...s };
       if (chosen === '') delete next.tsa;
