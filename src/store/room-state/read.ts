@@ -93,7 +93,7 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
 }
 
 /** The state in view order, `size` messages at a time, each batch's messages read then let go. */
-export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 2000): Generator<ViewMessage[]> {
+export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 500): Generator<ViewMessage[]> {
   const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord > ? ORDER BY ord LIMIT ?`);
   let after = Number.NEGATIVE_INFINITY;
   for (;;) {
