@@ -111,6 +111,29 @@ export class Context {
     this.jsonWritten = true;
   }
 
+  /**
+   * A `--json` document whose `key` array is written as it is made, a batch at a time (the
+   * messages of a room of a million), byte for byte as printJson prints the whole document:
+   * `before` holds the keys that come before the array, `after` those after it.
+   */
+  printJsonWithList(before: object, key: string, batches: Iterable<readonly object[]>, after: object): void {
+    const out = this.io.stdout;
+    const head = JSON.stringify(jsonDocument(before), null, 2);
+    out.write(`${head.slice(0, -2)},\n  ${JSON.stringify(key)}: [`);
+    this.jsonWritten = true;
+    let first = true;
+    for (const batch of batches) {
+      let text = '';
+      for (const item of batch) {
+        text += `${first ? '\n' : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+        first = false;
+      }
+      out.write(text);
+    }
+    const tail = JSON.stringify(after, null, 2);
+    out.write(`${first ? ']' : '\n  ]'}${tail === '{}' ? '\n}' : `,\n${tail.slice(2)}`}\n`);
+  }
+
   /** One of a repeating command's documents, one per line (`sync --every`). */
   printJsonLine(doc: object): void {
     this.io.stdout.write(JSON.stringify(jsonDocument(doc)) + '\n');

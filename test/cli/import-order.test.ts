@@ -104,6 +104,24 @@ describe('captures ordered by their "as of" time', () => {
     ]);
   });
 
+  it('show --json, written a batch at a time, is the document printJson would print, to the byte', async () => {
+    const out = ok(await cli(['show', ROOM, '--json', '--db', reverse.db])).stdout;
+    const doc = JSON.parse(out) as ShownJson & { version: number; room: unknown; observations: unknown[] };
+    expect(out).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(Object.keys(doc)).toEqual(['version', 'room', 'messages', 'observations']);
+    expect(doc.messages).toHaveLength(8);
+    // A room with no messages (a capture kept raw), and no notes: the empty array and the end written alike.
+    const empty = tempArchive();
+    try {
+      ok(await cli(['import', '--raw', scenario(1), '--room', '空', '--db', empty.db]));
+      const none = ok(await cli(['show', '空', '--json', '--db', empty.db])).stdout;
+      expect(none).toBe(`${JSON.stringify(JSON.parse(none), null, 2)}\n`);
+      expect((JSON.parse(none) as ShownJson).messages).toEqual([]);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('diff compares the newest capture with the one saved before it, not with the one imported before it', async () => {
     const d = ok(await cli(['diff', ROOM, '--json', '--db', reverse.db])).json<DiffJson>();
     expect([d.from, d.to]).toEqual([rev[1]!.capture.id, rev[0]!.capture.id]);

@@ -36,19 +36,26 @@ export function registerShow(program: Command, runner: Runner): void {
         return EXIT.ok;
       }
       const verbose = opts.verbose ?? false;
-      if (!ctx.json) {
-        // Read from the room's kept state a batch at a time: a room of any size is shown in about the memory of a batch.
-        const { freshState, stateBatches, stateCounts } = await import('../../store/room-state/read.js');
-        const captures = freshState(archive, room.id);
-        if (captures !== null) {
-          ctx.say(ctx.text('show.heading', { title: room.title, id: room.id, source: room.source, captures: captures.length }));
-          if (stateCounts(archive, room.id).messages > 0) ctx.say(ctx.text('show.legend'));
-          for (const batch of stateBatches(archive, room.id, captures)) for (const m of batch) printViewMessage(ctx, m, verbose);
-          const { roomObservations } = await import('../../store/room-history.js');
-          printObservations(ctx, roomObservations(archive.entries(room.id)));
+      // Read from the room's kept state a batch at a time: a room of any size is shown in about the memory of a batch.
+      const { freshState, stateBatches, stateCounts } = await import('../../store/room-state/read.js');
+      const captures = freshState(archive, room.id);
+      if (captures !== null) {
+        const { roomObservations } = await import('../../store/room-history.js');
+        if (ctx.json) {
+          const batches = (function* () {
+            for (const batch of stateBatches(archive, room.id, captures)) yield batch.map(viewMessageJson);
+          })();
+          ctx.printJsonWithList({ room: roomJson(room) }, 'messages', batches, { observations: roomObservations(archive.entries(room.id)) });
           return EXIT.ok;
         }
+        ctx.say(ctx.text('show.heading', { title: room.title, id: room.id, source: room.source, captures: captures.length }));
+        if (stateCounts(archive, room.id).messages > 0) ctx.say(ctx.text('show.legend'));
+        for (const batch of stateBatches(archive, room.id, captures)) for (const m of batch) printViewMessage(ctx, m, verbose);
+        printObservations(ctx, roomObservations(archive.entries(room.id)));
+        return EXIT.ok;
       }
+      // An archive that cannot be written keeps no state: the captures are folded.
+
       const { roomArchiveView } = await loadHistory();
       const view = roomArchiveView(archive, room.id);
       if (ctx.json) {
