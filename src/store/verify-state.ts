@@ -8,7 +8,7 @@
  */
 import { stepArchiveView, EMPTY_ARCHIVE_VIEW, type ArchiveView } from '../core/diff/index.js';
 import type { HashedMessage } from '../core/types.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Phrase } from '../i18n/message.js';
 import { Archive } from './archive.js';
 import { captureView } from './capture-view.js';
 import { encodeRow, sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
@@ -45,14 +45,19 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
   // Only a state that holds the room's first captures in their order is ever read (or extended); any other is built again.
   if (stored.some((s, i) => captures[i]?.id !== s.id)) return [];
   const problems: Problem[] = [];
-  const where = (what: string) => msg('vp.state', { room: roomId, what });
+  const where = (what: Phrase | string) => msg('vp.state', { room: roomId, what });
   const seen = new Map<string, HashedMessage>();
   let view: ArchiveView = EMPTY_ARCHIVE_VIEW;
   stored.forEach((s, n) => {
     const step = stepArchiveView(view, captureView(archive, captures[n]!, seen));
     const expected = JSON.stringify(step.changes);
     if (expected !== s.changes)
-      problems.push({ kind: 'room-state-differs', where: where(`${T.captures} n ${n} (capture ${s.id}), changes`), expected, actual: s.changes });
+      problems.push({
+        kind: 'room-state-differs',
+        where: where(msg('vp.state.capture', { table: T.captures, n, capture: s.id })),
+        expected,
+        actual: s.changes,
+      });
     view = step.view;
   });
   const place = new Map(stored.map((s, n) => [s.id, n]));
@@ -67,7 +72,7 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
     if (differences > SHOWN_PER_ROOM) continue;
     problems.push({
       kind: 'room-state-differs',
-      where: where(`${T.messages}, message ${i + 1} in view order${row === undefined ? '' : ` (ord ${row.ord})`}`),
+      where: where(msg('vp.state.message', { table: T.messages, n: i + 1, ord: row === undefined ? '-' : String(row.ord) })),
       expected: want === undefined ? msg('vp.none') : describe(want),
       actual: row === undefined ? msg('vp.none') : describe(row),
     });
@@ -84,14 +89,22 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
   for (const m of view.messages) counts[m.status]++;
   const expected = `${view.messages.length} ${JSON.stringify(counts)}`;
   const actual = `${head.messages} ${head.counts}`;
-  if (expected !== actual) problems.push({ kind: 'room-state-differs', where: where(`${T.rooms}, messages and counts`), expected, actual });
+  if (expected !== actual) problems.push({ kind: 'room-state-differs', where: where(msg('vp.state.counts', { table: T.rooms })), expected, actual });
   return problems;
 }
 
-/** A row in words a person can compare: status, message hash, and its sightings by capture number. */
-function describe(r: StateRow): string {
-  const range = `first #${r.first} last ${r.last === null ? 'newest' : `#${r.last}`} status as of ${r.as_of === null ? 'newest' : `#${r.as_of}`}`;
-  return `${STATUSES[r.status] ?? r.status} ${r.hash.toString('hex')} ${range}${r.cur === null ? '' : ` now ${r.cur.toString('hex')}`}${r.history === null ? '' : ` versions ${r.history}`}`;
+/** A row in words a person can compare: status, message hash, and its sightings by capture number (`newest`: the range still open). */
+function describe(r: StateRow): Phrase {
+  const n = (v: number | null): string => (v === null ? 'newest' : `#${v}`);
+  return msg('vp.state.row', {
+    status: STATUSES[r.status] ?? String(r.status),
+    hash: r.hash.toString('hex'),
+    first: `#${r.first}`,
+    last: n(r.last),
+    asOf: n(r.as_of),
+    now: r.cur === null ? '' : r.cur.toString('hex'),
+    versions: r.history ?? '',
+  });
 }
 
 /** The differing states removed (through a writable connection if this one reads only); false when the file cannot be written. */

@@ -10,6 +10,7 @@ import { captureView } from '../../src/store/capture-view.js';
 import { stateView } from '../../src/store/room-state/read.js';
 import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
 import { placeOrds, stateCaptures } from '../../src/store/room-state/update.js';
+import { render } from '../../src/i18n/message.js';
 import { tempArchive } from '../support/temp.js';
 
 // Issue 21 item 3: the kept room state (src/store/room-state/) is what a fold of every capture in
@@ -237,10 +238,13 @@ describe('verify recomputes the kept state from the captures', () => {
       expect(report.ok).toBe(false);
       const found = report.problems.filter((p) => p.kind === 'room-state-differs');
       expect(found.length).toBeGreaterThanOrEqual(1);
-      const [first] = found.map((p) => ({ where: String(JSON.stringify(p.where)), expected: p.expected, actual: JSON.stringify(p.actual) }));
-      expect(first!.expected).toMatch(/^deleted /);
-      expect(first!.actual).toContain('present ');
-      expect(first!.actual).toContain('vp.state.discarded');
+      const [first] = found.map((p) => ({ where: render('en', p.where), expected: render('en', p.expected), actual: render('en', p.actual) }));
+      expect(first!.where).toMatch(/kept state: room_state_v\d+_messages, message 3 in view order/);
+      expect(first!.expected).toMatch(/^deleted [0-9a-f]{64}, first seen in capture #0, last in #0, status as of newest$/);
+      expect(first!.actual).toMatch(
+        /^present [0-9a-f]{64}, first seen in capture #0, last in #0, status as of newest — the kept state is derived from the captures, not evidence: it was discarded/,
+      );
+      expect(render('ja', found[0]!.actual)).toContain('ルームの現在の状態は取り込みから作る派生データで、証拠ではありません');
       expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get()).toBe(0);
       const rebuilt = stateView(archive, roomId)!;
       expect(rebuilt.messages.find((m) => m.body === '追加もお願いします')?.status).toBe('deleted');

@@ -22,6 +22,11 @@ export const problemsEn = {
   'vp.blob-assembled': (p: { sha256: string }) => `blobs row ${p.sha256}, put together from its blob_chunks rows`,
   'vp.state': (p: { room: string; what: string }) => `room ${p.room}'s kept state: ${p.what}`,
   'vp.state.rows': (p: { n: number }) => `${p.n} more differing rows`,
+  'vp.state.capture': (p: { table: string; n: number; capture: string }) => `${p.table}, capture #${p.n} (${p.capture}): the changes it brought`,
+  'vp.state.message': (p: { table: string; n: number; ord: string }) => `${p.table}, message ${p.n} in view order (ord ${p.ord})`,
+  'vp.state.counts': (p: { table: string }) => `${p.table}: message and status counts`,
+  'vp.state.row': (p: { status: string; hash: string; first: string; last: string; asOf: string; now: string; versions: string }) =>
+    `${p.status} ${p.hash}, first seen in capture ${p.first}, last in ${p.last}, status as of ${p.asOf}${p.now === '' ? '' : `, now ${p.now}`}${p.versions === '' ? '' : `, versions ${p.versions}`}`,
   'vp.state.discarded': (p: { found: string }) =>
     `${p.found} — the kept state is derived from the captures, not evidence: it was discarded, and the next import, show or web page builds it again from the captures`,
   'vp.state.kept': (p: { found: string }) =>

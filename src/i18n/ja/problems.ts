@@ -1,6 +1,9 @@
 import type { problemsEn } from '../en/problems.js';
 
 /** 日本語：verify が問題を見つけた場所と、そこで記録上どうあるべきで実際はどうだったか（ハッシュや保存値はそのまま）。 */
+/** The statuses of a kept room state's row, as `show` names them. */
+const JA_STATUS: Readonly<Record<string, string>> = { present: '残っている', edited: '編集', deleted: '削除', unsent: '送信取消' };
+
 export const problemsJa: typeof problemsEn = {
   'vp.row': (p) => `${p.table} テーブルの行 ${p.id}`,
   'vp.row-column': (p) => `${p.table} テーブルの行 ${p.id} の列 ${p.column}`,
@@ -24,6 +27,11 @@ export const problemsJa: typeof problemsEn = {
   'vp.blob-assembled': (p) => `blob_chunks の行から組み立てた blobs テーブルの行 ${p.sha256}`,
   'vp.state': (p) => `ルーム ${p.room} の現在の状態: ${p.what}`,
   'vp.state.rows': (p) => `ほかに ${p.n} 行が違う`,
+  'vp.state.capture': (p) => `${p.table} テーブル、取り込み #${p.n}（${p.capture}）がもたらした変化`,
+  'vp.state.message': (p) => `${p.table} テーブル、表示順で ${p.n} 番目のメッセージ（ord ${p.ord}）`,
+  'vp.state.counts': (p) => `${p.table} テーブル: メッセージ数と状態ごとの件数`,
+  'vp.state.row': (p) =>
+    `${JA_STATUS[p.status] ?? p.status} ${p.hash}、最初に見えた取り込み ${p.first}、最後 ${p.last === 'newest' ? '最新' : p.last}、状態の時点 ${p.asOf === 'newest' ? '最新' : p.asOf}${p.now === '' ? '' : `、現在 ${p.now}`}${p.versions === '' ? '' : `、版 ${p.versions}`}`,
   'vp.state.discarded': (p) =>
     `${p.found} — ルームの現在の状態は取り込みから作る派生データで、証拠ではありません。これを捨てたので、次の取り込み・show・画面表示のときに取り込みから作り直されます`,
   'vp.state.kept': (p) =>
