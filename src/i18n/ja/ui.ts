@@ -165,7 +165,7 @@ export const uiJa: typeof uiEn = {
   'ui.settings.tsa-off': 'タイムスタンプなし',
   'ui.settings.tsa-none': 'タイムスタンプ局は設定されていません。取り込みはタイムスタンプなしで保存されます（報告書には付けられます）。',
   'ui.settings.tsa-set': (p) => `取り込み（取り込みページ、見張っているフォルダ、Chatwork）のたびに ${p.tsa} のタイムスタンプを付けます。`,
-  'ui.settings.tsa-cert': (p) => `トークンは ${p.file} で確認します（chatproof config set tsa-cert で設定）。`,
+  'ui.settings.tsa-cert': (p) => `その局のタイムスタンプは ${p.file} で確認します（chatproof config set tsa-cert で設定）。`,
   'ui.settings.tsa-note': (p) =>
     `${p.file} に保存します。digicert と sectigo は通常のルート証明書で信頼できます。freetsa には専用の CA 証明書が必要です（chatproof config set tsa-cert）。タイムスタンプ局に届かなくても取り込みは失われず、次のタイムスタンプを待ちます。`,
   'ui.settings.save': '保存',
