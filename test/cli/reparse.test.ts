@@ -152,6 +152,13 @@ describe('reparse', () => {
     expect(text).toContain('検収をお願いいたします');
     const checked = await cli(['verify-report', pdf, '--json']);
     expect(checked.code, checked.stdout).toBe(0);
+    // The raw capture it names is checked from the report's own log, as verify checks it.
+    expect(
+      checked.json<{ checks: { name: string; ok: boolean; detail: string }[] }>().checks.find((c) => c.name === `capture ${doc.capture.id} read again from`),
+    ).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining(`it reads again capture ${raw.id}`),
+    });
 
     // Read once with this parser, it is not read again.
     const again = await cli(['reparse', raw.id, '--yes', '--db', tmp.db]);

@@ -1,14 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfExporter } from '../../exporters/pdf/index.js';
-import { packageVersion } from '../../src/paths.js';
-import { buildReport } from '../../src/report/build.js';
-import { collectReportSource } from '../../src/report/collect.js';
-import { Archive } from '../../src/store/archive.js';
 import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli } from '../support/cli.js';
 import { pdfAttachments, pdfPages } from '../support/pdf.js';
+import { renderUnchecked } from '../support/render-unchecked.js';
 import { restateCaptures } from '../support/restate.js';
 import { tempArchive } from '../support/temp.js';
 import { expectOk, ROOM, scenario, type VerifyJson } from './helpers.js';
@@ -43,22 +39,6 @@ async function reportOf(inputs: readonly string[], forge?: (db: string) => void)
   expect(existsSync(pdf)).toBe(false);
   await renderUnchecked(a.db, ROOM, pdf, false);
   return { pdf, dir: a.dir };
-}
-
-/** The report `report` would write, rendered with its own model and renderer, without its check before writing. */
-async function renderUnchecked(db: string, title: string, pdf: string, secret: boolean): Promise<void> {
-  const archive = Archive.open(db, { readonly: true });
-  try {
-    const room = archive.rooms().find((r) => r.title === title)!;
-    const options = { lang: 'ja', title: null, tz: 'Asia/Tokyo', range: null, private: secret, generator: `chatproof ${packageVersion()}` } as const;
-    const chunks: Uint8Array[] = [];
-    await pdfExporter.render(buildReport(collectReportSource(archive, room, { withOriginals: !secret }), options), {
-      write: (c) => void chunks.push(Uint8Array.from(c)),
-    });
-    writeFileSync(pdf, Buffer.concat(chunks));
-  } finally {
-    archive.close();
-  }
 }
 
 const verifyReport = async (pdf: string): Promise<{ code: number; json: VerifyJson }> => {

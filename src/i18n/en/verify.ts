@@ -24,6 +24,9 @@ export const verifyEn = {
   'vr.name.capture-merkle': (p: { id: string }) => `capture ${p.id} merkle`,
   'vr.name.capture-messages': (p: { id: string }) => `capture ${p.id} messages`,
   'vr.name.capture-proofs': (p: { id: string }) => `capture ${p.id} inclusion proofs`,
+  'vr.name.capture-reparse-of': (p: { id: string }) => `capture ${p.id} read again from`,
+  'vr.reparse-of.ok': (p: { of: string; seq: number; raw: string }) =>
+    `it reads again capture ${p.of} (log entry ${p.seq}), kept with import --raw before it, of the same room and original ${p.raw}; its place in the history is that capture's`,
   'vr.name.messages': 'message hashes',
   'vr.name.shown': 'shown messages',
   'vr.name.statuses': 'statuses',

@@ -33,6 +33,9 @@ export const verifyJa: typeof verifyEn = {
   'vr.name.capture-merkle': (p) => `取り込み ${p.id} の Merkle ルート`,
   'vr.name.capture-messages': (p) => `取り込み ${p.id} のメッセージ`,
   'vr.name.capture-proofs': (p) => `取り込み ${p.id} の包含証明`,
+  'vr.name.capture-reparse-of': (p) => `取り込み ${p.id} の読み直し元`,
+  'vr.reparse-of.ok': (p) =>
+    `それより前に import --raw で保存した、同じルーム・同じ原本 ${p.raw} の取り込み ${p.of}（ログ項目 ${p.seq}）を読み直したもので、履歴ではその取り込みの時点に置かれます`,
   'vr.name.messages': 'メッセージのハッシュ',
   'vr.name.shown': '載せたメッセージ',
   'vr.name.statuses': '状態（編集・送信取消・削除）',

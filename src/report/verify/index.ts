@@ -12,6 +12,7 @@ import { readEmbeddedFiles } from './read-pdf.js';
 import { checkSaveTimeOf } from './saved-at.js';
 import { checkTimestamp, noTimestamp, type TrustOptions } from './timestamps.js';
 import { checkMessages, checkSightings, checkStatuses } from './transcript.js';
+import { checkReparseOf } from './reparse-of.js';
 
 export type { Check } from './check.js';
 export type { TrustOptions } from './timestamps.js';
@@ -57,8 +58,9 @@ export async function verifyReport(pdf: Uint8Array, where: string, trust: TrustO
   for (const c of manifest.captures) {
     const facts = captureFacts(ev.entries.get(c.entrySeq), c, manifest.room.id);
     if (facts instanceof Phrase) checks.push(finding(msg('vr.name.capture', { id: c.id }), false, facts));
-    else if (manifest.mode === 'full') checks.push(...checkFullCapture(ev, c, facts, typeof roomTitle === 'string' ? roomTitle : null));
-    else checks.push(checkProofs(c, facts), ...checkSaveTimeOf(ev, c, null));
+    else if (manifest.mode === 'full')
+      checks.push(...checkFullCapture(ev, c, facts, typeof roomTitle === 'string' ? roomTitle : null), ...checkReparseOf(ev, c));
+    else checks.push(checkProofs(c, facts), ...checkSaveTimeOf(ev, c, null), ...checkReparseOf(ev, c));
   }
   checks.push(checkMessages(ev), checkSightings(ev));
   if (manifest.mode === 'full') checks.push(checkStatuses(ev));
