@@ -81,3 +81,23 @@ it('the next run watches them again, shows one that is missing now, and imports 
   expect(next.watcher.watching).toEqual([]);
   expect(JSON.parse(readFileSync(t.settingsFile, 'utf8'))).toEqual({ tsa: 'digicert' });
 });
+
+it('stops a folder while another one has gone (a drive pulled out): the gone one stays remembered, shown as missing', async () => {
+  const u = await startTestUi({ lang: 'en' });
+  try {
+    const desk = join(u.dir, 'desk');
+    const stick = join(u.dir, 'stick');
+    mkdirSync(desk);
+    mkdirSync(stick);
+    await u.post('/watch/start', json({ folder: desk }), 'application/json');
+    await u.post('/watch/start', json({ folder: stick }), 'application/json');
+    rmSync(stick, { recursive: true });
+    const stopped = await u.post('/watch/stop', json({ folder: desk }), 'application/json');
+    expect(stopped.status).toBe(200);
+    expect(u.ui.watcher.watching).toEqual([]);
+    expect(stopped.text).toContain(`<code data-missing>${stick}</code>`);
+    expect(readSettings(u.settingsFile).watch).toEqual([stick]);
+  } finally {
+    await u.close();
+  }
+});

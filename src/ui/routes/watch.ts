@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Hono } from 'hono';
@@ -101,7 +102,9 @@ export function watchRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
 
   app.post('/watch/stop', async (c) => {
     const folder = (await fields(c))['folder'] ?? '';
-    const rest = deps.watcher.watching.filter((f) => f !== folder);
+    // A folder gone since it was switched on (a drive pulled out) would make starting the rest fail,
+    // and the stop with it: it is left out, and stays remembered, shown as missing.
+    const rest = deps.watcher.watching.filter((f) => f !== folder && existsSync(f));
     if (rest.length === 0) await deps.watcher.stop();
     else if (rest.length < deps.watcher.watching.length) await deps.watcher.start(rest);
     rememberWatched(
