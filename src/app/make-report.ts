@@ -57,7 +57,11 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
   // A consistent rewrite of stored messages passes every hash; the originals still say what they said.
   const disagreeing = originalsDisagreeing(archive, req.room.id)[0];
   if (disagreeing !== undefined) {
-    const key = disagreeing.kind.startsWith('capture-saved-at') ? 'integrity.saved-at-disagrees' : 'integrity.original-disagrees';
+    const key = disagreeing.kind.startsWith('capture-saved-at')
+      ? 'integrity.saved-at-disagrees'
+      : disagreeing.kind === 'capture-coverage-differs'
+        ? 'integrity.coverage-disagrees'
+        : 'integrity.original-disagrees';
     throw new IntegrityError(msg(key, { where: disagreeing.where, expected: disagreeing.expected, actual: disagreeing.actual }), {
       hint: msg('hint.run-verify'),
     });

@@ -2,7 +2,8 @@
 import { messageHash } from '../core/canonical.js';
 import { ArchiveError, InputError, IntegrityError } from '../core/errors.js';
 import { MerkleBuilder } from '../core/merkle.js';
-import { newestOf, type OriginalSaveTime } from '../core/entries/saved-at.js';
+import { CoverageSpan, type OriginalSpan } from '../core/entries/coverage.js';
+import type { OriginalSaveTime } from '../core/entries/saved-at.js';
 import type { Phrase } from '../i18n/message.js';
 import { decodeInput } from '../importers/decode.js';
 import { streamedParse, type FormatName, type ParseOptions } from '../importers/importer.js';
@@ -13,16 +14,14 @@ export interface Job {
   readonly format: FormatName;
   readonly options: ParseOptions;
   readonly captureId: string;
-  /** Whether a capture wants its newest message's time (its save time comes from outside the original: src/core/entries/saved-at.ts). */
-  readonly newest: boolean;
 }
 
 /**
- * What one parse of an original gave: its messages' root and count, the save time it states and
- * its newest message's time (when asked); or why it could not be read; null when its bytes could
- * not be had.
+ * What one parse of an original gave: its messages' root and count, the save time it states, and
+ * the window its messages span (its newest message's time among them); or why it could not be
+ * read; null when its bytes could not be had.
  */
-export type Parsed = ({ readonly root: string; readonly count: number } & OriginalSaveTime) | { readonly refused: string | Phrase } | null;
+export type Parsed = ({ readonly root: string; readonly count: number } & OriginalSaveTime & OriginalSpan) | { readonly refused: string | Phrase } | null;
 
 /**
  * `read` gives the original's bytes (an IntegrityError or ArchiveError where they cannot be had as
@@ -62,12 +61,13 @@ function parseOriginal(bytes: Buffer, job: Job, made?: (messages: number) => voi
   if (!outcome.ok) return { refused: outcome.error.text };
   const tree = new MerkleBuilder();
   let count = 0;
-  const times: string[] = [];
+  const span = new CoverageSpan();
   for (const m of outcome.result.messages.each([])) {
     tree.push(Buffer.from(messageHash(m), 'hex'));
-    if (job.newest) times.push(m.sentAt);
+    span.add(m.sentAt);
     if (++count % MADE_EVERY === 0) made?.(MADE_EVERY);
   }
   made?.(count % MADE_EVERY);
-  return { root: tree.rootHex(), count, savedAt: outcome.result.sourceSavedAt ?? null, newest: newestOf(times) };
+  const { sourceSavedAt, coverageEnd } = outcome.result;
+  return { root: tree.rootHex(), count, savedAt: sourceSavedAt ?? null, from: span.from, newest: span.newest, end: coverageEnd ?? null };
 }

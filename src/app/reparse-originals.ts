@@ -9,7 +9,8 @@ import { msg, type Phrase } from '../i18n/message.js';
 import type { FormatName } from '../importers/importer.js';
 import { importerFor } from '../importers/registry.js';
 import { captureMembers, readCapture } from '../core/entries/capture.js';
-import { statedSaveTime, type OriginalSaveTime } from '../core/entries/saved-at.js';
+import type { OriginalSpan } from '../core/entries/coverage.js';
+import type { OriginalSaveTime } from '../core/entries/saved-at.js';
 import type { Archive } from '../store/archive.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress } from '../store/verify-types.js';
@@ -44,6 +45,9 @@ export interface ReparseTuning {
   readonly alongsideUpTo?: number;
 }
 
+/** What an original, parsed again, says of its capture's save time and window. */
+export type OriginalFacts = OriginalSaveTime & OriginalSpan;
+
 /** One capture entry and what re-parsing it takes. */
 type Plan =
   | { readonly kind: 'skip' }
@@ -70,8 +74,8 @@ export class OriginalsReparse {
   /** Captures of the same original read the same way (a re-import of the same export) are one parse. */
   private readonly jobs = new Map<string, Map<string, Job>>();
   private readonly parsed = new Map<string, Parsed>();
-  /** By capture entry seq: what its original, parsed again, says of its save time (`finish` fills it). */
-  private readonly saveTimes = new Map<number, OriginalSaveTime>();
+  /** By capture entry seq: what its original, parsed again, says of its save time and window (`finish` fills it). */
+  private readonly facts = new Map<number, OriginalFacts>();
   private thread: ReparseThread | null = null;
   /** The originals in the order both threads take them, and the index of the next one not taken. */
   private order: string[] = [];
@@ -135,7 +139,7 @@ export class OriginalsReparse {
       if (plan.kind === 'done') {
         if (plan.problem !== null) problems.push(plan.problem);
         if (plan.problem === null || plan.problem.kind === 'capture-original-disagrees') reparsed++;
-        if (plan.rawSeq !== null) this.saveTimes.set(plan.rawSeq, { savedAt: null, newest: null });
+        if (plan.rawSeq !== null) this.facts.set(plan.rawSeq, { savedAt: null, from: null, newest: null, end: null });
         continue;
       }
       if (!this.parsed.has(plan.key)) {
@@ -150,7 +154,7 @@ export class OriginalsReparse {
         continue;
       }
       reparsed++;
-      this.saveTimes.set(plan.seq, { savedAt: parsed.savedAt, newest: parsed.newest });
+      this.facts.set(plan.seq, { savedAt: parsed.savedAt, from: parsed.from, newest: parsed.newest, end: parsed.end });
       if (parsed.root !== c['merkleRoot'] || parsed.count !== c['messageCount']) {
         problems.push({
           kind: 'capture-original-disagrees',
@@ -163,9 +167,9 @@ export class OriginalsReparse {
     return { reparsed, notReparsed };
   }
 
-  /** What each re-parsed original says of its capture's save time, by capture entry seq (after `finish`). */
-  originalSaveTimes(): ReadonlyMap<number, OriginalSaveTime> {
-    return this.saveTimes;
+  /** What each re-parsed original says of its capture's save time and window, by capture entry seq (after `finish`). */
+  originalFacts(): ReadonlyMap<number, OriginalFacts> {
+    return this.facts;
   }
 
   private plan(e: EntryRecord, titles: ReadonlyMap<string, string | null>): Plan {
@@ -205,9 +209,7 @@ export class OriginalsReparse {
     const options = { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null };
     const key = JSON.stringify([rawSha256, format, options]);
     const jobs = this.jobs.get(rawSha256) ?? new Map<string, Job>();
-    // Only a save time that comes from outside the original is held to its newest message.
-    const newest = (jobs.get(key)?.newest ?? false) || typeof statedSaveTime(c).serverDate === 'string';
-    jobs.set(key, { format: format as FormatName, options, captureId: String(c['id']), newest });
+    jobs.set(key, { format: format as FormatName, options, captureId: String(c['id']) });
     this.jobs.set(rawSha256, jobs);
     return { kind: 'parse', seq: e.seq, key, sha256: rawSha256, c, where, parser: importer.parserVersion };
   }

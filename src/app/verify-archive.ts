@@ -3,6 +3,7 @@ import { readTimestamp, stampedBytesText } from '../core/entries/timestamp.js';
 import type { Archive } from '../store/archive.js';
 import { reparseProblems } from './verify-reparse.js';
 import { saveTimeProblems } from './verify-saved-at.js';
+import { coverageProblems } from './verify-coverage.js';
 import type { EntryRecord } from '../store/records.js';
 import type { Problem, VerifyProgress, VerifyReport } from '../store/verify-types.js';
 import { OriginalsReparse, type Reparsed, type ReparseTuning } from './reparse-originals.js';
@@ -49,7 +50,7 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const stamps = await checkTimestamps(archive, entries, problems);
   const { reparsed, notReparsed } = reparse.finish(problems, progress);
   problems.push(...reparseProblems(entries));
-  problems.push(...saveTimeProblems(entries, reparse.originalSaveTimes()));
+  problems.push(...saveTimeProblems(entries, reparse.originalFacts()), ...coverageProblems(entries, reparse.originalFacts()));
   problems.push(...verifyRoomStates(archive));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;
@@ -134,6 +135,6 @@ export function originalsDisagreeing(archive: Archive, roomId: string): Problem[
   const reparse = new OriginalsReparse(archive, captures);
   reparse.finish(problems);
   // The report prints each capture's save time as the export's own: it must be what its original says.
-  problems.push(...saveTimeProblems(captures, reparse.originalSaveTimes()));
+  problems.push(...saveTimeProblems(captures, reparse.originalFacts()), ...coverageProblems(captures, reparse.originalFacts()));
   return problems;
 }

@@ -12,6 +12,7 @@ import { appEn } from './en/app.js';
 import { asofEn } from './en/asof.js';
 import { chatworkEn } from './en/chatwork.js';
 import { cliEn } from './en/cli.js';
+import { coverageEn } from './en/coverage.js';
 import { environmentEn } from './en/environment.js';
 import { errorsEn } from './en/errors.js';
 import { helpEn } from './en/help.js';
@@ -33,6 +34,7 @@ import { appJa } from './ja/app.js';
 import { asofJa } from './ja/asof.js';
 import { chatworkJa } from './ja/chatwork.js';
 import { cliJa } from './ja/cli.js';
+import { coverageJa } from './ja/coverage.js';
 import { environmentJa } from './ja/environment.js';
 import { errorsJa } from './ja/errors.js';
 import { helpJa } from './ja/help.js';
@@ -58,6 +60,7 @@ const en = {
   ...asofEn,
   ...chatworkEn,
   ...cliEn,
+  ...coverageEn,
   ...environmentEn,
   ...errorsEn,
   ...helpEn,
@@ -85,6 +88,7 @@ const ja: Catalog = {
   ...asofJa,
   ...chatworkJa,
   ...cliJa,
+  ...coverageJa,
   ...environmentJa,
   ...errorsJa,
   ...helpJa,

@@ -9,7 +9,7 @@ import { hash as oneShotHash } from 'node:crypto';
 import { canonicalMessage, MESSAGE_TAG } from '../core/canonical.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import type { Coverage, Message } from '../core/types.js';
-import { isoBefore } from '../core/time.js';
+import { CoverageSpan } from '../core/entries/coverage.js';
 import { compactParts, FORM_COLUMNS, FORM_WIDTH, KIND_VALUES, pushForm, type FormValue } from './message-forms.js';
 
 /** What the messages give the capture: their hashes in order, the tree over them, the window they cover. */
@@ -64,9 +64,8 @@ export interface Encoded {
 export class MessageEncoder {
   private readonly coverageKind: Coverage['kind'];
   private readonly coverageEnd: string | undefined;
-  // Compared as instants (isoBefore): offsets differ across a DST change.
-  private from: string | null = null;
-  private to: string | null = null;
+  /** The same rule `verify` derives the window again with (src/core/entries/coverage.ts). */
+  private readonly span = new CoverageSpan();
   private count = 0;
   private bytes = Buffer.allocUnsafe(BATCH_BYTES);
   /** Batch buffers written and given back, for the next batches. */
@@ -96,17 +95,13 @@ export class MessageEncoder {
       this.numbers.push(-1, NaN, NaN);
     }
     this.count++;
-    const at = m.sentAt;
-    if (this.from === null || isoBefore(at, this.from)) this.from = at;
-    if (this.to === null || isoBefore(this.to, at)) this.to = at;
+    this.span.add(m.sentAt);
   }
 
   /** Hands over the last rows. */
   finish(): Encoded {
     this.sendBatch();
-    const end = this.coverageEnd;
-    const to = end !== undefined && (this.to === null || isoBefore(this.to, end)) ? end : this.to;
-    return { coverage: { kind: this.coverageKind, from: this.from, to }, messageCount: this.count };
+    return { coverage: { kind: this.coverageKind, ...this.span.window(this.coverageEnd) }, messageCount: this.count };
   }
 
   /** The form, its key, and (for a compact row, `fields`) the text fields' bytes after the form. */

@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSaveTime, newestOf, SERVER_CLOCK_TOLERANCE_HOURS, type StatedSaveTime } from '../../src/core/entries/saved-at.js';
+import { checkSaveTime, SERVER_CLOCK_TOLERANCE_HOURS, type StatedSaveTime } from '../../src/core/entries/saved-at.js';
 
 /** src/core/entries/saved-at.ts: the rule `verify` and `verify-report` hold a capture's save time to. */
 
@@ -42,15 +41,5 @@ describe('checkSaveTime', () => {
     expect(kinds(sync(captured, captured, '2026-12-02T00:00:00Z'), newest)).toEqual(['capture-saved-at-differs']);
     // Its original not at hand (a private report): the server time is still held to the import time.
     expect(checkSaveTime(sync(captured, captured), null)?.basis).toBe('server');
-  });
-
-  it('newestOf is the latest instant of any times, as written', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 4_000_000_000 }), { minLength: 1 }), (seconds) => {
-        const times = seconds.map((s) => new Date(s * 1000).toISOString());
-        expect(Date.parse(newestOf(times)!)).toBe(Math.max(...seconds) * 1000);
-      }),
-    );
-    expect(newestOf([])).toBeNull();
   });
 });

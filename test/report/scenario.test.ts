@@ -174,13 +174,15 @@ describe.skipIf(toolMissing('qpdf') !== null)('a report with one changed byte', 
     const v = r.json<VerifyJson>();
     expect(v.ok).toBe(false);
     const failed = v.checks.filter((c) => !c.ok).map((c) => c.name);
-    expect(failed).toHaveLength(4);
+    expect(failed).toHaveLength(5);
     expect(failed[0]).toMatch(/^file capture-1-[0-9a-f]+\.txt$/);
     expect(failed[1]).toMatch(/^capture [0-9a-f]+ original$/);
-    // The changed byte is in its 保存日時 line: the original now states another save time than its entry.
+    // The changed byte is in its 保存日時 line: the original now states another save time than its entry,
+    // and a window that ends at its newest message (10:00 is before 19:45), not at 20:00.
     expect(failed[2]).toMatch(/^capture [0-9a-f]+ save time$/);
+    expect(failed[3]).toMatch(/^capture [0-9a-f]+ coverage$/);
     // qpdf rewrote the whole file: it is no longer what chatproof renders.
-    expect(failed[3]).toBe('pages');
+    expect(failed[4]).toBe('pages');
     expect(v.checks.find((c) => !c.ok)?.detail).toContain('the file was changed');
   });
 });

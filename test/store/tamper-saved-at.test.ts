@@ -170,6 +170,8 @@ describe("a Chatwork sync capture's save time: the server's Date kept with it", 
       const later = Date.parse(c['capturedAt'] as string) + 48 * 3600_000;
       (c['meta'] as Record<string, Record<string, unknown>>)['api']!['serverDate'] = new Date(later).toUTCString();
       c['sourceSavedAt'] = atTokyo(later);
+      // The window ends at the server time too (src/core/entries/coverage.ts): moved with it, only the bound is left to find it.
+      (c['coverage'] as Record<string, unknown>)['to'] = atTokyo(later);
     });
     const { code, json } = await verify(db);
     expect(code).toBe(5);
@@ -183,6 +185,7 @@ describe("a Chatwork sync capture's save time: the server's Date kept with it", 
     restateCaptures(db, (c) => {
       (c['meta'] as Record<string, Record<string, unknown>>)['api']!['serverDate'] = new Date(before).toUTCString();
       c['sourceSavedAt'] = atTokyo(before);
+      (c['coverage'] as Record<string, unknown>)['to'] = atTokyo(1709252100_000);
     });
     const { code, json } = await verify(db);
     expect(code).toBe(5);

@@ -22,6 +22,7 @@ export function restateCaptures(db: string, change: (capture: Record<string, unk
     for (const e of log) {
       const payload = JSON.parse(e.payload) as Record<string, Record<string, unknown>>;
       if (e.kind === 'capture') change(payload['capture']!, ++n);
+      if (e.kind === 'capture') mirrorCoverage(sqlite, payload['capture']!);
       const hash = entryHash({ seq: e.seq, kind: e.kind, at: e.at, roomId: e.roomId, prevHash: prev, payload });
       sqlite.prepare('UPDATE log SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(canonicalJson(payload), prev, hash, e.seq);
       prev = hash;
@@ -29,4 +30,10 @@ export function restateCaptures(db: string, change: (capture: Record<string, unk
   } finally {
     sqlite.close();
   }
+}
+
+/** The captures row keeps the entry's window in its own columns, checked against the entry: the rewrite keeps them equal. */
+function mirrorCoverage(sqlite: Database.Database, capture: Record<string, unknown>): void {
+  const { kind, from, to } = capture['coverage'] as Record<string, unknown>;
+  sqlite.prepare('UPDATE captures SET coverage_kind = ?, coverage_from = ?, coverage_to = ? WHERE id = ?').run(kind, from, to, capture['id']);
 }

@@ -140,14 +140,16 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await verdict.waitFor({ timeout: 60_000 });
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe('bad');
     const failed = await page.locator('li[data-ok=false] strong').allTextContents();
-    // The changed original, the capture it breaks, its save time, and the pages: qpdf rewrote the whole file.
+    // The changed original, the capture it breaks, its save time and window, and the pages: qpdf rewrote the whole file.
     // The web app runs in Japanese here: the checks are named in Japanese.
-    expect(failed).toHaveLength(4);
+    expect(failed).toHaveLength(5);
     expect(failed[0]).toMatch(/^埋め込みファイル capture-1-[0-9a-f]+\.txt$/);
     expect(failed[1]).toMatch(/^取り込み [0-9a-f]+ の元ファイル$/);
     // The byte changed is in the export's 保存日時 line: the save time the report prints no longer holds.
     expect(failed[2]).toMatch(/^取り込み [0-9a-f]+ の保存日時$/);
-    expect(failed[3]).toBe('ページの見た目');
+    // And the window it gives ends at its newest message, not at the save time the log states.
+    expect(failed[3]).toMatch(/^取り込み [0-9a-f]+ の対象範囲$/);
+    expect(failed[4]).toBe('ページの見た目');
     await shot('verify-tampered', false);
   });
 

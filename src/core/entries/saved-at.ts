@@ -86,7 +86,7 @@ function compared(basis: SaveTimeBasis, expected: string | null, claimed: string
 }
 
 /** The server's `Date` kept with the capture, as the capture's zone writes it (src/app/sync-room.ts). */
-function serverTime(stated: StatedSaveTime): { date: string; at: string } | null {
+export function serverTime(stated: StatedSaveTime): { date: string; at: string } | null {
   if (typeof stated.serverDate !== 'string' || typeof stated.tz !== 'string') return null;
   const ms = Date.parse(stated.serverDate);
   if (Number.isNaN(ms)) return null;
@@ -120,18 +120,4 @@ function serverBounds(at: string, capturedAt: unknown, newest: string | null): S
 function sameInstant(a: string, b: string): boolean {
   const x = Date.parse(a);
   return !Number.isNaN(x) && x === Date.parse(b);
-}
-
-/** The newest of a parse's message times, as written (null: no message). */
-export function newestOf(times: Iterable<string>): string | null {
-  let newest: string | null = null;
-  let newestMs = Number.NEGATIVE_INFINITY;
-  for (const at of times) {
-    const ms = Date.parse(at);
-    if (ms > newestMs) {
-      newest = at;
-      newestMs = ms;
-    }
-  }
-  return newest;
 }

@@ -26,7 +26,7 @@ export const outEn = {
   'verify.rechecked': (p: { timestamps: number; reparsed: number }) =>
     `Checked ${p.timestamps} timestamp token(s) against the entries they name, and parsed ${p.reparsed} stored original(s) again.`,
   'verify.not-reparsed': (p: { capture: string; parserVersion: string; current: string }) =>
-    `Capture ${p.capture} was made with ${p.parserVersion}; this chatproof has ${p.current}, which may read it differently, so neither its messages nor its save time (its place in the room's history) were compared with its original.`,
+    `Capture ${p.capture} was made with ${p.parserVersion}; this chatproof has ${p.current}, which may read it differently, so neither its messages, its save time (its place in the room's history) nor its coverage were compared with its original.`,
   'verify.window.none': (p: { unstamped: number }) =>
     `No timestamp vouches for this log: all ${p.unstamped} entries could be rewritten consistently, and no check here would notice. Only a log head you gave someone earlier, or a timestamp (chatproof stamp --tsa …), can show that they were not.`,
   'verify.window.stamped': (p: { stampedSeq: number; genTime: string; unstamped: number }) =>

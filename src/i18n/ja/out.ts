@@ -53,7 +53,7 @@ export const outJa: typeof outEn = {
     '✓ 問題は見つかりませんでした。すべてのハッシュとログの連鎖が一致し、各タイムスタンプは記録どおりのログを保証し、元データを読み直すと各取り込みのメッセージと一致します。',
   'verify.rechecked': (p) => `タイムスタンプ ${p.timestamps} 件を対象のログと照合し、保存した元データ ${p.reparsed} 件を読み直しました。`,
   'verify.not-reparsed': (p) =>
-    `取り込み ${p.capture} は ${p.parserVersion} で読み取られました。この chatproof は ${p.current} で、読み取り方が異なる場合があるため、元データとメッセージ・保存日時（ルームの履歴での順番を決める時刻）の照合はしていません。`,
+    `取り込み ${p.capture} は ${p.parserVersion} で読み取られました。この chatproof は ${p.current} で、読み取り方が異なる場合があるため、元データとメッセージ・保存日時（ルームの履歴での順番を決める時刻）・対象範囲の照合はしていません。`,
   'verify.window.none': (p) =>
     `このログを保証するタイムスタンプはありません。全 ${p.unstamped} 件を矛盾なく作り直すことができ、ここでの確認では気づけません。そうでないことを示せるのは、以前に誰かへ渡したログ先頭ハッシュか、タイムスタンプ（chatproof stamp --tsa …）だけです。`,
   'verify.window.stamped': (p) =>

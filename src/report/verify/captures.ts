@@ -5,6 +5,7 @@ import { msg, type Phrase } from '../../i18n/message.js';
 import { check, type Check, type Evidence, field, short } from './check.js';
 import { reparse } from './reparse.js';
 import { checkSaveTimeOf } from './saved-at.js';
+import { checkCoverageOf } from './coverage.js';
 import type { CaptureFacts } from './capture-facts.js';
 
 export function captureFacts(e: ManifestEntry | undefined, c: ManifestCapture, roomId: string): CaptureFacts | Phrase {
@@ -107,7 +108,7 @@ export function checkFullCapture(ev: Evidence, c: ManifestCapture, facts: Captur
           ];
     const said = parsed.ok ? msg('vr.reparse.ok', { file, parser: parsed.parser, tz: facts.tz, n: hashes.length }) : parsed.problem;
     out.push(check(msg('vr.name.capture-messages', { id: c.id }), problems, said, msg('vr.rests.importer')));
-    out.push(...checkSaveTimeOf(ev, c, parsed.ok ? parsed : null));
+    out.push(...checkSaveTimeOf(ev, c, parsed.ok ? parsed : null), ...(parsed.ok ? checkCoverageOf(ev, c, parsed) : []));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { messageHash } from '../../core/canonical.js';
-import { newestOf, type OriginalSaveTime } from '../../core/entries/saved-at.js';
+import { CoverageSpan, type OriginalSpan } from '../../core/entries/coverage.js';
+import type { OriginalSaveTime } from '../../core/entries/saved-at.js';
 import { RAW_VARIANT } from '../../core/types.js';
 import { decodeInput } from '../../importers/decode.js';
 import type { FormatName } from '../../importers/importer.js';
@@ -8,9 +9,9 @@ import type { ManifestCapture } from '../manifest.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import type { CaptureFacts } from './capture-facts.js';
 
-/** A parse that held: its messages' hashes, which parser read them, and what it says of the capture's save time. */
+/** A parse that held: its messages' hashes, which parser read them, and what it says of the capture's save time and window. */
 export type Reparsed =
-  | ({ readonly ok: true; readonly hashes: readonly string[]; readonly parser: Phrase } & OriginalSaveTime)
+  | ({ readonly ok: true; readonly hashes: readonly string[]; readonly parser: Phrase } & OriginalSaveTime & OriginalSpan)
   | { readonly ok: false; readonly problem: Phrase };
 
 /**
@@ -20,7 +21,7 @@ export type Reparsed =
  */
 export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFacts, roomTitle: string | null): Reparsed {
   // Kept with `import --raw`: nothing was read from it, so the recorded message list must be empty.
-  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: msg('vr.reparse.raw'), savedAt: null, newest: null };
+  if (facts.parserVersion === RAW_VARIANT) return { ok: true, hashes: [], parser: msg('vr.reparse.raw'), savedAt: null, from: null, newest: null, end: null };
   const importer = importerFor(facts.format as FormatName);
   const file = c.file ?? '-';
   if (importer === undefined) return { ok: false, problem: msg('vr.reparse.no-importer', { format: facts.format, file }) };
@@ -31,8 +32,11 @@ export function reparse(bytes: Uint8Array, c: ManifestCapture, facts: CaptureFac
       facts.parserVersion === importer.parserVersion
         ? msg('vr.reparse.parser', { version: importer.parserVersion })
         : msg('vr.reparse.parser-older', { version: importer.parserVersion, made: facts.parserVersion });
-    const { messages, sourceSavedAt } = outcome.result;
-    return { ok: true, hashes: messages.map(messageHash), parser, savedAt: sourceSavedAt ?? null, newest: newestOf(messages.map((m) => m.sentAt)) };
+    const { messages, sourceSavedAt, coverageEnd } = outcome.result;
+    const span = new CoverageSpan();
+    for (const m of messages) span.add(m.sentAt);
+    const window = { from: span.from, newest: span.newest, end: coverageEnd ?? null };
+    return { ok: true, hashes: messages.map(messageHash), parser, savedAt: sourceSavedAt ?? null, ...window };
   } catch (e) {
     return { ok: false, problem: msg('vr.reparse.failed', { file, format: facts.format, why: (e as Error).message }) };
   }
