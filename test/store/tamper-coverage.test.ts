@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyArchiveFully } from '../../src/app/verify-archive.js';
 import { render } from '../../src/i18n/message.js';
 import { Archive } from '../../src/store/archive.js';
+import { FakeChatwork } from '../support/chatwork-server.js';
 import { cli } from '../support/cli.js';
 import { deletedLastExport } from '../support/deleted-last.js';
 import { restateCaptures } from '../support/restate.js';
@@ -94,5 +95,30 @@ describe("a capture's coverage against its original", () => {
         'the capture entry states 2024-03-05T19:00:00+09:00',
       ],
     ]);
+  });
+});
+
+describe("a Chatwork sync capture's coverage: its window ends at the server's Date kept with it", () => {
+  let api: FakeChatwork;
+  beforeAll(async () => {
+    api = await FakeChatwork.start();
+    api.addRoom('111', '案件A');
+    api.post('111', { accountId: 7654321, name: '佐藤 花子', body: 'LP制作をお願いします。', sendTime: 1709251500 });
+    api.post('111', { accountId: 1234567, name: '山田 太郎', body: '承知しました。', sendTime: 1709252100 });
+  });
+  afterAll(() => api.close());
+
+  it('genuine holds; coverage.to moved back to its newest message (chain recomputed): exit 5, naming the server time', async () => {
+    const a = tempArchive();
+    archives.push(a);
+    expectOk(await cli(['sync', 'chatwork', '--db', a.db], { env: { CHATWORK_API_TOKEN: api.token, CHATWORK_API_BASE: api.baseUrl } }));
+    expect((await verify(a.db)).code).toBe(0);
+    restateCaptures(a.db, (c) => {
+      (c['coverage'] as Record<string, unknown>)['to'] = '2024-03-01T09:15:00+09:00';
+    });
+    const { code, problems } = await verify(a.db);
+    expect(code).toBe(5);
+    expect(problems.map((p) => [p.kind, p.actual])).toEqual([['capture-coverage-differs', 'the capture entry states 2024-03-01T09:15:00+09:00']]);
+    expect(problems[0]!.expected).toMatch(/^.+\+09:00, the server's Date kept with the capture \(its window reaches up to it\)$/);
   });
 });
