@@ -6,13 +6,14 @@
  * from the captures (it never stands in for them). A state that holds fewer captures than its
  * room is not a finding: it is brought up to date when next read.
  */
-import { stepArchiveView, EMPTY_ARCHIVE_VIEW, type ArchiveView } from '../core/diff/index.js';
+import { stepArchiveView, EMPTY_ARCHIVE_VIEW, type ArchiveView, type ChangeCounts } from '../core/diff/index.js';
 import type { HashedMessage } from '../core/types.js';
 import { msg, type Phrase } from '../i18n/message.js';
 import { Archive } from './archive.js';
 import { captureView } from './capture-view.js';
 import { encodeRow, sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
 import { clearRoomState, ROOM_KEY, stateTablesExist, T } from './room-state/tables.js';
+import type { CaptureRecord } from './records.js';
 import type { Problem } from './verify-types.js';
 
 /** Findings listed per room before the rest are counted in one: a wholly rewritten state is one story. */
@@ -46,11 +47,9 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
   if (stored.some((s, i) => captures[i]?.id !== s.id)) return [];
   const problems: Problem[] = [];
   const where = (what: Phrase | string) => msg('vp.state', { room: roomId, what });
-  const seen = new Map<string, HashedMessage>();
-  let view: ArchiveView = EMPTY_ARCHIVE_VIEW;
-  stored.forEach((s, n) => {
-    const step = stepArchiveView(view, captureView(archive, captures[n]!, seen));
-    const expected = JSON.stringify(step.changes);
+  const view = fold(archive, captures.slice(0, stored.length), (changes, n) => {
+    const expected = JSON.stringify(changes);
+    const s = stored[n]!;
     if (expected !== s.changes)
       problems.push({
         kind: 'room-state-differs',
@@ -58,25 +57,30 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
         expected,
         actual: s.changes,
       });
-    view = step.view;
   });
   const place = new Map(stored.map((s, n) => [s.id, n]));
-  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`).all(roomId) as StateRow[];
-  const derived = view.messages.map((m) => encodeRow(m, 0, place, stored.length - 1));
   let differences = 0;
-  for (let i = 0; i < Math.max(rows.length, derived.length); i++) {
-    const row = rows[i];
-    const want = derived[i];
-    if (row !== undefined && want !== undefined && sameRow(row, want)) continue;
+  const differs = (i: number, row: StateRow | undefined, want: StateRow | undefined): void => {
     differences++;
-    if (differences > SHOWN_PER_ROOM) continue;
+    if (differences > SHOWN_PER_ROOM) return;
     problems.push({
       kind: 'room-state-differs',
       where: where(msg('vp.state.message', { table: T.messages, n: i + 1, ord: row === undefined ? '-' : String(row.ord) })),
       expected: want === undefined ? msg('vp.none') : describe(want),
       actual: row === undefined ? msg('vp.none') : describe(row),
     });
+  };
+  // The stored rows are read one at a time beside the fold's messages, each encoded only as it is compared.
+  let i = 0;
+  for (const row of sqlite
+    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`)
+    .iterate(roomId) as IterableIterator<StateRow>) {
+    const m = view.messages[i];
+    const want = m === undefined ? undefined : encodeRow(m, 0, place, stored.length - 1);
+    if (want === undefined || !sameRow(row, want)) differs(i, row, want);
+    i++;
   }
+  for (; i < view.messages.length; i++) differs(i, undefined, encodeRow(view.messages[i]!, 0, place, stored.length - 1));
   if (differences > SHOWN_PER_ROOM)
     problems.push({
       kind: 'room-state-differs',
@@ -91,6 +95,24 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
   const actual = `${head.messages} ${head.counts}`;
   if (expected !== actual) problems.push({ kind: 'room-state-differs', where: where(msg('vp.state.counts', { table: T.rooms })), expected, actual });
   return problems;
+}
+
+/**
+ * The room's view folded from `captures` in order, `step` told each capture's changes. A capture's
+ * messages are read only when the fold steps over it and shared with the next capture by hash;
+ * of earlier captures only the view's messages are kept (superseded versions are let go).
+ */
+function fold(archive: Archive, captures: readonly CaptureRecord[], step: (changes: ChangeCounts, n: number) => void): ArchiveView {
+  let view: ArchiveView = EMPTY_ARCHIVE_VIEW;
+  let seen = new Map<string, HashedMessage>();
+  captures.forEach((capture, n) => {
+    const next = stepArchiveView(view, captureView(archive, capture, seen));
+    step(next.changes, n);
+    view = next.view;
+    // Rebuilt only once the superseded versions grow past an eighth of the view: a new map each step was garbage of its own.
+    if (seen.size > view.messages.length + (view.messages.length >> 3)) seen = new Map(view.messages.map((m) => [m.current.hash, m.current]));
+  });
+  return view;
 }
 
 /** A row in words a person can compare: status, message hash, and its sightings by capture number (`newest`: the range still open). */
