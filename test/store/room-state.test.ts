@@ -253,6 +253,42 @@ describe('verify recomputes the kept state from the captures', () => {
       archive.close();
     }
   });
+
+  it.each([
+    ['a row removed (a message hidden from show)', 'removed'],
+    ['a row added (a message that no capture holds)', 'added'],
+  ] as const)('finds %s: the stored rows are compared as they are read, to the end of the longer side', async (_, how) => {
+    const roomId = seeded();
+    const db = new Database(tmp.db);
+    const last = db.prepare(`SELECT ord FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord DESC LIMIT 1`).pluck().get(roomId) as number;
+    const sql =
+      how === 'removed'
+        ? `DELETE FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord = ?`
+        : `INSERT INTO ${T.messages} (room, ord, hash, cur, status, first, last, as_of, history)
+           SELECT room, ord + 1, hash, cur, status, first, last, as_of, history FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord = ?`;
+    expect(db.prepare(sql).run(roomId, last).changes).toBe(1);
+    db.close();
+    const archive = Archive.open(tmp.db, { readonly: true });
+    try {
+      const report = await verifyArchiveFully(archive);
+      expect(report.ok).toBe(false);
+      const row = report.problems
+        .filter((p) => p.kind === 'room-state-differs')
+        .map((p) => ({ where: render('en', p.where), expected: render('en', p.expected), actual: render('en', p.actual) }))
+        .find((p) => p.where.includes(`message ${how === 'removed' ? 4 : 5} in view order`));
+      expect(row).toBeDefined();
+      if (how === 'removed') {
+        expect(row!.where).toMatch(/\(ord -\)$/);
+        expect(row!.actual).toMatch(/^none — /);
+        expect(row!.expected).toMatch(/^present [0-9a-f]{64}, first seen in capture #1/);
+      } else {
+        expect(row!.where).toMatch(new RegExp(`\\(ord ${last + 1}\\)$`));
+        expect(row!.expected).toBe('none');
+      }
+    } finally {
+      archive.close();
+    }
+  });
 });
 
 describe('placeOrds: new messages between their neighbours, known ones where they were', () => {
