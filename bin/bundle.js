@@ -20,6 +20,7 @@ await build({
     'capture-worker': 'src/store/capture-worker.ts',
     'merkle-worker': 'src/store/merkle-worker.ts',
     'reparse-worker': 'src/app/reparse-worker.ts',
+    'verify-state-worker': 'src/store/verify-state-worker.ts',
   },
   outdir,
   bundle: true,

@@ -51,7 +51,7 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const { reparsed, notReparsed } = reparse.finish(problems, progress);
   problems.push(...reparseProblems(entries));
   problems.push(...saveTimeProblems(entries, reparse.originalFacts()), ...coverageProblems(entries, reparse.originalFacts()));
-  problems.push(...verifyRoomStates(archive));
+  problems.push(...(await verifyRoomStates(archive)));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;
   return {

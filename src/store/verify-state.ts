@@ -14,19 +14,26 @@ import { captureView } from './capture-view.js';
 import { encodeRow, sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
 import { clearRoomState, ROOM_KEY, stateTablesExist, T } from './room-state/tables.js';
 import type { CaptureRecord } from './records.js';
+import { foldInThread, THREAD_FROM_FOLDED } from './verify-state-thread.js';
 import type { Problem } from './verify-types.js';
 
 /** Findings listed per room before the rest are counted in one: a wholly rewritten state is one story. */
 const SHOWN_PER_ROOM = 20;
 
-export function verifyRoomStates(archive: Archive): Problem[] {
+/** `threadFrom`: a room whose messages × captures reach it is folded in a second thread (src/store/verify-state-thread.ts). */
+export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FROM_FOLDED): Promise<Problem[]> {
   const { sqlite } = archive;
   if (!stateTablesExist(sqlite)) return [];
   const problems: Problem[] = [];
-  const rooms = sqlite.prepare(`SELECT room_id FROM ${T.rooms}`).pluck().all() as string[];
+  const rooms = sqlite.prepare(`SELECT room_id, messages, (SELECT COUNT(*) FROM ${T.captures} c WHERE c.room = r.k) AS captures FROM ${T.rooms} r`).all() as {
+    room_id: string;
+    messages: number;
+    captures: number;
+  }[];
   const differing: string[] = [];
-  for (const roomId of rooms) {
-    const found = sqlite.transaction(() => verifyRoomState(archive, roomId))();
+  for (const { room_id: roomId, messages, captures } of rooms) {
+    const threaded = messages * captures >= threadFrom ? await foldInThread({ path: archive.path, roomId }, messages) : null;
+    const found = threaded ?? roomStateFindings(archive, roomId);
     if (found.length === 0) continue;
     differing.push(roomId);
     problems.push(...found);
@@ -34,6 +41,11 @@ export function verifyRoomStates(archive: Archive): Problem[] {
   if (differing.length === 0) return [];
   const said = discard(archive, differing) ? 'vp.state.discarded' : 'vp.state.kept';
   return problems.map((p) => ({ ...p, actual: msg(said, { found: p.actual }) }));
+}
+
+/** One room's findings, read in one transaction (on whichever thread folds it). */
+export function roomStateFindings(archive: Archive, roomId: string): Problem[] {
+  return archive.sqlite.transaction(() => verifyRoomState(archive, roomId))();
 }
 
 function verifyRoomState(archive: Archive, roomId: string): Problem[] {

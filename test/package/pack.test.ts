@@ -45,6 +45,7 @@ describe('npm pack', () => {
         'dist/cli/static/style.css',
         'dist/cli/capture-worker.js',
         'dist/cli/merkle-worker.js',
+        'dist/cli/verify-state-worker.js',
         'dist/cli/static/app.js',
         'migrations/meta/_journal.json',
         'samples/capture-1.txt',

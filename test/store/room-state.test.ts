@@ -11,6 +11,9 @@ import { stateView } from '../../src/store/room-state/read.js';
 import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
 import { placeOrds, stateCaptures } from '../../src/store/room-state/update.js';
 import { render } from '../../src/i18n/message.js';
+import { roomStateFindings, verifyRoomStates } from '../../src/store/verify-state.js';
+import { foldInThread } from '../../src/store/verify-state-thread.js';
+import type { Problem } from '../../src/store/verify-types.js';
 import { tempArchive } from '../support/temp.js';
 
 // Issue 21 item 3: the kept room state (src/store/room-state/) is what a fold of every capture in
@@ -298,5 +301,39 @@ describe('placeOrds: new messages between their neighbours, known ones where the
     expect(placeOrds(rows([10, 11]), [0, null, 1])).toBeNull();
     expect(placeOrds(rows([10, 12]), [0, null, null, 1])).toBeNull();
     expect(placeOrds(rows([1024, 2048]), [1, 0])).toBeNull();
+  });
+});
+
+describe('verify folds a large room in a second thread, its old generation capped', () => {
+  it('answers what the main thread finds, a tampered row included, and every room is checked when the thread is used for all', async () => {
+    const archive0 = Archive.open(tmp.db);
+    let roomId: string;
+    try {
+      const base = [message(0, 'お願いします'), message(1, '承知しました'), message(2, '追加もお願いします')];
+      capture(archive0, base);
+      capture(archive0, [...base.slice(0, 2), message(3, '納品しました')]);
+      roomId = archive0.rooms()[0]!.id;
+    } finally {
+      archive0.close();
+    }
+    const db = new Database(tmp.db);
+    expect(db.prepare(`UPDATE ${T.messages} SET status = 0 WHERE room = ${ROOM_KEY} AND status = 2`).run(roomId).changes).toBe(1);
+    db.close();
+    const archive = Archive.open(tmp.db, { readonly: true });
+    try {
+      const words = (ps: readonly Problem[]) => ps.map((p) => [p.kind, render('ja', p.where), render('en', p.expected), render('en', p.actual)]);
+      const inline = roomStateFindings(archive, roomId);
+      expect(inline.length).toBeGreaterThanOrEqual(1);
+      const threaded = await foldInThread({ path: tmp.db, roomId }, 4);
+      expect(threaded).not.toBeNull();
+      expect(words(threaded!)).toEqual(words(inline));
+      // A thread that cannot fold answers nothing, and the caller folds on its own thread.
+      expect(await foldInThread({ path: `${tmp.db}.missing`, roomId }, 4)).toBeNull();
+      const all = await verifyRoomStates(archive, 0);
+      expect(words(all).map(([kind, where]) => [kind, where])).toEqual(words(inline).map(([kind, where]) => [kind, where]));
+      expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get()).toBe(0);
+    } finally {
+      archive.close();
+    }
   });
 });
