@@ -204,8 +204,21 @@ export class OriginalsReparse {
         rawSeq: null,
         problem: { kind: 'capture-unparsable', where, expected: msg('vp.importer-for', { format }), actual: msg('vp.no-importer') },
       };
-    if (parserVersion !== importer.parserVersion)
-      return { kind: 'not-reparsed', capture: String(c['id']), parserVersion: String(parserVersion), current: importer.parserVersion };
+    if (parserVersion !== importer.parserVersion) {
+      if (typeof parserVersion === 'string' && (importer.earlierParserVersions ?? []).includes(parserVersion))
+        return { kind: 'not-reparsed', capture: String(c['id']), parserVersion, current: importer.parserVersion };
+      // Skipping a version this chatproof does not know would let an entry name one to escape every check of its original.
+      return {
+        kind: 'done',
+        rawSeq: null,
+        problem: {
+          kind: 'capture-parser-unknown',
+          where,
+          expected: msg('vp.parser-known', { format, versions: [importer.parserVersion, ...(importer.earlierParserVersions ?? [])].join(', ') }),
+          actual: msg('vp.parser-stated', { version: String(parserVersion) }),
+        },
+      };
+    }
     const options = { tz, members: membersOf(e), roomTitle: titles.get(e.roomId ?? '') ?? null };
     const key = JSON.stringify([rawSha256, format, options]);
     const jobs = this.jobs.get(rawSha256) ?? new Map<string, Job>();

@@ -147,6 +147,12 @@ export interface Importer {
   readonly source: Source;
   /** Bumped whenever the parse of some input would change; stored with each capture. */
   readonly parserVersion: string;
+  /**
+   * The versions this importer had before `parserVersion` (none yet): `verify` lists captures made
+   * by them without comparing them with their originals. A version named neither here nor as
+   * `parserVersion` is one this chatproof never had — naming one must not be a way out of the comparison.
+   */
+  readonly earlierParserVersions?: readonly string[];
   /** One line for `--help` and error messages. */
   readonly description: string;
   sniff(input: DecodedInput): Sniff;

@@ -32,8 +32,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../src/core/errors.js';
 import { exitCodeFor } from '../../src/cli/exit-codes.js';
 import { Archive } from '../../src/store/archive.js';
+import { decodeInput } from '../../src/importers/decode.js';
+import { lineImporter } from '../../src/importers/line/index.js';
 import { cli } from '../support/cli.js';
-import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 import { ensureBuilt, runCliProcess, startCli, startShell, BIN } from './support/cli-process.js';
 import { counts, expectConsistentLog, expectVerifies, verify } from './support/inspect.js';
@@ -52,20 +53,26 @@ function writeExport(name: string, messages: number): string {
   return p;
 }
 
-/** A capture of `n` generated messages, recorded in-process (no importer involved). */
+/**
+ * A capture of a generated LINE export of `n` messages, recorded in-process as `import` records
+ * it (the export parsed by the LINE importer), so that `verify`'s comparison with the original holds.
+ */
 function recordGenerated(a: Archive, title: string, n: number): void {
-  const messages = Array.from({ length: n }, (_, i) =>
-    msg(`2024-03-01T09:${String(i % 60).padStart(2, '0')}:00+09:00`, i % 2 ? '佐藤花子' : '山田太郎', `${title} メッセージ ${i} ${'本文'.repeat(20)}`),
-  );
+  const raw = Buffer.from(lineExport({ title, messages: n, tag: title }));
+  const parsed = lineImporter.parse(decodeInput(raw, `${title}.txt`), { tz: 'Asia/Tokyo', members: [], roomTitle: null });
+  if (!parsed.ok) throw new Error('the generated export did not parse');
+  const { variant, messages, coverageEnd, sourceSavedAt } = parsed.result;
   a.recordCapture({
     room: { source: 'line', externalId: null, title },
-    raw: Buffer.from(`raw ${title} ${'x'.repeat(n * 10)}`),
+    raw,
     format: 'line',
-    variant: 'line/test',
-    parserVersion: 'line@test',
+    variant,
+    parserVersion: lineImporter.parserVersion,
     tz: 'Asia/Tokyo',
     coverageKind: 'full',
     messages,
+    ...(coverageEnd ? { coverageEnd } : {}),
+    ...(sourceSavedAt ? { sourceSavedAt } : {}),
   });
 }
 

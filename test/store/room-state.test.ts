@@ -207,6 +207,17 @@ describe('the kept room state is built whole or not at all', () => {
 });
 
 describe('verify recomputes the kept state from the captures', () => {
+  /**
+   * The findings beyond those a seeded capture must give: its original is not an export and its
+   * parser version (test/1) one chatproof never had, so each of the two captures is exactly one
+   * `capture-parser-unknown`, which verify reports rather than skipping the comparison.
+   */
+  async function stateFindings(archive: Archive): Promise<readonly Problem[]> {
+    const { problems } = await verifyArchiveFully(archive);
+    expect(problems.filter((p) => p.kind === 'capture-parser-unknown')).toHaveLength(2);
+    return problems.filter((p) => p.kind !== 'capture-parser-unknown');
+  }
+
   function seeded(): string {
     const archive = Archive.open(tmp.db);
     try {
@@ -223,7 +234,7 @@ describe('verify recomputes the kept state from the captures', () => {
     seeded();
     const archive = Archive.open(tmp.db, { readonly: true });
     try {
-      expect((await verifyArchiveFully(archive)).problems).toEqual([]);
+      expect(await stateFindings(archive)).toEqual([]);
     } finally {
       archive.close();
     }
@@ -237,9 +248,7 @@ describe('verify recomputes the kept state from the captures', () => {
     db.close();
     const archive = Archive.open(tmp.db, { readonly: true });
     try {
-      const report = await verifyArchiveFully(archive);
-      expect(report.ok).toBe(false);
-      const found = report.problems.filter((p) => p.kind === 'room-state-differs');
+      const found = (await stateFindings(archive)).filter((p) => p.kind === 'room-state-differs');
       expect(found.length).toBeGreaterThanOrEqual(1);
       const [first] = found.map((p) => ({ where: render('en', p.where), expected: render('en', p.expected), actual: render('en', p.actual) }));
       expect(first!.where).toMatch(/kept state: room_state_v\d+_messages, message 3 in view order/);
@@ -251,7 +260,7 @@ describe('verify recomputes the kept state from the captures', () => {
       expect(archive.sqlite.prepare(`SELECT COUNT(*) FROM ${T.messages}`).pluck().get()).toBe(0);
       const rebuilt = stateView(archive, roomId)!;
       expect(rebuilt.messages.find((m) => m.body === '追加もお願いします')?.status).toBe('deleted');
-      expect((await verifyArchiveFully(archive)).ok).toBe(true);
+      expect(await stateFindings(archive)).toEqual([]);
     } finally {
       archive.close();
     }

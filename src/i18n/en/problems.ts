@@ -54,6 +54,9 @@ export const problemsEn = {
   'vp.raw.expected': 'no messages: the capture was kept verbatim (import --raw)',
   'vp.importer-for': (p: { format: string }) => `an importer for "${p.format}"`,
   'vp.no-importer': 'none in this chatproof',
+  'vp.parser-known': (p: { format: string; versions: string }) => `a "${p.format}" parser version this chatproof has (${p.versions})`,
+  'vp.parser-stated': (p: { version: string }) =>
+    `${p.version}, which this chatproof does not have: if a newer chatproof made this capture, update chatproof and run verify again; otherwise the entry was changed`,
   'vp.parsed-by': (p: { format: string; parser: string }) => `${p.format} parsed by ${p.parser}`,
   'vp.ts.unreadable.expected': 'data, seq, hash and tokenSha256, with data the JCS text of { v, seq, hash }',
   'vp.ts.no-entry-before': 'no such entry before it',

@@ -58,6 +58,9 @@ export const problemsJa: typeof problemsEn = {
   'vp.raw.expected': 'メッセージなし：この取り込みは原本のまま保存されています（import --raw）',
   'vp.importer-for': (p) => `「${p.format}」を読む取り込み処理`,
   'vp.no-importer': 'この chatproof にはありません',
+  'vp.parser-known': (p) => `この chatproof が持つ「${p.format}」の読み取り版（${p.versions}）`,
+  'vp.parser-stated': (p) =>
+    `${p.version}（この chatproof にはない版です。新しい chatproof で取り込んだものなら chatproof を更新して verify をやり直してください。そうでなければ記録が書き換えられています）`,
   'vp.parsed-by': (p) => `${p.parser} で読んだ ${p.format}`,
   'vp.ts.unreadable.expected': 'data・seq・hash・tokenSha256（data は { v, seq, hash } の JCS テキスト）',
   'vp.ts.no-entry-before': 'それより前に、その項目はありません',
