@@ -261,12 +261,14 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
   it('sets the timestamp after each capture on the settings page', async () => {
     await page.goto(`${base()}/settings`);
     await page.locator('select[name=tsa]').selectOption('digicert');
+    // Saving posts the form and loads the page again: wait for the page that states the new setting,
+    // not the attribute of the page still showing before the reload.
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('[data-tsa]').getAttribute('data-tsa')).resolves.toBe('digicert');
+    await page.waitForSelector('[data-tsa="digicert"]', { timeout: 15_000 });
     await shot('settings');
     await page.locator('select[name=tsa]').selectOption('');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('[data-tsa]').getAttribute('data-tsa')).resolves.toBe('');
+    await page.waitForSelector('[data-tsa=""]', { timeout: 15_000 });
   });
 
   it('ran no script the other side of the chat could have written', () => {
