@@ -92,7 +92,7 @@ export class Archive {
       const s = byRoom.get(r.id);
       // The newest in "as of" order: an older export imported last does not speak for the room.
       const latest = s === undefined ? undefined : this.captures(r.id).at(-1);
-      return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastCaptureMessages: latest?.messageCount ?? 0 };
+      return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastAsOf: latest?.asOf ?? null, lastCaptureMessages: latest?.messageCount ?? 0 };
     });
   }
 

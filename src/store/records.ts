@@ -29,5 +29,7 @@ export interface EntryRecord {
 export interface RoomSummary extends RoomRecord {
   readonly captures: number;
   readonly lastCapturedAt: string | null;
+  /** The "as of" time of the room's newest capture in that order (`captureAsOf`): what its state shows. */
+  readonly lastAsOf: string | null;
   readonly lastCaptureMessages: number;
 }

@@ -127,3 +127,21 @@ describe('backup', () => {
     expect(res.text.startsWith('SQLite format 3\u0000')).toBe(true);
   });
 });
+
+describe('rooms', () => {
+  it('shows each room as of its newest export by save time, not by when it was imported', async () => {
+    const own = await startTestUi({ lang: 'en' });
+    try {
+      const scenario = (n: 1 | 2): string => readFileSync(join(FIXTURES, 'scenarios', 'line-unsend-and-delete', `capture-${n}.txt`), 'utf8');
+      // The newer export (保存日時 2024/03/12 22:00) first, then the older one (2024/03/05 20:00).
+      for (const n of [2, 1] as const) {
+        const preview = await own.post(`/import/preview?name=capture-${n}.txt`, scenario(n));
+        expect((await own.post('/import/confirm', json({ id: pendingId(preview.text) }), 'application/json')).status).toBe(200);
+      }
+      const asOf = /<td data-as-of><time datetime="([^"]+)"/.exec((await own.get('/')).text)?.[1];
+      expect(asOf).toBe('2024-03-12T22:00:00+09:00');
+    } finally {
+      await own.close();
+    }
+  });
+});

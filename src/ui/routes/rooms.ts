@@ -123,7 +123,7 @@ export function roomRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
                   html`<tr data-room="${r.id}">
                     <td><a href="/rooms/${r.id}">${r.title}</a></td>
                     <td>${r.source}</td>
-                    <td>${when(r.lastCapturedAt, deps.workspace.tz)}</td>
+                    <td data-as-of>${when(r.lastAsOf, deps.workspace.tz)}</td>
                     <td class="n">${r.captures}</td>
                     <td class="n">${r.lastCaptureMessages}</td>
                     <td>${changeCounts(lang, r.counts)}</td>
