@@ -18,6 +18,7 @@ import { THREAD_FROM, WriterThread } from './capture-thread.js';
 import { asArchiveError, DEFAULT_BUSY_TIMEOUT_MS, openArchiveDb, type OpenOptions } from './open-archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './records.js';
 import { capturesById, roomCaptures } from './captures-read.js';
+import { roomSummaries } from './room-summaries.js';
 import { ENTRY_COLUMNS, entryRow, ROOM_COLUMNS, roomRow, type EntryRow } from './rows.js';
 import { verifyArchive } from './verify.js';
 import type { VerifyProgress, VerifyReport } from './verify-types.js';
@@ -81,19 +82,7 @@ export class Archive {
   }
 
   roomSummaries(): RoomSummary[] {
-    const stats = this.sqlite
-      .prepare(
-        `SELECT room_id AS roomId, COUNT(*) AS n, MAX(captured_at) AS last
-       FROM captures c GROUP BY room_id`,
-      )
-      .all() as { roomId: string; n: number; last: string }[];
-    const byRoom = new Map(stats.map((s) => [s.roomId, s]));
-    return this.rooms().map((r) => {
-      const s = byRoom.get(r.id);
-      // The newest in "as of" order: an older export imported last does not speak for the room.
-      const latest = s === undefined ? undefined : this.captures(r.id).at(-1);
-      return { ...r, captures: s?.n ?? 0, lastCapturedAt: s?.last ?? null, lastAsOf: latest?.asOf ?? null, lastCaptureMessages: latest?.messageCount ?? 0 };
-    });
+    return roomSummaries(this.sqlite);
   }
 
   roomByExternalId(source: Source, externalId: string): RoomRecord | undefined {
