@@ -180,8 +180,9 @@ export class WriterThread {
   private post(message: ToWriter): void {
     if (message.type === 'rows') {
       this.inFlight++;
-      const { bytes, rows, numbers } = message.batch;
-      this.worker.postMessage(message, [bytes.buffer as ArrayBuffer, rows.buffer as ArrayBuffer, numbers.buffer as ArrayBuffer]);
+      const { bytes, rows, numbers, sighting } = message.batch;
+      const moved = [bytes, rows, numbers, sighting.status, sighting.instants].map((a) => a.buffer as ArrayBuffer);
+      this.worker.postMessage(message, moved);
     } else {
       this.worker.postMessage(message);
     }

@@ -9,14 +9,14 @@ import { ChatproofError } from '../core/errors.js';
 import type Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import type { FromWriter, ThreadError, ToWriter } from './capture-thread.js';
-import { beginCapture, finishCapture, type CaptureHead } from './capture-write.js';
-import { RowWriter, type RowBatch } from './message-rows.js';
+import { beginCapture, CaptureRows, finishCapture, type CaptureHead } from './capture-write.js';
+import type { RowBatch } from './message-rows.js';
 import { openArchiveDb } from './open-archive.js';
 
 const port = parentPort!;
 
 let sqlite: Database.Database | null = null;
-let writer: RowWriter | null = null;
+let writer: CaptureRows | null = null;
 let begun: { head: CaptureHead; rawSha256: string; extraShas: string[]; room: ReturnType<typeof beginCapture> } | null = null;
 let failed = false;
 
@@ -79,7 +79,7 @@ function handle(message: ToWriter): void {
       const room = beginCapture(sqlite, message.head, message.rawSha256, new Map(message.extra));
       sqlite.pragma(`cache_size = -${cacheKiB(message.total)}`);
       begun = { head: message.head, rawSha256: message.rawSha256, extraShas: message.extra.map(([sha]) => sha), room };
-      writer = new RowWriter(sqlite, message.total);
+      writer = new CaptureRows(sqlite, room, message.total);
       send({ type: 'begun' });
       return;
     }

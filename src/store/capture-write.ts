@@ -5,7 +5,8 @@ import { messageBound, type CaptureMessages, type Coverage, type Source } from '
 import { nowIso } from '../core/time.js';
 import { appendEntry, putBlob } from './append.js';
 import { putList } from './lists/hash-lists.js';
-import { MessageEncoder, RowWriter, type Written } from './message-rows.js';
+import { MessageEncoder, ROW, RowWriter, type Encoded, type RowBatch, type Written } from './message-rows.js';
+import { FirstStateWriter } from './room-state/first.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
 import { capturePayload, type CaptureFacts } from '../core/entries/capture.js';
 import { withAsOf } from './captures-read.js';
@@ -97,7 +98,32 @@ export function beginCapture(
   return ensureRoom(sqlite, input.room);
 }
 
-/** Under the write lock, after the rows: the capture row and its log entry. */
+/**
+ * What takes the rows of a capture under the write lock: the messages table, and, for a capture
+ * that makes its room, the room's kept state (room-state/first.ts), so the archive holds it from
+ * capture #1 on and a kill leaves the capture and its state both or neither.
+ */
+export class CaptureRows {
+  private readonly rows: RowWriter;
+  private readonly state: FirstStateWriter | null;
+
+  constructor(sqlite: Database.Database, begun: { room: RoomRecord; created: boolean }, total: number) {
+    this.rows = new RowWriter(sqlite, total);
+    this.state = begun.created ? new FirstStateWriter(sqlite, begun.room.id, total) : null;
+  }
+
+  write(batch: RowBatch): void {
+    this.rows.write(batch);
+    const { rows } = batch;
+    this.state?.write(batch.bytes, (r) => rows[r * ROW]!, batch.sighting);
+  }
+
+  finish(encoded: Encoded): Written & { readonly state: FirstStateWriter | null } {
+    return { ...this.rows.finish(encoded), state: this.state };
+  }
+}
+
+/** Under the write lock, after the rows: the capture row and its log entry (and a new room's state). */
 export function finishCapture(
   sqlite: Database.Database,
   input: CaptureHead,
@@ -105,7 +131,7 @@ export function finishCapture(
   begun: { room: RoomRecord; created: boolean },
   rawSha256: string,
   extraShas: readonly string[],
-  p: Written,
+  p: Written & { readonly state: FirstStateWriter | null },
 ): RecordedCapture {
   const { room } = begun;
   const capturedAt = nowIso();
@@ -151,6 +177,7 @@ export function finishCapture(
       capturedAt,
     );
   putList(sqlite, capture.id, p.hashList);
+  p.state?.finish(capture.id, p.hashList);
   return { room, roomCreated: begun.created, capture, entry, messageHashes: p.hashList };
 }
 
@@ -168,7 +195,7 @@ export function recordCapture(sqlite: Database.Database, input: NewCapture, prog
   const run = sqlite.transaction((): RecordedCapture => {
     const begun = beginCapture(sqlite, input, rawSha256, extra);
     const n = messageBound(input.messages);
-    const writer = new RowWriter(sqlite, n);
+    const writer = new CaptureRows(sqlite, begun, n);
     const encoder = new MessageEncoder(input, (batch) => {
       writer.write(batch);
       encoder.recycle(batch.bytes.buffer);

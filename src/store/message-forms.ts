@@ -106,6 +106,11 @@ export function packedTime(iso: string): number | null {
   return Number.isSafeInteger(packed) ? packed : null;
 }
 
+/** The instant a packed time stands for, in milliseconds: what `Date.parse` gives for the ISO time it packs. */
+export function instantOfPacked(packed: number): number {
+  return Math.floor(packed / OFFSET_BITS) * 1000;
+}
+
 /** An ISO time as its column value: one integer (6 bytes in SQLite instead of 25), or the text itself. */
 export function packTime(iso: string): string | bigint {
   const packed = packedTime(iso);

@@ -10,7 +10,9 @@ import { canonicalMessage, MESSAGE_TAG } from '../core/canonical.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import type { Coverage, Message } from '../core/types.js';
 import { CoverageSpan } from '../core/entries/coverage.js';
-import { compactParts, FORM_COLUMNS, FORM_WIDTH, KIND_VALUES, pushForm, type FormValue } from './message-forms.js';
+import { instantOf } from '../core/diff/instant.js';
+import { compactParts, FORM_COLUMNS, FORM_WIDTH, instantOfPacked, KIND_VALUES, pushForm, type FormValue } from './message-forms.js';
+import { firstStatus } from './room-state/statuses.js';
 
 /** What the messages give the capture: their hashes in order, the tree over them, the window they cover. */
 export interface Written {
@@ -34,6 +36,17 @@ export interface RowBatch {
   readonly rows: Uint32Array;
   readonly numbers: Float64Array;
   readonly fallback: Map<number, FormValue[]> | null;
+  /**
+   * What a new room's kept state needs of each row (room-state/first.ts): its status at a first
+   * sighting (the index in room-state/rows.ts STATUSES) and its sending time as the change core
+   * orders by (`instantOf`, NaN where it cannot be read).
+   */
+  readonly sighting: FirstSighting;
+}
+
+export interface FirstSighting {
+  readonly status: Uint8Array;
+  readonly instants: Float64Array;
 }
 
 export const ROW = 11;
@@ -72,6 +85,8 @@ export class MessageEncoder {
   private readonly spare: ArrayBuffer[] = [];
   private rows: number[] = [];
   private numbers: number[] = [];
+  private status: number[] = [];
+  private instants: number[] = [];
   private fallback: Map<number, FormValue[]> | null = null;
   private used = 0;
 
@@ -94,6 +109,8 @@ export class MessageEncoder {
       (this.fallback ??= new Map()).set(this.numbers.length / 3, values);
       this.numbers.push(-1, NaN, NaN);
     }
+    this.status.push(firstStatus(m));
+    this.instants.push(parts !== null ? instantOfPacked(parts.sentAt) : instantOf(m.sentAt));
     this.count++;
     this.span.add(m.sentAt);
   }
@@ -149,12 +166,15 @@ export class MessageEncoder {
       rows: Uint32Array.from(this.rows),
       numbers: Float64Array.from(this.numbers),
       fallback: this.fallback,
+      sighting: { status: Uint8Array.from(this.status), instants: Float64Array.from(this.instants) },
     };
     // Another buffer for the next batch: this one is being written, here or in the writer thread.
     const spare = this.spare.pop();
     this.bytes = spare === undefined ? Buffer.allocUnsafe(BATCH_BYTES) : Buffer.from(spare);
     this.rows = [];
     this.numbers = [];
+    this.status = [];
+    this.instants = [];
     this.fallback = null;
     this.used = 0;
     this.onBatch(batch);

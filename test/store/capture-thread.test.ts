@@ -22,6 +22,7 @@ import { cli } from '../support/cli.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 import { storedList } from '../support/lists.js';
+import { stateTablesExist, T } from '../../src/store/room-state/tables.js';
 
 let tmp = tempArchive();
 afterEach(() => {
@@ -81,6 +82,16 @@ function contents(path: string): unknown {
         return { ...e, payload: p };
       }),
       blobs: db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all(),
+      // A new room's kept state, written with its first capture (src/store/room-state/first.ts).
+      state: stateTablesExist(db)
+        ? {
+            rooms: db.prepare(`SELECT messages, counts FROM ${T.rooms} ORDER BY k`).all(),
+            captures: db.prepare(`SELECT room, n, changes FROM ${T.captures} ORDER BY room, n`).all(),
+            messages: db
+              .prepare(`SELECT room, ord, lower(hex(hash)) AS h, cur, status, first, last, as_of, history FROM ${T.messages} ORDER BY room, ord`)
+              .all(),
+          }
+        : null,
     };
   } finally {
     db.close();

@@ -116,7 +116,7 @@ describe('the kept room state', () => {
     try {
       const base = Array.from({ length: 300 }, (_, i) => message(i, `本文${i}`));
       capture(archive, base);
-      capture(archive, base); // the state is built here (an import into a new room keeps none yet)
+      capture(archive, base);
       const changed = base.map((m, i) => (i === 100 ? { ...m, body: '訂正しました' } : m));
       changed.splice(200, 1);
       changed.push(message(400, '新しい本文'));

@@ -2,7 +2,7 @@ import type { HashedMessage } from '../types.js';
 import { classify, type Outcome } from './classify.js';
 import { viewItems } from './compare.js';
 import { instantOf } from './instant.js';
-import { removalStatus } from './removal.js';
+import { firstSightingStatus } from './removal.js';
 import type { ArchiveView, CaptureView, ChangeCounts, HistoryEntry, MessageStatus, ViewMessage } from './types.js';
 
 export const EMPTY_ARCHIVE_VIEW: ArchiveView = { captures: [], messages: [], roomObservations: [] };
@@ -104,9 +104,8 @@ export function viewMessage(content: HashedMessage, state: ViewState): ViewMessa
  * count (an unsend line, Chatwork's deletion mark and edit time), as do texts that changed between captures (docs/design/evidence-model.md P6).
  */
 function statusOf(current: HashedMessage, history: readonly HistoryEntry[]): MessageStatus {
-  if (current.kind === 'unsent') return removalStatus(current);
-  if (history.length > 1 || current.editedAt !== null) return 'edited';
-  return 'present';
+  if (history.length > 1 && current.kind !== 'unsent') return 'edited';
+  return firstSightingStatus(current);
 }
 
 function versionOf(m: HashedMessage, capture: string): HistoryEntry {

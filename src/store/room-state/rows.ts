@@ -6,11 +6,11 @@
  * folded in" (a sighting range still open), `cur` NULL means "the same as `hash`", `history` NULL
  * means the one version first seen.
  */
-import { viewMessage, type HistoryEntry, type MessageStatus, type ViewMessage } from '../../core/diff/index.js';
+import { viewMessage, type HistoryEntry, type ViewMessage } from '../../core/diff/index.js';
 import type { HashedMessage } from '../../core/types.js';
+import { STATUSES } from './statuses.js';
 
-/** Statuses as the `status` column holds them: 0 is the common case, which the partial index leaves out. */
-export const STATUSES: readonly MessageStatus[] = ['present', 'edited', 'deleted', 'unsent'];
+export { STATUSES };
 
 export interface StateRow {
   readonly ord: number;

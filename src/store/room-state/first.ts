@@ -1,0 +1,97 @@
+/**
+ * A new room's kept state, written by the capture that makes the room, in the same transaction and
+ * the same pass as its message rows (issue 21: the archive after capture #1 holds the state, so a
+ * daily re-export adds only what is new). The state of one capture is every message of it, first
+ * seen there, in time order: what `stepArchiveView` makes of it from an empty view, which `verify`
+ * recomputes and compares (src/store/verify-state.ts). Nothing is folded: each row needs only the
+ * message's hash, its status at a first sighting and its sending time, which the encoder gives
+ * with every batch (message-rows.ts `FirstSighting`). Rows go out as the batches come; only a
+ * capture not in time order (rare: the source's order is time order) is written again at the end,
+ * in the order the change core gives it.
+ */
+import type Database from 'better-sqlite3';
+import type { ChangeCounts } from '../../core/diff/types.js';
+import type { FirstSighting } from '../message-rows.js';
+import { STATUSES } from './statuses.js';
+import { ensureStateTables, roomKey, T } from './tables.js';
+
+/** As room-state/update.ts numbers rows afresh: room for many insertions between neighbours. */
+const ORD_STEP = 1024;
+
+/** Rows per INSERT statement, as the message rows are written (message-rows.ts). */
+const ROWS_PER_INSERT = 64;
+
+export class FirstStateWriter {
+  private readonly key: number;
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly params: (number | Buffer)[] = [];
+  /** Each message's time as the change core orders by (an unreadable one takes the time before it), and its status. */
+  private readonly times: Float64Array;
+  private readonly status: Uint8Array;
+  private count = 0;
+  private inOrder = true;
+  private previous = Number.NEGATIVE_INFINITY;
+
+  /** Under the capture's write lock, once its room is made; `total` bounds the capture's messages. */
+  constructor(
+    private readonly sqlite: Database.Database,
+    roomId: string,
+    total: number,
+  ) {
+    ensureStateTables(sqlite);
+    this.key = roomKey(sqlite, roomId);
+    // The key is an integer SQLite gave: written into the statement, only the row's own values are bound.
+    const row = `(${this.key}, ?, ?, NULL, ?, 0, NULL, NULL, NULL)`;
+    const insert = `INSERT INTO ${T.messages} (room, ord, hash, cur, status, first, last, as_of, history) VALUES `;
+    this.many = sqlite.prepare(insert + Array(ROWS_PER_INSERT).fill(row).join(', '));
+    this.one = sqlite.prepare(insert + row);
+    this.times = new Float64Array(total);
+    this.status = new Uint8Array(total);
+  }
+
+  /** One batch of the capture's messages, in capture order: `keyAt(r)` is where row r's 32-byte hash starts in `bytes`. */
+  write(bytes: Uint8Array, keyAt: (r: number) => number, sighting: FirstSighting): void {
+    const { instants, status } = sighting;
+    for (let r = 0; r < status.length; r++) {
+      const at = instants[r]!;
+      const t = Number.isNaN(at) ? this.previous : at;
+      const i = this.count++;
+      this.times[i] = t;
+      this.status[i] = status[r]!;
+      if (t < this.previous) this.inOrder = false;
+      this.previous = t;
+      if (this.inOrder) this.add(i, Buffer.from(bytes.buffer, bytes.byteOffset + keyAt(r), 32), status[r]!);
+    }
+    // Views left for the next statement are copied: the batch's buffer is reused once this returns.
+    for (let p = 1; p < this.params.length; p += 3) this.params[p] = Buffer.from(this.params[p] as Buffer);
+  }
+
+  /** After the last batch, with the capture's id and its hash list (32 bytes a message, in capture order). */
+  finish(captureId: string, hashList: Buffer): void {
+    if (!this.inOrder) {
+      this.params.length = 0;
+      this.sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(this.key);
+      const times = this.times;
+      // A stable sort by time, as the change core's (core/diff/view.ts inTimeOrder).
+      const order = Array.from({ length: this.count }, (_, i) => i).sort((x, y) => times[x]! - times[y]! || x - y);
+      order.forEach((i, place) => this.add(place, hashList.subarray(i * 32, i * 32 + 32), this.status[i]!));
+    }
+    for (let p = 0; p < this.params.length; p += 3) this.one.run(this.params.slice(p, p + 3));
+    this.params.length = 0;
+    const changes: ChangeCounts = { added: this.count, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+    this.sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, 0, ?, ?)`).run(this.key, captureId, JSON.stringify(changes));
+    const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
+    for (let i = 0; i < this.count; i++) counts[STATUSES[this.status[i]!]!]++;
+    this.sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ? WHERE k = ?`).run(this.count, JSON.stringify(counts), this.key);
+  }
+
+  /** The row at `place` in time order. */
+  private add(place: number, hash: Buffer, status: number): void {
+    this.params.push((place + 1) * ORD_STEP, hash, status);
+    if (this.params.length === 3 * ROWS_PER_INSERT) {
+      this.many.run(this.params);
+      this.params.length = 0;
+    }
+  }
+}
