@@ -1,4 +1,5 @@
 /** One stored original parsed again as its captures record it: shared by `verify`'s thread and the main thread. */
+import { createHash } from 'node:crypto';
 import { messageHash } from '../core/canonical.js';
 import { ArchiveError, InputError, IntegrityError } from '../core/errors.js';
 import { MerkleBuilder } from '../core/merkle.js';
@@ -17,11 +18,15 @@ export interface Job {
 }
 
 /**
- * What one parse of an original gave: its messages' root and count, the save time it states, and
- * the window its messages span (its newest message's time among them); or why it could not be
- * read; null when its bytes could not be had.
+ * What one parse of an original gave: its messages' root and count, the SHA-256 of its list of
+ * message hashes (`listDigest`: a stored list that hashes the same is this list, and has this root),
+ * the save time it states, and the window its messages span (its newest message's time among
+ * them); or why it could not be read; null when its bytes could not be had.
  */
-export type Parsed = ({ readonly root: string; readonly count: number } & OriginalSaveTime & OriginalSpan) | { readonly refused: string | Phrase } | null;
+export type Parsed =
+  | ({ readonly root: string; readonly count: number; readonly listDigest: string } & OriginalSaveTime & OriginalSpan)
+  | { readonly refused: string | Phrase }
+  | null;
 
 /**
  * `read` gives the original's bytes (an IntegrityError or ArchiveError where they cannot be had as
@@ -60,14 +65,25 @@ function parseOriginal(bytes: Buffer, job: Job, made?: (messages: number) => voi
   }
   if (!outcome.ok) return { refused: outcome.error.text };
   const tree = new MerkleBuilder();
+  const list = createHash('sha256');
   let count = 0;
   const span = new CoverageSpan();
   for (const m of outcome.result.messages.each([])) {
-    tree.push(Buffer.from(messageHash(m), 'hex'));
+    const leaf = Buffer.from(messageHash(m), 'hex');
+    tree.push(leaf);
+    list.update(leaf);
     span.add(m.sentAt);
     if (++count % MADE_EVERY === 0) made?.(MADE_EVERY);
   }
   made?.(count % MADE_EVERY);
   const { sourceSavedAt, coverageEnd } = outcome.result;
-  return { root: tree.rootHex(), count, savedAt: sourceSavedAt ?? null, from: span.from, newest: span.newest, end: coverageEnd ?? null };
+  return {
+    root: tree.rootHex(),
+    count,
+    listDigest: list.digest('hex'),
+    savedAt: sourceSavedAt ?? null,
+    from: span.from,
+    newest: span.newest,
+    end: coverageEnd ?? null,
+  };
 }

@@ -167,6 +167,16 @@ export class OriginalsReparse {
     return { reparsed, notReparsed };
   }
 
+  /**
+   * The roots of the parsed lists, by the SHA-256 of the list (after `finish`): the store's checks
+   * take a stored list's root from here when it hashes the same, rather than working it out again.
+   */
+  knownRoots(): Map<string, string> {
+    const roots = new Map<string, string>();
+    for (const p of this.parsed.values()) if (p !== null && !('refused' in p)) roots.set(p.listDigest, p.root);
+    return roots;
+  }
+
   /** What each re-parsed original says of its capture's save time and window, by capture entry seq (after `finish`). */
   originalFacts(): ReadonlyMap<number, OriginalFacts> {
     return this.facts;

@@ -10,6 +10,9 @@ export interface ReparseJob {
   readonly next: Int32Array;
 }
 
+/** The re-parse thread's old generation, MiB (its young one is 8). */
+export const REPARSE_OLD_SPACE_MB = 64;
+
 type ParsedData = Exclude<Parsed, { readonly refused: unknown }> | { readonly refused: PhraseData | string };
 
 export interface ReparseAnswer {
@@ -35,7 +38,11 @@ export class ReparseThread {
     const { Worker } = workerThreads();
     // A small young generation: the parse makes a message at a time, all garbage soon, and V8's
     // default let this thread's heap grow by ~18 MB more at 1M messages (docs/performance.md).
-    const limits = { maxYoungGenerationSizeMb: 8 };
+    // The old generation capped too: what the streamed parsers hold stays on typed arrays and the
+    // original's own buffer (~35 MB of heap parsing a 1M LINE export or a 200k Chatwork list), and
+    // uncapped V8 let dead messages fill it to ~110 MB before collecting. A parse that needs more
+    // ends the thread (out of memory), and the main thread, uncapped, parses that original.
+    const limits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: REPARSE_OLD_SPACE_MB };
     const worker = new Worker(workerScript(import.meta.url, 'reparse-worker.js'), { workerData: job, resourceLimits: limits });
     this.done = new Promise((resolve) => {
       const parsed = new Map<string, Parsed>();

@@ -20,7 +20,7 @@ import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from './reco
 import { capturesById, roomCaptures } from './captures-read.js';
 import { roomSummaries } from './room-summaries.js';
 import { ENTRY_COLUMNS, entryRow, ROOM_COLUMNS, roomRow, type EntryRow } from './rows.js';
-import { verifyArchive } from './verify.js';
+import { checkStore, verifyArchive, type StoreChecks } from './verify.js';
 import type { VerifyProgress, VerifyReport } from './verify-types.js';
 
 /** A capture's stored list must give the root and count the capture states (its log entry's). */
@@ -246,6 +246,11 @@ export class Archive {
   /** `chatproof verify`: every hash and link recomputed from the stored bytes. */
   verify(progress?: VerifyProgress): VerifyReport {
     return verifyArchive(this.sqlite, progress);
+  }
+
+  /** `verify`'s reads now, its lists checked by `finish` with the roots the caller has worked out since (store/verify.ts). */
+  checkStore(progress?: VerifyProgress): StoreChecks {
+    return checkStore(this.sqlite, { progress, rootsThread: false });
   }
 
   /**

@@ -21,24 +21,50 @@ import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
  * log entry that states it, so no column can change unseen; one changed column gives one finding.
  */
 export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgress): VerifyReport {
-  // One read transaction, so every query sees the same snapshot: a capture committed by another
-  // process between reading the log and reading the captures would otherwise be reported as a
-  // capture without its entry — a false alarm (test/reliability/concurrency.test.ts).
-  if (!sqlite.inTransaction) return sqlite.transaction(() => verifyArchive(sqlite, progress))();
+  return checkStore(sqlite, { progress, rootsThread: true }).finish(new Map());
+}
+
+/** The store's checks, all reads done; `finish` checks the captures' lists against their roots. */
+export interface StoreChecks {
+  /**
+   * `known`: Merkle roots already worked out, by the SHA-256 of the list of 32-byte hashes they
+   * are the root of (`verify`'s re-parse hashes each parsed list so); the other lists' roots are
+   * worked out here (or came from the roots thread).
+   */
+  finish(known: ReadonlyMap<string, string>): VerifyReport;
+}
+
+/**
+ * Every read of the store's checks, in one read transaction, so every query sees the same
+ * snapshot: a capture committed by another process between reading the log and reading the
+ * captures would otherwise be reported as a capture without its entry — a false alarm
+ * (test/reliability/concurrency.test.ts). What is left for `finish` works on what was read.
+ * `rootsThread`: the lists' roots worked out in a second thread beside the message pass; off
+ * where the caller will know them (`verify`'s re-parse gives the parsed lists' roots: a list that
+ * hashes the same is the same list, and its root is not worked out twice).
+ */
+export function checkStore(sqlite: Database.Database, options: { progress?: VerifyProgress | undefined; rootsThread: boolean }): StoreChecks {
+  if (!sqlite.inTransaction) return sqlite.transaction(() => checkStore(sqlite, options))();
+  const { progress } = options;
   const problems: Problem[] = [];
   const captureRows = readCaptures(sqlite, problems);
   // The lists' roots are worked out beside the message hashing (RootsThread), read after it.
   const lists = distinctLists(captureRows);
-  const thread = listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
+  const thread = options.rootsThread && listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
   const entries = verifyLog(sqlite, problems);
   const blobs = verifyOriginals(sqlite, problems);
   const listed = new ListedHashes(listsReached(captureRows));
   const messages = verifyMessages(sqlite, listed, problems, progress);
   verifyRooms(sqlite, entries, problems);
-  const roots = thread === null ? new Map<string, string>() : new Map(zip([...lists.keys()], thread.roots()));
-  const captures = verifyCaptures(captureRows, entries, blobs, listed, roots, problems);
-  verifyReferencedBlobs(entries, blobs, problems);
-  return { ok: problems.length === 0, entries: entries.length, captures, messages, blobs: blobs.count, problems };
+  return {
+    finish(known) {
+      const roots = new Map(known);
+      if (thread !== null) for (const [digest, root] of zip([...lists.keys()], thread.roots())) roots.set(digest, root);
+      const captures = verifyCaptures(captureRows, entries, blobs, listed, roots, problems);
+      verifyReferencedBlobs(entries, blobs, problems);
+      return { ok: problems.length === 0, entries: entries.length, captures, messages, blobs: blobs.count, problems };
+    },
+  };
 }
 
 /** A stored value as bytes: a damaged row may hold TEXT where bytes belong. */
