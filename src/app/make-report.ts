@@ -6,7 +6,8 @@ import type { Archive } from '../store/archive.js';
 import type { EntryRecord, RoomRecord } from '../store/records.js';
 import type { ResolvedTsa, TimestampToken } from '../timestamp/index.js';
 import { AtomicFile } from '../output/index.js';
-import { buildReport } from '../report/build.js';
+import { buildReport, composeReport } from '../report/build.js';
+import { reportFromState } from '../report/from-state.js';
 import type { BuildOptions } from '../report/options.js';
 import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
@@ -53,7 +54,7 @@ export interface Exported {
 export async function exportReport(archive: Archive, req: ExportRequest): Promise<Exported> {
   // Stamping logs an entry: the stored data is read (and so checked against its hashes) first, so
   // a damaged archive gets neither a timestamp nor a report.
-  if (req.tsa !== null) sourceOf(archive, req);
+  if (req.tsa !== null) reportOf(archive, req);
   // A consistent rewrite of stored messages passes every hash; the originals still say what they said.
   const disagreeing = originalsDisagreeing(archive, req.room.id)[0];
   if (disagreeing !== undefined) {
@@ -125,6 +126,9 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
  * render, ~4 MB more peak RSS at 10k messages.
  */
 function reportOf(archive: Archive, req: ExportRequest): Report {
+  // A private report (a range, or --private) shows part of the room: read from its kept state (issue 21 item 3).
+  const fromState = req.private || req.range !== null ? reportFromState(archive, req.room, req) : null;
+  if (fromState !== null) return composeReport(fromState.src, req, fromState.set, fromState.proofs);
   return buildReport(sourceOf(archive, req), req);
 }
 

@@ -28,6 +28,21 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   return oneShot('sha256', nodeScratch, 'buffer');
 }
 
+/**
+ * leafHash of a 32-byte `data`, or nodeHash of two 32-byte halves (`left` and `right` at `at` and
+ * `at + 32` of `from`), written into `out` at `offset`: a tree's level of a million nodes is one
+ * buffer, not a million 32-byte Buffers (src/report/proofs.ts).
+ */
+export function leafHashInto(data: Uint8Array, out: Buffer, offset: number): void {
+  leafScratch.set(data, 1);
+  out.write(oneShot('sha256', leafScratch, 'binary'), offset, 'latin1');
+}
+
+export function nodeHashInto(from: Buffer, at: number, out: Buffer, offset: number): void {
+  from.copy(nodeScratch, 1, at, at + 64);
+  out.write(oneShot('sha256', nodeScratch, 'binary'), offset, 'latin1');
+}
+
 /** Largest power of two strictly less than n (n ≥ 2), the RFC's split point k. */
 function split(n: number): number {
   let k = 1;

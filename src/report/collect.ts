@@ -20,7 +20,7 @@ export function reportHead(entries: readonly EntryRecord[]): EntryRecord | undef
  * Reads what a report of `room` needs; the only part of src/report that touches the archive. Every
  * byte it hands on was checked against its hash on the way (Archive.blob, Archive.checkedCaptureMessages).
  */
-export function collectReportSource(archive: Archive, room: RoomRecord, options: { withOriginals: boolean }): ReportSource {
+export function collectReportSource(archive: Archive, room: RoomRecord, options: { withOriginals: boolean; withMessages?: boolean }): ReportSource {
   const all = archive.entries();
   const head = reportHead(all);
   const entries = head === undefined ? [] : all.slice(0, all.indexOf(head) + 1);
@@ -35,7 +35,8 @@ export function collectReportSource(archive: Archive, room: RoomRecord, options:
       const extras = entry === undefined ? [] : listedBlobs(entry.payload).filter((sha) => sha !== record.rawSha256);
       return {
         record,
-        messages: archive.checkedCaptureMessages(record.id),
+        // A report read from the room's kept state (from-state.ts) reads the few messages it shows, not every capture's.
+        messages: options.withMessages === false ? [] : archive.checkedCaptureMessages(record.id),
         raw: options.withOriginals ? archive.blob(record.rawSha256) : null,
         extras: options.withOriginals ? extras.map((sha) => archive.blob(sha)) : [],
       };

@@ -33,11 +33,21 @@ export function parseRange(from: string | undefined, to: string | undefined, tz:
 
 /** A predicate over message times; a time that cannot be read is outside any range. */
 export function rangeTest(range: DateRange | null): (sentAt: string) => boolean {
-  if (range === null) return () => true;
-  const from = range.from === null ? Number.NEGATIVE_INFINITY : isoToMillis(range.from);
-  const to = range.to === null ? Number.POSITIVE_INFINITY : isoToMillis(range.to);
-  return (sentAt) => {
-    const t = isoToMillis(sentAt);
-    return !Number.isNaN(t) && t >= from && t <= to;
+  const inside = rangeMillisTest(range);
+  return (sentAt) => inside(isoToMillis(sentAt));
+}
+
+/** The range as instants (ms since 1970, both ends included), ±Infinity for an open end. */
+export function rangeMillis(range: DateRange | null): { from: number; to: number } {
+  return {
+    from: range?.from == null ? Number.NEGATIVE_INFINITY : isoToMillis(range.from),
+    to: range?.to == null ? Number.POSITIVE_INFINITY : isoToMillis(range.to),
   };
+}
+
+/** The same predicate over instants (ms since 1970; NaN: a time that cannot be read, outside any range but the whole). */
+export function rangeMillisTest(range: DateRange | null): (ms: number) => boolean {
+  if (range === null) return () => true;
+  const { from, to } = rangeMillis(range);
+  return (t) => !Number.isNaN(t) && t >= from && t <= to;
 }

@@ -158,15 +158,26 @@ export class Archive {
 
   /**
    * Messages by hash (hex), read as stored, as `captureMessages` reads them, for the kept room
-   * state (src/store/room-state/), which names messages by hash. `seen` as there.
+   * state (src/store/room-state/), which names messages by hash. `seen` as there. `checkedRoom`
+   * (a report reading the state, src/report/from-state.ts): each message is re-hashed against
+   * its key as `checkedCaptureMessages` does, an IntegrityError naming that room.
    */
-  messageReader(seen: Map<string, HashedMessage> = new Map()): (hash: string) => HashedMessage {
+  messageReader(seen: Map<string, HashedMessage> = new Map(), checkedRoom?: string): (hash: string) => HashedMessage {
     const get = this.sqlite.prepare(`SELECT ${FORM_READ} FROM messages WHERE hash = ?`).raw();
     return (hash) => {
       const known = seen.get(hash);
       if (known !== undefined) return known;
-      const stored = get.get(Buffer.from(hash, 'hex')) as unknown[] | undefined;
+      const key = Buffer.from(hash, 'hex');
+      const stored = get.get(key) as unknown[] | undefined;
       if (stored === undefined) throw new ArchiveError(msg('archive.state-message-missing', { hash }), { hint: msg('hint.run-verify') });
+      if (checkedRoom !== undefined) {
+        const actual = taggedHashOfBytes(MESSAGE_TAG, Buffer.isBuffer(stored[7]) ? stored[7] : Buffer.from(formText(stored, 0), 'utf8'));
+        if (actual !== key.toString('latin1'))
+          throw new IntegrityError(msg('integrity.state-message-changed', { hash, room: checkedRoom, actual: Buffer.from(actual, 'latin1').toString('hex') }), {
+            where: `messages row ${hash}`,
+            hint: msg('hint.run-verify'),
+          });
+      }
       const message = withHash(messageOfRow(stored, 0), hash);
       seen.set(hash, message);
       return message;

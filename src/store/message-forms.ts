@@ -69,6 +69,11 @@ function dayOf(date: string): number {
   return lastDateDay;
 }
 
+/** The instant (ms since 1970) of a packed time, without writing its text: the seconds are above the offset's code. */
+export function packedMillis(packed: number): number {
+  return Math.floor(packed / OFFSET_BITS) * 1000;
+}
+
 /** An ISO time as written, from its packed integer: any integer gives some text (a damaged row gives a wrong one). */
 export function unpackTime(packed: number): string {
   const whole = Math.floor(packed);

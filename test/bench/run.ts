@@ -16,7 +16,7 @@ import { measureStartup, type StartupResult } from './startup.js';
 import { historyFor } from './suite-history.js';
 import { dailyCaptures } from './suite-daily.js';
 import { importAndVerify, importChatwork, limitsFor, type Imported } from './suite-import.js';
-import { reportAvailable, reportFor } from './suite-report.js';
+import { reportAvailable, reportFor, reportRangeFor } from './suite-report.js';
 import { computeTargets } from './targets.js';
 
 /** The size the dedup/diff/show paths run at: 200k when selected, else the largest selected. */
@@ -33,12 +33,14 @@ async function runAll(args: BenchArgs, b: Bench): Promise<{ startup: StartupResu
   const startup = measureStartup(args.startupRuns);
 
   const hist = historySize(args.sizes);
+  const largest = args.sizes[args.sizes.length - 1]!;
   for (const n of args.sizes) {
     await limitsFor(b, n);
     const first: Imported = await importAndVerify(b, n);
     if (n === hist) await historyFor(b, n, first);
     // A Chatwork list of 1M messages is not something the API hands out (100 per call).
     if (n <= 200_000) await importChatwork(b, n);
+    if (n === largest) await reportRangeFor(b, n, first, n === hist ? 3 : 1, args.quick ? 500 : 10_000);
   }
 
   if (args.daily.days > 0) await dailyCaptures(b, args.daily);

@@ -97,6 +97,18 @@ export function computeTargets(
     ),
   );
 
+  // Issue 21 item 4: a report of part of the largest room reads only that part (from the room's kept state).
+  const range = rows.find((r) => r.id.startsWith('report-range.line.'));
+  out.push(
+    ratio(
+      'report range RSS ≤ 250 MB',
+      `peak RSS ${range?.what ?? 'report range'} of ${range?.size ?? '?'} / 250 MB${range?.peakRss == null ? '' : ` (${(range.peakRss / MB).toFixed(0)} MB)`}`,
+      range?.peakRss == null ? null : range.peakRss / (250 * MB),
+      1,
+      '≤ 1',
+    ),
+  );
+
   out.push(...dailyTargets(get));
 
   out.push(

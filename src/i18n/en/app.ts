@@ -27,4 +27,19 @@ export const appEn = {
   'integrity.capture-row-changed': (p: { capture: string; expected: string; actual: string }) =>
     `Capture ${p.capture} no longer matches its log entry: the entry states root ${p.expected}, the capture row ${p.actual}. Nothing was written.`,
   'hint.run-verify': 'Run `chatproof verify` to see every problem in the archive; restore from a backup if it names damage.',
+  // A report read from the room's kept state checks what it takes from it (src/report/state-check.ts).
+  'integrity.state-message-changed': (p: { hash: string; room: string; actual: string }) =>
+    `Message ${p.hash} of room ${p.room} has changed: its stored form now hashes to ${p.actual}. Nothing was written.`,
+  'integrity.state-disagrees': (p: { room: string; hash: string; detail: string }) =>
+    `The kept state of room ${p.room} disagrees with its captures at message ${p.hash}: ${p.detail}. Nothing was written.`,
+  'hint.state-disagrees':
+    'The kept state is derived from the captures, not evidence. Run `chatproof verify`: it compares the state with the captures and discards it when they differ; the next report builds it again from the captures.',
+  'state-check.unlisted': (p: { capture: number }) => `the state names it as seen in capture #${p.capture}, whose message list does not hold it`,
+  'state-check.left-out': (p: { capture: number; place: number }) =>
+    `capture #${p.capture} lists a message of the range (place ${p.place} of its list) that the state leaves out`,
+  'state-check.content': (p: { first: number; last: number }) => `no capture from #${p.first} to #${p.last} lists the text the state shows for it`,
+  'state-check.earlier': (p: { capture: number; first: number }) => `capture #${p.capture} lists it before its first sighting in the state (#${p.first})`,
+  'state-check.later': (p: { capture: number; last: number }) => `capture #${p.capture} lists it after its last sighting in the state (#${p.last})`,
+  'state-check.status': (p: { status: string; asOf: number; expected: string; expectedAsOf: string }) =>
+    `the state gives it ${p.status} as of capture #${p.asOf}; its captures give ${p.expected} as of ${p.expectedAsOf}`,
 };

@@ -27,4 +27,16 @@ export const appJa: typeof appEn = {
   'integrity.capture-row-changed': (p) =>
     `取り込み ${p.capture} がログの記録と合いません（ログ: ルート ${p.expected}、取り込みの行: ${p.actual}）。何も書き込んでいません。`,
   'hint.run-verify': '`chatproof verify` を実行すると、アーカイブの問題がすべて表示されます。損傷が見つかったらバックアップから戻してください。',
+  'integrity.state-message-changed': (p) =>
+    `ルーム ${p.room} のメッセージ ${p.hash} が変わっています（保存された内容のハッシュは ${p.actual}）。何も書き込んでいません。`,
+  'integrity.state-disagrees': (p) =>
+    `ルーム ${p.room} の保持している状態が取り込みと合いません（メッセージ ${p.hash}）: ${p.detail}。何も書き込んでいません。`,
+  'hint.state-disagrees':
+    '保持している状態は取り込みから作ったもので、証拠ではありません。`chatproof verify` を実行すると状態を取り込みと照らし合わせ、違えば破棄します。次のレポートで取り込みから作り直します。',
+  'state-check.unlisted': (p) => `状態では取り込み #${p.capture} にあったとしていますが、その取り込みのメッセージ一覧にありません`,
+  'state-check.left-out': (p) => `取り込み #${p.capture} には範囲内のメッセージ（一覧の ${p.place} 番目）がありますが、状態には含まれていません`,
+  'state-check.content': (p) => `状態が示す本文は、取り込み #${p.first} から #${p.last} のどれにもありません`,
+  'state-check.earlier': (p) => `取り込み #${p.capture} に、状態での最初の確認（#${p.first}）より前からあります`,
+  'state-check.later': (p) => `取り込み #${p.capture} に、状態での最後の確認（#${p.last}）より後にもあります`,
+  'state-check.status': (p) => `状態では取り込み #${p.asOf} 時点で ${p.status} ですが、取り込みからは ${p.expectedAsOf} 時点で ${p.expected} になります`,
 };

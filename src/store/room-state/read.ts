@@ -7,6 +7,7 @@
 import type { ArchiveView, ChangeCounts, MessageStatus, ViewMessage } from '../../core/diff/index.js';
 import type { HashedMessage } from '../../core/types.js';
 import { Archive } from '../archive.js';
+import { packedMillis } from '../message-forms.js';
 import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
 import { ROOM_KEY, T } from './tables.js';
 import { isFresh, loadRows, stateCaptures, updateRoomState } from './update.js';
@@ -103,4 +104,74 @@ export function* stateBatches(archive: Archive, roomId: string, captures: readon
     yield rows.map((r) => decodeRow(r, captures, read));
     after = rows[rows.length - 1]!.ord;
   }
+}
+
+/**
+ * The places (`ord`, in view order) of the state's messages sent from `from` to `to` (instants in
+ * ms, both included; ±Infinity for an open end), by the content's sending time as the view holds
+ * it, the room brought up to date first (null: it cannot be kept). The view is in time order
+ * (core/diff/view.ts `inTimeOrder`: every time that can be read is at or after the ones before it;
+ * one that cannot sorts with its neighbour and is outside any range), so the first place is found
+ * by bisecting `ord` and the range read from there until a message sent after `to`: a 10k range of
+ * a 1M room reads about 10k rows, not 1M. A time stored packed (message-forms.ts) is read as its
+ * instant without making the message; only a message stored verbatim is read whole. `verify`
+ * compares the state, order included, with the fold of the captures.
+ */
+export function stateOrdsSent(archive: Archive, roomId: string, from: number, to: number): { captures: string[]; ords: number[] } | null {
+  const captures = freshState(archive, roomId);
+  if (captures === null) return null;
+  const { sqlite } = archive;
+  const rows = `SELECT s.ord, m.sent_at, s.hash FROM ${T.messages} s JOIN messages m ON m.hash = s.hash WHERE s.room = ${ROOM_KEY} AND s.ord >= ? ORDER BY s.ord`;
+  const page = sqlite.prepare(`${rows} LIMIT 16`).raw();
+  const read = archive.messageReader();
+  const msOf = ([, sentAt, hash]: TimedRow): number =>
+    typeof sentAt === 'number' || typeof sentAt === 'bigint'
+      ? packedMillis(Number(sentAt))
+      : Date.parse(typeof sentAt === 'string' ? sentAt : read(hash.toString('hex')).sentAt);
+  /** The time of the first message at or after `ord` whose time can be read; Infinity past the last. */
+  const readableFrom = (ord: number): number => {
+    for (let at = ord; ;) {
+      const batch = page.all(roomId, at) as TimedRow[];
+      if (batch.length === 0) return Number.POSITIVE_INFINITY;
+      for (const row of batch) {
+        const ms = msOf(row);
+        if (!Number.isNaN(ms)) return ms;
+      }
+      at = batch[batch.length - 1]![0] + 1;
+    }
+  };
+  const span = sqlite.prepare(`SELECT MIN(ord) AS lo, MAX(ord) AS hi FROM ${T.messages} WHERE room = ${ROOM_KEY}`).get(roomId) as {
+    lo: number | null;
+    hi: number | null;
+  };
+  if (span.lo === null || span.hi === null) return { captures, ords: [] };
+  let lo = span.lo;
+  let hi = span.hi + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (readableFrom(mid) >= from) hi = mid;
+    else lo = mid + 1;
+  }
+  const ords: number[] = [];
+  for (const row of sqlite.prepare(rows).raw().iterate(roomId, lo) as IterableIterator<TimedRow>) {
+    const ms = msOf(row);
+    if (ms > to) break;
+    if (ms >= from) ords.push(row[0]);
+  }
+  return { captures, ords };
+}
+
+/** A state row's place, its message's stored sending time (packed, text, or NULL for a verbatim form) and its hash. */
+type TimedRow = [number, number | bigint | string | null, Buffer];
+
+/** The state's rows at `ords`, decoded with `read` (a report passes a reader that checks each message against its hash). */
+export function stateMessagesAt(
+  archive: Archive,
+  roomId: string,
+  captures: readonly string[],
+  ords: readonly number[],
+  read: (hash: string) => HashedMessage,
+): ViewMessage[] {
+  const get = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord = ?`);
+  return ords.map((ord) => decodeRow(get.get(roomId, ord) as StateRow, captures, read));
 }
