@@ -1,11 +1,11 @@
 import { readAttachment } from '../attach/payload.js';
 import type { Attachment } from '../core/entries/attachment.js';
-import { compareCaptures, type ArchiveView, type Change, type MessageStatus, type ViewMessage } from '../core/diff/index.js';
+import { isReported, type ArchiveView, type Change, type MessageStatus, type ViewMessage } from '../core/diff/index.js';
 import { UsageError } from '../core/errors.js';
-import type { HashedMessage } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord, EntryRecord, RoomRecord, RoomSummary } from '../store/records.js';
-import { captureView, roomArchiveView, roomObservations } from '../store/room-history.js';
+import { compareStoredCaptures } from '../store/compare-sides.js';
+import { roomArchiveView, roomObservations } from '../store/room-history.js';
 import { statePage, type StatePage } from '../store/room-state/read.js';
 import { findRoom } from './room-arg.js';
 import { msg } from '../i18n/message.js';
@@ -115,10 +115,7 @@ export class Browser {
     for (const c of [from, to])
       if (c.roomId !== room.id)
         throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
-    const seen = new Map<string, HashedMessage>();
-    const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter(
-      (c) => c.type !== 'unchanged' && c.type !== 'notCovered',
-    );
+    const changes = compareStoredCaptures(archive.sqlite, from, to, isReported);
     return { room, from, to, changes };
   }
 }

@@ -128,6 +128,11 @@ const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v 
 /** A kind's column value: its number, a bigint so that SQLite keeps it as a 1-byte INTEGER. */
 export const KIND_VALUES: readonly bigint[] = KINDS.map((_k, i) => BigInt(i));
 
+/** The column value of `kind` in a compact row (for SQL that tests a kind without reading the row). */
+export function kindValue(kind: Message['kind']): bigint {
+  return KIND_CODE.get(kind)!;
+}
+
 /** What the usual message is stored as, besides its text fields: a known kind and times that pack. */
 export interface CompactParts {
   readonly kind: number;

@@ -3,12 +3,11 @@ import { findRoom } from '../../app/room-arg.js';
 import type { Change } from '../../core/diff/index.js';
 import { UsageError } from '../../core/errors.js';
 import { msg, textsIn } from '../../i18n/message.js';
-import type { HashedMessage } from '../../core/types.js';
 import { type Runner, defineCommand } from '../command.js';
 import type { Context } from '../context.js';
 import { messageJson } from '../json-shapes.js';
 import { EXIT } from '../exit-codes.js';
-import { COLOR, deletedText, loadHistory, MARK, messageLine, oneLine } from './message-lines.js';
+import { COLOR, deletedText, loadDiff, MARK, messageLine, oneLine } from './message-lines.js';
 
 interface DiffOptions {
   from?: string;
@@ -35,12 +34,9 @@ export function registerDiff(program: Command, runner: Runner): void {
       for (const c of [from, to])
         if (c.roomId !== room.id)
           throw new UsageError(msg('usage.capture-other-room', { capture: c.id }), { hint: msg('usage.capture-other-room.hint', { room: room.id }) });
-      // One map for both captures: they share nearly all messages, each is read once (docs/performance.md).
-      const seen = new Map<string, HashedMessage>();
-      const { captureView, compareCaptures } = await loadHistory();
-      const changes = compareCaptures(captureView(archive, from, seen), captureView(archive, to, seen)).filter(
-        (c) => c.type !== 'unchanged' && c.type !== 'notCovered',
-      );
+      // By their hash lists: only the messages that changed are read whole (docs/performance.md).
+      const { compareStoredCaptures, isReported } = await loadDiff();
+      const changes = compareStoredCaptures(archive.sqlite, from, to, isReported);
       if (ctx.json) {
         ctx.printJson({
           from: from.id,

@@ -22,10 +22,16 @@ export function oneLine(body: string): string {
 }
 
 /**
- * The diff core and the room's history, loaded by the commands that use them: ~5 ms of every
+ * The room's history, loaded by the commands that use it: ~5 ms of every
  * other command's start-up (docs/performance.md).
  */
 export async function loadHistory() {
-  const [diff, history] = await Promise.all([import('../../core/diff/index.js'), import('../../store/room-history.js')]);
-  return { compareCaptures: diff.compareCaptures, captureView: history.captureView, roomArchiveView: history.roomArchiveView };
+  const history = await import('../../store/room-history.js');
+  return { roomArchiveView: history.roomArchiveView };
+}
+
+/** The comparison of two stored captures, loaded by `diff` only. */
+export async function loadDiff() {
+  const [diff, sides] = await Promise.all([import('../../core/diff/index.js'), import('../../store/compare-sides.js')]);
+  return { compareStoredCaptures: sides.compareStoredCaptures, isReported: diff.isReported };
 }

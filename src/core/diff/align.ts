@@ -1,8 +1,7 @@
-import type { HashedMessage } from '../types.js';
-import { minuteKey } from './instant.js';
 import { pairWithinMinute } from './pairing.js';
-import { link, type BeforeItem, type Pairs } from './pairs.js';
+import { link, type Pairs } from './pairs.js';
 import { alignByHash } from './same-hash.js';
+import type { BeforeSide, CompareSide } from './sides.js';
 
 /**
  * Decides which message of the earlier state is which message of the later capture.
@@ -23,7 +22,7 @@ import { alignByHash } from './same-hash.js';
  * keys, so that a message deleted from a burst does not shift the ordinals of the messages after
  * it and turn them all into "edits".
  */
-export function align(before: readonly BeforeItem[], after: readonly HashedMessage[]): Pairs {
+export function align(before: BeforeSide, after: CompareSide): Pairs {
   const pairs: Pairs = {
     beforePartner: new Int32Array(before.length).fill(-1),
     afterPartner: new Int32Array(after.length).fill(-1),
@@ -47,21 +46,19 @@ interface Range {
  * over (unless it is back, with the same hash), so one old deletion does not make every later
  * comparison slow.
  */
-function pairCommonEnds(before: readonly BeforeItem[], after: readonly HashedMessage[], pairs: Pairs): Range {
+function pairCommonEnds(before: BeforeSide, after: CompareSide, pairs: Pairs): Range {
   let b = 0;
   let a = 0;
   while (b < before.length && a < after.length) {
-    const item = before[b]!;
-    if (item.message.hash === after[a]!.hash) link(pairs, b++, a++);
-    else if (item.gone) b++;
+    if (before.key(b) === after.key(a)) link(pairs, b++, a++);
+    else if (before.gone(b)) b++;
     else break;
   }
   let bEnd = before.length;
   let aEnd = after.length;
   while (bEnd > b && aEnd > a) {
-    const item = before[bEnd - 1]!;
-    if (item.message.hash === after[aEnd - 1]!.hash) link(pairs, --bEnd, --aEnd);
-    else if (item.gone) bEnd--;
+    if (before.key(bEnd - 1) === after.key(aEnd - 1)) link(pairs, --bEnd, --aEnd);
+    else if (before.gone(bEnd - 1)) bEnd--;
     else break;
   }
   return { bStart: b, bEnd, aStart: a, aEnd };
@@ -74,16 +71,16 @@ function pairCommonEnds(before: readonly BeforeItem[], after: readonly HashedMes
 const MAX_MIDDLE_EDITS = 1_000;
 
 /** Messages the view holds as deleted stay out: each would cost an edit, every time. */
-function pairMiddleByHash(before: readonly BeforeItem[], after: readonly HashedMessage[], r: Range, pairs: Pairs): void {
+function pairMiddleByHash(before: BeforeSide, after: CompareSide, r: Range, pairs: Pairs): void {
   const bs: number[] = [];
-  for (let b = r.bStart; b < r.bEnd; b++) if (!before[b]!.gone) bs.push(b);
+  for (let b = r.bStart; b < r.bEnd; b++) if (!before.gone(b)) bs.push(b);
   if (bs.length === 0 || r.aEnd === r.aStart) return;
   const as = Array.from({ length: r.aEnd - r.aStart }, (_, k) => r.aStart + k);
   alignByHash(
     bs,
     as,
-    bs.map((b) => before[b]!.message.hash),
-    as.map((a) => after[a]!.hash),
+    bs.map((b) => before.key(b)),
+    as.map((a) => after.key(a)),
     pairs,
     MAX_MIDDLE_EDITS,
   );
@@ -99,38 +96,83 @@ function hasUnpaired(partner: Int32Array, start: number, end: number): boolean {
   return false;
 }
 
-function pairByExternalId(before: readonly BeforeItem[], after: readonly HashedMessage[], r: Range, pairs: Pairs): void {
+function pairByExternalId(before: BeforeSide, after: CompareSide, r: Range, pairs: Pairs): void {
   if (!hasUnpaired(pairs.beforePartner, r.bStart, r.bEnd) || !hasUnpaired(pairs.afterPartner, r.aStart, r.aEnd)) return;
   const afterById = new Map<string, number>();
   for (let a = r.aStart; a < r.aEnd; a++) {
-    const id = after[a]!.externalId;
-    if (id !== null && pairs.afterPartner[a] === -1 && !afterById.has(id)) afterById.set(id, a);
+    if (pairs.afterPartner[a] !== -1) continue;
+    const id = after.externalId(a);
+    if (id !== null && !afterById.has(id)) afterById.set(id, a);
   }
   if (afterById.size === 0) return;
   for (let b = r.bStart; b < r.bEnd; b++) {
     if (pairs.beforePartner[b] !== -1) continue;
-    const id = before[b]!.message.externalId;
+    const id = before.externalId(b);
     const a = id === null ? undefined : afterById.get(id);
     if (a !== undefined && pairs.afterPartner[a] === -1) link(pairs, b, a);
   }
 }
 
-function pairByMinute(before: readonly BeforeItem[], after: readonly HashedMessage[], r: Range, pairs: Pairs): void {
+function pairByMinute(before: BeforeSide, after: CompareSide, r: Range, pairs: Pairs): void {
   if (!hasUnpaired(pairs.beforePartner, r.bStart, r.bEnd) || !hasUnpaired(pairs.afterPartner, r.aStart, r.aEnd)) return;
-  const minutes = new Map<number | string, { bs: number[]; as: number[] }>();
-  for (let a = r.aStart; a < r.aEnd; a++) {
-    if (pairs.afterPartner[a] !== -1) continue;
-    const key = minuteKey(after[a]!.sentAt);
-    const group = minutes.get(key);
-    if (group === undefined) minutes.set(key, { bs: [], as: [a] });
-    else group.as.push(a);
-  }
+  // Grouped by sorting numbers, not in a Map of a group object per minute: at a million messages
+  // left unpaired (a long history with many changes) those objects were ~70 MB held at once.
+  const as = byMinute(after, r.aStart, r.aEnd, pairs.afterPartner);
   // Only minutes the later capture has can pair; the earlier state's other messages stay alone.
-  for (let b = r.bStart; b < r.bEnd; b++) {
-    if (pairs.beforePartner[b] !== -1) continue;
-    minutes.get(minuteKey(before[b]!.message.sentAt))?.bs.push(b);
+  const bs = byMinute(before, r.bStart, r.bEnd, pairs.beforePartner);
+  let j = 0;
+  for (let i = 0; i < as.order.length; ) {
+    const minute = as.minutes[as.order[i]!]!;
+    let iEnd = i;
+    while (iEnd < as.order.length && as.minutes[as.order[iEnd]!] === minute) iEnd++;
+    while (j < bs.order.length && bs.minutes[bs.order[j]!]! < minute) j++;
+    let jEnd = j;
+    while (jEnd < bs.order.length && bs.minutes[bs.order[jEnd]!] === minute) jEnd++;
+    if (jEnd > j) pairWithinMinute(indicesOf(bs, j, jEnd), indicesOf(as, i, iEnd), before, after, pairs);
+    i = iEnd;
+    j = jEnd;
   }
-  for (const group of minutes.values()) {
-    if (group.bs.length > 0) pairWithinMinute(group.bs, group.as, before, after, pairs);
+  for (const [minute, group] of as.unread) {
+    const b = bs.unread.get(minute);
+    if (b !== undefined) pairWithinMinute(b, group, before, after, pairs);
   }
+}
+
+/** The unpaired messages of [start, end), ordered by minute, then by place; those whose time cannot be read apart, by their text. */
+interface Minutes {
+  readonly indices: Int32Array;
+  readonly minutes: Float64Array;
+  readonly order: Int32Array;
+  readonly unread: Map<string, number[]>;
+}
+
+function byMinute(side: CompareSide, start: number, end: number, partner: Int32Array): Minutes {
+  let n = 0;
+  for (let i = start; i < end; i++) if (partner[i] === -1) n++;
+  const indices = new Int32Array(n);
+  const minutes = new Float64Array(n);
+  const unread = new Map<string, number[]>();
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    if (partner[i] !== -1) continue;
+    const minute = side.minute(i);
+    if (typeof minute === 'string') {
+      const group = unread.get(minute);
+      if (group === undefined) unread.set(minute, [i]);
+      else group.push(i);
+      continue;
+    }
+    indices[k] = i;
+    minutes[k++] = minute;
+  }
+  const order = new Int32Array(k);
+  for (let q = 0; q < k; q++) order[q] = q;
+  order.sort((x, y) => minutes[x]! - minutes[y]! || x - y);
+  return { indices, minutes, order, unread };
+}
+
+function indicesOf(m: Minutes, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let q = from; q < to; q++) out.push(m.indices[m.order[q]!]!);
+  return out;
 }

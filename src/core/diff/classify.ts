@@ -1,9 +1,9 @@
-import type { HashedMessage } from '../types.js';
+import type { Coverage, HashedMessage } from '../types.js';
 import { align } from './align.js';
 import { coverageBounds, isCovered } from './coverage.js';
-import { instantOf } from './instant.js';
 import type { BeforeItem } from './pairs.js';
-import { isDeletionMark, removalStatus } from './removal.js';
+import { removalStatus } from './removal.js';
+import { itemsSide, messagesSide, type BeforeSide, type CompareSide } from './sides.js';
 import type { CaptureView } from './types.js';
 
 /**
@@ -24,8 +24,13 @@ export type Outcome =
  * placed just after the message that preceded it in the earlier state.
  */
 export function classify(before: readonly BeforeItem[], after: CaptureView): Outcome[] {
-  const { beforePartner, afterPartner } = align(before, after.messages);
-  const bounds = coverageBounds(after.coverage);
+  return classifySides(itemsSide(before), messagesSide(after.messages), after.coverage);
+}
+
+/** `classify` over sides that may hold little more than hashes: only messages whose hashes found no partner are read whole. */
+export function classifySides(before: BeforeSide, after: CompareSide, coverage: Coverage): Outcome[] {
+  const { beforePartner, afterPartner } = align(before, after);
+  const bounds = coverageBounds(coverage);
   let firstPaired = -1;
   let lastPaired = -1;
   beforePartner.forEach((a, b) => {
@@ -37,28 +42,28 @@ export function classify(before: readonly BeforeItem[], after: CaptureView): Out
   // slots[k + 1]: the unpaired messages of `before` that go right after after.messages[k].
   const slots = new Map<number, Outcome[]>();
   let slot = -1;
-  before.forEach((item, b) => {
+  for (let b = 0; b < before.length; b++) {
     const a = beforePartner[b]!;
     if (a !== -1) {
       slot = Math.max(slot, a);
-      return;
+      continue;
     }
     const anchors = { shownBefore: b > firstPaired && firstPaired !== -1, shownAfter: b < lastPaired };
-    const type =
-      item.gone || isDeletionMark(item.message) ? 'stillGone' : isCovered(instantOf(item.message.sentAt), bounds, anchors) ? 'deleted' : 'notCovered';
+    const type = before.gone(b) || before.deletionMark(b) ? 'stillGone' : isCovered(before.instant(b), bounds, anchors) ? 'deleted' : 'notCovered';
     const list = slots.get(slot + 1);
     if (list === undefined) slots.set(slot + 1, [{ type, before: b, after: null }]);
     else list.push({ type, before: b, after: null });
-  });
+  }
 
   const outcomes: Outcome[] = [...(slots.get(0) ?? [])];
-  after.messages.forEach((message, a) => {
+  for (let a = 0; a < after.length; a++) {
     const b = afterPartner[a]!;
     if (b === -1) outcomes.push({ type: 'added', before: null, after: a });
-    else outcomes.push({ type: pairType(before[b]!.message, message), before: b, after: a });
+    // Equal hashes are the same canonical form: unchanged, without reading either message.
+    else outcomes.push({ type: before.key(b) === after.key(a) ? 'unchanged' : pairType(before.message(b), after.message(a)), before: b, after: a });
     const unpaired = slots.get(a + 1);
-    if (unpaired !== undefined) outcomes.push(...unpaired);
-  });
+    if (unpaired !== undefined) for (const o of unpaired) outcomes.push(o);
+  }
   return outcomes;
 }
 

@@ -1,7 +1,9 @@
-import { classify, type Outcome } from './classify.js';
+import type { Coverage } from '../types.js';
+import { classify, classifySides, type Outcome } from './classify.js';
 import type { BeforeItem } from './pairs.js';
 import { isDeletionMark } from './removal.js';
-import type { ArchiveView, CaptureView, Change, ChangeCounts } from './types.js';
+import type { BeforeSide, CompareSide } from './sides.js';
+import type { ArchiveView, CaptureView, Change, ChangeCounts, ChangeType } from './types.js';
 
 /**
  * What changed from one capture to a later one of the same room (`chatproof diff`). Every message
@@ -11,6 +13,25 @@ import type { ArchiveView, CaptureView, Change, ChangeCounts } from './types.js'
 export function compareCaptures(before: CaptureView, after: CaptureView): Change[] {
   const items = before.messages.map((message) => ({ message, gone: false }));
   return toChanges(items, after, classify(items, after));
+}
+
+/**
+ * `compareCaptures` over sides (core/diff/sides.ts), keeping only the changes of the types
+ * `wanted` names: `diff` reports neither `unchanged` nor `notCovered`, so of a million messages it
+ * reads whole only those that changed.
+ */
+export function compareSides(before: BeforeSide, after: CompareSide, coverage: Coverage, wanted: (type: ChangeType) => boolean): Change[] {
+  const changes: Change[] = [];
+  for (const o of classifySides(before, after, coverage)) {
+    if (o.type === 'stillGone' || !wanted(o.type)) continue;
+    changes.push({ type: o.type, before: o.before === null ? null : before.message(o.before), after: o.after === null ? null : after.message(o.after) });
+  }
+  return changes;
+}
+
+/** The changes `diff` reports: what happened, not what stayed or was out of view. */
+export function isReported(type: ChangeType): boolean {
+  return type !== 'unchanged' && type !== 'notCovered';
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { HashedMessage } from '../types.js';
-import { idsCompatible, link, type BeforeItem, type Pairs } from './pairs.js';
+import { idsCompatible, link, type Pairs } from './pairs.js';
 import { pairSameHash } from './same-hash.js';
+import type { BeforeSide, CompareSide } from './sides.js';
 import { EDIT_SIMILARITY_MIN, profileSimilarity, textProfile } from './similarity.js';
 
 /**
@@ -24,23 +24,24 @@ const SIMILARITY_BAND = 32;
 export function pairWithinMinute(
   bs: readonly number[],
   as: readonly number[],
-  before: readonly BeforeItem[],
-  after: readonly HashedMessage[],
+  before: BeforeSide,
+  after: CompareSide,
   pairs: Pairs,
 ): void {
   pairSameHash(
     bs,
     as,
-    bs.map((b) => before[b]!.message.hash),
-    as.map((a) => after[a]!.hash),
+    bs.map((b) => before.key(b)),
+    as.map((a) => after.key(a)),
     pairs,
   );
-  const bLeft = bs.filter((b) => pairs.beforePartner[b] === -1 && !before[b]!.gone);
+  // Only messages the hashes left unpaired are read whole (a side may hold little more than hashes).
+  const bLeft = bs.filter((b) => pairs.beforePartner[b] === -1 && !before.gone(b));
   const aLeft = as.filter((a) => pairs.afterPartner[a] === -1);
   if (bLeft.length === 0 || aLeft.length === 0) return;
 
-  const isUnsentB = (b: number): boolean => before[b]!.message.kind === 'unsent';
-  const isUnsentA = (a: number): boolean => after[a]!.kind === 'unsent';
+  const isUnsentB = (b: number): boolean => before.message(b).kind === 'unsent';
+  const isUnsentA = (a: number): boolean => after.message(a).kind === 'unsent';
   const unsendLines = aLeft.filter(isUnsentA);
   for (const group of bySender(
     bLeft.filter((b) => !isUnsentB(b)),
@@ -59,13 +60,13 @@ export function pairWithinMinute(
     if (group.bs.length !== 1 || group.as.length !== 1) continue;
     const b = group.bs[0]!;
     const a = group.as[0]!;
-    if (isUnsentB(b) === isUnsentA(a) && idsCompatible(before[b]!.message, after[a]!)) link(pairs, b, a);
+    if (isUnsentB(b) === isUnsentA(a) && idsCompatible(before.message(b), after.message(a))) link(pairs, b, a);
   }
 }
 
-function pairSimilar(bs: readonly number[], as: readonly number[], before: readonly BeforeItem[], after: readonly HashedMessage[], pairs: Pairs): void {
-  const bProfiles = bs.map((b) => textProfile(before[b]!.message.body));
-  const aProfiles = as.map((a) => textProfile(after[a]!.body));
+function pairSimilar(bs: readonly number[], as: readonly number[], before: BeforeSide, after: CompareSide, pairs: Pairs): void {
+  const bProfiles = bs.map((b) => textProfile(before.message(b).body));
+  const aProfiles = as.map((a) => textProfile(after.message(a).body));
   const candidates: { p: number; q: number; score: number }[] = [];
   const band = bs.length * as.length <= MAX_SIMILARITY_PAIRS ? as.length : SIMILARITY_BAND;
   const scale = (as.length - 1) / Math.max(1, bs.length - 1);
@@ -74,7 +75,7 @@ function pairSimilar(bs: readonly number[], as: readonly number[], before: reado
     const lo = Math.max(0, centre - band);
     const hi = Math.min(as.length - 1, centre + band);
     for (let q = lo; q <= hi; q++) {
-      if (!idsCompatible(before[b]!.message, after[as[q]!]!)) continue;
+      if (!idsCompatible(before.message(b), after.message(as[q]!))) continue;
       const score = profileSimilarity(bProfiles[p]!, aProfiles[q]!);
       if (score >= EDIT_SIMILARITY_MIN) candidates.push({ p, q, score });
     }
@@ -91,14 +92,14 @@ function pairSimilar(bs: readonly number[], as: readonly number[], before: reado
 function pairUnsendLines(
   bs: readonly number[],
   unsendLines: readonly number[],
-  before: readonly BeforeItem[],
-  after: readonly HashedMessage[],
+  before: BeforeSide,
+  after: CompareSide,
   pairs: Pairs,
 ): void {
   for (const a of unsendLines) {
-    const line = after[a]!;
+    const line = after.message(a);
     const b = bs.find((b) => {
-      const m = before[b]!.message;
+      const m = before.message(b);
       return pairs.beforePartner[b] === -1 && m.kind !== 'unsent' && (line.sender === null || m.sender === line.sender) && idsCompatible(m, line);
     });
     if (b !== undefined) link(pairs, b, a);
@@ -108,8 +109,8 @@ function pairUnsendLines(
 function bySender(
   bs: readonly number[],
   as: readonly number[],
-  before: readonly BeforeItem[],
-  after: readonly HashedMessage[],
+  before: BeforeSide,
+  after: CompareSide,
 ): Iterable<{ bs: number[]; as: number[] }> {
   const groups = new Map<string | null, { bs: number[]; as: number[] }>();
   const groupOf = (sender: string | null): { bs: number[]; as: number[] } => {
@@ -120,7 +121,7 @@ function bySender(
     }
     return g;
   };
-  for (const b of bs) groupOf(before[b]!.message.sender).bs.push(b);
-  for (const a of as) groupOf(after[a]!.sender).as.push(a);
+  for (const b of bs) groupOf(before.message(b).sender).bs.push(b);
+  for (const a of as) groupOf(after.message(a).sender).as.push(a);
   return groups.values();
 }

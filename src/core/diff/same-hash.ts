@@ -8,7 +8,7 @@ import { link, type Pairs } from './pairs.js';
  * (jsdiff `diffArrays`; its cost is O((n + m) · d) for d differences). Returns false, having
  * paired nothing, when there are more than `maxEdits` differences.
  */
-export function alignByHash(bs: readonly number[], as: readonly number[], oldHashes: string[], newHashes: string[], pairs: Pairs, maxEdits: number): boolean {
+export function alignByHash(bs: readonly number[], as: readonly number[], oldHashes: (string | number)[], newHashes: (string | number)[], pairs: Pairs, maxEdits: number): boolean {
   // Every message one side has more than the other is a difference: no need to try.
   if (Math.abs(oldHashes.length - newHashes.length) > maxEdits) return false;
   const parts = diffArrays(oldHashes, newHashes, { maxEditLength: maxEdits });
@@ -31,7 +31,7 @@ export function alignByHash(bs: readonly number[], as: readonly number[], oldHas
 const MAX_MINUTE_EDITS = 512;
 
 /** The first step inside a minute: the same message, by hash. */
-export function pairSameHash(bs: readonly number[], as: readonly number[], oldHashes: string[], newHashes: string[], pairs: Pairs): void {
+export function pairSameHash(bs: readonly number[], as: readonly number[], oldHashes: (string | number)[], newHashes: (string | number)[], pairs: Pairs): void {
   if (bs.length === 1 || as.length === 1) {
     // With one message on a side, the LCS is just its first equal partner.
     const [p, q] = bs.length === 1 ? [0, newHashes.indexOf(oldHashes[0]!)] : [oldHashes.indexOf(newHashes[0]!), 0];
@@ -39,7 +39,7 @@ export function pairSameHash(bs: readonly number[], as: readonly number[], oldHa
     return;
   }
   if (alignByHash(bs, as, oldHashes, newHashes, pairs, MAX_MINUTE_EDITS)) return;
-  const waiting = new Map<string, number[]>();
+  const waiting = new Map<string | number, number[]>();
   newHashes.forEach((h, q) => {
     const list = waiting.get(h);
     if (list === undefined) waiting.set(h, [as[q]!]);

@@ -36,31 +36,35 @@ export function stepArchiveView(view: ArchiveView, capture: CaptureView): ViewSt
   const outcomes = classify(items, capture);
   const changes = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
   for (const o of outcomes) if (o.type !== 'stillGone') changes[o.type]++;
-  const messages = outcomes.map((o) => nextState(view, capture, o));
-  const order = inTimeOrder(messages);
+  const messages = outcomes.map((o) => nextState(o, (b) => view.messages[b]!, (a) => capture.messages[a]!, capture.id));
+  const order = timeOrder(Float64Array.from(messages, (m) => instantOf(m.sentAt)));
   return {
-    view: { captures: [...view.captures, capture.id], messages: order.map((i) => messages[i]!), roomObservations: view.roomObservations },
-    from: order.map((i) => outcomes[i]!.before),
+    view: { captures: [...view.captures, capture.id], messages: Array.from(order, (i) => messages[i]!), roomObservations: view.roomObservations },
+    from: Array.from(order, (i) => outcomes[i]!.before),
     changes,
   };
 }
 
-function nextState(view: ArchiveView, capture: CaptureView, o: Outcome): ViewMessage {
+/**
+ * The message of the next view an outcome gives: `old` is the earlier view's message by index,
+ * `seen` the capture's (`capture` its id).
+ */
+export function nextState(o: Outcome, old: (b: number) => ViewMessage, seen: (a: number) => HashedMessage, capture: string): ViewMessage {
   switch (o.type) {
     case 'added':
-      return firstSighting(capture.messages[o.after]!, capture.id);
+      return firstSighting(seen(o.after), capture);
     case 'unchanged':
     case 'edited':
     case 'unsent':
-      return sighting(view.messages[o.before]!, capture.messages[o.after]!, capture.id);
+      return sighting(old(o.before), seen(o.after), capture);
     case 'deleted': {
-      const old = view.messages[o.before]!;
-      if (o.after !== null) return sighting(old, capture.messages[o.after]!, capture.id);
-      return viewMessage(old, { ...old, status: 'deleted', statusAsOf: capture.id });
+      const was = old(o.before);
+      if (o.after !== null) return sighting(was, seen(o.after), capture);
+      return viewMessage(was, { ...was, status: 'deleted', statusAsOf: capture });
     }
     case 'notCovered': // keeps the status it had (docs/design/cli-contract.md, `show`)
     case 'stillGone':
-      return view.messages[o.before]!;
+      return old(o.before);
   }
 }
 
@@ -113,19 +117,19 @@ function versionOf(m: HashedMessage, capture: string): HistoryEntry {
 }
 
 /**
- * The order of `messages` stably sorted by sending time (as indices), so messages of one minute
- * keep the order the captures showed them in. A time that cannot be read sorts with the message
- * before it. Indices and one array of times, not an object per message: a 200k room is sorted on
- * every capture folded, and the objects outlived the young generation (docs/performance.md).
+ * The order of the next view's messages, given their sending times (`instantOf`, in outcome
+ * order): indices stably sorted by time, so messages of one minute keep the order the captures
+ * showed them in. A time that cannot be read sorts with the message before it. Indices and one
+ * array of times, not an object per message: a 200k room is sorted on every capture folded, and
+ * the objects outlived the young generation (docs/performance.md). `t` is overwritten.
  */
-function inTimeOrder(messages: readonly ViewMessage[]): number[] {
-  const t = new Float64Array(messages.length);
+export function timeOrder(t: Float64Array): Int32Array {
   let previous = Number.NEGATIVE_INFINITY;
-  messages.forEach((m, i) => {
-    const at = instantOf(m.sentAt);
-    if (!Number.isNaN(at)) previous = at;
-    t[i] = previous;
-  });
-  const order = Array.from(messages, (_, i) => i);
+  for (let i = 0; i < t.length; i++) {
+    if (Number.isNaN(t[i]!)) t[i] = previous;
+    else previous = t[i]!;
+  }
+  const order = new Int32Array(t.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((x, y) => t[x]! - t[y]! || x - y);
 }

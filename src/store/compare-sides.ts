@@ -1,0 +1,248 @@
+/**
+ * The sides of a comparison (core/diff/sides.ts) as hash lists: a million messages cost their
+ * 32-byte hashes, a number each, and what the alignment asks of the messages the hashes leave
+ * unpaired, read from the archive when asked. `diff`, and an import's comparison with the room's
+ * kept state, used to hold every message of both sides as objects with hex-string hashes, and the
+ * Maps between them: 1.5–1.9 GiB at 1M messages (docs/performance.md).
+ */
+import type Database from 'better-sqlite3';
+import { compareSides, type BeforeSide, type Change, type ChangeType, type CompareSide } from '../core/diff/index.js';
+import { minuteKey } from '../core/diff/instant.js';
+import { DELETION_MARKS } from '../core/diff/removal.js';
+import { withHash, type HashedMessage } from '../core/types.js';
+import type { MessageStatus } from '../core/diff/types.js';
+import { ArchiveError } from '../core/errors.js';
+import { msg } from '../i18n/message.js';
+import { readList } from './lists/hash-lists.js';
+import type { CaptureRecord } from './records.js';
+import { FORM_READ, kindValue, messageOfRow, unpackTime } from './message-forms.js';
+
+/**
+ * Numbers for hashes: equal hashes get the same number, so the alignment compares numbers, and
+ * what is known of a message is kept once per distinct hash. Open addressing over the hashes'
+ * first words (SHA-256 spreads them), the hashes themselves in one growing Buffer.
+ */
+export class HashIds {
+  private keys: Buffer;
+  private slots: Int32Array;
+  private count = 0;
+
+  constructor(expected = 1024) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.keys = Buffer.alloc(Math.max(expected, 16) * 32);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The number of the 32-byte hash at `at` of `list`, given one if it had none. */
+  id(list: Buffer, at: number): number {
+    const mask = this.slots.length - 1;
+    let slot = list.readUInt32LE(at) & mask;
+    for (;;) {
+      const held = this.slots[slot]!;
+      if (held === 0) break;
+      if (this.keys.compare(list, at, at + 32, (held - 1) * 32, held * 32) === 0) return held - 1;
+      slot = (slot + 1) & mask;
+    }
+    if (this.count * 32 >= this.keys.length) {
+      // By half, not double: a second capture adds a few percent to the first's hashes, and
+      // doubling the 32 MB of a million would hold twice what is needed.
+      const grown = Buffer.alloc(Math.ceil(this.keys.length / 64) * 48);
+      this.keys.copy(grown);
+      this.keys = grown;
+    }
+    list.copy(this.keys, this.count * 32, at, at + 32);
+    this.slots[slot] = ++this.count;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return this.count - 1;
+  }
+
+  /** The hash of number `id`, as 32 bytes (a view: copy it to keep it). */
+  bytes(id: number): Buffer {
+    return this.keys.subarray(id * 32, id * 32 + 32);
+  }
+
+  hex(id: number): string {
+    return this.keys.toString('hex', id * 32, id * 32 + 32);
+  }
+
+  /** Numbers for every hash of a list of 32-byte hashes. */
+  ids(list: Buffer): Int32Array {
+    const out = new Int32Array(list.length / 32);
+    for (let i = 0; i < out.length; i++) out[i] = this.id(list, i * 32);
+    return out;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.keys.readUInt32LE(id * 32) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+const KNOWN = 1;
+const DELETION_MARK = 2;
+const UNSENT = 4;
+const EDITED_AT = 8;
+
+/**
+ * What `MessageFacts` needs of a row, without making the message: its time as stored, its source
+ * id, and flags. A row kept verbatim (`canonical_json`, docs/hashing.md §2) is read whole instead.
+ */
+const FACTS_READ = `SELECT sent_at, CAST(external_id AS TEXT), kind IN (${kindValue('unsent')}, 'unsent'),
+  CAST(body AS TEXT) IN (${[...DELETION_MARKS].map((m) => `'${m}'`).join(', ')}), edited_at IS NOT NULL, canonical_json IS NOT NULL
+  FROM messages WHERE hash = ?`;
+
+/**
+ * What the alignment asks of a message besides its hash, kept per hash number: its time (for the
+ * minute it is grouped in, coverage and the view's order), its source id, whether it is a
+ * deletion mark. Filled from messages in hand (`learn`) or read from the archive on first use;
+ * whole messages only for `message`, and only those are kept as objects.
+ */
+export class MessageFacts {
+  private instants = new Float64Array(1024);
+  private flags = new Uint8Array(1024);
+  /** Rare: only sources with ids (Chatwork) and times that cannot be read have these. */
+  private readonly externalIds = new Map<number, string>();
+  private readonly unreadTimes = new Map<number, string>();
+  private readonly whole = new Map<number, HashedMessage>();
+  private readonly get: Database.Statement;
+  private readonly getFacts: Database.Statement;
+
+  constructor(
+    sqlite: Database.Database,
+    readonly ids: HashIds,
+  ) {
+    this.get = sqlite.prepare(`SELECT ${FORM_READ} FROM messages WHERE hash = ?`).raw();
+    this.getFacts = sqlite.prepare(FACTS_READ).raw();
+  }
+
+  /** Facts of a message in hand, so the archive is not asked for it. */
+  learn(id: number, m: Pick<HashedMessage, 'sentAt' | 'externalId' | 'kind' | 'body' | 'editedAt'>): void {
+    const unsent = m.kind === 'unsent';
+    this.set(id, m.sentAt, m.externalId, (unsent ? UNSENT : 0) | (unsent && DELETION_MARKS.has(m.body) ? DELETION_MARK : 0) | (m.editedAt === null ? 0 : EDITED_AT));
+  }
+
+  /**
+   * The status a message has where it is first seen (core/diff/view.ts `statusOf` with one
+   * version): what the kept state records for a message added, without reading it whole.
+   */
+  firstStatus(id: number): MessageStatus {
+    this.known(id);
+    const f = this.flags[id]!;
+    if ((f & UNSENT) !== 0) return (f & DELETION_MARK) !== 0 ? 'deleted' : 'unsent';
+    return (f & EDITED_AT) !== 0 ? 'edited' : 'present';
+  }
+
+  private set(id: number, sentAt: string, externalId: string | null, flags: number): void {
+    this.room(id);
+    if ((this.flags[id]! & KNOWN) !== 0) return;
+    const at = Date.parse(sentAt);
+    this.instants[id] = at;
+    if (Number.isNaN(at)) this.unreadTimes.set(id, sentAt);
+    if (externalId !== null) this.externalIds.set(id, externalId);
+    this.flags[id] = KNOWN | flags;
+  }
+
+  instant(id: number): number {
+    this.known(id);
+    return this.instants[id]!;
+  }
+
+  minute(id: number): number | string {
+    const at = this.instant(id);
+    return Number.isNaN(at) ? minuteKey(this.unreadTimes.get(id) ?? '') : Math.floor(at / 60_000);
+  }
+
+  externalId(id: number): string | null {
+    this.known(id);
+    return this.externalIds.get(id) ?? null;
+  }
+
+  deletionMark(id: number): boolean {
+    this.known(id);
+    return (this.flags[id]! & DELETION_MARK) !== 0;
+  }
+
+  /** The whole message, read once and kept: asked only of the messages that differ. */
+  message(id: number): HashedMessage {
+    const known = this.whole.get(id);
+    if (known !== undefined) return known;
+    const message = this.read(id);
+    this.whole.set(id, message);
+    this.learn(id, message);
+    return message;
+  }
+
+  private known(id: number): void {
+    this.room(id);
+    if ((this.flags[id]! & KNOWN) !== 0) return;
+    const row = this.getFacts.get(this.ids.bytes(id)) as [unknown, string | null, unknown, unknown, unknown, unknown] | undefined;
+    if (row === undefined || truthy(row[5])) return this.learn(id, this.read(id));
+    const [sentAt, externalId, unsent, mark, edited] = row;
+    const time = typeof sentAt === 'number' || typeof sentAt === 'bigint' ? unpackTime(Number(sentAt)) : String(sentAt);
+    this.set(id, time, externalId, (truthy(unsent) ? UNSENT | (truthy(mark) ? DELETION_MARK : 0) : 0) | (truthy(edited) ? EDITED_AT : 0));
+  }
+
+  private read(id: number): HashedMessage {
+    const stored = this.get.get(this.ids.bytes(id)) as unknown[] | undefined;
+    const hash = this.ids.hex(id);
+    if (stored === undefined) throw new ArchiveError(msg('archive.state-message-missing', { hash }), { hint: msg('hint.run-verify') });
+    return withHash(messageOfRow(stored, 0), hash);
+  }
+
+  private room(id: number): void {
+    if (id < this.flags.length) return;
+    let size = this.flags.length;
+    while (size <= id) size *= 2;
+    const instants = new Float64Array(size);
+    instants.set(this.instants);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.instants = instants;
+    this.flags = flags;
+  }
+}
+
+const truthy = (v: unknown): boolean => v === 1 || v === 1n;
+
+/** A capture's messages as a side: the numbers of its hashes, the rest asked of `facts`. */
+export function listSide(keys: Int32Array, facts: MessageFacts): CompareSide & { readonly keys: Int32Array } {
+  return {
+    keys,
+    length: keys.length,
+    key: (i) => keys[i]!,
+    minute: (i) => facts.minute(keys[i]!),
+    externalId: (i) => facts.externalId(keys[i]!),
+    message: (i) => facts.message(keys[i]!),
+  };
+}
+
+/** A capture as the earlier side of `diff`: nothing in it is held as deleted already. */
+export function captureBeforeSide(keys: Int32Array, facts: MessageFacts): BeforeSide {
+  return {
+    ...listSide(keys, facts),
+    gone: () => false,
+    deletionMark: (i) => facts.deletionMark(keys[i]!),
+    instant: (i) => facts.instant(keys[i]!),
+  };
+}
+
+/** Two captures of a room compared (`diff`): the changes `wanted` keeps, the messages of those read whole. */
+export function compareStoredCaptures(sqlite: Database.Database, from: CaptureRecord, to: CaptureRecord, wanted: (type: ChangeType) => boolean): Change[] {
+  const ids = new HashIds(Math.max(from.messageCount, to.messageCount) * 1.05);
+  const facts = new MessageFacts(sqlite, ids);
+  // One list at a time, each let go once numbered: only the distinct hashes are kept.
+  const beforeKeys = ids.ids(readList(sqlite, from.id));
+  const afterKeys = ids.ids(readList(sqlite, to.id));
+  return compareSides(captureBeforeSide(beforeKeys, facts), listSide(afterKeys, facts), to.coverage, wanted);
+}
