@@ -51,7 +51,7 @@ export class HashIds {
     if (this.count * 32 >= this.keys.length) {
       // By half, not double: a second capture adds a few percent to the first's hashes, and
       // doubling the 32 MB of a million would hold twice what is needed.
-      const grown = Buffer.alloc(Math.ceil(this.keys.length / 64) * 48);
+      const grown = Buffer.alloc(Math.ceil(this.keys.length / 64) * 96);
       this.keys.copy(grown);
       this.keys = grown;
     }
@@ -109,8 +109,8 @@ const FACTS_READ = `SELECT sent_at, CAST(external_id AS TEXT), kind IN (${kindVa
  * whole messages only for `message`, and only those are kept as objects.
  */
 export class MessageFacts {
-  private instants = new Float64Array(1024);
-  private flags = new Uint8Array(1024);
+  private instants: Float64Array;
+  private flags: Uint8Array;
   /** Rare: only sources with ids (Chatwork) and times that cannot be read have these. */
   private readonly externalIds = new Map<number, string>();
   private readonly unreadTimes = new Map<number, string>();
@@ -118,10 +118,14 @@ export class MessageFacts {
   private readonly get: Database.Statement;
   private readonly getFacts: Database.Statement;
 
+  /** `expected`: about how many distinct hashes will be asked of (room is made for more as needed). */
   constructor(
     sqlite: Database.Database,
     readonly ids: HashIds,
+    expected = 1024,
   ) {
+    this.instants = new Float64Array(Math.max(16, expected));
+    this.flags = new Uint8Array(Math.max(16, expected));
     this.get = sqlite.prepare(`SELECT ${FORM_READ} FROM messages WHERE hash = ?`).raw();
     this.getFacts = sqlite.prepare(FACTS_READ).raw();
   }
@@ -129,7 +133,12 @@ export class MessageFacts {
   /** Facts of a message in hand, so the archive is not asked for it. */
   learn(id: number, m: Pick<HashedMessage, 'sentAt' | 'externalId' | 'kind' | 'body' | 'editedAt'>): void {
     const unsent = m.kind === 'unsent';
-    this.set(id, m.sentAt, m.externalId, (unsent ? UNSENT : 0) | (unsent && DELETION_MARKS.has(m.body) ? DELETION_MARK : 0) | (m.editedAt === null ? 0 : EDITED_AT));
+    this.set(
+      id,
+      m.sentAt,
+      m.externalId,
+      (unsent ? UNSENT : 0) | (unsent && DELETION_MARKS.has(m.body) ? DELETION_MARK : 0) | (m.editedAt === null ? 0 : EDITED_AT),
+    );
   }
 
   /**
@@ -202,8 +211,7 @@ export class MessageFacts {
 
   private room(id: number): void {
     if (id < this.flags.length) return;
-    let size = this.flags.length;
-    while (size <= id) size *= 2;
+    const size = Math.max(id + 1, Math.ceil(this.flags.length * 1.5));
     const instants = new Float64Array(size);
     instants.set(this.instants);
     const flags = new Uint8Array(size);
@@ -239,8 +247,9 @@ export function captureBeforeSide(keys: Int32Array, facts: MessageFacts): Before
 
 /** Two captures of a room compared (`diff`): the changes `wanted` keeps, the messages of those read whole. */
 export function compareStoredCaptures(sqlite: Database.Database, from: CaptureRecord, to: CaptureRecord, wanted: (type: ChangeType) => boolean): Change[] {
-  const ids = new HashIds(Math.max(from.messageCount, to.messageCount) * 1.05);
-  const facts = new MessageFacts(sqlite, ids);
+  const expected = Math.ceil(Math.max(from.messageCount, to.messageCount) * 1.05);
+  const ids = new HashIds(expected);
+  const facts = new MessageFacts(sqlite, ids, expected);
   // One list at a time, each let go once numbered: only the distinct hashes are kept.
   const beforeKeys = ids.ids(readList(sqlite, from.id));
   const afterKeys = ids.ids(readList(sqlite, to.id));

@@ -121,7 +121,7 @@ function pairByMinute(before: BeforeSide, after: CompareSide, r: Range, pairs: P
   // Only minutes the later capture has can pair; the earlier state's other messages stay alone.
   const bs = byMinute(before, r.bStart, r.bEnd, pairs.beforePartner);
   let j = 0;
-  for (let i = 0; i < as.order.length; ) {
+  for (let i = 0; i < as.order.length;) {
     const minute = as.minutes[as.order[i]!]!;
     let iEnd = i;
     while (iEnd < as.order.length && as.minutes[as.order[iEnd]!] === minute) iEnd++;

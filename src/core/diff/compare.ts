@@ -1,5 +1,5 @@
 import type { Coverage } from '../types.js';
-import { classify, classifySides, type Outcome } from './classify.js';
+import { classify, classifySides, OUTCOME_TYPES, type Outcome } from './classify.js';
 import type { BeforeItem } from './pairs.js';
 import { isDeletionMark } from './removal.js';
 import type { BeforeSide, CompareSide } from './sides.js';
@@ -22,9 +22,13 @@ export function compareCaptures(before: CaptureView, after: CaptureView): Change
  */
 export function compareSides(before: BeforeSide, after: CompareSide, coverage: Coverage, wanted: (type: ChangeType) => boolean): Change[] {
   const changes: Change[] = [];
-  for (const o of classifySides(before, after, coverage)) {
-    if (o.type === 'stillGone' || !wanted(o.type)) continue;
-    changes.push({ type: o.type, before: o.before === null ? null : before.message(o.before), after: o.after === null ? null : after.message(o.after) });
+  const outcomes = classifySides(before, after, coverage);
+  for (let k = 0; k < outcomes.length; k++) {
+    const type = OUTCOME_TYPES[outcomes.type[k]!]!;
+    if (type === 'stillGone' || !wanted(type)) continue;
+    const b = outcomes.before[k]!;
+    const a = outcomes.after[k]!;
+    changes.push({ type, before: b === -1 ? null : before.message(b), after: a === -1 ? null : after.message(a) });
   }
   return changes;
 }

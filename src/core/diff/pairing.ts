@@ -21,13 +21,7 @@ const SIMILARITY_BAND = 32;
  *   4. the one remaining message of a sender on each side: the same key (sender, minute, ordinal)
  *      that docs/design/evidence-model.md aligns on, so an edit, however different the text.
  */
-export function pairWithinMinute(
-  bs: readonly number[],
-  as: readonly number[],
-  before: BeforeSide,
-  after: CompareSide,
-  pairs: Pairs,
-): void {
+export function pairWithinMinute(bs: readonly number[], as: readonly number[], before: BeforeSide, after: CompareSide, pairs: Pairs): void {
   pairSameHash(
     bs,
     as,
@@ -89,13 +83,7 @@ function pairSimilar(bs: readonly number[], as: readonly number[], before: Befor
   }
 }
 
-function pairUnsendLines(
-  bs: readonly number[],
-  unsendLines: readonly number[],
-  before: BeforeSide,
-  after: CompareSide,
-  pairs: Pairs,
-): void {
+function pairUnsendLines(bs: readonly number[], unsendLines: readonly number[], before: BeforeSide, after: CompareSide, pairs: Pairs): void {
   for (const a of unsendLines) {
     const line = after.message(a);
     const b = bs.find((b) => {
@@ -106,12 +94,7 @@ function pairUnsendLines(
   }
 }
 
-function bySender(
-  bs: readonly number[],
-  as: readonly number[],
-  before: BeforeSide,
-  after: CompareSide,
-): Iterable<{ bs: number[]; as: number[] }> {
+function bySender(bs: readonly number[], as: readonly number[], before: BeforeSide, after: CompareSide): Iterable<{ bs: number[]; as: number[] }> {
   const groups = new Map<string | null, { bs: number[]; as: number[] }>();
   const groupOf = (sender: string | null): { bs: number[]; as: number[] } => {
     let g = groups.get(sender);

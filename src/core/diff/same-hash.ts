@@ -8,7 +8,14 @@ import { link, type Pairs } from './pairs.js';
  * (jsdiff `diffArrays`; its cost is O((n + m) · d) for d differences). Returns false, having
  * paired nothing, when there are more than `maxEdits` differences.
  */
-export function alignByHash(bs: readonly number[], as: readonly number[], oldHashes: (string | number)[], newHashes: (string | number)[], pairs: Pairs, maxEdits: number): boolean {
+export function alignByHash(
+  bs: readonly number[],
+  as: readonly number[],
+  oldHashes: (string | number)[],
+  newHashes: (string | number)[],
+  pairs: Pairs,
+  maxEdits: number,
+): boolean {
   // Every message one side has more than the other is a difference: no need to try.
   if (Math.abs(oldHashes.length - newHashes.length) > maxEdits) return false;
   const parts = diffArrays(oldHashes, newHashes, { maxEditLength: maxEdits });

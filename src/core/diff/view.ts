@@ -36,7 +36,14 @@ export function stepArchiveView(view: ArchiveView, capture: CaptureView): ViewSt
   const outcomes = classify(items, capture);
   const changes = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
   for (const o of outcomes) if (o.type !== 'stillGone') changes[o.type]++;
-  const messages = outcomes.map((o) => nextState(o, (b) => view.messages[b]!, (a) => capture.messages[a]!, capture.id));
+  const messages = outcomes.map((o) =>
+    nextState(
+      o,
+      (b) => view.messages[b]!,
+      (a) => capture.messages[a]!,
+      capture.id,
+    ),
+  );
   const order = timeOrder(Float64Array.from(messages, (m) => instantOf(m.sentAt)));
   return {
     view: { captures: [...view.captures, capture.id], messages: Array.from(order, (i) => messages[i]!), roomObservations: view.roomObservations },

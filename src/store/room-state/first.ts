@@ -73,7 +73,7 @@ export class FirstStateWriter {
       this.params.length = 0;
       this.sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(this.key);
       const times = this.times;
-      // A stable sort by time, as the change core's (core/diff/view.ts inTimeOrder).
+      // A stable sort by time, as the change core's (core/diff/view.ts timeOrder).
       const order = Array.from({ length: this.count }, (_, i) => i).sort((x, y) => times[x]! - times[y]! || x - y);
       order.forEach((i, place) => this.add(place, hashList.subarray(i * 32, i * 32 + 32), this.status[i]!));
     }

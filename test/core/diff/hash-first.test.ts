@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify, classifySides, outcomeAt, type Outcome } from '../../../src/core/diff/classify.js';
+import { viewItems } from '../../../src/core/diff/compare.js';
+import { buildArchiveView, compareCaptures, compareSides, type BeforeSide, type CaptureView, type CompareSide } from '../../../src/core/diff/index.js';
+import { minuteKey } from '../../../src/core/diff/instant.js';
+import { isDeletionMark } from '../../../src/core/diff/removal.js';
+import type { HashedMessage } from '../../../src/core/types.js';
+import { buildScenario, scriptArb } from './scripts.js';
+
+// Issue 21 item 4: the comparison that holds hashes as numbers and reads a message whole only when
+// the hashes leave it unpaired (src/store/compare-sides.ts) gives exactly what the comparison of
+// whole messages gives: the same outcomes (types, pairs, order), over random histories.
+
+const RUNS = { numRuns: 300 };
+
+/** Sides as the store makes them: a number per distinct hash, the whole message only when asked (and counted). */
+interface Light {
+  readonly before: BeforeSide;
+  readonly after: CompareSide;
+  readonly readBefore: Set<number>;
+  readonly readAfter: Set<number>;
+}
+
+interface Faults {
+  /** Pairs by (sender, minute) where the hashes should decide: a wrong pairing. */
+  readonly keyBySender?: boolean;
+  /** Reads the message after the one asked for. */
+  readonly readsNeighbour?: boolean;
+}
+
+function lightSides(before: readonly { message: HashedMessage; gone: boolean }[], after: readonly HashedMessage[], faults: Faults = {}): Light {
+  const numbers = new Map<string, number>();
+  const number = (m: HashedMessage): number => {
+    const id = faults.keyBySender ? `${m.sender} ${minuteKey(m.sentAt)}` : m.hash;
+    let n = numbers.get(id);
+    if (n === undefined) numbers.set(id, (n = numbers.size));
+    return n;
+  };
+  const bKeys = before.map((item) => number(item.message));
+  const aKeys = after.map(number);
+  const readBefore = new Set<number>();
+  const readAfter = new Set<number>();
+  const pick = <T>(list: readonly T[], i: number): T => list[faults.readsNeighbour ? (i + 1) % list.length : i]!;
+  return {
+    before: {
+      length: before.length,
+      key: (i) => bKeys[i]!,
+      minute: (i) => minuteKey(before[i]!.message.sentAt),
+      externalId: (i) => before[i]!.message.externalId,
+      gone: (i) => before[i]!.gone,
+      deletionMark: (i) => isDeletionMark(before[i]!.message),
+      instant: (i) => Date.parse(before[i]!.message.sentAt),
+      message: (i) => (readBefore.add(i), pick(before, i).message),
+    },
+    after: {
+      length: after.length,
+      key: (i) => aKeys[i]!,
+      minute: (i) => minuteKey(after[i]!.sentAt),
+      externalId: (i) => after[i]!.externalId,
+      message: (i) => (readAfter.add(i), pick(after, i)),
+    },
+    readBefore,
+    readAfter,
+  };
+}
+
+/**
+ * A history of three captures: the scenario's two (edits, unsends, deletions, colliding keys and
+ * texts), folded into a view, then a third made of the first capture's messages again — so what
+ * the second deleted comes back — with some repeated and some neighbours swapped.
+ */
+const histories = fc
+  .tuple(
+    scriptArb('chaos').map((script) => buildScenario('chaos', script)),
+    fc.array(fc.nat(), { maxLength: 4 }),
+    fc.array(fc.nat(), { maxLength: 4 }),
+  )
+  .map(([s, repeats, swaps]) => {
+    const third = [...s.before.messages];
+    for (const r of repeats) if (third.length > 0) third.splice(r % third.length, 0, third[r % third.length]!);
+    for (const w of swaps) {
+      if (third.length < 2) break;
+      const i = w % (third.length - 1);
+      [third[i], third[i + 1]] = [third[i + 1]!, third[i]!];
+    }
+    const view = buildArchiveView([s.before, s.after]);
+    const later: CaptureView = { ...s.before, id: 'third', messages: third };
+    return { s, view, later };
+  });
+
+function lightOutcomes(light: Light, later: CaptureView): Outcome[] {
+  const o = classifySides(light.before, light.after, later.coverage);
+  return Array.from({ length: o.length }, (_, k) => outcomeAt(o, k));
+}
+
+/** Equal hashes paired, and so left unread: every other message of either side may be read whole. */
+function pairedByHash(outcomes: readonly Outcome[], items: readonly { message: HashedMessage }[], later: CaptureView, side: 'before' | 'after'): Set<number> {
+  const out = new Set<number>();
+  for (const o of outcomes)
+    if (o.before !== null && o.after !== null && items[o.before]!.message.hash === later.messages[o.after]!.hash)
+      out.add(side === 'before' ? o.before : o.after);
+  return out;
+}
+
+function sameAsWhole(faults: Faults = {}) {
+  return fc.property(histories, ({ s, view, later }) => {
+    const items = viewItems(view);
+    const whole = classify(items, later);
+    const light = lightSides(items, later.messages, faults);
+    const outcomes = lightOutcomes(light, later);
+    expect(outcomes).toEqual(whole);
+    // And two captures compared as `diff` compares them.
+    const two = lightSides(
+      s.before.messages.map((message) => ({ message, gone: false })),
+      s.after.messages,
+      faults,
+    );
+    expect(compareSides(two.before, two.after, s.after.coverage, () => true)).toEqual(compareCaptures(s.before, s.after));
+    // Only what the hashes left unpaired was read whole.
+    const paired = { before: pairedByHash(whole, items, later, 'before'), after: pairedByHash(whole, items, later, 'after') };
+    for (const b of light.readBefore) expect(paired.before.has(b)).toBe(false);
+    for (const a of light.readAfter) expect(paired.after.has(a)).toBe(false);
+  });
+}
+
+describe('the hash-first comparison', () => {
+  it('gives the outcomes of the comparison of whole messages, reading only messages the hashes left unpaired', () => {
+    fc.assert(sameAsWhole(), RUNS);
+  });
+
+  it('would be caught pairing by sender and minute instead of by hash', () => {
+    expect(fc.check(sameAsWhole({ keyBySender: true }), RUNS).failed).toBe(true);
+  });
+
+  it('would be caught reading the wrong message', () => {
+    expect(fc.check(sameAsWhole({ readsNeighbour: true }), RUNS).failed).toBe(true);
+  });
+});
