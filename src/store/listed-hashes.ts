@@ -15,6 +15,7 @@ export class ListedHashes {
   /** Where each list's entries start in the numbering of all lists' entries. */
   private readonly starts: number[] = [];
   private readonly mask: number;
+  private readonly total: number;
   private readonly probe = new Int32Array(8);
   private readonly probeBytes = Buffer.from(this.probe.buffer);
 
@@ -26,6 +27,7 @@ export class ListedHashes {
       this.starts.push(total);
       total += l.length / 32;
     }
+    this.total = total;
     let size = 16;
     while (size < total * 2) size *= 2;
     this.slots = new Int32Array(size);
@@ -39,12 +41,28 @@ export class ListedHashes {
     });
   }
 
-  /** A message row was found with this key (lower-case hex). */
-  see(keyHex: string): void {
-    if (keyHex.length !== 64) return;
+  /**
+   * A message row was found with this key (lower-case hex). Gives the number of the first listed
+   * entry with that hash (what `entryAt` gives for any entry with it), or -1 when no list names it.
+   */
+  see(keyHex: string): number {
+    if (keyHex.length !== 64) return -1;
     this.probeBytes.write(keyHex, 'hex');
     const slot = this.slotOf(this.probe, 0);
-    if (this.slots[slot] !== 0) this.seen[slot] = 1;
+    if (this.slots[slot] === 0) return -1;
+    this.seen[slot] = 1;
+    return this.slots[slot]! - 1;
+  }
+
+  /** The number of the first listed entry with the hash at byte `at` of `list`, or -1 when none has it. */
+  entryAt(list: Buffer, at: number): number {
+    list.copy(this.probeBytes, 0, at, at + 32);
+    return this.slots[this.slotOf(this.probe, 0)]! - 1;
+  }
+
+  /** Listed entries in all: `see` and `entryAt` number them from 0. */
+  get size(): number {
+    return this.total;
   }
 
   /** Whether a row was seen for the hash at byte `at` of `list` (any list of hashes). */

@@ -179,7 +179,7 @@ export function pushForm(m: Message, json: string, out: FormValue[]): void {
 }
 
 /** A stored value as text: a damaged row may hold another type where text belongs. */
-function textOf(v: unknown): string {
+export function textOf(v: unknown): string {
   if (typeof v === 'string') return v;
   if (Buffer.isBuffer(v)) return v.toString('utf8');
   return String(v);
@@ -189,12 +189,17 @@ function timeOf(v: unknown): string {
   return typeof v === 'number' ? unpackTime(v) : typeof v === 'bigint' ? unpackTime(Number(v)) : textOf(v);
 }
 
+/** A compact row's kind, from its `kind` column as stored. */
+export function kindOfColumn(v: unknown): Message['kind'] {
+  const kind = typeof v === 'bigint' ? Number(v) : v;
+  return (typeof kind === 'number' ? (KINDS[kind] ?? `kind ${kind}`) : textOf(kind)) as Message['kind'];
+}
+
 /** The message a compact row holds (`at` is where its FORM_COLUMNS start in `row`), or null for a verbatim one. */
 export function messageOfForm(row: readonly unknown[], at: number): Message | null {
   if (row[at + 7] !== null && row[at + 7] !== undefined) return null;
-  const kind = typeof row[at] === 'bigint' ? Number(row[at]) : row[at];
   return {
-    kind: (typeof kind === 'number' ? (KINDS[kind] ?? `kind ${kind}`) : textOf(kind)) as Message['kind'],
+    kind: kindOfColumn(row[at]),
     sender: row[at + 1] === null ? null : textOf(row[at + 1]),
     senderId: row[at + 2] === null ? null : textOf(row[at + 2]),
     sentAt: timeOf(row[at + 3]),

@@ -14,6 +14,7 @@ import { captureView } from './capture-view.js';
 import { encodeRow, sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
 import { clearRoomState, ROOM_KEY, stateTablesExist, T } from './room-state/tables.js';
 import type { CaptureRecord } from './records.js';
+import type { FirstSightings } from './verify-state-first.js';
 import { foldInThread, THREAD_FROM_FOLDED } from './verify-state-thread.js';
 import type { Problem } from './verify-types.js';
 
@@ -21,7 +22,11 @@ import type { Problem } from './verify-types.js';
 const SHOWN_PER_ROOM = 20;
 
 /** `threadFrom`: a room whose messages × captures reach it is folded in a second thread (src/store/verify-state-thread.ts). */
-export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FROM_FOLDED): Promise<Problem[]> {
+/**
+ * `sightings`: what `verify`'s message pass took (store/verify.ts `checkStore`), with which a room
+ * state of one capture is checked as it streams (src/store/verify-state-first.ts) rather than folded.
+ */
+export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FROM_FOLDED, sightings: FirstSightings | null = null): Promise<Problem[]> {
   const { sqlite } = archive;
   if (!stateTablesExist(sqlite)) return [];
   const problems: Problem[] = [];
@@ -32,6 +37,7 @@ export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FRO
   }[];
   const differing: string[] = [];
   for (const { room_id: roomId, messages, captures } of rooms) {
+    if (captures === 1 && sightings !== null && firstAgrees(archive, roomId, sightings)) continue;
     const threaded = messages * captures >= threadFrom ? await foldInThread({ path: archive.path, roomId }, messages) : null;
     const found = threaded ?? roomStateFindings(archive, roomId);
     if (found.length === 0) continue;
@@ -41,6 +47,16 @@ export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FRO
   if (differing.length === 0) return [];
   const said = discard(archive, differing) ? 'vp.state.discarded' : 'vp.state.kept';
   return problems.map((p) => ({ ...p, actual: msg(said, { found: p.actual }) }));
+}
+
+/** A state of the room's first capture alone, shown to agree as it streams (src/store/verify-state-first.ts). */
+function firstAgrees(archive: Archive, roomId: string, sightings: FirstSightings): boolean {
+  return archive.sqlite.transaction(() => {
+    const only = archive.sqlite.prepare(`SELECT capture_id AS id, changes FROM ${T.captures} WHERE room = ${ROOM_KEY}`).get(roomId) as
+      | { id: string; changes: string }
+      | undefined;
+    return only !== undefined && archive.captures(roomId)[0]?.id === only.id && sightings.agree(archive.sqlite, roomId, only.id, only.changes) === true;
+  })();
 }
 
 /** One room's findings, read in one transaction (on whichever thread folds it). */

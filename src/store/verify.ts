@@ -8,6 +8,8 @@ import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 import { ListedHashes } from './listed-hashes.js';
+import { stateTablesExist } from './room-state/tables.js';
+import { FirstSightings } from './verify-state-first.js';
 import { ROOM_COLUMNS } from './rows.js';
 import { FORM_COLUMNS, FORM_READ, formText } from './message-forms.js';
 import { listedBlobs } from '../core/entries/read.js';
@@ -32,6 +34,8 @@ export interface StoreChecks {
    * worked out here (or came from the roots thread).
    */
   finish(known: ReadonlyMap<string, string>): VerifyReport;
+  /** What the message pass took for the check of rooms' states of one capture; null where the archive keeps no state. */
+  readonly sightings: FirstSightings | null;
 }
 
 /**
@@ -54,9 +58,11 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
   const entries = verifyLog(sqlite, problems);
   const blobs = verifyOriginals(sqlite, problems);
   const listed = new ListedHashes(listsReached(captureRows));
-  const messages = verifyMessages(sqlite, listed, problems, progress);
+  const sightings = stateTablesExist(sqlite) ? new FirstSightings(listed) : null;
+  const messages = verifyMessages(sqlite, listed, sightings, problems, progress);
   verifyRooms(sqlite, entries, problems);
   return {
+    sightings,
     finish(known) {
       const roots = new Map(known);
       if (thread !== null) for (const [digest, root] of zip([...lists.keys()], thread.roots())) roots.set(digest, root);
@@ -80,7 +86,13 @@ function asBytes(v: unknown): Buffer {
  * one to one, so its UTF-8 is exactly the stored bytes. A verbatim row whose text holds U+FFFD (a
  * message that had it, or bytes that are not UTF-8) is read again as bytes.
  */
-function verifyMessages(sqlite: Database.Database, listed: ListedHashes, problems: Problem[], progress?: VerifyProgress): number {
+function verifyMessages(
+  sqlite: Database.Database,
+  listed: ListedHashes,
+  sightings: FirstSightings | null,
+  problems: Problem[],
+  progress?: VerifyProgress,
+): number {
   const total = (sqlite.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number) ?? 0;
   const bytesOf = sqlite.prepare('SELECT hash, canonical_json FROM messages WHERE rowid = ?').raw();
   const fieldBytes = sqlite
@@ -100,7 +112,8 @@ function verifyMessages(sqlite: Database.Database, listed: ListedHashes, problem
     count++;
     // Every key is marked among the listed hashes: the captures' lists are then checked in memory
     // rather than with one query per listed message, which was 40 % of verify (docs/performance.md).
-    listed.see(key);
+    const entry = listed.see(key);
+    if (entry >= 0) sightings?.note(entry, row, 2);
     let actual: string;
     let shown = key;
     if (verbatim !== null && verbatim.includes('\uFFFD')) {
