@@ -31,7 +31,7 @@ function checkList(captureId: string, row: { h: Buffer; root: string; n: number 
   throw new IntegrityError(
     msg('integrity.list-changed', { capture: captureId, expected: `root ${row.root} over ${row.n} messages`, actual: `root ${root} over ${size} messages` }),
     {
-      where: `captures row ${captureId}, its message list (capture_lists rows)`,
+      where: `captures row ${captureId}, its message list (its capture_list_roots row and the list_nodes under it)`,
       hint: msg('hint.run-verify'),
     },
   );

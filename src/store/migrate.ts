@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { migrationsDir } from '../paths.js';
 import { chunkLegacyOriginals } from './blobs/migrate-originals.js';
-import { cutLegacyLists } from './lists/migrate-lists.js';
+import { cutLegacyLists, treeLegacyLists } from './lists/migrate-lists.js';
 import { compactLegacyMessages } from './migrate-messages.js';
 
 /** drizzle's own bookkeeping table and columns, so drizzle-kit and older archives read it as before. */
@@ -28,6 +28,7 @@ const DATA_STEPS: Readonly<Record<string, (sqlite: Database.Database) => void>> 
   "SELECT 'chatproof:chunk-originals';": chunkLegacyOriginals,
   "SELECT 'chatproof:chunk-lists';": cutLegacyLists,
   "SELECT 'chatproof:compact-messages';": compactLegacyMessages,
+  "SELECT 'chatproof:list-trees';": treeLegacyLists,
 };
 
 export function applyMigrations(sqlite: Database.Database): void {

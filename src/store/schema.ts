@@ -1,4 +1,4 @@
-import { blob, customType, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, customType, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * A column of no declared type but BLOB (SQLite's "BLOB" affinity: values are kept as bound, never
@@ -14,7 +14,7 @@ const field = customType<{ data: string | number | Buffer }>({ dataType: () => '
 
 /**
  * Originals, content-addressed (docs/design/evidence-model.md P1) by the SHA-256 of their whole bytes, kept as an ordered list
- * of chunks (`blob_chunks`) cut by `chunker` (src/core/chunking/fastcdc.ts), since migration 0003.
+ * of chunks (`blob_chunk_roots`) cut by `chunker` (src/core/chunking/fastcdc.ts), since migration 0003.
  */
 export const blobs = sqliteTable('blobs', {
   sha256: text('sha256').primaryKey(),
@@ -33,20 +33,17 @@ export const chunks = sqliteTable('chunks', {
   data: blob('data', { mode: 'buffer' }).notNull(),
 });
 
-/** An original's chunks in order: `seq` 0, 1, 2… */
-export const blobChunks = sqliteTable(
-  'blob_chunks',
-  {
-    blobSha256: text('blob_sha256')
-      .notNull()
-      .references(() => blobs.sha256),
-    seq: integer('seq').notNull(),
-    chunkHash: blob('chunk_hash', { mode: 'buffer' })
-      .notNull()
-      .references(() => chunks.hash),
-  },
-  (t) => [primaryKey({ columns: [t.blobSha256, t.seq] })],
-);
+/**
+ * An original's chunk hashes in order, kept as a content-defined tree (src/store/lists/tree.ts,
+ * since migration 0006): its nodes in `list_nodes`, its top level here, `levels` above the chunks.
+ */
+export const blobChunkRoots = sqliteTable('blob_chunk_roots', {
+  blobSha256: text('blob_sha256')
+    .primaryKey()
+    .references(() => blobs.sha256),
+  levels: integer('levels').notNull(),
+  root: blob('root', { mode: 'buffer' }).notNull(),
+});
 
 export const rooms = sqliteTable('rooms', {
   id: text('id').primaryKey(),
@@ -101,30 +98,25 @@ export const captures = sqliteTable(
 );
 
 /**
- * Pieces of captures' ordered message-hash lists (32 raw bytes per message), each stored once
- * across captures, keyed by the SHA-256 of its bytes: a list is cut where a hash's first byte is
- * zero (src/store/lists/hash-lists.ts), so a capture that shares most of its list with an earlier
- * one adds about its new entries (migration 0004).
+ * The nodes of every list of hashes the archive keeps as a tree — captures' message lists and
+ * originals' chunk lists — each stored once, keyed by the SHA-256 of its bytes: a list is cut where
+ * a hash's first byte is below 8, and each level of piece hashes likewise (src/store/lists/tree.ts),
+ * so a capture that shares most of its list with an earlier one adds about its new entries
+ * (migration 0006; pieces of message lists alone, one row per piece per capture, since 0004).
  */
-export const listChunks = sqliteTable('list_chunks', {
+export const listNodes = sqliteTable('list_nodes', {
   hash: blob('hash', { mode: 'buffer' }).primaryKey(),
   data: blob('data', { mode: 'buffer' }).notNull(),
 });
 
-/** A capture's message list, as its pieces in order: `seq` 0, 1, 2…; the Merkle root covers the whole list. */
-export const captureLists = sqliteTable(
-  'capture_lists',
-  {
-    captureId: text('capture_id')
-      .notNull()
-      .references(() => captures.id),
-    seq: integer('seq').notNull(),
-    chunkHash: blob('chunk_hash', { mode: 'buffer' })
-      .notNull()
-      .references(() => listChunks.hash),
-  },
-  (t) => [primaryKey({ columns: [t.captureId, t.seq] })],
-);
+/** A capture's message list: the top level of its tree, `levels` above the messages; the Merkle root covers the whole list. */
+export const captureListRoots = sqliteTable('capture_list_roots', {
+  captureId: text('capture_id')
+    .primaryKey()
+    .references(() => captures.id),
+  levels: integer('levels').notNull(),
+  root: blob('root', { mode: 'buffer' }).notNull(),
+});
 
 /** The hash-chained log (docs/design/evidence-model.md P4). `payload` is the JCS text the entry hash commits to. */
 export const log = sqliteTable(

@@ -6,6 +6,7 @@ import { listRootHex } from '../core/merkle.js';
 import { type CaptureStatement, readCaptureStatement } from '../core/entries/capture.js';
 import type { BlobIndex } from './blobs/verify-blobs.js';
 import { verifyLists } from './lists/verify-lists.js';
+import type { CheckedNodes } from './lists/verify-trees.js';
 import type { CheckedEntry } from './verify-log.js';
 import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
 import type { ListedHashes } from './listed-hashes.js';
@@ -13,14 +14,14 @@ import type { Problem } from './verify-types.js';
 
 type StoredCaptureRow = Record<string, unknown> & { id: string };
 /**
- * A captures row with its message list put together from its pieces (lists/verify-lists.ts), or
- * null where a finding about the pieces already explains it; `listDigest`: SHA-256 of the list,
+ * A captures row with its message list put together from its tree (lists/verify-lists.ts), or
+ * null where a finding about the tree already explains it; `listDigest`: SHA-256 of the list,
  * the key its list facts are kept under.
  */
 type CaptureRow = StoredCaptureRow & { hashes: Buffer | null; listDigest: string; byEntryId: ReadonlyMap<string, Buffer | null> | null };
 
-export function readCaptures(sqlite: Database.Database, problems: Problem[]): CaptureRow[] {
-  const lists = verifyLists(sqlite, problems);
+export function readCaptures(sqlite: Database.Database, problems: Problem[], nodes: CheckedNodes): CaptureRow[] {
+  const lists = verifyLists(sqlite, nodes);
   const rows = sqlite
     .prepare(
       `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,

@@ -5,6 +5,7 @@ import { MESSAGE_TAG } from '../core/canonical.js';
 import { taggedHashHex, taggedHashOfBytes } from '../core/hash.js';
 import { RootsThread } from './merkle-thread.js';
 import { verifyOriginals, type BlobIndex } from './blobs/verify-blobs.js';
+import { CheckedNodes } from './lists/verify-trees.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 import { ListedHashes } from './listed-hashes.js';
@@ -51,12 +52,14 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
   if (!sqlite.inTransaction) return sqlite.transaction(() => checkStore(sqlite, options))();
   const { progress } = options;
   const problems: Problem[] = [];
-  const captureRows = readCaptures(sqlite, problems);
+  // Every node of the lists' trees is re-hashed once, for the captures' lists and the originals' alike.
+  const nodes = new CheckedNodes(sqlite, problems);
+  const captureRows = readCaptures(sqlite, problems, nodes);
   // The lists' roots are worked out beside the message hashing (RootsThread), read after it.
   const lists = distinctLists(captureRows);
   const thread = options.rootsThread && listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
   const entries = verifyLog(sqlite, problems);
-  const blobs = verifyOriginals(sqlite, problems);
+  const blobs = verifyOriginals(sqlite, problems, nodes);
   const listed = new ListedHashes(listsReached(captureRows));
   const sightings = stateTablesExist(sqlite) ? new FirstSightings(listed) : null;
   const messages = verifyMessages(sqlite, listed, sightings, problems, progress);

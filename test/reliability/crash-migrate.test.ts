@@ -1,8 +1,8 @@
 /**
  * Issue 21: an archive of the layout before migrations/0003 (originals whole in `blobs.bytes`,
  * lists whole in `captures.message_hashes`, messages as canonical JSON in `messages.canonical_json`)
- * is upgraded by the first chatproof command that opens it, through 0003, 0004 and 0005 in one
- * transaction. The upgrade is SIGKILLed at random points; after every kill the archive must be in
+ * is upgraded by the first chatproof command that opens it, through 0003, 0004, 0005 and 0006
+ * (lists of pieces as trees) in one transaction. The upgrade is SIGKILLed at random points; after every kill the archive must be in
  * the old layout or the new one, never between, and then open, verify, and hold every capture,
  * log entry, message form and original byte for byte.
  */
@@ -47,11 +47,19 @@ function layoutOf(path: string): Layout {
     const has = (sql: string): boolean => (db.prepare(sql).pluck().get() as number) > 0;
     const bytes = has("SELECT COUNT(*) FROM pragma_table_info('blobs') WHERE name = 'bytes'");
     const chunks = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('chunks', 'blob_chunks')");
+    const pieces = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('blob_chunks', 'capture_lists', 'list_chunks')");
+    const trees =
+      (db
+        .prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('list_nodes', 'capture_list_roots', 'blob_chunk_roots')")
+        .pluck()
+        .get() as number) === 3;
     const fields = has("SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'body'");
     const applied = db.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get() as number;
-    if (bytes && !chunks && !fields && applied === 3) return 'old';
-    if (!bytes && chunks && fields && applied === 6) return 'new';
-    throw new Error(`half-migrated archive: bytes column ${bytes}, chunk tables ${chunks}, message fields ${fields}, ${applied} migrations recorded`);
+    if (bytes && !chunks && !pieces && !trees && !fields && applied === 3) return 'old';
+    if (!bytes && chunks && !pieces && trees && fields && applied === 7) return 'new';
+    throw new Error(
+      `half-migrated archive: bytes column ${bytes}, chunk tables ${chunks}, tables of pieces ${pieces}, trees ${trees}, message fields ${fields}, ${applied} migrations recorded`,
+    );
   } finally {
     db.close();
   }
@@ -87,7 +95,7 @@ function logOf(path: string): unknown[] {
   }
 }
 
-describe('SIGKILL during the upgrade to chunked originals, lists in pieces and messages as fields', () => {
+describe('SIGKILL during the upgrade to chunked originals, messages as fields and lists as trees', () => {
   it(`killed at least ${KILLS} times at random points: old or new layout, and then every capture and original is there`, async () => {
     const rnd = seededRandom('crash-migrate');
     const log = logOf(pristine);

@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll } from 'vitest';
 import { Archive } from '../../src/store/archive.js';
 import { encodeChunk } from '../../src/store/blobs/chunk-store.js';
-import { rewriteList, storedList } from '../support/lists.js';
+import { lastChunk, rewriteList, storedList } from '../support/lists.js';
 import { storeConformance } from '../support/store-conformance.js';
 import { tempArchive } from '../support/temp.js';
 
@@ -45,12 +45,7 @@ storeConformance('SQLite archive', {
   // One byte of the original's last chunk, stored as chatproof stores chunks, so that it still decompresses.
   damageOriginal: (archive, sha256) =>
     behindItsBack(archive, (db) => {
-      const { hash, size, data } = db
-        .prepare(
-          `SELECT k.hash, k.size, k.data FROM blob_chunks bc JOIN chunks k ON k.hash = bc.chunk_hash
-           WHERE bc.blob_sha256 = ? ORDER BY bc.seq DESC LIMIT 1`,
-        )
-        .get(sha256) as { hash: Buffer; size: number; data: Buffer };
+      const { hash, size, data } = lastChunk(db, sha256);
       const bytes = Buffer.from(data.length === size ? data : inflateSync(data));
       bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
       db.prepare('UPDATE chunks SET data = ? WHERE hash = ?').run(encodeChunk(bytes), hash);

@@ -1,14 +1,14 @@
 /**
- * Message lists kept as content-defined pieces (src/store/lists/hash-lists.ts): the pieces give
- * back the list byte for byte, a change touches only the pieces around it, and a daily capture of
- * a growing room stores about its new entries.
+ * Lists of hashes kept as content-defined trees (src/store/lists/tree.ts): the tree gives back the
+ * list byte for byte, a change touches only the pieces around it on each level, and a daily capture
+ * of a growing room stores about its new entries.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
-import { listCuts, MAX_ITEMS } from '../../src/store/lists/hash-lists.js';
+import { buildTree, MAX_ITEMS, pieceEnds, type ListTree } from '../../src/store/lists/tree.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
@@ -22,17 +22,53 @@ const hashes = (from: number, n: number): Buffer =>
     ),
   );
 
-function pieces(list: Buffer): Set<string> {
-  let start = 0;
-  return new Set(listCuts(list).map((end) => list.subarray(start, (start = end)).toString('hex')));
+/** Every node of the list's tree, by hex of its bytes, and its root. */
+function tree(list: Buffer): { nodes: Map<string, Buffer>; root: ListTree } {
+  const nodes = new Map<string, Buffer>();
+  const root = buildTree(list, (hash, bytes) => nodes.set(hash.toString('hex'), Buffer.from(bytes)));
+  return { nodes, root };
 }
 
-describe('listCuts', () => {
+function unfold({ nodes, root }: ReturnType<typeof tree>): Buffer {
+  let list = root.root;
+  for (let level = root.levels - 1; level >= 0; level--) {
+    const parts: Buffer[] = [];
+    for (let at = 0; at < list.length; at += 32) parts.push(nodes.get(list.toString('hex', at, at + 32))!);
+    list = Buffer.concat(parts);
+  }
+  return list;
+}
+
+describe('buildTree', () => {
+  it('gives back any list byte for byte, with a root of one piece', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 31 }), (n, tail) => {
+        const list = Buffer.concat([hashes(0, n), Buffer.alloc(tail, 7)]);
+        const t = tree(list);
+        expect(unfold(t).equals(list)).toBe(true);
+        expect(pieceEnds(t.root.root).length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a list of 100k hashes is three levels under a small root, and appending 100 stores a few KB', () => {
+    const day1 = tree(hashes(0, 100_000));
+    expect(day1.root.levels).toBe(3);
+    const day2 = tree(hashes(0, 100_100));
+    const added = [...day2.nodes].filter(([k]) => !day1.nodes.has(k)).reduce((n, [, v]) => n + v.length, 0);
+    // The 100 new hashes (3.2 KB) and the pieces from the last cut before the old end, up each level.
+    expect(added).toBeGreaterThanOrEqual(3_200);
+    expect(added + day2.root.root.length).toBeLessThan(12_000);
+  });
+});
+
+describe('pieceEnds', () => {
   it('covers any list exactly, in pieces of at most MAX_ITEMS whole hashes (a damaged tail stays with the last)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 31 }), (n, tail) => {
         const list = Buffer.concat([hashes(0, n), Buffer.alloc(tail, 7)]);
-        const cuts = listCuts(list);
+        const cuts = pieceEnds(list);
         expect(cuts.at(-1) ?? 0).toBe(list.length);
         let start = 0;
         for (const end of cuts) {
@@ -46,9 +82,9 @@ describe('listCuts', () => {
     );
   });
 
-  it('is content-defined: one hash inserted, changed or removed anywhere leaves all but the pieces around it', () => {
+  it('is content-defined: one hash inserted, changed or removed anywhere leaves all but the nodes around it on each level', () => {
     const base = hashes(0, 20_000);
-    const known = pieces(base);
+    const known = tree(base).nodes;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 19_999 }), fc.constantFrom('insert', 'change', 'remove'), (at, how) => {
         const one = hashes(1_000_000 + at, 1);
@@ -57,8 +93,9 @@ describe('listCuts', () => {
           how === 'remove' ? Buffer.alloc(0) : one,
           base.subarray((how === 'insert' ? at : at + 1) * 32),
         ]);
-        const fresh = [...pieces(edited)].filter((p) => !known.has(p));
-        expect(fresh.length).toBeLessThanOrEqual(3);
+        const fresh = [...tree(edited).nodes.keys()].filter((p) => !known.has(p));
+        // Two levels of nodes above 20k hashes: at most three new pieces on each.
+        expect(fresh.length).toBeLessThanOrEqual(6);
       }),
       { numRuns: 100 },
     );
@@ -75,7 +112,11 @@ describe('lists in the archive', () => {
         ...Array.from({ length: 100 }, (_, i) => msg('2024-03-02T09:00:00+09:00', '山田太郎', `新しい ${i}`)),
       ];
       const a = Archive.open(tmp.db);
-      const listBytes = (): number => a.sqlite.prepare('SELECT COALESCE(SUM(length(data)), 0) FROM list_chunks').pluck().get() as number;
+      const listBytes = (): number =>
+        a.sqlite
+          .prepare('SELECT (SELECT COALESCE(SUM(length(data)), 0) FROM list_nodes) + (SELECT COALESCE(SUM(length(root)), 0) FROM capture_list_roots)')
+          .pluck()
+          .get() as number;
       const first = a.recordCapture({
         room: { source: 'line', externalId: null, title: 'r' },
         raw: Buffer.from('1'),
@@ -87,7 +128,9 @@ describe('lists in the archive', () => {
         messages: day1,
       });
       const after1 = listBytes();
-      expect(after1).toBe(20_000 * 32);
+      // The list once, and the levels above it (~1/35 of it each).
+      expect(after1).toBeGreaterThan(20_000 * 32);
+      expect(after1).toBeLessThan(20_000 * 32 * 1.05);
       const second = a.recordCapture({
         room: { id: first.room.id },
         raw: Buffer.from('2'),
@@ -99,8 +142,8 @@ describe('lists in the archive', () => {
         messages: day2,
       });
       const added = listBytes() - after1;
-      // The 100 new hashes and the piece with the edit (and its neighbour): ~3 pieces of ~320, not 20,100 hashes again.
-      expect(added).toBeLessThan(2_000 * 32);
+      // The 100 new hashes, the piece with the edit and the pieces above both: ~14 KB, not 20,100 hashes again.
+      expect(added).toBeLessThan(500 * 32);
       expect(a.captureMessages(second.capture.id).map((m) => m.body)).toEqual(day2.map((m) => m.body));
       expect(verifyArchive(a.sqlite).problems).toEqual([]);
       a.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRootHex } from '../../src/core/merkle.js';
 import { encodeChunk } from '../../src/store/blobs/chunk-store.js';
 import { cli, tempArchive } from '../support/cli.js';
-import { rewriteList, storedList } from '../support/lists.js';
+import { lastChunk, rewriteList, storedList } from '../support/lists.js';
 import { importScenario, ROOM } from '../report/helpers.js';
 
 /**
@@ -51,10 +51,7 @@ const changeOneMessage = (db: Database.Database): void => {
 
 /** One byte of the first capture's original changed inside its last chunk, stored as chatproof stores chunks, so it still decompresses. */
 const flipOriginal = (db: Database.Database): void => {
-  const { hash, size, data } = db
-    .prepare(`SELECT k.hash, k.size, k.data FROM blob_chunks bc JOIN chunks k ON k.hash = bc.chunk_hash
-    WHERE bc.blob_sha256 = (SELECT blob_sha256 FROM captures ORDER BY entry_seq LIMIT 1) ORDER BY bc.seq DESC LIMIT 1`)
-    .get() as { hash: Buffer; size: number; data: Buffer };
+  const { hash, size, data } = lastChunk(db, db.prepare('SELECT blob_sha256 FROM captures ORDER BY entry_seq LIMIT 1').pluck().get() as string);
   const bytes = data.length === size ? data : inflateSync(data);
   db.prepare('UPDATE chunks SET data = ? WHERE hash = ?').run(encodeChunk(flipLastByte(bytes)), hash);
 };

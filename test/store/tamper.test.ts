@@ -6,14 +6,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/store/archive.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { tempArchive } from '../support/temp.js';
-import { seedArchive } from '../support/seed.js';
+import { msg, seedArchive } from '../support/seed.js';
 
-const TABLES = ['blobs', 'chunks', 'blob_chunks', 'rooms', 'messages', 'captures', 'list_chunks', 'capture_lists', 'log'] as const;
+const TABLES = ['blobs', 'chunks', 'blob_chunk_roots', 'rooms', 'messages', 'captures', 'list_nodes', 'capture_list_roots', 'log'] as const;
 const tmp = tempArchive();
 const pristine = join(tmp.dir, 'pristine.db');
 
+/** A capture long enough that its message list is a tree of stored nodes, not only an inline root. */
+function longCapture(a: Archive, n: number, roomId?: string): string {
+  const c = a.recordCapture({
+    room: roomId === undefined ? { source: 'line', externalId: null, title: '長いルーム' } : { id: roomId },
+    raw: Buffer.from(`raw-long-${n}`),
+    format: 'line',
+    variant: 'line/test',
+    parserVersion: 'line@1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full',
+    messages: Array.from({ length: n }, (_, i) => msg('2024-03-03T09:00:00+09:00', '佐藤花子', `本文 ${i}`)),
+  });
+  return c.room.id;
+}
+
 beforeAll(() => {
+  // The long room's three entries sit around the seed's so that the middle log entry, which the
+  // log's cases change, is still the seed's second room entry.
+  const a = Archive.open(tmp.db);
+  const room = longCapture(a, 300);
+  a.close();
   seedArchive(tmp.db);
+  const b = Archive.open(tmp.db);
+  longCapture(b, 301, room);
+  b.close();
   const db = new Database(tmp.db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -56,13 +79,23 @@ const columns = (() => {
   return out;
 })();
 
+function storedNodes(): number {
+  const db = new Database(pristine, { readonly: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM list_nodes').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 describe('verify', () => {
   it('finds nothing in an untouched archive', () => {
     const a = Archive.open(pristine, { readonly: true });
     const report = verifyArchive(a.sqlite);
     a.close();
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ ok: true, captures: 3, blobs: 4 });
+    expect(report).toMatchObject({ ok: true, captures: 5, blobs: 6 });
+    expect(storedNodes()).toBeGreaterThan(2);
   });
 
   it.each(columns)('one changed %s.%s gives exactly one finding', (table, column) => {

@@ -52,7 +52,7 @@ describe('verify with the lists checked in a second thread', () => {
 
   it('names exactly the capture whose stored list was changed behind its back', () => {
     const db = new Database(tmp.db);
-    db.exec('DROP TRIGGER capture_lists_no_delete');
+    db.exec('DROP TRIGGER capture_list_roots_no_delete');
     const row = storedList(db, captureIds[1]!);
     // Two listed messages swap places: every hash is still stored, only the order (the root) changes.
     const swapped = Buffer.from(row);
@@ -64,7 +64,7 @@ describe('verify with the lists checked in a second thread', () => {
     expect(report.problems).toHaveLength(1);
     expect(problemInEnglish(report.problems[0]!)).toMatchObject({
       kind: 'capture-messages-changed',
-      where: `captures row ${captureIds[1]}, its message list (capture_lists rows)`,
+      where: `captures row ${captureIds[1]}, its message list (its capture_list_roots row and the list_nodes under it)`,
     });
   });
 });

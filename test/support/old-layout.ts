@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { inflateSync } from 'node:zlib';
+import { sha256Bytes } from '../../src/core/hash.js';
+import { readChunkList } from '../../src/store/blobs/originals.js';
 import { readList } from '../../src/store/lists/hash-lists.js';
+import { legacyListCuts } from '../../src/store/lists/migrate-lists.js';
 import { FORM_COLUMNS, formText } from '../../src/store/message-forms.js';
 
 /**
@@ -51,7 +54,8 @@ export function toLayoutBefore0004(path: string): void {
     db.pragma('foreign_keys = OFF');
     db.transaction(() => {
       const ids = db.prepare('SELECT id FROM captures').pluck().all() as string[];
-      const lists = new Map(ids.map((id) => [id, readList(db, id)]));
+      const pieces = db.prepare('SELECT l.data FROM capture_lists c JOIN list_chunks l ON l.hash = c.chunk_hash WHERE c.capture_id = ? ORDER BY c.seq').pluck();
+      const lists = new Map(ids.map((id) => [id, Buffer.concat(pieces.all(id) as Buffer[])]));
       for (const t of ['captures', 'list_chunks', 'capture_lists']) db.exec(`DROP TRIGGER ${t}_no_update; DROP TRIGGER ${t}_no_delete;`);
       db.exec("ALTER TABLE captures ADD `message_hashes` blob NOT NULL DEFAULT x''");
       const put = db.prepare('UPDATE captures SET message_hashes = ? WHERE id = ?');
@@ -75,6 +79,7 @@ export function toLayoutBefore0004(path: string): void {
  * re-made from its fields, in rowid order.
  */
 export function toLayoutBefore0005(path: string): void {
+  toLayoutBefore0006(path);
   const db = new Database(path);
   try {
     db.transaction(() => {
@@ -98,4 +103,71 @@ export function toLayoutBefore0005(path: string): void {
   }
 }
 
-if (process.argv[1]?.endsWith('old-layout.ts') && process.argv[2]) toLayoutBefore0003(process.argv[2]);
+/**
+ * An archive as chatproof wrote it before migrations/0006 (an original's chunks named one row each
+ * in `blob_chunks`, a capture's message list as `capture_lists` rows naming `list_chunks` pieces
+ * cut by 0004's rule), made by the reverse of that migration: the tables of 0003 and 0004 as they
+ * created them, with their triggers. By hand: `npx tsx test/support/old-layout.ts ARCHIVE.db 0006`.
+ */
+export function toLayoutBefore0006(path: string): void {
+  const db = new Database(path);
+  try {
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      const captures = db.prepare('SELECT id FROM captures ORDER BY rowid').pluck().all() as string[];
+      const lists = new Map(captures.map((id) => [id, readList(db, id)]));
+      const blobs = db.prepare('SELECT sha256 FROM blobs ORDER BY rowid').pluck().all() as string[];
+      const chunkLists = new Map(blobs.map((sha) => [sha, readChunkList(db, sha)]));
+      for (const t of ['list_nodes', 'capture_list_roots', 'blob_chunk_roots'])
+        db.exec(`DROP TRIGGER ${t}_no_update; DROP TRIGGER ${t}_no_delete; DROP TABLE ${t};`);
+      db.exec(`
+        CREATE TABLE \`blob_chunks\` (
+        \t\`blob_sha256\` text NOT NULL,
+        \t\`seq\` integer NOT NULL,
+        \t\`chunk_hash\` blob NOT NULL,
+        \tPRIMARY KEY(\`blob_sha256\`, \`seq\`),
+        \tFOREIGN KEY (\`blob_sha256\`) REFERENCES \`blobs\`(\`sha256\`) ON UPDATE no action ON DELETE no action,
+        \tFOREIGN KEY (\`chunk_hash\`) REFERENCES \`chunks\`(\`hash\`) ON UPDATE no action ON DELETE no action
+        );
+        CREATE TABLE \`list_chunks\` (
+        \t\`hash\` blob PRIMARY KEY NOT NULL,
+        \t\`data\` blob NOT NULL
+        );
+        CREATE TABLE \`capture_lists\` (
+        \t\`capture_id\` text NOT NULL,
+        \t\`seq\` integer NOT NULL,
+        \t\`chunk_hash\` blob NOT NULL,
+        \tPRIMARY KEY(\`capture_id\`, \`seq\`),
+        \tFOREIGN KEY (\`capture_id\`) REFERENCES \`captures\`(\`id\`) ON UPDATE no action ON DELETE no action,
+        \tFOREIGN KEY (\`chunk_hash\`) REFERENCES \`list_chunks\`(\`hash\`) ON UPDATE no action ON DELETE no action
+        );
+      `);
+      const link = db.prepare('INSERT INTO blob_chunks (blob_sha256, seq, chunk_hash) VALUES (?, ?, ?)');
+      for (const [sha, list] of chunkLists) for (let i = 0; i * 32 < list.length; i++) link.run(sha, i, list.subarray(i * 32, i * 32 + 32));
+      const piece = db.prepare('INSERT OR IGNORE INTO list_chunks (hash, data) VALUES (?, ?)');
+      const put = db.prepare('INSERT INTO capture_lists (capture_id, seq, chunk_hash) VALUES (?, ?, ?)');
+      for (const [id, list] of lists) {
+        let start = 0;
+        for (const [seq, end] of legacyListCuts(list).entries()) {
+          const bytes = list.subarray(start, end);
+          const hash = sha256Bytes(bytes);
+          piece.run(hash, bytes);
+          put.run(id, seq, hash);
+          start = end;
+        }
+      }
+      for (const t of ['blob_chunks', 'list_chunks', 'capture_lists'])
+        db.exec(`
+          CREATE TRIGGER \`${t}_no_update\` BEFORE UPDATE ON \`${t}\` BEGIN SELECT RAISE(ABORT, '${t} is append-only: UPDATE forbidden'); END;
+          CREATE TRIGGER \`${t}_no_delete\` BEFORE DELETE ON \`${t}\` BEGIN SELECT RAISE(ABORT, '${t} is append-only: DELETE forbidden'); END;
+        `);
+      db.exec('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)');
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('old-layout.ts') && process.argv[2] && process.argv[3] === '0006') toLayoutBefore0006(process.argv[2]);
+else if (process.argv[1]?.endsWith('old-layout.ts') && process.argv[2]) toLayoutBefore0003(process.argv[2]);

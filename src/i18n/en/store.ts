@@ -5,6 +5,12 @@ export const storeEn = {
   'integrity.chunk-missing': (p: { n: number; hash: string }) => `its chunk ${p.n} (${p.hash}) is missing`,
   'integrity.chunk-unreadable': (p: { n: number; hash: string }) => `its chunk ${p.n} (${p.hash}) cannot be decompressed`,
   'integrity.chunk-hash': (p: { n: number; hash: string }) => `its chunk ${p.n} does not hash to ${p.hash}`,
+  'integrity.chunk-list-node-missing': (p: { level: number; n: number; hash: string }) =>
+    `its list of chunks names a piece that is not stored (piece ${p.n} at level ${p.level}, ${p.hash})`,
+  'integrity.chunk-list-levels': (p: { levels: string }) => `its list of chunks claims ${p.levels} levels, which no list has`,
+  'integrity.list-node-missing': (p: { level: number; n: number; hash: string }) =>
+    `The message list names a piece that is not stored (piece ${p.n} at level ${p.level}, ${p.hash}).`,
+  'integrity.list-levels': (p: { levels: string }) => `The message list claims ${p.levels} levels, which no list has.`,
   'archive.none-yet': (p: { path: string }) => `There is no archive at ${p.path} yet.`,
   'archive.none-yet.hint': 'Import a chat first (chatproof import FILE), or name the archive with --db PATH.',
   'archive.foreign': (p: { path: string }) => `${p.path} is not a chatproof archive: it holds another program's data, and chatproof left it as it was.`,

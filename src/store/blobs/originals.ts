@@ -4,13 +4,16 @@ import { ARCHIVE_CHUNKER, chunks } from '../../core/chunking/fastcdc.js';
 import { ArchiveError, IntegrityError } from '../../core/errors.js';
 import { sha256Bytes, sha256Hex } from '../../core/hash.js';
 import { msg, type Phrase } from '../../i18n/message.js';
+import { levelsOk, loadTree, MissingNode, storeTree, treeOf } from '../lists/tree.js';
 import { ChunkReader, ChunkWriter, decodeChunk, decodeChunkInto, type StoredChunk } from './chunk-store.js';
 
 /**
  * Originals (docs/design/evidence-model.md P1: the exact bytes imported, attached or received) as ordered lists of chunks cut
  * by FastCDC, so that a re-export of a grown chat stores only the chunks it does not share with
  * what is already kept (docs/hashing.md §1). The original's SHA-256 over its whole bytes stays its key:
- * `sha256sum FILE` still gives it. This folder is the only place that knows originals are chunked.
+ * `sha256sum FILE` still gives it. The list of an original's chunk hashes is itself kept as a
+ * content-defined tree (lists/tree.ts), its root in the original's `blob_chunk_roots` row, so that a
+ * re-export does not name all its chunks again. This folder is the only place that knows originals are chunked.
  */
 
 /** Stores `bytes` once under their SHA-256; an original already kept is not written again. Inside the caller's write transaction. */
@@ -26,10 +29,30 @@ export function putOriginal(sqlite: Database.Database, bytes: Uint8Array, sha256
  */
 export function storeChunked(sqlite: Database.Database, sha256: string, size: number, bytes: Uint8Array): void {
   const writer = new ChunkWriter(sqlite);
-  const link = sqlite.prepare('INSERT INTO blob_chunks (blob_sha256, seq, chunk_hash) VALUES (?, ?, ?)');
   sqlite.prepare('INSERT INTO blobs (sha256, size, chunker) VALUES (?, ?, ?)').run(sha256, size, ARCHIVE_CHUNKER.name);
-  let seq = 0;
-  for (const chunk of chunks(bytes, ARCHIVE_CHUNKER)) link.run(sha256, seq++, writer.put(chunk));
+  const hashes: Buffer[] = [];
+  for (const chunk of chunks(bytes, ARCHIVE_CHUNKER)) hashes.push(writer.put(chunk));
+  putChunkList(sqlite, sha256, Buffer.concat(hashes));
+}
+
+/** Stores an original's list of chunk hashes (32 bytes each, in order) as a tree, its root in `blob_chunk_roots`. */
+export function putChunkList(sqlite: Database.Database, sha256: string, hashes: Buffer): void {
+  const { levels, root } = storeTree(sqlite, hashes);
+  sqlite.prepare('INSERT INTO blob_chunk_roots (blob_sha256, levels, root) VALUES (?, ?, ?)').run(sha256, levels, root);
+}
+
+/** The original's chunk hashes in order (the empty list where it has no root row); an IntegrityError where its tree names a node not stored. */
+export function readChunkList(sqlite: Database.Database, sha256: string): Buffer {
+  const tree = treeOf(
+    sqlite.prepare('SELECT levels, root FROM blob_chunk_roots WHERE blob_sha256 = ?').get(sha256) as { levels: unknown; root: unknown } | undefined,
+  );
+  if (!levelsOk(tree.levels)) throw damaged(sha256, msg('integrity.chunk-list-levels', { levels: String(tree.levels) }));
+  try {
+    return loadTree(sqlite, tree);
+  } catch (e) {
+    if (!(e instanceof MissingNode)) throw e;
+    throw damaged(sha256, msg('integrity.chunk-list-node-missing', { level: e.level, n: e.n, hash: e.hash }));
+  }
 }
 
 /** The size its blobs row states (0 where there is none, or it is no size): for planning, never trusted as the bytes'. */
@@ -52,14 +75,13 @@ export function readOriginal(sqlite: Database.Database, sha256: string, { chunkH
   const row = sqlite.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(sha256) as { size: unknown } | undefined;
   if (!row) throw new ArchiveError(msg('archive.original-missing', { sha256 }), { hint: msg('hint.run-verify') });
   const reader = new ChunkReader(sqlite);
-  const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq').all(sha256) as {
-    seq: number;
-    hash: Buffer;
-  }[];
+  const list = readChunkList(sqlite, sha256);
+  const count = Math.floor(list.length / 32);
   // A damaged size could claim anything: no more is set aside than the chunks can hold.
-  const out = new Assembly(Math.min(typeof row.size === 'number' && row.size > 0 ? row.size : 0, links.length * ARCHIVE_CHUNKER.maxSize));
+  const out = new Assembly(Math.min(typeof row.size === 'number' && row.size > 0 ? row.size : 0, count * ARCHIVE_CHUNKER.maxSize));
   const whole = createHash('sha256');
-  for (const { seq, hash } of links) {
+  for (let seq = 0; seq < count; seq++) {
+    const hash = list.subarray(seq * 32, seq * 32 + 32);
     const stored = reader.get(hash);
     if (stored === undefined) throw damaged(sha256, msg('integrity.chunk-missing', { n: seq + 1, hash: hash.toString('hex') }));
     const what = (key: 'integrity.chunk-unreadable' | 'integrity.chunk-hash'): Error => damaged(sha256, msg(key, { n: seq + 1, hash: hash.toString('hex') }));

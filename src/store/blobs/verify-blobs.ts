@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ARCHIVE_CHUNKER } from '../../core/chunking/fastcdc.js';
 import { sha256Bytes } from '../../core/hash.js';
 import type { Problem } from '../verify-types.js';
+import type { CheckedNodes } from '../lists/verify-trees.js';
 import { decodeChunk } from './chunk-store.js';
 
 /**
@@ -24,13 +25,14 @@ interface ChunkRow {
 }
 
 /**
- * `verify` of the originals: every chunk re-hashed once, every original put together from its
- * chunks in order and hashed as a stream, and one finding per damaged column: a damaged chunk is
- * named, not also every original that holds it.
+ * `verify` of the originals: every chunk re-hashed once, every original's chunk list put together
+ * from its tree (`nodes`, which re-hashes each node once), its chunks joined in order and hashed as
+ * a stream, and one finding per damaged column: a damaged chunk is named, not also every original
+ * that holds it.
  */
-export function verifyOriginals(sqlite: Database.Database, problems: Problem[]): BlobIndex {
+export function verifyOriginals(sqlite: Database.Database, problems: Problem[], nodes: CheckedNodes): BlobIndex {
   const chunks = new ChunkChecker(sqlite, problems);
-  const links = sqlite.prepare('SELECT seq, chunk_hash AS hash FROM blob_chunks WHERE blob_sha256 = ? ORDER BY seq');
+  const rootOf = sqlite.prepare('SELECT levels, root FROM blob_chunk_roots WHERE blob_sha256 = ?');
   const keys = new Set<string>();
   const byContent = new Set<string>();
   const rows = sqlite.prepare('SELECT sha256, size, chunker FROM blobs').all() as { sha256: string; size: number; chunker: string }[];
@@ -46,19 +48,11 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[]):
     const whole = createHash('sha256');
     let total = 0;
     let broken = false;
-    const list = links.all(sha256) as { seq: number; hash: unknown }[];
-    const gap = list.findIndex((l, i) => l.seq !== i);
-    if (gap >= 0) {
-      problems.push({
-        kind: 'blob-chunks-out-of-order',
-        where: msg('vp.blob-chunks', { sha256 }),
-        expected: msg('vp.chunk-at', { n: gap, position: gap + 1 }),
-        actual: msg('vp.chunk', { n: list[gap]!.seq }),
-      });
-      continue;
-    }
-    for (const { seq, hash } of list) {
-      const bytes = chunks.bytesOf(hash, msg('vp.blob-chunk', { sha256, n: seq + 1 }));
+    const root = (rootOf.get(sha256) as { levels: unknown; root: unknown } | undefined) ?? { levels: 0, root: Buffer.alloc(0) };
+    const list = nodes.assemble({ table: 'blob_chunk_roots', id: sha256 }, root);
+    if (list === null) continue;
+    for (let seq = 0; seq * 32 < list.length; seq++) {
+      const bytes = chunks.bytesOf(list.subarray(seq * 32, seq * 32 + 32), msg('vp.blob-chunk', { sha256, n: seq + 1 }));
       if (bytes === null) {
         broken = true;
         break;
@@ -74,7 +68,7 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[]):
       problems.push({ kind: 'blob-size-mismatch', where: msg('vp.row', { table: 'blobs', id: sha256 }), expected: String(total), actual: String(size) });
   }
   chunks.checkTheRest();
-  const listed = new Set(sqlite.prepare('SELECT DISTINCT blob_sha256 FROM blob_chunks').pluck().all() as string[]);
+  const listed = new Set(sqlite.prepare('SELECT blob_sha256 FROM blob_chunk_roots').pluck().all() as string[]);
   return { count: rows.length, has: (sha) => keys.has(sha) || byContent.has(sha) || listed.has(sha) };
 }
 

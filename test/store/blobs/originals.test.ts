@@ -11,6 +11,7 @@ import { IntegrityError } from '../../../src/core/errors.js';
 import { Archive } from '../../../src/store/archive.js';
 import { verifyArchive } from '../../../src/store/verify.js';
 import { lineExport } from '../../reliability/support/line-export.js';
+import { chunkHashes } from '../../support/lists.js';
 import { msg } from '../../support/seed.js';
 import { tempArchive } from '../../support/temp.js';
 
@@ -102,7 +103,8 @@ describe('originals as chunks', () => {
       const db = new Database(tmp.db);
       db.exec('DROP TRIGGER chunks_no_update');
       // The first chunk: both exports start with it.
-      db.exec(`UPDATE chunks SET ${change} WHERE hash = (SELECT chunk_hash FROM blob_chunks WHERE seq = 0 LIMIT 1)`);
+      const shared = chunkHashes(db, db.prepare('SELECT sha256 FROM blobs LIMIT 1').pluck().get() as string)[0]!;
+      db.prepare(`UPDATE chunks SET ${change} WHERE hash = ?`).run(shared);
       db.close();
       return { tmp, a: Archive.open(tmp.db) };
     }

@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import { sha256Bytes } from '../../core/hash.js';
+
+/**
+ * Ordered lists of 32-byte hashes — a capture's message hashes, an original's chunk hashes — kept
+ * as content-defined trees (prolly trees; docs/hashing.md §1, "Lists of hashes"), each node stored
+ * once in `list_nodes` under the SHA-256 of its bytes, across captures, originals and rooms.
+ *
+ * Level 0 is the list itself, cut into pieces where an item meets the cut rule; level 1 is the list
+ * of those pieces' hashes, cut by the same rule; and so on until a level is one piece: that level
+ * is the root, kept inline in its owner's row with the number of levels under it. A capture that
+ * appends to the list of an earlier one then stores only the pieces from the last cut before its
+ * new end, up every level, and a root: a few KB, not one row per piece.
+ *
+ * The items are SHA-256 values, uniform, so an item's own first byte is as good a cut decision as
+ * a rolling hash and costs nothing; the decision depends on nothing before it but the count since
+ * the last cut (MIN_ITEMS), so cuts come back in step a few items after any change.
+ */
+export const ITEM = 32;
+/** No cut before a piece holds this many items: no pieces of one or two hashes. */
+export const MIN_ITEMS = 4;
+/** Always a cut here, whatever the items (8 KB): a run of items that never meet the rule stays bounded. */
+export const MAX_ITEMS = 256;
+/** A cut after an item whose first byte is below this: 1 in 32, pieces of ~35 hashes (~1.1 KB). */
+const CUT_BELOW = 8;
+/** Deeper than any list chatproof can hold (fan-out ≥ MIN_ITEMS): a root claiming more is damaged. */
+export const MAX_LEVELS = 16;
+
+/** Whether a stored level count can be a tree's: an integer from 0 to MAX_LEVELS. */
+export function levelsOk(levels: number): boolean {
+  return Number.isInteger(levels) && levels >= 0 && levels <= MAX_LEVELS;
+}
+
+/** Whether a piece ends after the item at `at`, the `count`-th since the last cut. */
+export function cutsAfter(list: Uint8Array, at: number, count: number): boolean {
+  return (count >= MIN_ITEMS && list[at]! < CUT_BELOW) || count === MAX_ITEMS;
+}
+
+/** Where the pieces of `list` end (exclusive byte offsets); bytes past the last whole hash (a damaged list) end the last piece. */
+export function pieceEnds(list: Uint8Array): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  for (let at = 0; at + ITEM <= list.length; at += ITEM) {
+    if (cutsAfter(list, at, (at + ITEM - start) / ITEM)) {
+      ends.push(at + ITEM);
+      start = at + ITEM;
+    }
+  }
+  if (start < list.length) ends.push(list.length);
+  return ends;
+}
+
+/** The top of a list's tree: `root` holds the hashes of level `levels - 1` (the items themselves at 0 levels). */
+export interface ListTree {
+  readonly levels: number;
+  readonly root: Buffer;
+}
+
+/** Builds the tree of `items`, handing every node under the root to `put` (hash, bytes), bottom level first. */
+export function buildTree(items: Buffer, put: (hash: Buffer, bytes: Buffer) => void): ListTree {
+  let list = items;
+  let levels = 0;
+  for (;;) {
+    const ends = pieceEnds(list);
+    if (ends.length <= 1) return { levels, root: list };
+    const up = Buffer.allocUnsafe(ends.length * ITEM);
+    let start = 0;
+    for (const [i, end] of ends.entries()) {
+      const piece = list.subarray(start, end);
+      const hash = sha256Bytes(piece);
+      put(hash, piece);
+      hash.copy(up, i * ITEM);
+      start = end;
+    }
+    list = up;
+    levels++;
+  }
+}
+
+/** Stores the nodes of `items`' tree not already kept; returns its root. Inside the caller's write transaction. */
+export function storeTree(sqlite: Database.Database, items: Buffer): ListTree {
+  const exists = sqlite.prepare('SELECT 1 FROM list_nodes WHERE hash = ?').pluck();
+  const insert = sqlite.prepare('INSERT INTO list_nodes (hash, data) VALUES (?, ?)');
+  return buildTree(items, (hash, bytes) => {
+    if (exists.get(hash) === undefined) insert.run(hash, bytes);
+  });
+}
+
+/** A node a tree names that is not stored: at `level` (0: the items' pieces), the `n`-th (1-based) of its level. */
+export class MissingNode extends Error {
+  constructor(
+    readonly level: number,
+    readonly n: number,
+    readonly hash: string,
+  ) {
+    super(`list node ${hash} (level ${level}, piece ${n}) is not stored`);
+  }
+}
+
+/**
+ * The whole list under `tree`, its nodes read level by level. Not checked here beyond the nodes
+ * being there: readers compare the list with what it must give (a capture's Merkle root, an
+ * original's SHA-256), and `verify` re-hashes every node (verify-trees.ts).
+ */
+export function loadTree(sqlite: Database.Database, tree: ListTree): Buffer {
+  const get = sqlite.prepare('SELECT data FROM list_nodes WHERE hash = ?').pluck();
+  let list = tree.root;
+  for (let level = tree.levels - 1; level >= 0; level--) {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (let at = 0; at + ITEM <= list.length; at += ITEM) {
+      const hash = list.subarray(at, at + ITEM);
+      const data = get.get(hash) as Buffer | undefined;
+      if (data === undefined) throw new MissingNode(level, at / ITEM + 1, hash.toString('hex'));
+      parts.push(data);
+      size += data.length;
+    }
+    list = Buffer.concat(parts, size);
+  }
+  return list;
+}
+
+/** The tree stored in an owner's row (`levels`, `root` columns), or the empty list where there is none. */
+export function treeOf(row: { levels: unknown; root: unknown } | undefined): ListTree {
+  if (row === undefined) return { levels: 0, root: Buffer.alloc(0) };
+  const root = Buffer.isBuffer(row.root) ? row.root : Buffer.from(String(row.root), 'utf8');
+  return { levels: Number(row.levels), root };
+}
