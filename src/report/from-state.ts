@@ -90,7 +90,7 @@ function checkList(record: CaptureRecord, list: Buffer, root: string): void {
       expected: `root ${record.merkleRoot} over ${record.messageCount} messages`,
       actual: Number.isInteger(size) ? `root ${root} over ${size} messages` : 'a list of whole 32-byte hashes',
     }),
-    { where: `captures row ${record.id}, its message list (capture_lists rows)`, hint: msg('hint.run-verify') },
+    { where: `captures row ${record.id}, its message list (its capture_list_roots row and the list_nodes under it)`, hint: msg('hint.run-verify') },
   );
 }
 

@@ -55,7 +55,7 @@ function restateCaptures(db: string): void {
 function swapListed(db: string): string {
   const sqlite = new Database(db);
   try {
-    sqlite.exec('DROP TRIGGER capture_lists_no_delete');
+    sqlite.exec('DROP TRIGGER capture_list_roots_no_delete');
     const id = sqlite.prepare('SELECT id FROM captures ORDER BY entry_seq').pluck().get() as string;
     const list = storedList(sqlite, id);
     expect(list.length).toBeGreaterThanOrEqual(64);
