@@ -63,7 +63,15 @@ function parse(input: DecodedInput, options: ParseOptions): ParseOutcome {
 }
 
 function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<StreamedParse & SavedAt> {
-  const read = readFile(input.utf8 === undefined ? LineIndex.ofText(input.text) : LineIndex.ofUtf8(input.utf8));
+  return streamLines(input.utf8 === undefined ? LineIndex.ofText(input.text) : LineIndex.ofUtf8(input.utf8), input.decodeWarnings, options);
+}
+
+/**
+ * `stream` over lines however they are read: the parse reads its input only through `lines`, so a
+ * test can count what it reads (test/importers/line/linear.test.ts: no line read again and again).
+ */
+export function streamLines(lines: IndexedLines, decodeWarnings: readonly Warning[], options: ParseOptions): StreamOutcome<StreamedParse & SavedAt> {
+  const read = readFile(lines);
   if ('refused' in read) return read.refused;
   const { header, firstDate, records, vote } = read;
 
@@ -85,7 +93,7 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
     coverageEnd: header === null ? null : (savedAt?.iso ?? null),
     sourceSavedAt: savedAt?.iso ?? null,
     messages: streamOf(builder),
-    warningsWith: warningsIn(input.decodeWarnings, records.warnings, after),
+    warningsWith: warningsIn(decodeWarnings, records.warnings, after),
     inferred: null,
     truncated: records.truncated,
     savedAt,
