@@ -1,5 +1,5 @@
-import { compareWithView, countChanges, type CaptureView, type ChangeCounts } from '../core/diff/index.js';
-import { RAW_VARIANT, withHash, type HashedMessage, type Message } from '../core/types.js';
+import { compareWithView, countChanges, type ChangeCounts } from '../core/diff/index.js';
+import { RAW_VARIANT, type HashedMessage, type Message } from '../core/types.js';
 import type { Archive } from '../store/archive.js';
 import type { CaptureRecord } from '../store/records.js';
 import { captureView, capturesAfter, roomArchiveView } from '../store/room-history.js';
@@ -7,10 +7,10 @@ import { stateChanges } from '../store/room-state/read.js';
 import { updateRoomState } from '../store/room-state/update.js';
 import { addedOnly } from './added-only.js';
 
-/** A capture's messages still in memory, with their hashes as stored (32 bytes each, in order). */
+/** A capture just stored: its hashes as stored (32 bytes each, in order), and its messages if the caller still holds them. */
 export interface HeldMessages {
-  readonly messages: readonly Message[];
   readonly hashes: Buffer;
+  readonly messages?: readonly Message[];
 }
 
 /**
@@ -20,36 +20,23 @@ export interface HeldMessages {
  * changes are those its step recorded: the comparison is with the state, not with a fold of every
  * capture, so it costs the same at the 2nd capture as at the 365th.
  *
- * `held`: the capture's messages when the caller still has them (an import just stored them).
- * Reading 200k messages back cost more than storing them (docs/performance.md), and so did reading the
- * earlier captures, which share nearly all of them: a message is its hash (the hash commits to
- * every field of the canonical form), so the held copy stands in for the stored row of the same
- * hash, and only messages the new capture no longer has are read from the archive.
+ * `held`: the capture's hash list as the import stored it (so it is not read back), and its
+ * messages if still in hand. A message is its hash (the hash commits to every field of the
+ * canonical form), so the state and the capture are compared by their hashes, and only the
+ * messages whose hashes differ are read whole (src/store/room-state/step.ts).
  */
 export function changesForCapture(archive: Archive, roomId: string, captureId: string, held?: HeldMessages): ChangeCounts {
   const capture = archive.capture(captureId);
-  const view = held === undefined ? captureView(archive, capture) : heldView(capture, held);
   if (!archive.sqlite.readonly) {
-    updateRoomState(archive, roomId, { id: capture.id, view });
+    updateRoomState(archive, roomId, held === undefined ? undefined : { id: capture.id, ...held });
     const kept = stateChanges(archive, roomId, capture.id);
     if (kept !== null) return kept;
   }
   // An archive that cannot be written keeps no state: the view before the capture is folded here.
   if (archive.captures(roomId)[0]?.id === capture.id) return addedOnly(capture.messageCount);
-  return countChanges(compareWithView(roomArchiveView(archive, roomId, capture, new Map(view.messages.map((m) => [m.hash, m]))), view));
-}
-
-function heldView(capture: CaptureRecord, held: HeldMessages): CaptureView {
   const seen = new Map<string, HashedMessage>();
-  const messages = held.messages.map((m, i): HashedMessage => {
-    const hash = held.hashes.toString('hex', i * 32, i * 32 + 32);
-    const known = seen.get(hash);
-    if (known !== undefined) return known;
-    const message = withHash(m, hash);
-    seen.set(hash, message);
-    return message;
-  });
-  return { id: capture.id, capturedAt: capture.capturedAt, coverage: capture.coverage, messages };
+  const view = captureView(archive, capture, seen);
+  return countChanges(compareWithView(roomArchiveView(archive, roomId, capture, seen), view));
 }
 
 /** An export older than the room's newest capture: where it was placed (docs/design/evidence-model.md P12). */

@@ -166,13 +166,10 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
 
   const archive = openArchive();
   const roomSpec = roomFor(archive, parsed, req.room);
-  // Into a known room the messages are compared once stored, so they are made once and kept; into
-  // a new one they are made as they are stored and none is held (docs/performance.md).
-  // Nothing below holds `parsed` or the decoded text: the kept messages must not keep the records alive.
+  // The messages are made as they are stored and none is held, into a known room too: the
+  // comparison reads the capture by its hash list (src/store/room-state/step.ts), not its messages
+  // (docs/performance.md). Nothing below holds `parsed` or the decoded text.
   const making: Warning[] = [];
-  const kept = 'id' in roomSpec ? [...parsed.messages.each(making)] : null;
-  if (kept) warn(making);
-  const listed = kept ? () => kept : remade(parsed.messages);
   const { warningsWith, truncated } = parsed;
   const members = req.members.length > 0 ? { members: [...req.members] } : {};
   const warnings = (): readonly Warning[] => warningsWith(making);
@@ -185,7 +182,7 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
       parserVersion: importer.parserVersion,
       tz: req.tz,
       coverageKind: req.coverage ?? parsed.coverage,
-      messages: kept ?? storedAsMade(parsed.messages, making),
+      messages: storedAsMade(parsed.messages, making),
       ...(parsed.coverageEnd ? { coverageEnd: parsed.coverageEnd } : {}),
       ...(parsed.sourceSavedAt ? { sourceSavedAt: parsed.sourceSavedAt } : {}),
       // Counted once stored: a streamed parse finds some warnings as it makes the messages.
@@ -194,13 +191,13 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
     },
     progress,
   );
-  if (!kept) warn(making);
+  warn(making);
   progress('compare', 0, 1);
   // A room made by this capture has nothing to compare with. Otherwise the diff core is loaded
   // here: commands that import nothing, and imports into a new room, do without it.
   if (recorded.roomCreated) return { recorded, changes: addedOnly(recorded.capture.messageCount), warnings: warnings(), placedBefore: null };
   const { changesForCapture, placedBefore } = await import('./changes.js');
-  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, { messages: listed(), hashes: recorded.messageHashes });
+  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, { hashes: recorded.messageHashes });
   return { recorded, changes, warnings: warnings(), placedBefore: placedBefore(archive, recorded.capture) };
 }
 
@@ -241,14 +238,6 @@ function roomFor(archive: Archive, parsed: StreamedParse, roomArg: string | unde
     throw new UsageError(msg('usage.room-not-named'));
   }
   return { source: parsed.source, externalId: parsed.room.externalId, title: parsed.room.title };
-}
-
-/**
- * The messages again, for a room that turned out to exist when the capture was stored (made by
- * another import meanwhile). Made apart so that the kept list's closure does not hold the stream.
- */
-function remade(stream: MessageStream): () => readonly Message[] {
-  return () => [...stream.each([])];
 }
 
 /** A stream as the store takes it: made once, as it is stored, its warnings going to `making`. */

@@ -29,7 +29,7 @@ export class HashIds {
 
   constructor(expected = 1024) {
     let size = 1024;
-    while (size < expected * 2) size *= 2;
+    while (size < expected * 1.5) size *= 2;
     this.slots = new Int32Array(size);
     this.keys = Buffer.alloc(Math.max(expected, 16) * 32);
   }
@@ -57,7 +57,8 @@ export class HashIds {
     }
     list.copy(this.keys, this.count * 32, at, at + 32);
     this.slots[slot] = ++this.count;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    // Kept at most three quarters full: a million hashes in 2M slots (8 MB), not 4M.
+    if (this.count * 4 > this.slots.length * 3) this.rehash();
     return this.count - 1;
   }
 

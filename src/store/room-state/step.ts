@@ -1,0 +1,245 @@
+/**
+ * One capture folded into a room's kept state without making the room's messages: the state's
+ * rows are read as numbers (a hash number, a status, capture places), the capture is its hash
+ * list, and the change core compares them through sides (core/diff/sides.ts), reading whole only
+ * the messages the hashes leave unpaired. A row the capture merely sees again (equal hash) or
+ * leaves out is re-made from its numbers; every other row is decoded into the view message the
+ * fold would hold, stepped as `stepArchiveView` steps it (`nextState`), and encoded again. The rows
+ * are the fold's rows exactly (test/store/room-state.test.ts compares them with a fold of every
+ * capture); only rows that change are written. At 1M messages the comparison held the room twice
+ * as objects: 1.6–2.3 GiB (docs/performance.md).
+ */
+import type Database from 'better-sqlite3';
+import { classifySides, OUTCOME_TYPES, outcomeAt } from '../../core/diff/classify.js';
+import { instantOf } from '../../core/diff/instant.js';
+import type { BeforeSide, ChangeCounts, ViewMessage } from '../../core/diff/index.js';
+import { nextState, timeOrder } from '../../core/diff/view.js';
+import type { CaptureRecord } from '../records.js';
+import { listSide, type HashIds, type MessageFacts } from '../compare-sides.js';
+import { decodeRow, encodeRow, sameRow, type StateRow } from './rows.js';
+import { STATUSES } from './statuses.js';
+import { ROOM_KEY, T } from './tables.js';
+
+/** The distance between neighbouring `ord`s when they are numbered afresh: room for many insertions between them. */
+export const ORD_STEP = 1024;
+
+const DELETED = STATUSES.indexOf('deleted');
+
+/** A room's state rows as arrays, in `ord` order; `last` and `asOf` -1 where the row holds NULL. */
+interface StateArrays {
+  readonly length: number;
+  readonly ords: Float64Array;
+  readonly content: Int32Array;
+  readonly cur: Int32Array;
+  readonly status: Uint8Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly asOf: Int32Array;
+  readonly history: Map<number, string>;
+}
+
+function readState(sqlite: Database.Database, roomId: string, ids: HashIds): StateArrays {
+  const n = sqlite.prepare(`SELECT count(*) FROM ${T.messages} WHERE room = ${ROOM_KEY}`).pluck().get(roomId) as number;
+  const s: StateArrays = {
+    length: n,
+    ords: new Float64Array(n),
+    content: new Int32Array(n),
+    cur: new Int32Array(n),
+    status: new Uint8Array(n),
+    first: new Int32Array(n),
+    last: new Int32Array(n),
+    asOf: new Int32Array(n),
+    history: new Map(),
+  };
+  let i = 0;
+  const rows = sqlite.prepare(`SELECT ord, hash, cur, status, first, last, as_of, history FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`).raw();
+  for (const r of rows.iterate(roomId) as IterableIterator<[number, Buffer, Buffer | null, number, number, number | null, number | null, string | null]>) {
+    if (i === n) break;
+    s.ords[i] = r[0];
+    s.content[i] = ids.id(r[1], 0);
+    s.cur[i] = r[2] === null ? s.content[i]! : ids.id(r[2], 0);
+    s.status[i] = r[3];
+    s.first[i] = r[4];
+    s.last[i] = r[5] ?? -1;
+    s.asOf[i] = r[6] ?? -1;
+    if (r[7] !== null) s.history.set(i, r[7]);
+    i++;
+  }
+  return s;
+}
+
+/** The state as the earlier side: each message as last seen (`current`), as `viewItems` gives it. */
+function stateSide(s: StateArrays, facts: MessageFacts): BeforeSide {
+  const { cur } = s;
+  return {
+    length: s.length,
+    key: (i) => cur[i]!,
+    minute: (i) => facts.minute(cur[i]!),
+    externalId: (i) => facts.externalId(cur[i]!),
+    message: (i) => facts.message(cur[i]!),
+    gone: (i) => s.status[i] === DELETED && !facts.deletionMark(cur[i]!),
+    deletionMark: (i) => facts.deletionMark(cur[i]!),
+    instant: (i) => facts.instant(cur[i]!),
+  };
+}
+
+function rowAt(s: StateArrays, i: number, ids: HashIds): StateRow {
+  const content = s.content[i]!;
+  const cur = s.cur[i]!;
+  return {
+    ord: s.ords[i]!,
+    hash: Buffer.from(ids.bytes(content)),
+    cur: cur === content ? null : Buffer.from(ids.bytes(cur)),
+    status: s.status[i]!,
+    first: s.first[i]!,
+    last: s.last[i] === -1 ? null : s.last[i]!,
+    as_of: s.asOf[i] === -1 ? null : s.asOf[i]!,
+    history: s.history.get(i) ?? null,
+  };
+}
+
+/**
+ * Folds `capture` (its hashes numbered: `afterKeys`) into the room's state, whose captures are
+ * `captures` with `capture` last; writes the rows that change and the capture's row. Inside the
+ * caller's write transaction.
+ */
+export function stepState(
+  sqlite: Database.Database,
+  key: number,
+  roomId: string,
+  captures: readonly string[],
+  capture: CaptureRecord,
+  afterKeys: Int32Array,
+  facts: MessageFacts,
+): ChangeCounts {
+  const { ids } = facts;
+  const newest = captures.length - 1;
+  const place = new Map(captures.map((id, n) => [id, n]));
+  const s = readState(sqlite, roomId, ids);
+  const before = stateSide(s, facts);
+  const after = listSide(afterKeys, facts);
+  const o = classifySides(before, after, capture.coverage);
+
+  const changes = { added: 0, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
+  // Rows re-made from their numbers: `light[k]` 1 a message seen again as it was, 2 one left out, 3 one first seen here.
+  const light = new Uint8Array(o.length);
+  const full = new Map<number, ViewMessage>();
+  const times = new Float64Array(o.length);
+  const stored = captures.slice(0, newest);
+  const oldView = (b: number): ViewMessage => decodeRow(rowAt(s, b, ids), stored, (hex) => facts.message(ids.id(Buffer.from(hex, 'hex'), 0)));
+  for (let k = 0; k < o.length; k++) {
+    const type = OUTCOME_TYPES[o.type[k]!]!;
+    if (type !== 'stillGone') changes[type]++;
+    const b = o.before[k]!;
+    const a = o.after[k]!;
+    if (type === 'added') light[k] = 3;
+    else if (type === 'notCovered' || type === 'stillGone') light[k] = 2;
+    else if (type === 'unchanged' && s.cur[b] === afterKeys[a] && !before.gone(b)) light[k] = 1;
+    if (light[k] !== 0) {
+      times[k] = facts.instant(b === -1 ? afterKeys[a]! : s.content[b]!);
+      continue;
+    }
+    const m = nextState(outcomeAt(o, k), oldView, after.message, capture.id);
+    full.set(k, m);
+    times[k] = instantOf(m.sentAt);
+  }
+  const order = timeOrder(times);
+
+  const rowOf = (k: number, ord: number): StateRow => {
+    const m = full.get(k);
+    if (m !== undefined) return encodeRow(m, ord, place, newest);
+    const b = o.before[k]!;
+    if (light[k] === 3) {
+      const id = afterKeys[o.after[k]!]!;
+      const status = STATUSES.indexOf(facts.firstStatus(id));
+      return { ord, hash: Buffer.from(ids.bytes(id)), cur: null, status, first: newest, last: null, as_of: null, history: null };
+    }
+    const r = rowAt(s, b, ids);
+    // Seen again: its sighting range runs on to the new capture. Left out: the range ends where it did.
+    if (light[k] === 1) return { ...r, ord, last: null, as_of: null };
+    return { ...r, ord, last: r.last ?? newest - 1, as_of: r.as_of ?? newest - 1 };
+  };
+  // Whether the row the outcome gives differs from the stored one (an added row is always new).
+  const changed = (k: number): boolean => {
+    const b = o.before[k]!;
+    if (light[k] === 1) return s.last[b] !== -1 || s.asOf[b] !== -1;
+    if (light[k] === 2) return s.last[b] === -1 || s.asOf[b] === -1;
+    return !sameRow(rowAt(s, b, ids), rowOf(k, s.ords[b]!));
+  };
+  const statusOf = (k: number): number => {
+    const m = full.get(k);
+    if (m !== undefined) return STATUSES.indexOf(m.status);
+    return light[k] === 3 ? STATUSES.indexOf(facts.firstStatus(afterKeys[o.after[k]!]!)) : s.status[o.before[k]!]!;
+  };
+
+  const from = new Int32Array(order.length);
+  order.forEach((k, i) => (from[i] = o.before[k]!));
+  const placed = placeOrdsOf(s.ords, from);
+  const insert = sqlite.prepare(`INSERT INTO ${T.messages} (room, ord, hash, cur, status, first, last, as_of, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const write = (r: StateRow): void => void insert.run(key, r.ord, r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history);
+  const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
+  order.forEach((k) => counts[STATUSES[statusOf(k)]!]++);
+  if (placed === null) {
+    sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(key);
+    order.forEach((k, i) => write(rowOf(k, (i + 1) * ORD_STEP)));
+  } else {
+    const update = sqlite.prepare(`UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`);
+    order.forEach((k, i) => {
+      if (o.before[k] === -1) return write(rowOf(k, placed[i]!));
+      if (!changed(k)) return;
+      const r = rowOf(k, placed[i]!);
+      update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, key, r.ord);
+    });
+  }
+  sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`).run(key, newest, capture.id, JSON.stringify(changes));
+  sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ? WHERE k = ?`).run(order.length, JSON.stringify(counts), key);
+  return changes;
+}
+
+/**
+ * Places for the new view's messages that keep every known message's `ord`: new ones go between
+ * their neighbours. Null when that cannot be done (the known ones changed order, or no room is
+ * left between two neighbours): then every row is written again.
+ */
+export function placeOrds(old: ArrayLike<number>, from: readonly (number | null)[]): number[] | null {
+  const placed = placeOrdsOf(old, Int32Array.from(from, (b) => b ?? -1));
+  return placed === null ? null : Array.from(placed);
+}
+
+/** `placeOrds` with -1 for a message first seen: numbers, not an array of a million values. */
+function placeOrdsOf(old: ArrayLike<number>, from: Int32Array): Float64Array | null {
+  const ords = new Float64Array(from.length);
+  for (let i = 0; i < from.length; i++) ords[i] = from[i] === -1 ? NaN : old[from[i]!]!;
+  let i = 0;
+  let left: number | null = null;
+  while (i < ords.length) {
+    const known = ords[i]!;
+    if (!Number.isNaN(known)) {
+      if (left !== null && known <= left) return null;
+      left = known;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ords.length && Number.isNaN(ords[j]!)) j++;
+    const right = j < ords.length ? ords[j]! : null;
+    const run = j - i;
+    let previous = left;
+    for (let k = 1; k <= run; k++) {
+      const at =
+        left === null
+          ? right === null
+            ? k * ORD_STEP
+            : right - (run - k + 1) * ORD_STEP
+          : right === null
+            ? left + k * ORD_STEP
+            : left + Math.floor(((right - left) * k) / (run + 1));
+      if ((previous !== null && at <= previous) || (right !== null && at >= right)) return null;
+      ords[i + k - 1] = at;
+      previous = at;
+    }
+    left = ords[j - 1]!;
+    i = j;
+  }
+  return ords;
+}
