@@ -183,7 +183,9 @@ export function stepState(
     sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(key);
     order.forEach((k, i) => write(rowOf(k, (i + 1) * ORD_STEP)));
   } else {
-    const update = sqlite.prepare(`UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`);
+    const update = sqlite.prepare(
+      `UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`,
+    );
     order.forEach((k, i) => {
       if (o.before[k] === -1) return write(rowOf(k, placed[i]!));
       if (!changed(k)) return;
@@ -202,7 +204,10 @@ export function stepState(
  * left between two neighbours): then every row is written again.
  */
 export function placeOrds(old: ArrayLike<number>, from: readonly (number | null)[]): number[] | null {
-  const placed = placeOrdsOf(old, Int32Array.from(from, (b) => b ?? -1));
+  const placed = placeOrdsOf(
+    old,
+    Int32Array.from(from, (b) => b ?? -1),
+  );
   return placed === null ? null : Array.from(placed);
 }
 
