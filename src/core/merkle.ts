@@ -29,12 +29,12 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
 }
 
 /**
- * leafHash of a 32-byte `data`, or nodeHash of two 32-byte halves (`left` and `right` at `at` and
- * `at + 32` of `from`), written into `out` at `offset`: a tree's level of a million nodes is one
- * buffer, not a million 32-byte Buffers (src/report/proofs.ts).
+ * leafHash of the 32 bytes at `at` of `from`, or nodeHash of the 64 (two nodes side by side),
+ * written into `out` at `offset`: a tree's level of a million nodes is one buffer, not a million
+ * 32-byte Buffers, and nothing is made per node but the digest (src/report/proofs.ts).
  */
-export function leafHashInto(data: Uint8Array, out: Buffer, offset: number): void {
-  leafScratch.set(data, 1);
+export function leafHashInto(from: Buffer, at: number, out: Buffer, offset: number): void {
+  from.copy(leafScratch, 1, at, at + 32);
   out.write(oneShot('sha256', leafScratch, 'binary'), offset, 'latin1');
 }
 

@@ -2,9 +2,9 @@ import type { HashedMessage } from '../core/types.js';
 import type { ViewMessage } from '../core/diff/index.js';
 import type { Archive } from '../store/archive.js';
 import { IntegrityError } from '../core/errors.js';
-import { listRootHex } from '../core/merkle.js';
+import { leafHashInto } from '../core/merkle.js';
 import { msg } from '../i18n/message.js';
-import { readList } from '../store/lists/hash-lists.js';
+import { listPieces } from '../store/lists/hash-lists.js';
 import type { CaptureRecord, RoomRecord } from '../store/records.js';
 import { stateMessagesAt, stateOrdsSent } from '../store/room-state/read.js';
 import type { ProofsByCapture } from './assemble.js';
@@ -12,7 +12,7 @@ import { ordinalsOf } from './build.js';
 import { collectReportSource } from './collect.js';
 import type { ManifestProof } from './manifest.js';
 import type { BuildOptions } from './options.js';
-import { listAuditPaths } from './proofs.js';
+import { levelAuditPaths } from './proofs.js';
 import { rangeMillis, rangeMillisTest } from './range.js';
 import { selectShown, type ShownSet } from './shown.js';
 import type { ReportSource } from './source.js';
@@ -58,19 +58,30 @@ export function reportFromState(archive: Archive, room: RoomRecord, opts: BuildO
   );
   const wanted = sightingsByCapture(set);
   const proofs = new Map<string, Record<string, ManifestProof>>();
+  // One buffer for every capture's tree, a level at a time (proofs.ts): 32 MB for a list of a million.
+  const level = Buffer.allocUnsafe(Math.max(0, ...src.captures.map((c) => c.record.messageCount)) * 32);
+  const newest = src.captures.length - 1;
   src.captures.forEach(({ record }, n) => {
-    const list = readList(archive.sqlite, record.id);
-    let sighted = new Map<string, number>();
+    let scanned: ReturnType<StateCheck['scan']> | null = null;
     let disagreement: unknown = null;
+    let leaves = 0;
+    let bytes = 0;
+    const fill = (piece: Buffer): void => {
+      bytes += piece.length;
+      for (let at = 0; at + 32 <= piece.length && leaves * 32 < level.length; at += 32) leafHashInto(piece, at, level, 32 * leaves++);
+    };
     try {
-      sighted = check.scan(n, list, wanted.get(record.id) ?? new Set());
+      scanned = check.scan(n, listPieces(archive.sqlite, record.id), wanted.get(record.id) ?? new Set(), fill);
     } catch (e) {
       disagreement = e;
     }
     // The list is checked against its capture's root first: a changed list is damage, not a stale state.
-    const { root, paths } = sighted.size > 0 ? listAuditPaths(list, sighted.values()) : { root: listRootHex(list), paths: new Map<number, ManifestProof>() };
-    checkList(record, list, root);
+    const whole = bytes % 32 === 0 && bytes / 32 === record.messageCount;
+    const sighted = whole ? (scanned?.found ?? new Map<string, number>()) : new Map<string, number>();
+    const { root, paths } = levelAuditPaths(level, leaves, sighted.values());
+    checkList(record, whole ? leaves : bytes / 32, root);
     if (disagreement !== null) throw disagreement;
+    if (n === newest && scanned !== null && scanned.low !== -1) check.leftOut(n, listPieces(archive.sqlite, record.id), scanned.low, scanned.high);
     if (sighted.size === 0) return;
     const out: Record<string, ManifestProof> = {};
     for (const [hash, index] of sighted) out[hash] = paths.get(index)!;
@@ -80,15 +91,14 @@ export function reportFromState(archive: Archive, room: RoomRecord, opts: BuildO
   return { src, set, proofs };
 }
 
-/** The stored list must give the root and count its capture states (as `Archive.checkedCaptureMessages` holds it). */
-function checkList(record: CaptureRecord, list: Buffer, root: string): void {
-  const size = list.length / 32;
+/** The stored list (`size` hashes, giving `root`) must give the root and count its capture states (as `Archive.checkedCaptureMessages` holds it). */
+function checkList(record: CaptureRecord, size: number, root: string): void {
   if (root === record.merkleRoot && size === record.messageCount) return;
   throw new IntegrityError(
     msg('integrity.list-changed', {
       capture: record.id,
       expected: `root ${record.merkleRoot} over ${record.messageCount} messages`,
-      actual: Number.isInteger(size) ? `root ${root} over ${size} messages` : 'a list of whole 32-byte hashes',
+      actual: `root ${root} over ${size} messages`,
     }),
     { where: `captures row ${record.id}, its message list (its capture_list_roots row and the list_nodes under it)`, hint: msg('hint.run-verify') },
   );

@@ -50,21 +50,31 @@ function split(n: number): number {
 }
 
 /**
- * The same audit paths over a capture's stored list (32 bytes a leaf's data), level by level, and
- * the tree's root (hex): the RFC's tree of n leaves is the pairwise one whose odd last node at any
- * level is carried up unchanged (the largest-power-of-two split gives exactly that). One level is
- * held at a time, in one buffer (32 MB for a million leaves), not a memo of every subtree root
- * (~200 bytes a node).
+ * The same audit paths over a capture's stored list (32 bytes a leaf's data), and the tree's root
+ * (hex). See `levelAuditPaths`; `listAuditPaths` makes the level from a list held whole.
  */
 export function listAuditPaths(list: Buffer, indices: Iterable<number>): { root: string; paths: Map<number, ManifestProof> } {
-  let size = Math.floor(list.length / 32);
+  const size = Math.floor(list.length / 32);
+  const level = Buffer.allocUnsafe(size * 32);
+  for (let i = 0; i < size; i++) leafHashInto(list, i * 32, level, i * 32);
+  return levelAuditPaths(level, size, indices);
+}
+
+/**
+ * Audit paths and root from the tree's leaf hashes (`leafHashInto`), the first `size` × 32 bytes
+ * of `level`, level by level: the RFC's tree of n leaves is the pairwise one whose odd last node
+ * at any level is carried up unchanged (the largest-power-of-two split gives exactly that). Each
+ * level is written over the one below it in `level` (node i of the next level over nodes 2i and
+ * 2i + 1, read before they are overwritten), so a tree of a million leaves needs its 32 MB and no
+ * more, and a caller proving several lists reuses one buffer. `level` is overwritten.
+ */
+export function levelAuditPaths(level: Buffer, leaves: number, indices: Iterable<number>): { root: string; paths: Map<number, ManifestProof> } {
+  let size = leaves;
   const wanted = [...new Set(indices)];
   for (const index of wanted) if (index < 0 || index >= size) throw new RangeError(`leaf ${index} outside 0..${size - 1}`);
   if (size === 0) return { root: merkleRootHex([]), paths: new Map() };
   const at = [...wanted];
   const paths = wanted.map((): string[] => []);
-  let level = Buffer.allocUnsafe(size * 32);
-  for (let i = 0; i < size; i++) leafHashInto(list.subarray(i * 32, i * 32 + 32), level, i * 32);
   while (size > 1) {
     at.forEach((p, k) => {
       const sibling = p ^ 1;
@@ -72,10 +82,8 @@ export function listAuditPaths(list: Buffer, indices: Iterable<number>): { root:
       at[k] = p >> 1;
     });
     const half = size >> 1;
-    const next = Buffer.allocUnsafe((size - half) * 32);
-    for (let i = 0; i < half; i++) nodeHashInto(level, i * 64, next, i * 32);
-    if (size % 2 === 1) level.copy(next, half * 32, (size - 1) * 32, size * 32);
-    level = next;
+    for (let i = 0; i < half; i++) nodeHashInto(level, i * 64, level, i * 32);
+    if (size % 2 === 1) level.copy(level, half * 32, (size - 1) * 32, size * 32);
     size -= half;
   }
   return { root: level.toString('hex', 0, 32), paths: new Map(wanted.map((index, k) => [index, { index, path: paths[k]! }])) };

@@ -39,6 +39,13 @@ interface Seen {
  */
 export class StateCheck {
   private readonly seen = new Map<string, Seen>();
+  /**
+   * The first 30 bits of each hash in `seen`: a list's million hashes are tested against these
+   * numbers (small integers, nothing made per hash), and only the few that match are made into
+   * the string `seen` is keyed by. Making a string of every hash grew V8's young generation by
+   * ~100 MB on a 1M list.
+   */
+  private readonly prefixes = new Set<number>();
   private readonly bounds: CoverageBounds[];
   private readonly place: Map<string, number>;
 
@@ -56,45 +63,69 @@ export class StateCheck {
       for (const hash of own) {
         const key = Buffer.from(hash, 'hex').toString('latin1');
         const known = this.seen.get(key);
-        if (known === undefined) this.seen.set(key, { first: -1, last: -1, twin: false, at: -1 });
-        else known.twin = true;
+        if (known === undefined) {
+          this.seen.set(key, { first: -1, last: -1, twin: false, at: -1 });
+          this.prefixes.add(Buffer.from(key, 'latin1').readUInt32BE(0) >>> 2);
+        } else known.twin = true;
       }
     }
   }
 
   /**
-   * Capture `n`'s list, checked as above; gives the first place of each hash (hex) of `sighted`
-   * in it, in list order: the leaves the report proves.
+   * Capture `n`'s list, piece by piece, checked as above (`onPiece` hears each piece and the place
+   * of its first hash); gives the first place of each hash (hex) of `sighted` in it, in list
+   * order (the leaves the report proves), the list's length, and the first and last place of any
+   * hash the shown messages name (-1: none), for `leftOut`.
    */
-  scan(n: number, list: Buffer, sighted: ReadonlySet<string>): Map<string, number> {
+  scan(
+    n: number,
+    pieces: Iterable<Buffer>,
+    sighted: ReadonlySet<string>,
+    onPiece: (piece: Buffer, first: number) => void,
+  ): { found: Map<string, number>; size: number; low: number; high: number } {
     const found = new Map<string, number>();
-    const size = Math.floor(list.length / 32);
-    // Only the newest capture's messages are each some shown message's last sighting; an older one's may have been superseded.
-    const newest = n === this.captures.length - 1;
-    let previous = -1;
-    for (let i = 0; i < size; i++) {
-      const key = list.toString('latin1', i * 32, i * 32 + 32);
-      const s = this.seen.get(key);
-      if (s === undefined) continue;
-      if (newest) for (let gap = previous === -1 ? i - 1 : previous + 1; gap < i; gap++) this.leftOut(n, list, gap);
-      previous = i;
-      if (s.at === n) s.twin = true;
-      s.at = n;
-      if (s.first === -1) s.first = n;
-      s.last = n;
-      const hex = Buffer.from(key, 'latin1').toString('hex');
-      if (sighted.has(hex) && !found.has(hex)) found.set(hex, i);
+    let low = -1;
+    let high = -1;
+    let i = 0;
+    for (const piece of pieces) {
+      onPiece(piece, i);
+      for (let at = 0; at + 32 <= piece.length; at += 32, i++) {
+        if (!this.prefixes.has(piece.readUInt32BE(at) >>> 2)) continue;
+        const key = piece.toString('latin1', at, at + 32);
+        const s = this.seen.get(key);
+        if (s === undefined) continue;
+        if (low === -1) low = i;
+        high = i;
+        if (s.at === n) s.twin = true;
+        s.at = n;
+        if (s.first === -1) s.first = n;
+        s.last = n;
+        const hex = Buffer.from(key, 'latin1').toString('hex');
+        if (sighted.has(hex) && !found.has(hex)) found.set(hex, i);
+      }
     }
-    if (newest && previous !== -1) this.leftOut(n, list, previous + 1);
     for (const hash of sighted) if (!found.has(hash)) this.fail(hash, msg('state-check.unlisted', { capture: n + 1 }));
-    return found;
+    return { found, size: i, low, high };
   }
 
-  /** Place `i` of the newest capture's list must not hold a message of the range that no shown message names. */
-  private leftOut(n: number, list: Buffer, i: number): void {
-    if (i < 0 || i >= list.length / 32) return;
-    const hash = list.toString('hex', i * 32, i * 32 + 32);
-    if (this.inside(instantOf(this.read(hash).sentAt))) this.fail(hash, msg('state-check.left-out', { capture: n + 1, place: i + 1 }));
+  /**
+   * The newest capture's list again: from just before the first place of a shown message's hash
+   * to just after the last, it must hold no message of the range that no shown message names.
+   * Only the newest capture's messages are each some message's last sighting; an older one's may
+   * have been superseded by a version the state no longer names (a new display name, say).
+   */
+  leftOut(n: number, pieces: Iterable<Buffer>, low: number, high: number): void {
+    let i = 0;
+    for (const piece of pieces) {
+      for (let at = 0; at + 32 <= piece.length; at += 32, i++) {
+        if (i < low - 1 || i > high + 1) continue;
+        const key = piece.toString('latin1', at, at + 32);
+        if (this.seen.has(key)) continue;
+        const hash = Buffer.from(key, 'latin1').toString('hex');
+        if (this.inside(instantOf(this.read(hash).sentAt))) this.fail(hash, msg('state-check.left-out', { capture: n + 1, place: i + 1 }));
+      }
+      if (i > high + 1) return;
+    }
   }
 
   /** The checks that need every capture's list scanned. */

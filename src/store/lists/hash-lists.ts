@@ -44,3 +44,11 @@ export function readList(sqlite: Database.Database, captureId: string): Buffer {
     throw new IntegrityError(msg('integrity.list-node-missing', { level: e.level, n: e.n, hash: e.hash }), { where, hint: msg('hint.run-verify') });
   }
 }
+
+/** The capture's list piece by piece, in order, as `readList` joins them: a reader that goes through it once holds one piece at a time. */
+export function* listPieces(sqlite: Database.Database, captureId: string): Generator<Buffer> {
+  yield* sqlite
+    .prepare('SELECT l.data FROM capture_lists c JOIN list_chunks l ON l.hash = c.chunk_hash WHERE c.capture_id = ? ORDER BY c.seq')
+    .pluck()
+    .iterate(captureId) as IterableIterator<Buffer>;
+}
