@@ -21,6 +21,7 @@ await build({
     'merkle-worker': 'src/store/merkle-worker.ts',
     'reparse-worker': 'src/app/reparse-worker.ts',
     'verify-state-worker': 'src/store/verify-state-worker.ts',
+    'list-trees-worker': 'src/store/list-trees-worker.ts',
   },
   outdir,
   bundle: true,

@@ -54,9 +54,9 @@ export interface Exported {
 export async function exportReport(archive: Archive, req: ExportRequest): Promise<Exported> {
   // Stamping logs an entry: the stored data is read (and so checked against its hashes) first, so
   // a damaged archive gets neither a timestamp nor a report.
-  if (req.tsa !== null) reportOf(archive, req);
+  if (req.tsa !== null) await reportOf(archive, req);
   // A consistent rewrite of stored messages passes every hash; the originals still say what they said.
-  const disagreeing = originalsDisagreeing(archive, req.room.id)[0];
+  const disagreeing = (await originalsDisagreeing(archive, req.room.id))[0];
   if (disagreeing !== undefined) {
     const key = disagreeing.kind.startsWith('capture-saved-at')
       ? 'integrity.saved-at-disagrees'
@@ -74,7 +74,7 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
       hint: msg('hint.run-verify'),
     });
   const stamped = req.tsa === null ? null : await stampLogHead(archive, req.tsa, req.anchors);
-  const report = reportOf(archive, req);
+  const report = await reportOf(archive, req);
   const out = new AtomicFile(req.file, req.fileMode);
   let written: { sha256: string; size: number };
   let pages: number;
@@ -125,9 +125,9 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
  * frame only: a local of exportReport would stay reachable from its suspended frame for the whole
  * render, ~4 MB more peak RSS at 10k messages.
  */
-function reportOf(archive: Archive, req: ExportRequest): Report {
+async function reportOf(archive: Archive, req: ExportRequest): Promise<Report> {
   // A private report (a range, or --private) shows part of the room: read from its kept state (issue 21 item 3).
-  const fromState = req.private || req.range !== null ? reportFromState(archive, req.room, req) : null;
+  const fromState = req.private || req.range !== null ? await reportFromState(archive, req.room, req) : null;
   if (fromState !== null) return composeReport(fromState.src, req, fromState.set, fromState.proofs);
   return buildReport(sourceOf(archive, req), req);
 }

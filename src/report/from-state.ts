@@ -2,9 +2,9 @@ import type { HashedMessage } from '../core/types.js';
 import type { ViewMessage } from '../core/diff/index.js';
 import type { Archive } from '../store/archive.js';
 import { IntegrityError } from '../core/errors.js';
-import { leafHashInto } from '../core/merkle.js';
 import { msg } from '../i18n/message.js';
 import { listPieces } from '../store/lists/hash-lists.js';
+import { listTrees, listTreesInThread, treePaths, TREES_THREAD_FROM, type ListTree, type TreeJob } from '../store/list-trees.js';
 import type { CaptureRecord, RoomRecord } from '../store/records.js';
 import { stateMessagesAt, stateOrdsSent } from '../store/room-state/read.js';
 import type { ProofsByCapture } from './assemble.js';
@@ -12,7 +12,6 @@ import { ordinalsOf } from './build.js';
 import { collectReportSource } from './collect.js';
 import type { ManifestProof } from './manifest.js';
 import type { BuildOptions } from './options.js';
-import { levelAuditPaths } from './proofs.js';
 import { rangeMillis, rangeMillisTest } from './range.js';
 import { selectShown, type ShownSet } from './shown.js';
 import type { ReportSource } from './source.js';
@@ -35,7 +34,7 @@ export interface FromState {
  * disagreement is an IntegrityError. Null when the state cannot be kept (an archive on read-only
  * media) or does not hold exactly the report's captures: the caller folds them, as before.
  */
-export function reportFromState(archive: Archive, room: RoomRecord, opts: BuildOptions): FromState | null {
+export async function reportFromState(archive: Archive, room: RoomRecord, opts: BuildOptions): Promise<FromState | null> {
   const inside = rangeMillisTest(opts.range);
   const { from, to } = rangeMillis(opts.range);
   const picked = stateOrdsSent(archive, room.id, from, to);
@@ -49,56 +48,58 @@ export function reportFromState(archive: Archive, room: RoomRecord, opts: BuildO
   const kept = stateMessagesAt(archive, room.id, picked.captures, picked.ords, read);
   const set = selectShown({ captures: picked.captures, messages: kept, roomObservations: [] }, () => true, ordinalsOf(src), byHashOf(kept, read), room.source);
 
-  const check = new StateCheck(
-    room.id,
-    src.captures.map((c) => c.record),
-    kept,
-    inside,
-    archive.messageReader(),
-  );
+  const records = src.captures.map((c) => c.record);
+  const check = new StateCheck(room.id, records, kept, inside, archive.messageReader());
   const wanted = sightingsByCapture(set);
-  const proofs = new Map<string, Record<string, ManifestProof>>();
-  // One buffer for every capture's tree, a level at a time (proofs.ts): 32 MB for a list of a million.
-  const level = Buffer.allocUnsafe(Math.max(0, ...src.captures.map((c) => c.record.messageCount)) * 32);
-  const newest = src.captures.length - 1;
-  src.captures.forEach(({ record }, n) => {
-    let scanned: ReturnType<StateCheck['scan']> | null = null;
-    let disagreement: unknown = null;
-    let leaves = 0;
-    let bytes = 0;
-    const fill = (piece: Buffer): void => {
-      bytes += piece.length;
-      for (let at = 0; at + 32 <= piece.length && leaves * 32 < level.length; at += 32) leafHashInto(piece, at, level, 32 * leaves++);
-    };
+  const scans = records.map((record, n) => {
     try {
-      scanned = check.scan(n, listPieces(archive.sqlite, record.id), wanted.get(record.id) ?? new Set(), fill);
+      return check.scan(n, listPieces(archive.sqlite, record.id), wanted.get(record.id) ?? new Set());
     } catch (e) {
-      disagreement = e;
+      return e;
     }
-    // The list is checked against its capture's root first: a changed list is damage, not a stale state.
-    const whole = bytes % 32 === 0 && bytes / 32 === record.messageCount;
-    const sighted = whole ? (scanned?.found ?? new Map<string, number>()) : new Map<string, number>();
-    const { root, paths } = levelAuditPaths(level, leaves, sighted.values());
-    checkList(record, whole ? leaves : bytes / 32, root);
-    if (disagreement !== null) throw disagreement;
-    if (n === newest && scanned !== null && scanned.low !== -1) check.leftOut(n, listPieces(archive.sqlite, record.id), scanned.low, scanned.high);
-    if (sighted.size === 0) return;
+  });
+  const jobs = records.map((record, n) => {
+    const s = scans[n];
+    return { captureId: record.id, leaves: record.messageCount, indices: s instanceof Error ? [] : [...(s as Scanned).found.values()] };
+  });
+  const trees = await treesOf(archive, jobs);
+  // Each list is checked against its capture's root first: a changed list is damage, not a stale state.
+  records.forEach((record, n) => checkList(record, trees[n]!));
+  const disagreement = scans.find((s) => s instanceof Error);
+  if (disagreement !== undefined) throw disagreement;
+  const last = scans[scans.length - 1] as Scanned | undefined;
+  if (last !== undefined && last.low !== -1)
+    check.leftOut(records.length - 1, listPieces(archive.sqlite, records[records.length - 1]!.id), last.low, last.high);
+  check.finish();
+
+  const proofs = new Map<string, Record<string, ManifestProof>>();
+  records.forEach((record, n) => {
+    const found = (scans[n] as Scanned).found;
+    if (found.size === 0) return;
+    const paths = treePaths(trees[n]!);
     const out: Record<string, ManifestProof> = {};
-    for (const [hash, index] of sighted) out[hash] = paths.get(index)!;
+    for (const [hash, index] of found) out[hash] = paths.get(index)!;
     proofs.set(record.id, out);
   });
-  check.finish();
   return { src, set, proofs };
 }
 
-/** The stored list (`size` hashes, giving `root`) must give the root and count its capture states (as `Archive.checkedCaptureMessages` holds it). */
-function checkList(record: CaptureRecord, size: number, root: string): void {
-  if (root === record.merkleRoot && size === record.messageCount) return;
+type Scanned = ReturnType<StateCheck['scan']>;
+
+/** The lists' trees, in a second thread when they are large (src/store/list-trees.ts). */
+async function treesOf(archive: Archive, jobs: readonly TreeJob[]): Promise<ListTree[]> {
+  const large = jobs.reduce((n, j) => n + j.leaves, 0) >= TREES_THREAD_FROM;
+  return (large ? await listTreesInThread(archive.path, jobs) : null) ?? listTrees(archive.sqlite, jobs);
+}
+
+/** The stored list must give the root and count its capture states (as `Archive.checkedCaptureMessages` holds it). */
+function checkList(record: CaptureRecord, tree: ListTree): void {
+  if (tree.root === record.merkleRoot && tree.bytes === record.messageCount * 32) return;
   throw new IntegrityError(
     msg('integrity.list-changed', {
       capture: record.id,
       expected: `root ${record.merkleRoot} over ${record.messageCount} messages`,
-      actual: `root ${root} over ${size} messages`,
+      actual: `root ${tree.root} over ${tree.bytes / 32} messages`,
     }),
     { where: `captures row ${record.id}, its message list (its capture_list_roots row and the list_nodes under it)`, hint: msg('hint.run-verify') },
   );

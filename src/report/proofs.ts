@@ -1,4 +1,5 @@
-import { leafHash, leafHashInto, merkleRootHex, nodeHash, nodeHashInto } from '../core/merkle.js';
+import { leafHash, leafHashInto, nodeHash } from '../core/merkle.js';
+import { levelAuditPaths } from '../core/merkle-paths.js';
 import type { ManifestProof } from './manifest.js';
 
 /**
@@ -58,33 +59,4 @@ export function listAuditPaths(list: Buffer, indices: Iterable<number>): { root:
   const level = Buffer.allocUnsafe(size * 32);
   for (let i = 0; i < size; i++) leafHashInto(list, i * 32, level, i * 32);
   return levelAuditPaths(level, size, indices);
-}
-
-/**
- * Audit paths and root from the tree's leaf hashes (`leafHashInto`), the first `size` × 32 bytes
- * of `level`, level by level: the RFC's tree of n leaves is the pairwise one whose odd last node
- * at any level is carried up unchanged (the largest-power-of-two split gives exactly that). Each
- * level is written over the one below it in `level` (node i of the next level over nodes 2i and
- * 2i + 1, read before they are overwritten), so a tree of a million leaves needs its 32 MB and no
- * more, and a caller proving several lists reuses one buffer. `level` is overwritten.
- */
-export function levelAuditPaths(level: Buffer, leaves: number, indices: Iterable<number>): { root: string; paths: Map<number, ManifestProof> } {
-  let size = leaves;
-  const wanted = [...new Set(indices)];
-  for (const index of wanted) if (index < 0 || index >= size) throw new RangeError(`leaf ${index} outside 0..${size - 1}`);
-  if (size === 0) return { root: merkleRootHex([]), paths: new Map() };
-  const at = [...wanted];
-  const paths = wanted.map((): string[] => []);
-  while (size > 1) {
-    at.forEach((p, k) => {
-      const sibling = p ^ 1;
-      if (sibling < size) paths[k]!.push(level.toString('hex', sibling * 32, sibling * 32 + 32));
-      at[k] = p >> 1;
-    });
-    const half = size >> 1;
-    for (let i = 0; i < half; i++) nodeHashInto(level, i * 64, level, i * 32);
-    if (size % 2 === 1) level.copy(level, half * 32, (size - 1) * 32, size * 32);
-    size -= half;
-  }
-  return { root: level.toString('hex', 0, 32), paths: new Map(wanted.map((index, k) => [index, { index, path: paths[k]! }])) };
 }

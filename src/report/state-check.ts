@@ -72,23 +72,16 @@ export class StateCheck {
   }
 
   /**
-   * Capture `n`'s list, piece by piece, checked as above (`onPiece` hears each piece and the place
-   * of its first hash); gives the first place of each hash (hex) of `sighted` in it, in list
+   * Capture `n`'s list, piece by piece, checked as above; gives the first place of each hash (hex) of `sighted` in it, in list
    * order (the leaves the report proves), the list's length, and the first and last place of any
    * hash the shown messages name (-1: none), for `leftOut`.
    */
-  scan(
-    n: number,
-    pieces: Iterable<Buffer>,
-    sighted: ReadonlySet<string>,
-    onPiece: (piece: Buffer, first: number) => void,
-  ): { found: Map<string, number>; size: number; low: number; high: number } {
+  scan(n: number, pieces: Iterable<Buffer>, sighted: ReadonlySet<string>): { found: Map<string, number>; size: number; low: number; high: number } {
     const found = new Map<string, number>();
     let low = -1;
     let high = -1;
     let i = 0;
     for (const piece of pieces) {
-      onPiece(piece, i);
       for (let at = 0; at + 32 <= piece.length; at += 32, i++) {
         if (!this.prefixes.has(piece.readUInt32BE(at) >>> 2)) continue;
         const key = piece.toString('latin1', at, at + 32);

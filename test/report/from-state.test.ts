@@ -15,6 +15,7 @@ import type { BuildOptions } from '../../src/report/options.js';
 import { auditPaths, listAuditPaths } from '../../src/report/proofs.js';
 import { parseRange } from '../../src/report/range.js';
 import { Archive } from '../../src/store/archive.js';
+import { listTrees, listTreesInThread } from '../../src/store/list-trees.js';
 import { T } from '../../src/store/room-state/tables.js';
 import { cli } from '../support/cli.js';
 import { tempArchive } from '../support/temp.js';
@@ -73,9 +74,9 @@ function comparable(r: Report): unknown {
   return { ...r, embedded: r.embedded.map(({ name, size, sha256, role }) => ({ name, size, sha256, role })) };
 }
 
-function fromState(opts: BuildOptions): Report {
+async function fromState(opts: BuildOptions): Promise<Report> {
   const room = archive.rooms()[0]!;
-  const parts = reportFromState(archive, room, opts);
+  const parts = await reportFromState(archive, room, opts);
   if (parts === null) throw new Error('the state was not read');
   return composeReport(parts.src, opts, parts.set, parts.proofs);
 }
@@ -102,16 +103,16 @@ afterAll(() => {
 });
 
 describe('a private report read from the kept state', () => {
-  it('is the report the fold of every capture gives: a range with edits, unsends and deletions in and around it, and --private', () => {
-    const report = fromState(options(RANGE));
+  it('is the report the fold of every capture gives: a range with edits, unsends and deletions in and around it, and --private', async () => {
+    const report = await fromState(options(RANGE));
     const statuses = new Set(report.transcript.map((m) => m.status));
     expect([...statuses].sort()).toEqual(['deleted', 'edited', 'present', 'unsent']);
     expect(report.transcript.every((m) => m.sentAt >= '2024-05-03' && m.sentAt < '2024-05-06')).toBe(true);
     expect(report.captures.map((c) => c.ordinal)).toEqual([1, 2, 3]);
     expect(comparable(report)).toEqual(comparable(folded(options(RANGE))));
-    expect(comparable(fromState(options(null)))).toEqual(comparable(folded(options(null))));
+    expect(comparable(await fromState(options(null)))).toEqual(comparable(folded(options(null))));
     const edge = parseRange('2024-05-05T12:00', '2024-05-07T10:00', TZ);
-    expect(comparable(fromState(options(edge)))).toEqual(comparable(folded(options(edge))));
+    expect(comparable(await fromState(options(edge)))).toEqual(comparable(folded(options(edge))));
   });
 
   it('gives a PDF that verify-report passes (exit 0)', async () => {
@@ -126,12 +127,12 @@ describe('a kept state that disagrees with the captures', () => {
   // Rows of the range's messages (state rows: status 0 present, 1 edited, 2 deleted, 3 unsent; `last` NULL: still in the newest capture).
   const inRange = (): string => `ord IN (SELECT ord FROM ${T.messages} WHERE room = ${key()} ORDER BY ord LIMIT 12 OFFSET 13)`;
   /** Runs `change` on the state, expects the report refused naming `detail`, then lets the state be built again. */
-  function refused(change: string, detail: RegExp): void {
-    fromState(options(RANGE)); // the state built (again) from the captures
+  async function refused(change: string, detail: RegExp): Promise<void> {
+    await fromState(options(RANGE)); // the state built (again) from the captures
     archive.sqlite.exec(change.replaceAll(':room', String(key())).replaceAll(':range', inRange()));
     let error: unknown;
     try {
-      fromState(options(RANGE));
+      await fromState(options(RANGE));
     } catch (e) {
       error = e;
     }
@@ -145,8 +146,8 @@ describe('a kept state that disagrees with the captures', () => {
   };
 
   it('is refused when a deletion is turned back into "present" as of its last sighting (exit 5 from the CLI)', async () => {
-    refused(`UPDATE ${T.messages} SET status = 0, as_of = last WHERE room = :room AND status = 2 AND last IS NOT NULL AND :range`, /deleted|present/);
-    fromState(options(RANGE));
+    await refused(`UPDATE ${T.messages} SET status = 0, as_of = last WHERE room = :room AND status = 2 AND last IS NOT NULL AND :range`, /deleted|present/);
+    await fromState(options(RANGE));
     archive.sqlite.exec(`UPDATE ${T.messages} SET status = 0, as_of = last WHERE room = ${key()} AND status = 2 AND last IS NOT NULL`);
     const r = await cli(['report', ROOM, '-o', join(tmp.dir, 'x.pdf'), '--from', '2024-05-03', '--to', '2024-05-05', '--db', tmp.db, '--tz', TZ]);
     expect(r.code).toBe(5);
@@ -154,29 +155,29 @@ describe('a kept state that disagrees with the captures', () => {
     discard();
   });
 
-  it('is refused when a message the newest capture still lists is left out of the range', () => {
-    refused(
+  it('is refused when a message the newest capture still lists is left out of the range', async () => {
+    await refused(
       `DELETE FROM ${T.messages} WHERE room = :room AND status = 0 AND last IS NULL AND :range AND ord = (SELECT MIN(ord) FROM ${T.messages} WHERE room = :room AND :range AND status = 0 AND last IS NULL)`,
       /leaves out/,
     );
   });
 
-  it('is refused when a message still listed is said to have been last seen in capture #1', () => {
-    refused(
+  it('is refused when a message still listed is said to have been last seen in capture #1', async () => {
+    await refused(
       `UPDATE ${T.messages} SET last = 0, as_of = 0 WHERE room = :room AND status = 0 AND last IS NULL AND first = 0 AND :range`,
       /after its last sighting/,
     );
   });
 
-  it('is refused when a version is attributed to a capture that does not list it', () => {
-    refused(
+  it('is refused when a version is attributed to a capture that does not list it', async () => {
+    await refused(
       `UPDATE ${T.messages} SET first = 2 WHERE room = :room AND status = 0 AND first = 0 AND last IS NULL AND :range`,
       /does not hold it|before its first sighting/,
     );
   });
 
-  it('is built again from the captures once discarded, and the report is the fold again', () => {
-    expect(comparable(fromState(options(RANGE)))).toEqual(comparable(folded(options(RANGE))));
+  it('is built again from the captures once discarded, and the report is the fold again', async () => {
+    expect(comparable(await fromState(options(RANGE)))).toEqual(comparable(folded(options(RANGE))));
   });
 });
 
@@ -190,5 +191,22 @@ describe('listAuditPaths (a stored list, level by level)', () => {
       for (let i = 0; i < n; i++) expect(mine.paths.get(i)).toEqual(theirs.get(i));
       expect(mine.root).toBe(listRootHex(list));
     }
+  });
+});
+
+describe('the lists’ trees in a second thread', () => {
+  it('are the main thread’s: root, size and paths (the thread reads the built copy in dist/)', async () => {
+    const jobs = archive
+      .rooms()
+      .flatMap((r) => archive.captures(r.id))
+      .map((c) => ({ captureId: c.id, leaves: c.messageCount, indices: [0, c.messageCount - 1, 7] }));
+    const here = listTrees(archive.sqlite, jobs);
+    expect(here.map((t) => t.root)).toEqual(
+      archive
+        .rooms()
+        .flatMap((r) => archive.captures(r.id))
+        .map((c) => c.merkleRoot),
+    );
+    expect(await listTreesInThread(tmp.db, jobs)).toEqual(here);
   });
 });
