@@ -9,7 +9,7 @@ import { CheckedNodes } from './lists/verify-trees.js';
 import { verifyLog, type CheckedEntry } from './verify-log.js';
 import type { Problem, VerifyProgress, VerifyReport } from './verify-types.js';
 import { ListedHashes } from './listed-hashes.js';
-import { stateTablesExist } from './room-state/tables.js';
+import { stateTablesExist, T } from './room-state/tables.js';
 import { FirstSightings } from './verify-state-first.js';
 import { ROOM_COLUMNS } from './rows.js';
 import { FORM_COLUMNS, FORM_READ, formText } from './message-forms.js';
@@ -61,7 +61,7 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
   const entries = verifyLog(sqlite, problems);
   const blobs = verifyOriginals(sqlite, problems, nodes);
   const listed = new ListedHashes(listsReached(captureRows));
-  const sightings = stateTablesExist(sqlite) ? new FirstSightings(listed) : null;
+  const sightings = hasFirstStates(sqlite) ? new FirstSightings(listed) : null;
   const messages = verifyMessages(sqlite, listed, sightings, problems, progress);
   verifyRooms(sqlite, entries, problems);
   return {
@@ -74,6 +74,11 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
       return { ok: problems.length === 0, entries: entries.length, captures, messages, blobs: blobs.count, problems };
     },
   };
+}
+
+/** Whether some room's kept state holds one capture alone: only those are checked with what the message pass takes (verify-state-first.ts). */
+function hasFirstStates(sqlite: Database.Database): boolean {
+  return stateTablesExist(sqlite) && sqlite.prepare(`SELECT 1 FROM ${T.captures} GROUP BY room HAVING COUNT(*) = 1 LIMIT 1`).get() !== undefined;
 }
 
 /** A stored value as bytes: a damaged row may hold TEXT where bytes belong. */
