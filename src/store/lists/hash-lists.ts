@@ -45,10 +45,7 @@ export function readList(sqlite: Database.Database, captureId: string): Buffer {
   }
 }
 
-/** The capture's list piece by piece, in order, as `readList` joins them: a reader that goes through it once holds one piece at a time. */
+/** The capture's list as pieces in order (for now the whole list as one: `readList`'s tree is read whole). */
 export function* listPieces(sqlite: Database.Database, captureId: string): Generator<Buffer> {
-  yield* sqlite
-    .prepare('SELECT l.data FROM capture_lists c JOIN list_chunks l ON l.hash = c.chunk_hash WHERE c.capture_id = ? ORDER BY c.seq')
-    .pluck()
-    .iterate(captureId) as IterableIterator<Buffer>;
+  yield readList(sqlite, captureId);
 }
