@@ -31,6 +31,14 @@ import { MessageEncoder, type Encoded, type RowBatch } from './message-rows.js';
  */
 export const THREAD_FROM = 40_000;
 
+/**
+ * The writer thread's young generation, in MB. Its heap holds little (the batches arrive as
+ * transferred buffers, off the heap), but V8 let its young generation grow to its default size
+ * from the garbage of binding 1M rows: a 1M-message LINE import peaked at 433 MiB with the
+ * default and 407 MiB with 8 MB, for the same CPU time (docs/performance.md).
+ */
+const WRITER_YOUNG_MB = 8;
+
 /** Batches (512 KiB each) encoded but not yet inserted: enough to keep the writer busy, little memory. */
 const MAX_IN_FLIGHT = 4;
 
@@ -108,7 +116,9 @@ export class WriterThread {
   }
 
   private constructor() {
-    this.worker = new (workerThreads().Worker)(workerScript(import.meta.url, 'capture-worker.js'));
+    this.worker = new (workerThreads().Worker)(workerScript(import.meta.url, 'capture-worker.js'), {
+      resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_MB },
+    });
     this.outcome = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWriter) => {
         if (m.type === 'begun') this.begun = true;
