@@ -34,9 +34,22 @@ export class FirstSightings {
   /** -1: not known (no row, or a verbatim one): the fold decides. */
   private readonly statuses: Int8Array;
 
+  /** The captures' lists as the store's checks put them together, once those found nothing. */
+  private lists: ReadonlyMap<string, Buffer | null> = new Map();
+  /** Where a listed hash read as hex is put to be compared (no Buffer a row). */
+  private readonly probe = Buffer.alloc(32);
+
   constructor(private readonly listed: ListedHashes) {
     this.instants = new Float64Array(listed.size);
     this.statuses = new Int8Array(listed.size).fill(-1);
+  }
+
+  /**
+   * The captures' lists, by capture id, from a store whose checks found nothing: each is then the
+   * one the room's state was folded from, and need not be read again (32 MB at 1M messages).
+   */
+  listsChecked(lists: ReadonlyMap<string, Buffer | null>): void {
+    this.lists = lists;
   }
 
   /** The row (FORM_READ columns from `at`) of the listed entry `entry`. */
@@ -54,7 +67,7 @@ export class FirstSightings {
    */
   agree(sqlite: Database.Database, roomId: string, captureId: string, changes: string): true | undefined {
     try {
-      return this.agrees(sqlite, roomId, readList(sqlite, captureId), changes);
+      return this.agrees(sqlite, roomId, this.lists.get(captureId) ?? readList(sqlite, captureId), changes);
     } catch {
       // A list or a row that cannot be read as stored: the fold meets it too, and says what it finds.
       return undefined;
@@ -83,7 +96,8 @@ export class FirstSightings {
     let after: unknown = Number.NEGATIVE_INFINITY;
     for (let rows = batch.all(key, after) as unknown[][]; rows.length > 0; rows = batch.all(key, after) as unknown[][]) {
       for (const [, hash, status] of rows) {
-        if (i >= n || hash !== list.toString('hex', i * 32, i * 32 + 32)) return undefined;
+        if (i >= n || typeof hash !== 'string' || hash.length !== 64 || this.probe.write(hash, 'hex') !== 32) return undefined;
+        if (list.compare(this.probe, 0, 32, i * 32, i * 32 + 32) !== 0) return undefined;
         const entry = this.listed.entryAt(list, i * 32);
         const expected = entry < 0 ? -1 : this.statuses[entry]!;
         if (expected < 0 || status !== expected) return undefined;
