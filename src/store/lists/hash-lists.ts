@@ -23,18 +23,16 @@ export function putList(sqlite: Database.Database, captureId: string, list: Buff
   sqlite.prepare('INSERT INTO capture_list_roots (capture_id, levels, root) VALUES (?, ?, ?)').run(captureId, levels, root);
 }
 
-/** The capture's root row as stored, or undefined where it has none (its list is then empty). */
-export function listRootRow(sqlite: Database.Database, captureId: string): { levels: unknown; root: unknown } | undefined {
-  return sqlite.prepare('SELECT levels, root FROM capture_list_roots WHERE capture_id = ?').get(captureId) as { levels: unknown; root: unknown } | undefined;
-}
-
 /**
  * The capture's whole list. Not checked here beyond its nodes being stored (a tree that names a
  * node not kept is an IntegrityError): a reader that needs it checked compares the list's Merkle
  * root with the capture's (archive.ts, verify.ts).
  */
 export function readList(sqlite: Database.Database, captureId: string): Buffer {
-  const tree = treeOf(listRootRow(sqlite, captureId));
+  // No root row: the empty list (a capture of no messages has one; verify names a row that went missing).
+  const tree = treeOf(
+    sqlite.prepare('SELECT levels, root FROM capture_list_roots WHERE capture_id = ?').get(captureId) as { levels: unknown; root: unknown } | undefined,
+  );
   const where = `capture_list_roots row ${captureId}`;
   if (!levelsOk(tree.levels)) throw new IntegrityError(msg('integrity.list-levels', { levels: String(tree.levels) }), { where, hint: msg('hint.run-verify') });
   try {
