@@ -6,6 +6,7 @@ import { buildArchiveView, compareCaptures, compareSides, type BeforeSide, type 
 import { minuteKey } from '../../../src/core/diff/instant.js';
 import { isDeletionMark } from '../../../src/core/diff/removal.js';
 import type { HashedMessage } from '../../../src/core/types.js';
+import { captureOf, changed, msg } from './builders.js';
 import { buildScenario, scriptArb } from './scripts.js';
 
 // Issue 21 item 4: the comparison that holds hashes as numbers and reads a message whole only when
@@ -127,6 +128,25 @@ describe('the hash-first comparison', () => {
       }),
       RUNS,
     );
+  });
+
+  it('gives the same outcomes where the middle differs by more than the hash alignment tries (its attempt skipped)', () => {
+    // 2,000 messages a minute apart; every second one of the middle 1,800 edited, unsent or dropped,
+    // and a few repeated: more than 1,000 differences, so only the per-minute pairing pairs them.
+    const time = (i: number): string => new Date(Date.UTC(2024, 2, 1, 0, i)).toISOString().replace('Z', '+00:00');
+    const before = Array.from({ length: 2000 }, (_, i) => msg({ sentAt: time(i), sender: `s${i % 3}`, body: `message ${i} about the site` }));
+    const later = before.flatMap((m, i) => {
+      if (i < 100 || i >= 1900 || i % 2 === 1) return [m];
+      if (i % 6 === 0) return [changed(m, { body: `${m.body}, fixed` })];
+      if (i % 6 === 2) return [changed(m, { kind: 'unsent', body: 'unsent a message' })];
+      return i % 10 === 4 ? [m, m] : [];
+    });
+    const items = before.map((message) => ({ message, gone: false }));
+    const after = captureOf('later', 'full', later);
+    const light = lightSides(items, later);
+    const whole = classify(items, after);
+    expect(lightOutcomes(light, after)).toEqual(whole);
+    expect(whole.filter((o) => o.type === 'edited').length).toBeGreaterThan(150);
   });
 
   it('would be caught pairing by sender and minute instead of by hash', () => {
