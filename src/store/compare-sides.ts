@@ -13,7 +13,7 @@ import { withHash, type HashedMessage } from '../core/types.js';
 import type { MessageStatus } from '../core/diff/types.js';
 import { ArchiveError } from '../core/errors.js';
 import { msg } from '../i18n/message.js';
-import { readList } from './lists/hash-lists.js';
+import { listPieces } from './lists/hash-lists.js';
 import type { CaptureRecord } from './records.js';
 import { FORM_READ, kindValue, messageOfRow, unpackTime } from './message-forms.js';
 
@@ -76,6 +76,22 @@ export class HashIds {
     const out = new Int32Array(list.length / 32);
     for (let i = 0; i < out.length; i++) out[i] = this.id(list, i * 32);
     return out;
+  }
+
+  /** Numbers for every hash of a stored list, piece by piece (lists/hash-lists.ts `listPieces`); `count` is how many it should hold. */
+  idsOfPieces(pieces: Iterable<Buffer>, count: number): Int32Array {
+    let out = new Int32Array(count);
+    let i = 0;
+    for (const piece of pieces)
+      for (let at = 0; at + 32 <= piece.length; at += 32) {
+        if (i === out.length) {
+          const grown = new Int32Array(out.length * 2 + 16);
+          grown.set(out);
+          out = grown;
+        }
+        out[i++] = this.id(piece, at);
+      }
+    return i === out.length ? out : out.slice(0, i);
   }
 
   private rehash(): void {
@@ -251,8 +267,8 @@ export function compareStoredCaptures(sqlite: Database.Database, from: CaptureRe
   const expected = Math.ceil(Math.max(from.messageCount, to.messageCount) * 1.05);
   const ids = new HashIds(expected);
   const facts = new MessageFacts(sqlite, ids, expected);
-  // One list at a time, each let go once numbered: only the distinct hashes are kept.
-  const beforeKeys = ids.ids(readList(sqlite, from.id));
-  const afterKeys = ids.ids(readList(sqlite, to.id));
+  // One list at a time, a piece at a time: only the distinct hashes are kept.
+  const beforeKeys = ids.idsOfPieces(listPieces(sqlite, from.id), from.messageCount);
+  const afterKeys = ids.idsOfPieces(listPieces(sqlite, to.id), to.messageCount);
   return compareSides(captureBeforeSide(beforeKeys, facts), listSide(afterKeys, facts), to.coverage, wanted);
 }

@@ -11,7 +11,7 @@ import type { HashedMessage, Message } from '../../core/types.js';
 import type { Archive } from '../archive.js';
 import type { CaptureRecord } from '../records.js';
 import { HashIds, MessageFacts } from '../compare-sides.js';
-import { readList } from '../lists/hash-lists.js';
+import { listPieces } from '../lists/hash-lists.js';
 import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
 import { stepState } from './step.js';
 import { clearRoomState, ensureStateTables, ROOM_KEY, roomKey, stateTablesExist, T } from './tables.js';
@@ -58,8 +58,7 @@ export function updateRoomState(archive: Archive, roomId: string, held?: HeldCap
       const facts = new MessageFacts(sqlite, ids, expected);
       const key = roomKey(sqlite, roomId);
       for (const capture of captures.slice(folded.length)) {
-        const list = held?.id === capture.id ? held.hashes : readList(sqlite, capture.id);
-        const keys = ids.ids(list);
+        const keys = held?.id === capture.id ? ids.ids(held.hashes) : ids.idsOfPieces(listPieces(sqlite, capture.id), capture.messageCount);
         if (held?.id === capture.id && held.messages !== undefined) held.messages.forEach((m, i) => facts.learn(keys[i]!, m));
         folded.push(capture.id);
         stepState(sqlite, key, roomId, folded, capture, keys, facts);
