@@ -197,7 +197,8 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   // here: commands that import nothing, and imports into a new room, do without it.
   if (recorded.roomCreated) return { recorded, changes: addedOnly(recorded.capture.messageCount), warnings: warnings(), placedBefore: null };
   const { changesForCapture, placedBefore } = await import('./changes.js');
-  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, { hashes: recorded.messageHashes });
+  const hashes = recorded.messageHashes;
+  const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, hashes === null ? undefined : { hashes });
   return { recorded, changes, warnings: warnings(), placedBefore: placedBefore(archive, recorded.capture) };
 }
 

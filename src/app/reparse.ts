@@ -94,7 +94,8 @@ export async function reparseCapture(archive: Archive, req: ReparseRequest, hook
     },
   });
   const { changesForCapture, placedBefore } = await import('./changes.js');
-  const changes = changesForCapture(archive, room.id, recorded.capture.id, { messages, hashes: recorded.messageHashes });
+  const hashes = recorded.messageHashes;
+  const changes = changesForCapture(archive, room.id, recorded.capture.id, hashes === null ? undefined : { messages, hashes });
   return { recorded, changes, warnings: warningsWith(making), placedBefore: placedBefore(archive, recorded.capture), rawCapture: raw };
 }
 

@@ -127,12 +127,10 @@ export class WriterThread {
           this.encoder?.recycle(m.buffer);
         }
         // The hash list arrives as a plain Uint8Array: a Buffer over the same memory.
-        else if (m.type === 'done')
-          resolve({
-            ...m.result,
-            messageHashes: Buffer.from(m.result.messageHashes.buffer, m.result.messageHashes.byteOffset, m.result.messageHashes.byteLength),
-          });
-        else if (m.type === 'aborted') resolve(null);
+        else if (m.type === 'done') {
+          const list = m.result.messageHashes;
+          resolve({ ...m.result, messageHashes: list === null ? null : Buffer.from(list.buffer, list.byteOffset, list.byteLength) });
+        } else if (m.type === 'aborted') resolve(null);
         else this.fail(rebuild(m.error), reject);
         this.wakeUp();
       });

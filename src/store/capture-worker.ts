@@ -33,7 +33,7 @@ function handedOver(message: FromWriter): ArrayBuffer[] {
   if (message.type === 'ack') return [message.buffer];
   if (message.type !== 'done') return [];
   const list = message.result.messageHashes;
-  return list.byteOffset === 0 && list.buffer.byteLength >= 4096 && list.buffer instanceof ArrayBuffer ? [list.buffer] : [];
+  return list !== null && list.byteOffset === 0 && list.buffer.byteLength >= 4096 && list.buffer instanceof ArrayBuffer ? [list.buffer] : [];
 }
 
 function close(): void {

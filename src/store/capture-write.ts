@@ -4,7 +4,7 @@ import { sha256Hex } from '../core/hash.js';
 import { messageBound, type CaptureMessages, type Coverage, type Source } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { appendEntry, putBlob } from './append.js';
-import { putList } from './lists/hash-lists.js';
+import { ListWriter, putList } from './lists/hash-lists.js';
 import { MessageEncoder, ROW, RowWriter, type Encoded, type RowBatch, type Written } from './message-rows.js';
 import { FirstStateWriter } from './room-state/first.js';
 import type { CaptureRecord, EntryRecord, RoomRecord } from './records.js';
@@ -57,8 +57,10 @@ export interface RecordedCapture {
   /**
    * The messages' hashes in capture order, 32 bytes each, as stored in pieces (lists/hash-lists.ts):
    * with the input's messages they give the capture's view without reading it back (docs/performance.md).
+   * Null for the capture that made its room: there is nothing to compare it with, and its list was
+   * stored as it was written instead of held (`readList` reads it).
    */
-  readonly messageHashes: Buffer;
+  readonly messageHashes: Buffer | null;
 }
 
 /** `done` of `total` messages hashed and stored; called every few thousand messages. */
@@ -105,10 +107,18 @@ export function beginCapture(
  */
 export class CaptureRows {
   private readonly rows: RowWriter;
+  private readonly list: ListWriter | null;
   private readonly state: FirstStateWriter | null;
 
+  /**
+   * A capture into a known room keeps its hash list whole: the comparison with the room's state
+   * reads the capture by it (app/changes.ts). A new room's has nothing to compare with: its list
+   * is stored as the rows come (lists/hash-lists.ts ListWriter), and not held (32 MB at 1M).
+   */
   constructor(sqlite: Database.Database, begun: { room: RoomRecord; created: boolean }, total: number) {
-    this.rows = new RowWriter(sqlite, total);
+    const list = begun.created ? new ListWriter(sqlite) : null;
+    this.list = list;
+    this.rows = new RowWriter(sqlite, total, list === null ? null : (key) => list.push(key));
     this.state = begun.created ? new FirstStateWriter(sqlite, begun.room.id, total) : null;
   }
 
@@ -118,10 +128,13 @@ export class CaptureRows {
     this.state?.write(batch.bytes, (r) => rows[r * ROW]!, batch.sighting);
   }
 
-  finish(encoded: Encoded): Written & { readonly state: FirstStateWriter | null } {
-    return { ...this.rows.finish(encoded), state: this.state };
+  finish(encoded: Encoded): CaptureWritten {
+    return { ...this.rows.finish(encoded), list: this.list, state: this.state };
   }
 }
+
+/** What the rows gave the capture, with what still has to be finished once its id is known. */
+export type CaptureWritten = Written & { readonly list: ListWriter | null; readonly state: FirstStateWriter | null };
 
 /** Under the write lock, after the rows: the capture row and its log entry (and a new room's state). */
 export function finishCapture(
@@ -131,7 +144,7 @@ export function finishCapture(
   begun: { room: RoomRecord; created: boolean },
   rawSha256: string,
   extraShas: readonly string[],
-  p: Written & { readonly state: FirstStateWriter | null },
+  p: CaptureWritten,
 ): RecordedCapture {
   const { room } = begun;
   const capturedAt = nowIso();
@@ -176,8 +189,9 @@ export function finishCapture(
       p.merkleRoot,
       capturedAt,
     );
-  putList(sqlite, capture.id, p.hashList);
-  p.state?.finish(capture.id, p.hashList);
+  if (p.list !== null) p.list.finish(capture.id);
+  else putList(sqlite, capture.id, p.hashList!);
+  p.state?.finish(capture.id);
   return { room, roomCreated: begun.created, capture, entry, messageHashes: p.hashList };
 }
 

@@ -16,7 +16,8 @@ import { firstStatus } from './room-state/statuses.js';
 
 /** What the messages give the capture: their hashes in order, the tree over them, the window they cover. */
 export interface Written {
-  readonly hashList: Buffer;
+  /** The hashes in order, 32 bytes each; null when the writer was asked not to hold them (a new room's capture). */
+  readonly hashList: Buffer | null;
   readonly merkleRoot: string;
   readonly coverage: Coverage;
   readonly messageCount: number;
@@ -196,33 +197,41 @@ const ROWS_PER_INSERT = 64;
 
 /**
  * Writes row batches, in order: inserts them (64 rows a statement, the rest one by one at the
- * end) and keeps the capture's hash list and Merkle tree over them.
+ * end) and keeps the capture's Merkle tree over them, and its hash list unless `keys` takes each
+ * hash instead (a 1M-message list is 32 MB: a new room's capture stores its list as it goes and
+ * holds none, capture-write.ts).
  */
 export class RowWriter {
   private readonly many: Database.Statement;
   private readonly one: Database.Statement;
   private readonly params: (FormValue | Buffer)[] = [];
-  private readonly hashList: Buffer;
+  private readonly hashList: Buffer | null;
   private readonly tree = new MerkleBuilder();
   private count = 0;
 
-  constructor(sqlite: Database.Database, total: number) {
+  constructor(
+    sqlite: Database.Database,
+    total: number,
+    private readonly keys: ((key: Uint8Array) => void) | null = null,
+  ) {
     const row = `(${Array(1 + FORM_WIDTH)
       .fill('?')
       .join(', ')})`;
     this.many = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, ${FORM_COLUMNS}) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(', ')}`);
     this.one = sqlite.prepare(`INSERT OR IGNORE INTO messages (hash, ${FORM_COLUMNS}) VALUES ${row}`);
-    this.hashList = Buffer.allocUnsafe(total * 32);
+    this.hashList = keys === null ? Buffer.allocUnsafe(total * 32) : null;
   }
 
   write(batch: RowBatch): void {
     const { bytes, rows, numbers, fallback } = batch;
-    const listed = this.count * 32;
     const width = 1 + FORM_WIDTH;
     const text = (at: number): Buffer | null => (rows[at] === NONE ? null : (bytes as Buffer).subarray(rows[at]!, rows[at + 1]!));
     for (let i = 0, r = 0; i < rows.length; i += ROW, r++) {
       const key = bytes.subarray(rows[i]!, rows[i]! + 32);
-      this.hashList.set(key, 32 * this.count++);
+      if (this.hashList !== null) this.hashList.set(key, 32 * this.count);
+      else this.keys!(key);
+      this.count++;
+      this.tree.push(key);
       // better-sqlite3 copies bound blobs, so views into the batch are enough.
       const kind = numbers[3 * r]!;
       if (kind < 0) this.params.push(key, ...fallback!.get(r)!.map(bindable));
@@ -241,7 +250,6 @@ export class RowWriter {
       const v = this.params[i];
       if (v instanceof Uint8Array && v.buffer === bytes.buffer) this.params[i] = Buffer.from(v);
     }
-    this.tree.pushList(this.hashList.subarray(listed, this.count * 32));
   }
 
   finish(encoded: Encoded): Written {
@@ -249,6 +257,6 @@ export class RowWriter {
     for (let i = 0; i < this.params.length; i += width) this.one.run(this.params.slice(i, i + width));
     this.params.length = 0;
     if (encoded.messageCount !== this.count) throw new Error(`${encoded.messageCount} messages were encoded but ${this.count} written`);
-    return { ...encoded, hashList: this.hashList.subarray(0, this.count * 32), merkleRoot: this.tree.rootHex() };
+    return { ...encoded, hashList: this.hashList?.subarray(0, this.count * 32) ?? null, merkleRoot: this.tree.rootHex() };
   }
 }

@@ -169,15 +169,15 @@ describe('message rows encoded once', () => {
         for (const m of messages) encoder.add(m);
         const written = writer.finish(encoder.finish());
         expect(written.messageCount).toBe(messages.length);
-        expect(written.hashList.length).toBe(32 * messages.length);
+        expect(written.hashList!.length).toBe(32 * messages.length);
         messages.forEach((m, i) => {
           const form = canonicalMessage(m);
-          const hash = written.hashList.subarray(32 * i, 32 * i + 32);
+          const hash = written.hashList!.subarray(32 * i, 32 * i + 32);
           expect(hash.toString('hex')).toBe(taggedHashHex('chatproof/message/1', form));
           const stored = db.prepare(`SELECT ${FORM_COLUMNS} FROM messages WHERE hash = ?`).raw().get(hash) as unknown[];
           expect(formText(stored, 0)).toBe(form);
         });
-        expect(written.merkleRoot).toBe(mth(messages.map((_, i) => written.hashList.subarray(32 * i, 32 * i + 32))).toString('hex'));
+        expect(written.merkleRoot).toBe(mth(messages.map((_, i) => written.hashList!.subarray(32 * i, 32 * i + 32))).toString('hex'));
         expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(new Set(messages.map((m) => canonicalMessage(m))).size);
         packed += db.prepare("SELECT COUNT(*) FROM messages WHERE typeof(sent_at) = 'integer' AND canonical_json IS NULL").pluck().get() as number;
         if (messages.length === 0) expect(batches).toBe(0);
@@ -235,11 +235,12 @@ describe('changes of a capture from the messages in memory', () => {
       };
       const r1 = a.recordCapture({ ...base, room: { source: 'line', externalId: null, title: 'テスト' }, messages: first });
       const fresh = changesForCapture(a, r1.room.id, r1.capture.id);
-      expect(changesForCapture(a, r1.room.id, r1.capture.id, { messages: first, hashes: r1.messageHashes })).toEqual(fresh);
+      // A new room's capture writes its state with it and hands back no list: nothing to compare it with.
+      expect(r1.messageHashes).toBeNull();
       expect(fresh).toEqual({ added: 4, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 });
       const r2 = a.recordCapture({ ...base, raw: Buffer.from('y'), room: { id: r1.room.id }, messages: later });
       const readBack = changesForCapture(a, r1.room.id, r2.capture.id);
-      expect(changesForCapture(a, r1.room.id, r2.capture.id, { messages: later, hashes: r2.messageHashes })).toEqual(readBack);
+      expect(changesForCapture(a, r1.room.id, r2.capture.id, { messages: later, hashes: r2.messageHashes! })).toEqual(readBack);
       expect(readBack.added + readBack.edited + readBack.unsent + readBack.unchanged).toBe(later.length);
     } finally {
       a.close();

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
-import { buildTree, MAX_ITEMS, pieceEnds, type ListTree } from '../../src/store/lists/tree.js';
+import { buildTree, MAX_ITEMS, pieceEnds, TreeBuilder, type ListTree } from '../../src/store/lists/tree.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
@@ -60,6 +60,31 @@ describe('buildTree', () => {
     // The 100 new hashes (3.2 KB) and the pieces from the last cut before the old end, up each level.
     expect(added).toBeGreaterThanOrEqual(3_200);
     expect(added + day2.root.root.length).toBeLessThan(12_000);
+  });
+});
+
+describe('TreeBuilder: the tree of a list fed in parts', () => {
+  it('puts the same nodes and gives the same root as buildTree of the whole list, however the list is split', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 20 }), (n, cuts) => {
+        const list = hashes(n, n);
+        const whole = tree(list);
+        const nodes = new Map<string, Buffer>();
+        const builder = new TreeBuilder((hash, bytes) => nodes.set(hash.toString('hex'), Buffer.from(bytes)));
+        let at = 0;
+        for (const c of cuts) {
+          const end = Math.min(n, at + c);
+          builder.push(list.subarray(at * 32, end * 32));
+          at = end;
+        }
+        builder.push(list.subarray(at * 32));
+        const root = builder.finish();
+        expect(root.levels).toBe(whole.root.levels);
+        expect(root.root.equals(whole.root.root)).toBe(true);
+        expect(new Map([...nodes].sort())).toEqual(new Map([...whole.nodes].sort()));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

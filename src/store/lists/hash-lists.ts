@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { IntegrityError } from '../../core/errors.js';
 import { msg } from '../../i18n/message.js';
-import { levelsOk, loadTree, MissingNode, storeTree, treeOf } from './tree.js';
+import { levelsOk, loadTree, MissingNode, nodeStore, storeTree, TreeBuilder, type ListTree, treeOf } from './tree.js';
 
 /**
  * A capture's ordered message-hash list (32 raw bytes per message), kept as a content-defined
@@ -19,7 +19,27 @@ import { levelsOk, loadTree, MissingNode, storeTree, treeOf } from './tree.js';
 
 /** Stores the capture's list; inside the caller's write transaction. */
 export function putList(sqlite: Database.Database, captureId: string, list: Buffer): void {
-  const { levels, root } = storeTree(sqlite, list);
+  putRoot(sqlite, captureId, storeTree(sqlite, list));
+}
+
+/** putList as the hashes come, none of them held: a capture's list stored while its rows are written (store/message-rows.ts). */
+export class ListWriter {
+  private readonly tree: TreeBuilder;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.tree = new TreeBuilder(nodeStore(sqlite));
+  }
+
+  push(hashes: Uint8Array): void {
+    this.tree.push(hashes);
+  }
+
+  finish(captureId: string): void {
+    putRoot(this.sqlite, captureId, this.tree.finish());
+  }
+}
+
+function putRoot(sqlite: Database.Database, captureId: string, { levels, root }: ListTree): void {
   sqlite.prepare('INSERT INTO capture_list_roots (capture_id, levels, root) VALUES (?, ?, ?)').run(captureId, levels, root);
 }
 

@@ -77,13 +77,69 @@ export function buildTree(items: Buffer, put: (hash: Buffer, bytes: Buffer) => v
   }
 }
 
-/** Stores the nodes of `items`' tree not already kept; returns its root. Inside the caller's write transaction. */
-export function storeTree(sqlite: Database.Database, items: Buffer): ListTree {
+/**
+ * `buildTree` fed a few items at a time, for a list too long to hold (a 1M-message capture's is
+ * 32 MB): level 0 is cut as the items come (a cut depends only on the item and the count since the
+ * last one), each piece handed to `put` at once; only the level above, a 35th of the list, is
+ * kept. The same nodes and root as `buildTree` of the whole list (test/store/lists.test.ts).
+ */
+export class TreeBuilder {
+  private readonly piece = Buffer.allocUnsafe(MAX_ITEMS * ITEM);
+  private used = 0;
+  /** The first piece, held until a second shows the list is more than one piece (then it is no node but the root). */
+  private first: Buffer | null = null;
+  private pieces = 0;
+  private up: Buffer[] = [];
+
+  constructor(private readonly put: (hash: Buffer, bytes: Buffer) => void) {}
+
+  /** The next items, whole 32-byte hashes. */
+  push(items: Uint8Array): void {
+    for (let at = 0; at + ITEM <= items.length; at += ITEM) {
+      this.piece.set(items.subarray(at, at + ITEM), this.used);
+      this.used += ITEM;
+      if (cutsAfter(this.piece, this.used - ITEM, this.used / ITEM)) this.cut();
+    }
+  }
+
+  finish(): ListTree {
+    if (this.used > 0) this.cut();
+    if (this.pieces <= 1) return { levels: 0, root: this.first ?? Buffer.alloc(0) };
+    const above = buildTree(Buffer.concat(this.up), this.put);
+    return { levels: above.levels + 1, root: above.root };
+  }
+
+  private cut(): void {
+    const bytes = Buffer.from(this.piece.subarray(0, this.used));
+    this.used = 0;
+    this.pieces++;
+    if (this.pieces === 1) {
+      this.first = bytes;
+      return;
+    }
+    if (this.pieces === 2) this.store(this.first!);
+    this.store(bytes);
+  }
+
+  private store(bytes: Buffer): void {
+    const hash = sha256Bytes(bytes);
+    this.put(hash, bytes);
+    this.up.push(hash);
+  }
+}
+
+/** Where a tree's nodes go: each stored once, inside the caller's write transaction. */
+export function nodeStore(sqlite: Database.Database): (hash: Buffer, bytes: Buffer) => void {
   const exists = sqlite.prepare('SELECT 1 FROM list_nodes WHERE hash = ?').pluck();
   const insert = sqlite.prepare('INSERT INTO list_nodes (hash, data) VALUES (?, ?)');
-  return buildTree(items, (hash, bytes) => {
+  return (hash, bytes) => {
     if (exists.get(hash) === undefined) insert.run(hash, bytes);
-  });
+  };
+}
+
+/** Stores the nodes of `items`' tree not already kept; returns its root. Inside the caller's write transaction. */
+export function storeTree(sqlite: Database.Database, items: Buffer): ListTree {
+  return buildTree(items, nodeStore(sqlite));
 }
 
 /** A node a tree names that is not stored: at `level` (0: the items' pieces), the `n`-th (1-based) of its level. */

@@ -5,9 +5,9 @@
  * seen there, in time order: what `stepArchiveView` makes of it from an empty view, which `verify`
  * recomputes and compares (src/store/verify-state.ts). Nothing is folded: each row needs only the
  * message's hash, its status at a first sighting and its sending time, which the encoder gives
- * with every batch (message-rows.ts `FirstSighting`). Rows go out as the batches come; only a
- * capture not in time order (rare: the source's order is time order) is written again at the end,
- * in the order the change core gives it.
+ * with every batch (message-rows.ts `FirstSighting`). Rows go out as the batches come, in capture
+ * order; only a capture not in time order (rare: the source's order is time order) has them read
+ * back and written again at the end, in the order the change core gives it. No hash is held.
  */
 import type Database from 'better-sqlite3';
 import type { ChangeCounts } from '../../core/diff/types.js';
@@ -61,24 +61,28 @@ export class FirstStateWriter {
       this.status[i] = status[r]!;
       if (t < this.previous) this.inOrder = false;
       this.previous = t;
-      if (this.inOrder) this.add(i, Buffer.from(bytes.buffer, bytes.byteOffset + keyAt(r), 32), status[r]!);
+      this.add(i, Buffer.from(bytes.buffer, bytes.byteOffset + keyAt(r), 32), status[r]!);
     }
     // Views left for the next statement are copied: the batch's buffer is reused once this returns.
     for (let p = 1; p < this.params.length; p += 3) this.params[p] = Buffer.from(this.params[p] as Buffer);
   }
 
-  /** After the last batch, with the capture's id and its hash list (32 bytes a message, in capture order). */
-  finish(captureId: string, hashList: Buffer): void {
+  /** After the last batch, with the capture's id. */
+  finish(captureId: string): void {
+    this.flush();
     if (!this.inOrder) {
-      this.params.length = 0;
+      // The hashes as written, in capture order (held only here, for the rare capture that needs it).
+      const hashes = Buffer.allocUnsafe(this.count * 32);
+      let k = 0;
+      for (const h of this.sqlite.prepare(`SELECT hash FROM ${T.messages} WHERE room = ? ORDER BY ord`).pluck().iterate(this.key) as IterableIterator<Buffer>)
+        h.copy(hashes, 32 * k++);
       this.sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(this.key);
       const times = this.times;
-      // A stable sort by time, as the change core's (core/diff/view.ts timeOrder).
+      // A stable sort by time, as the change core's (core/diff/view.ts inTimeOrder).
       const order = Array.from({ length: this.count }, (_, i) => i).sort((x, y) => times[x]! - times[y]! || x - y);
-      order.forEach((i, place) => this.add(place, hashList.subarray(i * 32, i * 32 + 32), this.status[i]!));
+      order.forEach((i, place) => this.add(place, hashes.subarray(32 * i, 32 * i + 32), this.status[i]!));
+      this.flush();
     }
-    for (let p = 0; p < this.params.length; p += 3) this.one.run(this.params.slice(p, p + 3));
-    this.params.length = 0;
     const changes: ChangeCounts = { added: this.count, edited: 0, deleted: 0, unsent: 0, unchanged: 0, notCovered: 0 };
     this.sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, 0, ?, ?)`).run(this.key, captureId, JSON.stringify(changes));
     const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
@@ -86,7 +90,12 @@ export class FirstStateWriter {
     this.sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ? WHERE k = ?`).run(this.count, JSON.stringify(counts), this.key);
   }
 
-  /** The row at `place` in time order. */
+  private flush(): void {
+    for (let p = 0; p < this.params.length; p += 3) this.one.run(this.params.slice(p, p + 3));
+    this.params.length = 0;
+  }
+
+  /** The row at `place`: in capture order as the batches come, in time order when written again. */
   private add(place: number, hash: Buffer, status: number): void {
     this.params.push((place + 1) * ORD_STEP, hash, status);
     if (this.params.length === 3 * ROWS_PER_INSERT) {
