@@ -16,6 +16,7 @@ import { auditPaths, listAuditPaths } from '../../src/report/proofs.js';
 import { parseRange } from '../../src/report/range.js';
 import { Archive } from '../../src/store/archive.js';
 import { listTrees, listTreesInThread } from '../../src/store/list-trees.js';
+import { listPieces, readList } from '../../src/store/lists/hash-lists.js';
 import { T } from '../../src/store/room-state/tables.js';
 import { cli } from '../support/cli.js';
 import { tempArchive } from '../support/temp.js';
@@ -208,5 +209,13 @@ describe('the lists’ trees in a second thread', () => {
         .map((c) => c.merkleRoot),
     );
     expect(await listTreesInThread(tmp.db, jobs)).toEqual(here);
+  });
+
+  it('read each list piece by piece, as readList reads it whole', () => {
+    for (const c of archive.rooms().flatMap((r) => archive.captures(r.id))) {
+      const pieces = [...listPieces(archive.sqlite, c.id)];
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(Buffer.concat(pieces)).toEqual(readList(archive.sqlite, c.id));
+    }
   });
 });

@@ -63,7 +63,36 @@ export function readList(sqlite: Database.Database, captureId: string): Buffer {
   }
 }
 
-/** The capture's list as pieces in order (for now the whole list as one: `readList`'s tree is read whole). */
+/**
+ * The capture's list as its level-0 pieces, in order: the levels above are read whole (the
+ * pieces' hashes, ~1 MB for a list of a million), then each piece is read as it is asked for, so a
+ * reader that goes through the list once holds one piece of it at a time, not 32 MB.
+ */
 export function* listPieces(sqlite: Database.Database, captureId: string): Generator<Buffer> {
-  yield readList(sqlite, captureId);
+  const tree = treeOf(
+    sqlite.prepare('SELECT levels, root FROM capture_list_roots WHERE capture_id = ?').get(captureId) as { levels: unknown; root: unknown } | undefined,
+  );
+  const where = `capture_list_roots row ${captureId}`;
+  if (!levelsOk(tree.levels)) throw new IntegrityError(msg('integrity.list-levels', { levels: String(tree.levels) }), { where, hint: msg('hint.run-verify') });
+  if (tree.levels === 0) {
+    yield tree.root;
+    return;
+  }
+  let above: Buffer;
+  try {
+    above = loadTree(sqlite, { levels: tree.levels - 1, root: tree.root });
+  } catch (e) {
+    if (!(e instanceof MissingNode)) throw e;
+    throw new IntegrityError(msg('integrity.list-node-missing', { level: e.level + 1, n: e.n, hash: e.hash }), { where, hint: msg('hint.run-verify') });
+  }
+  const get = sqlite.prepare('SELECT data FROM list_nodes WHERE hash = ?').pluck();
+  for (let at = 0; at + 32 <= above.length; at += 32) {
+    const data = get.get(above.subarray(at, at + 32)) as Buffer | undefined;
+    if (data === undefined)
+      throw new IntegrityError(msg('integrity.list-node-missing', { level: 0, n: at / 32 + 1, hash: above.toString('hex', at, at + 32) }), {
+        where,
+        hint: msg('hint.run-verify'),
+      });
+    yield data;
+  }
 }
