@@ -130,10 +130,12 @@ export class TreeBuilder {
 
 /** Where a tree's nodes go: each stored once, inside the caller's write transaction. */
 export function nodeStore(sqlite: Database.Database): (hash: Buffer, bytes: Buffer) => void {
-  const exists = sqlite.prepare('SELECT 1 FROM list_nodes WHERE hash = ?').pluck();
-  const insert = sqlite.prepare('INSERT INTO list_nodes (hash, data) VALUES (?, ?)');
+  // OR IGNORE: a node already kept is found by the key's index and left as it is, in one statement,
+  // not a look-up and then an insert (a 1M list, ~29,000 nodes, stored in 0.53–0.77 s against
+  // 0.65–0.87 s, three runs each on a loaded machine).
+  const insert = sqlite.prepare('INSERT OR IGNORE INTO list_nodes (hash, data) VALUES (?, ?)');
   return (hash, bytes) => {
-    if (exists.get(hash) === undefined) insert.run(hash, bytes);
+    insert.run(hash, bytes);
   };
 }
 
