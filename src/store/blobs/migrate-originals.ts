@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ARCHIVE_CHUNKER, chunks } from '../../core/chunking/fastcdc.js';
+import { ARCHIVE_CHUNKING } from '../../core/chunking/archive-chunking.js';
 import { ChunkWriter } from './chunk-store.js';
 
 /**
@@ -21,7 +21,7 @@ export function chunkLegacyOriginals(sqlite: Database.Database): void {
     // A damaged row may hold text where bytes belong: its bytes are what SQLite stored.
     const raw = Buffer.isBuffer(bytes) ? bytes : Buffer.from(String(bytes), 'utf8');
     let seq = 0;
-    for (const chunk of chunks(raw, ARCHIVE_CHUNKER)) link.run(sha256, seq++, writer.put(chunk));
-    name.run(ARCHIVE_CHUNKER.name, rowid);
+    for (const chunk of ARCHIVE_CHUNKING.chunks(raw)) link.run(sha256, seq++, writer.put(chunk));
+    name.run(ARCHIVE_CHUNKING.name, rowid);
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { ARCHIVE_CHUNKER, chunks } from '../../core/chunking/fastcdc.js';
+import { ARCHIVE_CHUNKING } from '../../core/chunking/archive-chunking.js';
 import { ArchiveError, IntegrityError } from '../../core/errors.js';
 import { sha256Bytes, sha256Hex } from '../../core/hash.js';
 import { msg, type Phrase } from '../../i18n/message.js';
@@ -9,7 +9,7 @@ import { ChunkReader, ChunkWriter, decodeChunk, decodeChunkInto, type StoredChun
 
 /**
  * Originals (docs/design/evidence-model.md P1: the exact bytes imported, attached or received) as ordered lists of chunks cut
- * by FastCDC, so that a re-export of a grown chat stores only the chunks it does not share with
+ * by FastCDC after the file's header (core/chunking/archive-chunking.ts), so that a re-export of a grown chat stores only the chunks it does not share with
  * what is already kept (docs/hashing.md §1). The original's SHA-256 over its whole bytes stays its key:
  * `sha256sum FILE` still gives it. The list of an original's chunk hashes is itself kept as a
  * content-defined tree (lists/tree.ts), its root in the original's `blob_chunk_roots` row, so that a
@@ -29,9 +29,9 @@ export function putOriginal(sqlite: Database.Database, bytes: Uint8Array, sha256
  */
 export function storeChunked(sqlite: Database.Database, sha256: string, size: number, bytes: Uint8Array): void {
   const writer = new ChunkWriter(sqlite);
-  sqlite.prepare('INSERT INTO blobs (sha256, size, chunker) VALUES (?, ?, ?)').run(sha256, size, ARCHIVE_CHUNKER.name);
+  sqlite.prepare('INSERT INTO blobs (sha256, size, chunker) VALUES (?, ?, ?)').run(sha256, size, ARCHIVE_CHUNKING.name);
   const hashes: Buffer[] = [];
-  for (const chunk of chunks(bytes, ARCHIVE_CHUNKER)) hashes.push(writer.put(chunk));
+  for (const chunk of ARCHIVE_CHUNKING.chunks(bytes)) hashes.push(writer.put(chunk));
   putChunkList(sqlite, sha256, Buffer.concat(hashes));
 }
 
@@ -78,7 +78,7 @@ export function readOriginal(sqlite: Database.Database, sha256: string, { chunkH
   const list = readChunkList(sqlite, sha256);
   const count = Math.floor(list.length / 32);
   // A damaged size could claim anything: no more is set aside than the chunks can hold.
-  const out = new Assembly(Math.min(typeof row.size === 'number' && row.size > 0 ? row.size : 0, count * ARCHIVE_CHUNKER.maxSize));
+  const out = new Assembly(Math.min(typeof row.size === 'number' && row.size > 0 ? row.size : 0, count * ARCHIVE_CHUNKING.maxSize));
   const whole = createHash('sha256');
   for (let seq = 0; seq < count; seq++) {
     const hash = list.subarray(seq * 32, seq * 32 + 32);
@@ -149,7 +149,7 @@ function decodeInto(
   out: Assembly,
   damagedBy: (what: 'integrity.chunk-unreadable' | 'integrity.chunk-hash') => Error,
 ): Buffer {
-  if (stored.size >= 0 && stored.size <= ARCHIVE_CHUNKER.maxSize) {
+  if (stored.size >= 0 && stored.size <= ARCHIVE_CHUNKING.maxSize) {
     const fast = decodeChunkInto(stored, out.room(stored.size));
     if (fast !== null && (hash === null || sha256Bytes(fast).equals(hash))) return out.append(fast.length);
   }

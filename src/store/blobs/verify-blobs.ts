@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { msg, type Phrase } from '../../i18n/message.js';
 import { createHash } from 'node:crypto';
-import { ARCHIVE_CHUNKER } from '../../core/chunking/fastcdc.js';
+import { ARCHIVE_CHUNKING, KNOWN_CHUNKINGS } from '../../core/chunking/archive-chunking.js';
 import { sha256Bytes } from '../../core/hash.js';
 import type { Problem } from '../verify-types.js';
 import type { CheckedNodes } from '../lists/verify-trees.js';
@@ -38,11 +38,11 @@ export function verifyOriginals(sqlite: Database.Database, problems: Problem[], 
   const rows = sqlite.prepare('SELECT sha256, size, chunker FROM blobs').all() as { sha256: string; size: number; chunker: string }[];
   for (const { sha256, size, chunker } of rows) {
     keys.add(sha256);
-    if (chunker !== ARCHIVE_CHUNKER.name)
+    if (!KNOWN_CHUNKINGS.includes(chunker))
       problems.push({
         kind: 'blob-chunker-unknown',
         where: msg('vp.row-column', { table: 'blobs', id: sha256, column: 'chunker' }),
-        expected: ARCHIVE_CHUNKER.name,
+        expected: ARCHIVE_CHUNKING.name,
         actual: String(chunker),
       });
     const whole = createHash('sha256');

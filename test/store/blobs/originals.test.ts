@@ -47,7 +47,7 @@ describe('originals as chunks', () => {
       const { chunks, bytes } = stored(a.sqlite);
       expect(chunks).toBeGreaterThan(3);
       expect(bytes).toBeLessThan(day1.length / 2);
-      expect(a.sqlite.prepare('SELECT size, chunker FROM blobs').get()).toEqual({ size: day1.length, chunker: 'fastcdc2020/4096/16384/65535/nc2' });
+      expect(a.sqlite.prepare('SELECT size, chunker FROM blobs').get()).toEqual({ size: day1.length, chunker: 'head1024+fastcdc2020/4096/16384/65535/nc2' });
       a.close();
     } finally {
       tmp.cleanup();
@@ -70,6 +70,27 @@ describe('originals as chunks', () => {
       expect(a.blob(sha256Hex(day2)).equals(day2)).toBe(true);
       expect(verifyArchive(a.sqlite).problems).toEqual([]);
       a.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('accepts an original cut the way earlier versions cut it, and names one cut no version made', () => {
+    const tmp = tempArchive();
+    try {
+      const a = Archive.open(tmp.db);
+      a.recordCapture(capture({ source: 'line', externalId: null, title: '案件A' }, day1, '1'));
+      a.close();
+      const db = new Database(tmp.db);
+      db.exec('DROP TRIGGER blobs_no_update');
+      // FastCDC alone, as migration 0003 and imports until the header was cut off stored originals.
+      db.prepare('UPDATE blobs SET chunker = ?').run('fastcdc2020/4096/16384/65535/nc2');
+      expect(verifyArchive(db).problems).toEqual([]);
+      db.prepare('UPDATE blobs SET chunker = ?').run('fastcdc2020/2048/8192/32768/nc2');
+      expect(verifyArchive(db).problems.map((p) => [p.kind, p.expected, p.actual])).toEqual([
+        ['blob-chunker-unknown', 'head1024+fastcdc2020/4096/16384/65535/nc2', 'fastcdc2020/2048/8192/32768/nc2'],
+      ]);
+      db.close();
     } finally {
       tmp.cleanup();
     }
@@ -102,8 +123,8 @@ describe('originals as chunks', () => {
       a.close();
       const db = new Database(tmp.db);
       db.exec('DROP TRIGGER chunks_no_update');
-      // The first chunk: both exports start with it.
-      const shared = chunkHashes(db, db.prepare('SELECT sha256 FROM blobs LIMIT 1').pluck().get() as string)[0]!;
+      // The first chunk after the header (itself a chunk of its own, too short to be compressed): both exports hold it.
+      const shared = chunkHashes(db, db.prepare('SELECT sha256 FROM blobs LIMIT 1').pluck().get() as string)[1]!;
       db.prepare(`UPDATE chunks SET ${change} WHERE hash = ?`).run(shared);
       db.close();
       return { tmp, a: Archive.open(tmp.db) };
