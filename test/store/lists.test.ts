@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
-import { buildTree, MAX_ITEMS, pieceEnds, TreeBuilder, type ListTree } from '../../src/store/lists/tree.js';
+import { buildTree, cutBelow, MAX_ITEMS, pieceEnds, TreeBuilder, type ListKind, type ListTree } from '../../src/store/lists/tree.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
@@ -23,9 +23,9 @@ const hashes = (from: number, n: number): Buffer =>
   );
 
 /** Every node of the list's tree, by hex of its bytes, and its root. */
-function tree(list: Buffer): { nodes: Map<string, Buffer>; root: ListTree } {
+function tree(list: Buffer, kind: ListKind = 'messages'): { nodes: Map<string, Buffer>; root: ListTree } {
   const nodes = new Map<string, Buffer>();
-  const root = buildTree(list, (hash, bytes) => nodes.set(hash.toString('hex'), Buffer.from(bytes)));
+  const root = buildTree(list, (hash, bytes) => nodes.set(hash.toString('hex'), Buffer.from(bytes)), kind);
   return { nodes, root };
 }
 
@@ -42,19 +42,20 @@ function unfold({ nodes, root }: ReturnType<typeof tree>): Buffer {
 describe('buildTree', () => {
   it('gives back any list byte for byte, with a root of one piece', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 31 }), (n, tail) => {
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 31 }), fc.constantFrom<ListKind>('messages', 'chunks'), (n, tail, kind) => {
         const list = Buffer.concat([hashes(0, n), Buffer.alloc(tail, 7)]);
-        const t = tree(list);
+        const t = tree(list, kind);
         expect(unfold(t).equals(list)).toBe(true);
-        expect(pieceEnds(t.root.root).length).toBeLessThanOrEqual(1);
+        expect(pieceEnds(t.root.root, cutBelow(kind, t.root.levels)).length).toBeLessThanOrEqual(1);
       }),
       { numRuns: 40 },
     );
   });
 
-  it('a list of 100k hashes is three levels under a small root, and appending 100 stores a few KB', () => {
+  it('a list of 100k hashes is four levels under a small root, and appending 100 stores a few KB', () => {
     const day1 = tree(hashes(0, 100_000));
-    expect(day1.root.levels).toBe(3);
+    // Level 0 in pieces of ~35 hashes, the levels above in pieces of ~11: 100,000 → ~2,900 → ~260 → ~24 → a root of a few.
+    expect(day1.root.levels).toBe(4);
     const day2 = tree(hashes(0, 100_100));
     const added = [...day2.nodes].filter(([k]) => !day1.nodes.has(k)).reduce((n, [, v]) => n + v.length, 0);
     // The 100 new hashes (3.2 KB) and the pieces from the last cut before the old end, up each level.
@@ -70,7 +71,7 @@ describe('TreeBuilder: the tree of a list fed in parts', () => {
         const list = hashes(n, n);
         const whole = tree(list);
         const nodes = new Map<string, Buffer>();
-        const builder = new TreeBuilder((hash, bytes) => nodes.set(hash.toString('hex'), Buffer.from(bytes)));
+        const builder = new TreeBuilder((hash, bytes) => nodes.set(hash.toString('hex'), Buffer.from(bytes)), 'messages');
         let at = 0;
         for (const c of cuts) {
           const end = Math.min(n, at + c);
@@ -93,7 +94,7 @@ describe('pieceEnds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 31 }), (n, tail) => {
         const list = Buffer.concat([hashes(0, n), Buffer.alloc(tail, 7)]);
-        const cuts = pieceEnds(list);
+        const cuts = pieceEnds(list, cutBelow('messages', 0));
         expect(cuts.at(-1) ?? 0).toBe(list.length);
         let start = 0;
         for (const end of cuts) {
@@ -119,8 +120,8 @@ describe('pieceEnds', () => {
           base.subarray((how === 'insert' ? at : at + 1) * 32),
         ]);
         const fresh = [...tree(edited).nodes.keys()].filter((p) => !known.has(p));
-        // Two levels of nodes above 20k hashes: at most three new pieces on each.
-        expect(fresh.length).toBeLessThanOrEqual(6);
+        // Three levels of nodes above 20k hashes (~570 → ~52 → ~5 pieces): at most three new pieces on each.
+        expect(fresh.length).toBeLessThanOrEqual(9);
       }),
       { numRuns: 100 },
     );

@@ -8,6 +8,9 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Bytes, sha256Hex } from '../../src/core/hash.js';
+import { readChunkList } from '../../src/store/blobs/originals.js';
+import { readList } from '../../src/store/lists/hash-lists.js';
+import { buildTree } from '../../src/store/lists/tree.js';
 import { lineExport } from '../reliability/support/line-export.js';
 import { cli, tempArchive } from '../support/cli.js';
 
@@ -77,7 +80,8 @@ describe('verify of the lists kept as trees', () => {
     const roots = captureRoots(db);
     const chunkLevels = db.prepare('SELECT levels FROM blob_chunk_roots').pluck().all() as number[];
     db.close();
-    expect(roots.map((r) => r.levels)).toEqual([2, 2]);
+    // 20,000 hashes: ~570 pieces of ~35, then ~52 and ~5 of ~11 (tree.ts's two rates).
+    expect(roots.map((r) => r.levels)).toEqual([3, 3]);
     expect(Math.min(...chunkLevels)).toBeGreaterThan(0);
     const r = await cli(['verify', '--db', pristine]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -169,11 +173,36 @@ describe('verify of the lists kept as trees', () => {
   });
 
   it('a level count changed: the list read a level too high or too low, or a count no tree has', async () => {
-    const lower = forged('levels-lower', (db) => setRoot(db, { ...captureRoots(db)[0]!, levels: 1 }));
-    expect(await kindsOf(lower)).toContain('capture-messages-changed');
-    const higher = forged('levels-higher', (db) => setRoot(db, { ...captureRoots(db)[0]!, levels: 3 }));
-    expect(await kindsOf(higher)).toEqual(['list-node-missing']);
+    const lower = forged('levels-lower', (db) => setRoot(db, { ...captureRoots(db)[0]!, levels: captureRoots(db)[0]!.levels - 1 }));
+    // Level 1's nodes read as level 0: pieces of piece hashes, seen by the cut rule of level 0 or by the Merkle root.
+    const lowered = await kindsOf(lower);
+    expect(lowered.includes('list-node-shape') || lowered.includes('capture-messages-changed'), lowered.join()).toBe(true);
+    const higher = forged('levels-higher', (db) => setRoot(db, { ...captureRoots(db)[0]!, levels: captureRoots(db)[0]!.levels + 1 }));
+    // Read a level too high, level 0's pieces come up as level 1's, cut at level 1's rate (list-node-shape), or message hashes as node keys (missing).
+    const raised = await kindsOf(higher);
+    expect(raised.length === 1 && ['list-node-shape', 'list-node-missing'].includes(raised[0]!), raised.join()).toBe(true);
     const none = forged('levels-none', (db) => setRoot(db, { ...captureRoots(db)[0]!, levels: 99 }));
     expect(await kindsOf(none)).toEqual(['list-root-shape']);
+  });
+
+  it('a list cut at the other list kind’s rate: the same hashes, the same original and root, but not the tree chatproof makes', async () => {
+    for (const [kind, as] of [
+      ['chunks', 'messages'],
+      ['messages', 'chunks'],
+    ] as const) {
+      const file = forged(`cut-as-${as}`, (db) => {
+        const put = (hash: Buffer, bytes: Buffer): void => void db.prepare('INSERT OR IGNORE INTO list_nodes (hash, data) VALUES (?, ?)').run(hash, bytes);
+        if (kind === 'chunks') {
+          const sha = sha256Hex(exports[0]!);
+          const t = buildTree(readChunkList(db, sha), put, as);
+          db.prepare('UPDATE blob_chunk_roots SET levels = ?, root = ? WHERE blob_sha256 = ?').run(t.levels, t.root, sha);
+        } else {
+          const r = captureRoots(db)[0]!;
+          const t = buildTree(readList(db, r.id), put, as);
+          setRoot(db, { id: r.id, ...t });
+        }
+      });
+      expect(await kindsOf(file), `${kind} cut as ${as}`).toEqual(['list-node-shape']);
+    }
   });
 });

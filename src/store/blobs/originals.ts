@@ -37,7 +37,7 @@ export function storeChunked(sqlite: Database.Database, sha256: string, size: nu
 
 /** Stores an original's list of chunk hashes (32 bytes each, in order) as a tree, its root in `blob_chunk_roots`. */
 export function putChunkList(sqlite: Database.Database, sha256: string, hashes: Buffer): void {
-  const { levels, root } = storeTree(sqlite, hashes);
+  const { levels, root } = storeTree(sqlite, hashes, 'chunks');
   sqlite.prepare('INSERT INTO blob_chunk_roots (blob_sha256, levels, root) VALUES (?, ?, ?)').run(sha256, levels, root);
 }
 

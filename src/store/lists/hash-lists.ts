@@ -19,7 +19,7 @@ import { levelsOk, loadTree, MissingNode, nodeStore, storeTree, TreeBuilder, typ
 
 /** Stores the capture's list; inside the caller's write transaction. */
 export function putList(sqlite: Database.Database, captureId: string, list: Buffer): void {
-  putRoot(sqlite, captureId, storeTree(sqlite, list));
+  putRoot(sqlite, captureId, storeTree(sqlite, list, 'messages'));
 }
 
 /** putList as the hashes come, none of them held: a capture's list stored while its rows are written (store/message-rows.ts). */
@@ -27,7 +27,7 @@ export class ListWriter {
   private readonly tree: TreeBuilder;
 
   constructor(private readonly sqlite: Database.Database) {
-    this.tree = new TreeBuilder(nodeStore(sqlite));
+    this.tree = new TreeBuilder(nodeStore(sqlite), 'messages');
   }
 
   push(hashes: Uint8Array): void {

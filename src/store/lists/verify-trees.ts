@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { sha256Bytes } from '../../core/hash.js';
 import { msg, type Phrase } from '../../i18n/message.js';
 import type { Problem } from '../verify-types.js';
-import { cutsAfter, ITEM, levelsOk, MAX_ITEMS, treeOf } from './tree.js';
+import { cutBelow, cutsAfter, ITEM, levelsOk, LOOSEST_BELOW, MAX_ITEMS, treeOf, type ListKind } from './tree.js';
 
 /** Where a tree is rooted: the table and key of its owner's row (a capture's, an original's). */
 export interface TreeOwner {
@@ -63,9 +63,10 @@ export class CheckedNodes {
    */
   assemble(owner: TreeOwner, row: { levels: unknown; root: unknown }, join: (parts: readonly Buffer[]) => Buffer = (p) => Buffer.concat(p)): Buffer | null {
     const tree = treeOf(row);
+    const kind: ListKind = owner.table === 'capture_list_roots' ? 'messages' : 'chunks';
     const rootShape = !levelsOk(tree.levels)
       ? 'levels'
-      : hasInnerCut(tree.root) || (tree.levels > 0 && (tree.root.length % ITEM !== 0 || tree.root.length < 2 * ITEM))
+      : hasInnerCut(tree.root, cutBelow(kind, tree.levels)) || (tree.levels > 0 && (tree.root.length % ITEM !== 0 || tree.root.length < 2 * ITEM))
         ? 'root'
         : null;
     if (rootShape !== null) {
@@ -85,8 +86,19 @@ export class CheckedNodes {
         const key = list.toString('hex', i * ITEM, i * ITEM + ITEM);
         const node = this.nodeAt(owner, key, level, i + 1);
         if (node === null) return null;
-        // A piece with more after it must end where the rule cuts: else the list was cut otherwise than chatproof cuts it.
-        if (i < count - 1 && !endsAtCut(node)) {
+        // A piece holds no cut of its level's rule before its end (the row's own check was the loosest rule's), and one with more
+        // after it ends where the rule cuts: else the list was cut otherwise than chatproof cuts it.
+        const below = cutBelow(kind, level);
+        if (hasInnerCut(node, below)) {
+          this.report(key, {
+            kind: 'list-node-shape',
+            where: msg('vp.list-node', { table: owner.table, id: owner.id, level, n: i + 1 }),
+            expected: msg('vp.node.expected'),
+            actual: msg('vp.node.inner-cut', { items: node.length / ITEM }),
+          });
+          return null;
+        }
+        if (i < count - 1 && !endsAtCut(node, below)) {
           this.report(key, {
             kind: 'list-node-shape',
             where: msg('vp.list-node', { table: owner.table, id: owner.id, level, n: i + 1 }),
@@ -127,16 +139,16 @@ export class CheckedNodes {
 /** What is wrong with the node's bytes as a piece, in words, or null when nothing is. */
 function pieceShape(bytes: Buffer): Phrase | null {
   if (bytes.length === 0 || bytes.length % ITEM !== 0) return msg('vp.node.bytes', { bytes: bytes.length });
-  if (bytes.length > MAX_ITEMS * ITEM || hasInnerCut(bytes)) return msg('vp.node.inner-cut', { items: bytes.length / ITEM });
+  if (bytes.length > MAX_ITEMS * ITEM || hasInnerCut(bytes, LOOSEST_BELOW)) return msg('vp.node.inner-cut', { items: bytes.length / ITEM });
   return null;
 }
 
 /** Whether the rule cuts before the last item of `list`: a piece never holds a cut, nor does a root (it would be a level lower). */
-function hasInnerCut(list: Buffer): boolean {
-  for (let at = 0; at + ITEM < list.length; at += ITEM) if (cutsAfter(list, at, at / ITEM + 1)) return true;
+function hasInnerCut(list: Buffer, below: number): boolean {
+  for (let at = 0; at + ITEM < list.length; at += ITEM) if (cutsAfter(list, at, at / ITEM + 1, below)) return true;
   return false;
 }
 
-function endsAtCut(piece: Buffer): boolean {
-  return cutsAfter(piece, piece.length - ITEM, piece.length / ITEM);
+function endsAtCut(piece: Buffer, below: number): boolean {
+  return cutsAfter(piece, piece.length - ITEM, piece.length / ITEM, below);
 }
