@@ -37,8 +37,8 @@ export async function uiViewsFor(b: Bench, size: number, db: string, roomId: str
       if (res.status !== 200) throw new Error(`ui ${path}: ${res.status}`);
       addRow(b, { id: `${id}.${label}`, what, size: label, messages: size, seconds, cpu: null, bytes: null, peakRss: null, vs: null, note });
     };
-    await timed('ui.rooms-first', 'ui rooms, cold', '/', 'builds the room view');
-    await timed('ui.rooms', 'ui rooms', '/', 'view kept');
+    await timed('ui.rooms-first', 'ui rooms, cold', '/', 'first request: reads the state the import kept');
+    await timed('ui.rooms', 'ui rooms', '/', 'again');
     await timed('ui.room-page', 'ui room page 1', `/rooms/${roomId}`, '200 messages');
     await timed('ui.room-page-far', 'ui room page far', `/rooms/${roomId}?page=${Math.max(1, Math.floor(size / 400))}`, '200 messages, half-way');
     await timed('ui.room-changed', 'ui changed only', `/rooms/${roomId}?changed=1`, 'edited, unsent, deleted');
