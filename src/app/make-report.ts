@@ -8,6 +8,7 @@ import type { ResolvedTsa, TimestampToken } from '../timestamp/index.js';
 import { AtomicFile } from '../output/index.js';
 import { buildReport, composeReport } from '../report/build.js';
 import { reportFromState } from '../report/from-state.js';
+import { rebuildRoomState } from '../store/room-state/update.js';
 import type { BuildOptions } from '../report/options.js';
 import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
@@ -126,7 +127,11 @@ export async function exportReport(archive: Archive, req: ExportRequest): Promis
  * render, ~4 MB more peak RSS at 10k messages.
  */
 async function reportOf(archive: Archive, req: ExportRequest): Promise<Report> {
-  // A private report (a range, or --private) shows part of the room: read from its kept state (issue 21 item 3).
+  // A private report (a range, or --private) shows part of the room: read from its kept state (issue 21 item 3). The state is
+  // derived rows with no hash of their own: an edit to them could hide an edit or a deletion in a way the state's checks against
+  // the lists do not see (a deleted message's row removed, a version's sighting moved), so it is built again from the captures
+  // first, and the report reads only what the captures give.
+  if (req.private || req.range !== null) rebuildRoomState(archive, req.room.id);
   const fromState = req.private || req.range !== null ? await reportFromState(archive, req.room, req) : null;
   if (fromState !== null) return composeReport(fromState.src, req, fromState.set, fromState.proofs);
   return buildReport(sourceOf(archive, req), req);

@@ -68,6 +68,21 @@ export function updateRoomState(archive: Archive, roomId: string, held?: HeldCap
 }
 
 /**
+ * The room's state built again from its captures, whatever rows were kept: for a reader that must
+ * not take a word from derived rows anyone with the file can edit (a report, src/app/make-report.ts).
+ * Two transactions: a kill between them leaves no state, which the next read builds.
+ */
+export function rebuildRoomState(archive: Archive, roomId: string): void {
+  const { sqlite } = archive;
+  if (sqlite.readonly) return;
+  sqlite.transaction(() => {
+    ensureStateTables(sqlite);
+    clearRoomState(sqlite, roomId);
+  })();
+  updateRoomState(archive, roomId);
+}
+
+/**
  * The state as a whole view, with each message's place (`ord`); `read` gives messages by hash.
  * The rows are read one at a time and let go: only the view and the places are held.
  */
