@@ -1,14 +1,12 @@
 import type Database from 'better-sqlite3';
-import Sqlite from 'better-sqlite3';
-import { lstatSync, rmSync } from 'node:fs';
 import { MESSAGE_TAG } from '../core/canonical.js';
-import { ArchiveError, IntegrityError, InterruptedError } from '../core/errors.js';
+import { ArchiveError, IntegrityError } from '../core/errors.js';
 import { taggedHashOfBytes } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
 import { msg } from '../i18n/message.js';
-import { AtomicFile, SQLITE_COMPANIONS } from '../output/index.js';
 import { messageBound, withHash, type HashedMessage, type Source } from '../core/types.js';
 import { appendEntry, putBlob } from './append.js';
+import { backupArchive } from './backup.js';
 import { hasOriginal, originalSize, readOriginal } from './blobs/originals.js';
 import { readList } from './lists/hash-lists.js';
 import { FORM_READ, formText, messageOfRow } from './message-forms.js';
@@ -270,37 +268,6 @@ export class Archive {
    * old file or a complete copy, whenever the process is killed. Check the target with guardOutput first.
    */
   async backup(target: string, options: { mode?: number; signal?: AbortSignal } = {}): Promise<void> {
-    const out = new AtomicFile(target, options.mode);
-    out.release();
-    try {
-      await this.sqlite.backup(out.tempPath);
-      if (options.signal?.aborted) throw new InterruptedError(msg('interrupted.backup'), { where: target });
-      checkCopy(out.tempPath);
-      // A journal left beside the target (an older copy opened and killed) would be replayed into the new copy.
-      for (const suffix of SQLITE_COMPANIONS) if (isFile(target + suffix)) rmSync(target + suffix);
-      out.commit();
-    } catch (e) {
-      out.abort();
-      throw asArchiveError(e, target);
-    }
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return lstatSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The copy opens as a database whose pages are sound; closing it folds its WAL back in, leaving one file. */
-function checkCopy(path: string): void {
-  const copy = new Sqlite(path, { fileMustExist: true });
-  try {
-    const result = copy.pragma('quick_check', { simple: true });
-    if (result !== 'ok') throw new ArchiveError(msg('archive.backup-unsound', { result: String(result) }), { where: path });
-  } finally {
-    copy.close();
+    await backupArchive(this.sqlite, target, options);
   }
 }

@@ -17,6 +17,7 @@ import { stateChanges, stateView } from '../../src/store/room-state/read.js';
 import { stateTablesExist, T } from '../../src/store/room-state/tables.js';
 import { stateCaptures } from '../../src/store/room-state/update.js';
 import { roomStateFindings } from '../../src/store/verify-state.js';
+import { lineCapture } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
 let tmp = tempArchive();
@@ -25,20 +26,7 @@ afterEach(() => {
   tmp = tempArchive();
 });
 
-const ROOM = { source: 'line' as const, externalId: null, title: '佐藤花子' };
-
-function capture(messages: readonly Message[]): NewCapture {
-  return {
-    room: ROOM,
-    raw: Buffer.from(`raw ${messages.length}`),
-    format: 'line',
-    variant: 'test',
-    parserVersion: 'test/1',
-    tz: 'Asia/Tokyo',
-    coverageKind: 'full',
-    messages,
-  };
-}
+const capture = (messages: readonly Message[]): NewCapture => lineCapture(messages);
 
 /** Messages of every status a first sighting can give, at times in any order (some unreadable: they sort with the one before). */
 const messagesArb = fc.array(

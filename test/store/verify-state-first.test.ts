@@ -13,6 +13,7 @@ import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
 import { roomStateFindings, verifyRoomStates } from '../../src/store/verify-state.js';
 import { problemInEnglish } from '../../src/store/verify-types.js';
 import { checkStore } from '../../src/store/verify.js';
+import { lineCapture } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
 const specsArb = fc.array(
@@ -35,18 +36,7 @@ function messagesOf(specs: readonly { minute: number | null; kind: string }[]): 
   }));
 }
 
-function capture(messages: readonly Message[]): NewCapture {
-  return {
-    room: { source: 'line', externalId: null, title: '佐藤花子' },
-    raw: Buffer.from(`raw ${messages.length}`),
-    format: 'line',
-    variant: 'test',
-    parserVersion: 'test/1',
-    tz: 'Asia/Tokyo',
-    coverageKind: 'full',
-    messages,
-  };
-}
+const capture = (messages: readonly Message[]): NewCapture => lineCapture(messages);
 
 /** Whether the capture's times, an unreadable one taking the one before it, never go back (the fold then keeps its order). */
 function inTimeOrder(messages: readonly Message[]): boolean {

@@ -2,10 +2,25 @@ import type { TimestampPayload } from '../../src/core/entries/timestamp.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
+import type { NewCapture } from '../../src/store/capture-write.js';
 import type { VerifyReport } from '../../src/store/verify-types.js';
 
 export function msg(sentAt: string, sender: string | null, body: string, extra: Partial<Message> = {}): Message {
   return { kind: 'text', sender, senderId: null, sentAt, body, externalId: null, editedAt: null, ...extra };
+}
+
+/** A full capture of the LINE room `title` holding `messages`, its raw bytes standing in for an export. */
+export function lineCapture(messages: readonly Message[], title = '佐藤花子'): NewCapture {
+  return {
+    room: { source: 'line', externalId: null, title },
+    raw: Buffer.from(`raw ${messages.length}`),
+    format: 'line',
+    variant: 'test',
+    parserVersion: 'test/1',
+    tz: 'Asia/Tokyo',
+    coverageKind: 'full',
+    messages,
+  };
 }
 
 /** A small archive with every kind of row: two rooms, three captures, shared messages, notes, a referenced blob. */
