@@ -13,6 +13,7 @@ import { msg, type Phrase } from '../i18n/message.js';
 import { addedOnly } from './added-only.js';
 import type { PlacedBefore } from './changes.js';
 import { matchRoom } from './room-arg.js';
+import { savedAfterReading } from './saved-late.js';
 
 export interface ImportInput {
   readonly bytes: Buffer;
@@ -87,6 +88,8 @@ export interface ReadCapture {
   readonly reason: string | Phrase;
   readonly encoding: DecodedInput['encoding'];
   readonly parsed: StreamedParse;
+  /** Set when the input says it was saved after now (src/app/saved-late.ts): told before it is stored. */
+  readonly savedLate: Warning | null;
 }
 
 /** What a refusal of the input's layout suggests next, given the refusal's own hint and where the input came from. */
@@ -127,7 +130,8 @@ export async function readCapture(
       input.where,
     );
   }
-  return { importer, reason, encoding: decoded.encoding, parsed: outcome.result };
+  const { sourceSavedAt, sourceSavedAtLine } = outcome.result;
+  return { importer, reason, encoding: decoded.encoding, parsed: outcome.result, savedLate: savedAfterReading(sourceSavedAt, sourceSavedAtLine, req.tz) };
 }
 
 /** A refusal of the input's layout, with what to do next (`refusalHint`). */
@@ -154,13 +158,15 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   // The importers take no progress callback (their interface is pure and shared), so the parse is
   // one step: a bar shows it once the whole read took long enough.
   progress('parse', 0, 1);
-  const { importer, encoding, parsed } = await readCapture(req, (format, reason) => hooks.onEvent({ type: 'format', format, reason }));
+  const { importer, encoding, parsed, savedLate } = await readCapture(req, (format, reason) => hooks.onEvent({ type: 'format', format, reason }));
   progress('parse', 1, 1);
   hooks.onEvent({ type: 'parsed' });
   const warn = (warnings: readonly Warning[]): void => {
     if (warnings.length > 0) hooks.onEvent({ type: 'warnings', warnings });
   };
-  warn(parsed.warningsWith([]));
+  // Not one of the parse's warnings (the capture's entry counts those): it is about this machine's clock.
+  const notices = savedLate === null ? [] : [savedLate];
+  warn([...parsed.warningsWith([]), ...notices]);
   if (parsed.inferred || parsed.truncated) await confirmOrRefuse(collect(parsed), hooks, input.where);
   if (req.signal.aborted) throw new InterruptedError(msg('interrupted.import'));
 
@@ -173,6 +179,7 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   const { warningsWith, truncated } = parsed;
   const members = req.members.length > 0 ? { members: [...req.members] } : {};
   const warnings = (): readonly Warning[] => warningsWith(making);
+  const told = (): readonly Warning[] => [...warnings(), ...notices];
   const recorded = await archive.recordCaptureAsync(
     {
       room: roomSpec,
@@ -195,11 +202,11 @@ export async function importCapture(openArchive: () => Archive, req: ImportReque
   progress('compare', 0, 1);
   // A room made by this capture has nothing to compare with. Otherwise the diff core is loaded
   // here: commands that import nothing, and imports into a new room, do without it.
-  if (recorded.roomCreated) return { recorded, changes: addedOnly(recorded.capture.messageCount), warnings: warnings(), placedBefore: null };
+  if (recorded.roomCreated) return { recorded, changes: addedOnly(recorded.capture.messageCount), warnings: told(), placedBefore: null };
   const { changesForCapture, placedBefore } = await import('./changes.js');
   const hashes = recorded.messageHashes;
   const changes = changesForCapture(archive, recorded.room.id, recorded.capture.id, hashes === null ? undefined : { hashes });
-  return { recorded, changes, warnings: warnings(), placedBefore: placedBefore(archive, recorded.capture) };
+  return { recorded, changes, warnings: told(), placedBefore: placedBefore(archive, recorded.capture) };
 }
 
 /** Asks before an inferred or truncated input is stored; a refusal stores nothing and says why. */

@@ -43,6 +43,7 @@ export async function previewCapture(req: PreviewRequest): Promise<CapturePrevie
     importer,
     reason,
     parsed: streamed,
+    savedLate,
   } = await readCapture({ input: { bytes: req.bytes, name: req.name, where: req.where }, format: 'auto', room: req.room, members: [], tz: req.tz });
   const parsed = collect(streamed);
   const counts = new Map<string, number>();
@@ -59,7 +60,7 @@ export async function previewCapture(req: PreviewRequest): Promise<CapturePrevie
     last: parsed.messages[parsed.messages.length - 1]?.sentAt ?? null,
     senders: [...counts].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })),
     sample: parsed.messages.slice(0, SAMPLE),
-    warnings: parsed.warnings,
+    warnings: savedLate === null ? parsed.warnings : [...parsed.warnings, savedLate],
     inferred: parsed.inferred,
     truncated: parsed.truncated,
   };

@@ -92,6 +92,8 @@ export interface ParseResult {
    * on): the capture's place in its room's history (docs/design/evidence-model.md P12).
    */
   readonly sourceSavedAt?: string | null;
+  /** The line of the decoded text that states `sourceSavedAt`, where one does. */
+  readonly sourceSavedAtLine?: number | null;
   readonly messages: readonly Message[];
   /** Every warning has a 1-based line number in the decoded text where one applies. */
   readonly warnings: readonly Warning[];

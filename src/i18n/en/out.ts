@@ -45,6 +45,8 @@ export const outEn = {
   'import.format-chosen': 'chosen with --format',
   'import.format': (p: { format: string; reason: string }) => `Format: ${p.format} (${p.reason})`,
   'import.warning': (p: { text: string }) => `warning: ${p.text}`,
+  'import.warn.saved-after-import': (p: { savedAt: string; now: string; tz: string }) =>
+    `the export says it was saved ${p.savedAt}, which is after now (${p.now}). Its time was read in the zone ${p.tz}: if the export was made on a device set to another zone, import it again with --tz ZONE (for the web app, start it with chatproof ui --tz ZONE). Stored as it is, it is placed in the room's history by that time, so it stays the room's newest state until an export saved later.`,
   'import.new-room': (p: { title: string; messages: number }) => `New room "${p.title}": ${p.messages} ${p.messages === 1 ? 'message' : 'messages'} recorded.`,
   'import.no-change': (p: { title: string }) => `No change in "${p.title}" since the last capture.`,
   'import.changed': (p: { title: string; changes: string }) => `Since the last capture of "${p.title}": ${p.changes}`,

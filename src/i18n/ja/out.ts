@@ -72,6 +72,8 @@ export const outJa: typeof outEn = {
   'import.format-chosen': '--format で指定',
   'import.format': (p) => `形式: ${p.format}（${p.reason}）`,
   'import.warning': (p) => `注意: ${p.text}`,
+  'import.warn.saved-after-import': (p) =>
+    `このエクスポートの保存日時は ${p.savedAt} で、現在（${p.now}）より後になっています。保存日時はタイムゾーン ${p.tz} として読みました。別のタイムゾーンに設定された端末で書き出したファイルなら、--tz でそのゾーンを指定して取り込み直してください（Web アプリは chatproof ui --tz ゾーン で起動）。このまま保存すると、履歴の中ではこの保存日時の位置に置かれ、これより後の保存日時のエクスポートを取り込むまで、ルームの最新の状態として扱われます。`,
   'import.new-room': (p) => `新しいルーム「${p.title}」として ${p.messages} 件のメッセージを記録しました。`,
   'import.no-change': (p) => `「${p.title}」は前回の取り込みから変化していません。`,
   'import.changed': (p) => `「${p.title}」の前回からの変化: ${p.changes}`,

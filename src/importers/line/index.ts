@@ -92,6 +92,7 @@ export function streamLines(lines: IndexedLines, decodeWarnings: readonly Warnin
     // A full export is complete up to the moment it was saved, not only up to its last message (docs/design/evidence-model.md P6).
     coverageEnd: header === null ? null : (savedAt?.iso ?? null),
     sourceSavedAt: savedAt?.iso ?? null,
+    sourceSavedAtLine: header?.savedAt?.line ?? null,
     messages: streamOf(builder),
     warningsWith: warningsIn(decodeWarnings, records.warnings, after),
     inferred: null,
