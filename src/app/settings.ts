@@ -66,6 +66,21 @@ export function updateSettings(path: string, change: (s: Settings) => Settings):
   return next;
 }
 
+/**
+ * The TSA set to `tsa` (undefined: none). A certificate (`tsa-cert`) set while another TSA was
+ * set was that TSA's trust anchor: kept, every token of the new one would be checked against it and
+ * fail, so it goes with the TSA it was set for, and `dropped` names it so the person is told. Set
+ * while no TSA was (`config set tsa-cert` first, then `tsa`), it is kept: it was chosen for the next one.
+ */
+export function withTsa(settings: Settings, tsa: string | undefined): { readonly next: Settings; readonly dropped: string | null } {
+  const { tsa: before, tsaCert, ...rest } = settings;
+  const stale = tsaCert !== undefined && before !== undefined && tsa !== undefined && tsa !== before;
+  return {
+    next: { ...rest, ...(tsa === undefined ? {} : { tsa }), ...(tsaCert === undefined || stale ? {} : { tsaCert }) },
+    dropped: stale ? tsaCert : null,
+  };
+}
+
 /** The folders to watch from now on, kept for the next run; none removes the setting. */
 export function rememberWatched(path: string, folders: readonly string[]): void {
   updateSettings(path, (s) => {

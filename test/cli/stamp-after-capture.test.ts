@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeChatwork } from '../support/chatwork-server.js';
@@ -143,6 +143,22 @@ describe('config', () => {
     const r = await cli(['config', 'set', 'tsa', 'ftp://example.test/tsr', '--db', own.db]);
     expect(r.code).toBe(2);
     expect(existsSync(settings)).toBe(false);
+  });
+
+  it('a certificate set for one TSA goes when another is set, and the person is told; set before any TSA, it stays', async () => {
+    const read = (): unknown => JSON.parse(readFileSync(settings, 'utf8'));
+    writeFileSync(settings, JSON.stringify({ tsa: 'freetsa', tsaCert: '/certs/freetsa-ca.pem' }));
+    const same = await cli(['config', 'set', 'tsa', 'freetsa', '--db', own.db]);
+    expect(same.stderr).not.toContain('/certs/freetsa-ca.pem was set');
+    expect(read()).toEqual({ tsa: 'freetsa', tsaCert: '/certs/freetsa-ca.pem' });
+    const other = await cli(['config', 'set', 'tsa', 'digicert', '--db', own.db], { env: { LANG: 'en_US.UTF-8' } });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain('The certificate /certs/freetsa-ca.pem was set for the previous timestamp authority (freetsa), so it is no longer used');
+    expect(read()).toEqual({ tsa: 'digicert' });
+    writeFileSync(settings, JSON.stringify({ tsaCert: '/certs/own-ca.pem' }));
+    const first = await cli(['config', 'set', 'tsa', 'freetsa', '--db', own.db, '--json']);
+    expect(first.json<{ tsaCert: string | null }>().tsaCert).toBe('/certs/own-ca.pem');
+    rmSync(settings);
   });
 
   it('a damaged settings file is an environment error naming the file, not a silent default', async () => {

@@ -26,6 +26,13 @@ it('sets a preset, keeps the other settings, and takes it away again', async () 
   expect(readSettings(t.settingsFile)).toEqual({ tsaCert: '/certs/ca.pem', watch: ['/home/me/Downloads'] });
 });
 
+it('drops a certificate set for the TSA it replaces, and says so on the page', async () => {
+  writeSettings(t.settingsFile, { tsa: 'freetsa', tsaCert: '/certs/freetsa-ca.pem' });
+  const set = await t.post('/settings/tsa', json({ tsa: 'digicert' }), 'application/json');
+  expect(set.text).toContain('The certificate /certs/freetsa-ca.pem was set for the previous timestamp authority (freetsa)');
+  expect(readSettings(t.settingsFile)).toEqual({ tsa: 'digicert' });
+});
+
 it('keeps a TSA URL set with chatproof config, and refuses one typed into the request', async () => {
   writeSettings(t.settingsFile, { tsa: 'https://tsa.example.com/tsr' });
   const page = (await t.get('/settings')).text;

@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { msg, textsIn } from '../../i18n/message.js';
 import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { SETTING_KEYS, type SettingKey, type Settings, readSettings, settingsPath, writeSettings } from '../../app/settings.js';
+import { SETTING_KEYS, type SettingKey, type Settings, readSettings, settingsPath, withTsa, writeSettings } from '../../app/settings.js';
 
 /** `config [set KEY VALUE | unset KEY]`: the archive's settings (src/app/settings.ts); alone, it shows them. */
 export function registerConfig(program: Command, runner: Runner): void {
@@ -25,14 +25,17 @@ export function registerConfig(program: Command, runner: Runner): void {
       }
       const k = settingKey(key);
       let next: Settings;
+      let dropped: string | null = null;
       if (action === 'set') {
         if (value === undefined) throw new UsageError(msg('usage.config-value', { key: k }));
-        next = { ...settings, ...(await checked(k, value, ctx.io.cwd)) };
+        const change = await checked(k, value, ctx.io.cwd);
+        ({ next, dropped } = change.tsa === undefined ? { next: { ...settings, ...change }, dropped: null } : withTsa(settings, change.tsa));
       } else if (action === 'unset') {
         const { tsa, tsaCert, ...rest } = settings;
         next = { ...rest, ...(k === 'tsa' ? {} : tsa === undefined ? {} : { tsa }), ...(k === 'tsa-cert' ? {} : tsaCert === undefined ? {} : { tsaCert }) };
       } else throw new UsageError(msg('usage.config-action', { action }));
       writeSettings(path, next);
+      if (dropped !== null) ctx.warn(ctx.text('config.tsa-cert-dropped', { file: dropped, before: settings.tsa ?? '', tsa: next.tsa ?? '' }));
       if (ctx.json) ctx.printJson({ file: path, tsa: next.tsa ?? null, tsaCert: next.tsaCert ?? null });
       else ctx.say(ctx.text('config.show', { file: path, tsa: next.tsa ?? null, tsaCert: next.tsaCert ?? null }));
       return EXIT.ok;

@@ -120,6 +120,8 @@ export const outEn = {
     `Stored, but not yet stamped: ${p.tsa} could not be reached (${p.why}). ${p.waiting === 1 ? 'This capture waits' : `${p.waiting} captures wait`} for a timestamp.`,
   'stamp.queued.hint': '  Nothing is lost: the next import or sync that reaches the TSA stamps them, or run chatproof stamp when you are online.',
   'stamp.queue-done': (p: { captures: number }) => `  This timestamp covers the ${p.captures} captures that were waiting for one.`,
+  'config.tsa-cert-dropped': (p: { file: string; before: string; tsa: string }) =>
+    `The certificate ${p.file} was set for the previous timestamp authority (${p.before}), so it is no longer used: ${p.tsa}'s tokens are checked against Node's bundled Mozilla roots. If ${p.tsa} needs a root of its own, set it: chatproof config set tsa-cert FILE.`,
   'config.show': (p: { file: string; tsa: string | null; tsaCert: string | null }) =>
     `Settings (${p.file}):\n  tsa       ${p.tsa ?? '(not set: no timestamp after captures unless --stamp)'}\n  tsa-cert  ${p.tsaCert ?? "(not set: Node's bundled Mozilla roots)"}`,
   'verify.not-yet-stamped': (p: { seq: number; room: string; at: string }) => `  not yet stamped: capture entry #${p.seq} ("${p.room}", ${p.at})`,

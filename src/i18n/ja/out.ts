@@ -141,6 +141,8 @@ export const outJa: typeof outEn = {
   'stamp.queued.hint':
     '  失われたものはありません。次に時刻認証局に届いた取り込みか同期で、まとめてタイムスタンプを取ります。オンラインのときに chatproof stamp を実行しても構いません。',
   'stamp.queue-done': (p) => `  このタイムスタンプは、待っていた ${p.captures} 件の取り込みをまとめて保証します。`,
+  'config.tsa-cert-dropped': (p) =>
+    `証明書 ${p.file} は前のタイムスタンプ局（${p.before}）用に設定されていたため、使わないようにしました。${p.tsa} のトークンは Node に同梱の Mozilla のルート証明書で確認します。${p.tsa} に専用のルート証明書が必要なら、chatproof config set tsa-cert ファイル で設定してください。`,
   'config.show': (p) =>
     `設定（${p.file}）:\n  tsa       ${p.tsa ?? '（未設定: --stamp を付けない限り、取り込み後のタイムスタンプなし）'}\n  tsa-cert  ${p.tsaCert ?? '（未設定: Node 内蔵の Mozilla ルート証明書）'}`,
   'verify.not-yet-stamped': (p) => `  まだタイムスタンプなし: 取り込みのログ #${p.seq}（「${p.room}」、${p.at}）`,

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { TSA_NAMES } from '../../app/room-report.js';
-import { readSettings, updateSettings, type Settings } from '../../app/settings.js';
+import { readSettings, updateSettings, withTsa } from '../../app/settings.js';
 import { UsageError } from '../../core/errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { msg, textsIn } from '../../i18n/message.js';
@@ -12,7 +12,8 @@ import { fields } from '../upload.js';
 /**
  * The archive's timestamp setting from the page (`chatproof config set tsa`): a person who never
  * opens a terminal can have every capture stamped too. Presets only: a TSA URL of another service
- * and its certificate are set with `chatproof config` (docs/timestamps.md), and kept here as they are.
+ * and its certificate are set with `chatproof config` (docs/timestamps.md), and kept here as they
+ * are, but a certificate set for another TSA goes when the TSA changes (app/settings.ts `withTsa`).
  */
 function form(lang: Lang, deps: UiDeps, said: Html | string = ''): Html {
   const tx = textsIn(lang);
@@ -56,12 +57,15 @@ export function settingsRoutes(app: Hono<UiEnv>, deps: UiDeps): void {
     // A preset, none, or the URL already set (kept as it is): the page names nothing else.
     if (chosen !== '' && !TSA_NAMES.includes(chosen) && chosen !== kept)
       throw new UsageError(msg('ui.settings.tsa-unknown', { tsa: chosen }), { hint: msg('ui.settings.tsa-unknown.hint') });
+    let dropped: string | null = null;
     updateSettings(deps.settingsFile, (s) => {
-      const next: { -readonly [K in keyof Settings]: Settings[K] } = { ...s };
-      if (chosen === '') delete next.tsa;
-      else next.tsa = chosen;
-      return next;
+      const changed = withTsa(s, chosen === '' ? undefined : chosen);
+      dropped = changed.dropped;
+      return changed.next;
     });
-    return c.html(form(lang, deps, html`<p class="verdict ok" data-saved>${textsIn(lang)('ui.settings.saved')}</p>`));
+    const tx = textsIn(lang);
+    const said = html`<p class="verdict ok" data-saved>${tx('ui.settings.saved')}</p>
+      ${dropped === null ? '' : html`<p class="warn" data-cert-dropped>${tx('config.tsa-cert-dropped', { file: dropped, before: kept ?? '', tsa: chosen })}</p>`}`;
+    return c.html(form(lang, deps, said));
   });
 }
