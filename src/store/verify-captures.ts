@@ -5,7 +5,7 @@ import { sha256Hex } from '../core/hash.js';
 import { listRootHex } from '../core/merkle.js';
 import { type CaptureStatement, readCaptureStatement } from '../core/entries/capture.js';
 import type { BlobIndex } from './blobs/verify-blobs.js';
-import { verifyLists } from './lists/verify-lists.js';
+import { bytesOf, verifyLists, type StoredList } from './lists/verify-lists.js';
 import type { CheckedNodes } from './lists/verify-trees.js';
 import type { CheckedEntry } from './verify-log.js';
 import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
@@ -14,14 +14,17 @@ import type { Problem } from './verify-types.js';
 
 type StoredCaptureRow = Record<string, unknown> & { id: string };
 /**
- * A captures row with its message list put together from its tree (lists/verify-lists.ts), or
- * null where a finding about the tree already explains it; `listDigest`: SHA-256 of the list,
- * the key its list facts are kept under.
+ * A captures row with its message list as put together from its tree (lists/verify-lists.ts), or
+ * null where a finding about the tree already explains it.
  */
-type CaptureRow = StoredCaptureRow & { hashes: Buffer | null; listDigest: string; byEntryId: ReadonlyMap<string, Buffer | null> | null };
+type CaptureRow = StoredCaptureRow & { list: StoredList | null; byEntryId: ReadonlyMap<string, StoredList | null> | null };
 
-export function readCaptures(sqlite: Database.Database, problems: Problem[], nodes: CheckedNodes): CaptureRow[] {
-  const lists = verifyLists(sqlite, nodes);
+/**
+ * The captures with their lists, each list indexed in `listed` and kept only for a capture that
+ * is its room's only one (its state is checked against it, verify-state-first.ts): the lists of a
+ * room with many captures are read again one at a time when a check needs them.
+ */
+export function readCaptures(sqlite: Database.Database, problems: Problem[], nodes: CheckedNodes, listed: ListedHashes): CaptureRow[] {
   const rows = sqlite
     .prepare(
       `SELECT id, room_id AS roomId, entry_seq AS entrySeq, blob_sha256 AS rawSha256, format, variant, parser_version AS parserVersion, tz,
@@ -29,17 +32,21 @@ export function readCaptures(sqlite: Database.Database, problems: Problem[], nod
        merkle_root AS merkleRoot, captured_at AS capturedAt FROM captures`,
     )
     .all() as StoredCaptureRow[];
-  // A list is hashed once here (6.4 MB at 200k messages), not again when its capture is checked.
+  const perRoom = new Map<unknown, number>();
+  for (const r of rows) perRoom.set(r['roomId'], (perRoom.get(r['roomId']) ?? 0) + 1);
+  const alone = new Set(rows.filter((r) => perRoom.get(r['roomId']) === 1).map((r) => r.id));
+  const lists = verifyLists(sqlite, nodes, listed, (id) => alone.has(id));
   return rows.map((r) => withList(r, lists.has(r.id) ? lists.get(r.id)! : undefined, lists));
 }
+
+const EMPTY: StoredList = { id: '', digest: sha256Hex(Buffer.alloc(0)), length: 0, kept: Buffer.alloc(0) };
 
 /**
  * The row with its list. A row with no pieces under its id takes those under the id its log
  * entry states, when there are (`verifyCaptures` then finds only the changed id), else the empty list.
  */
-function withList(r: StoredCaptureRow, hashes: Buffer | null | undefined, lists: ReadonlyMap<string, Buffer | null>): CaptureRow {
-  const list = hashes === undefined ? Buffer.alloc(0) : hashes;
-  return Object.assign(r, { hashes: list, listDigest: list === null ? '' : sha256Hex(list), byEntryId: hashes === undefined ? lists : null });
+function withList(r: StoredCaptureRow, list: StoredList | null | undefined, lists: ReadonlyMap<string, StoredList | null>): CaptureRow {
+  return Object.assign(r, { list: list === undefined ? EMPTY : list, byEntryId: list === undefined ? lists : null });
 }
 
 /**
@@ -48,24 +55,18 @@ function withList(r: StoredCaptureRow, hashes: Buffer | null | undefined, lists:
  */
 export const ROOTS_THREAD_FROM = 100_000;
 
-/** The captures' distinct lists of whole 32-byte hashes, by SHA-256 of their bytes (ListChecker's key). */
+/** The captures' distinct lists of whole 32-byte hashes held in memory, by SHA-256 of their bytes (ListChecker's key). */
 export function distinctLists(rows: readonly CaptureRow[]): Map<string, Buffer> {
   const lists = new Map<string, Buffer>();
-  for (const row of rows) {
-    if (row.hashes !== null && row.hashes.length % 32 === 0) lists.set(row.listDigest, row.hashes);
-  }
+  for (const { list } of rows) if (list?.kept != null && list.length % 32 === 0) lists.set(list.digest, list.kept);
   return lists;
 }
 
-/**
- * Every whole list a capture row can be checked against: the distinct lists of the rows, and the
- * lists stored under ids no row has, which a row is checked against by its entry's id.
- */
-export function listsReached(rows: readonly CaptureRow[]): Buffer[] {
-  const lists = new Set(distinctLists(rows).values());
-  const own = new Set(rows.map((r) => r.hashes));
-  for (const row of rows) for (const list of row.byEntryId?.values() ?? []) if (list !== null && list.length % 32 === 0 && !own.has(list)) lists.add(list);
-  return [...lists];
+/** The lists held in memory, by capture id (each a room's only capture's). */
+export function keptLists(rows: readonly CaptureRow[]): Map<string, Buffer> {
+  const lists = new Map<string, Buffer>();
+  for (const { id, list } of rows) if (list?.kept != null) lists.set(id, list.kept);
+  return lists;
 }
 
 export function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
@@ -74,7 +75,9 @@ export function listedHashes(lists: ReadonlyMap<string, Buffer>): number {
   return n;
 }
 
+/** `sqlite`: the connection whose read transaction the lists were read in, to read those not kept again. */
 export function verifyCaptures(
+  sqlite: Database.Database,
   rows: readonly CaptureRow[],
   entries: readonly CheckedEntry[],
   blobs: BlobIndex,
@@ -85,7 +88,7 @@ export function verifyCaptures(
   const byId = entriesOf(entries, readCaptureStatement);
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const used = new Set<number>();
-  const lists = new ListChecker(listed, roots);
+  const lists = new ListChecker(listed, roots, (l) => bytesOf(sqlite, l));
   for (const row of rows) {
     const entry = byId.get(row.id) ?? bySeq.get(row['entrySeq'] as number);
     const c = statementOf(entry, readCaptureStatement);
@@ -146,39 +149,51 @@ interface ListFacts {
  * Captures of one room often store byte-identical lists (a re-import of the same export), and a
  * list's bytes decide its root and which of its messages are missing: each distinct list is
  * worked out once, by its SHA-256, and every capture still gets its own findings (docs/performance.md: an
- * archive of three 200k captures spent 45 % of verify on their lists).
+ * archive of three 200k captures spent 45 % of verify on their lists). A list is read again only
+ * where its root is not known already or some listed hash has no row.
  */
 class ListChecker {
   private readonly known = new Map<string, ListFacts>();
+  private readonly complete: boolean;
 
   /** `roots`: roots already worked out, by the list's SHA-256. */
   constructor(
     private readonly listed: ListedHashes,
     private readonly roots: ReadonlyMap<string, string>,
-  ) {}
+    private readonly read: (list: StoredList) => Buffer,
+  ) {
+    this.complete = listed.allSeen();
+  }
 
-  facts(hashes: Buffer, digest: string): ListFacts {
-    let facts = this.known.get(digest);
+  facts(list: StoredList): ListFacts {
+    let facts = this.known.get(list.digest);
     if (facts === undefined) {
-      facts = this.work(hashes, this.roots.get(digest));
-      this.known.set(digest, facts);
+      facts = this.work(list, this.roots.get(list.digest));
+      this.known.set(list.digest, facts);
     }
     return facts;
   }
 
-  private work(hashes: Buffer, root: string | undefined): ListFacts {
-    if (hashes.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(hashes.length / 32), missing: [] };
+  bytes(list: StoredList): Buffer {
+    return this.read(list);
+  }
+
+  private work(list: StoredList, root: string | undefined): ListFacts {
+    if (list.length % 32 !== 0) return { root: 'a list of whole 32-byte hashes', size: Math.floor(list.length / 32), missing: [] };
+    const size = list.length / 32;
+    if (root !== undefined && this.complete) return { root, size, missing: [] };
+    const hashes = this.read(list);
     const missing: number[] = [];
-    for (let i = 0; i < hashes.length; i += 32) if (!this.listed.seenAt(hashes, i)) missing.push(i / 32);
-    return { root: root ?? listRootHex(hashes), size: hashes.length / 32, missing };
+    if (!this.complete) for (let i = 0; i < hashes.length; i += 32) if (!this.listed.seenAt(hashes, i)) missing.push(i / 32);
+    return { root: root ?? listRootHex(hashes), size, missing };
   }
 }
 
 /** The stored hash list must give the root the log states; only then are missing messages worth naming. */
 function checkMessageList(row: CaptureRow, c: CaptureStatement, lists: ListChecker, problems: Problem[]): void {
-  const { id, hashes } = row;
-  if (hashes === null) return;
-  const { root, size, missing } = lists.facts(hashes, row.listDigest);
+  const { id, list } = row;
+  if (list === null) return;
+  const { root, size, missing } = lists.facts(list);
   if (root !== c.merkleRoot || size !== c.messageCount) {
     problems.push({
       kind: 'capture-messages-changed',
@@ -188,6 +203,8 @@ function checkMessageList(row: CaptureRow, c: CaptureStatement, lists: ListCheck
     });
     return;
   }
+  if (missing.length === 0) return;
+  const hashes = lists.bytes(list);
   for (const i of missing) {
     const h = hashes.toString('hex', i * 32, i * 32 + 32);
     problems.push({ kind: 'message-missing', where: msg('vp.capture-message', { id, n: i + 1 }), expected: h, actual: msg('vp.not-stored') });

@@ -34,7 +34,7 @@ export class FirstSightings {
   /** -1: not known (no row, or a verbatim one): the fold decides. */
   private readonly statuses: Int8Array;
 
-  /** The captures' lists as the store's checks put them together, once those found nothing. */
+  /** The lists the store's checks kept (a room's only capture's), once those found nothing. */
   private lists: ReadonlyMap<string, Buffer | null> = new Map();
   /** Where a listed hash read as hex is put to be compared (no Buffer a row). */
   private readonly probe = Buffer.alloc(32);
@@ -45,8 +45,9 @@ export class FirstSightings {
   }
 
   /**
-   * The captures' lists, by capture id, from a store whose checks found nothing: each is then the
-   * one the room's state was folded from, and need not be read again (32 MB at 1M messages).
+   * The lists the store's checks kept (each a room's only capture's), by capture id, from a store
+   * whose checks found nothing: each is then the one the room's state was folded from, and need
+   * not be read again (32 MB at 1M messages).
    */
   listsChecked(lists: ReadonlyMap<string, Buffer | null>): void {
     this.lists = lists;

@@ -15,7 +15,7 @@ import { ROOM_COLUMNS } from './rows.js';
 import { FORM_COLUMNS, FORM_READ, formText } from './message-forms.js';
 import { listedBlobs } from '../core/entries/read.js';
 import { readRoomStatement } from '../core/entries/room.js';
-import { distinctLists, listedHashes, listsReached, readCaptures, ROOTS_THREAD_FROM, verifyCaptures } from './verify-captures.js';
+import { distinctLists, keptLists, listedHashes, readCaptures, ROOTS_THREAD_FROM, verifyCaptures } from './verify-captures.js';
 import { compareColumns, entriesOf, statementOf } from './verify-statements.js';
 
 /**
@@ -27,7 +27,7 @@ export function verifyArchive(sqlite: Database.Database, progress?: VerifyProgre
   return checkStore(sqlite, { progress, rootsThread: true }).finish(new Map());
 }
 
-/** The store's checks, all reads done; `finish` checks the captures' lists against their roots. */
+/** The store's checks, read in a transaction `finish` ends; `finish` checks the captures' lists against their roots. */
 export interface StoreChecks {
   /**
    * `known`: Merkle roots already worked out, by the SHA-256 of the list of 32-byte hashes they
@@ -40,24 +40,47 @@ export interface StoreChecks {
 }
 
 /**
- * Every read of the store's checks, in one read transaction, so every query sees the same
- * snapshot: a capture committed by another process between reading the log and reading the
- * captures would otherwise be reported as a capture without its entry — a false alarm
- * (test/reliability/concurrency.test.ts). What is left for `finish` works on what was read.
- * `rootsThread`: the lists' roots worked out in a second thread beside the message pass; off
- * where the caller will know them (`verify`'s re-parse gives the parsed lists' roots: a list that
- * hashes the same is the same list, and its root is not worked out twice).
+ * Every read of the store's checks, and those `finish` makes, in one read transaction, so every
+ * query sees the same snapshot: a capture committed by another process between reading the log
+ * and reading the captures would otherwise be reported as a capture without its entry — a false
+ * alarm (test/reliability/concurrency.test.ts). The transaction is begun here, unless the caller
+ * has one, and ended by `finish`: the lists of a room's many captures are let go after they are
+ * checked and indexed, and `finish` reads again the few it needs (a root the re-parse did not
+ * give, a message missing).
+ * `rootsThread`: the roots of the lists held in memory worked out in a second thread beside the
+ * message pass; off where the caller will know them (`verify`'s re-parse gives the parsed lists'
+ * roots: a list that hashes the same is the same list, and its root is not worked out twice).
  */
 export function checkStore(sqlite: Database.Database, options: { progress?: VerifyProgress | undefined; rootsThread: boolean }): StoreChecks {
-  if (!sqlite.inTransaction) return sqlite.transaction(() => checkStore(sqlite, options))();
+  const own = !sqlite.inTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    const checks = readStore(sqlite, options);
+    return {
+      sightings: checks.sightings,
+      finish(known) {
+        try {
+          return checks.finish(known);
+        } finally {
+          if (own && sqlite.inTransaction) sqlite.exec('COMMIT');
+        }
+      },
+    };
+  } catch (e) {
+    if (own && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+function readStore(sqlite: Database.Database, options: { progress?: VerifyProgress | undefined; rootsThread: boolean }): StoreChecks {
   const { progress } = options;
   const problems: Problem[] = [];
-  const { captureRows, blobs } = readLists(sqlite, problems);
+  const listed = new ListedHashes();
+  const { captureRows, blobs } = readLists(sqlite, problems, listed);
   // The lists' roots are worked out beside the message hashing (RootsThread), read after it.
   const lists = distinctLists(captureRows);
   const thread = options.rootsThread && listedHashes(lists) >= ROOTS_THREAD_FROM ? RootsThread.start([...lists.values()]) : null;
   const entries = verifyLog(sqlite, problems);
-  const listed = new ListedHashes(listsReached(captureRows));
   const sightings = hasFirstStates(sqlite) ? new FirstSightings(listed) : null;
   const messages = verifyMessages(sqlite, listed, sightings, problems, progress);
   verifyRooms(sqlite, entries, problems);
@@ -66,10 +89,10 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
     finish(known) {
       const roots = new Map(known);
       if (thread !== null) for (const [digest, root] of zip([...lists.keys()], thread.roots())) roots.set(digest, root);
-      const captures = verifyCaptures(captureRows, entries, blobs, listed, roots, problems);
+      const captures = verifyCaptures(sqlite, captureRows, entries, blobs, listed, roots, problems);
       verifyReferencedBlobs(entries, blobs, problems);
       // In a sound store each capture's list, as checked here, is the one its room's state was folded from.
-      if (problems.length === 0) sightings?.listsChecked(new Map(captureRows.map((r) => [r.id, r.hashes])));
+      if (problems.length === 0) sightings?.listsChecked(keptLists(captureRows));
       return { ok: problems.length === 0, entries: entries.length, captures, messages, blobs: blobs.count, problems };
     },
   };
@@ -80,9 +103,9 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
  * for both; the nodes are let go once the lists are put together (~32 MB of them at 1M messages,
  * which the message pass need not keep).
  */
-function readLists(sqlite: Database.Database, problems: Problem[]): { captureRows: ReturnType<typeof readCaptures>; blobs: BlobIndex } {
+function readLists(sqlite: Database.Database, problems: Problem[], listed: ListedHashes): { captureRows: ReturnType<typeof readCaptures>; blobs: BlobIndex } {
   const nodes = new CheckedNodes(sqlite, problems);
-  const captureRows = readCaptures(sqlite, problems, nodes);
+  const captureRows = readCaptures(sqlite, problems, nodes, listed);
   return { captureRows, blobs: verifyOriginals(sqlite, problems, nodes) };
 }
 

@@ -34,6 +34,30 @@ describe('ListedHashes: which listed hashes a stored row was seen for', () => {
     );
   });
 
+  it('answers the same for lists let go (their new hashes copied) as for lists kept, entry numbers aside', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(list, fc.boolean()), { maxLength: 5 }), fc.array(fc.nat(), { maxLength: 30 }), (added, picks) => {
+        const all = added.flatMap(([l]) => Array.from({ length: l.length / 32 }, (_, i) => l.toString('hex', i * 32, i * 32 + 32)));
+        const seen = picks.filter(() => all.length > 0).map((p) => all[p % all.length]!);
+        const kept = new ListedHashes(added.map(([l]) => l));
+        const mixed = new ListedHashes();
+        for (const [l, keep] of added) mixed.add(l, keep);
+        for (const k of seen) expect(mixed.see(k) >= 0).toBe(kept.see(k) >= 0);
+        const set = new Set(seen);
+        expect(mixed.allSeen()).toBe(all.every((h) => set.has(h)));
+        for (const [l] of added) for (let at = 0; at < l.length; at += 32) expect(mixed.seenAt(l, at)).toBe(set.has(l.toString('hex', at, at + 32)));
+        for (const [l] of added)
+          for (let at = 0; at < l.length; at += 32) {
+            // One number a distinct hash, below the count of entries, whichever list names it.
+            const entry = mixed.entryAt(l, at);
+            expect(entry).toBeGreaterThanOrEqual(0);
+            expect(entry).toBeLessThan(mixed.size);
+            expect(mixed.see(l.toString('hex', at, at + 32))).toBe(entry);
+          }
+      }),
+    );
+  });
+
   it('finds one hash among a million', () => {
     const n = 1_000_000;
     const l = Buffer.alloc(n * 32);

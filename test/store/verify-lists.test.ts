@@ -68,3 +68,32 @@ describe('verify with the lists checked in a second thread', () => {
     });
   });
 });
+
+describe('verify of a room of many captures, whose lists are let go once indexed', () => {
+  it('names a message row gone in every capture that lists it, at its place (the lists read again to say where)', () => {
+    const t = tempArchive();
+    try {
+      const base = Array.from({ length: 40 }, (_, i) => msg(`2024-03-01T09:${String(i).padStart(2, '0')}:00+09:00`, '佐藤花子', `本文 ${i}`));
+      const a = Archive.open(t.db);
+      const ids: string[] = [];
+      let room: string | undefined;
+      for (let day = 0; day < 3; day++) {
+        const ms = [...base, ...Array.from({ length: day }, (_, i) => msg(`2024-03-02T09:0${i}:00+09:00`, '山田太郎', `追加 ${i}`))];
+        const c = a.recordCapture(capture(ms, room === undefined ? { source: 'line', externalId: null, title: 'room' } : { id: room }));
+        room = c.room.id;
+        ids.push(c.capture.id);
+      }
+      a.close();
+      const db = new Database(t.db);
+      const gone = storedList(db, ids[0]!).toString('hex', 7 * 32, 8 * 32);
+      db.exec('DROP TRIGGER messages_no_delete');
+      db.prepare('DELETE FROM messages WHERE lower(hex(hash)) = ?').run(gone);
+      db.close();
+      const found = verifyAt(t.db).problems.map(problemInEnglish);
+      expect(found.map((p) => [p.kind, p.expected])).toEqual(ids.map(() => ['message-missing', gone]));
+      expect(found.map((p) => p.where)).toEqual(ids.map((id) => `capture ${id}, message 8`));
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -14,6 +14,8 @@ interface Node {
   readonly data: Buffer;
   /** Its bytes hash to its key, and are whole hashes as a piece is cut (MAX_ITEMS at most, no cut before its end). */
   readonly ok: boolean;
+  /** Its key and bytes are stored as blobs: reading the tree by its keys (hash-lists.ts `readList`) gives these bytes. */
+  readonly plain: boolean;
 }
 
 /**
@@ -30,6 +32,8 @@ export class CheckedNodes {
   /** Nodes by the hash of their bytes: a node whose key alone was changed is still found (its row is reported). */
   private readonly byContent = new Map<string, Buffer>();
   private readonly reported = new Set<string>();
+  /** Nodes given that a read of the tree by its keys would not give as they are (`plain` false, or found by content). */
+  private irregular = 0;
 
   constructor(
     sqlite: Database.Database,
@@ -40,9 +44,10 @@ export class CheckedNodes {
       const bytes = Buffer.isBuffer(data) ? data : Buffer.from(String(data), 'utf8');
       const actual = sha256Bytes(bytes).toString('hex');
       this.byContent.set(actual, bytes);
+      const plain = Buffer.isBuffer(hash) && Buffer.isBuffer(data);
       if (actual !== key) {
         problems.push({ kind: 'list-node-hash-mismatch', where: msg('vp.row', { table: 'list_nodes', id: key }), expected: key, actual });
-        this.byKey.set(key, { data: bytes, ok: false });
+        this.byKey.set(key, { data: bytes, ok: false, plain });
         continue;
       }
       const shape = pieceShape(bytes);
@@ -53,8 +58,17 @@ export class CheckedNodes {
           expected: msg('vp.node.expected'),
           actual: shape,
         });
-      this.byKey.set(key, { data: bytes, ok: shape === null });
+      this.byKey.set(key, { data: bytes, ok: shape === null, plain });
     }
+  }
+
+  /**
+   * How many nodes assembled so far a read of their trees by key would not give as they were
+   * given here: a list assembled with none can be read again from the archive (`verify` lets the
+   * lists of a room's many captures go and reads each again when it is needed).
+   */
+  get irregularNodes(): number {
+    return this.irregular;
   }
 
   /**
@@ -117,8 +131,12 @@ export class CheckedNodes {
   /** The node's bytes, or null when it is missing or damaged (then reported once, here or when read). */
   private nodeAt(owner: TreeOwner, key: string, level: number, n: number): Buffer | null {
     const stored = this.byKey.get(key);
-    if (stored !== undefined) return stored.ok ? stored.data : null;
+    if (stored !== undefined) {
+      if (!stored.plain) this.irregular++;
+      return stored.ok ? stored.data : null;
+    }
     const moved = this.byContent.get(key);
+    this.irregular++;
     if (moved !== undefined) return pieceShape(moved) === null ? moved : null;
     this.report(key, {
       kind: 'list-node-missing',
