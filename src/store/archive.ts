@@ -160,10 +160,10 @@ export class Archive {
    * (a report reading the state, src/report/from-state.ts): each message is re-hashed against
    * its key as `checkedCaptureMessages` does, an IntegrityError naming that room.
    */
-  messageReader(seen: Map<string, HashedMessage> = new Map(), checkedRoom?: string): (hash: string) => HashedMessage {
+  messageReader(seen: Map<string, HashedMessage> | null = new Map(), checkedRoom?: string): (hash: string) => HashedMessage {
     const get = this.sqlite.prepare(`SELECT ${FORM_READ} FROM messages WHERE hash = ?`).raw();
     return (hash) => {
-      const known = seen.get(hash);
+      const known = seen?.get(hash);
       if (known !== undefined) return known;
       const key = Buffer.from(hash, 'hex');
       const stored = get.get(key) as unknown[] | undefined;
@@ -177,7 +177,7 @@ export class Archive {
           });
       }
       const message = withHash(messageOfRow(stored, 0), hash);
-      seen.set(hash, message);
+      seen?.set(hash, message);
       return message;
     };
   }

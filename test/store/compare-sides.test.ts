@@ -32,6 +32,24 @@ describe('hash numbers', () => {
       expect(ids.bytes(numbers[i]!).equals(h)).toBe(true);
     });
   });
+
+  it('number an adopted list as a copied one, and the hashes copied after it, without copying the list', () => {
+    const hash = (n: number): Buffer => createHash('sha256').update(String(n)).digest();
+    // A list with repeats, then hashes of which half are in it: past the copies' growth and a rehash.
+    const list = Buffer.concat(Array.from({ length: 1500 }, (_, i) => hash(i % 1100)));
+    const later = Array.from({ length: 2000 }, (_, i) => hash(600 + i));
+    const copied = new HashIds(1);
+    const adopted = new HashIds(1, 1);
+    const held = Buffer.from(list);
+    expect(Array.from(adopted.adopt(held))).toEqual(Array.from(copied.ids(list)));
+    expect(later.map((h) => adopted.id(h, 0))).toEqual(later.map((h) => copied.id(h, 0)));
+    expect(adopted.size).toBe(copied.size);
+    for (let id = 0; id < copied.size; id++) expect(adopted.hex(id)).toBe(copied.hex(id));
+    // Read in place: the adopted list's bytes are the numbers' bytes.
+    held.fill(0, 0, 32);
+    expect(adopted.bytes(0).equals(Buffer.alloc(32))).toBe(true);
+    expect(() => adopted.adopt(list)).toThrow(/first list/);
+  });
 });
 
 const time = (minute: number): string => `2024-03-04T${String(10 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+09:00`;

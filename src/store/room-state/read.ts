@@ -96,11 +96,14 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
 /** The state in view order, `size` messages at a time, each batch's messages read then let go. */
 export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 500): Generator<ViewMessage[]> {
   const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord > ? ORDER BY ord LIMIT ?`);
+  // One statement for every batch, and no cache (a message's versions are rarely read twice): a
+  // statement prepared per batch is freed only when V8 collects its wrapper, and a cache kept
+  // across batches holds each batch's messages until they are promoted (docs/performance.md).
+  const read = archive.messageReader(null);
   let after = Number.NEGATIVE_INFINITY;
   for (;;) {
     const rows = next.all(roomId, after, size) as StateRow[];
     if (rows.length === 0) return;
-    const read = archive.messageReader();
     yield rows.map((r) => decodeRow(r, captures, read));
     after = rows[rows.length - 1]!.ord;
   }

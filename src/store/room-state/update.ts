@@ -54,11 +54,20 @@ export function updateRoomState(archive: Archive, roomId: string, held?: HeldCap
       if (!extend) clearRoomState(sqlite, roomId);
       const folded = extend ? [...stored] : [];
       const expected = Math.ceil(Math.max(0, ...captures.map((c) => c.messageCount)) * 1.05) + 1024;
-      const ids = new HashIds(expected);
+      const pending = captures.slice(folded.length);
+      // The usual import: only its own capture to fold. Its hash list, held by the import, is read
+      // in place; only the state's other hashes (old versions, deleted messages) are copied.
+      const adopt = held !== undefined && pending.length === 1 && pending[0]!.id === held.id;
+      const ids = new HashIds(expected, adopt ? 1024 : expected);
       const facts = new MessageFacts(sqlite, ids, expected);
       const key = roomKey(sqlite, roomId);
-      for (const capture of captures.slice(folded.length)) {
-        const keys = held?.id === capture.id ? ids.ids(held.hashes) : ids.idsOfPieces(listPieces(sqlite, capture.id), capture.messageCount);
+      for (const capture of pending) {
+        const keys =
+          held?.id !== capture.id
+            ? ids.idsOfPieces(listPieces(sqlite, capture.id), capture.messageCount)
+            : adopt
+              ? ids.adopt(held.hashes)
+              : ids.ids(held.hashes);
         if (held?.id === capture.id && held.messages !== undefined) held.messages.forEach((m, i) => facts.learn(keys[i]!, m));
         folded.push(capture.id);
         stepState(sqlite, key, roomId, folded, capture, keys, facts);
