@@ -51,12 +51,11 @@ function shared(table: ClockReading[], minutes: number, noonReading: number | nu
   return (table[minutes] ??= { minutes, noonReading, twelveHour });
 }
 
-/** Records by index, as far as their times go (record-table.ts). */
-export interface TimedRecords {
-  readonly length: number;
+/** A record as far as its time goes. */
+export interface TimedRecord {
   /** Identifies the date line the record sits under (records of one day share it). */
-  dayKey(i: number): number;
-  clock(i: number): ClockReading;
+  readonly dayKey: number;
+  readonly clock: ClockReading;
 }
 
 export interface ResolvedTime {
@@ -72,33 +71,57 @@ export interface ResolvedTime {
  * unambiguous one (docs/design/formats.md §1.6). When both readings fit (or neither), `午前12:xx` is read as
  * midnight and `24:xx` as 00:xx of the next day, what the notation means; a note says so. Every
  * `24:xx` gets a note, whichever reading wins (src/importers/line/FORMAT.md). Linear time.
+ *
+ * The records come one at a time, in order (`push`, then `end`): a record whose reading waits for
+ * the next unambiguous time of its day is held until that time or the day's end comes, so what is
+ * held is a run of such records, not the file's records (docs/performance.md).
  */
-export function resolveDayTimes(records: TimedRecords): ResolvedTime[] {
-  const n = records.length;
-  const nextFixed: (number | null)[] = new Array<number | null>(n).fill(null);
-  let following: number | null = null;
-  for (let i = n - 1; i >= 0; i--) {
-    if (i + 1 < n && records.dayKey(i + 1) !== records.dayKey(i)) following = null;
-    nextFixed[i] = following;
-    const clock = records.clock(i);
-    if (clock.noonReading === null && clock.minutes < MINUTES_PER_DAY) following = clock.minutes;
+export class DayTimes<R extends TimedRecord> {
+  private readonly waiting: R[] = [];
+  private readonly out: [R, ResolvedTime][] = [];
+  private dayKey: number | null = null;
+  private previous = -1;
+
+  /** Takes the next record; gives the records whose times are now resolved, in order (valid until the next call). */
+  push(r: R): readonly (readonly [R, ResolvedTime])[] {
+    this.out.length = 0;
+    if (r.dayKey !== this.dayKey) {
+      this.resolveWaiting(null);
+      this.dayKey = r.dayKey;
+      this.previous = -1;
+    }
+    const clock = r.clock;
+    if (clock.noonReading === null && clock.minutes < MINUTES_PER_DAY) {
+      this.resolveWaiting(clock.minutes);
+      this.give(r, fixedTime(clock.minutes));
+    } else {
+      this.waiting.push(r);
+    }
+    return this.out;
   }
-  const resolved: ResolvedTime[] = [];
-  let previous = -1;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && records.dayKey(i - 1) !== records.dayKey(i)) previous = -1;
-    const clock = records.clock(i);
-    const next = nextFixed[i] ?? null;
-    const time =
-      clock.noonReading !== null
-        ? ambiguousTime(clock.minutes, clock.noonReading, previous, next)
-        : clock.minutes >= MINUTES_PER_DAY
-          ? hour24Time(clock.minutes, previous, next)
-          : fixedTime(clock.minutes);
-    previous = time.minutes;
-    resolved.push(time);
+
+  /** The records still held, resolved: there is no later time in their day. */
+  end(): readonly (readonly [R, ResolvedTime])[] {
+    this.out.length = 0;
+    this.resolveWaiting(null);
+    return this.out;
   }
-  return resolved;
+
+  private resolveWaiting(next: number | null): void {
+    for (const r of this.waiting) {
+      const clock = r.clock;
+      this.give(
+        r,
+        clock.noonReading !== null ? ambiguousTime(clock.minutes, clock.noonReading, this.previous, next) : hour24Time(clock.minutes, this.previous, next),
+      );
+    }
+    this.waiting.length = 0;
+  }
+
+  private give(r: R, time: ResolvedTime): void {
+    this.previous = time.minutes;
+    this.out.push([r, time]);
+  }
 }
 
 /** The plain resolutions, shared like the readings. */

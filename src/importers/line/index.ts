@@ -25,8 +25,8 @@ import {
 import { type DateStyle, type DayOrder, readDateLine, voteDayOrder } from './dates.js';
 import { type LineHeader, readHeader, savedAtIso } from './header.js';
 import { LocalTimes } from './local-time.js';
-import { MessageBuilder } from './messages.js';
-import { type RecordsRead, hasCrlfRecords, looksLikeSpaceMessage, looksLikeTabMessage, readRecords } from './records.js';
+import { MessageBuilder, type RecordsSeen, SeenRecords } from './messages.js';
+import { type RecordReaderOptions, type RecordsRead, hasCrlfRecords, looksLikeSpaceMessage, looksLikeTabMessage, readRecords } from './records.js';
 
 /** The warning that every English date of the file was read month-first without anything telling the two readings apart. */
 export const DATE_ORDER_UNDECIDED = 'date-order-undecided';
@@ -71,11 +71,11 @@ function stream(input: DecodedInput, options: ParseOptions): StreamOutcome<Strea
  * test can count what it reads (test/importers/line/linear.test.ts: no line read again and again).
  */
 export function streamLines(lines: IndexedLines, decodeWarnings: readonly Warning[], options: ParseOptions): StreamOutcome<StreamedParse & SavedAt> {
-  const read = readFile(lines);
+  const read = readFile(lines, options.members);
   if ('refused' in read) return read.refused;
-  const { header, firstDate, records, vote } = read;
+  const { header, firstDate, records, seen, vote, reader } = read;
 
-  const builder = new MessageBuilder(records.records, options.tz, options.members);
+  const builder = new MessageBuilder(() => readRecords(reader), lines, seen, options.tz);
   const after: Warning[] = [];
   if (vote.undecided) {
     after.push({ line: firstDate?.line ?? null, code: DATE_ORDER_UNDECIDED, message: msg('line.warn.date-order-undecided') });
@@ -86,7 +86,7 @@ export function streamLines(lines: IndexedLines, decodeWarnings: readonly Warnin
   const result: StreamedParse & SavedAt = {
     format: 'line',
     source: 'line',
-    variant: variantOf(header, records),
+    variant: variantOf(header, records, seen),
     room: { title, externalId: null },
     coverage: header === null ? 'window' : 'full',
     // A full export is complete up to the moment it was saved, not only up to its last message (docs/design/evidence-model.md P6).
@@ -117,25 +117,38 @@ interface FileRead {
   readonly header: LineHeader | null;
   readonly firstDate: { readonly line: number; readonly style: DateStyle } | null;
   readonly records: RecordsRead;
+  readonly seen: RecordsSeen;
   readonly vote: ReturnType<typeof voteDayOrder>;
+  /** How the records are read again for the messages. */
+  readonly reader: RecordReaderOptions;
 }
 
-/** Lines → records. */
-function readFile(lines: IndexedLines): FileRead | { readonly refused: Refusal } {
+/** Lines → what the records say as a whole, in one pass of the reader (two for a day-first English file). */
+function readFile(lines: IndexedLines, members: readonly string[]): FileRead | { readonly refused: Refusal } {
   if (allBlank(lines)) return { refused: refuse(msg('line.empty'), null, msg('line.empty.hint')) };
   const header = readHeader(lines);
   const start = header?.bodyStart ?? firstNonEmpty(lines);
   const firstDate = firstDateLine(lines, start);
   const mixedTerminators = hasCrlfRecords(lines);
-  const readWith = (order: DayOrder): RecordsRead => readRecords({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators });
+  const readerWith = (order: DayOrder): RecordReaderOptions => ({ lines, start, desktop: firstDate?.style === 'desktop', order, mixedTerminators });
   // Quoting does not depend on the day order, so the first read finds the English date lines
   // outside quoted bodies; they vote, and a day-first file is read again (docs/design/formats.md §1.6).
-  const monthFirst = readWith('month-first');
-  const vote = voteDayOrder(monthFirst.englishDates);
-  const records = vote.order === 'month-first' ? monthFirst : readWith('day-first');
+  const monthFirst = seeRecords(readerWith('month-first'), members);
+  const vote = voteDayOrder(monthFirst.records.englishDates);
+  const { records, seen, reader } = vote.order === 'month-first' ? monthFirst : seeRecords(readerWith('day-first'), members);
   if (records.failure) return { refused: notLine(records.failure, lines.at(records.failure.line - 1)!) };
-  if (header === null && records.records.length === 0) return { refused: refuse(msg('line.no-messages'), null, msg('hint.line-export')) };
-  return { header, firstDate, records, vote };
+  if (header === null && records.count === 0) return { refused: refuse(msg('line.no-messages'), null, msg('hint.line-export')) };
+  return { header, firstDate, records, seen, vote, reader };
+}
+
+/** One pass of the reader: what it found, and what the messages need to know of every record. */
+function seeRecords(reader: RecordReaderOptions, members: readonly string[]): { records: RecordsRead; seen: RecordsSeen; reader: RecordReaderOptions } {
+  const seen = new SeenRecords(reader.lines, members);
+  const pass = readRecords(reader);
+  let next = pass.next();
+  for (; next.done !== true; next = pass.next()) seen.add(next.value);
+  // The messages read the records again with the answers this pass found about quoted bodies.
+  return { records: next.value, seen: seen.seen(), reader: { ...reader, quotes: next.value.quotes } };
 }
 
 /** `text.trim() === ''`, line by line: stops at the first line with any text. */
@@ -179,7 +192,7 @@ function writes(m: Message): boolean {
   return m.kind !== 'system' && m.kind !== 'unsent' && m.sender !== null;
 }
 
-function variantOf(header: LineHeader | null, read: RecordsRead): string {
+function variantOf(header: LineHeader | null, read: RecordsRead, seen: RecordsSeen): string {
   if (read.datePrefixed || header?.quotedTitle) return 'line/ja-dated-lines';
   switch (read.dateStyle) {
     case 'desktop':
@@ -192,15 +205,10 @@ function variantOf(header: LineHeader | null, read: RecordsRead): string {
       return 'line/zh-mobile';
     case 'ja':
       if (header?.shape === 'openchat') return 'line/openchat';
-      return hasTwelveHourClock(read.records) ? 'line/ja-mobile-12h' : 'line/ja-mobile-24h';
+      return seen.twelveHour ? 'line/ja-mobile-12h' : 'line/ja-mobile-24h';
     case null:
       return 'line/header-only';
   }
-}
-
-function hasTwelveHourClock(records: RecordsRead['records']): boolean {
-  for (let i = 0; i < records.length; i++) if (records.clock(i).twelveHour) return true;
-  return false;
 }
 
 function byLine(a: Warning, b: Warning): number {

@@ -5,12 +5,13 @@
  */
 import type { Message, MessageKind, Warning } from '../../core/types.js';
 import { msg } from '../../i18n/message.js';
+import type { Lines } from '../lines.js';
 import { kindOfSenderBody, readSystemText, systemSender } from './catalog.js';
-import { resolveDayTimes } from './clock.js';
+import { DayTimes, type ResolvedTime } from './clock.js';
 import { nextDay } from './dates.js';
 import { MemberNames, learnNames, memberSuggestion, splitDesktopLine } from './desktop.js';
 import { LocalTimes } from './local-time.js';
-import type { LineRecord, RecordTable } from './record-table.js';
+import { type FoundRecord, type LineRecord, continuationOf, recordText } from './record.js';
 
 interface Draft {
   readonly kind: MessageKind;
@@ -18,56 +19,118 @@ interface Draft {
   readonly body: string;
 }
 
+/** What the messages need from every record, found by one pass of the reader before any message is made. */
+export interface RecordsSeen {
+  readonly count: number;
+  /** The senders of tab lines (E6 one-tab lines name one). */
+  readonly tabSenders: ReadonlySet<string>;
+  /** The names desktop lines are split at; null when there are none. */
+  readonly names: MemberNames | null;
+  readonly twelveHour: boolean;
+}
+
+/** Takes in one pass of the reader, record by record, what making the messages needs to know of all of them. */
+export class SeenRecords {
+  private count = 0;
+  private twelveHour = false;
+  private spaceForm = false;
+  private readonly tabSenders = new Set<string>();
+  private readonly names = new MemberNames();
+
+  constructor(
+    private readonly lines: Lines,
+    members: readonly string[],
+  ) {
+    for (const m of members) this.names.add(m);
+  }
+
+  add(r: FoundRecord): void {
+    this.count++;
+    if (r.clock.twelveHour) this.twelveHour = true;
+    if (r.form === 'space') {
+      this.spaceForm = true;
+      learnNames(this.names, recordText(r, this.lines));
+    } else if (r.sender) {
+      // Known names are learned in any order: the set of them is what splits a desktop line.
+      this.tabSenders.add(r.sender);
+      this.names.add(r.sender);
+    }
+  }
+
+  seen(): RecordsSeen {
+    return { count: this.count, tabSenders: this.tabSenders, names: this.spaceForm ? this.names : null, twelveHour: this.twelveHour };
+  }
+}
+
 /**
- * Records → messages, one at a time: what needs every record (the day's times, the senders of tab
- * lines, the names on desktop lines) is worked out once, and each pass of `each` makes the
- * messages again, so that an import stores them as they are made instead of holding them all
- * (docs/performance.md). The records stay, as numbers (record-table.ts); a record becomes an object again
- * only while its message is made.
+ * Records → messages, one at a time: what needs every record (the senders of tab lines, the names
+ * on desktop lines) was found by a first pass (`SeenRecords`), and each pass of `each` reads the
+ * records again and makes their messages, so that an import stores them as they are made instead
+ * of holding them or the records (docs/performance.md).
  */
 export class MessageBuilder {
   private readonly times: LocalTimes;
-  private readonly resolved: ReturnType<typeof resolveDayTimes>;
-  private readonly tabSenders = new Set<string>();
-  private readonly names: MemberNames | null;
 
+  /** `records`: a new pass of the reader, the same records each time. */
   constructor(
-    private readonly records: RecordTable,
+    private readonly records: () => Iterator<FoundRecord, unknown, undefined>,
+    private readonly lines: Lines,
+    private readonly seen: RecordsSeen,
     private readonly tz: string,
-    members: readonly string[],
   ) {
     this.times = new LocalTimes(tz);
-    this.resolved = resolveDayTimes(records);
-    for (const s of records.senderFields()) if (s) this.tabSenders.add(s);
-    this.names = hasSpaceForm(records) ? desktopNames(records, this.tabSenders, members) : null;
   }
 
   /** At most this many messages: one a record. */
   get max(): number {
-    return this.records.length;
+    return this.seen.count;
   }
 
   /** The messages in order; the warnings of making them (in record order, then guessed names) go to `warnings`. */
   *each(warnings: Warning[]): Generator<Message, void, undefined> {
-    const { records, resolved, times, tz } = this;
     const guesses = new Map<string, { line: number; suggestion: string; more: number }>();
-    for (let i = 0; i < records.length; i++) {
-      const r = records.at(i);
-      const time = resolved[i]!;
-      if (time.note !== null) warnings.push({ line: r.line, message: time.note });
-      const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
-      const sentAt = times.iso(day, time.minutes % (24 * 60));
-      if (sentAt === null) {
-        warnings.push({ line: r.line, message: msg('line.warn.no-such-time', { tz }) });
-        continue;
+    const dayTimes = new DayTimes<FoundRecord>();
+    const records = this.records();
+    for (let next = records.next(); next.done !== true; next = records.next()) {
+      for (const [found, time] of dayTimes.push(next.value)) {
+        const m = this.make(found, time, warnings, guesses);
+        if (m !== null) yield m;
       }
-      const draft = r.form === 'tab' ? tabDraft(r, this.tabSenders) : spaceDraft(r, this.names!, guesses);
-      const body = r.continuation === null ? draft.body : `${draft.body}\n${r.continuation}`;
-      yield { kind: draft.kind, sender: draft.sender, senderId: null, sentAt, body, externalId: null, editedAt: null };
+    }
+    for (const [found, time] of dayTimes.end()) {
+      const m = this.make(found, time, warnings, guesses);
+      if (m !== null) yield m;
     }
     for (const [sender, g] of guesses) {
       warnings.push({ line: g.line, message: msg('line.warn.name-guess', { sender, more: g.more, suggestion: g.suggestion }) });
     }
+  }
+
+  private make(
+    found: FoundRecord,
+    time: ResolvedTime,
+    warnings: Warning[],
+    guesses: Map<string, { line: number; suggestion: string; more: number }>,
+  ): Message | null {
+    const { lines, times, tz } = this;
+    const r: LineRecord = {
+      line: found.line,
+      day: found.day,
+      form: found.form,
+      sender: found.sender,
+      text: recordText(found, lines),
+      continuation: continuationOf(found, lines),
+    };
+    if (time.note !== null) warnings.push({ line: r.line, message: time.note });
+    const day = time.minutes >= 24 * 60 ? nextDay(r.day) : r.day;
+    const sentAt = times.iso(day, time.minutes % (24 * 60));
+    if (sentAt === null) {
+      warnings.push({ line: r.line, message: msg('line.warn.no-such-time', { tz }) });
+      return null;
+    }
+    const draft = r.form === 'tab' ? tabDraft(r, this.seen.tabSenders) : spaceDraft(r, this.seen.names!, guesses);
+    const body = r.continuation === null ? draft.body : `${draft.body}\n${r.continuation}`;
+    return { kind: draft.kind, sender: draft.sender, senderId: null, sentAt, body, externalId: null, editedAt: null };
   }
 }
 
@@ -88,17 +151,4 @@ function spaceDraft(r: LineRecord, names: MemberNames, guesses: Map<string, { li
     else guesses.set(split.sender, { line: r.line, suggestion: memberSuggestion(r.text), more: 0 });
   }
   return { kind: kindOfSenderBody(split.body, true), sender: split.sender, body: split.body };
-}
-
-function hasSpaceForm(records: RecordTable): boolean {
-  for (let i = 0; i < records.length; i++) if (records.form(i) === 'space') return true;
-  return false;
-}
-
-function desktopNames(records: RecordTable, tabSenders: ReadonlySet<string>, members: readonly string[]): MemberNames {
-  const names = new MemberNames();
-  for (const m of members) names.add(m);
-  for (const s of tabSenders) names.add(s);
-  for (let i = 0; i < records.length; i++) if (records.form(i) === 'space') learnNames(names, records.text(i));
-  return names;
 }

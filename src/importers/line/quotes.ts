@@ -22,9 +22,17 @@ export interface QuoteContext {
 }
 
 export type QuotedBody =
-  | { readonly kind: 'closed'; readonly lastIndex: number; readonly body: string; readonly warnings: readonly Warning[] }
+  | { readonly kind: 'closed'; readonly lastIndex: number; readonly asWritten: boolean; readonly body: string; readonly warnings: readonly Warning[] }
   /** No closing quote: `messageFollows` tells a one-line message that starts with `"` from a cut-off file. */
   | { readonly kind: 'unclosed'; readonly messageFollows: boolean };
+
+/** How the reader asks about quoted bodies (records.ts): by scanning ahead, or from an earlier pass's answers. */
+export interface Quotes {
+  /** `strays`: the first line already has unpaired quotes, so the body is kept as written. */
+  read(openIndex: number, firstBody: string, strays: boolean): QuotedBody;
+  /** Whether the next non-blank line after index `j` starts a record, or the file ends. */
+  nextStartsRecord(j: number): boolean;
+}
 
 /** A scan's own outcome: `stray-record` is a stop at a message line with an unpaired quote. */
 type Scanned = QuotedBody | { readonly kind: 'stray-record' };
@@ -56,7 +64,9 @@ export function quoteOpening(body: string, terminator: LineTerminator, mixedTerm
  * end of the file, the line endings were probably edited: the rule is dropped for the rest of the
  * file and the quote is read again (once).
  */
-export class QuotedBodies {
+export class QuotedBodies implements Quotes {
+  /** Each answer given, in order, as `ReplayedQuotes` reads them (docs/performance.md). */
+  readonly log: number[] = [];
   private unclosedFrom = Number.POSITIVE_INFINITY;
   private lastMessageIndex = -1;
   private strayStop = { from: -1, at: -1 };
@@ -68,6 +78,21 @@ export class QuotedBodies {
 
   /** `strays`: the first line already has unpaired quotes, so the body is kept as written. */
   read(openIndex: number, firstBody: string, strays: boolean): QuotedBody {
+    const body = this.readOnce(openIndex, firstBody, strays);
+    this.log.push(body.kind === 'closed' ? body.lastIndex * 2 + (body.asWritten ? 1 : 0) : body.messageFollows ? UNCLOSED_MESSAGE_FOLLOWS : UNCLOSED);
+    return body;
+  }
+
+  nextStartsRecord(j: number): boolean {
+    const { lines } = this.ctx;
+    let k = j + 1;
+    while (k < lines.length && lines.at(k)!.text === '') k++;
+    const starts = k === lines.length || this.ctx.startsRecord(lines.at(k)!.text);
+    this.log.push(starts ? 1 : 0);
+    return starts;
+  }
+
+  private readOnce(openIndex: number, firstBody: string, strays: boolean): QuotedBody {
     if (openIndex > this.strayStop.from && openIndex < this.strayStop.at) return { kind: 'unclosed', messageFollows: true };
     if (openIndex > this.unclosedFrom) return { kind: 'unclosed', messageFollows: this.lastMessageIndex > openIndex };
     const body = this.scan(openIndex, firstBody, strays);
@@ -78,8 +103,8 @@ export class QuotedBodies {
     return this.outcome(this.scan(openIndex, firstBody, strays));
   }
 
-  /** Whether the next non-blank line after index `j` starts a record, or the file ends. */
-  nextStartsRecord(j: number): boolean {
+  /** Whether the next non-blank line after index `j` starts a record, or the file ends (without logging the answer). */
+  private startsRecordAfter(j: number): boolean {
     const { lines } = this.ctx;
     let k = j + 1;
     while (k < lines.length && lines.at(k)!.text === '') k++;
@@ -108,7 +133,7 @@ export class QuotedBodies {
       }
       stray ||= quotes.stray;
       const endsWithQuote = line.text.endsWith('"');
-      if (endsWithQuote && this.canEndRecord(line) && this.nextStartsRecord(j)) {
+      if (endsWithQuote && this.canEndRecord(line) && this.startsRecordAfter(j)) {
         if (stray || quotes.closesAtEnd) return this.closed(openIndex, j, firstBody, stray, pasted);
         if (weakClose === -1) {
           weakClose = j;
@@ -135,21 +160,58 @@ export class QuotedBodies {
 
   private closed(openIndex: number, lastIndex: number, firstBody: string, asWritten: boolean, pasted: number | null): QuotedBody {
     const { lines } = this.ctx;
-    const parts = [firstBody.slice(1)];
-    for (let k = openIndex + 1; k < lastIndex; k++) parts.push(lines.at(k)!.text);
-    const last = lines.at(lastIndex)!;
-    parts.push(last.text.slice(0, -1));
-    const joined = parts.join('\n');
+    const joined = joinedBody(lines, openIndex, lastIndex, firstBody);
     const first = lines.at(openIndex)!.number;
     const warnings: Warning[] = [];
     if (asWritten && joined.includes('"')) {
-      warnings.push({ line: first, message: msg('line.warn.undoubled-quotes', { first, last: last.number }) });
+      warnings.push({ line: first, message: msg('line.warn.undoubled-quotes', { first, last: lines.at(lastIndex)!.number }) });
     }
     if (pasted !== null) {
       warnings.push({ line: pasted, message: msg('line.warn.inside-quotes', { first }) });
     }
-    return { kind: 'closed', lastIndex, body: asWritten ? joined : joined.replaceAll('""', '"'), warnings };
+    return { kind: 'closed', lastIndex, asWritten, body: asWritten ? joined : joined.replaceAll('""', '"'), warnings };
   }
+}
+
+/** `QuotedBodies.log`: an unclosed body; one with a message line after it. A closed one is `lastIndex * 2 + asWritten`. */
+const UNCLOSED = -1;
+const UNCLOSED_MESSAGE_FOLLOWS = -2;
+
+/**
+ * The answers of an earlier pass's `QuotedBodies`, given again in the same order: a later pass of
+ * the reader over the same lines asks the same questions, and gets the same bodies without the
+ * scans ahead that found them (a pass more of those would read some inputs 8 times over,
+ * test/importers/line/linear.test.ts). The warnings were the earlier pass's to give.
+ */
+export class ReplayedQuotes implements Quotes {
+  private next = 0;
+
+  constructor(
+    private readonly lines: Lines,
+    private readonly log: readonly number[],
+  ) {}
+
+  read(openIndex: number, firstBody: string): QuotedBody {
+    const answer = this.log[this.next++]!;
+    if (answer === UNCLOSED) return { kind: 'unclosed', messageFollows: false };
+    if (answer === UNCLOSED_MESSAGE_FOLLOWS) return { kind: 'unclosed', messageFollows: true };
+    const lastIndex = Math.floor(answer / 2);
+    const asWritten = answer % 2 === 1;
+    const joined = joinedBody(this.lines, openIndex, lastIndex, firstBody);
+    return { kind: 'closed', lastIndex, asWritten, body: asWritten ? joined : joined.replaceAll('""', '"'), warnings: [] };
+  }
+
+  nextStartsRecord(): boolean {
+    return this.log[this.next++] === 1;
+  }
+}
+
+/** The body from its opening `"` (in `firstBody`) to the closing one at the end of line `lastIndex`, lines joined with `\n`. */
+function joinedBody(lines: Lines, openIndex: number, lastIndex: number, firstBody: string): string {
+  const parts = [firstBody.slice(1)];
+  for (let k = openIndex + 1; k < lastIndex; k++) parts.push(lines.at(k)!.text);
+  parts.push(lines.at(lastIndex)!.text.slice(0, -1));
+  return parts.join('\n');
 }
 
 /**

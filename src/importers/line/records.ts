@@ -11,11 +11,13 @@ import type { IndexedLines } from '../lines.js';
 import { CLOCK, readClock } from './clock.js';
 import { looksLikeDateLine } from './date-shape.js';
 import { type CalendarDay, type DateLine, type DateStyle, type DayOrder, JA_DATE, checkedDay, dayOrdinal, mayBeDateLine, readDateLine } from './dates.js';
-import { QuotedBodies, quoteOpening } from './quotes.js';
-import { RecordTable } from './record-table.js';
+import { QuotedBodies, type Quotes, ReplayedQuotes, quoteOpening } from './quotes.js';
+import type { FoundRecord } from './record.js';
 
+/** What one pass of the reader found besides its records. */
 export interface RecordsRead {
-  readonly records: RecordTable;
+  /** The records found. */
+  readonly count: number;
   readonly warnings: readonly Warning[];
   readonly dateStyle: DateStyle | null;
   /** Message lines carried their own date (the unverified Q? variant). */
@@ -23,6 +25,8 @@ export interface RecordsRead {
   /** `Ddd, N/N/YYYY` lines outside quoted bodies, to vote month/day against day/month on (dates.ts). */
   readonly englishDates: readonly string[];
   readonly truncated: { readonly line: number; readonly reason: string } | null;
+  /** The answers about quoted bodies, in the order given: a later pass over the same lines replays them (`RecordReaderOptions.quotes`). */
+  readonly quotes: readonly number[];
   /** The line where the input stopped looking like LINE, with what went wrong there. */
   readonly failure: { readonly line: number; readonly problem: 'unknown-line' | 'unknown-date-line' | 'no-date-yet'; readonly why?: NotADate } | null;
 }
@@ -71,15 +75,8 @@ export interface RecordReaderOptions {
   readonly desktop: boolean;
   readonly order: DayOrder;
   readonly mixedTerminators: boolean;
-}
-
-/** The record being read, until the next record starts: where it is, and its continuation lines (indices, -1: none). */
-interface Pending {
-  readonly index: number;
-  readonly line: number;
-  moreFrom: number;
-  moreTo: number;
-  noted: boolean;
+  /** An earlier pass's `RecordsRead.quotes` over the same lines and options: its answers, instead of scanning for them again. */
+  readonly quotes?: readonly number[];
 }
 
 /**
@@ -93,37 +90,54 @@ function wholeLine(lines: IndexedLines, i: number): { text: string; whole: boole
   return { text: lines.at(i)!.text, whole: true };
 }
 
-export function readRecords(o: RecordReaderOptions): RecordsRead {
+/**
+ * The records in order, each given once its continuation is known (when the next record starts,
+ * or the input ends); what else was found is the generator's return value. Nothing is kept of a
+ * record once it is given: a pass holds the lines it looks ahead through, no table of the records
+ * (docs/performance.md), so the messages are made by reading the records again.
+ */
+export function* readRecords(o: RecordReaderOptions): Generator<FoundRecord, RecordsRead, undefined> {
   const { lines, desktop, order } = o;
-  const records = new RecordTable(lines, Math.max(0, lines.length - o.start));
+  let count = 0;
   const warnings: Warning[] = [];
-  const quoted = new QuotedBodies({
-    lines,
-    mixedTerminators: o.mixedTerminators,
-    startsRecord: (t) => TAB_LINE.test(t) || (desktop && SPACE_LINE.test(t)) || readDateLine(t, order) !== null || looksLikeDateLine(t),
-    looksLikeMessage: (t) => TAB_LINE.test(t),
-  });
+  const scanned =
+    o.quotes === undefined
+      ? new QuotedBodies({
+          lines,
+          mixedTerminators: o.mixedTerminators,
+          startsRecord: (t) => TAB_LINE.test(t) || (desktop && SPACE_LINE.test(t)) || readDateLine(t, order) !== null || looksLikeDateLine(t),
+          looksLikeMessage: (t) => TAB_LINE.test(t),
+        })
+      : null;
+  const quoted: Quotes = scanned ?? new ReplayedQuotes(lines, o.quotes!);
   let style: DateStyle | null = null;
   let current: CalendarDay | null = null;
   let dayKey = 0;
   let datePrefixed = false;
   const englishDates: string[] = [];
-  let pending: Pending | null = null;
+  /** The record being read, until the next record starts. */
+  let pending: FoundRecord | null = null;
   let blanks = 0;
-  const flush = (): void => {
-    if (pending && pending.moreFrom !== -1) records.continueWith(pending.index, pending.moreFrom, pending.moreTo);
+  /** Ends the pending record: the caller gives it. */
+  const flush = (): FoundRecord | null => {
+    const done = pending;
     pending = null;
     blanks = 0;
+    return done;
   };
-  const start = (index: number, line: number): Pending => ({ index, line, moreFrom: -1, moreTo: -1, noted: false });
+  const found = (r: Omit<FoundRecord, 'contFrom' | 'contTo' | 'noted'>): FoundRecord => {
+    count++;
+    return { ...r, contFrom: -1, contTo: -1, noted: false };
+  };
   const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({
-    records,
+    count,
     warnings,
     dateStyle: style,
     datePrefixed,
     englishDates,
     truncated: null,
     failure: null,
+    quotes: scanned?.log ?? o.quotes!,
     ...extra,
   });
 
@@ -144,7 +158,8 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
     if (date !== null) {
       if (date.style === 'en-new') englishDates.push(text);
       if (date.day !== null && (style === null || date.style === style) && (current === null || dayOrdinal(date.day) > dayOrdinal(current))) {
-        flush();
+        const done = flush();
+        if (done !== null) yield done;
         style = date.style;
         current = date.day;
         dayKey++;
@@ -168,10 +183,11 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
     }
     if (notRecord === null && clock && (tab || space)) {
       if (current === null) return result({ failure: { line: number, problem: 'no-date-yet' } });
-      flush();
+      const done = flush();
+      if (done !== null) yield done;
       const timeEnd = (tab ?? space)![0].length;
       if (space) {
-        pending = start(records.add({ index: i, day: current, dayKey, clock, form: 'space', sender: null, text: { textFrom: timeEnd } }), number);
+        pending = found({ index: i, line: number, day: current, dayKey, clock, form: 'space', sender: null, text: { textFrom: timeEnd } });
         continue;
       }
       let tab2 = text.indexOf('\t', timeEnd);
@@ -195,13 +211,14 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
         } else if (q.messageFollows) {
           warnings.push({ line: number, message: msg('line.warn.unclosed-quote') });
         } else {
-          const kept = records.length === 1 ? 'the 1 complete message' : `the ${records.length} complete messages`;
+          const kept = count === 1 ? 'the 1 complete message' : `the ${count} complete messages`;
           const reason = `the message starting on line ${number} has no closing " (the file was probably cut off); ${kept} before it can be kept`;
           return result({ truncated: { line: number, reason } });
         }
       }
-      const index = records.add({
+      pending = found({
         index: first,
+        line: number,
         day: current,
         dayKey,
         clock,
@@ -209,17 +226,16 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
         sender,
         text: unquoted === null ? { textFrom } : { body: unquoted },
       });
-      pending = start(index, number);
       continue;
     }
     // Only lines that are no record are looked at whole here: most lines of a large export are records.
     if (notADate === null && date === null && looksLikeDateLine(whole ? text : lines.at(i)!.text)) notADate = 'unknown-form';
-    const open: Pending | null = pending;
+    const open: FoundRecord | null = pending;
     if (open === null)
       return result({ failure: notADate === null ? { line: number, problem: 'unknown-line' } : { line: number, problem: 'unknown-date-line', why: notADate } });
     // The blank lines before it are part of the continuation too: it runs from the first of them.
-    if (open.moreFrom === -1) open.moreFrom = i - blanks;
-    open.moreTo = i;
+    if (open.contFrom === -1) open.contFrom = i - blanks;
+    open.contTo = i;
     blanks = 0;
     if (notADate !== null) {
       warnings.push({
@@ -234,6 +250,7 @@ export function readRecords(o: RecordReaderOptions): RecordsRead {
       warnings.push({ line: number, message: msg('line.warn.continuation', { start: open.line }) });
     }
   }
-  flush();
+  const done = flush();
+  if (done !== null) yield done;
   return result();
 }
