@@ -78,13 +78,16 @@ export interface ResolvedTime {
  */
 export class DayTimes<R extends TimedRecord> {
   private readonly waiting: R[] = [];
-  private readonly out: [R, ResolvedTime][] = [];
+  /** The records resolved by the last call, in order, and their times: the first `resolved` of each (valid until the next call). */
+  readonly records: R[] = [];
+  readonly times: ResolvedTime[] = [];
+  resolved = 0;
   private dayKey: number | null = null;
   private previous = -1;
 
-  /** Takes the next record; gives the records whose times are now resolved, in order (valid until the next call). */
-  push(r: R): readonly (readonly [R, ResolvedTime])[] {
-    this.out.length = 0;
+  /** Takes the next record; `records` and `times` are then those whose times it resolved. */
+  push(r: R): void {
+    this.resolved = 0;
     if (r.dayKey !== this.dayKey) {
       this.resolveWaiting(null);
       this.dayKey = r.dayKey;
@@ -97,14 +100,12 @@ export class DayTimes<R extends TimedRecord> {
     } else {
       this.waiting.push(r);
     }
-    return this.out;
   }
 
-  /** The records still held, resolved: there is no later time in their day. */
-  end(): readonly (readonly [R, ResolvedTime])[] {
-    this.out.length = 0;
+  /** The records still held, resolved (into `records` and `times`): there is no later time in their day. */
+  end(): void {
+    this.resolved = 0;
     this.resolveWaiting(null);
-    return this.out;
   }
 
   private resolveWaiting(next: number | null): void {
@@ -120,7 +121,8 @@ export class DayTimes<R extends TimedRecord> {
 
   private give(r: R, time: ResolvedTime): void {
     this.previous = time.minutes;
-    this.out.push([r, time]);
+    this.records[this.resolved] = r;
+    this.times[this.resolved++] = time;
   }
 }
 

@@ -148,7 +148,7 @@ function seeRecords(reader: RecordReaderOptions, members: readonly string[]): { 
   let next = pass.next();
   for (; next.done !== true; next = pass.next()) seen.add(next.value);
   // The messages read the records again with the answers this pass found about quoted bodies.
-  return { records: next.value, seen: seen.seen(), reader: { ...reader, quotes: next.value.quotes } };
+  return { records: next.value, seen: seen.seen(), reader: { ...reader, quotes: next.value.quotes, wholeLines: true } };
 }
 
 /** `text.trim() === ''`, line by line: stops at the first line with any text. */

@@ -91,15 +91,15 @@ export class MessageBuilder {
     const guesses = new Map<string, { line: number; suggestion: string; more: number }>();
     const dayTimes = new DayTimes<FoundRecord>();
     const records = this.records();
-    for (let next = records.next(); next.done !== true; next = records.next()) {
-      for (const [found, time] of dayTimes.push(next.value)) {
-        const m = this.make(found, time, warnings, guesses);
+    for (;;) {
+      const next = records.next();
+      if (next.done === true) dayTimes.end();
+      else dayTimes.push(next.value);
+      for (let k = 0; k < dayTimes.resolved; k++) {
+        const m = this.make(dayTimes.records[k]!, dayTimes.times[k]!, warnings, guesses);
         if (m !== null) yield m;
       }
-    }
-    for (const [found, time] of dayTimes.end()) {
-      const m = this.make(found, time, warnings, guesses);
-      if (m !== null) yield m;
+      if (next.done === true) break;
     }
     for (const [sender, g] of guesses) {
       warnings.push({ line: g.line, message: msg('line.warn.name-guess', { sender, more: g.more, suggestion: g.suggestion }) });

@@ -22,8 +22,12 @@ export interface FoundRecord {
   readonly form: 'tab' | 'space';
   /** Tab form: the sender field; '' for a two-tab system line; null for a one-tab line. Space form: null. */
   readonly sender: string | null;
-  /** The rest of its first line from `textFrom`, or a quoted body already joined and unquoted. */
-  readonly text: { readonly textFrom: number } | { readonly body: string };
+  /** Its text is the rest of its first line from here, unless it is `body`. */
+  readonly textFrom: number;
+  /** A quoted body, already joined and unquoted; null: the text is on the first line. */
+  readonly body: string | null;
+  /** The first line, when the pass read it whole (`RecordReaderOptions.wholeLines`); null: read it again. */
+  readonly firstLine: string | null;
   /** The continuation's first and last line indices (-1: none): unquoted lines that followed the first, joined with `\n`. */
   contFrom: number;
   contTo: number;
@@ -45,7 +49,7 @@ export interface LineRecord {
 
 /** The record's text, as `LineRecord.text`. */
 export function recordText(r: FoundRecord, lines: Lines): string {
-  return 'body' in r.text ? r.text.body : lines.at(r.index)!.text.slice(r.text.textFrom);
+  return r.body ?? (r.firstLine ?? lines.at(r.index)!.text).slice(r.textFrom);
 }
 
 export function continuationOf(r: FoundRecord, lines: Lines): string | null {

@@ -77,6 +77,11 @@ export interface RecordReaderOptions {
   readonly mixedTerminators: boolean;
   /** An earlier pass's `RecordsRead.quotes` over the same lines and options: its answers, instead of scanning for them again. */
   readonly quotes?: readonly number[];
+  /**
+   * A pass that makes the messages: every line is read whole, and a record keeps its first line
+   * (`FoundRecord.firstLine`), which its message is made from, instead of a head now and the line again then.
+   */
+  readonly wholeLines?: boolean;
 }
 
 /**
@@ -125,10 +130,6 @@ export function* readRecords(o: RecordReaderOptions): Generator<FoundRecord, Rec
     blanks = 0;
     return done;
   };
-  const found = (r: Omit<FoundRecord, 'contFrom' | 'contTo' | 'noted'>): FoundRecord => {
-    count++;
-    return { ...r, contFrom: -1, contTo: -1, noted: false };
-  };
   const result = (extra: Partial<RecordsRead> = {}): RecordsRead => ({
     count,
     warnings,
@@ -145,7 +146,7 @@ export function* readRecords(o: RecordReaderOptions): Generator<FoundRecord, Rec
     const number = i + 1;
     // Most lines are read only as far as their time and sender (lines.ts headAt): date lines and
     // the bodies that might be quoted are read whole.
-    let { text, whole } = lines.headAt(i, HEAD_SIZE);
+    let { text, whole } = o.wholeLines === true ? wholeLine(lines, i) : lines.headAt(i, HEAD_SIZE);
     if (text === '' && whole) {
       blanks++;
       continue;
@@ -187,7 +188,22 @@ export function* readRecords(o: RecordReaderOptions): Generator<FoundRecord, Rec
       if (done !== null) yield done;
       const timeEnd = (tab ?? space)![0].length;
       if (space) {
-        pending = found({ index: i, line: number, day: current, dayKey, clock, form: 'space', sender: null, text: { textFrom: timeEnd } });
+        count++;
+        pending = {
+          index: i,
+          line: number,
+          day: current,
+          dayKey,
+          clock,
+          form: 'space',
+          sender: null,
+          textFrom: timeEnd,
+          body: null,
+          firstLine: whole ? text : null,
+          contFrom: -1,
+          contTo: -1,
+          noted: false,
+        };
         continue;
       }
       let tab2 = text.indexOf('\t', timeEnd);
@@ -216,7 +232,8 @@ export function* readRecords(o: RecordReaderOptions): Generator<FoundRecord, Rec
           return result({ truncated: { line: number, reason } });
         }
       }
-      pending = found({
+      count++;
+      pending = {
         index: first,
         line: number,
         day: current,
@@ -224,8 +241,13 @@ export function* readRecords(o: RecordReaderOptions): Generator<FoundRecord, Rec
         clock,
         form: 'tab',
         sender,
-        text: unquoted === null ? { textFrom } : { body: unquoted },
-      });
+        textFrom,
+        body: unquoted,
+        firstLine: whole ? text : null,
+        contFrom: -1,
+        contTo: -1,
+        noted: false,
+      };
       continue;
     }
     // Only lines that are no record are looked at whole here: most lines of a large export are records.
