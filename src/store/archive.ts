@@ -8,6 +8,7 @@ import { messageBound, withHash, type HashedMessage, type Source } from '../core
 import { appendEntry, putBlob } from './append.js';
 import { backupArchive } from './backup.js';
 import { hasOriginal, originalSize, readOriginal } from './blobs/originals.js';
+import { keptIn } from './blobs/prepared.js';
 import { readList } from './lists/hash-lists.js';
 import { FORM_READ, formText, messageOfRow } from './message-forms.js';
 import { recordCapture, type CaptureProgress, type NewCapture, type RecordedCapture } from './capture-write.js';
@@ -227,7 +228,7 @@ export class Archive {
   async recordCaptureAsync(input: NewCapture, progress?: CaptureProgress): Promise<RecordedCapture> {
     if (messageBound(input.messages) < THREAD_FROM) return this.recordCapture(input, progress);
     try {
-      return await WriterThread.start().record({ path: this.path, busyTimeoutMs: this.busyTimeoutMs }, input, progress);
+      return await WriterThread.start().record({ path: this.path, busyTimeoutMs: this.busyTimeoutMs }, input, progress, keptIn(this.sqlite));
     } catch (e) {
       throw asArchiveError(e, this.path);
     }

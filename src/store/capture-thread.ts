@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { phraseFromData, type PhraseData } from '../i18n/message.js';
 import type { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../core/errors.js';
-import { sha256Hex } from '../core/hash.js';
 import { messageBound } from '../core/types.js';
 import { workerScript, workerThreads } from '../threads.js';
 import {
@@ -16,11 +15,13 @@ import {
   type RecordedCapture,
 } from './capture-write.js';
 import { MessageEncoder, type Encoded, type RowBatch } from './message-rows.js';
+import { OriginalPreparer, transferable, type KeptAlready, type ReadyChunks, type ReadyOriginal } from './blobs/prepared.js';
 
 /**
  * Large captures are written by two threads: this one turns messages into canonical forms and
- * hashes (MessageEncoder), while a writer thread (capture-worker.ts) holds the write transaction,
- * inserts the rows and keeps the hash list and Merkle tree (RowWriter). On one thread the inserts
+ * hashes (MessageEncoder), and cuts and compresses the original while it waits (blobs/prepared.ts),
+ * while a writer thread (capture-worker.ts) holds the write transaction, inserts the rows and the
+ * original's chunks and keeps the hash list and Merkle tree (RowWriter). On one thread the inserts
  * and the commit were ~40 % of importing 200k messages (docs/performance.md). The
  * transaction, its statements and what lands are those of recordCapture; only the thread differs.
  */
@@ -52,12 +53,13 @@ export type ToWriter =
       readonly type: 'begin';
       readonly setup: WriterSetup;
       readonly head: CaptureHead;
-      readonly rawSha256: string;
       readonly extra: readonly (readonly [string, Uint8Array])[];
       readonly total: number;
     }
   | { readonly type: 'rows'; readonly batch: RowBatch }
-  | { readonly type: 'end'; readonly encoded: Encoded; readonly meta: Meta }
+  /** Chunks of the original, made ready by this thread while it waited (blobs/prepared.ts). */
+  | { readonly type: 'chunks'; readonly chunks: ReadyChunks }
+  | { readonly type: 'end'; readonly encoded: Encoded; readonly meta: Meta; readonly original: ReadyOriginal }
   | { readonly type: 'abort' };
 
 /**
@@ -75,10 +77,12 @@ export interface ThreadError {
 }
 
 export type FromWriter =
-  /** The write lock is held and the original bytes are stored. */
+  /** The write lock is held and the room is known. */
   | { readonly type: 'begun' }
   /** A batch is written; its buffer comes back for a later batch. */
   | { readonly type: 'ack'; readonly buffer: ArrayBuffer }
+  /** A message of the original's chunks is stored. */
+  | { readonly type: 'stored' }
   | { readonly type: 'done'; readonly result: RecordedCapture }
   | { readonly type: 'aborted' }
   | { readonly type: 'failed'; readonly error: ThreadError };
@@ -104,6 +108,8 @@ function rebuild(e: ThreadError): Error {
 export class WriterThread {
   private readonly worker: Worker;
   private inFlight = 0;
+  /** Messages of the original's chunks posted and not yet stored. */
+  private chunksInFlight = 0;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private used = false;
@@ -122,6 +128,7 @@ export class WriterThread {
     this.outcome = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWriter) => {
         if (m.type === 'begun') this.begun = true;
+        else if (m.type === 'stored') this.chunksInFlight--;
         else if (m.type === 'ack') {
           this.inFlight--;
           this.encoder?.recycle(m.buffer);
@@ -144,29 +151,43 @@ export class WriterThread {
   /**
    * recordCapture with the inserts in this thread: one capture, whole or not at all (docs/design/evidence-model.md P8). The
    * archive at `setup.path` must be migrated already (the caller has it open). Once per thread.
+   * `kept`: what the archive holds, as the caller's connection sees it, so that an original or a
+   * chunk kept already is not cut or compressed again here (the writer checks again either way).
    */
-  async record(setup: WriterSetup, input: NewCapture, progress?: CaptureProgress): Promise<RecordedCapture> {
+  async record(setup: WriterSetup, input: NewCapture, progress?: CaptureProgress, kept: KeptAlready | null = null): Promise<RecordedCapture> {
     if (this.used) throw new Error('a writer thread records one capture');
     this.used = true;
     try {
-      const rawSha256 = sha256Hex(input.raw);
       const { messages, meta: _later, ...head } = input;
       const n = messageBound(messages);
       // The original bytes are copied to the writer, unless they are in shared memory (as
       // src/cli/read-input.ts reads files): then both threads see the same bytes.
-      this.post({ type: 'begin', setup, head, rawSha256, extra: [...extraBlobsBySha(input)], total: n });
+      this.post({ type: 'begin', setup, head, extra: [...extraBlobsBySha(input)], total: n });
       const encoder = new MessageEncoder(input, (batch) => this.post({ type: 'rows', batch }));
       this.encoder = encoder;
+      // The original's hashing, cutting and deflating is done here while the writer is busy,
+      // which it is for most of an import: the writer then only inserts the chunks.
+      const original = new OriginalPreparer(input.raw, kept);
+      // No more than MAX_IN_FLIGHT of its messages wait in the writer's queue: made faster than
+      // they are stored, the whole original's deflated chunks queued there (+60 MiB at 1M).
+      const spare = (): boolean => {
+        if (this.chunksInFlight >= MAX_IN_FLIGHT) return false;
+        const worked = original.step();
+        this.postChunks(original);
+        return worked;
+      };
       try {
-        await this.untilBegun();
+        await this.untilBegun(spare);
         let i = 0;
         for (const m of messages) {
           encoder.add(m);
-          if (this.inFlight >= MAX_IN_FLIGHT || this.failure !== null) await this.room();
+          if (this.inFlight >= MAX_IN_FLIGHT || this.failure !== null) await this.room(spare);
           if (progress && i % PROGRESS_EVERY === 0) progress('store', i, n);
           i++;
         }
-        this.post({ type: 'end', encoded: encoder.finish(), meta: metaOf(input) });
+        const ready = original.finish();
+        this.postChunks(original);
+        this.post({ type: 'end', encoded: encoder.finish(), meta: metaOf(input), original: ready });
       } catch (e) {
         await this.abort();
         throw e;
@@ -191,25 +212,41 @@ export class WriterThread {
       const { bytes, rows, numbers, sighting } = message.batch;
       const moved = [bytes, rows, numbers, sighting.status, sighting.instants].map((a) => a.buffer as ArrayBuffer);
       this.worker.postMessage(message, moved);
+    } else if (message.type === 'chunks') {
+      this.worker.postMessage(message, transferable(message.chunks));
     } else {
       this.worker.postMessage(message);
     }
   }
 
-  /**
-   * Waits for the writer to hold the lock and have stored the original bytes. SQLite holds them
-   * twice while storing (the bound value, then the row), and encoding meanwhile added its own
-   * growth to that peak. Waiting cost no wall time in the measurements (the two threads stop
-   * competing for a core) and lowered the 200k import's peak (docs/performance.md).
-   */
-  private async untilBegun(): Promise<void> {
-    while (this.failure === null && !this.begun) await new Promise<void>((resolve) => (this.wake = resolve));
-    if (this.failure !== null) throw this.failure;
+  /** The chunks the preparer made ready, to the writer, which stores them as they come. */
+  private postChunks(original: OriginalPreparer): void {
+    const chunks = original.take();
+    if (chunks === null) return;
+    this.chunksInFlight++;
+    this.post({ type: 'chunks', chunks });
   }
 
-  /** Resolves once the writer has room for more rows; throws what made it stop. */
-  private async room(): Promise<void> {
-    while (this.failure === null && this.inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
+  /** Waits for the writer to hold the lock, doing `spare` work meanwhile. */
+  private async untilBegun(spare: () => boolean): Promise<void> {
+    await this.until(() => this.begun, spare);
+  }
+
+  /** Resolves once the writer has room for more rows, doing `spare` work meanwhile; throws what made it stop. */
+  private async room(spare: () => boolean): Promise<void> {
+    await this.until(() => this.inFlight < MAX_IN_FLIGHT, spare);
+  }
+
+  /**
+   * Waits until `ready` or the writer failed. While there is `spare` work (a slice of a few
+   * milliseconds at a time) it is done between looks at the writer's messages, which
+   * `setImmediate` lets in; then this sleeps until a message wakes it.
+   */
+  private async until(ready: () => boolean, spare: () => boolean): Promise<void> {
+    while (this.failure === null && !ready()) {
+      if (spare()) await new Promise<void>((resolve) => setImmediate(resolve));
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
     if (this.failure !== null) throw this.failure;
   }
 

@@ -11,13 +11,15 @@ import { parentPort } from 'node:worker_threads';
 import type { FromWriter, ThreadError, ToWriter } from './capture-thread.js';
 import { beginCapture, CaptureRows, finishCapture, type CaptureHead } from './capture-write.js';
 import type { RowBatch } from './message-rows.js';
+import { ChunkWriter } from './blobs/chunk-store.js';
+import { finishReadyOriginal, storeReadyChunks } from './blobs/prepared.js';
 import { openArchiveDb } from './open-archive.js';
 
 const port = parentPort!;
 
 let sqlite: Database.Database | null = null;
 let writer: CaptureRows | null = null;
-let begun: { head: CaptureHead; rawSha256: string; extraShas: string[]; room: ReturnType<typeof beginCapture> } | null = null;
+let begun: { head: CaptureHead; extraShas: string[]; room: ReturnType<typeof beginCapture>; chunks: ChunkWriter } | null = null;
 let failed = false;
 
 function send(message: FromWriter): void {
@@ -72,13 +74,11 @@ function handle(message: ToWriter): void {
     case 'begin': {
       sqlite = openArchiveDb(message.setup.path, { busyTimeoutMs: message.setup.busyTimeoutMs }).sqlite;
       sqlite.exec('BEGIN IMMEDIATE');
-      // The original bytes pass through a small cache: storing a 19 MB export held 54 MB at once
-      // with SQLite's default 2 MB cache and 38 MB (the bound copy and the row) with 100 pages.
-      // That moment is the import's peak (docs/performance.md). The rows then get a cache of their own size.
-      sqlite.pragma('cache_size = 100');
-      const room = beginCapture(sqlite, message.head, message.rawSha256, new Map(message.extra));
+      // The original is stored after the rows, from chunks the main thread makes ready meanwhile
+      // (blobs/prepared.ts); the extra blobs (small) are stored now.
+      const room = beginCapture(sqlite, message.head, null, new Map(message.extra));
       sqlite.pragma(`cache_size = -${cacheKiB(message.total)}`);
-      begun = { head: message.head, rawSha256: message.rawSha256, extraShas: message.extra.map(([sha]) => sha), room };
+      begun = { head: message.head, extraShas: message.extra.map(([sha]) => sha), room, chunks: new ChunkWriter(sqlite) };
       writer = new CaptureRows(sqlite, room, message.total);
       send({ type: 'begun' });
       return;
@@ -91,9 +91,14 @@ function handle(message: ToWriter): void {
       send({ type: 'ack', buffer: b.bytes.buffer as ArrayBuffer });
       return;
     }
+    case 'chunks':
+      storeReadyChunks(begun!.chunks, begun!.head.raw, message.chunks);
+      send({ type: 'stored' });
+      return;
     case 'end': {
       const written = writer!.finish(message.encoded);
-      const result = finishCapture(sqlite!, begun!.head, message.meta, begun!.room, begun!.rawSha256, begun!.extraShas, written);
+      finishReadyOriginal(sqlite!, begun!.head.raw, message.original);
+      const result = finishCapture(sqlite!, begun!.head, message.meta, begun!.room, message.original.sha256, begun!.extraShas, written);
       sqlite!.exec('COMMIT');
       close();
       send({ type: 'done', result });

@@ -88,14 +88,17 @@ export function extraBlobsBySha(input: CaptureHead): Map<string, Uint8Array> {
   return new Map((input.extraBlobs ?? []).map((b) => [sha256Hex(b), b]));
 }
 
-/** Under the write lock, before the rows: the original bytes and the room. */
+/**
+ * Under the write lock, before the rows: the original bytes and the room. `rawSha256` null: the
+ * original is stored after the rows instead, made ready by another thread (blobs/prepared.ts).
+ */
 export function beginCapture(
   sqlite: Database.Database,
   input: CaptureHead,
-  rawSha256: string,
+  rawSha256: string | null,
   extra: ReadonlyMap<string, Uint8Array>,
 ): { room: RoomRecord; created: boolean } {
-  putBlob(sqlite, input.raw, rawSha256);
+  if (rawSha256 !== null) putBlob(sqlite, input.raw, rawSha256);
   for (const [sha, bytes] of extra) putBlob(sqlite, bytes, sha);
   return ensureRoom(sqlite, input.room);
 }

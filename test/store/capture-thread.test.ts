@@ -14,6 +14,8 @@ import { decodeInput } from '../../src/importers/decode.js';
 import { lineImporter } from '../../src/importers/line/index.js';
 import { Archive } from '../../src/store/archive.js';
 import { THREAD_FROM, WriterThread } from '../../src/store/capture-thread.js';
+import { keptIn } from '../../src/store/blobs/prepared.js';
+import { sha256Hex } from '../../src/core/hash.js';
 import type { NewCapture } from '../../src/store/capture-write.js';
 import { verifyArchive } from '../../src/store/verify.js';
 import { writeLineExport } from '../bench/gen/line.js';
@@ -98,6 +100,21 @@ function contents(path: string): unknown {
   }
 }
 
+/** Every stored form of the originals: blobs rows, chunks (as stored, compressed or not) and each original's chunk list. */
+function originals(path: string): unknown {
+  const db = new Database(path, { readonly: true });
+  try {
+    return {
+      blobs: db.prepare('SELECT sha256, size, chunker FROM blobs ORDER BY sha256').all(),
+      chunks: db.prepare('SELECT lower(hex(hash)) AS hash, size, lower(hex(data)) AS data FROM chunks ORDER BY hash').all(),
+      lists: db.prepare('SELECT blob_sha256, levels, lower(hex(root)) AS root FROM blob_chunk_roots ORDER BY blob_sha256').all(),
+      nodes: db.prepare('SELECT lower(hex(hash)) AS hash FROM list_nodes ORDER BY hash').all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 describe('a capture written by the writer thread', () => {
   it('stores exactly what recordCapture stores: rows, list, root, window, log entries', async () => {
     const first = messages(6000);
@@ -147,6 +164,41 @@ describe('a capture written by the writer thread', () => {
     // The writer rolled back and closed: this process can write at once.
     a.append('note', null, { note: { text: 'after' } });
     a.close();
+  });
+
+  it('stores the original as putOriginal does, from chunks this thread cut while the writer worked', async () => {
+    // A header (its own chunk), then ~400 KB of varied text (~25 FastCDC chunks); the second export
+    // grows it (shares most chunks), the third is the second again (kept whole).
+    const body = messages(6000)
+      .map((m) => `${m.sentAt}\t${m.sender ?? ''}\t${m.body}`)
+      .join('\n');
+    const exports = [`[LINE] 案件のトーク履歴\n保存日時：2024/03/01 10:00\n\n${body.slice(0, 300_000)}`];
+    exports.push(`[LINE] 案件のトーク履歴\n保存日時：2024/03/02 10:00\n\n${body}`, '');
+    exports[2] = exports[1]!;
+    const raws = exports.map((e) => Buffer.from(e, 'utf8'));
+    const withRaw = (raw: Buffer, ms: readonly Message[], room?: NewCapture['room']): NewCapture => ({ ...capture(ms, room), raw });
+    const other = tempArchive();
+    try {
+      const one = Archive.open(other.db);
+      const r1 = one.recordCapture(withRaw(raws[0]!, messages(50)));
+      for (const raw of raws.slice(1)) one.recordCapture(withRaw(raw, messages(60), { id: r1.room.id }));
+      one.close();
+
+      const two = Archive.open(tmp.db);
+      const setup = { path: tmp.db, busyTimeoutMs: 1000 };
+      // The first as `import` runs it; the second told wrongly that its original is kept (the
+      // writer, which asks again, stores it all the same); the third told nothing.
+      const t1 = await WriterThread.start().record(setup, withRaw(raws[0]!, messages(50)), undefined, keptIn(two.sqlite));
+      await WriterThread.start().record(setup, withRaw(raws[1]!, messages(60), { id: t1.room.id }), undefined, () => true);
+      await WriterThread.start().record(setup, withRaw(raws[2]!, messages(60), { id: t1.room.id }));
+      expect(verifyArchive(two.sqlite).problems).toEqual([]);
+      expect(raws.map((raw) => two.blob(sha256Hex(raw)).equals(raw))).toEqual([true, true, true]);
+      two.close();
+      expect(originals(tmp.db)).toEqual(originals(other.db));
+      expect((originals(tmp.db) as { chunks: unknown[] }).chunks.length).toBeGreaterThan(20);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('gives up with the busy error when another process holds the archive, and stores nothing', async () => {

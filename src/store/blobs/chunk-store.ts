@@ -75,9 +75,14 @@ export class ChunkWriter {
   /** Stores the chunk unless a chunk with its hash is already there; returns its hash (32 bytes). */
   put(bytes: Uint8Array): Buffer {
     const hash = sha256Bytes(bytes);
-    // Asked first, so a chunk already kept is neither compressed nor written again.
-    if (this.exists.get(hash) === undefined) this.insert.run(hash, bytes.length, encodeChunk(bytes));
+    this.putEncoded(hash, bytes.length, () => encodeChunk(bytes));
     return hash;
+  }
+
+  /** Stores a chunk of `size` bytes under `hash` unless one is kept already; `stored` gives its stored form (`encodeChunk`). */
+  putEncoded(hash: Buffer, size: number, stored: () => Buffer): void {
+    // Asked first, so a chunk already kept is neither compressed nor written again.
+    if (this.exists.get(hash) === undefined) this.insert.run(hash, size, stored());
   }
 }
 
