@@ -93,10 +93,9 @@ export class DayTimes<R extends TimedRecord> {
       this.dayKey = r.dayKey;
       this.previous = -1;
     }
-    const clock = r.clock;
-    if (clock.noonReading === null && clock.minutes < MINUTES_PER_DAY) {
-      this.resolveWaiting(clock.minutes);
-      this.give(r, fixedTime(clock.minutes));
+    if (isFixed(r.clock)) {
+      this.resolveWaiting(r.clock.minutes);
+      this.give(r, resolveTime(r.clock, this.previous, null));
     } else {
       this.waiting.push(r);
     }
@@ -109,13 +108,7 @@ export class DayTimes<R extends TimedRecord> {
   }
 
   private resolveWaiting(next: number | null): void {
-    for (const r of this.waiting) {
-      const clock = r.clock;
-      this.give(
-        r,
-        clock.noonReading !== null ? ambiguousTime(clock.minutes, clock.noonReading, this.previous, next) : hour24Time(clock.minutes, this.previous, next),
-      );
-    }
+    for (const r of this.waiting) this.give(r, resolveTime(r.clock, this.previous, next));
     this.waiting.length = 0;
   }
 
@@ -124,6 +117,20 @@ export class DayTimes<R extends TimedRecord> {
     this.records[this.resolved] = r;
     this.times[this.resolved++] = time;
   }
+}
+
+/** A reading that needs no other time of its day: neither `午前12:xx` nor `24:xx`. */
+export function isFixed(clock: ClockReading): boolean {
+  return clock.noonReading === null && clock.minutes < MINUTES_PER_DAY;
+}
+
+/**
+ * One record's time, given the time resolved before it in its day (-1: none) and the next fixed
+ * reading after it in its day (null: none).
+ */
+export function resolveTime(clock: ClockReading, previous: number, next: number | null): ResolvedTime {
+  if (clock.noonReading !== null) return ambiguousTime(clock.minutes, clock.noonReading, previous, next);
+  return clock.minutes >= MINUTES_PER_DAY ? hour24Time(clock.minutes, previous, next) : fixedTime(clock.minutes);
 }
 
 /** The plain resolutions, shared like the readings. */
