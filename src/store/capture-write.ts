@@ -121,8 +121,9 @@ export class CaptureRows {
   constructor(sqlite: Database.Database, begun: { room: RoomRecord; created: boolean }, total: number) {
     const list = begun.created ? new ListWriter(sqlite) : null;
     this.list = list;
-    this.rows = new RowWriter(sqlite, total, list === null ? null : (key) => list.push(key));
-    this.state = begun.created ? new FirstStateWriter(sqlite, begun.room.id, total) : null;
+    const state = begun.created ? new FirstStateWriter(sqlite, begun.room.id, total) : null;
+    this.state = state;
+    this.rows = new RowWriter(sqlite, total, list === null ? null : (key) => list.push(key), state?.inserted ?? null);
   }
 
   write(batch: RowBatch): void {

@@ -205,6 +205,13 @@ function bindable(v: FormValue): FormValue {
 const ROWS_PER_INSERT = 64;
 
 /**
+ * Told after each statement, in order: how many rows it wrote (`rows`), how many of them were new
+ * (`changes`; a message already stored is not inserted again) and the rowid of the last one new.
+ * When all were new their rowids run up to `lastRowid` (a new row takes the largest rowid + 1).
+ */
+export type InsertedRows = (rows: number, changes: number, lastRowid: number) => void;
+
+/**
  * Writes row batches, in order: inserts them (64 rows a statement, the rest one by one at the
  * end) and keeps the capture's hash list unless `keys` takes each
  * hash instead (a 1M-message list is 32 MB: a new room's capture stores its list as it goes and
@@ -221,6 +228,7 @@ export class RowWriter {
     sqlite: Database.Database,
     total: number,
     private readonly keys: ((key: Uint8Array) => void) | null = null,
+    private readonly inserted: InsertedRows | null = null,
   ) {
     const row = `(${Array(1 + FORM_WIDTH)
       .fill('?')
@@ -248,7 +256,7 @@ export class RowWriter {
         this.params.push(Number.isNaN(edited) ? null : BigInt(edited), null);
       }
       if (this.params.length === width * ROWS_PER_INSERT) {
-        this.many.run(this.params);
+        this.ran(ROWS_PER_INSERT, this.many.run(this.params));
         this.params.length = 0;
       }
     }
@@ -259,9 +267,13 @@ export class RowWriter {
     }
   }
 
+  private ran(rows: number, result: Database.RunResult): void {
+    this.inserted?.(rows, result.changes, Number(result.lastInsertRowid));
+  }
+
   finish(encoded: Encoded): Written {
     const width = 1 + FORM_WIDTH;
-    for (let i = 0; i < this.params.length; i += width) this.one.run(this.params.slice(i, i + width));
+    for (let i = 0; i < this.params.length; i += width) this.ran(1, this.one.run(this.params.slice(i, i + width)));
     this.params.length = 0;
     if (encoded.messageCount !== this.count) throw new Error(`${encoded.messageCount} messages were encoded but ${this.count} written`);
     return { ...encoded, hashList: this.hashList?.subarray(0, this.count * 32) ?? null };

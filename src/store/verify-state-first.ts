@@ -20,7 +20,7 @@ import { readList } from './lists/hash-lists.js';
 import type { ListedHashes } from './listed-hashes.js';
 import { instantOfPacked, kindOfColumn, textOf } from './message-forms.js';
 import { firstStatus, STATUSES } from './room-state/statuses.js';
-import { T } from './room-state/tables.js';
+import { STATE_ROWS, T } from './room-state/tables.js';
 
 /**
  * Each listed message's first-sighting status and sending time, as the fold reads them from its
@@ -80,17 +80,19 @@ export class FirstSightings {
     if (!Number.isInteger(n) || changes !== firstChanges(n)) return undefined;
     const key = sqlite.prepare(`SELECT k FROM ${T.rooms} WHERE room_id = ?`).pluck().get(roomId);
     // What every row of a first capture's state holds alike is asked of SQLite at once (as JS
-    // would compare it: a blob hash, 0 for the first capture, NULL elsewhere); rows are read only for what varies.
+    // would compare it: a message's rowid, 0 for the first capture, NULL elsewhere); rows are read only for what varies.
     const odd = sqlite
       .prepare(
-        `SELECT COUNT(*) FROM ${T.messages} WHERE room = ? AND NOT (typeof(hash) = 'blob' AND cur IS NULL AND first = 0 AND last IS NULL AND as_of IS NULL AND history IS NULL)`,
+        `SELECT COUNT(*) FROM ${T.messages} WHERE room = ? AND NOT (typeof(msg) = 'integer' AND cur IS NULL AND first = 0 AND last IS NULL AND as_of IS NULL AND history IS NULL)`,
       )
       .pluck()
       .get(key);
     if (odd !== 0) return undefined;
     // Batches of rows by place, each read whole: better-sqlite3 reads a row of `all` faster than
     // one of `iterate`, and a hash as hex text faster than as a Buffer.
-    const batch = sqlite.prepare(`SELECT ord, lower(hex(hash)), status FROM ${T.messages} WHERE room = ? AND ord > ? ORDER BY ord LIMIT ${BATCH}`).raw();
+    const batch = sqlite
+      .prepare(`SELECT s.ord, lower(hex(m.hash)), s.status FROM ${STATE_ROWS} WHERE s.room = ? AND s.ord > ? ORDER BY s.ord LIMIT ${BATCH}`)
+      .raw();
     const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
     let i = 0;
     let previous = Number.NEGATIVE_INFINITY;

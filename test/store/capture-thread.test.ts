@@ -24,7 +24,7 @@ import { cli } from '../support/cli.js';
 import { msg } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 import { storedList } from '../support/lists.js';
-import { stateTablesExist, T } from '../../src/store/room-state/tables.js';
+import { STATE_ROWS, stateTablesExist, T } from '../../src/store/room-state/tables.js';
 
 let tmp = tempArchive();
 afterEach(() => {
@@ -90,7 +90,9 @@ function contents(path: string): unknown {
             rooms: db.prepare(`SELECT messages, counts FROM ${T.rooms} ORDER BY k`).all(),
             captures: db.prepare(`SELECT room, n, changes FROM ${T.captures} ORDER BY room, n`).all(),
             messages: db
-              .prepare(`SELECT room, ord, lower(hex(hash)) AS h, cur, status, first, last, as_of, history FROM ${T.messages} ORDER BY room, ord`)
+              .prepare(
+                `SELECT s.room, s.ord, lower(hex(m.hash)) AS h, lower(hex(c.hash)) AS cur, s.status, s.first, s.last, s.as_of, s.history FROM ${STATE_ROWS} ORDER BY s.room, s.ord`,
+              )
               .all(),
           }
         : null,

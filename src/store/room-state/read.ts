@@ -9,7 +9,7 @@ import type { HashedMessage } from '../../core/types.js';
 import { Archive } from '../archive.js';
 import { packedMillis } from '../message-forms.js';
 import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
-import { ROOM_KEY, T } from './tables.js';
+import { ROOM_KEY, STATE_ROWS, T } from './tables.js';
 import { isFresh, loadRows, stateCaptures, updateRoomState } from './update.js';
 
 export type StatusCounts = Readonly<Record<MessageStatus, number>>;
@@ -84,10 +84,10 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
   if (captures === null) return null;
   const { sqlite } = archive;
   const { messages, counts } = stateCounts(archive, roomId);
-  const filter = opts.changedOnly ? 'AND status <> 0' : '';
+  const filter = opts.changedOnly ? 'AND s.status <> 0' : '';
   const total = opts.changedOnly ? counts.edited + counts.deleted + counts.unsent : messages;
   const rows = sqlite
-    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ${filter} ORDER BY ord LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ${filter} ORDER BY s.ord LIMIT ? OFFSET ?`)
     .all(roomId, opts.limit, opts.offset) as StateRow[];
   const read = archive.messageReader();
   return { captures, counts, total, messages: rows.map((r) => decodeRow(r, captures, read)) };
@@ -95,7 +95,7 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
 
 /** The state in view order, `size` messages at a time, each batch's messages read then let go. */
 export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 500): Generator<ViewMessage[]> {
-  const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord > ? ORDER BY ord LIMIT ?`);
+  const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} AND s.ord > ? ORDER BY s.ord LIMIT ?`);
   // One statement for every batch, and no cache (a message's versions are rarely read twice): a
   // statement prepared per batch is freed only when V8 collects its wrapper, and a cache kept
   // across batches holds each batch's messages until they are promoted (docs/performance.md).
@@ -124,7 +124,7 @@ export function stateOrdsSent(archive: Archive, roomId: string, from: number, to
   const captures = freshState(archive, roomId);
   if (captures === null) return null;
   const { sqlite } = archive;
-  const rows = `SELECT s.ord, m.sent_at, s.hash FROM ${T.messages} s JOIN messages m ON m.hash = s.hash WHERE s.room = ${ROOM_KEY} AND s.ord >= ? ORDER BY s.ord`;
+  const rows = `SELECT s.ord, m.sent_at, coalesce(m.hash, x'') FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} AND s.ord >= ? ORDER BY s.ord`;
   const page = sqlite.prepare(`${rows} LIMIT 16`).raw();
   const read = archive.messageReader();
   const msOf = ([, sentAt, hash]: TimedRow): number =>
@@ -175,6 +175,6 @@ export function stateMessagesAt(
   ords: readonly number[],
   read: (hash: string) => HashedMessage,
 ): ViewMessage[] {
-  const get = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} AND ord = ?`);
+  const get = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} AND s.ord = ?`);
   return ords.map((ord) => decodeRow(get.get(roomId, ord) as StateRow, captures, read));
 }

@@ -1,7 +1,7 @@
 /**
  * A message of the archive view as one row of the kept state, and back. Captures are referred to
  * by their place `n` in the room's "as of" order; message fields are not copied but named by hash
- * (the messages table holds them once). What most messages share is left NULL, so that the row of
+ * (the messages table holds them once; the table itself holds their rowids, tables.ts). What most messages share is left NULL, so that the row of
  * a message seen again unchanged stays as it was: `last` and `as_of` NULL mean "the newest capture
  * folded in" (a sighting range still open), `cur` NULL means "the same as `hash`", `history` NULL
  * means the one version first seen.
@@ -23,8 +23,13 @@ export interface StateRow {
   readonly history: string | null;
 }
 
-/** The SELECT list of a state row, as StateRow's keys. */
-export const STATE_ROW_COLUMNS = 'ord, hash, cur, status, first, last, as_of, history';
+/**
+ * The SELECT list of a state row, as StateRow's keys, from tables.ts STATE_ROWS: the table names messages
+ * by their rowid, a row read has their hashes. A rowid no message holds (a row edited by hand) reads as
+ * the empty hash, which no message has: the reader finds no message, as for a hash edited so.
+ */
+export const STATE_ROW_COLUMNS =
+  "s.ord AS ord, coalesce(m.hash, x'') AS hash, CASE WHEN s.cur IS NULL THEN NULL ELSE coalesce(c.hash, x'') END AS cur, s.status AS status, s.first AS first, s.last AS last, s.as_of AS as_of, s.history AS history";
 
 /** The row for `m`, with `place` giving each capture id's `n` and `newest` the newest capture's. */
 export function encodeRow(m: ViewMessage, ord: number, place: ReadonlyMap<string, number>, newest: number): StateRow {

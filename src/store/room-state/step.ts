@@ -16,9 +16,11 @@ import type { BeforeSide, ChangeCounts, ViewMessage } from '../../core/diff/inde
 import { nextState, timeOrder } from '../../core/diff/view.js';
 import type { CaptureRecord } from '../records.js';
 import { listSide, type HashIds, type MessageFacts } from '../compare-sides.js';
-import { decodeRow, encodeRow, sameRow, type StateRow } from './rows.js';
+import { ArchiveError } from '../../core/errors.js';
+import { msg } from '../../i18n/message.js';
+import { decodeRow, encodeRow, sameRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
 import { STATUSES } from './statuses.js';
-import { ROOM_KEY, T } from './tables.js';
+import { ROOM_KEY, ROWID_OF, SCHEMA_NOW, STATE_ROWS, T } from './tables.js';
 
 /** The distance between neighbouring `ord`s when they are numbered afresh: room for many insertions between them. */
 export const ORD_STEP = 1024;
@@ -52,9 +54,12 @@ function readState(sqlite: Database.Database, roomId: string, ids: HashIds): Sta
     history: new Map(),
   };
   let i = 0;
-  const rows = sqlite.prepare(`SELECT ord, hash, cur, status, first, last, as_of, history FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`).raw();
+  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ORDER BY s.ord`).raw();
   for (const r of rows.iterate(roomId) as IterableIterator<[number, Buffer, Buffer | null, number, number, number | null, number | null, string | null]>) {
     if (i === n) break;
+    // A rowid no message holds (rows.ts STATE_ROW_COLUMNS): the row was edited; `verify` finds and discards it.
+    if (r[1].length !== 32 || (r[2] !== null && r[2].length !== 32))
+      throw new ArchiveError(msg('archive.state-message-missing', { hash: `#${i + 1}` }), { where: T.messages, hint: msg('hint.run-verify') });
     s.ords[i] = r[0];
     s.content[i] = ids.id(r[1], 0);
     s.cur[i] = r[2] === null ? s.content[i]! : ids.id(r[2], 0);
@@ -175,7 +180,10 @@ export function stepState(
   const from = new Int32Array(order.length);
   order.forEach((k, i) => (from[i] = o.before[k]!));
   const placed = placeOrdsOf(s.ords, from);
-  const insert = sqlite.prepare(`INSERT INTO ${T.messages} (room, ord, hash, cur, status, first, last, as_of, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Rows are made with hashes (rows.ts) and written with their messages' rowids (tables.ts).
+  const insert = sqlite.prepare(
+    `INSERT INTO ${T.messages} (room, ord, msg, cur, status, first, last, as_of, history) VALUES (?, ?, ${ROWID_OF}, ${ROWID_OF}, ?, ?, ?, ?, ?)`,
+  );
   const write = (r: StateRow): void => void insert.run(key, r.ord, r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history);
   const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
   order.forEach((k) => counts[STATUSES[statusOf(k)]!]++);
@@ -184,7 +192,7 @@ export function stepState(
     order.forEach((k, i) => write(rowOf(k, (i + 1) * ORD_STEP)));
   } else {
     const update = sqlite.prepare(
-      `UPDATE ${T.messages} SET hash = ?, cur = ?, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`,
+      `UPDATE ${T.messages} SET msg = ${ROWID_OF}, cur = ${ROWID_OF}, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`,
     );
     order.forEach((k, i) => {
       if (o.before[k] === -1) return write(rowOf(k, placed[i]!));
@@ -194,7 +202,7 @@ export function stepState(
     });
   }
   sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`).run(key, newest, capture.id, JSON.stringify(changes));
-  sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ? WHERE k = ?`).run(order.length, JSON.stringify(counts), key);
+  sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ?, schema = ${SCHEMA_NOW} WHERE k = ?`).run(order.length, JSON.stringify(counts), key);
   return changes;
 }
 

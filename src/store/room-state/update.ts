@@ -14,7 +14,7 @@ import { HashIds, MessageFacts } from '../compare-sides.js';
 import { listPieces } from '../lists/hash-lists.js';
 import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
 import { stepState } from './step.js';
-import { clearRoomState, ensureStateTables, ROOM_KEY, roomKey, stateTablesExist, T } from './tables.js';
+import { clearRoomState, ensureStateTables, ROOM_KEY, roomKey, stateCurrent, STATE_ROWS, stateTablesExist, T } from './tables.js';
 
 export { placeOrds } from './step.js';
 
@@ -25,10 +25,11 @@ export interface HeldCapture {
   readonly messages?: readonly Message[];
 }
 
-/** The captures a room's state holds, in its order; null when there is none. */
+/** The captures a room's state holds, in its order; null when there is none (or none that can be read, tables.ts SCHEMA_NOW). */
 export function stateCaptures(sqlite: Database.Database, roomId: string): string[] | null {
   if (!stateTablesExist(sqlite)) return null;
-  if (sqlite.prepare(`SELECT 1 FROM ${T.rooms} WHERE room_id = ?`).get(roomId) === undefined) return null;
+  // Rows written under another schema may name messages by rowids they no longer hold (tables.ts SCHEMA_NOW).
+  if (!stateCurrent(sqlite, roomId)) return null;
   return sqlite.prepare(`SELECT capture_id FROM ${T.captures} WHERE room = ${ROOM_KEY} ORDER BY n`).pluck().all(roomId) as string[];
 }
 
@@ -104,7 +105,7 @@ export function loadRows(
   const ords: number[] = [];
   const messages: ViewMessage[] = [];
   for (const r of sqlite
-    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${T.messages} WHERE room = ${ROOM_KEY} ORDER BY ord`)
+    .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ORDER BY s.ord`)
     .iterate(roomId) as IterableIterator<StateRow>) {
     ords.push(r.ord);
     messages.push(decodeRow(r, captures, read));
