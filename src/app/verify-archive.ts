@@ -53,7 +53,7 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const base = checks.finish(reparse.knownRoots());
   problems.push(...reparseProblems(entries));
   problems.push(...saveTimeProblems(entries, reparse.originalFacts()), ...coverageProblems(entries, reparse.originalFacts()));
-  problems.push(...(await verifyRoomStates(archive, undefined, checks.sightings)));
+  problems.push(...(await verifyRoomStates(archive, undefined, checks.sightings, progress)));
   const head = entries.at(-1)?.seq ?? 0;
   const newest = stamps.at(-1) ?? null;
   return {

@@ -63,6 +63,8 @@ const PHASES: Readonly<Record<string, Phrase>> = {
   messages: msg('progress.phase.messages'),
   layout: msg('progress.phase.layout'),
   pages: msg('progress.phase.pages'),
+  originals: msg('progress.phase.originals'),
+  states: msg('progress.phase.states'),
 };
 
 const SILENT: Progress = { update: () => {}, clear: () => {}, finish: () => {} };

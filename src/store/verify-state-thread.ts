@@ -1,9 +1,11 @@
 /**
  * `verify`'s fold of a large room's captures (src/store/verify-state.ts) in a second thread whose
- * old generation is capped from the room's size. The fold holds little (~0.9 KB a message: the
- * messages once and the view) but makes a new view of every message each capture, and on the main
- * thread V8 let that garbage grow the heap to ~4× what was held before collecting it: 30 daily
- * captures of a 100k room peaked at ~730 MiB (docs/performance.md). Capped, V8 collects sooner.
+ * old generation is capped from the room's size. The fold of whole messages held ~0.9 KB a
+ * message and made a new view of every message each capture, and on the main thread V8 let that
+ * garbage grow the heap to ~4× what was held: 30 daily captures of a 100k room peaked at ~730 MiB
+ * (docs/performance.md). The fold now steps the state's rows as numbers (room-state/step.ts), a
+ * few tens of bytes a message, and the same 30 captures add ~13 MiB on the main thread against
+ * ~110 MiB in a thread of its own: only a room of a million messages or more is folded here.
  * A thread that fails (the cap too small for some room, a missing script) answers null and the
  * main thread folds instead, so the check is never skipped.
  */
@@ -24,8 +26,8 @@ export interface ProblemData {
 }
 
 /**
- * Rooms whose messages × captures folded are fewer are folded on the main thread: their garbage is
- * small, and a thread costs its start and a heap of its own (one capture of 200k: ~30 MiB more).
+ * Rooms of fewer messages are folded on the main thread, however many captures they have: their
+ * garbage is small, and a thread costs its start and a heap of its own (one capture of 200k: ~30 MiB more).
  */
 export const THREAD_FROM_FOLDED = 1_000_000;
 

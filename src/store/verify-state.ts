@@ -6,28 +6,35 @@
  * from the captures (it never stands in for them). A state that holds fewer captures than its
  * room is not a finding: it is brought up to date when next read.
  */
-import { stepArchiveView, EMPTY_ARCHIVE_VIEW, type ArchiveView, type ChangeCounts } from '../core/diff/index.js';
-import type { HashedMessage } from '../core/types.js';
+import type { ChangeCounts } from '../core/diff/index.js';
 import { ArchiveError, IntegrityError } from '../core/errors.js';
 import { msg, type Phrase } from '../i18n/message.js';
 import { Archive } from './archive.js';
-import { captureView } from './capture-view.js';
-import { encodeRow, sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
+import { HashIds, MessageFacts } from './compare-sides.js';
+import { listPieces } from './lists/hash-lists.js';
+import { sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
+import { EMPTY_STATE, rowAt, statusCounts, stepArrays, type StateArrays } from './room-state/step.js';
 import { clearRoomState, ROOM_KEY, stateCurrent, STATE_ROWS, stateTablesExist, T } from './room-state/tables.js';
 import type { CaptureRecord } from './records.js';
 import type { FirstSightings } from './verify-state-first.js';
 import { foldInThread, THREAD_FROM_FOLDED } from './verify-state-thread.js';
-import type { Problem } from './verify-types.js';
+import type { Problem, VerifyProgress } from './verify-types.js';
 
 /** Findings listed per room before the rest are counted in one: a wholly rewritten state is one story. */
 const SHOWN_PER_ROOM = 20;
 
-/** `threadFrom`: a room whose messages × captures reach it is folded in a second thread (src/store/verify-state-thread.ts). */
 /**
+ * `threadFrom`: a room of at least this many messages is folded in a second thread (src/store/verify-state-thread.ts).
  * `sightings`: what `verify`'s message pass took (store/verify.ts `checkStore`), with which a room
  * state of one capture is checked as it streams (src/store/verify-state-first.ts) rather than folded.
+ * `progress`: told of each capture folded, across the rooms (phase `states`).
  */
-export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FROM_FOLDED, sightings: FirstSightings | null = null): Promise<Problem[]> {
+export async function verifyRoomStates(
+  archive: Archive,
+  threadFrom = THREAD_FROM_FOLDED,
+  sightings: FirstSightings | null = null,
+  progress?: VerifyProgress,
+): Promise<Problem[]> {
   const { sqlite } = archive;
   if (!stateTablesExist(sqlite)) return [];
   const problems: Problem[] = [];
@@ -37,14 +44,25 @@ export async function verifyRoomStates(archive: Archive, threadFrom = THREAD_FRO
     captures: number;
   }[];
   const differing: string[] = [];
+  const total = rooms.reduce((n, r) => n + r.captures, 0);
+  let done = 0;
   for (const { room_id: roomId, messages, captures } of rooms) {
     let found: Problem[];
+    const before = done;
+    const folded = (n: number): void => progress?.('states', (done = before + n), total);
     // Written under another schema, its rowids are not read: it is built again when next read (room-state/tables.ts SCHEMA_NOW).
-    if (!stateCurrent(sqlite, roomId)) continue;
+    if (!stateCurrent(sqlite, roomId)) {
+      folded(captures);
+      continue;
+    }
     try {
-      if (captures === 1 && sightings !== null && firstAgrees(archive, roomId, sightings)) continue;
-      const threaded = messages * captures >= threadFrom ? await foldInThread({ path: archive.path, roomId }, messages) : null;
-      found = threaded ?? roomStateFindings(archive, roomId);
+      if (captures === 1 && sightings !== null && firstAgrees(archive, roomId, sightings)) {
+        folded(1);
+        continue;
+      }
+      const threaded = messages >= threadFrom ? await foldInThread({ path: archive.path, roomId }, messages) : null;
+      found = threaded ?? roomStateFindings(archive, roomId, folded);
+      folded(captures);
     } catch (e) {
       // A capture whose list or messages cannot be read (a node or message row damaged or gone):
       // the store's own pass (verify.ts) names that damage; the state cannot be recomputed past it.
@@ -70,12 +88,12 @@ function firstAgrees(archive: Archive, roomId: string, sightings: FirstSightings
   })();
 }
 
-/** One room's findings, read in one transaction (on whichever thread folds it). */
-export function roomStateFindings(archive: Archive, roomId: string): Problem[] {
-  return archive.sqlite.transaction(() => verifyRoomState(archive, roomId))();
+/** One room's findings, read in one transaction (on whichever thread folds it); `folded` told the number of captures folded so far. */
+export function roomStateFindings(archive: Archive, roomId: string, folded?: (n: number) => void): Problem[] {
+  return archive.sqlite.transaction(() => verifyRoomState(archive, roomId, folded))();
 }
 
-function verifyRoomState(archive: Archive, roomId: string): Problem[] {
+function verifyRoomState(archive: Archive, roomId: string, folded?: (n: number) => void): Problem[] {
   const { sqlite } = archive;
   const stored = sqlite.prepare(`SELECT capture_id AS id, changes FROM ${T.captures} WHERE room = ${ROOM_KEY} ORDER BY n`).all(roomId) as {
     id: string;
@@ -86,7 +104,7 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
   if (stored.some((s, i) => captures[i]?.id !== s.id)) return [];
   const problems: Problem[] = [];
   const where = (what: Phrase | string) => msg('vp.state', { room: roomId, what });
-  const view = fold(archive, captures.slice(0, stored.length), (changes, n) => {
+  const { state, ids } = fold(archive, captures.slice(0, stored.length), (changes, n) => {
     const expected = JSON.stringify(changes);
     const s = stored[n]!;
     if (expected !== s.changes)
@@ -96,8 +114,8 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
         expected,
         actual: s.changes,
       });
+    folded?.(n + 1);
   });
-  const place = new Map(stored.map((s, n) => [s.id, n]));
   let differences = 0;
   const differs = (i: number, row: StateRow | undefined, want: StateRow | undefined): void => {
     differences++;
@@ -109,17 +127,16 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
       actual: row === undefined ? msg('vp.none') : describe(row),
     });
   };
-  // The stored rows are read one at a time beside the fold's messages, each encoded only as it is compared.
+  // The stored rows are read one at a time beside the folded state's, each made a row only as it is compared.
   let i = 0;
   for (const row of sqlite
     .prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ORDER BY s.ord`)
     .iterate(roomId) as IterableIterator<StateRow>) {
-    const m = view.messages[i];
-    const want = m === undefined ? undefined : encodeRow(m, 0, place, stored.length - 1);
+    const want = i < state.length ? rowAt(state, i, ids) : undefined;
     if (want === undefined || !sameRow(row, want)) differs(i, row, want);
     i++;
   }
-  for (; i < view.messages.length; i++) differs(i, undefined, encodeRow(view.messages[i]!, 0, place, stored.length - 1));
+  for (; i < state.length; i++) differs(i, undefined, rowAt(state, i, ids));
   if (differences > SHOWN_PER_ROOM)
     problems.push({
       kind: 'room-state-differs',
@@ -128,30 +145,36 @@ function verifyRoomState(archive: Archive, roomId: string): Problem[] {
       actual: msg('vp.state.rows', { n: differences - SHOWN_PER_ROOM }),
     });
   const head = sqlite.prepare(`SELECT messages, counts FROM ${T.rooms} WHERE room_id = ?`).get(roomId) as { messages: number; counts: string };
-  const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
-  for (const m of view.messages) counts[m.status]++;
-  const expected = `${view.messages.length} ${JSON.stringify(counts)}`;
+  const expected = `${state.length} ${JSON.stringify(statusCounts(state))}`;
   const actual = `${head.messages} ${head.counts}`;
   if (expected !== actual) problems.push({ kind: 'room-state-differs', where: where(msg('vp.state.counts', { table: T.rooms })), expected, actual });
   return problems;
 }
 
 /**
- * The room's view folded from `captures` in order, `step` told each capture's changes. A capture's
- * messages are read only when the fold steps over it and shared with the next capture by hash;
- * of earlier captures only the view's messages are kept (superseded versions are let go).
+ * The room's state folded from `captures` in order, `step` told each capture's changes: the
+ * rows the import keeps, as numbers (room-state/step.ts `stepArrays`, the fold of
+ * `stepArchiveView` on the messages' hashes), one row a message ever seen and each distinct hash
+ * once, whatever the number of captures. A capture's list is read a piece at a time as it is
+ * folded in and let go; messages are read whole only where the hashes leave them unpaired. The
+ * fold of whole messages held ~1 KB a message and took 30 daily captures of a 100k room to
+ * 370 MiB in a thread of its own (docs/performance.md).
  */
-function fold(archive: Archive, captures: readonly CaptureRecord[], step: (changes: ChangeCounts, n: number) => void): ArchiveView {
-  let view: ArchiveView = EMPTY_ARCHIVE_VIEW;
-  let seen = new Map<string, HashedMessage>();
+function fold(archive: Archive, captures: readonly CaptureRecord[], step: (changes: ChangeCounts, n: number) => void): { state: StateArrays; ids: HashIds } {
+  const { sqlite } = archive;
+  const expected = Math.ceil(Math.max(0, ...captures.map((c) => c.messageCount)) * 1.05) + 1024;
+  const ids = new HashIds(expected);
+  const facts = new MessageFacts(sqlite, ids, expected);
+  let state = EMPTY_STATE;
+  const folded: string[] = [];
   captures.forEach((capture, n) => {
-    const next = stepArchiveView(view, captureView(archive, capture, seen));
-    step(next.changes, n);
-    view = next.view;
-    // Rebuilt only once the superseded versions grow past an eighth of the view: a new map each step was garbage of its own.
-    if (seen.size > view.messages.length + (view.messages.length >> 3)) seen = new Map(view.messages.map((m) => [m.current.hash, m.current]));
+    folded.push(capture.id);
+    const keys = ids.idsOfPieces(listPieces(sqlite, capture.id), capture.messageCount);
+    const { next, changes } = stepArrays(state, folded, capture, keys, facts);
+    step(changes, n);
+    state = next;
   });
-  return view;
+  return { state, ids };
 }
 
 /** A row in words a person can compare: status, message hash, and its sightings by capture number (`newest`: the range still open). */

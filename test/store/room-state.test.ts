@@ -244,6 +244,23 @@ describe('verify recomputes the kept state from the captures', () => {
     }
   });
 
+  it('tells its progress capture by capture', async () => {
+    const roomId = seeded();
+    const archive = Archive.open(tmp.db, { readonly: true });
+    try {
+      const heard: [number, number][] = [];
+      expect(await verifyRoomStates(archive, Infinity, null, (phase, done, total) => phase === 'states' && heard.push([done, total]))).toEqual([]);
+      expect(archive.captures(roomId)).toHaveLength(2);
+      expect(heard).toEqual([
+        [1, 2],
+        [2, 2],
+        [2, 2],
+      ]);
+    } finally {
+      archive.close();
+    }
+  });
+
   it('finds an edited state row, says it is derived and discarded, and the next read builds it again from the captures', async () => {
     const roomId = seeded();
     // The deleted message made to look present: the kind of edit that would mislead `show`.

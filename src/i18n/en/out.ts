@@ -42,6 +42,8 @@ export const outEn = {
   'progress.phase.messages': 'messages',
   'progress.phase.layout': 'layout',
   'progress.phase.pages': 'pages',
+  'progress.phase.originals': 'originals',
+  'progress.phase.states': 'room states',
   'import.format-chosen': 'chosen with --format',
   'import.format': (p: { format: string; reason: string }) => `Format: ${p.format} (${p.reason})`,
   'import.warning': (p: { text: string }) => `warning: ${p.text}`,

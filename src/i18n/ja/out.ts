@@ -69,6 +69,8 @@ export const outJa: typeof outEn = {
   'progress.phase.messages': 'メッセージ',
   'progress.phase.layout': 'レイアウト',
   'progress.phase.pages': 'ページ',
+  'progress.phase.originals': '原本',
+  'progress.phase.states': 'ルームの状態',
   'import.format-chosen': '--format で指定',
   'import.format': (p) => `形式: ${p.format}（${p.reason}）`,
   'import.warning': (p) => `注意: ${p.text}`,

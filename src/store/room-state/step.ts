@@ -18,7 +18,7 @@ import type { CaptureRecord } from '../records.js';
 import { listSide, type HashIds, type MessageFacts } from '../compare-sides.js';
 import { ArchiveError } from '../../core/errors.js';
 import { msg } from '../../i18n/message.js';
-import { decodeRow, encodeRow, sameRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
+import { decodeRow, encodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
 import { STATUSES } from './statuses.js';
 import { ROOM_KEY, ROWID_OF, SCHEMA_NOW, STATE_ROWS, T } from './tables.js';
 
@@ -27,8 +27,12 @@ export const ORD_STEP = 1024;
 
 const DELETED = STATUSES.indexOf('deleted');
 
-/** A room's state rows as arrays, in `ord` order; `last` and `asOf` -1 where the row holds NULL. */
-interface StateArrays {
+/**
+ * A room's state rows as arrays, in view order; `last` and `asOf` -1 where the row holds NULL.
+ * `ords`: each row's place as stored (the import keeps known rows where they are); `verify`,
+ * which compares rows in order, leaves them 0.
+ */
+export interface StateArrays {
   readonly length: number;
   readonly ords: Float64Array;
   readonly content: Int32Array;
@@ -40,9 +44,8 @@ interface StateArrays {
   readonly history: Map<number, string>;
 }
 
-function readState(sqlite: Database.Database, roomId: string, ids: HashIds): StateArrays {
-  const n = sqlite.prepare(`SELECT count(*) FROM ${T.messages} WHERE room = ${ROOM_KEY}`).pluck().get(roomId) as number;
-  const s: StateArrays = {
+function stateArrays(n: number): StateArrays {
+  return {
     length: n,
     ords: new Float64Array(n),
     content: new Int32Array(n),
@@ -53,6 +56,14 @@ function readState(sqlite: Database.Database, roomId: string, ids: HashIds): Sta
     asOf: new Int32Array(n),
     history: new Map(),
   };
+}
+
+/** The state of a room before its first capture. */
+export const EMPTY_STATE: StateArrays = stateArrays(0);
+
+function readState(sqlite: Database.Database, roomId: string, ids: HashIds): StateArrays {
+  const n = sqlite.prepare(`SELECT count(*) FROM ${T.messages} WHERE room = ${ROOM_KEY}`).pluck().get(roomId) as number;
+  const s = stateArrays(n);
   let i = 0;
   const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ORDER BY s.ord`).raw();
   for (const r of rows.iterate(roomId) as IterableIterator<[number, Buffer, Buffer | null, number, number, number | null, number | null, string | null]>) {
@@ -88,7 +99,8 @@ function stateSide(s: StateArrays, facts: MessageFacts): BeforeSide {
   };
 }
 
-function rowAt(s: StateArrays, i: number, ids: HashIds): StateRow {
+/** Row `i` of the state as stored (its hashes as bytes), at its `ord`. */
+export function rowAt(s: StateArrays, i: number, ids: HashIds): StateRow {
   const content = s.content[i]!;
   const cur = s.cur[i]!;
   return {
@@ -103,24 +115,46 @@ function rowAt(s: StateArrays, i: number, ids: HashIds): StateRow {
   };
 }
 
+/** Row `i` of `s` set to what `r` says. */
+function setRow(s: StateArrays, i: number, r: StateRow, ids: HashIds): void {
+  s.content[i] = ids.id(r.hash, 0);
+  s.cur[i] = r.cur === null ? s.content[i]! : ids.id(r.cur, 0);
+  s.status[i] = r.status;
+  s.first[i] = r.first;
+  s.last[i] = r.last ?? -1;
+  s.asOf[i] = r.as_of ?? -1;
+  if (r.history !== null) s.history.set(i, r.history);
+}
+
+/** Row `i` of `a` and row `j` of `b` say the same (their places aside). */
+function sameAt(a: StateArrays, i: number, b: StateArrays, j: number): boolean {
+  return (
+    a.content[i] === b.content[j] &&
+    a.cur[i] === b.cur[j] &&
+    a.status[i] === b.status[j] &&
+    a.first[i] === b.first[j] &&
+    a.last[i] === b.last[j] &&
+    a.asOf[i] === b.asOf[j] &&
+    a.history.get(i) === b.history.get(j)
+  );
+}
+
+/** One capture folded into a state: the next state (`ords` 0), where each of its rows came from (-1: first seen), the changes. */
+export interface StateStep {
+  readonly next: StateArrays;
+  readonly from: Int32Array;
+  readonly changes: ChangeCounts;
+}
+
 /**
- * Folds `capture` (its hashes numbered: `afterKeys`) into the room's state, whose captures are
- * `captures` with `capture` last; writes the rows that change and the capture's row. Inside the
- * caller's write transaction.
+ * Folds `capture` (its hashes numbered: `afterKeys`) into the state `s`, whose captures are
+ * `captures` with `capture` last, as `stepArchiveView` folds it into the view the state stands for.
+ * Nothing is read but the facts `facts` is asked for; `s` is left as it was.
  */
-export function stepState(
-  sqlite: Database.Database,
-  key: number,
-  roomId: string,
-  captures: readonly string[],
-  capture: CaptureRecord,
-  afterKeys: Int32Array,
-  facts: MessageFacts,
-): ChangeCounts {
+export function stepArrays(s: StateArrays, captures: readonly string[], capture: CaptureRecord, afterKeys: Int32Array, facts: MessageFacts): StateStep {
   const { ids } = facts;
   const newest = captures.length - 1;
   const place = new Map(captures.map((id, n) => [id, n]));
-  const s = readState(sqlite, roomId, ids);
   const before = stateSide(s, facts);
   const after = listSide(afterKeys, facts);
   const o = classifySides(before, after, capture.coverage);
@@ -150,59 +184,84 @@ export function stepState(
   }
   const order = timeOrder(times);
 
-  const rowOf = (k: number, ord: number): StateRow => {
-    const m = full.get(k);
-    if (m !== undefined) return encodeRow(m, ord, place, newest);
+  const next = stateArrays(order.length);
+  const from = new Int32Array(order.length);
+  order.forEach((k, i) => {
     const b = o.before[k]!;
+    from[i] = b;
+    const m = full.get(k);
+    if (m !== undefined) return setRow(next, i, encodeRow(m, 0, place, newest), ids);
     if (light[k] === 3) {
       const id = afterKeys[o.after[k]!]!;
-      const status = STATUSES.indexOf(facts.firstStatus(id));
-      return { ord, hash: Buffer.from(ids.bytes(id)), cur: null, status, first: newest, last: null, as_of: null, history: null };
+      next.content[i] = next.cur[i] = id;
+      next.status[i] = STATUSES.indexOf(facts.firstStatus(id));
+      next.first[i] = newest;
+      next.last[i] = next.asOf[i] = -1;
+      return;
     }
-    const r = rowAt(s, b, ids);
+    next.content[i] = s.content[b]!;
+    next.cur[i] = s.cur[b]!;
+    next.status[i] = s.status[b]!;
+    next.first[i] = s.first[b]!;
+    const history = s.history.get(b);
+    if (history !== undefined) next.history.set(i, history);
     // Seen again: its sighting range runs on to the new capture. Left out: the range ends where it did.
-    if (light[k] === 1) return { ...r, ord, last: null, as_of: null };
-    return { ...r, ord, last: r.last ?? newest - 1, as_of: r.as_of ?? newest - 1 };
-  };
-  // Whether the row the outcome gives differs from the stored one (an added row is always new).
-  const changed = (k: number): boolean => {
-    const b = o.before[k]!;
-    if (light[k] === 1) return s.last[b] !== -1 || s.asOf[b] !== -1;
-    if (light[k] === 2) return s.last[b] === -1 || s.asOf[b] === -1;
-    return !sameRow(rowAt(s, b, ids), rowOf(k, s.ords[b]!));
-  };
-  const statusOf = (k: number): number => {
-    const m = full.get(k);
-    if (m !== undefined) return STATUSES.indexOf(m.status);
-    return light[k] === 3 ? STATUSES.indexOf(facts.firstStatus(afterKeys[o.after[k]!]!)) : s.status[o.before[k]!]!;
-  };
+    next.last[i] = light[k] === 1 ? -1 : s.last[b] === -1 ? newest - 1 : s.last[b]!;
+    next.asOf[i] = light[k] === 1 ? -1 : s.asOf[b] === -1 ? newest - 1 : s.asOf[b]!;
+  });
+  return { next, from, changes };
+}
 
-  const from = new Int32Array(order.length);
-  order.forEach((k, i) => (from[i] = o.before[k]!));
+/** The status counts the room's row keeps for a state. */
+export function statusCounts(s: StateArrays): Record<(typeof STATUSES)[number], number> {
+  const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
+  for (let i = 0; i < s.length; i++) counts[STATUSES[s.status[i]!]!]++;
+  return counts;
+}
+
+/**
+ * Folds `capture` (its hashes numbered: `afterKeys`) into the room's state, whose captures are
+ * `captures` with `capture` last; writes the rows that change and the capture's row. Inside the
+ * caller's write transaction.
+ */
+export function stepState(
+  sqlite: Database.Database,
+  key: number,
+  roomId: string,
+  captures: readonly string[],
+  capture: CaptureRecord,
+  afterKeys: Int32Array,
+  facts: MessageFacts,
+): ChangeCounts {
+  const { ids } = facts;
+  const s = readState(sqlite, roomId, ids);
+  const { next, from, changes } = stepArrays(s, captures, capture, afterKeys, facts);
   const placed = placeOrdsOf(s.ords, from);
   // Rows are made with hashes (rows.ts) and written with their messages' rowids (tables.ts).
   const insert = sqlite.prepare(
     `INSERT INTO ${T.messages} (room, ord, msg, cur, status, first, last, as_of, history) VALUES (?, ?, ${ROWID_OF}, ${ROWID_OF}, ?, ?, ?, ?, ?)`,
   );
   const write = (r: StateRow): void => void insert.run(key, r.ord, r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history);
-  const counts = { present: 0, edited: 0, deleted: 0, unsent: 0 };
-  order.forEach((k) => counts[STATUSES[statusOf(k)]!]++);
   if (placed === null) {
     sqlite.prepare(`DELETE FROM ${T.messages} WHERE room = ?`).run(key);
-    order.forEach((k, i) => write(rowOf(k, (i + 1) * ORD_STEP)));
+    for (let i = 0; i < next.length; i++) write({ ...rowAt(next, i, ids), ord: (i + 1) * ORD_STEP });
   } else {
     const update = sqlite.prepare(
       `UPDATE ${T.messages} SET msg = ${ROWID_OF}, cur = ${ROWID_OF}, status = ?, first = ?, last = ?, as_of = ?, history = ? WHERE room = ? AND ord = ?`,
     );
-    order.forEach((k, i) => {
-      if (o.before[k] === -1) return write(rowOf(k, placed[i]!));
-      if (!changed(k)) return;
-      const r = rowOf(k, placed[i]!);
-      update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, key, r.ord);
-    });
+    for (let i = 0; i < next.length; i++) {
+      if (from[i] !== -1 && sameAt(next, i, s, from[i]!)) continue;
+      const r = { ...rowAt(next, i, ids), ord: placed[i]! };
+      if (from[i] === -1) write(r);
+      else update.run(r.hash, r.cur, r.status, r.first, r.last, r.as_of, r.history, key, r.ord);
+    }
   }
-  sqlite.prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`).run(key, newest, capture.id, JSON.stringify(changes));
-  sqlite.prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ?, schema = ${SCHEMA_NOW} WHERE k = ?`).run(order.length, JSON.stringify(counts), key);
+  sqlite
+    .prepare(`INSERT INTO ${T.captures} (room, n, capture_id, changes) VALUES (?, ?, ?, ?)`)
+    .run(key, captures.length - 1, capture.id, JSON.stringify(changes));
+  sqlite
+    .prepare(`UPDATE ${T.rooms} SET messages = ?, counts = ?, schema = ${SCHEMA_NOW} WHERE k = ?`)
+    .run(next.length, JSON.stringify(statusCounts(next)), key);
   return changes;
 }
 
