@@ -22,6 +22,7 @@ await build({
     'reparse-worker': 'src/app/reparse-worker.ts',
     'verify-state-worker': 'src/store/verify-state-worker.ts',
     'list-trees-worker': 'src/store/list-trees-worker.ts',
+    'state-rebuild-worker': 'src/store/state-rebuild-worker.ts',
   },
   outdir,
   bundle: true,

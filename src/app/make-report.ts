@@ -9,6 +9,7 @@ import { AtomicFile } from '../output/index.js';
 import { buildReport, composeReport } from '../report/build.js';
 import { reportFromState } from '../report/from-state.js';
 import { rebuildRoomState } from '../store/room-state/update.js';
+import { REBUILD_THREAD_FROM, rebuildStateInThread } from '../store/state-rebuild-thread.js';
 import type { BuildOptions } from '../report/options.js';
 import { collectReportSource } from '../report/collect.js';
 import type { Report } from '../report/model.js';
@@ -131,10 +132,18 @@ async function reportOf(archive: Archive, req: ExportRequest): Promise<Report> {
   // derived rows with no hash of their own: an edit to them could hide an edit or a deletion in a way the state's checks against
   // the lists do not see (a deleted message's row removed, a version's sighting moved), so it is built again from the captures
   // first, and the report reads only what the captures give.
-  if (req.private || req.range !== null) rebuildRoomState(archive, req.room.id);
+  if (req.private || req.range !== null) await rebuiltState(archive, req.room.id);
   const fromState = req.private || req.range !== null ? await reportFromState(archive, req.room, req) : null;
   if (fromState !== null) return composeReport(fromState.src, req, fromState.set, fromState.proofs);
   return buildReport(sourceOf(archive, req), req);
+}
+
+/** The room's state built again from its captures; in a second thread when it is large, whose heap goes when it ends. */
+async function rebuiltState(archive: Archive, roomId: string): Promise<void> {
+  if (archive.sqlite.readonly) return;
+  const folded = archive.captures(roomId).reduce((n, c) => n + c.messageCount, 0);
+  if (folded >= REBUILD_THREAD_FROM && (await rebuildStateInThread({ path: archive.path, roomId }))) return;
+  rebuildRoomState(archive, roomId);
 }
 
 function sourceOf(archive: Archive, req: ExportRequest): ReportSource {

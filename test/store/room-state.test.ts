@@ -13,6 +13,7 @@ import { placeOrds, stateCaptures } from '../../src/store/room-state/update.js';
 import { render } from '../../src/i18n/message.js';
 import { roomStateFindings, verifyRoomStates } from '../../src/store/verify-state.js';
 import { foldInThread } from '../../src/store/verify-state-thread.js';
+import { rebuildStateInThread } from '../../src/store/state-rebuild-thread.js';
 import type { Problem } from '../../src/store/verify-types.js';
 import { tempArchive } from '../support/temp.js';
 
@@ -365,5 +366,37 @@ describe('verify folds a large room in a second thread, its old generation cappe
     } finally {
       archive.close();
     }
+  });
+});
+
+describe("a report's rebuild of the state in a second thread", () => {
+  it('writes the rows a fold of the captures gives, over a tampered state, and a thread that cannot answers false', async () => {
+    const archive0 = Archive.open(tmp.db);
+    let roomId: string;
+    let kept: unknown[];
+    const rows = (a: Archive): unknown[] =>
+      a.sqlite.prepare(`SELECT ord, hash, cur, status, first, last, as_of, history FROM ${T.messages} ORDER BY ord`).raw().all();
+    try {
+      const base = [message(0, 'お願いします'), message(1, '承知しました'), message(2, '追加もお願いします')];
+      capture(archive0, base);
+      capture(archive0, [message(0, 'お願いします（訂正）'), base[1]!, message(3, '納品しました')]);
+      roomId = archive0.rooms()[0]!.id;
+      kept = rows(archive0);
+    } finally {
+      archive0.close();
+    }
+    // The deleted message made to look present, as an edit to the derived rows would.
+    const db = new Database(tmp.db);
+    expect(db.prepare(`UPDATE ${T.messages} SET status = 0 WHERE room = ${ROOM_KEY} AND status = 2`).run(roomId).changes).toBe(1);
+    db.close();
+    expect(await rebuildStateInThread({ path: tmp.db, roomId })).toBe(true);
+    const archive = Archive.open(tmp.db, { readonly: true });
+    try {
+      expect(rows(archive)).toEqual(kept);
+      expect(stateView(archive, roomId)!.messages).toEqual(folded(archive, roomId));
+    } finally {
+      archive.close();
+    }
+    expect(await rebuildStateInThread({ path: `${tmp.db}.missing`, roomId })).toBe(false);
   });
 });
