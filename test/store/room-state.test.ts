@@ -8,7 +8,8 @@ import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
 import { captureView } from '../../src/store/capture-view.js';
 import { stateView } from '../../src/store/room-state/read.js';
-import { ROOM_KEY, T } from '../../src/store/room-state/tables.js';
+import { STATE_ROW_COLUMNS } from '../../src/store/room-state/rows.js';
+import { ROOM_KEY, STATE_ROWS, T } from '../../src/store/room-state/tables.js';
 import { placeOrds, stateCaptures } from '../../src/store/room-state/update.js';
 import { render } from '../../src/i18n/message.js';
 import { roomStateFindings, verifyRoomStates } from '../../src/store/verify-state.js';
@@ -374,8 +375,7 @@ describe("a report's rebuild of the state in a second thread", () => {
     const archive0 = Archive.open(tmp.db);
     let roomId: string;
     let kept: unknown[];
-    const rows = (a: Archive): unknown[] =>
-      a.sqlite.prepare(`SELECT ord, hash, cur, status, first, last, as_of, history FROM ${T.messages} ORDER BY ord`).raw().all();
+    const rows = (a: Archive): unknown[] => a.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} ORDER BY s.ord`).raw().all();
     try {
       const base = [message(0, 'お願いします'), message(1, '承知しました'), message(2, '追加もお願いします')];
       capture(archive0, base);
