@@ -6,7 +6,7 @@ import { buildArchiveView, type ChangeCounts, type ViewMessage } from '../../src
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
 import { captureView } from '../../src/store/capture-view.js';
-import { stateView } from '../../src/store/room-state/read.js';
+import { stateBatches, stateView } from '../../src/store/room-state/read.js';
 import { ROOM_KEY, STATE_ROWS } from '../../src/store/room-state/tables.js';
 import { stateCaptures } from '../../src/store/room-state/update.js';
 import { verifyRoomStates } from '../../src/store/verify-state.js';
@@ -133,6 +133,24 @@ describe('a new room’s state, written as its messages are stored', () => {
       expect(namedHashes(archive, roomId)).toEqual(folded(archive, roomId).map((m) => m.hash));
       expect(stateView(archive, roomId)!.messages).toEqual(folded(archive, roomId));
       expect(await verifyRoomStates(archive, Infinity)).toEqual([]);
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+describe('show’s batches, each row’s content read through its rowid', () => {
+  it('are the fold’s messages: edited, deleted and unreadably dated ones, across batch edges', () => {
+    const odd = { ...message(45, '日時の読めない本文'), sentAt: '不明な日時' };
+    const archive = Archive.open(tmp.db);
+    try {
+      capture(archive, [...first, odd]);
+      capture(archive, [...second, odd]);
+      const roomId = archive.rooms()[0]!.id;
+      const captures = stateCaptures(archive.sqlite, roomId)!;
+      const shown = [...stateBatches(archive, roomId, captures, 7)].flat();
+      expect(shown).toEqual(folded(archive, roomId));
+      expect(shown.map((m) => m.status)).toEqual(expect.arrayContaining(['edited', 'deleted']));
     } finally {
       archive.close();
     }

@@ -5,9 +5,9 @@
  * and where the file cannot be written at all the caller folds the captures instead (null).
  */
 import type { ArchiveView, ChangeCounts, MessageStatus, ViewMessage } from '../../core/diff/index.js';
-import type { HashedMessage } from '../../core/types.js';
+import { withHash, type HashedMessage } from '../../core/types.js';
 import { Archive } from '../archive.js';
-import { packedMillis } from '../message-forms.js';
+import { FORM_READ, messageOfRow, packedMillis } from '../message-forms.js';
 import { decodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
 import { ROOM_KEY, STATE_ROWS, T } from './tables.js';
 import { isFresh, loadRows, stateCaptures, updateRoomState } from './update.js';
@@ -95,17 +95,26 @@ export function statePage(archive: Archive, roomId: string, opts: { offset: numb
 
 /** The state in view order, `size` messages at a time, each batch's messages read then let go. */
 export function* stateBatches(archive: Archive, roomId: string, captures: readonly string[], size = 500): Generator<ViewMessage[]> {
-  const next = archive.sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} AND s.ord > ? ORDER BY s.ord LIMIT ?`);
-  // One statement for every batch, and no cache (a message's versions are rarely read twice): a
-  // statement prepared per batch is freed only when V8 collects its wrapper, and a cache kept
-  // across batches holds each batch's messages until they are promoted (docs/performance.md).
+  // Each row's content comes with it, from the messages row its rowid names (no lookup by hash);
+  // other versions, rarely read twice, are read by hash.
+  const next = archive.sqlite
+    .prepare(`SELECT ${STATE_ROW_COLUMNS}, ${CONTENT_FORM} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} AND s.ord > ? ORDER BY s.ord LIMIT ?`)
+    .raw();
+  // One statement for every batch, and no cache: a statement prepared per batch is freed only when
+  // V8 collects its wrapper, and a cache kept across batches holds each batch's messages until
+  // they are promoted (docs/performance.md).
   const read = archive.messageReader(null);
   let after = Number.NEGATIVE_INFINITY;
   for (;;) {
-    const rows = next.all(roomId, after, size) as StateRow[];
+    const rows = next.all(roomId, after, size) as unknown[][];
     if (rows.length === 0) return;
-    yield rows.map((r) => decodeRow(r, captures, read));
-    after = rows[rows.length - 1]!.ord;
+    yield rows.map((r) => {
+      const row = stateRowOf(r);
+      const hash = row.hash.toString('hex');
+      const content = row.hash.length === 32 ? withHash(messageOfRow(r, 8), hash) : null;
+      return decodeRow(row, captures, (h) => (content !== null && h === hash ? content : read(h)));
+    });
+    after = rows[rows.length - 1]![0] as number;
   }
 }
 
@@ -162,6 +171,26 @@ export function stateOrdsSent(archive: Archive, roomId: string, from: number, to
     if (ms >= from) ords.push(row[0]);
   }
   return { captures, ords };
+}
+
+/** The content message's stored form, as FORM_READ reads it, from the row `m` of STATE_ROWS. */
+const CONTENT_FORM = FORM_READ.split(', ')
+  .map((c) => c.replace(/^(CAST\()?(\w+)/, (_, cast: string | undefined, name: string) => `${cast ?? ''}m.${name}`))
+  .join(', ');
+
+/** A row read raw with STATE_ROW_COLUMNS first. */
+function stateRowOf(r: readonly unknown[]): StateRow {
+  const [ord, hash, cur, status, first, last, as_of, history] = r as [
+    number,
+    Buffer,
+    Buffer | null,
+    number,
+    number,
+    number | null,
+    number | null,
+    string | null,
+  ];
+  return { ord, hash, cur, status, first, last, as_of, history };
 }
 
 /** A state row's place, its message's stored sending time (packed, text, or NULL for a verbatim form) and its hash. */
