@@ -1,6 +1,7 @@
 /** One stored original parsed again as its captures record it: shared by `verify`'s thread and the main thread. */
 import { createHash } from 'node:crypto';
-import { messageHash } from '../core/canonical.js';
+import { canonicalMessage, MESSAGE_TAG } from '../core/canonical.js';
+import { taggedHashBinary } from '../core/hash.js';
 import { ArchiveError, InputError, IntegrityError } from '../core/errors.js';
 import { MerkleBuilder } from '../core/merkle.js';
 import { CoverageSpan, type OriginalSpan } from '../core/entries/coverage.js';
@@ -69,9 +70,10 @@ function parseOriginal(bytes: Buffer, job: Job, made?: (messages: number) => voi
   let count = 0;
   const span = new CoverageSpan();
   for (const m of outcome.result.messages.each([])) {
-    const leaf = Buffer.from(messageHash(m), 'hex');
-    tree.push(leaf);
-    list.update(leaf);
+    // messageHash(m), as the binary string the tree and the list's hash take (no hex and back).
+    const leaf = taggedHashBinary(MESSAGE_TAG, canonicalMessage(m));
+    tree.pushBinary(leaf);
+    list.update(leaf, 'latin1');
     span.add(m.sentAt);
     if (++count % MADE_EVERY === 0) made?.(MADE_EVERY);
   }

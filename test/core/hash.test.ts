@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalMessage, messageHash } from '../../src/core/canonical.js';
-import { sha256Hex, taggedHashHex } from '../../src/core/hash.js';
+import { canonicalMessage, MESSAGE_TAG, messageHash } from '../../src/core/canonical.js';
+import fc from 'fast-check';
+import { sha256Hex, taggedHashBinary, taggedHashHex } from '../../src/core/hash.js';
 import type { Message } from '../../src/core/types.js';
 import { entryCanonical, entryHash } from '../../src/store/entry-hash.js';
 
@@ -32,6 +33,19 @@ describe('hash formats', () => {
     const manual = sha256Hex(Buffer.concat([Buffer.from(`chatproof/message/1 ${Buffer.byteLength(json)}\0`), Buffer.from(json)]));
     expect(messageHash(message)).toBe(manual);
     expect(messageHash(message)).toBe('96d08d66c46ab18bafea95b6fc07d51fb8243f0c209b1e677e5305a581abf929');
+  });
+
+  it('the binary form of a tagged hash is the hex form, for any text (lone surrogates too)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary-ascii' })), (text) => {
+        expect(Buffer.from(taggedHashBinary(MESSAGE_TAG, text), 'latin1').toString('hex')).toBe(taggedHashHex(MESSAGE_TAG, text));
+      }),
+      { numRuns: 500 },
+    );
+    for (const text of [canonicalMessage(message), 'lone \ud800 surrogate', '\udc00', '']) {
+      expect(Buffer.from(taggedHashBinary(MESSAGE_TAG, text), 'latin1').toString('hex')).toBe(taggedHashHex(MESSAGE_TAG, text));
+    }
+    expect(Buffer.from(taggedHashBinary(MESSAGE_TAG, canonicalMessage(message)), 'latin1').toString('hex')).toBe(messageHash(message));
   });
 
   it('any field change changes the hash', () => {
