@@ -10,6 +10,7 @@ import { stateBatches, stateView } from '../../src/store/room-state/read.js';
 import { ROOM_KEY, STATE_ROWS } from '../../src/store/room-state/tables.js';
 import { stateCaptures } from '../../src/store/room-state/update.js';
 import { verifyRoomStates } from '../../src/store/verify-state.js';
+import { lineCapture } from '../support/seed.js';
 import { tempArchive } from '../support/temp.js';
 
 // The kept state names messages by their rowid in `messages` (src/store/room-state/tables.ts),
@@ -22,8 +23,6 @@ afterEach(() => {
   tmp = tempArchive();
 });
 
-const ROOM = { source: 'line' as const, externalId: null, title: '佐藤花子' };
-
 function message(minute: number, body: string): Message {
   const at = `2024-03-04T${String(10 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+09:00`;
   return { kind: 'text', sender: minute % 2 === 0 ? '佐藤花子' : '山田太郎', senderId: null, sentAt: at, body, externalId: null, editedAt: null };
@@ -33,14 +32,9 @@ function message(minute: number, body: string): Message {
 function capture(archive: Archive, messages: readonly Message[]): ChangeCounts | null {
   const existing = archive.rooms()[0];
   const recorded = archive.recordCapture({
-    room: existing === undefined ? ROOM : { id: existing.id },
+    ...lineCapture(messages),
+    ...(existing === undefined ? {} : { room: { id: existing.id } }),
     raw: Buffer.from(JSON.stringify(messages)),
-    format: 'line',
-    variant: 'test',
-    parserVersion: 'test/1',
-    tz: 'Asia/Tokyo',
-    coverageKind: 'full',
-    messages,
   });
   const hashes = recorded.messageHashes;
   return changesForCapture(archive, recorded.room.id, recorded.capture.id, hashes === null ? undefined : { messages, hashes });
@@ -118,16 +112,7 @@ describe('a new room’s state, written as its messages are stored', () => {
       // 100 messages (statements of 64 and single rows both): some the first room's, one listed twice, the rest new.
       const mixed = [...first.slice(5, 25), ...Array.from({ length: 79 }, (_, i) => message(60 + i, `別の本文${i}`)), first[30]!];
       mixed.push(mixed[40]!);
-      const other = archive.recordCapture({
-        room: { ...ROOM, title: '山田太郎' },
-        raw: Buffer.from(JSON.stringify(mixed)),
-        format: 'line',
-        variant: 'test',
-        parserVersion: 'test/1',
-        tz: 'Asia/Tokyo',
-        coverageKind: 'full',
-        messages: mixed,
-      });
+      const other = archive.recordCapture(lineCapture(mixed, '山田太郎'));
       const roomId = other.room.id;
       expect(archive.rooms()).toHaveLength(2);
       expect(namedHashes(archive, roomId)).toEqual(folded(archive, roomId).map((m) => m.hash));
