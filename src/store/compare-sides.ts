@@ -175,9 +175,12 @@ const EDITED_AT = 8;
  * What `MessageFacts` needs of a row, without making the message: its time as stored, its source
  * id, and flags. A row kept verbatim (`canonical_json`, docs/hashing.md §2) is read whole instead.
  */
-const FACTS_READ = `SELECT sent_at, CAST(external_id AS TEXT), kind IN (${kindValue('unsent')}, 'unsent'),
-  CAST(body AS TEXT) IN (${[...DELETION_MARKS].map((m) => `'${m}'`).join(', ')}), edited_at IS NOT NULL, canonical_json IS NOT NULL
-  FROM messages WHERE hash = ?`;
+export function factColumns(table: string): string {
+  return `${table}.sent_at, CAST(${table}.external_id AS TEXT), ${table}.kind IN (${kindValue('unsent')}, 'unsent'),
+  CAST(${table}.body AS TEXT) IN (${[...DELETION_MARKS].map((m) => `'${m}'`).join(', ')}), ${table}.edited_at IS NOT NULL, ${table}.canonical_json IS NOT NULL`;
+}
+
+const FACTS_READ = `SELECT ${factColumns('m')} FROM messages m WHERE m.hash = ?`;
 
 /**
  * What the alignment asks of a message besides its hash, kept per hash number: its time (for the
@@ -272,11 +275,23 @@ export class MessageFacts {
   private known(id: number): void {
     this.room(id);
     if ((this.flags[id]! & KNOWN) !== 0) return;
-    const row = this.getFacts.get(this.ids.bytes(id)) as [unknown, string | null, unknown, unknown, unknown, unknown] | undefined;
-    if (row === undefined || truthy(row[5])) return this.learn(id, this.read(id));
-    const [sentAt, externalId, unsent, mark, edited] = row;
+    const row = this.getFacts.get(this.ids.bytes(id)) as unknown[] | undefined;
+    if (row === undefined || !this.fromColumns(id, row, 0)) this.learn(id, this.read(id));
+  }
+
+  /**
+   * Facts of message `id` from `factColumns` at `at` of a row the caller read anyway (the kept
+   * state's rows join their messages: a million point reads fewer for a re-import). False, and
+   * nothing learnt, for a message stored verbatim: it is read whole when asked.
+   */
+  fromColumns(id: number, row: readonly unknown[], at: number): boolean {
+    if (truthy(row[at + 5])) return false;
+    const sentAt = row[at];
     const time = typeof sentAt === 'number' || typeof sentAt === 'bigint' ? unpackTime(Number(sentAt)) : String(sentAt);
-    this.set(id, time, externalId, (truthy(unsent) ? UNSENT | (truthy(mark) ? DELETION_MARK : 0) : 0) | (truthy(edited) ? EDITED_AT : 0));
+    const externalId = row[at + 1] as string | null;
+    const unsent = truthy(row[at + 2]);
+    this.set(id, time, externalId, (unsent ? UNSENT | (truthy(row[at + 3]) ? DELETION_MARK : 0) : 0) | (truthy(row[at + 4]) ? EDITED_AT : 0));
+    return true;
   }
 
   private read(id: number): HashedMessage {

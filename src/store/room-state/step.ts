@@ -15,7 +15,7 @@ import { instantOf } from '../../core/diff/instant.js';
 import type { BeforeSide, ChangeCounts, ViewMessage } from '../../core/diff/index.js';
 import { nextState, timeOrder } from '../../core/diff/view.js';
 import type { CaptureRecord } from '../records.js';
-import { listSide, type HashIds, type MessageFacts } from '../compare-sides.js';
+import { factColumns, listSide, type HashIds, type MessageFacts } from '../compare-sides.js';
 import { ArchiveError } from '../../core/errors.js';
 import { msg } from '../../i18n/message.js';
 import { decodeRow, encodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
@@ -61,18 +61,26 @@ function stateArrays(n: number): StateArrays {
 /** The state of a room before its first capture. */
 export const EMPTY_STATE: StateArrays = stateArrays(0);
 
-function readState(sqlite: Database.Database, roomId: string, ids: HashIds): StateArrays {
+/**
+ * The state's rows as numbers; the facts of each row's message (its time, source id, flags) are
+ * read in the same join (`factColumns`), not asked of the archive one message at a time later.
+ */
+function readState(sqlite: Database.Database, roomId: string, facts: MessageFacts): StateArrays {
+  const { ids } = facts;
   const n = sqlite.prepare(`SELECT count(*) FROM ${T.messages} WHERE room = ${ROOM_KEY}`).pluck().get(roomId) as number;
   const s = stateArrays(n);
   let i = 0;
-  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ORDER BY s.ord`).raw();
-  for (const r of rows.iterate(roomId) as IterableIterator<[number, Buffer, Buffer | null, number, number, number | null, number | null, string | null]>) {
+  const rows = sqlite.prepare(`SELECT ${STATE_ROW_COLUMNS}, ${factColumns('m')} FROM ${STATE_ROWS} WHERE s.room = ${ROOM_KEY} ORDER BY s.ord`).raw();
+  for (const r of rows.iterate(roomId) as IterableIterator<
+    [number, Buffer, Buffer | null, number, number, number | null, number | null, string | null, ...unknown[]]
+  >) {
     if (i === n) break;
     // A rowid no message holds (rows.ts STATE_ROW_COLUMNS): the row was edited; `verify` finds and discards it.
     if (r[1].length !== 32 || (r[2] !== null && r[2].length !== 32))
       throw new ArchiveError(msg('archive.state-message-missing', { hash: `#${i + 1}` }), { where: T.messages, hint: msg('hint.run-verify') });
     s.ords[i] = r[0];
     s.content[i] = ids.id(r[1], 0);
+    facts.fromColumns(s.content[i]!, r, 8);
     s.cur[i] = r[2] === null ? s.content[i]! : ids.id(r[2], 0);
     s.status[i] = r[3];
     s.first[i] = r[4];
@@ -234,7 +242,7 @@ export function stepState(
   facts: MessageFacts,
 ): ChangeCounts {
   const { ids } = facts;
-  const s = readState(sqlite, roomId, ids);
+  const s = readState(sqlite, roomId, facts);
   const { next, from, changes } = stepArrays(s, captures, capture, afterKeys, facts);
   const placed = placeOrdsOf(s.ords, from);
   // Rows are made with hashes (rows.ts) and written with their messages' rowids (tables.ts).
