@@ -1,5 +1,5 @@
-import { pairWithinMinute } from './pairing.js';
-import { link, type Pairs } from './pairs.js';
+import { pairByMinute } from './by-minute.js';
+import { link, type Pairs, type Range } from './pairs.js';
 import { alignByHash } from './same-hash.js';
 import type { BeforeSide, CompareSide } from './sides.js';
 
@@ -30,15 +30,9 @@ export function align(before: BeforeSide, after: CompareSide): Pairs {
   const middle = pairCommonEnds(before, after, pairs);
   pairMiddleByHash(before, after, middle, pairs);
   pairByExternalId(before, after, middle, pairs);
-  pairByMinute(before, after, middle, pairs);
+  if (hasUnpaired(pairs.beforePartner, middle.bStart, middle.bEnd) && hasUnpaired(pairs.afterPartner, middle.aStart, middle.aEnd))
+    pairByMinute(before, after, middle, pairs);
   return pairs;
-}
-
-interface Range {
-  readonly bStart: number;
-  readonly bEnd: number;
-  readonly aStart: number;
-  readonly aEnd: number;
 }
 
 /**
@@ -142,68 +136,4 @@ function pairByExternalId(before: BeforeSide, after: CompareSide, r: Range, pair
     const a = id === null ? undefined : afterById.get(id);
     if (a !== undefined && pairs.afterPartner[a] === -1) link(pairs, b, a);
   }
-}
-
-function pairByMinute(before: BeforeSide, after: CompareSide, r: Range, pairs: Pairs): void {
-  if (!hasUnpaired(pairs.beforePartner, r.bStart, r.bEnd) || !hasUnpaired(pairs.afterPartner, r.aStart, r.aEnd)) return;
-  // Grouped by sorting numbers, not in a Map of a group object per minute: at a million messages
-  // left unpaired (a long history with many changes) those objects were ~70 MB held at once.
-  const as = byMinute(after, r.aStart, r.aEnd, pairs.afterPartner);
-  // Only minutes the later capture has can pair; the earlier state's other messages stay alone.
-  const bs = byMinute(before, r.bStart, r.bEnd, pairs.beforePartner);
-  let j = 0;
-  for (let i = 0; i < as.order.length;) {
-    const minute = as.minutes[as.order[i]!]!;
-    let iEnd = i;
-    while (iEnd < as.order.length && as.minutes[as.order[iEnd]!] === minute) iEnd++;
-    while (j < bs.order.length && bs.minutes[bs.order[j]!]! < minute) j++;
-    let jEnd = j;
-    while (jEnd < bs.order.length && bs.minutes[bs.order[jEnd]!] === minute) jEnd++;
-    if (jEnd > j) pairWithinMinute(indicesOf(bs, j, jEnd), indicesOf(as, i, iEnd), before, after, pairs);
-    i = iEnd;
-    j = jEnd;
-  }
-  for (const [minute, group] of as.unread) {
-    const b = bs.unread.get(minute);
-    if (b !== undefined) pairWithinMinute(b, group, before, after, pairs);
-  }
-}
-
-/** The unpaired messages of [start, end), ordered by minute, then by place; those whose time cannot be read apart, by their text. */
-interface Minutes {
-  readonly indices: Int32Array;
-  readonly minutes: Float64Array;
-  readonly order: Int32Array;
-  readonly unread: Map<string, number[]>;
-}
-
-function byMinute(side: CompareSide, start: number, end: number, partner: Int32Array): Minutes {
-  let n = 0;
-  for (let i = start; i < end; i++) if (partner[i] === -1) n++;
-  const indices = new Int32Array(n);
-  const minutes = new Float64Array(n);
-  const unread = new Map<string, number[]>();
-  let k = 0;
-  for (let i = start; i < end; i++) {
-    if (partner[i] !== -1) continue;
-    const minute = side.minute(i);
-    if (typeof minute === 'string') {
-      const group = unread.get(minute);
-      if (group === undefined) unread.set(minute, [i]);
-      else group.push(i);
-      continue;
-    }
-    indices[k] = i;
-    minutes[k++] = minute;
-  }
-  const order = new Int32Array(k);
-  for (let q = 0; q < k; q++) order[q] = q;
-  order.sort((x, y) => minutes[x]! - minutes[y]! || x - y);
-  return { indices, minutes, order, unread };
-}
-
-function indicesOf(m: Minutes, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let q = from; q < to; q++) out.push(m.indices[m.order[q]!]!);
-  return out;
 }

@@ -15,6 +15,14 @@ export interface Pairs {
   readonly afterPartner: Int32Array;
 }
 
+/** The part of both sides the common prefix and suffix leave: [bStart, bEnd) of the earlier, [aStart, aEnd) of the later. */
+export interface Range {
+  readonly bStart: number;
+  readonly bEnd: number;
+  readonly aStart: number;
+  readonly aEnd: number;
+}
+
 export function link(pairs: Pairs, b: number, a: number): void {
   pairs.beforePartner[b] = a;
   pairs.afterPartner[a] = b;
