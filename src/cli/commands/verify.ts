@@ -4,6 +4,7 @@ import { type Runner, defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { textsIn } from '../../i18n/message.js';
 import { startProgress } from '../progress.js';
+import { withSteadyYoungGeneration } from '../young-generation.js';
 
 /** Captures waiting for a timestamp listed by name; an archive never stamped could have thousands. */
 const SHOWN = 10;
@@ -19,7 +20,7 @@ export function registerVerify(program: Command, runner: Runner): void {
       const archive = ctx.archive({ readonly: true });
       const { verifyArchiveFully } = await import('../../app/verify-archive.js');
       const progress = startProgress(ctx.io, { json: ctx.json, label: 'verify', lang: ctx.lang });
-      const report = await verifyArchiveFully(archive, progress.update).finally(() => progress.finish());
+      const report = await withSteadyYoungGeneration(() => verifyArchiveFully(archive, progress.update)).finally(() => progress.finish());
       if (ctx.json) ctx.printJson({ ...report, problems: report.problems.map(problemInEnglish) });
       else {
         ctx.say(ctx.text('verify.counted', { entries: report.entries, captures: report.captures, messages: report.messages, blobs: report.blobs }));
