@@ -35,7 +35,7 @@ export function readCaptures(sqlite: Database.Database, problems: Problem[], nod
   const perRoom = new Map<unknown, number>();
   for (const r of rows) perRoom.set(r['roomId'], (perRoom.get(r['roomId']) ?? 0) + 1);
   const alone = new Set(rows.filter((r) => perRoom.get(r['roomId']) === 1).map((r) => r.id));
-  const lists = verifyLists(sqlite, nodes, listed, (id) => alone.has(id));
+  const lists = verifyLists(sqlite, nodes, listed, (id) => alone.has(id), problems);
   return rows.map((r) => withList(r, lists.has(r.id) ? lists.get(r.id)! : undefined, lists));
 }
 

@@ -97,3 +97,36 @@ describe('verify of a room of many captures, whose lists are let go once indexed
     }
   });
 });
+
+describe('a list root row keyed by a BLOB of a capture id', () => {
+  it('is a finding and never stands in for the row every reader selects (review: a forged list behind a checked one)', () => {
+    const t = tempArchive();
+    try {
+      const base = Array.from({ length: 30 }, (_, i) => msg(`2024-03-01T09:${String(i).padStart(2, '0')}:00+09:00`, '佐藤花子', `本文 ${i}`));
+      const a = Archive.open(t.db);
+      const c1 = a.recordCapture(capture(base, { source: 'line', externalId: null, title: 'room' }));
+      const c2 = a.recordCapture(capture([...base, msg('2024-03-02T09:00:00+09:00', '山田太郎', '追加')], { id: c1.room.id }));
+      a.close();
+      const db = new Database(t.db);
+      db.pragma('foreign_keys = OFF');
+      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'capture_list_roots'").pluck().all() as string[];
+      for (const name of triggers) db.exec(`DROP TRIGGER ${name}`);
+      const roots = db.prepare('SELECT levels, root FROM capture_list_roots WHERE capture_id = ?');
+      const real = roots.get(c2.capture.id) as { levels: number; root: Buffer };
+      const older = roots.get(c1.capture.id) as { levels: number; root: Buffer };
+      // Capture 2's row, which every reader selects, now names capture 1's list; its real root hides under a BLOB key.
+      db.prepare('UPDATE capture_list_roots SET levels = ?, root = ? WHERE capture_id = ?').run(older.levels, older.root, c2.capture.id);
+      db.prepare('INSERT INTO capture_list_roots (capture_id, levels, root) VALUES (?, ?, ?)').run(Buffer.from(c2.capture.id, 'utf8'), real.levels, real.root);
+      db.close();
+      const found = verifyAt(t.db).problems.map(problemInEnglish);
+      expect(found.map((p) => p.kind).sort()).toEqual(['capture-messages-changed', 'list-root-key']);
+      expect(found.find((p) => p.kind === 'list-root-key')).toMatchObject({
+        where: `capture_list_roots row ${c2.capture.id}, column capture_id`,
+        actual: 'blob',
+      });
+      expect(found.find((p) => p.kind === 'capture-messages-changed')?.where).toContain(c2.capture.id);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -63,6 +63,7 @@ export const problemsEn = {
   'vp.node.cut': 'a piece that ends where the cut rule cuts, since more pieces follow it (docs/hashing.md §1)',
   'vp.node.bytes': (p: { bytes: number }) => `${p.bytes} bytes, not whole 32-byte hashes`,
   'vp.node.inner-cut': (p: { items: number }) => `${p.items} hashes, with a cut before the last`,
+  'vp.root-key.expected': 'a capture id stored as text, as every reader of the list selects it',
   'vp.root.expected': 'a level count from 0 to 16 and a top level of one piece (two hashes or more above level 0)',
   'vp.root.actual': (p: { bytes: number }) => `a top level of ${p.bytes} bytes that is not one piece`,
   'vp.deflate.expected': (p: { bytes: string }) => `${p.bytes} bytes that deflate stored`,

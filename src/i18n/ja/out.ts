@@ -23,6 +23,7 @@ const PROBLEMS: Readonly<Record<string, string>> = {
   'list-node-hash-mismatch': '一覧の断片のハッシュが違う',
   'list-node-missing': '一覧の断片がない',
   'list-node-shape': '一覧の断片の区切り方が違う',
+  'list-root-key': '一覧の最上段の行が、取り込みの ID ではない値で登録されている',
   'list-root-shape': '一覧の最上段（段数か中身）がありえない形',
   'message-hash-mismatch': 'メッセージのハッシュが違う',
   'message-missing': 'メッセージがない',

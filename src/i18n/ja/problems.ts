@@ -67,6 +67,7 @@ export const problemsJa: typeof problemsEn = {
   'vp.node.cut': '後ろに断片が続くので、区切りの規則どおりの位置で終わる断片（docs/hashing.md §1）',
   'vp.node.bytes': (p) => `${p.bytes} バイトで、32 バイトのハッシュの並びになっていない`,
   'vp.node.inner-cut': (p) => `ハッシュ ${p.items} 個で、最後より前に区切りがある`,
+  'vp.root-key.expected': '文字列として保存された取り込み ID（一覧を読む処理はすべてこの形で行を選ぶ）',
   'vp.root.expected': '段数は 0〜16、最上段は一つの断片（段数 1 以上ならハッシュ 2 個以上）',
   'vp.root.actual': (p) => `最上段が ${p.bytes} バイトで、一つの断片になっていない`,
   'vp.deflate.expected': (p) => `deflate で保存された ${p.bytes} バイト`,

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sha256Hex } from '../../core/hash.js';
+import { msg } from '../../i18n/message.js';
+import type { Problem } from '../verify-types.js';
 import type { ListedHashes } from '../listed-hashes.js';
 import { readList } from './hash-lists.js';
 import type { CheckedNodes } from './verify-trees.js';
@@ -26,17 +28,34 @@ export interface StoredList {
  * Returns each capture's list by capture id, or null where a finding already explains why it
  * cannot be had (then its Merkle root is not compared again). A capture with no root row is not
  * in the map (its list is then taken as empty).
+ *
+ * Only a row whose capture id is text names a capture: every reader (`readList`) selects its row
+ * by `capture_id = ?` with the id as text, and a BLOB of the same characters is another value to
+ * SQLite. Keyed by its characters, such a row would stand in for the real one here while every
+ * reader read the real one (a forged list behind a checked one): it is a finding, and not read.
  */
 export function verifyLists(
   sqlite: Database.Database,
   nodes: CheckedNodes,
   listed: ListedHashes,
   keep: (captureId: string) => boolean,
+  problems: Problem[],
 ): Map<string, StoredList | null> {
   const lists = new Map<string, StoredList | null>();
-  const rows = sqlite.prepare('SELECT capture_id, levels, root FROM capture_list_roots').raw().iterate() as IterableIterator<[unknown, unknown, unknown]>;
-  for (const [capture, levels, root] of rows) {
-    const id = String(capture);
+  const rows = sqlite.prepare('SELECT capture_id, levels, root, typeof(capture_id) FROM capture_list_roots').raw().iterate() as IterableIterator<
+    [unknown, unknown, unknown, string]
+  >;
+  for (const [capture, levels, root, type] of rows) {
+    const id = Buffer.isBuffer(capture) ? capture.toString('utf8') : String(capture);
+    if (type !== 'text') {
+      problems.push({
+        kind: 'list-root-key',
+        where: msg('vp.row-column', { table: 'capture_list_roots', id, column: 'capture_id' }),
+        expected: msg('vp.root-key.expected'),
+        actual: type,
+      });
+      continue;
+    }
     const irregular = nodes.irregularNodes;
     const wanted = keep(id);
     const list = nodes.assemble({ table: 'capture_list_roots', id }, { levels, root }, wanted ? joined : undefined);
