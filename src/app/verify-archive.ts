@@ -45,10 +45,19 @@ export async function verifyArchiveFully(archive: Archive, progress?: VerifyProg
   const reparse = new OriginalsReparse(archive, entries);
   await reparse.inThread(tuning, progress);
   const checks = archive.checkStore(progress);
-  await reparse.collect();
   const problems: Problem[] = [];
-  const stamps = await checkTimestamps(archive, entries, problems);
-  const { reparsed, notReparsed } = reparse.finish(problems, progress);
+  let stamps: Awaited<ReturnType<typeof checkTimestamps>>;
+  let reparsedCounts: ReturnType<OriginalsReparse['finish']>;
+  try {
+    await reparse.collect();
+    stamps = await checkTimestamps(archive, entries, problems);
+    reparsedCounts = reparse.finish(problems, progress);
+  } catch (e) {
+    // The checks' read transaction ends with them, whatever ends the wait for the re-parse.
+    checks.abandon();
+    throw e;
+  }
+  const { reparsed, notReparsed } = reparsedCounts;
   // A stored list that hashes as a parsed one has its root: the Merkle tree is built once, not twice.
   const base = checks.finish(reparse.knownRoots());
   problems.push(...reparseProblems(entries));

@@ -157,7 +157,7 @@ export class Archive {
 
   /**
    * Messages by hash (hex), read as stored, as `captureMessages` reads them, for the kept room
-   * state (src/store/room-state/), which names messages by hash. `seen` as there. `checkedRoom`
+   * state (src/store/room-state/), whose rows read back their messages' hashes. `seen` as there. `checkedRoom`
    * (a report reading the state, src/report/from-state.ts): each message is re-hashed against
    * its key as `checkedCaptureMessages` does, an IntegrityError naming that room.
    */

@@ -19,11 +19,12 @@ import { OriginalPreparer, transferable, type KeptAlready, type ReadyChunks, typ
 
 /**
  * Large captures are written by two threads: this one turns messages into canonical forms and
- * hashes (MessageEncoder), and cuts and compresses the original while it waits (blobs/prepared.ts),
- * while a writer thread (capture-worker.ts) holds the write transaction, inserts the rows and the
- * original's chunks and keeps the hash list and Merkle tree (RowWriter). On one thread the inserts
- * and the commit were ~40 % of importing 200k messages (docs/performance.md). The
- * transaction, its statements and what lands are those of recordCapture; only the thread differs.
+ * hashes and keeps the Merkle tree over them (MessageEncoder), and cuts and hashes the original
+ * while it waits (blobs/prepared.ts), while a writer thread (capture-worker.ts) holds the write
+ * transaction, inserts the rows, keeps the hash list (RowWriter), and compresses and inserts the
+ * original's chunks it does not hold yet. On one thread the inserts and the commit were ~40 % of
+ * importing 200k messages (docs/performance.md). What lands is what recordCapture writes
+ * (test/store/capture-thread.test.ts); the original's rows come after the messages' here.
  */
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The writer thread of a large capture (src/store/capture-thread.ts): its own connection to the
  * archive, one IMMEDIATE transaction from `begin` to `end`, and the row batches the main thread
- * encodes and hashes meanwhile, with the hash list and Merkle tree over them. The SQL is that of
- * recordCapture (capture-write.ts), step for step.
+ * encodes and hashes meanwhile, with the hash list over them. The rows are those recordCapture
+ * (capture-write.ts) writes; the original's are stored after the messages'.
  */
 import { phraseData } from '../i18n/message.js';
 import { ChatproofError } from '../core/errors.js';

@@ -35,6 +35,8 @@ export interface StoreChecks {
    * worked out here (or came from the roots thread).
    */
   finish(known: ReadonlyMap<string, string>): VerifyReport;
+  /** Ends the checks' read transaction where `finish` will not be called (the caller failed first). */
+  abandon(): void;
   /** What the message pass took for the check of rooms' states of one capture; null where the archive keeps no state. */
   readonly sightings: FirstSightings | null;
 }
@@ -65,6 +67,9 @@ export function checkStore(sqlite: Database.Database, options: { progress?: Veri
           if (own && sqlite.inTransaction) sqlite.exec('COMMIT');
         }
       },
+      abandon() {
+        if (own && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      },
     };
   } catch (e) {
     if (own && sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -86,6 +91,8 @@ function readStore(sqlite: Database.Database, options: { progress?: VerifyProgre
   verifyRooms(sqlite, entries, problems);
   return {
     sightings,
+    // The read transaction is checkStore's to end.
+    abandon() {},
     finish(known) {
       const roots = new Map(known);
       if (thread !== null) for (const [digest, root] of zip([...lists.keys()], thread.roots())) roots.set(digest, root);

@@ -208,4 +208,39 @@ describe('a kept state whose rowids may no longer name its messages', () => {
       archive.close();
     }
   });
+
+  it('stamped with a schema cookie the archive has not reached: verify finds it and discards it, so no VACUUM later makes it current unchecked', async () => {
+    const roomId = seeded(tmp.db);
+    const db = new Database(tmp.db);
+    const now = db.pragma('schema_version', { simple: true }) as number;
+    // A forged state, written to become "current" at the next VACUUM or migration (each adds one to the cookie).
+    db.prepare('UPDATE room_state_v3 SET schema = ? WHERE room_id = ?').run(now + 1, roomId);
+    db.prepare('DELETE FROM room_state_v3_messages WHERE ord = 0').run();
+    db.close();
+    const archive = Archive.open(tmp.db);
+    try {
+      const problems = await verifyRoomStates(archive, Infinity);
+      expect(problems.map((p) => p.kind)).toEqual(['room-state-differs']);
+      expect(stateCaptures(archive.sqlite, roomId)).toBeNull();
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('written under an earlier cookie: verify leaves nothing unchecked behind (it is dropped, to be built again), and says nothing', async () => {
+    const roomId = seeded(tmp.db);
+    const db = new Database(tmp.db);
+    db.prepare('UPDATE room_state_v3 SET schema = schema - 1 WHERE room_id = ?').run(roomId);
+    db.close();
+    const archive = Archive.open(tmp.db);
+    try {
+      expect(await verifyRoomStates(archive, Infinity)).toEqual([]);
+      expect(
+        archive.sqlite.prepare('SELECT COUNT(*) FROM room_state_v3_messages WHERE room = (SELECT k FROM room_state_v3 WHERE room_id = ?)').pluck().get(roomId),
+      ).toBe(0);
+      expect(stateView(archive, roomId)!.messages).toEqual(folded(archive, roomId));
+    } finally {
+      archive.close();
+    }
+  });
 });

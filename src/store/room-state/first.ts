@@ -31,6 +31,8 @@ export class FirstStateWriter {
   /** The rowid each message row got, in capture order, from `inserted` until its state row is written; 0 where not known. */
   private readonly rowids: number[] = [];
   private taken = 0;
+  /** Set once rows came before their messages' rowids: from then on each is named by a lookup, never by a rowid that may be another's. */
+  private unaligned = false;
   /** Each message's time as the change core orders by (an unreadable one takes the time before it), and its status. */
   private readonly times: Float64Array;
   private readonly status: Uint8Array;
@@ -116,15 +118,18 @@ export class FirstStateWriter {
 
   /** One statement's rows; while rows come in capture order, each named by the rowid its message got where that is known. */
   private run(to: Inserts, params: (number | Buffer)[], one: boolean): void {
-    if (to === this.byHash) {
+    if (to === this.byHash && !this.unaligned) {
       const n = params.length / 3;
       const rowids = this.rowids.slice(this.taken, this.taken + n);
+      // Messages are stored before their state rows (capture-write.ts), so this does not happen;
+      // if it ever did, every later rowid would fall on the wrong row.
+      if (rowids.length < n) this.unaligned = true;
       this.taken += n;
       if (this.taken >= 4096) {
         this.rowids.splice(0, this.taken);
         this.taken = 0;
       }
-      if (rowids.length === n && rowids.every((r) => r > 0)) {
+      if (!this.unaligned && rowids.every((r) => r > 0)) {
         rowids.forEach((r, i) => (params[3 * i + 1] = r));
         to = this.byRowid;
       }
