@@ -6,7 +6,6 @@
  * from the captures (it never stands in for them). A state that holds fewer captures than its
  * room is not a finding: it is brought up to date when next read.
  */
-import type Database from 'better-sqlite3';
 import type { ChangeCounts } from '../core/diff/index.js';
 import { ArchiveError, IntegrityError } from '../core/errors.js';
 import { msg, type Phrase } from '../i18n/message.js';
@@ -15,7 +14,7 @@ import { HashIds, MessageFacts } from './compare-sides.js';
 import { listPieces } from './lists/hash-lists.js';
 import { sameRow, STATE_ROW_COLUMNS, STATUSES, type StateRow } from './room-state/rows.js';
 import { EMPTY_STATE, rowAt, statusCounts, stepArrays, type StateArrays } from './room-state/step.js';
-import { clearRoomState, ROOM_KEY, SCHEMA_NOW, stateCurrent, STATE_ROWS, stateTablesExist, T } from './room-state/tables.js';
+import { clearRoomState, ROOM_KEY, stateCurrent, STATE_ROWS, stateTablesExist, T } from './room-state/tables.js';
 import type { CaptureRecord } from './records.js';
 import type { FirstSightings } from './verify-state-first.js';
 import { foldInThread, THREAD_FROM_FOLDED } from './verify-state-thread.js';
@@ -53,22 +52,12 @@ export async function verifyRoomStates(
     const before = done;
     const folded = (n: number): void => progress?.('states', (done = before + n), total);
     // Written under another schema, its rowids are not read (room-state/tables.ts SCHEMA_NOW), and
-    // not left either: kept unchecked, it would be read as current once the cookie caught up with
-    // what it states (every VACUUM and migration adds one). One stating a schema the archive has
-    // not reached yet was not written by chatproof: that is a finding.
+    // not left either: kept unchecked, it would pass for current once the cookie reached what it
+    // states (every VACUUM and migration adds one; a backup's copy starts again from 1). Dropped,
+    // it is built again from the captures when next read.
     if (!stateCurrent(sqlite, roomId)) {
       folded(captures);
       stale.push(roomId);
-      const ahead = schemaAhead(sqlite, roomId);
-      if (ahead !== null) {
-        differing.push(roomId);
-        problems.push({
-          kind: 'room-state-differs',
-          where: msg('vp.state', { room: roomId, what: msg('vp.state.schema', { table: T.rooms }) }),
-          expected: msg('vp.state.schema.expected', { now: ahead.now }),
-          actual: String(ahead.stated),
-        });
-      }
       continue;
     }
     try {
@@ -89,19 +78,10 @@ export async function verifyRoomStates(
     differing.push(roomId);
     problems.push(...found);
   }
-  const quiet = stale.filter((r) => !differing.includes(r));
-  if (quiet.length > 0) discard(archive, quiet);
+  if (stale.length > 0) discard(archive, stale);
   if (differing.length === 0) return [];
   const said = discard(archive, differing) ? 'vp.state.discarded' : 'vp.state.kept';
   return problems.map((p) => ({ ...p, actual: msg(said, { found: p.actual }) }));
-}
-
-/** The schema a room's state says it was written under, where it is ahead of the archive's own. */
-function schemaAhead(sqlite: Database.Database, roomId: string): { stated: unknown; now: number } | null {
-  const row = sqlite.prepare(`SELECT schema AS stated, ${SCHEMA_NOW} AS now FROM ${T.rooms} WHERE room_id = ?`).get(roomId) as
-    | { stated: unknown; now: number }
-    | undefined;
-  return row !== undefined && typeof row.stated === 'number' && row.stated > row.now ? row : null;
 }
 
 /** A state of the room's first capture alone, shown to agree as it streams (src/store/verify-state-first.ts). */

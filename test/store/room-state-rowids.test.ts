@@ -209,7 +209,7 @@ describe('a kept state whose rowids may no longer name its messages', () => {
     }
   });
 
-  it('stamped with a schema cookie the archive has not reached: verify finds it and discards it, so no VACUUM later makes it current unchecked', async () => {
+  it('stamped with a schema cookie the archive has not reached: verify drops it, so no VACUUM later makes it current unchecked', async () => {
     const roomId = seeded(tmp.db);
     const db = new Database(tmp.db);
     const now = db.pragma('schema_version', { simple: true }) as number;
@@ -219,9 +219,11 @@ describe('a kept state whose rowids may no longer name its messages', () => {
     db.close();
     const archive = Archive.open(tmp.db);
     try {
-      const problems = await verifyRoomStates(archive, Infinity);
-      expect(problems.map((p) => p.kind)).toEqual(['room-state-differs']);
-      expect(stateCaptures(archive.sqlite, roomId)).toBeNull();
+      // Not a finding: a backup's copy starts its cookie again from 1, below what its states state.
+      expect(await verifyRoomStates(archive, Infinity)).toEqual([]);
+      expect(archive.sqlite.prepare('SELECT COUNT(*) FROM room_state_v3_messages').pluck().get()).toBe(0);
+      archive.sqlite.exec('VACUUM');
+      expect(stateView(archive, roomId)!.messages).toEqual(folded(archive, roomId));
     } finally {
       archive.close();
     }
