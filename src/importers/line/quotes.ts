@@ -192,17 +192,28 @@ export class ReplayedQuotes implements Quotes {
   ) {}
 
   read(openIndex: number, firstBody: string): QuotedBody {
-    const answer = this.log[this.next++]!;
+    const answer = this.answer();
     if (answer === UNCLOSED) return { kind: 'unclosed', messageFollows: false };
     if (answer === UNCLOSED_MESSAGE_FOLLOWS) return { kind: 'unclosed', messageFollows: true };
     const lastIndex = Math.floor(answer / 2);
+    if (lastIndex < openIndex) throw new Error(`quoted body replayed out of step: it closes at line index ${lastIndex}, before it opens at ${openIndex}`);
     const asWritten = answer % 2 === 1;
     const joined = joinedBody(this.lines, openIndex, lastIndex, firstBody);
     return { kind: 'closed', lastIndex, asWritten, body: asWritten ? joined : joined.replaceAll('""', '"'), warnings: [] };
   }
 
   nextStartsRecord(): boolean {
-    return this.log[this.next++] === 1;
+    return this.answer() === 1;
+  }
+
+  /**
+   * The next answer of the earlier pass. A pass that asked otherwise than the one it replays would
+   * make other bodies than the parse found: an internal error, never a silently different message.
+   */
+  private answer(): number {
+    const answer = this.log[this.next++];
+    if (answer === undefined) throw new Error('quoted bodies replayed out of step: more questions than the first pass asked');
+    return answer;
   }
 }
 
