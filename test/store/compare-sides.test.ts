@@ -5,7 +5,8 @@ import { compareCaptures, isReported } from '../../src/core/diff/index.js';
 import type { Message } from '../../src/core/types.js';
 import { Archive } from '../../src/store/archive.js';
 import { captureView } from '../../src/store/capture-view.js';
-import { compareStoredCaptures, HashIds } from '../../src/store/compare-sides.js';
+import { compareStoredCaptures } from '../../src/store/compare-sides.js';
+import { HashIds } from '../../src/store/hash-ids.js';
 import { tempArchive } from '../support/temp.js';
 
 // Issue 21 item 4: `diff` of two stored captures by their hash lists (src/store/compare-sides.ts)
