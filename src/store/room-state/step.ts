@@ -16,7 +16,6 @@ import type { BeforeSide, ChangeCounts, ViewMessage } from '../../core/diff/inde
 import { nextState, timeOrder } from '../../core/diff/view.js';
 import type { CaptureRecord } from '../records.js';
 import { factColumns, listSide, type MessageFacts } from '../compare-sides.js';
-import type { HashIds } from '../hash-ids.js';
 import { ArchiveError } from '../../core/errors.js';
 import { msg } from '../../i18n/message.js';
 import { decodeRow, encodeRow, STATE_ROW_COLUMNS, type StateRow } from './rows.js';
